@@ -1,0 +1,68 @@
+/**
+ * Exact decimal arithmetic for money and rates. All domain arithmetic goes through `Decimal`
+ * (decimal.js), never JS floats; values rest as strings. Rounding happens once, for display,
+ * in `roundForDisplay` — every formatter below calls it, nothing else rounds.
+ */
+import Decimal from 'decimal.js'
+import type { DecimalString } from './types'
+
+/** A private Decimal constructor so a global config change elsewhere cannot alter our precision. */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP })
+export type Dec = InstanceType<typeof D>
+
+const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/
+
+/** True for a plain decimal string such as '1493.25', '-3', '0.5' (no separators, no exponent). */
+export function isDecimalString(value: string): boolean {
+  return DECIMAL_PATTERN.test(value.trim())
+}
+
+/** Parses a stored decimal string; returns null for anything that is not one (never NaN). */
+export function parseDecimal(value: string | undefined | null): Dec | null {
+  if (value === undefined || value === null) return null
+  const trimmed = value.trim()
+  if (!isDecimalString(trimmed)) return null
+  return new D(trimmed)
+}
+
+/** Like parseDecimal but treats empty/missing as zero: for optional amounts such as 追加. */
+export function decimalOrZero(value: string | undefined | null): Dec {
+  return parseDecimal(value) ?? new D(0)
+}
+
+export function sum(values: Iterable<Dec>): Dec {
+  let total = new D(0)
+  for (const v of values) total = total.plus(v)
+  return total
+}
+
+/** Exact string form for storage: no exponent, no trailing rounding. */
+export function toDecimalString(value: Dec): DecimalString {
+  return value.toFixed()
+}
+
+/** THE rounding function: half-up to `places` decimals. Used only for display and reports. */
+export function roundForDisplay(value: Dec, places: number): Dec {
+  return value.toDecimalPlaces(places, D.ROUND_HALF_UP)
+}
+
+/** 万元 amount for display: '1,493.25' style grouping off by default because reports print '1493.25'. */
+export function formatAmount(value: Dec, places = 2, grouping = false): string {
+  const fixed = roundForDisplay(value, places).toFixed(places)
+  if (!grouping) return fixed
+  const [int, frac] = fixed.split('.')
+  const sign = int.startsWith('-') ? '-' : ''
+  const digits = sign ? int.slice(1) : int
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return sign + grouped + (frac !== undefined ? '.' + frac : '')
+}
+
+/** A rate kept as a fraction (0.2570) shown as a percent: formatPercent(0.257, 2) → '25.70%'. */
+export function formatPercent(rate: Dec, places = 2): string {
+  return roundForDisplay(rate.times(100), places).toFixed(places) + '%'
+}
+
+/** A plain number for display with `places` decimals, e.g. an execution ratio 51.4. */
+export function formatNumber(value: Dec, places: number): string {
+  return roundForDisplay(value, places).toFixed(places)
+}

@@ -1,0 +1,49 @@
+/**
+ * User-editable rules with the defaults of the domain spec (monitoring-rules.md §2, §4, §6).
+ * Components and stores read thresholds from here; no threshold literal lives anywhere else.
+ */
+
+/** 序时进度: by months elapsed (default, 6月底 → 50%) or by days elapsed. */
+export type TimeProgressMode = 'month' | 'day'
+/** Score preview scheme: seed 003 (Guangzhou 2023) or the common practice one (spec §6). */
+export type ScoringScheme = 'seed003' | 'common'
+
+export interface LightThresholds {
+  /** below this (in percent) → red */
+  red: number
+  /** below this (in percent) → yellow; at or above → green */
+  yellow: number
+}
+
+export interface IndicatorLightThresholds extends LightThresholds {
+  /** at or above this (percent of expected) → blue over-run */
+  blue: number
+}
+
+export interface MonitoringSettings {
+  timeProgressMode: TimeProgressMode
+  /** budget light: ratio = 执行率 ÷ 序时进度 × 100 against these */
+  budgetLight: LightThresholds
+  /** cumulative indicator light: actual ÷ expected-at-node × 100 against these */
+  indicatorLight: IndicatorLightThresholds
+  scoringScheme: ScoringScheme
+  /** decimals of a percent shown for rates: 2 → '25.70%', 0 → '26%' like seed 001 */
+  ratePrecision: number
+}
+
+export const DEFAULT_SETTINGS: Readonly<MonitoringSettings> = Object.freeze({
+  timeProgressMode: 'month',
+  budgetLight: Object.freeze({ red: 60, yellow: 80 }),
+  indicatorLight: Object.freeze({ red: 60, yellow: 80, blue: 120 }),
+  scoringScheme: 'seed003',
+  ratePrecision: 2,
+})
+
+/** A fresh, mutable copy of the defaults (for 设置 → 恢复默认). */
+export function defaultSettings(): MonitoringSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    budgetLight: { ...DEFAULT_SETTINGS.budgetLight },
+    indicatorLight: { ...DEFAULT_SETTINGS.indicatorLight },
+  }
+}

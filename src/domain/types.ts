@@ -1,0 +1,257 @@
+/**
+ * The monitoring domain as plain data. Everything here survives IndexedDB's structured clone:
+ * amounts and rates are decimal strings (万元, two decimals at entry), dates are 'yyyy-MM-dd' strings.
+ * Inside domain functions strings become `Decimal`; they never leave the domain as `Decimal`.
+ *
+ * Glossary: 单位 Unit, 科室 department, 监控小组 monitoring group, 预算 budget line, 项目 project,
+ * 绩效目标 PerformanceTarget, 三级指标 Indicator, 监控节点 MonitoringNode, 执行数 spent, 到位资金 allocated,
+ * 指标填报 IndicatorReading, 预警 Alert, 纠偏措施 CorrectiveMeasure.
+ */
+
+/** A decimal number kept as a string, e.g. '1493.25' (万元) or '0.98'. Never a JS float at rest. */
+export type DecimalString = string
+/** A calendar date 'yyyy-MM-dd'. */
+export type IsoDate = string
+/** An instant 'yyyy-MM-ddTHH:mm:ss.sssZ' (audit log, review history). */
+export type IsoDateTime = string
+export type Id = string
+/** Month of the fiscal year (= calendar year), 1..12. */
+export type MonthNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12
+
+export type GroupRole = '组长' | '副组长' | '成员'
+
+export interface GroupMember {
+  name: string
+  /** 职务, e.g. '党组书记、副局长' */
+  title: string
+  role: GroupRole
+}
+
+/** 单位 */
+export interface Unit {
+  id: Id
+  name: string
+  /** 科室 */
+  departments: string[]
+  /** 绩效监控小组 */
+  monitoringGroup: GroupMember[]
+  /** 财务负责人 */
+  financeOfficer: string
+  /** 主管部门's unit id when this unit is a 下属单位 */
+  parentUnitId?: Id
+}
+
+/** 基本支出 / 项目支出 */
+export type ExpenseCategory = 'basic' | 'project'
+/** 人员经费 / 公用经费, only for 基本支出 */
+export type BasicSubCategory = 'personnel' | 'public'
+/** 资金来源 */
+export type FundSource = '财政拨款' | '上级专项' | '上年结转' | '其他资金'
+export const FUND_SOURCES: readonly FundSource[] = ['财政拨款', '上级专项', '上年结转', '其他资金']
+
+/** 项目 (项目支出 is budgeted per project) */
+export interface Project {
+  id: Id
+  unitId: Id
+  year: number
+  name: string
+  /** 责任科室 */
+  department: string
+}
+
+/** One budget line of one unit and fiscal year (a 基本支出 sub-item or a 项目's funds from one source). */
+export interface BudgetLine {
+  id: Id
+  unitId: Id
+  year: number
+  category: ExpenseCategory
+  /** required when category = 'basic' */
+  subCategory?: BasicSubCategory
+  /** required when category = 'project' */
+  projectId?: Id
+  /** e.g. '工资福利支出', '车辆运行维护费', '国有土地出让金评估项目' */
+  name: string
+  fundSource: FundSource
+  /** 年初预算 */
+  initialBudget: DecimalString
+  /** 追加 */
+  additions: DecimalString
+  /** 追减 */
+  reductions: DecimalString
+  /** 上年结转 (shown beside the budget; not part of 调整后预算, spec §2) */
+  carryOver: DecimalString
+  sortOrder: number
+}
+
+/**
+ * 月度执行: cumulative figures for one budget line to the end of one month (1月 → 1..1, 6月 → 1..6).
+ * Cumulative, because that is how 国库集中支付 reports them and how the 监控表 asks for them.
+ */
+export interface MonthlyExecution {
+  id: Id
+  budgetLineId: Id
+  year: number
+  month: MonthNumber
+  /** 到位资金 (cumulative) */
+  allocated: DecimalString
+  /** 执行数 (cumulative) */
+  spent: DecimalString
+}
+
+/** 绩效目标: one per unit (整体) and per project, each with its indicator tree. */
+export interface PerformanceTarget {
+  id: Id
+  unitId: Id
+  year: number
+  scope: 'unit' | 'project'
+  /** required when scope = 'project' */
+  projectId?: Id
+  /** 年度总体目标 text */
+  description: string
+}
+
+/** The year's 一级/二级 indicator framework, kept as data (it changed in 2021). */
+export interface IndicatorFramework {
+  year: number
+  level1: { name: string; level2: string[] }[]
+}
+
+/** 计算符号. '定性' marks a qualitative indicator. */
+export type Operator = '≥' | '>' | '=' | '≤' | '<' | '定性'
+
+/**
+ * How progress accrues over the year (spec §3):
+ * - cumulative: the count grows (办理初审 15 个); expected at node = target × 序时进度 or a monthly plan.
+ * - level: a rate or quality judged as is (合格率 ≥98%).
+ * - dueLater: only measurable after `dueDate` (满意度 at year end); grey and excluded until then.
+ */
+export type Accrual = 'cumulative' | 'level' | 'dueLater'
+
+/** 三级指标 */
+export interface Indicator {
+  id: Id
+  targetId: Id
+  level1: string
+  level2: string
+  name: string
+  operator: Operator
+  /** 年度指标值: a decimal string for quantitative indicators, the expected text for 定性 ('效果明显'). */
+  targetValue: string
+  /** Optional wording of the target when it is not 'value + unit', e.g. '12月31日前完成'. */
+  targetLabel?: string
+  /** 计量单位, e.g. '个', '亩', '%', '万元'; '' for 定性 */
+  measureUnit: string
+  /** 分值 (weight) for the score preview */
+  weight?: DecimalString
+  accrual: Accrual
+  /** for accrual 'dueLater': the first date at which it can be measured */
+  dueDate?: IsoDate
+  /** optional cumulative plan per month (index 0 = 1月), overrides the linear expectation */
+  monthlyPlan?: DecimalString[]
+  sortOrder: number
+}
+
+/** 监控节点, e.g. as of 2021-06-30, label '2021年1-6月' */
+export interface MonitoringNode {
+  id: Id
+  unitId: Id
+  year: number
+  asOfDate: IsoDate
+  label: string
+  status: 'draft' | 'locked'
+}
+
+export type QualitativeGrade = '达成' | '部分达成' | '未达成'
+/** 完成目标可能性 */
+export type Likelihood = '确定能' | '有可能' | '完全不可能'
+/** 偏差原因 categories */
+export type DeviationCause = '经费保障' | '制度保障' | '人员保障' | '硬件条件保障' | '其他'
+export const DEVIATION_CAUSES: readonly DeviationCause[] = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他']
+
+/** 指标填报: one indicator's reading at one node. */
+export interface IndicatorReading {
+  id: Id
+  nodeId: Id
+  indicatorId: Id
+  /** 实际完成值 for quantitative indicators */
+  actualValue?: DecimalString
+  /** how the actual value is worded in a report when not 'value + unit', e.g. '有所提升' */
+  actualLabel?: string
+  /** for 定性 indicators */
+  qualitativeGrade?: QualitativeGrade
+  /** optional percent inside the grade's band, e.g. '30' for 30% */
+  qualitativePercent?: DecimalString
+  /** 全年预计完成值 */
+  yearEndForecast?: string
+  likelihood?: Likelihood
+  deviationCauses: DeviationCause[]
+  deviationText: string
+}
+
+/** The same judgement for a budget line at a node (全年预计执行数 and why it deviates). */
+export interface BudgetLineJudgement {
+  id: Id
+  nodeId: Id
+  budgetLineId: Id
+  yearEndForecast?: DecimalString
+  likelihood?: Likelihood
+  deviationCauses: DeviationCause[]
+  deviationText: string
+}
+
+/** red / yellow / green / blue (over-run) / grey (not due, no data) */
+export type Light = 'red' | 'yellow' | 'green' | 'blue' | 'grey'
+
+export type AlertSubject = 'unit' | 'budgetLine' | 'project' | 'indicator'
+
+/** 预警. Stores the rule, thresholds and inputs that raised it so any view can say why. */
+export interface Alert {
+  id: Id
+  nodeId: Id
+  ruleId: string
+  light: Light
+  subjectType: AlertSubject
+  subjectId: Id
+  thresholds: Record<string, string>
+  inputs: Record<string, string>
+  /** one Chinese sentence, e.g. '执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警' */
+  message: string
+  status: 'open' | 'closed'
+  closedReason?: string
+}
+
+export type MeasureKind = 'taken' | 'planned'
+export type MeasureStatus = '计划' | '进行中' | '已完成' | '逾期'
+
+/** 纠偏措施: 已采取 (with 效果) or 下一步计划 (with 预期效果). */
+export interface CorrectiveMeasure {
+  id: Id
+  unitId: Id
+  nodeId: Id
+  alertId?: Id
+  kind: MeasureKind
+  content: string
+  /** 效果 for taken measures, 预期效果 for planned ones */
+  effect: string
+  /** 责任科室 */
+  department: string
+  deadline?: IsoDate
+  status: MeasureStatus
+}
+
+/** Everything one unit holds for one fiscal year: what demo data, import, export and backup move. */
+export interface UnitYearDataset {
+  unit: Unit
+  year: number
+  framework: IndicatorFramework
+  projects: Project[]
+  budgetLines: BudgetLine[]
+  monthlyExecutions: MonthlyExecution[]
+  targets: PerformanceTarget[]
+  indicators: Indicator[]
+  nodes: MonitoringNode[]
+  readings: IndicatorReading[]
+  budgetJudgements: BudgetLineJudgement[]
+  alerts: Alert[]
+  measures: CorrectiveMeasure[]
+}
