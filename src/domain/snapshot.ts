@@ -1,0 +1,189 @@
+/**
+ * Everything a view shows for one monitoring node, computed once per (dataset, node, settings)
+ * rather than per render. Plain data with Decimal figures: format with decimal.ts, never store it
+ * in IndexedDB (structured clone drops Decimal's prototype).
+ */
+import type { Dec } from './decimal'
+import { countLights, budgetLight, indicatorLight, isOverspent, spendsUnallocatedFunds, worstLight } from './lights'
+import type { BudgetLightResult, IndicatorAssessment } from './lights'
+import { monthEndTimeProgress, monthsThrough, nodeLabel, parseNodeDate, timeProgressOf } from './periods'
+import {
+  averageMonthlyExecutionRate, budgetFigures, lineFigures, monthlyExecutionRates, rollUpBudget,
+} from './rates'
+import type { BudgetFigures, BudgetGroup } from './rates'
+import { fail, issue, ok } from './result'
+import type { Result, ValidationIssue } from './result'
+import type { MonitoringSettings } from './settings'
+import { validateReading } from './validation'
+import type {
+  BudgetLine, Id, Indicator, IndicatorReading, IsoDate, Light, MonitoringNode, MonthNumber, PerformanceTarget,
+  UnitYearDataset,
+} from './types'
+
+export interface SnapshotIndicator {
+  indicator: Indicator
+  level1: string
+  level2: string
+  scope: 'unit' | 'project'
+  /** the project of a project-scope target */
+  projectId: Id | null
+  reading: IndicatorReading | null
+  assessment: IndicatorAssessment
+  /** what the reading still lacks (validateReading) */
+  issues: ValidationIssue[]
+}
+
+export interface MonthlyPathPoint {
+  month: MonthNumber
+  allocated: Dec
+  spent: Dec
+  executionRate: Dec | null
+  /** 序时进度 at the month's last day */
+  timeProgress: Dec
+}
+
+export interface ProjectLight {
+  projectId: Id
+  name: string
+  /** worst light of the project's indicators (grey when none is measurable) */
+  light: Light
+  counts: Record<Light, number>
+  /** the project's budget figures, null when it has no budget line */
+  budget: BudgetFigures | null
+}
+
+export interface NodeSnapshot {
+  node: MonitoringNode
+  asOf: IsoDate
+  /** the node's own label, or '2021年1-6月' derived from its date */
+  label: string
+  /** the month whose cumulative execution applies */
+  month: MonthNumber
+  timeProgress: Dec
+  budget: {
+    unit: BudgetFigures
+    byCategory: BudgetGroup[]
+    bySubCategory: BudgetGroup[]
+    byFundSource: BudgetGroup[]
+    byProject: BudgetGroup[]
+    byLine: { line: BudgetLine; figures: BudgetFigures }[]
+  }
+  budgetLight: BudgetLightResult
+  /** 执行率 > 100% */
+  overspent: boolean
+  /** 执行数 > 到位资金 somewhere: a data error */
+  spendsUnallocatedFunds: boolean
+  monthlyPath: MonthlyPathPoint[]
+  /** [seed 003] mean of months 1..month, each capped at 100% */
+  averageMonthlyExecutionRate: Dec | null
+  /** unit-scope indicators first, then each project's, each in sortOrder */
+  indicators: SnapshotIndicator[]
+  /** lights of the unit-scope (整体) indicators */
+  lightCounts: Record<Light, number>
+  /** counted from the unit-scope indicators: distinct 一级, distinct 一级/二级 pairs, 三级 rows */
+  indicatorCounts: { level1: number; level2: number; level3: number }
+  /** worst light of the unit-scope indicators */
+  unitIndicatorLight: Light
+  projectLights: ProjectLight[]
+}
+
+export interface NodeSnapshotInput {
+  dataset: UnitYearDataset
+  nodeId: Id
+  settings: MonitoringSettings
+}
+
+export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotInput): Result<NodeSnapshot> {
+  const node = dataset.nodes.find((n) => n.id === nodeId)
+  if (!node) return fail([issue('nodeId', 'node.notFound', `未找到监控节点（${nodeId}）`)])
+  const parsed = parseNodeDate(node.asOfDate)
+  if (!parsed.ok) return fail(parsed.issues)
+  if (parsed.value.year !== dataset.year) {
+    return fail([issue('asOfDate', 'node.wrongYear', `监控节点日期 ${node.asOfDate} 不在预算年度 ${dataset.year} 内`)])
+  }
+  const { month, year } = parsed.value
+  const mode = settings.timeProgressMode
+  const lines = dataset.budgetLines
+  const executions = dataset.monthlyExecutions
+  const progress = timeProgressOf(parsed.value, mode)
+
+  const unit = budgetFigures(lines, executions, month)
+  const byLine = lineFigures(lines, executions, month)
+  const byProject = rollUpBudget(lines, executions, month, 'project', dataset.projects)
+
+  const monthlyPath = monthsThrough(month).map((m): MonthlyPathPoint => {
+    const figures = budgetFigures(lines, executions, m)
+    return { month: m, allocated: figures.allocated, spent: figures.spent, executionRate: figures.executionRate, timeProgress: monthEndTimeProgress(year, m, mode) }
+  })
+
+  const indicators = assessIndicators(dataset, node, settings)
+  const unitRows = indicators.filter((row) => row.scope === 'unit')
+  const unitLights = unitRows.map((row) => row.assessment.light)
+
+  return ok({
+    node,
+    asOf: node.asOfDate,
+    label: node.label || nodeLabel(node.asOfDate),
+    month,
+    timeProgress: progress,
+    budget: {
+      unit,
+      byCategory: rollUpBudget(lines, executions, month, 'category'),
+      bySubCategory: rollUpBudget(lines, executions, month, 'subCategory'),
+      byFundSource: rollUpBudget(lines, executions, month, 'fundSource'),
+      byProject,
+      byLine,
+    },
+    budgetLight: budgetLight(unit.executionRate, progress, settings.budgetLight),
+    overspent: isOverspent(unit.executionRate),
+    spendsUnallocatedFunds: byLine.some((l) => spendsUnallocatedFunds(l.figures)),
+    monthlyPath,
+    averageMonthlyExecutionRate: averageMonthlyExecutionRate(monthlyExecutionRates(lines, executions, month)),
+    indicators,
+    lightCounts: countLights(unitLights),
+    indicatorCounts: indicatorCounts(unitRows.map((row) => row.indicator)),
+    unitIndicatorLight: worstLight(unitLights),
+    projectLights: dataset.projects.map((project): ProjectLight => {
+      const lights = indicators.filter((row) => row.projectId === project.id).map((row) => row.assessment.light)
+      const budget = byProject.find((g) => g.key === project.id)?.figures ?? null
+      return { projectId: project.id, name: project.name, light: worstLight(lights), counts: countLights(lights), budget }
+    }),
+  })
+}
+
+function assessIndicators(dataset: UnitYearDataset, node: MonitoringNode, settings: MonitoringSettings): SnapshotIndicator[] {
+  const readings = new Map(dataset.readings.filter((r) => r.nodeId === node.id).map((r) => [r.indicatorId, r]))
+  const targets = new Map<Id, PerformanceTarget>(dataset.targets.map((t) => [t.id, t]))
+  // unit targets first, then projects in the dataset's project order
+  const projectOrder = new Map(dataset.projects.map((p, index) => [p.id, index]))
+  const targetRank = (target: PerformanceTarget | undefined): number =>
+    !target ? Number.MAX_SAFE_INTEGER : target.scope === 'unit' ? -1 : (projectOrder.get(target.projectId ?? '') ?? dataset.projects.length)
+  const sorted = [...dataset.indicators].sort((a, b) =>
+    targetRank(targets.get(a.targetId)) - targetRank(targets.get(b.targetId)) || a.sortOrder - b.sortOrder)
+
+  return sorted.map((indicator): SnapshotIndicator => {
+    const target = targets.get(indicator.targetId)
+    const reading = readings.get(indicator.id)
+    const assessment = indicatorLight(indicator, reading, node.asOfDate, settings)
+    const scope = target?.scope ?? 'unit'
+    return {
+      indicator,
+      level1: indicator.level1,
+      level2: indicator.level2,
+      scope,
+      projectId: scope === 'project' ? (target?.projectId ?? null) : null,
+      reading: reading ?? null,
+      assessment,
+      issues: validateReading(indicator, reading, assessment),
+    }
+  })
+}
+
+/** Counts from the data itself (seed 001 announces 22 三级指标, then says 23). */
+export function indicatorCounts(indicators: readonly Indicator[]): { level1: number; level2: number; level3: number } {
+  return {
+    level1: new Set(indicators.map((i) => i.level1)).size,
+    level2: new Set(indicators.map((i) => `${i.level1}\u0000${i.level2}`)).size,
+    level3: indicators.length,
+  }
+}
