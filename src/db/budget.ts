@@ -1,0 +1,99 @@
+/**
+ * 预算 and 月度执行 of one unit-year: budget lines, and the cumulative monthly figures per line.
+ * Executions are upserted by (budget line, month); a line's deletion takes its executions and its
+ * judgements at every node with it.
+ */
+import type { BudgetLine, Id, MonthlyExecution } from '@/domain/types'
+import { recordAudit } from './audit'
+import { adoptExistingIds } from './naturalKey'
+import { sorted } from './order'
+import { toPlain } from './plain'
+import { DbWriteError, type WriteResult } from './result'
+import { db, type MonitoringDb } from './schema'
+import { ofUnit } from './unitScope'
+import { putAudited, runWrite } from './write'
+
+/** Budget lines of a unit-year in their display order (sortOrder, then id). */
+export async function listBudgetLines(unitId: Id, year: number, database: MonitoringDb = db): Promise<BudgetLine[]> {
+  const lines = await ofUnit(database.budgetLines, unitId, year).toArray()
+  return sorted(lines, (l) => l.sortOrder, (l) => l.id)
+}
+
+/** Monthly executions of all budget lines of a unit-year, by line then month. */
+export async function listMonthlyExecutions(
+  unitId: Id,
+  year: number,
+  database: MonitoringDb = db,
+): Promise<MonthlyExecution[]> {
+  return database.transaction('r', [database.budgetLines, database.monthlyExecutions], async () => {
+    const lineIds = await ofUnit(database.budgetLines, unitId, year).primaryKeys()
+    const rows = await database.monthlyExecutions.where('budgetLineId').anyOf(lineIds).toArray()
+    return sorted(rows, (r) => r.budgetLineId, (r) => r.month)
+  })
+}
+
+/** Creates or replaces a budget line. */
+export async function putBudgetLine(line: BudgetLine, database: MonitoringDb = db): Promise<WriteResult<BudgetLine>> {
+  return runWrite(database, [database.budgetLines], async () => {
+    const row = toPlain(line)
+    await putAudited(database, database.budgetLines, [row])
+    return row
+  })
+}
+
+/** Deletes a budget line with its monthly executions and its judgements at every node. */
+export async function deleteBudgetLine(
+  id: Id,
+  database: MonitoringDb = db,
+): Promise<WriteResult<{ monthlyExecutions: number; budgetJudgements: number }>> {
+  const tables = [database.budgetLines, database.monthlyExecutions, database.budgetJudgements]
+  return runWrite(database, tables, async () => {
+    const before = await database.budgetLines.get(id)
+    if (!before) throw new DbWriteError('找不到要删除的预算行。')
+    const removed = {
+      monthlyExecutions: await database.monthlyExecutions.where('budgetLineId').equals(id).delete(),
+      budgetJudgements: await database.budgetJudgements.where('budgetLineId').equals(id).delete(),
+    }
+    await database.budgetLines.delete(id)
+    await recordAudit(database, [{ table: 'budgetLines', key: id, before: { line: before, removed }, after: null }])
+    return removed
+  })
+}
+
+function isMonth(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= 12
+}
+
+/**
+ * Saves many monthly figures at once (a month column, a pasted block) in one transaction: all rows
+ * or none. A row for a (line, month) that already exists updates it, whatever id the caller gave.
+ * Returns the rows as stored.
+ */
+export async function putExecutions(
+  rows: readonly MonthlyExecution[],
+  database: MonitoringDb = db,
+): Promise<WriteResult<MonthlyExecution[]>> {
+  return runWrite(database, [database.budgetLines, database.monthlyExecutions], async () => {
+    const plain = toPlain([...rows])
+    const lineIds = [...new Set(plain.map((r) => r.budgetLineId))]
+    const lines = await database.budgetLines.bulkGet(lineIds)
+    const lineById = new Map(lines.flatMap((l) => (l ? [[l.id, l] as const] : [])))
+    for (const row of plain) {
+      const line = lineById.get(row.budgetLineId)
+      if (!line) throw new DbWriteError('月度执行数所属的预算行不存在，本次保存未写入任何数据。')
+      if (!isMonth(row.month)) throw new DbWriteError(`月份 ${row.month} 无效，应为 1 至 12，本次保存未写入任何数据。`)
+      if (row.year !== line.year) {
+        throw new DbWriteError(`“${line.name}”属于 ${line.year} 年度，不能录入 ${row.year} 年的执行数。`)
+      }
+    }
+    const stored = await adoptExistingIds(
+      database.monthlyExecutions,
+      '[budgetLineId+month]',
+      (r) => [r.budgetLineId, r.month],
+      plain,
+      (r) => `“${lineById.get(r.budgetLineId)?.name ?? ''}”${r.month}月的执行数重复录入，本次保存未写入任何数据。`,
+    )
+    await putAudited(database, database.monthlyExecutions, stored)
+    return stored
+  })
+}

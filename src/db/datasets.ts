@@ -1,0 +1,173 @@
+/**
+ * A whole unit-year at once (`UnitYearDataset`): what the UI loads to compute a node snapshot, and
+ * what demo data, import and restore write. `saveUnitYear` replaces the unit-year in one read-write
+ * transaction over every table — delete its old rows, then bulkPut the new ones — with a single
+ * summary audit row, so a failure anywhere leaves the previous data untouched.
+ *
+ * A unit-year "exists" when it holds any project, budget line, target or node.
+ */
+import type { Id, UnitYearDataset } from '@/domain/types'
+import { recordAudit } from './audit'
+import { sorted } from './order'
+import { toPlain } from './plain'
+import { DbWriteError, type WriteResult } from './result'
+import { db, type MonitoringDb } from './schema'
+import { deleteUnitRows, ofUnit, scopedTables, type RowCounts } from './unitScope'
+import { runWrite } from './write'
+
+/** Every row of one unit-year in display order, or null when the unit does not exist. */
+export async function loadUnitYear(unitId: Id, year: number, database: MonitoringDb = db): Promise<UnitYearDataset | null> {
+  const tables = [database.units, database.frameworks, ...scopedTables(database)]
+  return database.transaction('r', tables, async () => {
+    const unit = await database.units.get(unitId)
+    if (!unit) return null
+    const framework = (await database.frameworks.get(year)) ?? { year, level1: [] }
+    const projects = await ofUnit(database.projects, unitId, year).toArray()
+    const budgetLines = await ofUnit(database.budgetLines, unitId, year).toArray()
+    const lineIds = budgetLines.map((l) => l.id)
+    const monthlyExecutions = await database.monthlyExecutions.where('budgetLineId').anyOf(lineIds).toArray()
+    const targets = await ofUnit(database.targets, unitId, year).toArray()
+    const indicators = await database.indicators.where('targetId').anyOf(targets.map((t) => t.id)).toArray()
+    const nodes = await ofUnit(database.nodes, unitId, year).toArray()
+    const nodeIds = nodes.map((n) => n.id)
+    const readings = await database.readings.where('nodeId').anyOf(nodeIds).toArray()
+    const budgetJudgements = await database.budgetJudgements.where('nodeId').anyOf(nodeIds).toArray()
+    const alerts = await database.alerts.where('nodeId').anyOf(nodeIds).toArray()
+    const measures = await database.measures.where('nodeId').anyOf(nodeIds).toArray()
+    return {
+      unit,
+      year,
+      framework,
+      projects: sorted(projects, (p) => p.id),
+      budgetLines: sorted(budgetLines, (l) => l.sortOrder, (l) => l.id),
+      monthlyExecutions: sorted(monthlyExecutions, (e) => e.budgetLineId, (e) => e.month),
+      targets: sorted(targets, (t) => (t.scope === 'unit' ? 0 : 1), (t) => t.projectId ?? '', (t) => t.id),
+      indicators: sorted(indicators, (i) => i.targetId, (i) => i.sortOrder, (i) => i.id),
+      nodes: sorted(nodes, (n) => n.asOfDate, (n) => n.id),
+      readings: sorted(readings, (r) => r.nodeId, (r) => r.indicatorId),
+      budgetJudgements: sorted(budgetJudgements, (j) => j.nodeId, (j) => j.budgetLineId),
+      alerts: sorted(alerts, (a) => a.nodeId, (a) => a.subjectType, (a) => a.subjectId, (a) => a.ruleId, (a) => a.id),
+      measures: sorted(measures, (m) => m.nodeId, (m) => m.id),
+    }
+  })
+}
+
+/**
+ * Reasons the dataset cannot be stored as one unit-year: rows of another unit or year, or rows that
+ * point at parents missing from the dataset. Empty when consistent.
+ */
+export function datasetProblems(dataset: UnitYearDataset): string[] {
+  const { unit, year } = dataset
+  const problems: string[] = []
+  const ids = (rows: readonly { id: Id }[]) => new Set(rows.map((r) => r.id))
+  const projects = ids(dataset.projects)
+  const lines = ids(dataset.budgetLines)
+  const targets = ids(dataset.targets)
+  const indicators = ids(dataset.indicators)
+  const nodes = ids(dataset.nodes)
+  const alerts = ids(dataset.alerts)
+  const check = (ok: boolean, problem: string) => {
+    if (!ok) problems.push(problem)
+  }
+  const ownRows = [...dataset.projects, ...dataset.budgetLines, ...dataset.targets, ...dataset.nodes]
+  check(dataset.framework.year === year, `指标框架的年度（${dataset.framework.year}）与数据年度（${year}）不一致`)
+  check(
+    ownRows.every((r) => r.unitId === unit.id && r.year === year),
+    `有项目、预算行、绩效目标或监控节点不属于“${unit.name}” ${year} 年度`,
+  )
+  check(
+    dataset.budgetLines.every((l) => l.projectId === undefined || projects.has(l.projectId)),
+    '有预算行指向不存在的项目',
+  )
+  check(dataset.monthlyExecutions.every((e) => lines.has(e.budgetLineId) && e.year === year), '有月度执行数指向不存在的预算行或其他年度')
+  check(dataset.targets.every((t) => t.projectId === undefined || projects.has(t.projectId)), '有绩效目标指向不存在的项目')
+  check(dataset.indicators.every((i) => targets.has(i.targetId)), '有指标指向不存在的绩效目标')
+  check(dataset.readings.every((r) => nodes.has(r.nodeId) && indicators.has(r.indicatorId)), '有指标填报指向不存在的监控节点或指标')
+  check(dataset.budgetJudgements.every((j) => nodes.has(j.nodeId) && lines.has(j.budgetLineId)), '有预算研判指向不存在的监控节点或预算行')
+  check(dataset.alerts.every((a) => nodes.has(a.nodeId)), '有预警指向不存在的监控节点')
+  check(
+    dataset.measures.every((m) => nodes.has(m.nodeId) && m.unitId === unit.id && (m.alertId === undefined || alerts.has(m.alertId))),
+    '有纠偏措施指向不存在的监控节点或预警',
+  )
+  return problems
+}
+
+function countRows(dataset: UnitYearDataset): RowCounts {
+  return {
+    projects: dataset.projects.length,
+    budgetLines: dataset.budgetLines.length,
+    monthlyExecutions: dataset.monthlyExecutions.length,
+    targets: dataset.targets.length,
+    indicators: dataset.indicators.length,
+    nodes: dataset.nodes.length,
+    readings: dataset.readings.length,
+    budgetJudgements: dataset.budgetJudgements.length,
+    alerts: dataset.alerts.length,
+    measures: dataset.measures.length,
+  }
+}
+
+/**
+ * Replaces everything of `dataset.unit` for `dataset.year` with the dataset's rows, and puts the unit
+ * and the year's framework. All or nothing.
+ */
+export async function saveUnitYear(dataset: UnitYearDataset, database: MonitoringDb = db): Promise<WriteResult<RowCounts>> {
+  const tables = [database.units, database.frameworks, ...scopedTables(database)]
+  return runWrite(database, tables, async () => {
+    const data = toPlain(dataset)
+    const problems = datasetProblems(data)
+    if (problems.length > 0) throw new DbWriteError(`数据不一致：${problems.join('；')}。本次保存未写入任何数据。`)
+    const removed = await deleteUnitRows(database, data.unit.id, data.year)
+    await database.units.put(data.unit)
+    await database.frameworks.put(data.framework)
+    await database.projects.bulkPut(data.projects)
+    await database.budgetLines.bulkPut(data.budgetLines)
+    await database.monthlyExecutions.bulkPut(data.monthlyExecutions)
+    await database.targets.bulkPut(data.targets)
+    await database.indicators.bulkPut(data.indicators)
+    await database.nodes.bulkPut(data.nodes)
+    await database.readings.bulkPut(data.readings)
+    await database.budgetJudgements.bulkPut(data.budgetJudgements)
+    await database.alerts.bulkPut(data.alerts)
+    await database.measures.bulkPut(data.measures)
+    const written = countRows(data)
+    await recordAudit(database, [
+      { table: 'datasets', key: `${data.unit.id}/${data.year}`, before: removed, after: { unit: data.unit.name, ...written } },
+    ])
+    return written
+  })
+}
+
+/** True once anything has been stored (the first-run screen offers demo data otherwise). */
+export async function hasAnyData(database: MonitoringDb = db): Promise<boolean> {
+  return (await database.units.count()) > 0
+}
+
+export interface UnitYearRef {
+  unitId: Id
+  unitName: string
+  year: number
+}
+
+function isUnitYearKey(key: unknown): key is [Id, number] {
+  return Array.isArray(key) && key.length === 2 && typeof key[0] === 'string' && typeof key[1] === 'number'
+}
+
+/** Every unit-year that holds data, by unit name (拼音 order) then year. */
+export async function listUnitYears(database: MonitoringDb = db): Promise<UnitYearRef[]> {
+  const tables = [database.units, database.projects, database.budgetLines, database.targets, database.nodes]
+  return database.transaction('r', tables, async () => {
+    const seen = new Map<string, [Id, number]>()
+    for (const table of [database.projects, database.budgetLines, database.targets, database.nodes]) {
+      for (const key of await table.orderBy('[unitId+year]').uniqueKeys()) {
+        if (isUnitYearKey(key)) seen.set(JSON.stringify(key), key)
+      }
+    }
+    const units = await database.units.bulkGet([...new Set([...seen.values()].map(([unitId]) => unitId))])
+    const names = new Map(units.flatMap((u) => (u ? [[u.id, u.name] as const] : [])))
+    return [...seen.values()]
+      .filter(([unitId]) => names.has(unitId))
+      .map(([unitId, year]) => ({ unitId, unitName: names.get(unitId) ?? '', year }))
+      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') || a.year - b.year || (a.unitId < b.unitId ? -1 : 1))
+  })
+}

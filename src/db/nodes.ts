@@ -1,0 +1,164 @@
+/**
+ * 监控节点 and what is entered at one: indicator readings (指标填报) and budget-line judgements
+ * (全年预计, 完成可能性, 偏差原因). Readings and judgements are upserted by natural key and refused
+ * once the node is locked (submitted). `copyForward` starts the next node from the previous one.
+ */
+import type { BudgetLineJudgement, Id, IndicatorReading, IsoDate, MonitoringNode } from '@/domain/types'
+import { recordAudit } from './audit'
+import { newId } from './ids'
+import { adoptExistingIds } from './naturalKey'
+import { sorted } from './order'
+import { toPlain } from './plain'
+import { DbWriteError, type WriteResult } from './result'
+import { db, type MonitoringDb } from './schema'
+import { deleteNodeChildren, ofUnit, type RowCounts } from './unitScope'
+import { putAudited, runWrite } from './write'
+
+/** Nodes of a unit-year in date order. */
+export async function listNodes(unitId: Id, year: number, database: MonitoringDb = db): Promise<MonitoringNode[]> {
+  const nodes = await ofUnit(database.nodes, unitId, year).toArray()
+  return sorted(nodes, (n) => n.asOfDate, (n) => n.id)
+}
+
+export async function getNode(id: Id, database: MonitoringDb = db): Promise<MonitoringNode | undefined> {
+  return database.nodes.get(id)
+}
+
+/** Creates or replaces a node (also how a node is locked or unlocked). */
+export async function putNode(node: MonitoringNode, database: MonitoringDb = db): Promise<WriteResult<MonitoringNode>> {
+  return runWrite(database, [database.nodes], async () => {
+    const row = toPlain(node)
+    await putAudited(database, database.nodes, [row])
+    return row
+  })
+}
+
+/** Deletes a node with its readings, judgements, alerts and measures. */
+export async function deleteNode(id: Id, database: MonitoringDb = db): Promise<WriteResult<RowCounts>> {
+  const tables = [database.nodes, database.readings, database.budgetJudgements, database.alerts, database.measures]
+  return runWrite(database, tables, async () => {
+    const before = await database.nodes.get(id)
+    if (!before) throw new DbWriteError('找不到要删除的监控节点。')
+    const removed = await deleteNodeChildren(database, [id])
+    await database.nodes.delete(id)
+    await recordAudit(database, [{ table: 'nodes', key: id, before: { node: before, removed }, after: null }])
+    return removed
+  })
+}
+
+/** Throws unless every node exists and is still a draft. */
+async function assertEditableNodes(database: MonitoringDb, nodeIds: readonly Id[]): Promise<void> {
+  const nodes = await database.nodes.bulkGet([...new Set(nodeIds)])
+  for (const node of nodes) {
+    if (!node) throw new DbWriteError('填报数据所属的监控节点不存在，本次保存未写入任何数据。')
+    if (node.status === 'locked') {
+      throw new DbWriteError(`监控节点“${node.label}”已锁定，不能修改填报数据，本次保存未写入任何数据。`)
+    }
+  }
+}
+
+export async function listReadings(nodeId: Id, database: MonitoringDb = db): Promise<IndicatorReading[]> {
+  const rows = await database.readings.where('nodeId').equals(nodeId).toArray()
+  return sorted(rows, (r) => r.indicatorId)
+}
+
+/** Saves indicator readings (one per node and indicator) in one transaction. Returns them as stored. */
+export async function putReadings(
+  readings: readonly IndicatorReading[],
+  database: MonitoringDb = db,
+): Promise<WriteResult<IndicatorReading[]>> {
+  return runWrite(database, [database.nodes, database.indicators, database.readings], async () => {
+    const rows = toPlain([...readings])
+    await assertEditableNodes(database, rows.map((r) => r.nodeId))
+    const indicators = await database.indicators.bulkGet([...new Set(rows.map((r) => r.indicatorId))])
+    if (indicators.some((i) => i === undefined)) throw new DbWriteError('填报的指标不存在，本次保存未写入任何数据。')
+    const stored = await adoptExistingIds(
+      database.readings,
+      '[nodeId+indicatorId]',
+      (r) => [r.nodeId, r.indicatorId],
+      rows,
+      () => '同一指标在同一监控节点填报了两次，本次保存未写入任何数据。',
+    )
+    await putAudited(database, database.readings, stored)
+    return stored
+  })
+}
+
+export async function listBudgetJudgements(nodeId: Id, database: MonitoringDb = db): Promise<BudgetLineJudgement[]> {
+  const rows = await database.budgetJudgements.where('nodeId').equals(nodeId).toArray()
+  return sorted(rows, (r) => r.budgetLineId)
+}
+
+/** Saves budget-line judgements (one per node and line) in one transaction. Returns them as stored. */
+export async function putBudgetJudgements(
+  judgements: readonly BudgetLineJudgement[],
+  database: MonitoringDb = db,
+): Promise<WriteResult<BudgetLineJudgement[]>> {
+  return runWrite(database, [database.nodes, database.budgetLines, database.budgetJudgements], async () => {
+    const rows = toPlain([...judgements])
+    await assertEditableNodes(database, rows.map((r) => r.nodeId))
+    const lines = await database.budgetLines.bulkGet([...new Set(rows.map((r) => r.budgetLineId))])
+    if (lines.some((l) => l === undefined)) throw new DbWriteError('研判的预算行不存在，本次保存未写入任何数据。')
+    const stored = await adoptExistingIds(
+      database.budgetJudgements,
+      '[nodeId+budgetLineId]',
+      (r) => [r.nodeId, r.budgetLineId],
+      rows,
+      () => '同一预算行在同一监控节点研判了两次，本次保存未写入任何数据。',
+    )
+    await putAudited(database, database.budgetJudgements, stored)
+    return stored
+  })
+}
+
+const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
+
+/**
+ * Creates the next node of the same unit-year as of `asOfDate`, pre-filled with a copy of the
+ * previous node's readings and budget judgements (new ids), in one transaction. Measures and alerts
+ * are not copied: alerts are recomputed for the new node, and measures stay with the node that set them.
+ */
+export async function copyForward(
+  fromNodeId: Id,
+  asOfDate: IsoDate,
+  label: string,
+  database: MonitoringDb = db,
+): Promise<WriteResult<MonitoringNode>> {
+  const tables = [database.nodes, database.readings, database.budgetJudgements]
+  return runWrite(database, tables, async () => {
+    const from = await database.nodes.get(fromNodeId)
+    if (!from) throw new DbWriteError('找不到要复制的监控节点。')
+    const date = ISO_DATE.exec(asOfDate)
+    if (!date || Number(date[1]) !== from.year) {
+      throw new DbWriteError(`新节点日期须为 ${from.year} 年内的日期（如 ${from.year}-07-31）。`)
+    }
+    if (asOfDate <= from.asOfDate) throw new DbWriteError(`新节点日期须晚于“${from.label}”的 ${from.asOfDate}。`)
+    const siblings = await ofUnit(database.nodes, from.unitId, from.year).toArray()
+    if (siblings.some((n) => n.asOfDate === asOfDate)) throw new DbWriteError(`${asOfDate} 的监控节点已存在。`)
+
+    const node: MonitoringNode = toPlain({ id: newId(), unitId: from.unitId, year: from.year, asOfDate, label, status: 'draft' })
+    const readings = (await database.readings.where('nodeId').equals(from.id).toArray()).map((r) => ({
+      ...r,
+      id: newId(),
+      nodeId: node.id,
+    }))
+    const judgements = (await database.budgetJudgements.where('nodeId').equals(from.id).toArray()).map((j) => ({
+      ...j,
+      id: newId(),
+      nodeId: node.id,
+    }))
+    await database.nodes.add(node)
+    await database.readings.bulkAdd(readings)
+    await database.budgetJudgements.bulkAdd(judgements)
+    await recordAudit(database, [
+      { table: 'nodes', key: node.id, before: null, after: node },
+      {
+        table: 'readings',
+        key: node.id,
+        before: null,
+        after: { copiedFromNode: from.id, readings: readings.length, budgetJudgements: judgements.length },
+      },
+    ])
+    return node
+  })
+}

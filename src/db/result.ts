@@ -1,0 +1,57 @@
+/**
+ * What every write function returns to the UI: a value, or one Chinese sentence saying what went
+ * wrong. Raw Dexie/IndexedDB exceptions stop here; the original error rides along as `cause` for logs.
+ */
+
+export type WriteResult<T = undefined> =
+  | { ok: true; value: T }
+  | { ok: false; message: string; cause: unknown }
+
+/** A refusal decided by our own code (bad reference, locked node …); its message is shown as is. */
+export class DbWriteError extends Error {
+  override readonly name = 'DbWriteError'
+}
+
+const NOTHING_WRITTEN = '本次保存未写入任何数据。'
+
+/** Error names raised by IndexedDB / Dexie, mapped to what a finance officer can act on. */
+const MESSAGES: Record<string, string> = {
+  QuotaExceededError: `浏览器存储空间不足，${NOTHING_WRITTEN}`,
+  ConstraintError: `数据重复：同一条记录已存在（例如同一预算行同一月份录入了两次），${NOTHING_WRITTEN}`,
+  DataError: `数据缺少编号或编号无效，${NOTHING_WRITTEN}`,
+  DataCloneError: `数据中含有无法保存的值，${NOTHING_WRITTEN}`,
+  VersionError: '浏览器中的数据由更新版本的本程序保存，请使用最新版本打开。',
+  DatabaseClosedError: `浏览器数据库已关闭或无法打开（可能处于隐私模式或被其他页面占用），${NOTHING_WRITTEN}`,
+  OpenFailedError: `浏览器数据库无法打开（可能处于隐私模式或被其他页面占用），${NOTHING_WRITTEN}`,
+  InvalidStateError: `浏览器数据库当前不可用，请刷新页面后重试，${NOTHING_WRITTEN}`,
+}
+
+/** Dexie wraps the real cause (AbortError.inner, BulkError.failures); look through the wrappers. */
+function causes(error: unknown, depth = 0): unknown[] {
+  if (depth > 5 || typeof error !== 'object' || error === null) return [error]
+  const found: unknown[] = [error]
+  if ('inner' in error && error.inner) found.push(...causes(error.inner, depth + 1))
+  if ('failures' in error && Array.isArray(error.failures)) {
+    for (const failure of error.failures) found.push(...causes(failure, depth + 1))
+  }
+  return found
+}
+
+function nameOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string'
+    ? error.name
+    : undefined
+}
+
+/** One Chinese sentence for any error thrown by a write. */
+export function describeWriteError(error: unknown): string {
+  const chain = causes(error)
+  const own = chain.find((e) => e instanceof DbWriteError)
+  if (own instanceof DbWriteError) return own.message
+  for (const e of chain) {
+    const name = nameOf(e)
+    if (name !== undefined && name in MESSAGES) return MESSAGES[name]
+  }
+  const name = chain.map(nameOf).find((n) => n !== undefined && n !== 'AbortError' && n !== 'BulkError')
+  return `保存失败（${name ?? '未知错误'}），${NOTHING_WRITTEN}`
+}

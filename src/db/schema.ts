@@ -1,0 +1,136 @@
+/**
+ * The IndexedDB schema of 绩效监控: one Dexie subclass, every version it has ever had, and the app's
+ * `db` instance. Nothing else in the app opens IndexedDB.
+ *
+ * Rows are the domain types themselves (`src/domain/types.ts` is plain data by design: amounts are
+ * decimal strings, dates 'yyyy-MM-dd', ids strings). The per-aggregate modules copy values through
+ * `toPlain` on the way in and give rows a stable order on the way out; that is the whole mapping.
+ * Key-value tables (`settings`, `meta`) and the audit log have their own row types below.
+ *
+ * Unique compound indexes (`&[…]`) enforce "one row per natural key": one execution per budget line
+ * and month, one reading per node and indicator, one judgement per node and budget line.
+ *
+ * ── Adding a version (a migration) ──────────────────────────────────────────────────────────────
+ * A released version's stores and upgrade are never edited again. To change the schema:
+ *  1. Write `STORES_V2`: a copy of the latest stores with the change (a new index, a new table, or
+ *     `null` to drop a table). Bump `SCHEMA_VERSION` to 2.
+ *  2. In `declareVersions`, below the existing lines, add
+ *       db.version(2).stores(STORES_V2).upgrade(async (tx) => {
+ *         await tx.table('indicators').toCollection().modify((row) => { row.newField ??= 'default' })
+ *       })
+ *     The upgrade runs once, inside the version-change transaction, on databases older than 2; it
+ *     uses `tx.table(name)` (not `db.name`), and must not call anything outside Dexie.
+ *  3. Update the row types here and the modules that read them.
+ *  4. Add a fixture to `test/db/migrations.test.ts`: open a database with the previous stores, write
+ *     rows in the old shape, reopen with `createDb`, and assert the new shape (see test/db/README.md).
+ */
+import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie'
+import type {
+  Alert,
+  BudgetLine,
+  BudgetLineJudgement,
+  CorrectiveMeasure,
+  Id,
+  Indicator,
+  IndicatorFramework,
+  IndicatorReading,
+  IsoDateTime,
+  MonitoringNode,
+  MonthlyExecution,
+  PerformanceTarget,
+  Project,
+  Unit,
+} from '@/domain/types'
+import type { MonitoringSettings } from '@/domain/settings'
+
+export const DEFAULT_DB_NAME = 'jixiao-jiankong'
+
+/** One audited change. `before`/`after` are plain copies of the row (null when absent) or a summary. */
+export interface AuditEntry {
+  seq: number
+  time: IsoDateTime
+  table: string
+  key: string
+  before: unknown
+  after: unknown
+}
+
+/** Stored settings may be partial (written by an older version); readers merge them over defaults. */
+export interface SettingsRow {
+  key: 'monitoring'
+  value: Partial<MonitoringSettings>
+}
+
+/** Bookkeeping values, keyed by name. */
+export type MetaRow =
+  /** number of audited row changes ever made; grows with every write */
+  | { key: 'changeCounter'; value: number }
+  /** changeCounter at the last backup, so "changes since backup" is a subtraction */
+  | { key: 'changeCounterAtBackup'; value: number }
+  | { key: 'lastBackupAt'; value: IsoDateTime }
+
+export type MetaKey = MetaRow['key']
+
+/** Version 1, the first released schema. Never edit; add STORES_V2 instead (see header). */
+export const STORES_V1 = {
+  units: 'id, name, parentUnitId',
+  frameworks: 'year',
+  projects: 'id, [unitId+year]',
+  budgetLines: 'id, [unitId+year], projectId',
+  monthlyExecutions: 'id, &[budgetLineId+month], budgetLineId, year',
+  targets: 'id, [unitId+year], projectId',
+  indicators: 'id, targetId',
+  nodes: 'id, [unitId+year]',
+  readings: 'id, &[nodeId+indicatorId], nodeId, indicatorId',
+  budgetJudgements: 'id, &[nodeId+budgetLineId], nodeId, budgetLineId',
+  alerts: 'id, nodeId, [nodeId+ruleId+subjectId]',
+  measures: 'id, unitId, nodeId, alertId',
+  settings: 'key',
+  auditLog: '++seq, time, table',
+  meta: 'key',
+} as const satisfies Record<string, string>
+
+export const SCHEMA_VERSION = 1
+
+/** Every version in order; Dexie upgrades an old database step by step. */
+function declareVersions(db: Dexie): void {
+  db.version(1).stores(STORES_V1)
+}
+
+/**
+ * Tables keyed by a caller-supplied id are `Table<T, Id>` (the id is required on insert); only the
+ * audit log, whose `seq` IndexedDB assigns, is an `EntityTable` with an optional key on insert.
+ */
+export class MonitoringDb extends Dexie {
+  units!: Table<Unit, Id>
+  frameworks!: Table<IndicatorFramework, number>
+  projects!: Table<Project, Id>
+  budgetLines!: Table<BudgetLine, Id>
+  monthlyExecutions!: Table<MonthlyExecution, Id>
+  targets!: Table<PerformanceTarget, Id>
+  indicators!: Table<Indicator, Id>
+  nodes!: Table<MonitoringNode, Id>
+  readings!: Table<IndicatorReading, Id>
+  budgetJudgements!: Table<BudgetLineJudgement, Id>
+  alerts!: Table<Alert, Id>
+  measures!: Table<CorrectiveMeasure, Id>
+  settings!: Table<SettingsRow, SettingsRow['key']>
+  auditLog!: EntityTable<AuditEntry, 'seq'>
+  meta!: Table<MetaRow, MetaKey>
+
+  /** The clock for audit timestamps; tests replace it to get fixed times. */
+  now: () => Date = () => new Date()
+
+  constructor(name: string, options?: DexieOptions) {
+    super(name, options)
+    declareVersions(this)
+  }
+}
+
+/** Opens (lazily, on first query) the database `name`; tests pass a fresh name per test. */
+export function createDb(name: string = DEFAULT_DB_NAME, options?: DexieOptions): MonitoringDb {
+  return new MonitoringDb(name, options)
+}
+
+/** The app's database. Every db/* function takes an optional last argument to use another one. */
+export const db: MonitoringDb = createDb()

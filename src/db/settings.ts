@@ -1,0 +1,58 @@
+/**
+ * 设置: the user's MonitoringSettings, stored under the key 'monitoring' and always read merged over
+ * `defaultSettings()`, so a field added in a later release (or a malformed stored value) falls back to
+ * its default instead of reaching the domain as undefined.
+ */
+import { defaultSettings, type MonitoringSettings } from '@/domain/settings'
+import { recordAudit } from './audit'
+import { toPlain } from './plain'
+import type { WriteResult } from './result'
+import { db, type MonitoringDb } from './schema'
+import { runWrite } from './write'
+
+const KEY = 'monitoring'
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** `stored` over `defaults`, field by field, keeping a stored field only when its type matches. */
+function mergeOver<T extends object>(defaults: T, stored: unknown): T {
+  if (!isObject(stored)) return defaults
+  const merged: Record<string, unknown> = {}
+  for (const [key, fallback] of Object.entries(defaults)) {
+    const value = stored[key]
+    const sameType = typeof value === typeof fallback && (typeof value !== 'number' || Number.isFinite(value))
+    merged[key] = isObject(fallback) ? mergeOver(fallback, value) : sameType ? value : fallback
+  }
+  // Same keys as `defaults`, each of the default's type: the shape of T.
+  return merged as T
+}
+
+export async function getSettings(database: MonitoringDb = db): Promise<MonitoringSettings> {
+  const row = await database.settings.get(KEY)
+  return mergeOver(defaultSettings(), row?.value)
+}
+
+export async function saveSettings(
+  settings: MonitoringSettings,
+  database: MonitoringDb = db,
+): Promise<WriteResult<MonitoringSettings>> {
+  return runWrite(database, [database.settings], async () => {
+    const value = mergeOver(defaultSettings(), toPlain(settings))
+    const before = await database.settings.get(KEY)
+    await database.settings.put({ key: KEY, value })
+    await recordAudit(database, [{ table: 'settings', key: KEY, before: before?.value ?? null, after: value }])
+    return value
+  })
+}
+
+/** Back to the defaults of the domain spec (设置 → 恢复默认). */
+export async function resetSettings(database: MonitoringDb = db): Promise<WriteResult<MonitoringSettings>> {
+  return runWrite(database, [database.settings], async () => {
+    const before = await database.settings.get(KEY)
+    await database.settings.delete(KEY)
+    await recordAudit(database, [{ table: 'settings', key: KEY, before: before?.value ?? null, after: null }])
+    return defaultSettings()
+  })
+}

@@ -1,0 +1,116 @@
+/**
+ * 绩效目标: the year's indicator framework (一级/二级, kept as data per year), the unit's and its
+ * projects' targets, and their 三级指标. Deleting a target or an indicator takes its readings with it.
+ */
+import type { Id, Indicator, IndicatorFramework, PerformanceTarget } from '@/domain/types'
+import { recordAudit } from './audit'
+import { sorted } from './order'
+import { toPlain } from './plain'
+import { DbWriteError, type WriteResult } from './result'
+import { db, type MonitoringDb } from './schema'
+import { ofUnit } from './unitScope'
+import { putAudited, runWrite } from './write'
+
+export async function getFramework(year: number, database: MonitoringDb = db): Promise<IndicatorFramework | undefined> {
+  return database.frameworks.get(year)
+}
+
+export async function listFrameworks(database: MonitoringDb = db): Promise<IndicatorFramework[]> {
+  return database.frameworks.orderBy('year').toArray()
+}
+
+/** Creates or replaces the framework of `framework.year` (shared by all units of that year). */
+export async function putFramework(
+  framework: IndicatorFramework,
+  database: MonitoringDb = db,
+): Promise<WriteResult<IndicatorFramework>> {
+  return runWrite(database, [database.frameworks], async () => {
+    const row = toPlain(framework)
+    const before = await database.frameworks.get(row.year)
+    await database.frameworks.put(row)
+    await recordAudit(database, [{ table: 'frameworks', key: String(row.year), before: before ?? null, after: row }])
+    return row
+  })
+}
+
+/** Targets of a unit-year: the unit's own (整体) first, then projects' by project id. */
+export async function listTargets(unitId: Id, year: number, database: MonitoringDb = db): Promise<PerformanceTarget[]> {
+  const targets = await ofUnit(database.targets, unitId, year).toArray()
+  return sorted(targets, (t) => (t.scope === 'unit' ? 0 : 1), (t) => t.projectId ?? '', (t) => t.id)
+}
+
+export async function putTarget(
+  target: PerformanceTarget,
+  database: MonitoringDb = db,
+): Promise<WriteResult<PerformanceTarget>> {
+  return runWrite(database, [database.targets], async () => {
+    const row = toPlain(target)
+    await putAudited(database, database.targets, [row])
+    return row
+  })
+}
+
+/** Deletes a target with its indicators and their readings at every node. */
+export async function deleteTarget(
+  id: Id,
+  database: MonitoringDb = db,
+): Promise<WriteResult<{ indicators: number; readings: number }>> {
+  return runWrite(database, [database.targets, database.indicators, database.readings], async () => {
+    const before = await database.targets.get(id)
+    if (!before) throw new DbWriteError('找不到要删除的绩效目标。')
+    const indicatorIds = await database.indicators.where('targetId').equals(id).primaryKeys()
+    const readings = await database.readings.where('indicatorId').anyOf(indicatorIds).delete()
+    await database.indicators.bulkDelete(indicatorIds)
+    await database.targets.delete(id)
+    const removed = { indicators: indicatorIds.length, readings }
+    await recordAudit(database, [{ table: 'targets', key: id, before: { target: before, removed }, after: null }])
+    return removed
+  })
+}
+
+/** Indicators of one target, in display order. */
+export async function listIndicators(targetId: Id, database: MonitoringDb = db): Promise<Indicator[]> {
+  const rows = await database.indicators.where('targetId').equals(targetId).toArray()
+  return sorted(rows, (i) => i.sortOrder, (i) => i.id)
+}
+
+/** Indicators of every target of a unit-year, grouped by target, in display order. */
+export async function listIndicatorsOfUnitYear(unitId: Id, year: number, database: MonitoringDb = db): Promise<Indicator[]> {
+  return database.transaction('r', [database.targets, database.indicators], async () => {
+    const targetIds = await ofUnit(database.targets, unitId, year).primaryKeys()
+    const rows = await database.indicators.where('targetId').anyOf(targetIds).toArray()
+    return sorted(rows, (i) => i.targetId, (i) => i.sortOrder, (i) => i.id)
+  })
+}
+
+/** Saves several indicators (an edited indicator table) in one transaction; each must have a target. */
+export async function putIndicators(
+  indicators: readonly Indicator[],
+  database: MonitoringDb = db,
+): Promise<WriteResult<Indicator[]>> {
+  return runWrite(database, [database.targets, database.indicators], async () => {
+    const rows = toPlain([...indicators])
+    const targetIds = [...new Set(rows.map((r) => r.targetId))]
+    const targets = await database.targets.bulkGet(targetIds)
+    if (targets.some((t) => t === undefined)) throw new DbWriteError('指标所属的绩效目标不存在，本次保存未写入任何数据。')
+    await putAudited(database, database.indicators, rows)
+    return rows
+  })
+}
+
+export async function putIndicator(indicator: Indicator, database: MonitoringDb = db): Promise<WriteResult<Indicator>> {
+  const result = await putIndicators([indicator], database)
+  return result.ok ? { ok: true, value: result.value[0] } : result
+}
+
+/** Deletes an indicator with its readings at every node. */
+export async function deleteIndicator(id: Id, database: MonitoringDb = db): Promise<WriteResult<{ readings: number }>> {
+  return runWrite(database, [database.indicators, database.readings], async () => {
+    const before = await database.indicators.get(id)
+    if (!before) throw new DbWriteError('找不到要删除的指标。')
+    const readings = await database.readings.where('indicatorId').equals(id).delete()
+    await database.indicators.delete(id)
+    await recordAudit(database, [{ table: 'indicators', key: id, before: { indicator: before, removed: { readings } }, after: null }])
+    return { readings }
+  })
+}

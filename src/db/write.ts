@@ -1,0 +1,58 @@
+/**
+ * `runWrite`: the one way db/* modules write. It opens a single read-write transaction over the
+ * given tables plus `auditLog` and `meta`, so a write and its audit rows commit or abort together,
+ * and it turns any failure into `{ ok: false, message }`. Dexie aborts the transaction when `body`
+ * throws or rejects, so nothing is partially applied.
+ *
+ * `body` must only await Dexie calls (no fetch, no timers): a foreign await would let IndexedDB
+ * auto-commit the transaction midway.
+ */
+import type { Table } from 'dexie'
+import { describeWriteError, type WriteResult } from './result'
+import { recordAudit } from './audit'
+import type { MonitoringDb } from './schema'
+
+export async function runWrite<T>(
+  database: MonitoringDb,
+  tables: readonly Table[],
+  body: () => Promise<T>,
+): Promise<WriteResult<T>> {
+  const scope = [...new Set<Table>([...tables, database.auditLog, database.meta])]
+  try {
+    const value = await database.transaction('rw', scope, body)
+    return { ok: true, value }
+  } catch (error) {
+    return { ok: false, message: describeWriteError(error), cause: error }
+  }
+}
+
+/**
+ * Puts `rows` (already plain) into `table`, auditing each with its previous value. Call inside
+ * `runWrite`. For many rows of a single bulk operation use one summary audit row instead.
+ */
+export async function putAudited<T extends { id: string }>(
+  database: MonitoringDb,
+  table: Table<T, string, T>,
+  rows: readonly T[],
+): Promise<void> {
+  if (rows.length === 0) return
+  const before = await table.bulkGet(rows.map((row) => row.id))
+  await table.bulkPut(rows)
+  await recordAudit(
+    database,
+    rows.map((row, i) => ({ table: table.name, key: row.id, before: before[i] ?? null, after: row })),
+  )
+}
+
+/** Deletes one row by id, auditing its previous value; returns whether it existed. */
+export async function deleteAudited<T extends { id: string }>(
+  database: MonitoringDb,
+  table: Table<T, string, T>,
+  id: string,
+): Promise<T | undefined> {
+  const before = await table.get(id)
+  if (before === undefined) return undefined
+  await table.delete(id)
+  await recordAudit(database, [{ table: table.name, key: id, before, after: null }])
+  return before
+}

@@ -1,0 +1,46 @@
+/**
+ * Upgrade tests: each released schema version gets a fixture that opens a database with that
+ * version's stores, writes rows in that version's shape, then reopens it with `createDb` (the
+ * current schema) and checks the data as the app now sees it. See test/db/README.md.
+ */
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { Dexie } from 'dexie'
+import { loadUnitYear } from '@/db/datasets'
+import { createDb, SCHEMA_VERSION, STORES_V1 } from '@/db/schema'
+import { aDataset, YEAR } from './fixtures'
+import { rowsById } from './helpers'
+
+/** Opens `name` at an old version with its stores only (no later upgrades), writes, and closes. */
+async function writeAtVersion(name: string, version: number, stores: Record<string, string>, write: (old: Dexie) => Promise<void>) {
+  const old = new Dexie(name)
+  old.version(version).stores(stores)
+  await old.open()
+  await write(old)
+  old.close()
+}
+
+describe('schema versions', () => {
+  it('is at version 1, the first released schema', () => {
+    expect(SCHEMA_VERSION).toBe(1)
+  })
+
+  it('opens a version 1 database with the current schema and reads its data', async () => {
+    const name = `migration-v1-${crypto.randomUUID()}`
+    const dataset = aDataset()
+    await writeAtVersion(name, 1, STORES_V1, async (old) => {
+      await old.table('units').put(dataset.unit)
+      await old.table('frameworks').put(dataset.framework)
+      for (const key of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes', 'readings', 'budgetJudgements', 'alerts', 'measures'] as const) {
+        await old.table(key).bulkPut(dataset[key])
+      }
+    })
+    const current = createDb(name)
+    await current.open()
+    expect(current.verno).toBe(SCHEMA_VERSION)
+    expect(rowsById((await loadUnitYear(dataset.unit.id, YEAR, current)) ?? aDataset({ projects: [] }))).toStrictEqual(rowsById(dataset))
+    current.close()
+  })
+
+  // it('upgrades version 1 rows to version 2: …', …) — add one fixture per new version here.
+})
