@@ -1,0 +1,141 @@
+// ESLint 9 flat config: TypeScript + Vue 3 (<script setup lang="ts">).
+// Correctness rules only; layout is left to the author (vue "no-layout-rules").
+// The layer rule at the bottom keeps src/domain a pure core: no framework,
+// storage, chart, UI or file-format library, and no import of outer layers.
+import { defineConfig } from 'eslint/config'
+import js from '@eslint/js'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+import pluginVue from 'eslint-plugin-vue'
+
+const outerLayers = 'db|io|stores|composables|components|pages|modules|router|App'
+
+// No user text rendered as HTML outside templates either.
+const noHtmlSinks = [
+  {
+    selector: 'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'Do not render text as HTML (innerHTML/outerHTML); use textContent or a Vue template.',
+  },
+  {
+    selector: 'CallExpression[callee.property.name="insertAdjacentHTML"]',
+    message: 'Do not render text as HTML (insertAdjacentHTML).',
+  },
+  {
+    selector: 'CallExpression[callee.object.name="document"][callee.property.name=/^(write|writeln)$/]',
+    message: 'Do not use document.write.',
+  },
+]
+
+export default defineConfig(
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+      '.e2e-profile*/**',
+    ],
+  },
+
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  pluginVue.configs['no-layout-rules'],
+
+  {
+    files: ['**/*.{ts,mts,vue}'],
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.browser },
+    },
+  },
+  {
+    files: ['**/*.vue'],
+    languageOptions: {
+      parserOptions: {
+        parser: tseslint.parser,
+        extraFileExtensions: ['.vue'],
+        sourceType: 'module',
+      },
+    },
+  },
+  {
+    // Node-side files: configs, scripts, e2e/unit tests.
+    files: ['*.{js,mjs,ts}', 'scripts/**', 'test/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'separate-type-imports' },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      'vue/multi-word-component-names': 'off',
+      // No user text rendered as HTML, anywhere.
+      'vue/no-v-html': 'error',
+      'vue/no-v-text-v-html-on-component': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,vue}'],
+    rules: { 'no-restricted-syntax': ['error', ...noHtmlSinks] },
+  },
+
+  // ---- Layer rule: src/domain is a pure core ---------------------------------
+  {
+    files: ['src/domain/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'vue', 'pinia', 'vue-router', 'dexie', 'echarts', 'vue-echarts',
+            'element-plus', 'exceljs', 'docx', 'fake-indexeddb',
+          ].map((name) => ({
+            name,
+            message: 'src/domain is the pure core: no framework/storage/UI/chart/file-format imports. Move this code to src/db, src/io, src/stores or src/components.',
+          })),
+          patterns: [
+            {
+              group: [
+                'echarts/*', 'element-plus/*', 'dexie/*', 'exceljs/*', 'docx/*',
+                '@vue/*', '@vueuse/*', '@element-plus/*', 'node:*',
+              ],
+              message: 'src/domain is the pure core: no framework/storage/UI/chart/file-format/Node imports.',
+            },
+            {
+              // "@/db", "@/db/x", "@/io…", "@/stores…", … — anything under @/ except @/domain.
+              regex: '^@/(?!domain(/|$))',
+              message: 'src/domain may import only from src/domain (and pure libraries such as decimal.js, date-fns).',
+            },
+            {
+              // "../db", "../../io/x", "../stores", … — relative escapes into outer layers.
+              regex: `^(\\.\\./)+(${outerLayers})(\\.\\w+)?(/|$)`,
+              message: 'src/domain must not import outer layers (db, io, stores, composables, components, pages…).',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'indexedDB', 'localStorage', 'sessionStorage', 'navigator', 'fetch', 'location'].map(
+          (name) => ({ name, message: 'src/domain is pure: pass data in, do not reach for browser globals.' }),
+        ),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...noHtmlSinks,
+        { selector: 'ImportExpression', message: 'src/domain does no dynamic import().' },
+      ],
+    },
+  },
+)
