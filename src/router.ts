@@ -1,0 +1,50 @@
+/** Routes: one page per nav entry, each loaded lazily so the first paint carries only the shell. */
+import { createRouter, createWebHashHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router'
+
+export interface NavEntry {
+  path: string
+  name: string
+  title: string
+}
+
+/** The navigation, in the order users work through a node. */
+export const NAV: readonly NavEntry[] = [
+  { path: '/overview', name: 'overview', title: '概览' },
+  { path: '/execution', name: 'execution', title: '预算执行' },
+  { path: '/indicators', name: 'indicators', title: '绩效指标' },
+  { path: '/alerts', name: 'alerts', title: '预警' },
+  { path: '/measures', name: 'measures', title: '纠偏措施' },
+  { path: '/report', name: 'report', title: '监控报告' },
+  { path: '/data', name: 'data', title: '数据管理' },
+  { path: '/settings', name: 'settings', title: '设置' },
+]
+
+const pages: Record<string, () => Promise<RouteComponent | { default: RouteComponent }>> = {
+  overview: () => import('./pages/OverviewPage.vue'),
+  execution: () => import('./pages/ExecutionPage.vue'),
+  indicators: () => import('./pages/IndicatorsPage.vue'),
+  alerts: () => import('./pages/AlertsPage.vue'),
+  measures: () => import('./pages/MeasuresPage.vue'),
+  report: () => import('./pages/ReportPage.vue'),
+  data: () => import('./pages/DataPage.vue'),
+  settings: () => import('./pages/SettingsPage.vue'),
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/overview' },
+  ...NAV.map((entry): RouteRecordRaw => ({
+    path: entry.path,
+    name: entry.name,
+    component: pages[entry.name] ?? pages.overview,
+    meta: { title: entry.title },
+  })),
+  { path: '/:pathMatch(.*)*', redirect: '/overview' },
+]
+
+// Hash history: the built app is static files and must open from any server or path, offline.
+export const router = createRouter({ history: createWebHashHistory(), routes })
+
+router.afterEach((to) => {
+  const title = typeof to.meta.title === 'string' ? to.meta.title : ''
+  document.title = title ? `${title} · 绩效监控` : '绩效监控'
+})
