@@ -17,9 +17,9 @@ import type {
   MonthlyExecution, Operator, Accrual, UnitYearDataset, QualitativeGrade,
 } from '../types'
 
-export const DEMO_UNIT_ID = 'demo-qiemo-zrzyj'
-export const DEMO_YEAR = 2021
-export const DEMO_NODE_ID = 'demo-qiemo-2021-06'
+import { DEMO_NODE_ID, DEMO_UNIT_ID, DEMO_YEAR } from './ids'
+
+export { DEMO_NODE_ID, DEMO_UNIT_ID, DEMO_YEAR }
 const TARGET_ID = 'demo-qiemo-2021-target'
 const PROJECT_ID = 'demo-qiemo-2021-pgxm'
 

@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import OverviewKpis from '@/components/overview/OverviewKpis.vue'
+import { computeNodeSnapshot } from '@/domain/snapshot'
+import { defaultSettings } from '@/domain/settings'
+import { DEMO_NODE_ID, qiemo2021Dataset } from '@/domain/demo/qiemo2021'
+import { useWorkspaceStore } from '@/stores/workspace'
+
+function demoSnapshot() {
+  const result = computeNodeSnapshot({ dataset: qiemo2021Dataset(), nodeId: DEMO_NODE_ID, settings: defaultSettings() })
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join())
+  return result.value
+}
+
+function kpi(wrapper: ReturnType<typeof mount>, testId: string): string {
+  return wrapper.get(`[data-testid="${testId}"] .kpi-value`).text()
+}
+
+describe('OverviewKpis on the seed 001 demo node (2021-06-30)', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('shows 1,493.25 万元, 383.74 万元, 25.70%, 50.00% and a red light with ratio 51.4 (spec §8)', () => {
+    const wrapper = mount(OverviewKpis, { props: { snapshot: demoSnapshot() } })
+    expect(kpi(wrapper, 'kpi-adjusted-budget')).toBe('1,493.25 万元')
+    expect(kpi(wrapper, 'kpi-spent')).toBe('383.74 万元')
+    expect(kpi(wrapper, 'kpi-execution-rate')).toBe('25.70%')
+    expect(kpi(wrapper, 'kpi-time-progress')).toBe('50.00%')
+    expect(kpi(wrapper, 'budget-light')).toBe('执行进度比 51.4')
+    expect(wrapper.get('[data-testid="budget-light"] [data-light]').attributes('data-light')).toBe('red')
+  })
+
+  it('shows whole percents like the seed 001 report (执行率 26%) when precision is 0', () => {
+    useWorkspaceStore().settings.ratePrecision = 0
+    const wrapper = mount(OverviewKpis, { props: { snapshot: demoSnapshot() } })
+    expect(kpi(wrapper, 'kpi-execution-rate')).toBe('26%')
+    expect(wrapper.get('[data-testid="kpi-allocated"] .kpi-sub').text()).toBe('到位率 26%')
+  })
+
+  it('counts the 22 三级指标 and shows only the lights that occur', () => {
+    const wrapper = mount(OverviewKpis, { props: { snapshot: demoSnapshot() } })
+    expect(kpi(wrapper, 'kpi-indicators')).toBe('22 个三级指标')
+    const counts = wrapper.findAll('[data-light-count]').map((c) => c.attributes('data-light-count'))
+    expect(counts).toEqual(['red', 'yellow', 'green', 'grey'])
+  })
+})
