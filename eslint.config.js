@@ -30,6 +30,8 @@ export default defineConfig(
   {
     ignores: [
       'dist/**',
+      'dist-*/**',
+      'test-results-*/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

@@ -3,14 +3,18 @@
 // Tests run against the *built* app served by `vite preview` (run `npm run build` first).
 import { defineConfig } from '@playwright/test'
 
-const PORT = 4173
+// Overridable so several people (or agents) can run e2e at once on one machine without sharing a
+// server, a build or a results folder: E2E_PORT, E2E_OUT_DIR (the vite build), E2E_RESULTS.
+const PORT = Number(process.env.E2E_PORT ?? 4173)
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist'
+const RESULTS = process.env.E2E_RESULTS ?? 'test-results'
 const BASE_URL = `http://127.0.0.1:${PORT}`
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results/',
+  outputDir: `${RESULTS}/`,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -48,9 +52,10 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: BASE_URL,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse: a server left running may serve an older build.
+    reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -34,6 +34,7 @@ export async function loadUnitYear(unitId: Id, year: number, database: Monitorin
     const budgetJudgements = await database.budgetJudgements.where('nodeId').anyOf(nodeIds).toArray()
     const alerts = await database.alerts.where('nodeId').anyOf(nodeIds).toArray()
     const measures = await database.measures.where('nodeId').anyOf(nodeIds).toArray()
+    const reports = await database.reports.where('nodeId').anyOf(nodeIds).toArray()
     return {
       unit,
       year,
@@ -48,6 +49,7 @@ export async function loadUnitYear(unitId: Id, year: number, database: Monitorin
       budgetJudgements: sorted(budgetJudgements, (j) => j.nodeId, (j) => j.budgetLineId),
       alerts: sorted(alerts, (a) => a.nodeId, (a) => a.subjectType, (a) => a.subjectId, (a) => a.ruleId, (a) => a.id),
       measures: sorted(measures, (m) => m.nodeId, (m) => m.id),
+      reports: sorted(reports, (r) => r.nodeId),
     }
   })
 }
@@ -89,6 +91,7 @@ export function datasetProblems(dataset: UnitYearDataset): string[] {
     dataset.measures.every((m) => nodes.has(m.nodeId) && m.unitId === unit.id && (m.alertId === undefined || alerts.has(m.alertId))),
     '有纠偏措施指向不存在的监控节点或预警',
   )
+  check(dataset.reports.every((r) => nodes.has(r.nodeId)), '有监控报告指向不存在的监控节点')
   return problems
 }
 
@@ -104,6 +107,7 @@ function countRows(dataset: UnitYearDataset): RowCounts {
     budgetJudgements: dataset.budgetJudgements.length,
     alerts: dataset.alerts.length,
     measures: dataset.measures.length,
+    reports: dataset.reports.length,
   }
 }
 
@@ -130,6 +134,7 @@ export async function saveUnitYear(dataset: UnitYearDataset, database: Monitorin
     await database.budgetJudgements.bulkPut(data.budgetJudgements)
     await database.alerts.bulkPut(data.alerts)
     await database.measures.bulkPut(data.measures)
+    await database.reports.bulkPut(data.reports)
     const written = countRows(data)
     await recordAudit(database, [
       { table: 'datasets', key: `${data.unit.id}/${data.year}`, before: removed, after: { unit: data.unit.name, ...written } },

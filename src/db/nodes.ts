@@ -35,7 +35,7 @@ export async function putNode(node: MonitoringNode, database: MonitoringDb = db)
 
 /** Deletes a node with its readings, judgements, alerts and measures. */
 export async function deleteNode(id: Id, database: MonitoringDb = db): Promise<WriteResult<RowCounts>> {
-  const tables = [database.nodes, database.readings, database.budgetJudgements, database.alerts, database.measures]
+  const tables = [database.nodes, database.readings, database.budgetJudgements, database.alerts, database.measures, database.reports]
   return runWrite(database, tables, async () => {
     const before = await database.nodes.get(id)
     if (!before) throw new DbWriteError('找不到要删除的监控节点。')

@@ -39,6 +39,7 @@ import type {
   MonthlyExecution,
   PerformanceTarget,
   Project,
+  StoredReport,
   Unit,
 } from '@/domain/types'
 import type { MonitoringSettings } from '@/domain/settings'
@@ -85,6 +86,7 @@ export const STORES_V1 = {
   budgetJudgements: 'id, &[nodeId+budgetLineId], nodeId, budgetLineId',
   alerts: 'id, nodeId, [nodeId+ruleId+subjectId]',
   measures: 'id, unitId, nodeId, alertId',
+  reports: 'nodeId',
   settings: 'key',
   auditLog: '++seq, time, table',
   meta: 'key',
@@ -114,6 +116,7 @@ export class MonitoringDb extends Dexie {
   budgetJudgements!: Table<BudgetLineJudgement, Id>
   alerts!: Table<Alert, Id>
   measures!: Table<CorrectiveMeasure, Id>
+  reports!: Table<StoredReport, Id>
   settings!: Table<SettingsRow, SettingsRow['key']>
   auditLog!: EntityTable<AuditEntry, 'seq'>
   meta!: Table<MetaRow, MetaKey>

@@ -27,6 +27,7 @@ export type ScopedTable =
   | 'budgetJudgements'
   | 'alerts'
   | 'measures'
+  | 'reports'
 
 export type RowCounts = Record<ScopedTable, number>
 
@@ -42,6 +43,7 @@ export function zeroCounts(): RowCounts {
     budgetJudgements: 0,
     alerts: 0,
     measures: 0,
+    reports: 0,
   }
 }
 
@@ -58,6 +60,7 @@ export function scopedTables(database: MonitoringDb): Table[] {
     database.budgetJudgements,
     database.alerts,
     database.measures,
+    database.reports,
   ]
 }
 
@@ -72,6 +75,7 @@ export async function deleteNodeChildren(
   counts.budgetJudgements += await database.budgetJudgements.where('nodeId').anyOf(nodeIds).delete()
   counts.alerts += await database.alerts.where('nodeId').anyOf(nodeIds).delete()
   counts.measures += await database.measures.where('nodeId').anyOf(nodeIds).delete()
+  counts.reports += await database.reports.where('nodeId').anyOf(nodeIds).delete()
   return counts
 }
 

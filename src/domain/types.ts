@@ -218,6 +218,8 @@ export interface Alert {
   message: string
   status: 'open' | 'closed'
   closedReason?: string
+  /** review history (批示 etc.), oldest first; absent on alerts never reviewed */
+  history?: AlertEvent[]
 }
 
 export type MeasureKind = 'taken' | 'planned'
@@ -239,6 +241,33 @@ export interface CorrectiveMeasure {
   status: MeasureStatus
 }
 
+/** One event in an alert's review history (批示, 指派, 关闭, 重新打开), kept for good. */
+export interface AlertEvent {
+  at: IsoDateTime
+  /** who acted, as typed by the user (no accounts in an offline app) */
+  by: string
+  kind: 'comment' | 'assign' | 'close' | 'reopen'
+  text: string
+  /** for 'assign': the measure created */
+  measureId?: Id
+}
+
+/**
+ * The 绩效监控报告 of one node as stored: the user's edits over the drafted text, and once 定稿 a
+ * frozen copy of the whole report so later edits elsewhere cannot change what was submitted.
+ */
+export interface StoredReport {
+  /** one report per node: the key */
+  nodeId: Id
+  /** paragraph key → the user's text; paragraphs absent here are drafted from the data */
+  edits: Record<string, string>
+  /** set by 定稿: the report model exactly as it was frozen (plain data) */
+  frozen?: { at: IsoDateTime; model: unknown }
+  /** every unlock after 定稿, with its reason */
+  unlocks: { at: IsoDateTime; reason: string }[]
+  updatedAt: IsoDateTime
+}
+
 /** Everything one unit holds for one fiscal year: what demo data, import, export and backup move. */
 export interface UnitYearDataset {
   unit: Unit
@@ -254,4 +283,5 @@ export interface UnitYearDataset {
   budgetJudgements: BudgetLineJudgement[]
   alerts: Alert[]
   measures: CorrectiveMeasure[]
+  reports: StoredReport[]
 }

@@ -19,7 +19,7 @@ describe('saveUnitYear and loadUnitYear', () => {
 
   it('returns rows in display order: budget lines by sortOrder, executions by line and month, nodes by date', async () => {
     const database = freshDb()
-    const dataset = aDataset({ nodes: [aNode({ id: 'node-z', asOfDate: '2021-03-31' }), aNode({ id: 'node-a', asOfDate: '2021-06-30' })], readings: [], budgetJudgements: [], alerts: [], measures: [] })
+    const dataset = aDataset({ nodes: [aNode({ id: 'node-z', asOfDate: '2021-03-31' }), aNode({ id: 'node-a', asOfDate: '2021-06-30' })], readings: [], budgetJudgements: [], alerts: [], measures: [], reports: [] })
     expectOk(await saveUnitYear(dataset, database))
     const loaded = await loadUnitYear('unit-qiemo', YEAR, database)
     expect(loaded?.budgetLines.map((l) => l.name)).toEqual(['工资福利支出', '国有土地出让金评估项目'])
@@ -164,6 +164,7 @@ function renameIds(dataset: UnitYearDataset, suffix: string, change: { unit?: Un
     budgetJudgements: dataset.budgetJudgements.map((j) => ({ ...j, id: s(j.id), nodeId: s(j.nodeId), budgetLineId: s(j.budgetLineId) })),
     alerts: dataset.alerts.map((a) => ({ ...a, id: s(a.id), nodeId: s(a.nodeId), subjectId: unit.id })),
     measures: dataset.measures.map((m) => ({ ...m, id: s(m.id), unitId: unit.id, nodeId: s(m.nodeId), ...(m.alertId ? { alertId: s(m.alertId) } : {}) })),
+    reports: dataset.reports.map((r) => ({ ...r, nodeId: s(r.nodeId) })),
   }
 }
 
@@ -260,6 +261,7 @@ function arbitraryDataset(): fc.Arbitrary<UnitYearDataset> {
         budgetJudgements: [],
         alerts: [{ ...aAlertFor(unitId), message: r.alertMessage, inputs: { 说明: r.alertMessage } }],
         measures: [],
+        reports: [{ nodeId: 'n', edits: { 'budget.summary': r.alertMessage }, unlocks: [], updatedAt: '2021-07-02T08:00:00.000Z' }],
       }
     })
 }

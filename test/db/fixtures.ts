@@ -13,6 +13,7 @@ import type {
   MonthlyExecution,
   PerformanceTarget,
   Project,
+  StoredReport,
   Unit,
   UnitYearDataset,
 } from '@/domain/types'
@@ -183,6 +184,18 @@ export function aDataset(overrides: Partial<UnitYearDataset> = {}): UnitYearData
     budgetJudgements: [aJudgement()],
     alerts: [anAlert()],
     measures: [aMeasure()],
+    reports: [aReport()],
+    ...overrides,
+  }
+}
+
+/** The node's report with one edited paragraph and one unlock after 定稿. */
+export function aReport(overrides: Partial<StoredReport> = {}): StoredReport {
+  return {
+    nodeId: 'node-h1',
+    edits: { 'advice.1': '加大培训指导力度。建议财政部门加强对单位具体负责人的培训和指导。' },
+    unlocks: [{ at: '2021-07-03T02:00:00.000Z', reason: '财政局退回，补充偏差原因' }],
+    updatedAt: '2021-07-02T08:00:00.000Z',
     ...overrides,
   }
 }

@@ -50,5 +50,6 @@ export function rowsById(dataset: UnitYearDataset): UnitYearDataset {
     budgetJudgements: byId(dataset.budgetJudgements),
     alerts: byId(dataset.alerts),
     measures: byId(dataset.measures),
+    reports: [...dataset.reports].sort((a, b) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0)),
   }
 }

@@ -31,7 +31,7 @@ describe('schema versions', () => {
     await writeAtVersion(name, 1, STORES_V1, async (old) => {
       await old.table('units').put(dataset.unit)
       await old.table('frameworks').put(dataset.framework)
-      for (const key of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes', 'readings', 'budgetJudgements', 'alerts', 'measures'] as const) {
+      for (const key of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes', 'readings', 'budgetJudgements', 'alerts', 'measures', 'reports'] as const) {
         await old.table(key).bulkPut(dataset[key])
       }
     })

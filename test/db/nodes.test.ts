@@ -28,7 +28,7 @@ describe('nodes', () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset(), database))
     const removed = expectOk(await deleteNode('node-h1', database))
-    expect(removed).toMatchObject({ readings: 2, budgetJudgements: 1, alerts: 1, measures: 1 })
+    expect(removed).toMatchObject({ readings: 2, budgetJudgements: 1, alerts: 1, measures: 1, reports: 1 })
     expect(await getNode('node-h1', database)).toBeUndefined()
     expect(await database.readings.count()).toBe(0)
   })

@@ -54,10 +54,11 @@ describe('units', () => {
       budgetJudgements: 1,
       alerts: 1,
       measures: 1,
+      reports: 1,
     })
     const left = await snapshot(database)
     expect(left.units).toEqual([aUnit({ id: 'unit-keep', name: '另一单位' })])
-    for (const table of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes', 'readings', 'budgetJudgements', 'alerts', 'measures']) {
+    for (const table of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes', 'readings', 'budgetJudgements', 'alerts', 'measures', 'reports']) {
       expect(left[table], table).toEqual([])
     }
   })

@@ -70,7 +70,7 @@ export function dataset(overrides: Partial<UnitYearDataset> = {}): UnitYearDatas
     year: YEAR,
     framework: { year: YEAR, level1: [] },
     projects: [], budgetLines: [], monthlyExecutions: [], targets: [unitTarget()], indicators: [], nodes: [node()],
-    readings: [], budgetJudgements: [], alerts: [], measures: [],
+    readings: [], budgetJudgements: [], alerts: [], measures: [], reports: [],
     ...overrides,
   }
 }

@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib'
 import { expect, test } from '@playwright/test'
 
 const BUDGET_BYTES = 300 * 1024
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url))
+const DIST = fileURLToPath(new URL(`../../${process.env.E2E_OUT_DIR ?? 'dist'}/`, import.meta.url))
 
 interface Asset {
   file: string

@@ -4,7 +4,7 @@
  * so they came from IndexedDB and not from memory.
  */
 import type { Page } from '@playwright/test'
-import { expect, test } from './helpers'
+import { expect, screenshot, test } from './helpers'
 
 async function readOverviewFigures(page: Page) {
   return {
@@ -32,13 +32,13 @@ test('载入示例数据 shows the seed 001 figures on the 概览, and they surv
   await expect(page.getByTestId('empty-state')).toBeVisible()
   const loadButton = page.getByRole('button', { name: '载入示例数据' })
   await expect(loadButton).toBeVisible()
-  await page.screenshot({ path: 'test-results/screenshots/00-empty.png', fullPage: true })
+  await screenshot(page, '00-empty')
 
   await loadButton.click()
   await expect(page.getByTestId('kpi-adjusted-budget')).toBeVisible()
   expect(await readOverviewFigures(page)).toEqual(SEED_001_FIGURES)
   await expect(page.getByTestId('budget-light')).toContainText('红灯')
-  await page.screenshot({ path: 'test-results/screenshots/01-overview.png', fullPage: true })
+  await screenshot(page, '01-overview')
 
   await page.reload()
   await expect(page.getByTestId('kpi-adjusted-budget')).toBeVisible()

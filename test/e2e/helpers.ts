@@ -14,7 +14,7 @@ import type { BrowserContext, ConsoleMessage, Page, Request } from '@playwright/
 
 export { expect }
 
-export const SCREENSHOT_DIR = join('test-results', 'screenshots')
+export const SCREENSHOT_DIR = join(process.env.E2E_RESULTS ?? 'test-results', 'screenshots')
 
 /** Saves a full-page screenshot to test-results/screenshots/<name>.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -219,5 +219,6 @@ export function qiemo2021Dataset(): UnitYearDataset {
     budgetJudgements: [],
     alerts: [],
     measures: MEASURES.map((m) => ({ ...m })),
+    reports: [],
   }
 }
