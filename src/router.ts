@@ -26,9 +26,17 @@ const pages: Record<string, () => Promise<RouteComponent | { default: RouteCompo
   alerts: () => import('./pages/AlertsPage.vue'),
   measures: () => import('./pages/MeasuresPage.vue'),
   report: () => import('./pages/ReportPage.vue'),
-  data: () => import('./pages/DataPage.vue'),
+  data: () => import('./pages/data/DataPage.vue'),
   settings: () => import('./pages/SettingsPage.vue'),
 }
+
+/**
+ * 数据管理 is a page of tabs, one child route each. Add a tab by adding an entry here (path relative
+ * to /data, '' for the first tab); the page builds its tab bar from this list.
+ */
+export const DATA_TABS: readonly { path: string; title: string; component: () => Promise<RouteComponent | { default: RouteComponent }> }[] = [
+  { path: '', title: '存储与示例', component: () => import('./pages/data/DataStoragePanel.vue') },
+]
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/overview' },
@@ -37,6 +45,9 @@ const routes: RouteRecordRaw[] = [
     name: entry.name,
     component: pages[entry.name] ?? pages.overview,
     meta: { title: entry.title },
+    ...(entry.name === 'data'
+      ? { children: DATA_TABS.map((tab) => ({ path: tab.path, component: tab.component, meta: { title: tab.title } })) }
+      : {}),
   })),
   { path: '/:pathMatch(.*)*', redirect: '/overview' },
 ]

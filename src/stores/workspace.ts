@@ -79,6 +79,20 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     nodeId.value = keep?.id ?? sorted[sorted.length - 1]?.id ?? null
   }
 
+  /** Re-reads the selected unit-year after a write elsewhere (entry screens, import, restore, review). */
+  async function reload(): Promise<void> {
+    await refreshUnitYears()
+    const stillThere = unitYears.value.find((uy) => uy.unitId === unitId.value && uy.year === year.value)
+    const next = stillThere ?? unitYears.value[0]
+    if (next) await select(next.unitId, next.year)
+    else {
+      unitId.value = null
+      year.value = null
+      nodeId.value = null
+      dataset.value = null
+    }
+  }
+
   function selectNode(id: Id): void {
     nodeId.value = id
   }
@@ -119,7 +133,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   return {
     ready, busy, errorMessage, persistence, unitYears, unitId, year, nodeId, dataset, settings,
     isEmpty, nodes, node, snapshotResult, snapshot,
-    init, refreshUnitYears, select, selectNode, loadDemo, saveSettings,
+    init, refreshUnitYears, select, reload, selectNode, loadDemo, saveSettings,
   }
 })
 

@@ -16,7 +16,7 @@ test('the navigation reaches every page, each naming the node', async ({ page })
   expect(await nav.getByRole('link').allInnerTexts()).toEqual(titles)
   for (const [index, title] of titles.entries()) {
     await nav.getByRole('link', { name: title, exact: true }).click()
-    await expect(page.locator('.page-title')).toContainText(title)
+    await expect(page.locator('.page-title').first()).toContainText(title)
     await page.waitForLoadState('networkidle')
     await screenshot(page, `page-${index}-${title}`)
   }

@@ -1,0 +1,67 @@
+// Shared harness for benchmarks that run in headless Chromium against the built app.
+// Each *.bench.mjs script calls `withBuiltApp(async ({ page, baseUrl }) => …)` and prints its
+// figures; `npm run bench` runs them all. Benchmarks measure; they never pass or fail on time.
+import { spawn, spawnSync } from 'node:child_process'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+]
+
+/** Builds the app once per process into dist-bench/ (skip with BENCH_SKIP_BUILD=1). */
+let built = false
+export function buildOnce(outDir = 'dist-bench') {
+  if (built || process.env.BENCH_SKIP_BUILD === '1') return outDir
+  const result = spawnSync('node_modules/.bin/vite', ['build', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' })
+  if (result.status !== 0) throw new Error('vite build failed')
+  built = true
+  return outDir
+}
+
+/**
+ * Serves the built app with `vite preview` on `port`, opens headless Chromium with a fresh profile,
+ * runs `fn({ page, context, browser, baseUrl })`, and tears everything down.
+ */
+export async function withBuiltApp(fn, { port = Number(process.env.BENCH_PORT ?? 4190) } = {}) {
+  const outDir = buildOnce()
+  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], { stdio: 'ignore' })
+  const baseUrl = `http://127.0.0.1:${port}`
+  const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'))
+  let context
+  try {
+    await waitForServer(baseUrl)
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+      locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, acceptDownloads: true,
+    })
+    const page = context.pages()[0] ?? await context.newPage()
+    return await fn({ page, context, baseUrl })
+  } finally {
+    await context?.close()
+    server.kill()
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch { /* not up yet */ }
+    await sleep(100)
+  }
+  throw new Error(`preview server did not start at ${url}`)
+}
+
+/** Median of numbers. */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
