@@ -1,0 +1,48 @@
+/**
+ * 项目 of a unit-year (项目支出 is budgeted per project, and a project may have its own 绩效目标).
+ * A project is deleted only once nothing points at it: its budget lines and its target go first, so
+ * no figure is ever removed as a side effect of tidying the project list.
+ */
+import type { Id, Project } from '@/domain/types'
+import { sorted } from './order'
+import { toPlain } from './plain'
+import { DbWriteError, type WriteResult } from './result'
+import { db, type MonitoringDb } from './schema'
+import { ofUnit } from './unitScope'
+import { deleteAudited, putAudited, runWrite } from './write'
+
+/** Projects of a unit-year by name in Chinese collation (拼音 order), then id. */
+export async function listProjects(unitId: Id, year: number, database: MonitoringDb = db): Promise<Project[]> {
+  const rows = await ofUnit(database.projects, unitId, year).toArray()
+  return sorted(rows, (p) => p.id).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+}
+
+/** Creates or replaces a project; its name must be filled in and unique within the unit-year. */
+export async function putProject(project: Project, database: MonitoringDb = db): Promise<WriteResult<Project>> {
+  return runWrite(database, [database.units, database.projects], async () => {
+    const row = toPlain(project)
+    row.name = row.name.trim()
+    if (!row.name) throw new DbWriteError('请填写项目名称，本次保存未写入任何数据。')
+    if (!(await database.units.get(row.unitId))) throw new DbWriteError('项目所属的单位不存在，本次保存未写入任何数据。')
+    const siblings = await ofUnit(database.projects, row.unitId, row.year).toArray()
+    if (siblings.some((p) => p.id !== row.id && p.name === row.name)) {
+      throw new DbWriteError(`${row.year} 年度已有名为“${row.name}”的项目，本次保存未写入任何数据。`)
+    }
+    await putAudited(database, database.projects, [row])
+    return row
+  })
+}
+
+/** Deletes a project that no budget line and no 绩效目标 refers to any more. */
+export async function deleteProject(id: Id, database: MonitoringDb = db): Promise<WriteResult<Project>> {
+  return runWrite(database, [database.projects, database.budgetLines, database.targets], async () => {
+    const project = await database.projects.get(id)
+    if (!project) throw new DbWriteError('找不到要删除的项目。')
+    const lines = await database.budgetLines.where('projectId').equals(id).count()
+    if (lines > 0) throw new DbWriteError(`项目“${project.name}”还有 ${lines} 条预算行，请先删除这些预算行。`)
+    const targets = await database.targets.where('projectId').equals(id).count()
+    if (targets > 0) throw new DbWriteError(`项目“${project.name}”还有绩效目标和指标，请先删除该项目的绩效目标。`)
+    await deleteAudited(database, database.projects, id)
+    return project
+  })
+}
