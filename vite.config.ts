@@ -1,9 +1,12 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { precacheServiceWorker } from './scripts/vite-plugin-precache.ts'
 
 export default defineConfig({
-  plugins: [vue()],
+  // Relative asset paths: the built app opens from any folder or sub-path, offline.
+  base: './',
+  plugins: [vue(), precacheServiceWorker()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
