@@ -2,9 +2,10 @@
  * 预警 of a node. Alerts are computed elsewhere (src/domain) and stored here with the rule,
  * thresholds and inputs that raised them. `replaceNodeAlerts` stores a fresh computation while keeping
  * what people did with the previous one: the id, status and closing reason of an alert raised again
- * by the same rule for the same subject, and any alert a 纠偏措施 still refers to.
+ * by the same rule for the same subject, its review history (批示, 指派, 关闭), and any alert a
+ * 纠偏措施 still refers to. Review actions append to `Alert.history` with the database clock.
  */
-import type { Alert, Id } from '@/domain/types'
+import type { Alert, AlertEvent, Id } from '@/domain/types'
 import { recordAudit } from './audit'
 import { sorted } from './order'
 import { toPlain } from './plain'
@@ -55,6 +56,9 @@ export async function replaceNodeAlerts(
       const kept: Alert = { ...alert, id: old.id, status: old.status }
       if (old.closedReason !== undefined) kept.closedReason = old.closedReason
       else delete kept.closedReason
+      // the review history (批示, 指派, 关闭) belongs to the alert, not to one computation
+      if (old.history?.length) kept.history = old.history
+      else delete kept.history
       return kept
     })
     const nextKeys = new Set(next.map(naturalKey))
@@ -110,3 +114,49 @@ export async function deleteAlert(id: Id, database: MonitoringDb = db): Promise<
     return before
   })
 }
+
+/** Appends one event to an alert's review history, stamped with the database clock. */
+async function appendEvent(
+  database: MonitoringDb,
+  id: Id,
+  event: Omit<AlertEvent, 'at'>,
+  change: (alert: Alert) => Alert = (a) => a,
+): Promise<Alert> {
+  const alert = await database.alerts.get(id)
+  if (!alert) throw new DbWriteError('找不到该预警，请先刷新预警列表。')
+  const by = event.by.trim()
+  if (!by) throw new DbWriteError('请填写批示人（或操作人）姓名。')
+  const entry: AlertEvent = { ...event, by, text: event.text.trim(), at: database.now().toISOString() }
+  const row = toPlain(change({ ...alert, history: [...(alert.history ?? []), entry] }))
+  await putAudited(database, database.alerts, [row])
+  return row
+}
+
+/** 批示: a leader's comment on an alert, with name and time, kept in its history. */
+export async function addAlertComment(id: Id, by: string, text: string, database: MonitoringDb = db): Promise<WriteResult<Alert>> {
+  return runWrite(database, [database.alerts], async () => {
+    if (!text.trim()) throw new DbWriteError('批示内容不能为空。')
+    return appendEvent(database, id, { by, kind: 'comment', text })
+  })
+}
+
+/** 关闭 with a reason (required), recorded in the history. */
+export async function closeAlert(id: Id, by: string, reason: string, database: MonitoringDb = db): Promise<WriteResult<Alert>> {
+  return runWrite(database, [database.alerts], async () => {
+    if (!reason.trim()) throw new DbWriteError('关闭预警须填写原因。')
+    return appendEvent(database, id, { by, kind: 'close', text: reason }, (a) => ({ ...a, status: 'closed', closedReason: reason.trim() }))
+  })
+}
+
+/** 重新打开 a closed alert, recorded in the history. */
+export async function reopenAlert(id: Id, by: string, text: string, database: MonitoringDb = db): Promise<WriteResult<Alert>> {
+  return runWrite(database, [database.alerts], async () =>
+    appendEvent(database, id, { by, kind: 'reopen', text: text || '重新打开' }, (a) => {
+      const row: Alert = { ...a, status: 'open' }
+      delete row.closedReason
+      return row
+    }))
+}
+
+/** Used by db/measures.assignMeasure inside its own transaction. */
+export { appendEvent as appendAlertEventInTransaction }

@@ -1,5 +1,12 @@
-/** 纠偏措施: measures taken and planned at a node, listed per node or across a unit's nodes. */
-import type { CorrectiveMeasure, Id } from '@/domain/types'
+/**
+ * 纠偏措施: measures taken and planned at a node, listed per node or across a unit's nodes; 指派 from
+ * an alert (the measure and the alert's history entry in one transaction); and the library of
+ * measure templates, kept in the settings table under 'measureTemplates'.
+ */
+import type { Alert, CorrectiveMeasure, Id } from '@/domain/types'
+import { defaultMeasureTemplates, validateMeasureTemplates, type MeasureTemplate } from '@/domain/measureTemplates'
+import { appendAlertEventInTransaction } from './alerts'
+import { recordAudit } from './audit'
 import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
@@ -47,5 +54,64 @@ export async function deleteMeasure(id: Id, database: MonitoringDb = db): Promis
     const before = await deleteAudited(database, database.measures, id)
     if (!before) throw new DbWriteError('找不到要删除的纠偏措施。')
     return before
+  })
+}
+
+export interface AssignedMeasure {
+  measure: CorrectiveMeasure
+  alert: Alert
+}
+
+/**
+ * 指派纠偏措施: stores the measure (linked to the alert) and records the assignment in the alert's
+ * history, together or not at all. 责任科室 and content are required.
+ */
+export async function assignMeasure(
+  alertId: Id,
+  measure: CorrectiveMeasure,
+  by: string,
+  database: MonitoringDb = db,
+): Promise<WriteResult<AssignedMeasure>> {
+  return runWrite(database, [database.nodes, database.alerts, database.measures], async () => {
+    const row = toPlain({ ...measure, alertId })
+    if (!row.content.trim()) throw new DbWriteError('请填写纠偏措施内容。')
+    if (!row.department.trim()) throw new DbWriteError('请选择责任科室。')
+    const node = await database.nodes.get(row.nodeId)
+    if (!node || node.unitId !== row.unitId) throw new DbWriteError('纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
+    await putAudited(database, database.measures, [row])
+    const text = `指派${row.department}：${row.content}${row.deadline ? `（期限${row.deadline}）` : ''}`
+    const alert = await appendAlertEventInTransaction(database, alertId, { by, kind: 'assign', text, measureId: row.id })
+    return { measure: row, alert }
+  })
+}
+
+const TEMPLATES_KEY = 'measureTemplates'
+
+/** The measure template library: the stored one, or the defaults when none is stored or it is unreadable. */
+export async function getMeasureTemplates(database: MonitoringDb = db): Promise<MeasureTemplate[]> {
+  const row = await database.settings.get(TEMPLATES_KEY)
+  if (!row || row.key !== TEMPLATES_KEY || !Array.isArray(row.value)) return defaultMeasureTemplates()
+  const checked = validateMeasureTemplates(row.value)
+  return checked.ok ? checked.value : defaultMeasureTemplates()
+}
+
+export async function saveMeasureTemplates(templates: readonly MeasureTemplate[], database: MonitoringDb = db): Promise<WriteResult<MeasureTemplate[]>> {
+  return runWrite(database, [database.settings], async () => {
+    const checked = validateMeasureTemplates(toPlain([...templates]))
+    if (!checked.ok) throw new DbWriteError(checked.issues.map((i) => i.message).join('；'))
+    const before = await database.settings.get(TEMPLATES_KEY)
+    await database.settings.put({ key: TEMPLATES_KEY, value: checked.value })
+    await recordAudit(database, [{ table: 'settings', key: TEMPLATES_KEY, before: before?.value ?? null, after: checked.value }])
+    return checked.value
+  })
+}
+
+/** 恢复默认模板. */
+export async function resetMeasureTemplates(database: MonitoringDb = db): Promise<WriteResult<MeasureTemplate[]>> {
+  return runWrite(database, [database.settings], async () => {
+    const before = await database.settings.get(TEMPLATES_KEY)
+    await database.settings.delete(TEMPLATES_KEY)
+    await recordAudit(database, [{ table: 'settings', key: TEMPLATES_KEY, before: before?.value ?? null, after: null }])
+    return defaultMeasureTemplates()
   })
 }

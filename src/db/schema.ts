@@ -43,6 +43,7 @@ import type {
   Unit,
 } from '@/domain/types'
 import type { MonitoringSettings } from '@/domain/settings'
+import type { MeasureTemplate } from '@/domain/measureTemplates'
 
 export const DEFAULT_DB_NAME = 'jixiao-jiankong'
 
@@ -57,10 +58,10 @@ export interface AuditEntry {
 }
 
 /** Stored settings may be partial (written by an older version); readers merge them over defaults. */
-export interface SettingsRow {
-  key: 'monitoring'
-  value: Partial<MonitoringSettings>
-}
+export type SettingsRow =
+  | { key: 'monitoring'; value: Partial<MonitoringSettings> }
+  /** the 纠偏措施 template library (db/measures.ts); absent → the defaults */
+  | { key: 'measureTemplates'; value: MeasureTemplate[] }
 
 /** Bookkeeping values, keyed by name. */
 export type MetaRow =

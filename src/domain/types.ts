@@ -202,7 +202,8 @@ export interface BudgetLineJudgement {
 /** red / yellow / green / blue (over-run) / grey (not due, no data) */
 export type Light = 'red' | 'yellow' | 'green' | 'blue' | 'grey'
 
-export type AlertSubject = 'unit' | 'budgetLine' | 'project' | 'indicator'
+/** 'measure': an overdue 纠偏措施 (rule measure.overdue) */
+export type AlertSubject = 'unit' | 'budgetLine' | 'project' | 'indicator' | 'measure'
 
 /** 预警. Stores the rule, thresholds and inputs that raised it so any view can say why. */
 export interface Alert {

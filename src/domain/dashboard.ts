@@ -1,0 +1,141 @@
+/**
+ * 概览 figures that are not in the node snapshot: indicator completion against expected grouped by
+ * 一级/二级, the indicator × node light matrix (heatmap), the 双监控 rows per project (money progress
+ * and target progress against the expected line) and the score the year is heading for.
+ */
+import { D, sum } from './decimal'
+import type { Dec } from './decimal'
+import { forecastCompletion, isQualitative } from './completion'
+import { indicatorLight } from './lights'
+import { scorePreview } from './scoring'
+import type { ScorePreview } from './scoring'
+import type { MonitoringSettings } from './settings'
+import type { NodeSnapshot, SnapshotIndicator } from './snapshot'
+import type { Id, Light, MonitoringNode, UnitYearDataset } from './types'
+
+/**
+ * Progress of an indicator toward its expectation at the node, as a fraction (1 = on schedule):
+ * cumulative → actual ÷ expected; other quantitative or 定性 → completion rate (capped view left to charts).
+ */
+export function progressAgainstExpected(row: SnapshotIndicator): Dec | null {
+  if (row.assessment.ratioToExpected) return row.assessment.ratioToExpected
+  return row.assessment.completion.status === 'rate' ? row.assessment.completion.rate : null
+}
+
+export interface LevelGroup {
+  level1: string
+  level2: string
+  /** mean of the group's progress against expected (indicators with a value) */
+  progress: Dec | null
+  /** worst light of the group */
+  light: Light
+  measured: number
+  total: number
+}
+
+const BADNESS: Readonly<Record<Light, number>> = { red: 4, yellow: 3, blue: 2, green: 1, grey: 0 }
+
+/** Unit-scope indicators grouped by (一级, 二级) in framework order of first appearance. */
+export function completionByLevel(snapshot: NodeSnapshot): LevelGroup[] {
+  const groups = new Map<string, { level1: string; level2: string; rows: SnapshotIndicator[] }>()
+  for (const row of snapshot.indicators) {
+    if (row.scope !== 'unit') continue
+    const key = `${row.level1}\u0000${row.level2}`
+    const group = groups.get(key) ?? { level1: row.level1, level2: row.level2, rows: [] }
+    group.rows.push(row)
+    groups.set(key, group)
+  }
+  return [...groups.values()].map((g) => {
+    const values = g.rows.map(progressAgainstExpected).filter((v): v is Dec => v !== null)
+    const light = g.rows.reduce<Light>((worst, r) => (BADNESS[r.assessment.light] > BADNESS[worst] ? r.assessment.light : worst), 'grey')
+    return {
+      level1: g.level1, level2: g.level2, light, measured: values.length, total: g.rows.length,
+      progress: values.length ? sum(values).div(values.length) : null,
+    }
+  })
+}
+
+export interface LightMatrix {
+  nodes: MonitoringNode[]
+  indicators: { id: Id; name: string }[]
+  /** lights[i][n]: indicator i at node n */
+  lights: Light[][]
+}
+
+/** The unit-scope indicators' lights at every node of the year, in date order (heatmap). */
+export function indicatorLightMatrix(dataset: UnitYearDataset, settings: MonitoringSettings, limit = 40): LightMatrix {
+  const nodes = [...dataset.nodes].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate))
+  const unitTargets = new Set(dataset.targets.filter((t) => t.scope === 'unit').map((t) => t.id))
+  const indicators = dataset.indicators.filter((i) => unitTargets.has(i.targetId)).sort((a, b) => a.sortOrder - b.sortOrder).slice(0, limit)
+  const wanted = new Set(indicators.map((i) => i.id))
+  const readings = new Map<string, UnitYearDataset['readings'][number]>()
+  for (const r of dataset.readings) if (wanted.has(r.indicatorId)) readings.set(`${r.nodeId}\u0000${r.indicatorId}`, r)
+  return {
+    nodes,
+    indicators: indicators.map((i) => ({ id: i.id, name: i.name })),
+    lights: indicators.map((i) => nodes.map((n) => indicatorLight(i, readings.get(`${n.id}\u0000${i.id}`), n.asOfDate, settings).light)),
+  }
+}
+
+export interface DualMonitoringRow {
+  projectId: Id
+  name: string
+  /** 执行率 (money progress) */
+  moneyProgress: Dec | null
+  /** mean progress of the project's indicators against their expectation at the node, × 序时进度 so both bars share the axis */
+  targetProgress: Dec | null
+  /** the expected line: 序时进度 */
+  expected: Dec
+  budgetLight: Light
+  indicatorLight: Light
+}
+
+/**
+ * 双监控 per project: 执行率 beside target progress (the mean of its indicators' progress against
+ * expected, expressed on the same scale as 执行率 by multiplying with 序时进度) and the 序时进度 line.
+ */
+export function dualMonitoring(snapshot: NodeSnapshot, settings: MonitoringSettings): DualMonitoringRow[] {
+  const byProject = new Map<Id, SnapshotIndicator[]>()
+  for (const row of snapshot.indicators) {
+    if (!row.projectId) continue
+    const list = byProject.get(row.projectId) ?? []
+    list.push(row)
+    byProject.set(row.projectId, list)
+  }
+  const expected = snapshot.timeProgress
+  return snapshot.projectLights.map((p) => {
+    const values = (byProject.get(p.projectId) ?? []).map(progressAgainstExpected).filter((v): v is Dec => v !== null)
+    const rate = p.budget?.executionRate ?? null
+    let budgetLightOf: Light = 'grey'
+    if (rate && expected.gt(0)) {
+      const ratio = rate.div(expected).times(100)
+      budgetLightOf = ratio.lt(settings.budgetLight.red) ? 'red' : ratio.lt(settings.budgetLight.yellow) ? 'yellow' : 'green'
+    }
+    return {
+      projectId: p.projectId, name: p.name, moneyProgress: rate,
+      targetProgress: values.length ? sum(values).div(values.length).times(expected) : null,
+      expected, budgetLight: budgetLightOf, indicatorLight: p.light,
+    }
+  })
+}
+
+/**
+ * The year-end self-evaluation score the unit is heading for (unit-scope indicators): each
+ * indicator on its 全年预计完成值 when given, else on its completion at the node.
+ */
+export function scoreOutlook(snapshot: NodeSnapshot, settings: MonitoringSettings): ScorePreview {
+  const items = snapshot.indicators.filter((row) => row.scope === 'unit').map((row) => {
+    const forecast = row.reading?.yearEndForecast?.trim() || isQualitative(row.indicator)
+      ? forecastCompletion(row.indicator, row.reading ?? undefined) : null
+    const completion = row.assessment.completion.status === 'notDue' ? row.assessment.completion
+      : forecast && forecast.status === 'rate' ? forecast : row.assessment.completion
+    return { indicator: row.indicator, completion, reading: row.reading ?? undefined }
+  })
+  return scorePreview(settings.scoringScheme, items)
+}
+
+/** Projects sorted worst budget progress first (for the per-project bars). */
+export function projectsByExecution(snapshot: NodeSnapshot): NodeSnapshot['projectLights'] {
+  const rateOf = (p: NodeSnapshot['projectLights'][number]): Dec => p.budget?.executionRate ?? new D(-1)
+  return [...snapshot.projectLights].sort((a, b) => rateOf(a).comparedTo(rateOf(b)))
+}

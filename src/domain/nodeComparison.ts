@@ -1,0 +1,79 @@
+/**
+ * 节点对比: what changed between two nodes (values, rates, lights), improvements and regressions
+ * first. Compares two snapshots row by row; a light change decides the direction, else the rate.
+ */
+import type { Dec } from './decimal'
+import type { NodeSnapshot } from './snapshot'
+import type { Id, Light } from './types'
+
+export type ChangeDirection = 'improved' | 'regressed' | 'unchanged'
+
+export interface ComparisonRow {
+  key: string
+  kind: 'budget' | 'project' | 'indicator'
+  subjectId: Id
+  name: string
+  /** rate at each node: 执行率 for budget rows, 完成率 for indicators */
+  rateBefore: Dec | null
+  rateAfter: Dec | null
+  /** actual value as entered (indicators) */
+  valueBefore: string | null
+  valueAfter: string | null
+  lightBefore: Light
+  lightAfter: Light
+  direction: ChangeDirection
+}
+
+/** Lower is better; grey (nothing to judge) sits outside the order. */
+const BADNESS: Readonly<Record<Light, number | null>> = { red: 3, yellow: 2, blue: 1, green: 0, grey: null }
+
+/** By the light only: cumulative rates grow over the year anyway, so a higher rate alone is no improvement. */
+function directionOf(lightBefore: Light, lightAfter: Light): ChangeDirection {
+  const b = BADNESS[lightBefore]
+  const a = BADNESS[lightAfter]
+  if (a !== null && b !== null && a !== b) return a < b ? 'improved' : 'regressed'
+  if (a === null && b !== null) return 'regressed'
+  if (b === null && a !== null) return 'improved'
+  return 'unchanged'
+}
+
+/** Rows for the unit budget, each project and each indicator; changed rows first (improved, then regressed). */
+export function compareNodes(before: NodeSnapshot, after: NodeSnapshot): ComparisonRow[] {
+  const rows: ComparisonRow[] = []
+  rows.push({
+    key: 'budget', kind: 'budget', subjectId: 'unit', name: '预算执行（全部预算）',
+    rateBefore: before.budget.unit.executionRate, rateAfter: after.budget.unit.executionRate,
+    valueBefore: before.budget.unit.spent.toFixed(), valueAfter: after.budget.unit.spent.toFixed(),
+    lightBefore: before.budgetLight.light, lightAfter: after.budgetLight.light,
+    direction: directionOf(before.budgetLight.light, after.budgetLight.light),
+  })
+  const projectsBefore = new Map(before.projectLights.map((p) => [p.projectId, p]))
+  for (const p of after.projectLights) {
+    const old = projectsBefore.get(p.projectId)
+    if (!old) continue
+    rows.push({
+      key: `project:${p.projectId}`, kind: 'project', subjectId: p.projectId, name: `项目：${p.name}`,
+      rateBefore: old.budget?.executionRate ?? null, rateAfter: p.budget?.executionRate ?? null,
+      valueBefore: old.budget?.spent.toFixed() ?? null, valueAfter: p.budget?.spent.toFixed() ?? null,
+      lightBefore: old.light, lightAfter: p.light, direction: directionOf(old.light, p.light),
+    })
+  }
+  const indicatorsBefore = new Map(before.indicators.map((row) => [row.indicator.id, row]))
+  for (const row of after.indicators) {
+    const old = indicatorsBefore.get(row.indicator.id)
+    if (!old) continue
+    const rate = (c: typeof row.assessment.completion): Dec | null => (c.status === 'rate' ? c.rate : null)
+    const value = (r: typeof row.reading): string | null => r?.actualValue ?? r?.qualitativeGrade ?? null
+    rows.push({
+      key: `indicator:${row.indicator.id}`, kind: 'indicator', subjectId: row.indicator.id, name: row.indicator.name,
+      rateBefore: rate(old.assessment.completion), rateAfter: rate(row.assessment.completion),
+      valueBefore: value(old.reading), valueAfter: value(row.reading),
+      lightBefore: old.assessment.light, lightAfter: row.assessment.light,
+      direction: directionOf(old.assessment.light, row.assessment.light),
+    })
+  }
+  const order: Record<ChangeDirection, number> = { improved: 0, regressed: 1, unchanged: 2 }
+  return rows.map((row, index) => ({ row, index }))
+    .sort((a, b) => order[a.row.direction] - order[b.row.direction] || a.index - b.index)
+    .map(({ row }) => row)
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { alertId, alertsNeedingMeasure, computeNodeAlerts, withReviewState } from '../../src/domain/alerts'
+import { computeNodeSnapshot } from '../../src/domain/snapshot'
+import { defaultSettings } from '../../src/domain/settings'
+import { qiemo2021Dataset } from '../../src/domain/demo/qiemo2021'
+import { DEMO_NODE_ID } from '../../src/domain/demo/ids'
+import type { Alert, UnitYearDataset } from '../../src/domain/types'
+
+function demoAlerts(dataset: UnitYearDataset = qiemo2021Dataset(), settings = defaultSettings()): Alert[] {
+  const snapshot = computeNodeSnapshot({ dataset, nodeId: DEMO_NODE_ID, settings })
+  if (!snapshot.ok) throw new Error('snapshot failed')
+  return computeNodeAlerts({ dataset, snapshot: snapshot.value, settings })
+}
+
+describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)', () => {
+  it('raises the red budget alert with the seed sentence, its thresholds and inputs', () => {
+    const budget = demoAlerts().find((a) => a.ruleId === 'budget.light')
+    expect(budget).toMatchObject({
+      light: 'red', subjectType: 'unit', status: 'open',
+      thresholds: { red: '60', yellow: '80' },
+      message: '执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警',
+    })
+    // 383.74 ÷ 1493.25 = 25.70%; 6 ÷ 12 = 50%
+    expect(budget?.inputs.spent).toBe('383.74')
+    expect(budget?.inputs.adjustedBudget).toBe('1493.25')
+    expect(budget?.inputs.timeProgress).toBe('0.5')
+  })
+
+  it('flags the project with nothing spent and the slow indicators, each with its sentence', () => {
+    const messages = demoAlerts().map((a) => `${a.ruleId} ${a.light} ${a.message}`)
+    expect(messages).toContain('budget.projectLight red 项目“国有土地出让金评估项目”执行率0.00%，序时进度50.00%，执行进度比0.0 < 60，红色预警')
+    // seed 001: 新增建设用地报批 450亩, 30亩 by June → 30 ÷ 225 = 13.33%
+    expect(messages).toContain('indicator.light red “新增建设用地报批”实际完成30亩，节点应完成225亩，完成进度比13.33% < 60%，红色预警')
+    // seed 001: 人员保障成本经费 324.88 of 1129.83 → 57.51% of the expected half
+    expect(messages).toContain('indicator.light red “人员保障成本经费”实际完成324.88万元，节点应完成564.92万元，完成进度比57.51% < 60%，红色预警')
+    expect(messages).toContain('indicator.light yellow “开展及红枣培训会议次数”实际完成4次，节点应完成6次，完成进度比66.67% < 80%，黄色预警')
+    expect(messages).toContain('indicator.light red “项目工程验收合格率”实际完成60%，未达到年度指标值≥98%，红色预警')
+    expect(messages).toHaveLength(12)
+  })
+
+  it('is deterministic: the same input gives the same alerts with the same ids', () => {
+    const first = demoAlerts()
+    expect(demoAlerts()).toEqual(first)
+    expect(first[0].id).toBe(alertId(DEMO_NODE_ID, 'budget.light', 'demo-qiemo-zrzyj'))
+    expect(new Set(first.map((a) => a.id)).size).toBe(first.length)
+  })
+
+  it('follows the thresholds in settings: at red 50 the budget alert turns yellow', () => {
+    const settings = { ...defaultSettings(), budgetLight: { red: 50, yellow: 80 } }
+    expect(demoAlerts(qiemo2021Dataset(), settings).find((a) => a.ruleId === 'budget.light')?.message)
+      .toBe('执行率25.70%，序时进度50.00%，执行进度比51.4 < 80，黄色预警')
+  })
+
+  it('reports data errors, missing readings, 完全不可能 and overdue measures', () => {
+    const dataset = qiemo2021Dataset()
+    // 执行数 > 到位资金 on the first line in June
+    const june = dataset.monthlyExecutions.find((e) => e.month === 6 && e.budgetLineId === dataset.budgetLines[0].id)
+    if (!june) throw new Error('no June execution')
+    june.allocated = '0'
+    const [first, second] = dataset.readings
+    first.likelihood = '完全不可能'
+    dataset.readings = dataset.readings.filter((r) => r !== second)
+    dataset.measures[1].deadline = '2021-05-31'
+    const alerts = demoAlerts(dataset)
+    const rules = (rule: string) => alerts.filter((a) => a.ruleId === rule)
+    expect(rules('data.unallocatedSpend')).toHaveLength(1)
+    expect(rules('data.unallocatedSpend')[0].message).toMatch(/^“.+”执行数[\d.]+万元 > 到位资金0\.00万元，数据有误，请核对$/)
+    expect(rules('indicator.impossible')[0]).toMatchObject({ subjectId: first.indicatorId, light: 'red' })
+    expect(rules('indicator.missing')[0]).toMatchObject({ subjectId: second.indicatorId, light: 'grey' })
+    expect(rules('measure.overdue')[0]).toMatchObject({ subjectType: 'measure', subjectId: 'demo-measure-2', light: 'yellow' })
+    expect(rules('measure.overdue')[0].message).toContain('期限2021-05-31已过，尚未完成')
+  })
+})
+
+describe('review state and prompts', () => {
+  it('carries id, status, reason and history of a stored alert onto a fresh computation', () => {
+    const computed = demoAlerts()
+    const stored: Alert = {
+      ...computed[0], id: 'old-id', status: 'closed', closedReason: '已专题研究',
+      history: [{ at: '2021-07-05T02:00:00.000Z', by: '才茨柯', kind: 'comment', text: '加快支付进度' }],
+    }
+    const merged = withReviewState(computed, [stored])
+    expect(merged[0]).toMatchObject({ id: 'old-id', status: 'closed', closedReason: '已专题研究', history: stored.history })
+    expect(merged[0].message).toBe(computed[0].message)
+    expect(merged.slice(1)).toEqual(computed.slice(1))
+  })
+
+  it('prompts a measure for open red and yellow alerts that have none', () => {
+    const alerts = demoAlerts()
+    const budget = alerts[0]
+    const needing = alertsNeedingMeasure(alerts, [{
+      id: 'm', unitId: 'u', nodeId: DEMO_NODE_ID, alertId: budget.id, kind: 'planned', content: '加快支付', effect: '', department: '行政办公室', status: '计划',
+    }])
+    expect(needing).toHaveLength(alerts.length - 1)
+    expect(needing.map((a) => a.id)).not.toContain(budget.id)
+  })
+})
