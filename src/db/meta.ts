@@ -2,6 +2,7 @@
  * Bookkeeping kept beside the data: how many changes were made and when the last backup was taken.
  * The backup reminder compares the two; the backup itself will record `markBackedUp`.
  */
+import { liveQuery } from 'dexie'
 import type { IsoDateTime } from '@/domain/types'
 import type { WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
@@ -39,4 +40,17 @@ export async function markBackedUp(at: Date = new Date(), database: MonitoringDb
     ])
     return undefined
   })
+}
+
+/**
+ * Calls `onChange(counter)` whenever any audited write lands — in this tab or another tab of the
+ * app (Dexie's liveQuery propagates across tabs). Returns the unsubscribe function.
+ */
+export function watchChanges(onChange: (changeCounter: number) => void, database: MonitoringDb = db): () => void {
+  const subscription = liveQuery(() => numberMeta(database, 'changeCounter')).subscribe({
+    next: onChange,
+    // A failed read only means no live refresh; the page still works and reloads on navigation.
+    error: (error: unknown) => console.warn('无法监听数据变化', error),
+  })
+  return () => subscription.unsubscribe()
 }

@@ -13,6 +13,7 @@ import { listUnitYears, loadUnitYear, saveUnitYear } from '@/db/datasets'
 import { getSettings, saveSettings as storeSettings } from '@/db/settings'
 import { validateSettings } from '@/domain/settingsValidation'
 import { requestPersistentStorage } from '@/db/storage'
+import { watchChanges } from '@/db/meta'
 
 export interface UnitYearRef {
   unitId: Id
@@ -57,6 +58,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       await refreshUnitYears()
       const first = unitYears.value[0]
       if (first) await select(first.unitId, first.year)
+      followChanges()
     } catch (error) {
       errorMessage.value = `读取本地数据失败：${describe(error)}`
     } finally {
@@ -77,6 +79,26 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const sorted = [...(loaded?.nodes ?? [])].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate))
     const keep = sorted.find((n) => n.id === nodeId.value)
     nodeId.value = keep?.id ?? sorted[sorted.length - 1]?.id ?? null
+  }
+
+  /**
+   * Keeps this tab current when data changes in another tab (or anywhere in this one): every
+   * audited write bumps a counter that Dexie's liveQuery watches across tabs.
+   */
+  let seenChangeCounter: number | null = null
+  let stopFollowing: (() => void) | null = null
+  function followChanges(): void {
+    stopFollowing?.()
+    stopFollowing = watchChanges((counter) => {
+      const first = seenChangeCounter === null
+      if (counter === seenChangeCounter) return
+      seenChangeCounter = counter
+      if (first) return
+      void (async () => {
+        settings.value = await getSettings()
+        await reload()
+      })()
+    })
   }
 
   /** Re-reads the selected unit-year after a write elsewhere (entry screens, import, restore, review). */
