@@ -1,0 +1,99 @@
+/**
+ * The import template's layout, shared by the template, the export and the importer so that an
+ * exported file imports as a no-op. Documented column by column in docs/import-template.md.
+ * No ExcelJS here: this module is plain data.
+ */
+import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
+import type { Accrual, BasicSubCategory, ExpenseCategory, Likelihood, Operator, QualitativeGrade } from '@/domain/types'
+import type { MonthNumber } from '@/domain/types'
+
+export const TEMPLATE_VERSION = 1
+
+export interface ColumnSpec {
+  key: string
+  header: string
+  width: number
+  /** dropdown choices (Excel list validation) */
+  choices?: readonly string[]
+  /** dropdown may also hold several choices separated by 、 (no error box) */
+  multi?: boolean
+  /** how it is written in the 说明 sheet */
+  note: string
+}
+
+export const SHEET_INFO = '单位信息'
+export const SHEET_BUDGET = '预算执行'
+export const SHEET_INDICATORS = '绩效指标'
+export const SHEET_READINGS = '指标填报'
+export const SHEET_HELP = '填写说明'
+
+export const CATEGORY_LABELS: Record<ExpenseCategory, string> = { basic: '基本支出', project: '项目支出' }
+export const SUB_CATEGORY_LABELS: Record<BasicSubCategory, string> = { personnel: '人员经费', public: '公用经费' }
+export const ACCRUAL_LABELS: Record<Accrual, string> = { cumulative: '累计型', level: '水平型', dueLater: '到期考核' }
+export const OPERATORS: readonly Operator[] = ['≥', '>', '=', '≤', '<', '定性']
+export const OPERATOR_ALIASES: Record<string, Operator> = { '>=': '≥', '<=': '≤', '≧': '≥', '≦': '≤' }
+export const GRADES: readonly QualitativeGrade[] = ['达成', '部分达成', '未达成']
+export const LIKELIHOODS: readonly Likelihood[] = ['确定能', '有可能', '完全不可能']
+/** The label used in 目标范围 for the unit's own (整体) target. */
+export const UNIT_SCOPE = '整体'
+
+/** 单位信息: a two-column form (项目 | 内容); these are the 项目 labels in rows 2–6. */
+export const INFO_FIELDS = [
+  { key: 'name', label: '单位名称', note: '必填。按名称匹配已有单位；名称不同则新建单位。' },
+  { key: 'year', label: '年度', note: '必填，如 2021。' },
+  { key: 'financeOfficer', label: '财务负责人', note: '可空。' },
+  { key: 'departments', label: '科室', note: '可空，多个科室用顿号“、”分隔。' },
+  { key: 'nodes', label: '监控节点（截至日期）', note: '可空，多个日期用顿号分隔，如 2021-06-30、2021-09-30。' },
+] as const
+
+export const MONTHS: readonly MonthNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+
+export const BUDGET_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'category', header: '支出类别', width: 11, choices: Object.values(CATEGORY_LABELS), note: '必填：基本支出 或 项目支出。' },
+  { key: 'subCategory', header: '经费类型', width: 11, choices: Object.values(SUB_CATEGORY_LABELS), note: '基本支出必填：人员经费 或 公用经费；项目支出留空。' },
+  { key: 'project', header: '项目名称', width: 24, note: '项目支出必填，同一项目的多行写同一名称。' },
+  { key: 'department', header: '责任科室', width: 14, note: '项目支出的责任科室，可空。' },
+  { key: 'name', header: '预算项目名称', width: 26, note: '必填，如 工资福利支出、车辆运行维护费。' },
+  { key: 'fundSource', header: '资金来源', width: 11, choices: FUND_SOURCES, note: `可空，默认 财政拨款；可选 ${FUND_SOURCES.join('、')}。` },
+  { key: 'initialBudget', header: '年初预算', width: 12, note: '必填，万元。' },
+  { key: 'additions', header: '追加', width: 10, note: '万元，空为 0。' },
+  { key: 'reductions', header: '追减', width: 10, note: '万元，空为 0。' },
+  { key: 'carryOver', header: '上年结转', width: 10, note: '万元，空为 0（不计入调整后预算）。' },
+  ...MONTHS.map((m): ColumnSpec => ({ key: `spent${m}`, header: `${m}月执行数`, width: 11, note: `截至${m}月底累计执行数，万元；空表示未填报。` })),
+  ...MONTHS.map((m): ColumnSpec => ({ key: `allocated${m}`, header: `${m}月到位资金`, width: 12, note: `截至${m}月底累计到位资金，万元；填了执行数的月份必填。` })),
+]
+
+export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'scope', header: '目标范围', width: 20, note: `“${UNIT_SCOPE}”表示单位整体目标，否则填项目名称。` },
+  { key: 'level1', header: '一级指标', width: 12, note: '必填，如 产出指标。' },
+  { key: 'level2', header: '二级指标', width: 12, note: '必填，如 数量指标。' },
+  { key: 'name', header: '三级指标', width: 30, note: '必填。同一目标范围内，一级+二级+三级指标确定一行。' },
+  { key: 'operator', header: '计算符号', width: 10, choices: OPERATORS, note: '必填：≥ > = ≤ < 或 定性（也可写 >= <=）。' },
+  { key: 'targetValue', header: '年度指标值', width: 12, note: '必填。定量指标填数值（98% 写 98 或 98%），定性指标填文字。' },
+  { key: 'measureUnit', header: '计量单位', width: 10, note: '如 个、亩、%、万元；定性指标留空。' },
+  { key: 'weight', header: '分值', width: 8, note: '可空。' },
+  { key: 'accrual', header: '指标性质', width: 11, choices: Object.values(ACCRUAL_LABELS), note: '累计型（随时间累加）、水平型（按当期水平判断）、到期考核（考核日期前不评价）；空为 水平型，定性为 水平型。' },
+  { key: 'dueDate', header: '考核日期', width: 12, note: '指标性质为 到期考核 时必填，如 2021-12-31。' },
+  { key: 'targetLabel', header: '指标值表述', width: 20, note: '可空，如 12月31日前完成。' },
+]
+
+export const READING_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'asOf', header: '截至日期', width: 12, note: '必填，监控节点的截至日期，如 2021-06-30；没有的节点会新建。' },
+  { key: 'scope', header: '目标范围', width: 20, note: '同「绩效指标」表。' },
+  { key: 'level1', header: '一级指标', width: 12, note: '同「绩效指标」表。' },
+  { key: 'level2', header: '二级指标', width: 12, note: '同「绩效指标」表。' },
+  { key: 'name', header: '三级指标', width: 30, note: '须与「绩效指标」表或已有指标一致。' },
+  { key: 'actualValue', header: '实际完成值', width: 12, note: '定量指标填数值（可带 %）。' },
+  { key: 'actualLabel', header: '完成值表述', width: 16, note: '可空，如 有所提升。' },
+  { key: 'grade', header: '定性评级', width: 10, choices: GRADES, note: '定性指标必填：达成、部分达成、未达成。' },
+  { key: 'percent', header: '定性百分比', width: 10, note: '可空，如 30、30% 或 0.3。' },
+  { key: 'forecast', header: '全年预计完成值', width: 14, note: '可空。' },
+  { key: 'likelihood', header: '完成可能性', width: 11, choices: LIKELIHOODS, note: '确定能、有可能、完全不可能。' },
+  { key: 'causes', header: '偏差原因', width: 18, choices: DEVIATION_CAUSES, multi: true, note: `可选 ${DEVIATION_CAUSES.join('、')}，多个用顿号分隔。` },
+  { key: 'causeText', header: '偏差原因说明', width: 30, note: '可空。' },
+]
+
+/** Rows per sheet the importer accepts (a unit has tens to hundreds; this is a safety limit). */
+export const MAX_ROWS_PER_SHEET = 50000
+/** Largest .xlsx file accepted. */
+export const MAX_FILE_BYTES = 30 * 1024 * 1024

@@ -1,0 +1,269 @@
+/**
+ * ExcelJS at the edge: load it lazily, read a workbook's cells into plain grids, and write the
+ * template / an export in the layout of `layout.ts`. ExcelJS (≈ 1 MB) is only ever reached through
+ * `import('exceljs')`, so it never weighs on the first load.
+ *
+ * Safety of what we write: every text cell is a string value with the text number format '@', so a
+ * name beginning with = + - @ (or a tab) is shown as typed and never becomes a formula; the writer
+ * creates no formula cells at all.
+ */
+import type { Cell, CellValue as ExcelCellValue, Workbook, Worksheet } from 'exceljs'
+import type { CellValue } from '@/domain/importParsing'
+import { D, parseDecimal } from '@/domain/decimal'
+import type { UnitYearDataset } from '@/domain/types'
+import {
+  ACCRUAL_LABELS, BUDGET_COLUMNS, CATEGORY_LABELS, INDICATOR_COLUMNS, INFO_FIELDS, MONTHS, READING_COLUMNS,
+  SHEET_BUDGET, SHEET_HELP, SHEET_INDICATORS, SHEET_INFO, SHEET_READINGS, SUB_CATEGORY_LABELS, TEMPLATE_VERSION,
+  UNIT_SCOPE, type ColumnSpec,
+} from './layout'
+import type { SheetGrid } from '../importPlan'
+
+type ExcelModule = typeof import('exceljs')
+
+/** ExcelJS, loaded on first use (its CommonJS build arrives as a default export in the browser). */
+export async function loadExcel(): Promise<ExcelModule> {
+  const mod: ExcelModule & { default?: ExcelModule } = await import('exceljs')
+  return mod.default ?? mod
+}
+
+/** Thrown for a file that is not a readable .xlsx; the message is shown to the user. */
+export class WorkbookReadError extends Error {
+  override readonly name = 'WorkbookReadError'
+}
+
+/** Reduces an ExcelJS cell to a plain value: formulas to their result, rich text to its text. */
+function plainValue(cell: Cell): CellValue {
+  const value: ExcelCellValue = cell.value
+  if (value === null || value === undefined) return null
+  if (typeof value === 'number') {
+    // A percent-formatted number (0.98 shown as 98%) means 98.
+    const fmt = cell.numFmt ?? ''
+    if (fmt.includes('%') && Number.isFinite(value)) return `${String(Math.round(value * 1e10) / 1e8)}%`
+    return value
+  }
+  if (typeof value === 'string' || typeof value === 'boolean') return value
+  if (value instanceof Date) return value
+  if (typeof value === 'object') {
+    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('')
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: unknown }).result
+      if (result === undefined || result === null || typeof result === 'object' && !(result instanceof Date)) return null
+      return result as CellValue
+    }
+    if ('text' in value && typeof value.text === 'string') return value.text
+    if ('error' in value) return null
+  }
+  return null
+}
+
+const MAX_COLUMNS = 60
+
+/** Every sheet of the workbook as plain cells. */
+export async function readGrids(data: ArrayBuffer): Promise<SheetGrid[]> {
+  const ExcelJS = await loadExcel()
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(data)
+  } catch {
+    throw new WorkbookReadError('无法读取该文件：它不是有效的 Excel（.xlsx）文件，或文件已损坏。请用 Excel 或 WPS 另存为 .xlsx 后重试。')
+  }
+  return workbook.worksheets.map((sheet) => gridOf(sheet))
+}
+
+function gridOf(sheet: Worksheet): SheetGrid {
+  const rows: CellValue[][] = []
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: CellValue[] = []
+    const count = Math.min(row.cellCount, MAX_COLUMNS)
+    for (let c = 1; c <= count; c++) cells.push(plainValue(row.getCell(c)))
+    rows[rowNumber - 1] = cells
+  })
+  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = []
+  return { name: sheet.name.trim(), rows }
+}
+
+// ── Writing ─────────────────────────────────────────────────────────────────
+
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } } as const
+
+/** A value for a cell: numbers stay numbers only when they round-trip exactly; everything else is text. */
+function amountCell(value: string | undefined): string | number | null {
+  if (value === undefined || value === '') return null
+  const exact = parseDecimal(value)
+  if (!exact) return value
+  const n = Number(value)
+  return Number.isFinite(n) && new D(String(n)).eq(exact) ? n : value
+}
+
+function setText(cell: Cell, text: string | undefined | null): void {
+  if (text === undefined || text === null || text === '') return
+  cell.numFmt = '@'
+  cell.value = text
+}
+
+function setValue(cell: Cell, value: string | number | null): void {
+  if (value === null) return
+  if (typeof value === 'number') cell.value = value
+  else setText(cell, value)
+}
+
+function addTable(workbook: Workbook, name: string, columns: readonly ColumnSpec[], rowCount: number): Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }))
+  const header = sheet.getRow(1)
+  header.font = { bold: true }
+  header.eachCell((cell) => { cell.fill = HEADER_FILL })
+  // Dropdowns on the data rows (at least 500 so the template has room to type).
+  const last = Math.max(rowCount + 1, 500)
+  columns.forEach((c, i) => {
+    if (!c.choices) return
+    const letter = sheet.getColumn(i + 1).letter
+    const formulae = [`"${c.choices.join(',')}"`]
+    sheet.dataValidations.add(`${letter}2:${letter}${last}`, {
+      type: 'list', allowBlank: true, formulae,
+      showErrorMessage: !c.multi, errorStyle: 'stop', errorTitle: '请从下拉列表中选择', error: `可选：${c.choices.join('、')}`,
+      showInputMessage: true, promptTitle: c.header, prompt: c.note.slice(0, 250),
+    })
+  })
+  return sheet
+}
+
+export interface WorkbookRequest {
+  /** the data to export; null for an empty template */
+  dataset: UnitYearDataset | null
+  /** for the template: prefill 单位名称 / 年度 */
+  unitName?: string
+  year?: number
+}
+
+/** Builds the template (dataset null) or an export of a unit-year, as .xlsx bytes. */
+export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuffer> {
+  const ExcelJS = await loadExcel()
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '绩效监控'
+  const d = request.dataset
+  writeHelp(workbook)
+
+  const info = workbook.addWorksheet(SHEET_INFO)
+  info.columns = [{ header: '项目', key: 'k', width: 22 }, { header: '内容', key: 'v', width: 60 }, { header: '说明', key: 'n', width: 60 }]
+  info.getRow(1).font = { bold: true }
+  const infoValues: Record<string, string> = {
+    name: d?.unit.name ?? request.unitName ?? '',
+    year: String(d?.year ?? request.year ?? ''),
+    financeOfficer: d?.unit.financeOfficer ?? '',
+    departments: d?.unit.departments.join('、') ?? '',
+    nodes: d ? [...d.nodes].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate)).map((n) => n.asOfDate).join('、') : '',
+  }
+  INFO_FIELDS.forEach((f, i) => {
+    const row = info.getRow(i + 2)
+    setText(row.getCell(1), f.label)
+    if (f.key === 'year' && infoValues.year) row.getCell(2).value = Number(infoValues.year)
+    else setText(row.getCell(2), infoValues[f.key])
+    setText(row.getCell(3), f.note)
+  })
+
+  const lines = d?.budgetLines ?? []
+  const budget = addTable(workbook, SHEET_BUDGET, BUDGET_COLUMNS, lines.length)
+  const projectById = new Map((d?.projects ?? []).map((p) => [p.id, p]))
+  const execByLine = new Map<string, Map<number, { spent: string; allocated: string }>>()
+  for (const e of d?.monthlyExecutions ?? []) {
+    const m = execByLine.get(e.budgetLineId) ?? new Map<number, { spent: string; allocated: string }>()
+    m.set(e.month, e)
+    execByLine.set(e.budgetLineId, m)
+  }
+  const col = (columns: readonly ColumnSpec[], key: string) => columns.findIndex((c) => c.key === key) + 1
+  lines.forEach((l, i) => {
+    const row = budget.getRow(i + 2)
+    const project = l.projectId ? projectById.get(l.projectId) : undefined
+    setText(row.getCell(col(BUDGET_COLUMNS, 'category')), CATEGORY_LABELS[l.category])
+    setText(row.getCell(col(BUDGET_COLUMNS, 'subCategory')), l.subCategory ? SUB_CATEGORY_LABELS[l.subCategory] : '')
+    setText(row.getCell(col(BUDGET_COLUMNS, 'project')), project?.name)
+    setText(row.getCell(col(BUDGET_COLUMNS, 'department')), project?.department)
+    setText(row.getCell(col(BUDGET_COLUMNS, 'name')), l.name)
+    setText(row.getCell(col(BUDGET_COLUMNS, 'fundSource')), l.fundSource)
+    setValue(row.getCell(col(BUDGET_COLUMNS, 'initialBudget')), amountCell(l.initialBudget))
+    setValue(row.getCell(col(BUDGET_COLUMNS, 'additions')), amountCell(l.additions))
+    setValue(row.getCell(col(BUDGET_COLUMNS, 'reductions')), amountCell(l.reductions))
+    setValue(row.getCell(col(BUDGET_COLUMNS, 'carryOver')), amountCell(l.carryOver))
+    const months = execByLine.get(l.id)
+    for (const m of MONTHS) {
+      const e = months?.get(m)
+      if (!e) continue
+      setValue(row.getCell(col(BUDGET_COLUMNS, `spent${m}`)), amountCell(e.spent))
+      setValue(row.getCell(col(BUDGET_COLUMNS, `allocated${m}`)), amountCell(e.allocated))
+    }
+  })
+
+  const targetScope = new Map((d?.targets ?? []).map((t) => [t.id, t.scope === 'unit' ? UNIT_SCOPE : projectById.get(t.projectId ?? '')?.name ?? '']))
+  const indicators = d?.indicators ?? []
+  const indSheet = addTable(workbook, SHEET_INDICATORS, INDICATOR_COLUMNS, indicators.length)
+  indicators.forEach((ind, i) => {
+    const row = indSheet.getRow(i + 2)
+    const c = (key: string) => row.getCell(col(INDICATOR_COLUMNS, key))
+    setText(c('scope'), targetScope.get(ind.targetId))
+    setText(c('level1'), ind.level1)
+    setText(c('level2'), ind.level2)
+    setText(c('name'), ind.name)
+    setText(c('operator'), ind.operator)
+    setValue(c('targetValue'), ind.operator === '定性' ? ind.targetValue : amountCell(ind.targetValue))
+    setText(c('measureUnit'), ind.measureUnit)
+    setValue(c('weight'), amountCell(ind.weight))
+    setText(c('accrual'), ACCRUAL_LABELS[ind.accrual])
+    setText(c('dueDate'), ind.dueDate)
+    setText(c('targetLabel'), ind.targetLabel)
+  })
+
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]))
+  const nodeById = new Map((d?.nodes ?? []).map((n) => [n.id, n]))
+  const readings = [...(d?.readings ?? [])]
+    .filter((r) => indicatorById.has(r.indicatorId) && nodeById.has(r.nodeId))
+    .sort((a, b) => (nodeById.get(a.nodeId)?.asOfDate ?? '').localeCompare(nodeById.get(b.nodeId)?.asOfDate ?? '')
+      || (indicatorById.get(a.indicatorId)?.sortOrder ?? 0) - (indicatorById.get(b.indicatorId)?.sortOrder ?? 0))
+  const readSheet = addTable(workbook, SHEET_READINGS, READING_COLUMNS, readings.length)
+  readings.forEach((r, i) => {
+    const row = readSheet.getRow(i + 2)
+    const c = (key: string) => row.getCell(col(READING_COLUMNS, key))
+    const ind = indicatorById.get(r.indicatorId)
+    setText(c('asOf'), nodeById.get(r.nodeId)?.asOfDate)
+    setText(c('scope'), ind ? targetScope.get(ind.targetId) : '')
+    setText(c('level1'), ind?.level1)
+    setText(c('level2'), ind?.level2)
+    setText(c('name'), ind?.name)
+    setValue(c('actualValue'), amountCell(r.actualValue))
+    setText(c('actualLabel'), r.actualLabel)
+    setText(c('grade'), r.qualitativeGrade)
+    setValue(c('percent'), amountCell(r.qualitativePercent))
+    setText(c('forecast'), r.yearEndForecast)
+    setText(c('likelihood'), r.likelihood)
+    setText(c('causes'), r.deviationCauses.join('、'))
+    setText(c('causeText'), r.deviationText)
+  })
+
+  const bytes = await workbook.xlsx.writeBuffer()
+  return bytes as ArrayBuffer
+}
+
+function writeHelp(workbook: Workbook): void {
+  const sheet = workbook.addWorksheet(SHEET_HELP)
+  sheet.columns = [{ header: '工作表 / 列', key: 'a', width: 24 }, { header: '填写要求', key: 'b', width: 100 }]
+  sheet.getRow(1).font = { bold: true }
+  const lines: [string, string][] = [
+    ['模板版本', String(TEMPLATE_VERSION)],
+    ['金额', '单位为万元。可写 1,234.50、全角数字、（120）表示负数、末尾带“万元”。'],
+    ['累计数', '执行数、到位资金均为截至当月底的累计数。'],
+    ['导入方式', '导入前会先预览：列出新增、修改、不变的行和每个有问题的单元格；确认后一次性写入，有任何问题则不写入。重复导入同一文件不会产生变化。已有数据中文件未提及的行保持不变。'],
+    ['表头', '请不要改动各表第1行的表头和列顺序，可以增加数据行。'],
+  ]
+  for (const f of INFO_FIELDS) lines.push([`${SHEET_INFO}：${f.label}`, f.note])
+  for (const [name, cols] of [[SHEET_BUDGET, BUDGET_COLUMNS], [SHEET_INDICATORS, INDICATOR_COLUMNS], [SHEET_READINGS, READING_COLUMNS]] as const) {
+    for (const c of cols) {
+      if (/^(spent|allocated)([2-9]|1[0-2])$/.test(c.key)) continue
+      lines.push([`${name}：${c.key.startsWith('spent') ? '1月…12月执行数' : c.key.startsWith('allocated') ? '1月…12月到位资金' : c.header}`, c.note])
+    }
+  }
+  lines.forEach(([a, b], i) => {
+    const row = sheet.getRow(i + 2)
+    setText(row.getCell(1), a)
+    setText(row.getCell(2), b)
+  })
+}

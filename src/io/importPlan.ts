@@ -1,0 +1,538 @@
+/**
+ * The dry run of an Excel import: from the sheets' cells (no ExcelJS here) and the unit-year as stored,
+ * build the merged unit-year, say for every row whether it is new, changed or unchanged, and name every
+ * bad cell (sheet, row, column letter, header, Chinese reason). Nothing is written here; the commit
+ * stores `plan.dataset` with `saveUnitYear` in one transaction, and only when `plan.problems` is empty.
+ *
+ * Merge rules: rows are matched by natural key, never by position — a budget line by (支出类别, 经费类型,
+ * 项目名称, 预算项目名称, 资金来源), an indicator by (目标范围, 一级, 二级, 三级), a month by (budget line,
+ * month), a reading by (截至日期, indicator), a node by its date, a project by name. A matched row keeps
+ * its id and every field the template does not carry; new rows get ids derived from the natural key, so
+ * importing the same file twice gives the same rows and changes nothing the second time. Stored rows
+ * that the file does not mention are kept (an import never deletes). Equal amounts written differently
+ * ('40' vs '40.00') count as unchanged and keep the stored spelling.
+ */
+import {
+  cellProblem, columnLetter as colLetter, isBlank, parseAmount, parseChoice, parseChoices, parseDate, parseDateList, parsePercentNumber,
+  parseText, parseYear, sameDecimal, type CellValue, type Parsed,
+} from '@/domain/importParsing'
+import { nodeLabel } from '@/domain/periods'
+import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
+import type {
+  Accrual, BasicSubCategory, BudgetLine, ExpenseCategory, FundSource, Id, Indicator, IndicatorFramework,
+  IndicatorReading, MonitoringNode, MonthlyExecution, PerformanceTarget, Project, Unit, UnitYearDataset,
+} from '@/domain/types'
+import {
+  ACCRUAL_LABELS, BUDGET_COLUMNS, CATEGORY_LABELS, GRADES, INDICATOR_COLUMNS, INFO_FIELDS, LIKELIHOODS,
+  MAX_ROWS_PER_SHEET, MONTHS, OPERATOR_ALIASES, OPERATORS, READING_COLUMNS, SHEET_BUDGET, SHEET_INDICATORS,
+  SHEET_INFO, SHEET_READINGS, SUB_CATEGORY_LABELS, UNIT_SCOPE, type ColumnSpec,
+} from './excel/layout'
+
+/** One sheet's cells; rows[0] is spreadsheet row 1 (the header row), cells[0] is column A. */
+export interface SheetGrid {
+  name: string
+  rows: CellValue[][]
+}
+
+export type RowStatus = 'new' | 'changed' | 'unchanged'
+
+export interface ImportProblem {
+  sheet: string
+  /** spreadsheet row (1-based); 0 when the problem is about the whole file or sheet */
+  row: number
+  /** column letter, '' when about a whole row or sheet */
+  column: string
+  message: string
+}
+
+export type CountKey = 'projects' | 'budgetLines' | 'monthlyExecutions' | 'targets' | 'indicators' | 'nodes' | 'readings'
+export type StatusCounts = Record<RowStatus, number>
+
+export const COUNT_LABELS: Record<CountKey, string> = {
+  projects: '项目',
+  budgetLines: '预算行',
+  monthlyExecutions: '月度执行数',
+  targets: '绩效目标',
+  indicators: '三级指标',
+  nodes: '监控节点',
+  readings: '指标填报',
+}
+
+export interface RowChange {
+  sheet: string
+  row: number
+  label: string
+  status: RowStatus
+}
+
+export interface ImportPlan {
+  problems: ImportProblem[]
+  unitName: string
+  year: number
+  /** true when the unit is new (no unit of that name existed) */
+  newUnit: boolean
+  counts: Record<CountKey, StatusCounts>
+  /** the spreadsheet rows and what importing them does */
+  rows: RowChange[]
+  /** true when committing would change nothing */
+  unchanged: boolean
+  /** the merged unit-year to store (meaningful only without problems) */
+  dataset: UnitYearDataset | null
+}
+
+/** Peeks 单位名称 and 年度 (to find the stored unit-year to merge with); null when unreadable. */
+export function readUnitYear(grids: readonly SheetGrid[]): { unitName: string; year: number } | null {
+  const info = grids.find((g) => g.name === SHEET_INFO)
+  if (!info) return null
+  const name = infoValue(info, '单位名称')
+  const year = infoValue(info, '年度')
+  const parsedName = name ? parseText(name.cell, 100) : null
+  const parsedYear = year ? parseYear(year.cell) : null
+  if (!parsedName?.ok || !parsedName.value || !parsedYear?.ok || parsedYear.value === null) return null
+  return { unitName: parsedName.value, year: parsedYear.value }
+}
+
+function infoValue(grid: SheetGrid, label: string): { row: number; cell: CellValue } | null {
+  for (let i = 1; i < grid.rows.length && i < 100; i++) {
+    const first = grid.rows[i]?.[0]
+    if (typeof first === 'string' && first.trim() === label) return { row: i + 1, cell: grid.rows[i]?.[1] ?? null }
+  }
+  return null
+}
+
+/** A short stable id from text (two FNV-1a hashes), so new rows get the same id on every import. */
+export function stableId(prefix: string, ...parts: readonly (string | number)[]): Id {
+  const text = parts.map(String).join('\u0001')
+  let h1 = 0x811c9dc5
+  let h2 = 0x01000193 ^ text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0
+    h2 ^= h2 >>> 15
+  }
+  return `${prefix}-${h1.toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`
+}
+
+function zero(): StatusCounts {
+  return { new: 0, changed: 0, unchanged: 0 }
+}
+
+/** Deep equality of plain data (rows as stored). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+  if (ka.length !== kb.length) return false
+  return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+}
+
+/** `next` with the stored spelling of decimals kept where the numbers are equal. */
+function keepDecimalSpelling<T extends object>(stored: T | undefined, next: T, fields: readonly (keyof T)[]): T {
+  if (!stored) return next
+  const out = { ...next }
+  for (const f of fields) {
+    const a = stored[f]
+    const b = next[f]
+    if (typeof a === 'string' && typeof b === 'string' && a !== b && sameDecimal(a, b)) out[f] = a
+  }
+  return out
+}
+
+const NATURAL_SEP = '\u0001'
+
+export interface PlanInput {
+  grids: readonly SheetGrid[]
+  /** the stored unit-year of the file's unit and year, or null */
+  existing: UnitYearDataset | null
+  /** the stored unit of the file's 单位名称 (when it has no data for that year yet), or null */
+  existingUnit: Unit | null
+  /** the stored framework of the file's year, or null */
+  existingFramework: IndicatorFramework | null
+}
+
+export function planImport(input: PlanInput): ImportPlan {
+  const problems: ImportProblem[] = []
+  const counts: Record<CountKey, StatusCounts> = {
+    projects: zero(), budgetLines: zero(), monthlyExecutions: zero(), targets: zero(), indicators: zero(), nodes: zero(), readings: zero(),
+  }
+  const rows: RowChange[] = []
+  const empty: ImportPlan = { problems, unitName: '', year: 0, newUnit: false, counts, rows, unchanged: true, dataset: null }
+
+  const sheet = (name: string) => input.grids.find((g) => g.name === name)
+  const required = [SHEET_INFO, SHEET_BUDGET, SHEET_INDICATORS, SHEET_READINGS]
+  for (const name of required) {
+    if (!sheet(name)) problems.push({ sheet: name, row: 0, column: '', message: `文件缺少工作表「${name}」，请使用「下载导入模板」得到的文件填写` })
+  }
+  if (problems.length > 0) return empty
+  const info = sheet(SHEET_INFO) as SheetGrid
+  const budget = sheet(SHEET_BUDGET) as SheetGrid
+  const indicatorSheet = sheet(SHEET_INDICATORS) as SheetGrid
+  const readingSheet = sheet(SHEET_READINGS) as SheetGrid
+  for (const grid of [budget, indicatorSheet, readingSheet, info]) {
+    if (grid.rows.length > MAX_ROWS_PER_SHEET) {
+      problems.push({ sheet: grid.name, row: 0, column: '', message: `${grid.name} 行数超过 ${MAX_ROWS_PER_SHEET} 行，无法导入` })
+    }
+  }
+  checkHeaders(budget, BUDGET_COLUMNS, problems)
+  checkHeaders(indicatorSheet, INDICATOR_COLUMNS, problems)
+  checkHeaders(readingSheet, READING_COLUMNS, problems)
+  if (problems.length > 0) return empty
+
+  // ── 单位信息 ─────────────────────────────────────────────────────────────
+  const infoCell = (label: string) => infoValue(info, label)
+  const need = <T>(label: string, parse: (c: CellValue) => Parsed<T | null>, requiredField: boolean): T | null => {
+    const found = infoCell(label)
+    if (!found) {
+      if (requiredField) problems.push({ sheet: SHEET_INFO, row: 0, column: 'A', message: `${SHEET_INFO} 缺少「${label}」一行` })
+      return null
+    }
+    const parsed = parse(found.cell)
+    if (!parsed.ok) {
+      problems.push({ sheet: SHEET_INFO, row: found.row, column: 'B', message: cellProblem(SHEET_INFO, found.row, 2, label, parsed.reason, found.cell) })
+      return null
+    }
+    if (parsed.value === null && requiredField) {
+      problems.push({ sheet: SHEET_INFO, row: found.row, column: 'B', message: `${SHEET_INFO} 第${found.row}行 B列「${label}」必须填写` })
+    }
+    return parsed.value
+  }
+  const unitName = need(INFO_FIELDS[0].label, (c) => parseText(c, 100), true)
+  const year = need(INFO_FIELDS[1].label, parseYear, true)
+  const financeOfficer = need(INFO_FIELDS[2].label, (c) => parseText(c, 100), false)
+  const departmentsText = need(INFO_FIELDS[3].label, (c) => parseText(c), false)
+  const nodeDates = need(INFO_FIELDS[4].label, parseDateList, false) ?? []
+  if (unitName === null || year === null) return empty
+
+  const existing = input.existing
+  const storedUnit = existing?.unit ?? input.existingUnit
+  const unitId = storedUnit?.id ?? stableId('unit', unitName)
+  const departments = departmentsText ? departmentsText.split(/[、,，;；]+/).map((d) => d.trim()).filter((d) => d) : null
+  const unit: Unit = {
+    ...(storedUnit ?? { id: unitId, name: unitName, departments: [], monitoringGroup: [], financeOfficer: '' }),
+    name: unitName,
+    ...(departments ? { departments } : {}),
+    ...(financeOfficer !== null ? { financeOfficer } : {}),
+  }
+  const key = (...parts: readonly (string | number | undefined)[]) => parts.map((p) => p ?? '').join(NATURAL_SEP)
+
+  // Stored rows by natural key.
+  const projects = new Map<string, Project>()
+  for (const p of existing?.projects ?? []) projects.set(p.name, p)
+  const projectName = new Map((existing?.projects ?? []).map((p) => [p.id, p.name]))
+  const lineKey = (l: Pick<BudgetLine, 'category' | 'subCategory' | 'name' | 'fundSource'>, project: string) =>
+    key(l.category, l.subCategory, project, l.name, l.fundSource)
+  const storedLines = new Map((existing?.budgetLines ?? []).map((l) => [lineKey(l, l.projectId ? projectName.get(l.projectId) ?? '' : ''), l]))
+  const storedExec = new Map((existing?.monthlyExecutions ?? []).map((e) => [key(e.budgetLineId, e.month), e]))
+  const storedTargets = new Map((existing?.targets ?? []).map((t) => [t.scope === 'unit' ? UNIT_SCOPE : `项目:${projectName.get(t.projectId ?? '') ?? ''}`, t]))
+  const targetScope = new Map((existing?.targets ?? []).map((t) => [t.id, t.scope === 'unit' ? UNIT_SCOPE : projectName.get(t.projectId ?? '') ?? '']))
+  const indicatorKey = (scope: string, l1: string, l2: string, name: string) => key(scope, l1, l2, name)
+  const storedIndicators = new Map((existing?.indicators ?? []).map((i) => [indicatorKey(targetScope.get(i.targetId) ?? '', i.level1, i.level2, i.name), i]))
+  const storedNodes = new Map((existing?.nodes ?? []).map((n) => [n.asOfDate, n]))
+  const storedReadings = new Map((existing?.readings ?? []).map((r) => [key(r.nodeId, r.indicatorId), r]))
+
+  const outProjects = new Map<string, Project>(projects)
+  const touchedProjects = new Set<string>()
+  const outLines = new Map<string, BudgetLine>(storedLines)
+  const outExec = new Map<string, MonthlyExecution>(storedExec)
+  const outTargets = new Map<string, PerformanceTarget>(storedTargets)
+  const outIndicators = new Map<string, Indicator>(storedIndicators)
+  const outNodes = new Map<string, MonitoringNode>(storedNodes)
+  const outReadings = new Map<string, IndicatorReading>(storedReadings)
+
+  const tally = (kind: CountKey, stored: unknown, next: unknown): RowStatus => {
+    const status: RowStatus = stored === undefined ? 'new' : same(stored, next) ? 'unchanged' : 'changed'
+    counts[kind][status] += 1
+    return status
+  }
+
+  const ensureProject = (name: string, department: string | null): Project => {
+    const stored = outProjects.get(name)
+    const next: Project = stored
+      ? { ...stored, ...(department !== null ? { department } : {}) }
+      : { id: stableId('prj', unitId, year, name), unitId, year, name, department: department ?? '' }
+    outProjects.set(name, next)
+    touchedProjects.add(name)
+    return next
+  }
+
+  const ensureNode = (asOf: string, sheetName: string, row: number, column: number, header: string, cell: CellValue): MonitoringNode | null => {
+    if (!asOf.startsWith(`${year}-`)) {
+      problems.push({ sheet: sheetName, row, column: colLetter(column), message: cellProblem(sheetName, row, column, header, `不在${year}年度内`, cell) })
+      return null
+    }
+    const stored = outNodes.get(asOf)
+    if (stored) return stored
+    const node: MonitoringNode = { id: stableId('node', unitId, asOf), unitId, year, asOfDate: asOf, label: nodeLabel(asOf), status: 'draft' }
+    outNodes.set(asOf, node)
+    return node
+  }
+  nodeDates.forEach((d) => {
+    const found = infoCell(INFO_FIELDS[4].label)
+    ensureNode(d, SHEET_INFO, found?.row ?? 0, 2, INFO_FIELDS[4].label, found?.cell ?? null)
+  })
+
+  // ── 预算执行 ─────────────────────────────────────────────────────────────
+  const reader = (grid: SheetGrid, columns: readonly ColumnSpec[], r: number) => {
+    const cells = grid.rows[r] ?? []
+    const rowNo = r + 1
+    let rowOk = true
+    const at = (k: string) => {
+      const index = columns.findIndex((c) => c.key === k)
+      return { index, cell: cells[index] ?? null, header: columns[index].header }
+    }
+    function get<T>(k: string, parse: (c: CellValue) => Parsed<T | null>, requiredField = false): T | null {
+      const { index, cell, header } = at(k)
+      const parsed = parse(cell)
+      if (!parsed.ok) {
+        rowOk = false
+        problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: cellProblem(grid.name, rowNo, index + 1, header, parsed.reason, cell) })
+        return null
+      }
+      if (parsed.value === null && requiredField) {
+        rowOk = false
+        problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${header}」必须填写` })
+      }
+      return parsed.value
+    }
+    const fail = (k: string, message: string) => {
+      const { index } = at(k)
+      rowOk = false
+      problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${columns[index].header}」${message}` })
+    }
+    return { get, fail, rowNo, blank: cells.every((c) => isBlank(c ?? null)), ok: () => rowOk }
+  }
+
+  const categoryByLabel = invert(CATEGORY_LABELS)
+  const subByLabel = invert(SUB_CATEGORY_LABELS)
+  const seenLines = new Map<string, number>()
+  let sortOrder = Math.max(0, ...(existing?.budgetLines ?? []).map((l) => l.sortOrder))
+  for (let r = 1; r < budget.rows.length; r++) {
+    const row = reader(budget, BUDGET_COLUMNS, r)
+    if (row.blank) continue
+    const category = row.get('category', (c) => parseChoice(c, Object.keys(categoryByLabel)), true)
+    const sub = row.get('subCategory', (c) => parseChoice(c, Object.keys(subByLabel)))
+    const project = row.get('project', (c) => parseText(c, 200))
+    const department = row.get('department', (c) => parseText(c, 100))
+    const name = row.get('name', (c) => parseText(c, 200), true)
+    const fund = row.get('fundSource', (c) => parseChoice<FundSource>(c, FUND_SOURCES)) ?? '财政拨款'
+    const initial = row.get('initialBudget', parseAmount, true)
+    const additions = row.get('additions', parseAmount) ?? '0'
+    const reductions = row.get('reductions', parseAmount) ?? '0'
+    const carry = row.get('carryOver', parseAmount) ?? '0'
+    const months = MONTHS.map((m) => ({ m, spent: row.get(`spent${m}`, parseAmount), allocated: row.get(`allocated${m}`, parseAmount) }))
+    const cat: ExpenseCategory | undefined = category ? categoryByLabel[category] : undefined
+    const subCategory: BasicSubCategory | undefined = sub ? subByLabel[sub] : undefined
+    if (cat === 'basic' && !subCategory) row.fail('subCategory', '基本支出须填写经费类型（人员经费或公用经费）')
+    if (cat === 'basic' && project) row.fail('project', '基本支出不填项目名称')
+    if (cat === 'project' && !project) row.fail('project', '项目支出须填写项目名称')
+    if (cat === 'project' && subCategory) row.fail('subCategory', '项目支出不填经费类型')
+    for (const { m, spent, allocated } of months) {
+      if (spent !== null && allocated === null) row.fail(`allocated${m}`, `已填${m}月执行数，须同时填写${m}月到位资金`)
+      if (spent === null && allocated !== null) row.fail(`spent${m}`, `已填${m}月到位资金，须同时填写${m}月执行数`)
+    }
+    if (!row.ok() || !cat || name === null || initial === null) continue
+    const natural = key(cat, subCategory, project ?? '', name, fund)
+    const dup = seenLines.get(natural)
+    if (dup !== undefined) {
+      row.fail('name', `与第${dup}行重复（支出类别、经费类型、项目名称、预算项目名称、资金来源都相同）`)
+      continue
+    }
+    seenLines.set(natural, row.rowNo)
+    const prj = cat === 'project' && project ? ensureProject(project, department) : undefined
+    const stored = storedLines.get(natural)
+    const base: BudgetLine = stored ?? {
+      id: stableId('bl', unitId, year, natural), unitId, year, category: cat, name, fundSource: fund,
+      initialBudget: '0', additions: '0', reductions: '0', carryOver: '0', sortOrder: ++sortOrder,
+    }
+    const next = keepDecimalSpelling(stored, {
+      ...base, ...(subCategory ? { subCategory } : {}), ...(prj ? { projectId: prj.id } : {}),
+      initialBudget: initial, additions, reductions, carryOver: carry,
+    }, ['initialBudget', 'additions', 'reductions', 'carryOver'])
+    outLines.set(natural, next)
+    const lineStatus = tally('budgetLines', stored, next)
+    let execChanged = false
+    for (const { m, spent, allocated } of months) {
+      if (spent === null || allocated === null) continue
+      const storedE = storedExec.get(key(next.id, m))
+      const e = keepDecimalSpelling(storedE, { id: storedE?.id ?? `${next.id}-m${m}`, budgetLineId: next.id, year, month: m, allocated, spent }, ['allocated', 'spent'])
+      outExec.set(key(next.id, m), e)
+      if (tally('monthlyExecutions', storedE, e) !== 'unchanged') execChanged = true
+    }
+    const status: RowStatus = lineStatus === 'new' ? 'new' : lineStatus === 'changed' || execChanged ? 'changed' : 'unchanged'
+    rows.push({ sheet: SHEET_BUDGET, row: row.rowNo, label: `${prj ? `${prj.name} / ` : ''}${name}（${fund}）`, status })
+  }
+
+  // ── 绩效指标 ─────────────────────────────────────────────────────────────
+  const accrualByLabel = invert(ACCRUAL_LABELS)
+  const ensureTarget = (scope: string): PerformanceTarget => {
+    const tKey = scope === UNIT_SCOPE ? UNIT_SCOPE : `项目:${scope}`
+    const stored = outTargets.get(tKey)
+    if (stored) return stored
+    const prj = scope === UNIT_SCOPE ? undefined : ensureProject(scope, null)
+    const target: PerformanceTarget = {
+      id: stableId('tgt', unitId, year, tKey), unitId, year, scope: prj ? 'project' : 'unit', ...(prj ? { projectId: prj.id } : {}), description: '',
+    }
+    outTargets.set(tKey, target)
+    return target
+  }
+  const seenIndicators = new Map<string, number>()
+  const indicatorOrder = new Map<string, number>()
+  for (const i of existing?.indicators ?? []) indicatorOrder.set(i.targetId, Math.max(indicatorOrder.get(i.targetId) ?? 0, i.sortOrder))
+  for (let r = 1; r < indicatorSheet.rows.length; r++) {
+    const row = reader(indicatorSheet, INDICATOR_COLUMNS, r)
+    if (row.blank) continue
+    const scope = row.get('scope', (c) => parseText(c, 200)) ?? UNIT_SCOPE
+    const level1 = row.get('level1', (c) => parseText(c, 100), true)
+    const level2 = row.get('level2', (c) => parseText(c, 100), true)
+    const name = row.get('name', (c) => parseText(c, 300), true)
+    const operator = row.get('operator', (c) => parseChoice(c, OPERATORS, OPERATOR_ALIASES), true)
+    const qualitative = operator === '定性'
+    const targetValue = row.get('targetValue', qualitative ? (c) => parseText(c, 300) : (c) => parsePercentNumber(c), true)
+    const measureUnit = row.get('measureUnit', (c) => parseText(c, 20)) ?? ''
+    const weight = row.get('weight', parseAmount)
+    const accrualLabel = row.get('accrual', (c) => parseChoice(c, Object.keys(accrualByLabel)))
+    const dueDate = row.get('dueDate', parseDate)
+    const targetLabel = row.get('targetLabel', (c) => parseText(c, 300))
+    const accrual: Accrual = accrualLabel ? accrualByLabel[accrualLabel] : 'level'
+    if (accrual === 'dueLater' && !dueDate) row.fail('dueDate', '指标性质为到期考核时须填写考核日期')
+    if (!row.ok() || level1 === null || level2 === null || name === null || operator === null || targetValue === null) continue
+    const natural = indicatorKey(scope, level1, level2, name)
+    const dup = seenIndicators.get(natural)
+    if (dup !== undefined) {
+      row.fail('name', `与第${dup}行重复（目标范围、一级、二级、三级指标都相同）`)
+      continue
+    }
+    seenIndicators.set(natural, row.rowNo)
+    const target = ensureTarget(scope)
+    const stored = storedIndicators.get(natural)
+    const order = stored?.sortOrder ?? (indicatorOrder.get(target.id) ?? 0) + 1
+    indicatorOrder.set(target.id, Math.max(order, indicatorOrder.get(target.id) ?? 0))
+    const { weight: _w, dueDate: _d, targetLabel: _t, ...rest } = stored ?? ({} as Partial<Indicator>)
+    const next = keepDecimalSpelling(stored, {
+      ...rest,
+      id: stored?.id ?? stableId('ind', unitId, year, natural), targetId: target.id, level1, level2, name, operator,
+      targetValue, measureUnit, accrual, sortOrder: order,
+      ...(weight !== null ? { weight } : {}), ...(dueDate ? { dueDate } : {}), ...(targetLabel ? { targetLabel } : {}),
+    } as Indicator, qualitative ? ['weight'] : ['weight', 'targetValue'])
+    outIndicators.set(natural, next)
+    rows.push({ sheet: SHEET_INDICATORS, row: row.rowNo, label: `${scope} / ${name}`, status: tally('indicators', stored, next) })
+  }
+
+  // ── 指标填报 ─────────────────────────────────────────────────────────────
+  const seenReadings = new Map<string, number>()
+  for (let r = 1; r < readingSheet.rows.length; r++) {
+    const row = reader(readingSheet, READING_COLUMNS, r)
+    if (row.blank) continue
+    const asOf = row.get('asOf', parseDate, true)
+    const scope = row.get('scope', (c) => parseText(c, 200)) ?? UNIT_SCOPE
+    const level1 = row.get('level1', (c) => parseText(c, 100), true)
+    const level2 = row.get('level2', (c) => parseText(c, 100), true)
+    const name = row.get('name', (c) => parseText(c, 300), true)
+    const actual = row.get('actualValue', (c) => parsePercentNumber(c))
+    const actualLabel = row.get('actualLabel', (c) => parseText(c, 300))
+    const grade = row.get('grade', (c) => parseChoice(c, GRADES))
+    const percent = row.get('percent', (c) => parsePercentNumber(c, true))
+    const forecast = row.get('forecast', (c) => parseText(c, 300))
+    const likelihood = row.get('likelihood', (c) => parseChoice(c, LIKELIHOODS))
+    const causes = row.get('causes', (c) => parseChoices(c, DEVIATION_CAUSES)) ?? []
+    const causeText = row.get('causeText', (c) => parseText(c)) ?? ''
+    if (!row.ok() || asOf === null || level1 === null || level2 === null || name === null) continue
+    const indicator = outIndicators.get(indicatorKey(scope, level1, level2, name))
+    if (!indicator) {
+      row.fail('name', `找不到指标“${scope} / ${level1} / ${level2} / ${name}”，请先在「${SHEET_INDICATORS}」表中填写该指标`)
+      continue
+    }
+    const readingsCol = READING_COLUMNS.findIndex((c) => c.key === 'asOf') + 1
+    const node = ensureNode(asOf, SHEET_READINGS, row.rowNo, readingsCol, '截至日期', asOf)
+    if (!node) continue
+    const natural = key(node.id, indicator.id)
+    const dup = seenReadings.get(natural)
+    if (dup !== undefined) {
+      row.fail('name', `与第${dup}行重复（同一截至日期同一指标只能填报一次）`)
+      continue
+    }
+    seenReadings.set(natural, row.rowNo)
+    const stored = storedReadings.get(natural)
+    const next = keepDecimalSpelling(stored, {
+      id: stored?.id ?? stableId('rd', node.id, indicator.id), nodeId: node.id, indicatorId: indicator.id,
+      ...(actual !== null ? { actualValue: actual } : {}), ...(actualLabel ? { actualLabel } : {}),
+      ...(grade ? { qualitativeGrade: grade } : {}), ...(percent !== null ? { qualitativePercent: percent } : {}),
+      ...(forecast ? { yearEndForecast: forecast } : {}), ...(likelihood ? { likelihood } : {}),
+      deviationCauses: causes, deviationText: causeText,
+    }, ['actualValue', 'qualitativePercent'])
+    outReadings.set(natural, next)
+    rows.push({ sheet: SHEET_READINGS, row: row.rowNo, label: `${asOf} ${name}`, status: tally('readings', stored, next) })
+  }
+
+  // Parents created or changed along the way.
+  for (const [name, p] of outProjects) if (touchedProjects.has(name)) tally('projects', projects.get(name), p)
+  for (const [k, t] of outTargets) if (!storedTargets.has(k)) tally('targets', undefined, t)
+  for (const [d, n] of outNodes) if (!storedNodes.has(d)) tally('nodes', undefined, n)
+
+  if (problems.length > 0) return { ...empty, unitName, year }
+  const total = Object.values(counts).reduce((s, c) => s + c.new + c.changed + c.unchanged, 0)
+  if (total === 0 && nodeDates.length === 0) {
+    problems.push({ sheet: '', row: 0, column: '', message: '文件中没有可导入的数据：请在「预算执行」「绩效指标」「指标填报」表中至少填写一行' })
+    return { ...empty, unitName, year }
+  }
+
+  const framework = mergeFramework(input.existingFramework ?? existing?.framework ?? { year, level1: [] }, [...outIndicators.values()])
+  const dataset: UnitYearDataset = {
+    unit, year, framework,
+    projects: [...outProjects.values()],
+    budgetLines: [...outLines.values()],
+    monthlyExecutions: [...outExec.values()],
+    targets: [...outTargets.values()],
+    indicators: [...outIndicators.values()],
+    nodes: [...outNodes.values()],
+    readings: [...outReadings.values()],
+    budgetJudgements: existing?.budgetJudgements ?? [],
+    alerts: existing?.alerts ?? [],
+    measures: existing?.measures ?? [],
+    reports: existing?.reports ?? [],
+  }
+  const changedRows = Object.values(counts).some((c) => c.new + c.changed > 0)
+  const unitChanged = !same(storedUnit, unit)
+  const frameworkChanged = !same(input.existingFramework ?? existing?.framework, framework)
+  return {
+    problems, unitName, year, newUnit: !storedUnit, counts, rows,
+    unchanged: !changedRows && !unitChanged && !frameworkChanged, dataset,
+  }
+}
+
+function invert<K extends string, V extends string>(record: Record<K, V>): Record<string, K> {
+  const out: Record<string, K> = {}
+  for (const [k, v] of Object.entries(record) as [K, V][]) out[v] = k
+  return out
+}
+
+function checkHeaders(grid: SheetGrid, columns: readonly ColumnSpec[], problems: ImportProblem[]): void {
+  const header = grid.rows[0] ?? []
+  columns.forEach((col, i) => {
+    const cell = header[i] ?? null
+    const text = typeof cell === 'string' ? cell.trim() : cell === null ? '' : String(cell)
+    if (text !== col.header) {
+      problems.push({
+        sheet: grid.name, row: 1, column: colLetter(i + 1),
+        message: `${grid.name} 第1行 ${colLetter(i + 1)}列 表头应为「${col.header}」，实为“${text}”。请不要改动模板的表头和列顺序`,
+      })
+    }
+  })
+}
+
+/** The year's framework with any 一级/二级 used by the indicators added (in order of first use). */
+function mergeFramework(framework: IndicatorFramework, indicators: readonly Indicator[]): IndicatorFramework {
+  const level1 = framework.level1.map((l) => ({ name: l.name, level2: [...l.level2] }))
+  for (const i of indicators) {
+    let l1 = level1.find((l) => l.name === i.level1)
+    if (!l1) {
+      l1 = { name: i.level1, level2: [] }
+      level1.push(l1)
+    }
+    if (!l1.level2.includes(i.level2)) l1.level2.push(i.level2)
+  }
+  return { year: framework.year, level1 }
+}
