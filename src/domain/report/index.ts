@@ -1,0 +1,7 @@
+/** The 绩效监控报告 and 监控表 model: drafted from a node snapshot, edited, frozen, exported. */
+export type * from './model'
+export { draftReport, indicatorKey, indicatorLine, groupByLevel1, PARAGRAPH_KEYS } from './draft'
+export type { DraftReportInput } from './draft'
+export { budgetTable, indicatorTable, executionColumnTitle } from './tables'
+export { paragraphsOf, pendingInputs, withEdit, withoutEdit, regenerateEdits } from './edits'
+export { LIGHT_WORDS } from './words'
