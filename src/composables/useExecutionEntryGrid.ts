@@ -1,0 +1,147 @@
+/**
+ * The 月度执行录入 grid's state and keyboard: a draft of cell texts over the stored figures, checked
+ * live by the domain (`checkExecutionDraft`), with Tab/Enter/arrow movement and Excel block paste.
+ * The component renders inputs and forwards their key and paste events here, so this logic is tested
+ * without a browser.
+ */
+import { computed, ref, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
+import type { BudgetLine, MonthlyExecution, MonthNumber } from '@/domain/types'
+import {
+  cellKey, changedExecutions, checkExecutionDraft, draftFromExecutions, gridTotals, GRID_MONTHS, parsePastedBlock, placePastedBlock,
+  type ExecutionDraft, type ExecutionField, type ExecutionGridCheck, type GridPosition, type GridTotals,
+} from '@/domain/entryExecutionGrid'
+import type { ValidationIssue } from '@/domain/result'
+
+export interface UseExecutionEntryGridOptions {
+  /** budget lines = rows, in display order */
+  lines: MaybeRefOrGetter<readonly BudgetLine[]>
+  /** the stored monthly figures of those lines */
+  stored: MaybeRefOrGetter<readonly MonthlyExecution[]>
+  /** moves the browser focus to a cell (the component knows its inputs) */
+  focus?: (position: GridPosition) => void
+}
+
+export interface UseExecutionEntryGridReturn {
+  /** which figure the 12 month columns show: 执行数 (default) or 到位资金 */
+  field: Ref<ExecutionField>
+  draft: Ref<ExecutionDraft>
+  check: ComputedRef<ExecutionGridCheck>
+  totals: ComputedRef<GridTotals>
+  /** rows a save would write (ids still to be assigned: '' for new rows) */
+  changes: ComputedRef<MonthlyExecution[]>
+  focused: Ref<GridPosition | null>
+  textAt: (position: GridPosition, field?: ExecutionField) => string
+  setText: (position: GridPosition, text: string, field?: ExecutionField) => void
+  issuesAt: (position: GridPosition, field?: ExecutionField) => ValidationIssue[]
+  /** handles Tab, Shift+Tab, Enter, Shift+Enter, ArrowUp, ArrowDown; returns true when it moved */
+  onKeydown: (event: KeyboardEvent, position: GridPosition) => boolean
+  /** pastes a tab/line separated block from the cell; returns what happened, or null for a plain one-cell paste */
+  onPaste: (event: ClipboardEvent, position: GridPosition) => { pasted: number; clipped: number } | null
+  pasteText: (text: string, position: GridPosition) => { pasted: number; clipped: number }
+  /** back to the stored figures */
+  reset: () => void
+}
+
+export type GridMove = 'next' | 'previous' | 'down' | 'up'
+
+/**
+ * Where focus goes: Tab → next cell (wrapping to the next row), Shift+Tab → previous, Enter/↓ → the
+ * cell below, Shift+Enter/↑ → above. At the grid's edge focus stays put.
+ */
+export function moveFocus(position: GridPosition, move: GridMove, rowCount: number, colCount: number): GridPosition {
+  const { row, col } = position
+  switch (move) {
+    case 'next':
+      if (col + 1 < colCount) return { row, col: col + 1 }
+      return row + 1 < rowCount ? { row: row + 1, col: 0 } : position
+    case 'previous':
+      if (col > 0) return { row, col: col - 1 }
+      return row > 0 ? { row: row - 1, col: colCount - 1 } : position
+    case 'down':
+      return row + 1 < rowCount ? { row: row + 1, col } : position
+    case 'up':
+      return row > 0 ? { row: row - 1, col } : position
+  }
+}
+
+function moveOf(event: KeyboardEvent): GridMove | null {
+  if (event.key === 'Tab') return event.shiftKey ? 'previous' : 'next'
+  if (event.key === 'Enter') return event.shiftKey ? 'up' : 'down'
+  if (event.key === 'ArrowDown') return 'down'
+  if (event.key === 'ArrowUp') return 'up'
+  return null
+}
+
+export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): UseExecutionEntryGridReturn {
+  const lines = computed(() => toValue(options.lines))
+  const stored = computed(() => toValue(options.stored))
+  const field = ref<ExecutionField>('spent')
+  const draft = shallowRef<ExecutionDraft>(draftFromExecutions(lines.value, stored.value))
+  const focused = ref<GridPosition | null>(null)
+
+  const reset = () => {
+    draft.value = draftFromExecutions(lines.value, stored.value)
+  }
+  // a save (or another screen) changed the stored figures: start again from them
+  watch([lines, stored], reset)
+
+  const check = computed(() => checkExecutionDraft(lines.value, draft.value, stored.value))
+  const totals = computed(() => gridTotals(lines.value, check.value.parsed))
+  const changes = computed(() => changedExecutions(check.value.parsed, stored.value, () => ''))
+
+  const monthOf = (col: number): MonthNumber => GRID_MONTHS[col]
+  const lineAt = (row: number) => lines.value[row]
+
+  function textAt(position: GridPosition, which: ExecutionField = field.value): string {
+    const line = lineAt(position.row)
+    return line ? (draft.value[line.id]?.[position.col]?.[which] ?? '') : ''
+  }
+
+  /** Replaces the draft with one cell changed (the draft is immutable so `check` recomputes once). */
+  function setCells(cells: readonly { row: number; col: number; text: string }[], which: ExecutionField): void {
+    const next: ExecutionDraft = { ...draft.value }
+    for (const { row, col, text } of cells) {
+      const line = lineAt(row)
+      if (!line || col < 0 || col >= GRID_MONTHS.length) continue
+      const months = [...(next[line.id] ?? GRID_MONTHS.map(() => ({ spent: '', allocated: '' })))]
+      months[col] = { ...months[col], [which]: text }
+      next[line.id] = months
+    }
+    draft.value = next
+  }
+
+  function setText(position: GridPosition, text: string, which: ExecutionField = field.value): void {
+    setCells([{ ...position, text }], which)
+  }
+
+  function issuesAt(position: GridPosition, which: ExecutionField = field.value): ValidationIssue[] {
+    const line = lineAt(position.row)
+    return line ? (check.value.byCell.get(cellKey(line.id, monthOf(position.col), which)) ?? []) : []
+  }
+
+  function onKeydown(event: KeyboardEvent, position: GridPosition): boolean {
+    const move = moveOf(event)
+    if (!move) return false
+    const next = moveFocus(position, move, lines.value.length, GRID_MONTHS.length)
+    event.preventDefault()
+    focused.value = next
+    options.focus?.(next)
+    return true
+  }
+
+  function pasteText(text: string, position: GridPosition): { pasted: number; clipped: number } {
+    const placed = placePastedBlock(position, parsePastedBlock(text), lines.value.length, GRID_MONTHS.length)
+    setCells(placed.cells, field.value)
+    return { pasted: placed.cells.length, clipped: placed.clipped }
+  }
+
+  function onPaste(event: ClipboardEvent, position: GridPosition): { pasted: number; clipped: number } | null {
+    const text = event.clipboardData?.getData('text/plain') ?? ''
+    // one plain value: let the input paste it where the caret is
+    if (!/[\t\n\r]/.test(text.replace(/(\r?\n)+$/, ''))) return null
+    event.preventDefault()
+    return pasteText(text, position)
+  }
+
+  return { field, draft, check, totals, changes, focused, textAt, setText, issuesAt, onKeydown, onPaste, pasteText, reset }
+}

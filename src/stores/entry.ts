@@ -1,0 +1,199 @@
+/**
+ * The entry screens' writes: each action checks its input with the domain (Chinese messages, nothing
+ * written while any error stands), writes through one db/* call (one transaction each), then has the
+ * workspace re-read the unit-year so every page shows the new figures. Computes nothing itself.
+ */
+import { defineStore, storeToRefs } from 'pinia'
+import { ref, toRaw } from 'vue'
+import type {
+  BudgetLine, Id, Indicator, IndicatorFramework, IndicatorReading, IsoDate, MonitoringNode, MonthlyExecution, PerformanceTarget,
+  Project, Unit,
+} from '@/domain/types'
+import { hasErrors, validateBudgetLine, validateIndicator } from '@/domain/validation'
+import type { ValidationIssue } from '@/domain/result'
+import { frameworkProblems, newUnitYearDataset } from '@/domain/entryDefaults'
+import { nodeLabel, parseNodeDate } from '@/domain/periods'
+import { saveUnitYear } from '@/db/datasets'
+import { putUnit, getUnit } from '@/db/units'
+import { deleteBudgetLine as dbDeleteBudgetLine, putBudgetLine, putExecutions } from '@/db/budget'
+import { deleteProject as dbDeleteProject, putProject } from '@/db/projects'
+import { deleteIndicator as dbDeleteIndicator, getFramework, putFramework, putIndicator, putTarget } from '@/db/targets'
+import { copyForward, deleteNode as dbDeleteNode, putNode, putReadings } from '@/db/nodes'
+import { newId } from '@/db/ids'
+import type { WriteResult } from '@/db/result'
+import { useWorkspaceStore } from './workspace'
+
+export type EntryOutcome<T = undefined> = { ok: true; value: T } | { ok: false; messages: string[] }
+
+const refused = <T>(messages: string[]): EntryOutcome<T> => ({ ok: false, messages })
+const errorsOf = (issues: readonly ValidationIssue[]) => issues.filter((i) => i.severity === 'error').map((i) => i.message)
+
+export const useEntryStore = defineStore('entry', () => {
+  const workspace = useWorkspaceStore()
+  const { unitYears } = storeToRefs(workspace)
+  const saving = ref(false)
+
+  /** Runs a write, then reloads the workspace; a refusal comes back as its message. */
+  async function write<T>(run: () => Promise<WriteResult<T>>): Promise<EntryOutcome<T>> {
+    saving.value = true
+    try {
+      const result = await run()
+      if (!result.ok) return refused([result.message])
+      await workspace.reload()
+      return { ok: true, value: result.value }
+    } finally {
+      saving.value = false
+    }
+  }
+
+  /**
+   * 新建单位 (or a new year of an existing unit): the unit, the year's framework (the stored one, or
+   * the default) and the unit's 整体 target, in one transaction; then selects it.
+   */
+  async function createUnitYear(input: { name: string; year: number; unitId?: Id }): Promise<EntryOutcome<Id>> {
+    const name = input.name.trim()
+    const problems: string[] = []
+    if (!input.unitId && !name) problems.push('请填写单位名称')
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) problems.push('年度应为 2000 至 2100 之间的整数')
+    if (input.unitId && unitYears.value.some((uy) => uy.unitId === input.unitId && uy.year === input.year)) {
+      problems.push(`该单位已有 ${input.year} 年度的数据`)
+    }
+    if (!input.unitId && unitYears.value.some((uy) => uy.unitName === name)) {
+      problems.push(`已有名为“${name}”的单位；如需为它新建年度，请选择“为当前单位新建年度”`)
+    }
+    if (problems.length > 0) return refused(problems)
+    saving.value = true
+    try {
+      const existing = input.unitId ? await getUnit(input.unitId) : undefined
+      if (input.unitId && !existing) return refused(['找不到该单位'])
+      const unitId = existing?.id ?? newId()
+      const dataset = newUnitYearDataset({
+        unitId, targetId: newId(), name: existing?.name ?? name, year: input.year, framework: await getFramework(input.year),
+      })
+      if (existing) dataset.unit = existing
+      const result = await saveUnitYear(dataset)
+      if (!result.ok) return refused([result.message])
+      await workspace.refreshUnitYears()
+      await workspace.select(unitId, input.year)
+      return { ok: true, value: unitId }
+    } finally {
+      saving.value = false
+    }
+  }
+
+  async function saveUnit(unit: Unit): Promise<EntryOutcome<Unit>> {
+    const clean: Unit = {
+      ...toRaw(unit),
+      name: unit.name.trim(),
+      departments: [...new Set(unit.departments.map((d) => d.trim()).filter(Boolean))],
+      monitoringGroup: unit.monitoringGroup.map((m) => ({ ...toRaw(m), name: m.name.trim(), title: m.title.trim() })).filter((m) => m.name),
+      financeOfficer: unit.financeOfficer.trim(),
+    }
+    if (!clean.name) return refused(['请填写单位名称'])
+    return write(() => putUnit(clean))
+  }
+
+  async function saveProject(project: Project): Promise<EntryOutcome<Project>> {
+    return write(() => putProject(toRaw(project)))
+  }
+
+  async function deleteProject(id: Id): Promise<EntryOutcome<Project>> {
+    return write(() => dbDeleteProject(id))
+  }
+
+  /**
+   * Saves a budget line after `validateBudgetLine`; a new project named alongside it is created
+   * first (its own transaction; a project without lines is harmless and can be deleted).
+   */
+  async function saveBudgetLine(line: BudgetLine, newProject?: Project): Promise<EntryOutcome<BudgetLine>> {
+    const candidate = newProject ? { ...line, projectId: newProject.id } : line
+    const errors = errorsOf(validateBudgetLine(candidate).filter((i) => !(newProject && i.field === 'projectId')))
+    if (newProject && !newProject.name.trim()) errors.push('请填写新项目的名称')
+    if (errors.length > 0) return refused(errors)
+    if (newProject) {
+      const created = await saveProject(newProject)
+      if (!created.ok) return created
+    }
+    return write(() => putBudgetLine(toRaw(candidate)))
+  }
+
+  async function deleteBudgetLine(id: Id): Promise<EntryOutcome<{ monthlyExecutions: number; budgetJudgements: number }>> {
+    return write(() => dbDeleteBudgetLine(id))
+  }
+
+  /** All changed cells of the grid in one transaction (the caller has checked the grid). */
+  async function saveExecutions(rows: readonly MonthlyExecution[]): Promise<EntryOutcome<MonthlyExecution[]>> {
+    if (rows.length === 0) return refused(['没有需要保存的修改'])
+    return write(() => putExecutions(rows.map((r) => toRaw(r))))
+  }
+
+  async function saveFramework(framework: IndicatorFramework): Promise<EntryOutcome<IndicatorFramework>> {
+    const clean: IndicatorFramework = {
+      year: framework.year,
+      level1: framework.level1.map((l1) => ({ name: l1.name.trim(), level2: l1.level2.map((n) => n.trim()) })),
+    }
+    const problems = frameworkProblems(clean)
+    if (problems.length > 0) return refused(problems)
+    return write(() => putFramework(clean))
+  }
+
+  async function saveTarget(target: PerformanceTarget): Promise<EntryOutcome<PerformanceTarget>> {
+    return write(() => putTarget(toRaw(target)))
+  }
+
+  async function saveIndicator(indicator: Indicator): Promise<EntryOutcome<Indicator>> {
+    const errors = errorsOf(validateIndicator(indicator))
+    if (!indicator.level1 || !indicator.level2) errors.unshift('请选择一级指标和二级指标')
+    if (errors.length > 0) return refused(errors)
+    return write(() => putIndicator(toRaw(indicator)))
+  }
+
+  async function deleteIndicator(id: Id): Promise<EntryOutcome<{ readings: number }>> {
+    return write(() => dbDeleteIndicator(id))
+  }
+
+  /**
+   * 新建监控节点 as of a date of the selected year, labelled by `nodeLabel` ('2021年1-6月'). With
+   * `copyPrevious`, the latest earlier node's readings and judgements are copied in (db copyForward).
+   */
+  async function createNode(asOfDate: IsoDate, copyPrevious: boolean): Promise<EntryOutcome<MonitoringNode>> {
+    const unitId = workspace.unitId
+    const year = workspace.year
+    if (!unitId || year === null) return refused(['请先选择或新建单位和年度'])
+    const parsed = parseNodeDate(asOfDate)
+    if (!parsed.ok) return refused(parsed.issues.map((i) => i.message))
+    if (parsed.value.year !== year) return refused([`监控节点日期须在 ${year} 年内`])
+    const nodes = workspace.nodes
+    if (nodes.some((n) => n.asOfDate === asOfDate)) return refused([`${asOfDate} 的监控节点已存在`])
+    const previous = [...nodes].filter((n) => n.asOfDate < asOfDate).pop()
+    const label = nodeLabel(asOfDate)
+    if (copyPrevious && !previous) return refused(['没有更早的监控节点可复制；请取消“复制上一节点”'])
+    const result = await write(() =>
+      copyPrevious && previous
+        ? copyForward(previous.id, asOfDate, label)
+        : putNode({ id: newId(), unitId, year, asOfDate, label, status: 'draft' }))
+    if (result.ok) workspace.selectNode(result.value.id)
+    return result
+  }
+
+  async function setNodeLocked(node: MonitoringNode, locked: boolean): Promise<EntryOutcome<MonitoringNode>> {
+    return write(() => putNode({ ...toRaw(node), status: locked ? 'locked' : 'draft' }))
+  }
+
+  async function deleteNode(id: Id): Promise<EntryOutcome<unknown>> {
+    return write(() => dbDeleteNode(id))
+  }
+
+  /** The node's readings in one transaction; refused when any has errors (the caller shows them). */
+  async function saveReadings(readings: readonly IndicatorReading[], issues: readonly ValidationIssue[]): Promise<EntryOutcome<IndicatorReading[]>> {
+    if (hasErrors(issues)) return refused(errorsOf(issues))
+    if (readings.length === 0) return refused(['没有需要保存的填报'])
+    return write(() => putReadings(readings.map((r) => toRaw(r))))
+  }
+
+  return {
+    saving,
+    createUnitYear, saveUnit, saveProject, deleteProject, saveBudgetLine, deleteBudgetLine, saveExecutions,
+    saveFramework, saveTarget, saveIndicator, deleteIndicator, createNode, setNodeLocked, deleteNode, saveReadings,
+  }
+})
