@@ -1,0 +1,106 @@
+/**
+ * 监控报告 of a node (StoredReport, keyed by nodeId): the user's paragraph edits, 定稿 and 解锁.
+ * 定稿 locks the node and stores the report model as frozen plain data in one transaction, so the
+ * submitted figures and text can no longer change; 解锁 needs a reason, kept in `unlocks` and in the
+ * audit log. Edits are refused while the node is locked.
+ */
+import type { Id, MonitoringNode, StoredReport } from '@/domain/types'
+import { recordAudit } from './audit'
+import { toPlain } from './plain'
+import { DbWriteError, type WriteResult } from './result'
+import { db, type MonitoringDb } from './schema'
+import { runWrite } from './write'
+
+/** The shortest reason accepted for 解锁 (a word such as “更正” is not enough to explain it later). */
+export const MIN_UNLOCK_REASON = 4
+
+export async function getReport(nodeId: Id, database: MonitoringDb = db): Promise<StoredReport | undefined> {
+  return database.reports.get(nodeId)
+}
+
+function emptyReport(nodeId: Id, at: string): StoredReport {
+  return { nodeId, edits: {}, unlocks: [], updatedAt: at }
+}
+
+async function nodeOf(database: MonitoringDb, nodeId: Id): Promise<MonitoringNode> {
+  const node = await database.nodes.get(nodeId)
+  if (!node) throw new DbWriteError('找不到报告所属的监控节点，本次保存未写入任何数据。')
+  return node
+}
+
+/** Replaces the report's paragraph edits (key → text); refused once the node is 定稿. */
+export async function saveReportEdits(
+  nodeId: Id,
+  edits: Readonly<Record<string, string>>,
+  database: MonitoringDb = db,
+): Promise<WriteResult<StoredReport>> {
+  return runWrite(database, [database.nodes, database.reports], async () => {
+    const node = await nodeOf(database, nodeId)
+    if (node.status === 'locked') throw new DbWriteError(`监控节点“${node.label}”的报告已定稿，须先解锁才能修改，本次保存未写入任何数据。`)
+    const at = database.now().toISOString()
+    const before = await database.reports.get(nodeId)
+    const row: StoredReport = toPlain({ ...(before ?? emptyReport(nodeId, at)), edits: { ...edits }, updatedAt: at })
+    await database.reports.put(row)
+    await recordAudit(database, [{ table: 'reports', key: nodeId, before: before ? { edits: before.edits } : null, after: { edits: row.edits } }])
+    return row
+  })
+}
+
+/**
+ * 定稿: locks the node and stores `model` (the report exactly as shown, plain data) with the time,
+ * in one transaction. Refused when the node is already locked.
+ */
+export async function freezeReport(
+  nodeId: Id,
+  model: unknown,
+  database: MonitoringDb = db,
+): Promise<WriteResult<{ node: MonitoringNode; report: StoredReport }>> {
+  return runWrite(database, [database.nodes, database.reports], async () => {
+    const node = await nodeOf(database, nodeId)
+    if (node.status === 'locked') throw new DbWriteError(`监控节点“${node.label}”已定稿，不能重复定稿。`)
+    const at = database.now().toISOString()
+    const before = await database.reports.get(nodeId)
+    const report: StoredReport = toPlain({ ...(before ?? emptyReport(nodeId, at)), frozen: { at, model }, updatedAt: at })
+    const locked: MonitoringNode = { ...node, status: 'locked' }
+    await database.reports.put(report)
+    await database.nodes.put(locked)
+    await recordAudit(database, [
+      { table: 'nodes', key: nodeId, before: node, after: locked },
+      // the frozen model itself is the report row; the audit notes the event, not a second copy
+      { table: 'reports', key: nodeId, before: { frozen: false }, after: { frozen: true, at } },
+    ])
+    return { node: locked, report }
+  })
+}
+
+/**
+ * 解锁 after 定稿: requires a reason (at least MIN_UNLOCK_REASON characters), kept in the report's
+ * `unlocks` and in the audit log; the node becomes editable and the frozen copy is dropped (the next
+ * 定稿 stores a new one).
+ */
+export async function unlockReport(
+  nodeId: Id,
+  reason: string,
+  database: MonitoringDb = db,
+): Promise<WriteResult<{ node: MonitoringNode; report: StoredReport }>> {
+  const why = reason.trim()
+  if (why.length < MIN_UNLOCK_REASON) {
+    return { ok: false, message: `请填写解锁原因（至少${MIN_UNLOCK_REASON}个字），例如“财政局退回，需更正执行数”。`, cause: null }
+  }
+  return runWrite(database, [database.nodes, database.reports], async () => {
+    const node = await nodeOf(database, nodeId)
+    if (node.status !== 'locked') throw new DbWriteError(`监控节点“${node.label}”未定稿，无需解锁。`)
+    const at = database.now().toISOString()
+    const before = await database.reports.get(nodeId)
+    const { frozen, ...rest } = before ?? emptyReport(nodeId, at)
+    const report: StoredReport = toPlain({ ...rest, unlocks: [...rest.unlocks, { at, reason: why }], updatedAt: at })
+    const draft: MonitoringNode = { ...node, status: 'draft' }
+    await database.reports.put(report)
+    await database.nodes.put(draft)
+    await recordAudit(database, [
+      { table: 'nodes', key: nodeId, before: node, after: draft },
+      { table: 'reports', key: nodeId, before: { frozen: true, at: frozen?.at ?? null }, after: { frozen: false, unlockReason: why } },
+    ])
+    return { node: draft, report }
+  })
+}

@@ -1,0 +1,77 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { listAudit } from '@/db/audit'
+import { saveUnitYear } from '@/db/datasets'
+import { getNode, putReadings } from '@/db/nodes'
+import { freezeReport, getReport, saveReportEdits, unlockReport } from '@/db/reports'
+import { aDataset, aReading } from './fixtures'
+import { expectFailure, expectOk, freshDb, snapshot } from './helpers'
+
+const AT = '2021-07-05T08:30:00.000Z'
+const MODEL = { version: 1, title: '且末县自然资源局整体支出绩效监控报告', blocks: [{ kind: 'paragraph', key: 'budget.overall', text: '预算执行率25.70%' }] }
+
+async function seeded() {
+  const database = freshDb()
+  expectOk(await saveUnitYear(aDataset({ reports: [] }), database))
+  return database
+}
+
+describe('report edits', () => {
+  it('creates the report row on the first edit and replaces the edits afterwards', async () => {
+    const database = await seeded()
+    expect(await getReport('node-h1', database)).toBeUndefined()
+    expectOk(await saveReportEdits('node-h1', { suggestions: '建议一' }, database))
+    const stored = expectOk(await saveReportEdits('node-h1', { suggestions: '建议二', other: '无。' }, database))
+    expect(stored).toStrictEqual({ nodeId: 'node-h1', edits: { suggestions: '建议二', other: '无。' }, unlocks: [], updatedAt: AT })
+    expect(await getReport('node-h1', database)).toStrictEqual(stored)
+  })
+
+  it('refuses edits for a node that does not exist', async () => {
+    const database = await seeded()
+    expect(expectFailure(await saveReportEdits('nope', {}, database))).toContain('找不到报告所属的监控节点')
+  })
+})
+
+describe('定稿 and 解锁', () => {
+  it('locks the node and stores the frozen model in one write', async () => {
+    const database = await seeded()
+    expectOk(await saveReportEdits('node-h1', { suggestions: '建议一' }, database))
+    const { node, report } = expectOk(await freezeReport('node-h1', MODEL, database))
+    expect(node.status).toBe('locked')
+    expect((await getNode('node-h1', database))?.status).toBe('locked')
+    expect(report).toStrictEqual({ nodeId: 'node-h1', edits: { suggestions: '建议一' }, unlocks: [], updatedAt: AT, frozen: { at: AT, model: MODEL } })
+    expect(await getReport('node-h1', database)).toStrictEqual(report)
+  })
+
+  it('makes the figures read-only: readings and report edits are refused after 定稿', async () => {
+    const database = await seeded()
+    expectOk(await freezeReport('node-h1', MODEL, database))
+    const before = await snapshot(database)
+    expect(expectFailure(await putReadings([aReading({ actualValue: '9' })], database))).toContain('已锁定')
+    expect(expectFailure(await saveReportEdits('node-h1', { x: 'y' }, database))).toContain('已定稿')
+    expect(expectFailure(await freezeReport('node-h1', MODEL, database))).toContain('不能重复定稿')
+    expect(await snapshot(database)).toStrictEqual(before)
+  })
+
+  it('writes nothing when the model cannot be stored (the lock is not applied alone)', async () => {
+    const database = await seeded()
+    const before = await snapshot(database)
+    expect(expectFailure(await freezeReport('node-h1', { when: new Date() }, database))).toContain('无法保存')
+    expect(await snapshot(database)).toStrictEqual(before)
+    expect((await getNode('node-h1', database))?.status).toBe('draft')
+  })
+
+  it('unlocks only with a reason, kept in the report and in the audit log', async () => {
+    const database = await seeded()
+    expectOk(await freezeReport('node-h1', MODEL, database))
+    expect(expectFailure(await unlockReport('node-h1', '  ', database))).toContain('请填写解锁原因')
+    const { node, report } = expectOk(await unlockReport('node-h1', '财政局退回，需更正执行数', database))
+    expect(node.status).toBe('draft')
+    expect(report.frozen).toBeUndefined()
+    expect(report.unlocks).toStrictEqual([{ at: AT, reason: '财政局退回，需更正执行数' }])
+    const audit = await listAudit(10, database)
+    expect(audit.find((a) => a.table === 'reports')?.after).toStrictEqual({ frozen: false, unlockReason: '财政局退回，需更正执行数' })
+    expect(expectFailure(await unlockReport('node-h1', '再次解锁的原因', database))).toContain('未定稿')
+    expectOk(await saveReportEdits('node-h1', { other: '无。' }, database))
+  })
+})
