@@ -5,7 +5,16 @@
 
 export type WriteResult<T = undefined> =
   | { ok: true; value: T }
-  | { ok: false; message: string; cause: unknown }
+  /** `conflicts` is set when the write was refused because someone else changed the rows first */
+  | { ok: false; message: string; cause: unknown; conflicts?: WriteConflict[] }
+
+/** A row that changed in the database since the editor loaded it (another tab, another colleague). */
+export interface WriteConflict {
+  table: string
+  key: string
+  /** the row as it is now in the database (null when it was deleted) */
+  theirs: unknown
+}
 
 /** A refusal decided by our own code (bad reference, locked node …); its message is shown as is. */
 export class DbWriteError extends Error {
@@ -13,6 +22,17 @@ export class DbWriteError extends Error {
 }
 
 const NOTHING_WRITTEN = '本次保存未写入任何数据。'
+
+/**
+ * Raised inside a write when a row is no longer what the editor started from: two tabs (or two
+ * people on one PC) edited the same record. Nothing is written; the UI shows both and lets the user
+ * choose — overwrite with theirs kept in the audit log, or take the other version.
+ */
+export class WriteConflictError extends DbWriteError {
+  constructor(readonly conflicts: WriteConflict[]) {
+    super(`您编辑期间，这条数据已在其他窗口被修改并保存。为避免覆盖对方的修改，${NOTHING_WRITTEN}请选择保留哪一份。`)
+  }
+}
 
 /** Error names raised by IndexedDB / Dexie, mapped to what a finance officer can act on. */
 const MESSAGES: Record<string, string> = {

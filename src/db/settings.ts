@@ -7,8 +7,8 @@ import { defaultSettings, type MonitoringSettings } from '@/domain/settings'
 import { recordAudit } from './audit'
 import { toPlain } from './plain'
 import type { WriteResult } from './result'
-import { db, type MonitoringDb } from './schema'
-import { runWrite } from './write'
+import { db, type MonitoringDb, type SettingsRow } from './schema'
+import { assertUnchanged, runWrite } from './write'
 
 const KEY = 'monitoring'
 
@@ -29,16 +29,27 @@ function mergeOver<T extends object>(defaults: T, stored: unknown): T {
   return merged as T
 }
 
+/** The stored settings row as is (null when never saved): the basis for a conflict-checked save. */
+export async function getSettingsRow(database: MonitoringDb = db): Promise<SettingsRow | null> {
+  return (await database.settings.get(KEY)) ?? null
+}
+
 export async function getSettings(database: MonitoringDb = db): Promise<MonitoringSettings> {
   const row = await database.settings.get(KEY)
   return mergeOver(defaultSettings(), row?.value)
 }
 
+/**
+ * Saves the settings. With `options.basis` (the stored row's value as the editor loaded it, null if
+ * none was stored), the save is refused with `conflicts` when another tab saved in the meantime.
+ */
 export async function saveSettings(
   settings: MonitoringSettings,
   database: MonitoringDb = db,
+  options: { basis?: SettingsRow | null } = {},
 ): Promise<WriteResult<MonitoringSettings>> {
   return runWrite(database, [database.settings], async () => {
+    if (options.basis !== undefined) await assertUnchanged(database.settings, KEY, options.basis)
     const value = mergeOver(defaultSettings(), toPlain(settings))
     const before = await database.settings.get(KEY)
     await database.settings.put({ key: KEY, value })

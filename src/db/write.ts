@@ -8,7 +8,7 @@
  * auto-commit the transaction midway.
  */
 import type { Table } from 'dexie'
-import { describeWriteError, type WriteResult } from './result'
+import { describeWriteError, WriteConflictError, type WriteResult } from './result'
 import { recordAudit } from './audit'
 import type { MonitoringDb } from './schema'
 
@@ -22,8 +22,34 @@ export async function runWrite<T>(
     const value = await database.transaction('rw', scope, body)
     return { ok: true, value }
   } catch (error) {
-    return { ok: false, message: describeWriteError(error), cause: error }
+    const conflicts = error instanceof WriteConflictError ? error.conflicts : undefined
+    return { ok: false, message: describeWriteError(error), cause: error, ...(conflicts ? { conflicts } : {}) }
   }
+}
+
+/**
+ * Optimistic concurrency: call inside `runWrite` before writing a row the user edited. `basis` is the
+ * row as the editor loaded it (null if it did not exist yet); if the stored row differs, the whole
+ * write is refused with a `WriteConflictError` instead of silently dropping the other edit.
+ */
+export async function assertUnchanged<T, K extends string | number>(
+  table: Table<T, K>,
+  key: K,
+  basis: T | null,
+): Promise<void> {
+  const current = (await table.get(key)) ?? null
+  if (stableJson(current) !== stableJson(basis)) {
+    throw new WriteConflictError([{ table: table.name, key: String(key), theirs: current }])
+  }
+}
+
+/** JSON with object keys sorted, so two plain copies of one row compare equal. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
 }
 
 /**

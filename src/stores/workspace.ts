@@ -10,7 +10,8 @@ import type { MonitoringSettings } from '@/domain/settings'
 import { defaultSettings } from '@/domain/settings'
 import { computeNodeSnapshot } from '@/domain/snapshot'
 import { listUnitYears, loadUnitYear, saveUnitYear } from '@/db/datasets'
-import { getSettings, saveSettings as storeSettings } from '@/db/settings'
+import { getSettings, getSettingsRow, saveSettings as storeSettings } from '@/db/settings'
+import type { SettingsRow } from '@/db/schema'
 import { validateSettings } from '@/domain/settingsValidation'
 import { requestPersistentStorage } from '@/db/storage'
 import { watchChanges } from '@/db/meta'
@@ -142,20 +143,32 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
   }
 
-  /** Validates, stores and applies settings; nothing is stored when any check fails. */
-  async function saveSettings(next: MonitoringSettings): Promise<{ ok: true } | { ok: false; messages: string[] }> {
+  /**
+   * Validates, stores and applies settings; nothing is stored when any check fails. An editor that
+   * passes `basis` (from `settingsBasis()` when editing began) is told `conflict: true` instead of
+   * overwriting settings another tab saved meanwhile; it can then save again without a basis.
+   */
+  async function saveSettings(
+    next: MonitoringSettings,
+    options: { basis?: SettingsRow | null } = {},
+  ): Promise<{ ok: true } | { ok: false; messages: string[]; conflict?: boolean }> {
     const checked = validateSettings(next)
     if (!checked.ok) return { ok: false, messages: checked.issues.map((i) => i.message) }
-    const written = await storeSettings(next)
-    if (!written.ok) return { ok: false, messages: [written.message] }
+    const written = await storeSettings(next, undefined, options)
+    if (!written.ok) return { ok: false, messages: [written.message], ...(written.conflicts ? { conflict: true } : {}) }
     settings.value = next
     return { ok: true }
+  }
+
+  /** The stored settings as they are now: what an editor starts from. */
+  function settingsBasis(): Promise<SettingsRow | null> {
+    return getSettingsRow()
   }
 
   return {
     ready, busy, errorMessage, persistence, unitYears, unitId, year, nodeId, dataset, settings,
     isEmpty, nodes, node, snapshotResult, snapshot,
-    init, refreshUnitYears, select, reload, selectNode, loadDemo, saveSettings,
+    init, refreshUnitYears, select, reload, selectNode, loadDemo, saveSettings, settingsBasis,
   }
 })
 
