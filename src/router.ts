@@ -36,6 +36,8 @@ const pages: Record<string, () => Promise<RouteComponent | { default: RouteCompo
  */
 export const DATA_TABS: readonly { path: string; title: string; component: () => Promise<RouteComponent | { default: RouteComponent }> }[] = [
   { path: '', title: '存储与示例', component: () => import('./pages/data/DataStoragePanel.vue') },
+  { path: 'import', title: '导入导出', component: () => import('./pages/data/ImportExportPage.vue') },
+  { path: 'backup', title: '备份恢复', component: () => import('./pages/data/BackupPage.vue') },
 ]
 
 const routes: RouteRecordRaw[] = [

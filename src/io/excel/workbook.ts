@@ -7,7 +7,8 @@
  * name beginning with = + - @ (or a tab) is shown as typed and never becomes a formula; the writer
  * creates no formula cells at all.
  */
-import type { Cell, CellValue as ExcelCellValue, Workbook, Worksheet } from 'exceljs'
+import type * as ExcelNamespace from 'exceljs'
+import type { Cell, CellValue as ExcelCellValue, DataValidation, Workbook, Worksheet } from 'exceljs'
 import type { CellValue } from '@/domain/importParsing'
 import { D, parseDecimal } from '@/domain/decimal'
 import type { UnitYearDataset } from '@/domain/types'
@@ -18,7 +19,7 @@ import {
 } from './layout'
 import type { SheetGrid } from '../importPlan'
 
-type ExcelModule = typeof import('exceljs')
+type ExcelModule = typeof ExcelNamespace
 
 /** ExcelJS, loaded on first use (its CommonJS build arrives as a default export in the browser). */
 export async function loadExcel(): Promise<ExcelModule> {
@@ -107,6 +108,11 @@ function setValue(cell: Cell, value: string | number | null): void {
   else setText(cell, value)
 }
 
+/** ExcelJS keeps range validations in `worksheet.dataValidations` (one entry per range); its typings omit it. */
+function rangeValidations(sheet: Worksheet): { add(range: string, validation: DataValidation): void } {
+  return (sheet as unknown as { dataValidations: { add(range: string, validation: DataValidation): void } }).dataValidations
+}
+
 function addTable(workbook: Workbook, name: string, columns: readonly ColumnSpec[], rowCount: number): Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }))
@@ -119,7 +125,7 @@ function addTable(workbook: Workbook, name: string, columns: readonly ColumnSpec
     if (!c.choices) return
     const letter = sheet.getColumn(i + 1).letter
     const formulae = [`"${c.choices.join(',')}"`]
-    sheet.dataValidations.add(`${letter}2:${letter}${last}`, {
+    rangeValidations(sheet).add(`${letter}2:${letter}${last}`, {
       type: 'list', allowBlank: true, formulae,
       showErrorMessage: !c.multi, errorStyle: 'stop', errorTitle: '请从下拉列表中选择', error: `可选：${c.choices.join('、')}`,
       showInputMessage: true, promptTitle: c.header, prompt: c.note.slice(0, 250),

@@ -1,0 +1,296 @@
+/**
+ * 备份与恢复: the whole database as one versioned JSON file with a SHA-256 checksum over every table.
+ *
+ * File shape (format version 1):
+ *   { format: 'jixiao-jiankong-backup', formatVersion: 1, schemaVersion, createdAt, counts,
+ *     tables: { units: [...], …, auditLog: [...], meta: [...] }, checksum: { algorithm: 'SHA-256', value } }
+ * The checksum is over the canonical JSON (keys sorted) of everything but `checksum`, so any edit,
+ * truncation or bit flip is caught. A backup file is untrusted input: before any use it is size- and
+ * depth-limited, refused if it carries `__proto__` / `constructor` / `prototype` keys, and every row
+ * of every table is checked field by field; all problems come back as Chinese messages.
+ *
+ * Restore replaces the whole database in ONE read-write transaction (clear every table, then add
+ * every row): if anything fails — a duplicate key, a full disk — IndexedDB rolls back and the data
+ * is exactly as before. Restored tables are bit-for-bit the backed-up tables.
+ */
+import { SCHEMA_VERSION, STORES_V1, db, type MonitoringDb } from './schema'
+import { runWrite } from './write'
+import type { WriteResult } from './result'
+
+export const BACKUP_FORMAT = 'jixiao-jiankong-backup'
+export const BACKUP_FORMAT_VERSION = 1
+/** Backup files larger than this are refused before being read. */
+export const MAX_BACKUP_BYTES = 200 * 1024 * 1024
+const MAX_DEPTH = 16
+const MAX_ROWS = 2_000_000
+
+export type TableName = keyof typeof STORES_V1
+export const TABLE_NAMES = Object.keys(STORES_V1) as TableName[]
+
+export const TABLE_LABELS: Record<TableName, string> = {
+  units: '单位', frameworks: '指标框架', projects: '项目', budgetLines: '预算行', monthlyExecutions: '月度执行数',
+  targets: '绩效目标', indicators: '三级指标', nodes: '监控节点', readings: '指标填报', budgetJudgements: '预算研判',
+  alerts: '预警', measures: '纠偏措施', reports: '监控报告', settings: '设置', auditLog: '修改记录', meta: '备份记录',
+}
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT
+  formatVersion: number
+  schemaVersion: number
+  createdAt: string
+  counts: Record<TableName, number>
+  tables: Record<TableName, unknown[]>
+  checksum: { algorithm: 'SHA-256'; value: string }
+}
+
+export type BackupCheck = { ok: true; backup: BackupFile } | { ok: false; messages: string[] }
+
+/** JSON with object keys sorted at every level: the same data always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  const record = value as Record<string, unknown>
+  const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort()
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+function checksumInput(b: Omit<BackupFile, 'checksum'>): string {
+  return canonicalJson({ format: b.format, formatVersion: b.formatVersion, schemaVersion: b.schemaVersion, createdAt: b.createdAt, counts: b.counts, tables: b.tables })
+}
+
+/** Reads every table in one read transaction and returns the backup file's text. */
+export async function createBackup(now: Date = new Date(), database: MonitoringDb = db): Promise<{ text: string; backup: BackupFile }> {
+  const tables = TABLE_NAMES.map((name) => database.table(name))
+  const data = await database.transaction('r', tables, async () => {
+    const out = {} as Record<TableName, unknown[]>
+    for (const name of TABLE_NAMES) out[name] = await database.table(name).toArray()
+    return out
+  })
+  const counts = {} as Record<TableName, number>
+  for (const name of TABLE_NAMES) counts[name] = data[name].length
+  const body = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: SCHEMA_VERSION, createdAt: now.toISOString(), counts, tables: data } as const
+  const backup: BackupFile = { ...body, checksum: { algorithm: 'SHA-256', value: await sha256Hex(checksumInput(body)) } }
+  return { text: JSON.stringify(backup), backup }
+}
+
+/** '绩效监控备份-20211231-0930.json' (local time of `now`). */
+export function backupFileName(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `绩效监控备份-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.json`
+}
+
+// ── Validation of an untrusted file ─────────────────────────────────────────
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+type Kind = 's' | 'n' | 'int' | 'arr' | 'obj' | 'dec' | 'any' | readonly string[]
+type RowSpec = { required: Record<string, Kind>; optional?: Record<string, Kind> }
+
+const DEC = /^-?\d+(\.\d+)?$/
+const id = 's' as const
+const ROW_SPECS: Record<TableName, RowSpec> = {
+  units: { required: { id, name: 's', departments: 'arr', monitoringGroup: 'arr', financeOfficer: 's' }, optional: { parentUnitId: 's' } },
+  frameworks: { required: { year: 'int', level1: 'arr' } },
+  projects: { required: { id, unitId: id, year: 'int', name: 's', department: 's' } },
+  budgetLines: {
+    required: { id, unitId: id, year: 'int', category: ['basic', 'project'], name: 's', fundSource: 's', initialBudget: 'dec', additions: 'dec', reductions: 'dec', carryOver: 'dec', sortOrder: 'n' },
+    optional: { subCategory: ['personnel', 'public'], projectId: 's' },
+  },
+  monthlyExecutions: { required: { id, budgetLineId: id, year: 'int', month: 'int', allocated: 'dec', spent: 'dec' } },
+  targets: { required: { id, unitId: id, year: 'int', scope: ['unit', 'project'], description: 's' }, optional: { projectId: 's' } },
+  indicators: {
+    required: { id, targetId: id, level1: 's', level2: 's', name: 's', operator: ['≥', '>', '=', '≤', '<', '定性'], targetValue: 's', measureUnit: 's', accrual: ['cumulative', 'level', 'dueLater'], sortOrder: 'n' },
+    optional: { targetLabel: 's', weight: 'dec', dueDate: 's', monthlyPlan: 'arr' },
+  },
+  nodes: { required: { id, unitId: id, year: 'int', asOfDate: 's', label: 's', status: ['draft', 'locked'] } },
+  readings: {
+    required: { id, nodeId: id, indicatorId: id, deviationCauses: 'arr', deviationText: 's' },
+    optional: { actualValue: 'dec', actualLabel: 's', qualitativeGrade: ['达成', '部分达成', '未达成'], qualitativePercent: 'dec', yearEndForecast: 's', likelihood: 's' },
+  },
+  budgetJudgements: { required: { id, nodeId: id, budgetLineId: id, deviationCauses: 'arr', deviationText: 's' }, optional: { yearEndForecast: 'dec', likelihood: 's' } },
+  alerts: {
+    required: { id, nodeId: id, ruleId: 's', light: ['red', 'yellow', 'green', 'blue', 'grey'], subjectType: 's', subjectId: 's', thresholds: 'obj', inputs: 'obj', message: 's', status: ['open', 'closed'] },
+    optional: { closedReason: 's', history: 'arr' },
+  },
+  measures: {
+    required: { id, unitId: id, nodeId: id, kind: ['taken', 'planned'], content: 's', effect: 's', department: 's', status: 's' },
+    optional: { alertId: 's', deadline: 's' },
+  },
+  reports: { required: { nodeId: id, edits: 'obj', unlocks: 'arr', updatedAt: 's' }, optional: { frozen: 'obj' } },
+  settings: { required: { key: 's', value: 'obj' } },
+  auditLog: { required: { seq: 'int', time: 's', table: 's', key: 's' }, optional: { before: 'any', after: 'any' } },
+  meta: { required: { key: 's', value: 'any' } },
+}
+
+function kindOk(value: unknown, kind: Kind): boolean {
+  if (Array.isArray(kind)) return typeof value === 'string' && kind.includes(value)
+  switch (kind) {
+    case 's': return typeof value === 'string'
+    case 'n': return typeof value === 'number' && Number.isFinite(value)
+    case 'int': return typeof value === 'number' && Number.isSafeInteger(value)
+    case 'arr': return Array.isArray(value)
+    case 'obj': return typeof value === 'object' && value !== null && !Array.isArray(value)
+    case 'dec': return typeof value === 'string' && DEC.test(value) && value.length <= 40
+    default: return true
+  }
+}
+
+const KIND_LABEL: Record<string, string> = { s: '文字', n: '数字', int: '整数', arr: '列表', obj: '对象', dec: '数值文字' }
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Depth and forbidden keys of parsed JSON, without recursion (a deep file cannot overflow the stack). */
+function structureProblem(root: unknown): string | null {
+  const stack: [unknown, number][] = [[root, 0]]
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number]
+    if (typeof value !== 'object' || value === null) continue
+    if (depth > MAX_DEPTH) return `备份文件的嵌套层次过深（超过 ${MAX_DEPTH} 层），不是本程序生成的备份`
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, depth + 1])
+      continue
+    }
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return `备份文件含有不允许的字段名“${key}”，可能被篡改，已拒绝`
+      stack.push([(value as Record<string, unknown>)[key], depth + 1])
+    }
+  }
+  return null
+}
+
+/** Parses and checks a backup file's text: structure, version, every row, then the checksum. */
+export async function checkBackupText(text: string): Promise<BackupCheck> {
+  const fail = (...messages: string[]): BackupCheck => ({ ok: false, messages })
+  if (text.length === 0) return fail('备份文件是空的')
+  if (text.length > MAX_BACKUP_BYTES) return fail('备份文件过大，不是本程序生成的备份')
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return fail('备份文件不完整或已损坏（无法按 JSON 读取），可能下载未完成或被编辑过')
+  }
+  const structure = structureProblem(parsed)
+  if (structure) return fail(structure)
+  if (!isRecord(parsed) || parsed.format !== BACKUP_FORMAT) return fail('这不是本程序的备份文件（缺少备份标识）')
+  if (typeof parsed.formatVersion !== 'number' || typeof parsed.schemaVersion !== 'number') return fail('备份文件缺少版本号')
+  if (parsed.formatVersion > BACKUP_FORMAT_VERSION || parsed.schemaVersion > SCHEMA_VERSION) {
+    return fail(`该备份由更新版本的本程序生成（备份格式 ${parsed.formatVersion}，数据版本 ${parsed.schemaVersion}），请先升级本程序再恢复`)
+  }
+  if (parsed.formatVersion < 1 || parsed.schemaVersion < 1 || !Number.isInteger(parsed.formatVersion) || !Number.isInteger(parsed.schemaVersion)) {
+    return fail('备份文件的版本号无效')
+  }
+  if (typeof parsed.createdAt !== 'string' || Number.isNaN(Date.parse(parsed.createdAt))) return fail('备份文件缺少有效的备份时间')
+  const checksum = parsed.checksum
+  if (!isRecord(checksum) || checksum.algorithm !== 'SHA-256' || typeof checksum.value !== 'string' || !/^[0-9a-f]{64}$/.test(checksum.value)) {
+    return fail('备份文件缺少校验码')
+  }
+  const tables = parsed.tables
+  const counts = parsed.counts
+  if (!isRecord(tables) || !isRecord(counts)) return fail('备份文件缺少数据表')
+  const messages: string[] = []
+  for (const name of Object.keys(tables)) {
+    if (!(name in ROW_SPECS)) messages.push(`备份文件含有未知的数据表“${name.slice(0, 40)}”`)
+  }
+  let total = 0
+  for (const name of TABLE_NAMES) {
+    const rows = tables[name]
+    const label = TABLE_LABELS[name]
+    if (!Array.isArray(rows)) {
+      messages.push(`备份文件缺少数据表「${label}」`)
+      continue
+    }
+    total += rows.length
+    if (counts[name] !== rows.length) messages.push(`数据表「${label}」的行数与记录的行数不符，文件可能不完整`)
+    const spec = ROW_SPECS[name]
+    for (let i = 0; i < rows.length && messages.length < 20; i++) {
+      const row: unknown = rows[i]
+      if (!isRecord(row)) {
+        messages.push(`数据表「${label}」第${i + 1}行不是一条记录`)
+        continue
+      }
+      for (const [field, kind] of Object.entries(spec.required)) {
+        if (!kindOk(row[field], kind)) {
+          messages.push(`数据表「${label}」第${i + 1}行的“${field}”${row[field] === undefined ? '缺失' : `应为${Array.isArray(kind) ? `以下之一：${kind.join('、')}` : KIND_LABEL[kind as string]}`}`)
+        }
+      }
+      for (const [field, kind] of Object.entries(spec.optional ?? {})) {
+        if (row[field] !== undefined && !kindOk(row[field], kind)) messages.push(`数据表「${label}」第${i + 1}行的“${field}”类型不对`)
+      }
+      for (const field of Object.keys(row)) {
+        if (!(field in spec.required) && !(field in (spec.optional ?? {}))) messages.push(`数据表「${label}」第${i + 1}行含有未知字段“${field.slice(0, 40)}”`)
+      }
+    }
+    if (messages.length >= 20) break
+  }
+  if (total > MAX_ROWS) messages.push('备份文件的数据行数过多，不是本程序生成的备份')
+  if (messages.length > 0) return fail(...messages.slice(0, 20))
+  const body = parsed as unknown as BackupFile
+  const expected = await sha256Hex(checksumInput(body))
+  if (expected !== checksum.value) return fail('备份文件校验失败：内容与校验码不符，文件已被修改或损坏，不能用于恢复')
+  return { ok: true, backup: body }
+}
+
+export interface BackupSummary {
+  createdAt: string
+  counts: Record<TableName, number>
+  /** unit names with the years they hold data for */
+  unitYears: { unitName: string; years: number[] }[]
+}
+
+function yearsByUnit(units: readonly unknown[], rows: readonly unknown[]): BackupSummary['unitYears'] {
+  const years = new Map<string, Set<number>>()
+  for (const r of rows) {
+    if (isRecord(r) && typeof r.unitId === 'string' && typeof r.year === 'number') {
+      const set = years.get(r.unitId) ?? new Set<number>()
+      set.add(r.year)
+      years.set(r.unitId, set)
+    }
+  }
+  return units.filter(isRecord).map((u) => ({
+    unitName: String(u.name),
+    years: [...(years.get(String(u.id)) ?? [])].sort((a, b) => a - b),
+  })).sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN'))
+}
+
+/** What a checked backup holds, for the preview. */
+export function summarizeBackup(backup: BackupFile): BackupSummary {
+  const t = backup.tables
+  return { createdAt: backup.createdAt, counts: backup.counts, unitYears: yearsByUnit(t.units, [...t.projects, ...t.budgetLines, ...t.targets, ...t.nodes]) }
+}
+
+/** What the database holds now (what a restore would replace). */
+export async function summarizeDatabase(database: MonitoringDb = db): Promise<BackupSummary> {
+  const tables = TABLE_NAMES.map((name) => database.table(name))
+  return database.transaction('r', tables, async () => {
+    const counts = {} as Record<TableName, number>
+    for (const name of TABLE_NAMES) counts[name] = await database.table(name).count()
+    const units = await database.units.toArray()
+    const rows = [...await database.projects.toArray(), ...await database.budgetLines.toArray(), ...await database.targets.toArray(), ...await database.nodes.toArray()]
+    return { createdAt: '', counts, unitYears: yearsByUnit(units, rows) }
+  })
+}
+
+/** Replaces every table with the backup's rows in one transaction. Check the file first. */
+export async function restoreBackup(backup: BackupFile, database: MonitoringDb = db): Promise<WriteResult<Record<TableName, number>>> {
+  const tables = TABLE_NAMES.map((name) => database.table(name))
+  return runWrite(database, tables, async () => {
+    for (const name of TABLE_NAMES) await database.table(name).clear()
+    for (const name of TABLE_NAMES) await database.table(name).bulkAdd(backup.tables[name])
+    return { ...backup.counts }
+  })
+}
+
+/** Checks then restores: a file that fails any check writes nothing. */
+export async function restoreFromText(text: string, database: MonitoringDb = db): Promise<{ ok: true; counts: Record<TableName, number> } | { ok: false; messages: string[] }> {
+  const checked = await checkBackupText(text)
+  if (!checked.ok) return checked
+  const restored = await restoreBackup(checked.backup, database)
+  return restored.ok ? { ok: true, counts: restored.value } : { ok: false, messages: [restored.message] }
+}
