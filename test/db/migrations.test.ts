@@ -5,6 +5,7 @@
  */
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { Dexie } from 'dexie'
 import { loadUnitYear } from '@/db/datasets'
 import { createDb, SCHEMA_VERSION, STORES_V1 } from '@/db/schema'
@@ -42,5 +43,30 @@ describe('schema versions', () => {
     current.close()
   })
 
-  // it('upgrades version 1 rows to version 2: …', …) — add one fixture per new version here.
+  it('opens the released version 1 fixture (test/fixtures/db-v1.json) and loses nothing', async () => {
+    const fixture = JSON.parse(readFileSync(new URL('../fixtures/db-v1.json', import.meta.url), 'utf8')) as V1Fixture
+    const name = `fixture-v1-${crypto.randomUUID()}`
+    await writeAtVersion(name, fixture.version, fixture.stores, async (old) => {
+      for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkPut(rows)
+    })
+    const current = createDb(name)
+    await current.open()
+    for (const [table, rows] of Object.entries(fixture.tables)) {
+      expect(await current.table(table).toArray(), table).toEqual(rows)
+    }
+    // The app reads it as before: seed 001's unit with its 22 indicators and the reviewed alert.
+    const loaded = await loadUnitYear('demo-qiemo-zrzyj', 2021, current)
+    expect(loaded?.indicators).toHaveLength(22)
+    expect(loaded?.alerts[0]?.history?.[0]?.text).toBe('请财务室抓紧支付进度。')
+    expect(loaded?.reports[0]?.edits['advice.1']).toBe('加大培训指导力度。')
+    current.close()
+  })
+
+  // it('upgrades version 1 rows to version 2: …', …) — add test/fixtures/db-v2.json and one test per version.
 })
+
+interface V1Fixture {
+  version: number
+  stores: Record<string, string>
+  tables: Record<string, unknown[]>
+}
