@@ -57,7 +57,7 @@ function writeSheet(sheet: Worksheet, model: ReportModel, table: ReportTable): v
   title.alignment = { horizontal: 'center', vertical: 'middle' }
   sheet.getRow(1).height = 26
   sheet.mergeCells(2, 1, 2, columns)
-  sheet.getCell(2, 1).value = `填报单位：${model.unitName}　　监控节点：${model.nodeLabel}（截至${model.asOfDate}）　　填报时间：${model.reportDate}`
+  sheet.getCell(2, 1).value = `填报单位：${model.unitName}\u3000\u3000监控节点：${model.nodeLabel}（截至${model.asOfDate}）\u3000\u3000填报时间：${model.reportDate}`
 
   const header = sheet.getRow(3)
   table.header.forEach((text, i) => {
