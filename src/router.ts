@@ -36,6 +36,10 @@ const pages: Record<string, () => Promise<RouteComponent | { default: RouteCompo
  */
 export const DATA_TABS: readonly { path: string; title: string; component: () => Promise<RouteComponent | { default: RouteComponent }> }[] = [
   { path: '', title: '存储与示例', component: () => import('./pages/data/DataStoragePanel.vue') },
+  { path: 'unit', title: '单位信息', component: () => import('./pages/data/UnitPanel.vue') },
+  { path: 'budget', title: '预算', component: () => import('./pages/data/BudgetPanel.vue') },
+  { path: 'targets', title: '绩效目标', component: () => import('./pages/data/TargetsPanel.vue') },
+  { path: 'nodes', title: '监控节点', component: () => import('./pages/data/NodesPanel.vue') },
   { path: 'import', title: '导入导出', component: () => import('./pages/data/ImportExportPage.vue') },
   { path: 'backup', title: '备份恢复', component: () => import('./pages/data/BackupPage.vue') },
 ]
