@@ -88,26 +88,26 @@ export function backupFileName(now: Date): string {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
-type Kind = 's' | 'n' | 'int' | 'arr' | 'obj' | 'dec' | 'any' | readonly string[]
+type Kind = 's' | 'n' | 'int' | 'year' | 'month' | 'arr' | 'obj' | 'dec' | 'any' | readonly string[]
 type RowSpec = { required: Record<string, Kind>; optional?: Record<string, Kind> }
 
 const DEC = /^-?\d+(\.\d+)?$/
 const id = 's' as const
 const ROW_SPECS: Record<TableName, RowSpec> = {
   units: { required: { id, name: 's', departments: 'arr', monitoringGroup: 'arr', financeOfficer: 's' }, optional: { parentUnitId: 's' } },
-  frameworks: { required: { year: 'int', level1: 'arr' } },
-  projects: { required: { id, unitId: id, year: 'int', name: 's', department: 's' } },
+  frameworks: { required: { year: 'year', level1: 'arr' } },
+  projects: { required: { id, unitId: id, year: 'year', name: 's', department: 's' } },
   budgetLines: {
-    required: { id, unitId: id, year: 'int', category: ['basic', 'project'], name: 's', fundSource: 's', initialBudget: 'dec', additions: 'dec', reductions: 'dec', carryOver: 'dec', sortOrder: 'n' },
+    required: { id, unitId: id, year: 'year', category: ['basic', 'project'], name: 's', fundSource: 's', initialBudget: 'dec', additions: 'dec', reductions: 'dec', carryOver: 'dec', sortOrder: 'n' },
     optional: { subCategory: ['personnel', 'public'], projectId: 's' },
   },
-  monthlyExecutions: { required: { id, budgetLineId: id, year: 'int', month: 'int', allocated: 'dec', spent: 'dec' } },
-  targets: { required: { id, unitId: id, year: 'int', scope: ['unit', 'project'], description: 's' }, optional: { projectId: 's' } },
+  monthlyExecutions: { required: { id, budgetLineId: id, year: 'year', month: 'month', allocated: 'dec', spent: 'dec' } },
+  targets: { required: { id, unitId: id, year: 'year', scope: ['unit', 'project'], description: 's' }, optional: { projectId: 's' } },
   indicators: {
     required: { id, targetId: id, level1: 's', level2: 's', name: 's', operator: ['≥', '>', '=', '≤', '<', '定性'], targetValue: 's', measureUnit: 's', accrual: ['cumulative', 'level', 'dueLater'], sortOrder: 'n' },
     optional: { targetLabel: 's', weight: 'dec', dueDate: 's', monthlyPlan: 'arr' },
   },
-  nodes: { required: { id, unitId: id, year: 'int', asOfDate: 's', label: 's', status: ['draft', 'locked'] } },
+  nodes: { required: { id, unitId: id, year: 'year', asOfDate: 's', label: 's', status: ['draft', 'locked'] } },
   readings: {
     required: { id, nodeId: id, indicatorId: id, deviationCauses: 'arr', deviationText: 's' },
     optional: { actualValue: 'dec', actualLabel: 's', qualitativeGrade: ['达成', '部分达成', '未达成'], qualitativePercent: 'dec', yearEndForecast: 's', likelihood: 's' },
@@ -133,6 +133,8 @@ function kindOk(value: unknown, kind: Kind): boolean {
     case 's': return typeof value === 'string'
     case 'n': return typeof value === 'number' && Number.isFinite(value)
     case 'int': return typeof value === 'number' && Number.isSafeInteger(value)
+    case 'year': return typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2200
+    case 'month': return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12
     case 'arr': return Array.isArray(value)
     case 'obj': return typeof value === 'object' && value !== null && !Array.isArray(value)
     case 'dec': return typeof value === 'string' && DEC.test(value) && value.length <= 40
@@ -140,7 +142,7 @@ function kindOk(value: unknown, kind: Kind): boolean {
   }
 }
 
-const KIND_LABEL: Record<string, string> = { s: '文字', n: '数字', int: '整数', arr: '列表', obj: '对象', dec: '数值文字' }
+const KIND_LABEL: Record<string, string> = { s: '文字', n: '数字', int: '整数', year: '年度（1900–2200）', month: '月份（1–12）', arr: '列表', obj: '对象', dec: '数值文字' }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -302,7 +302,8 @@ export function planImport(input: PlanInput): ImportPlan {
       rowOk = false
       problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${columns[index].header}」${message}` })
     }
-    return { get, fail, rowNo, blank: cells.every((c) => isBlank(c ?? null)), ok: () => rowOk }
+    const filled = (k: string) => !isBlank(at(k).cell)
+    return { get, fail, filled, rowNo, blank: cells.every((c) => isBlank(c ?? null)), ok: () => rowOk }
   }
 
   const categoryByLabel = invert(CATEGORY_LABELS)
@@ -329,9 +330,11 @@ export function planImport(input: PlanInput): ImportPlan {
     if (cat === 'basic' && project) row.fail('project', '基本支出不填项目名称')
     if (cat === 'project' && !project) row.fail('project', '项目支出须填写项目名称')
     if (cat === 'project' && subCategory) row.fail('subCategory', '项目支出不填经费类型')
-    for (const { m, spent, allocated } of months) {
-      if (spent !== null && allocated === null) row.fail(`allocated${m}`, `已填${m}月执行数，须同时填写${m}月到位资金`)
-      if (spent === null && allocated !== null) row.fail(`spent${m}`, `已填${m}月到位资金，须同时填写${m}月执行数`)
+    for (const { m } of months) {
+      const spentFilled = row.filled(`spent${m}`)
+      const allocatedFilled = row.filled(`allocated${m}`)
+      if (spentFilled && !allocatedFilled) row.fail(`allocated${m}`, `须填写（已填${m}月执行数）`)
+      if (!spentFilled && allocatedFilled) row.fail(`spent${m}`, `须填写（已填${m}月到位资金）`)
     }
     if (!row.ok() || !cat || name === null || initial === null) continue
     const natural = key(cat, subCategory, project ?? '', name, fund)

@@ -27,7 +27,7 @@ export async function planGrids(grids: readonly SheetGrid[], database: Monitorin
 }
 
 /** Reads an .xlsx file and plans its import (the dry run). Writes nothing. */
-export async function previewWorkbook(data: ArrayBuffer, database: MonitoringDb = db): Promise<PreviewResult> {
+export async function previewWorkbook(data: ArrayBuffer | Uint8Array, database: MonitoringDb = db): Promise<PreviewResult> {
   if (data.byteLength === 0) return fileProblem('文件是空的')
   if (data.byteLength > MAX_FILE_BYTES) return fileProblem(`文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），请拆分后分别导入`)
   let grids: SheetGrid[]

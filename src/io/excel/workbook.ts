@@ -60,11 +60,13 @@ function plainValue(cell: Cell): CellValue {
 const MAX_COLUMNS = 60
 
 /** Every sheet of the workbook as plain cells. */
-export async function readGrids(data: ArrayBuffer): Promise<SheetGrid[]> {
+export async function readGrids(data: ArrayBuffer | Uint8Array): Promise<SheetGrid[]> {
   const ExcelJS = await loadExcel()
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(data)
+    // A Uint8Array works with ExcelJS in the browser and in Node (where a bare ArrayBuffer does not).
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
     throw new WorkbookReadError('无法读取该文件：它不是有效的 Excel（.xlsx）文件，或文件已损坏。请用 Excel 或 WPS 另存为 .xlsx 后重试。')
   }
