@@ -198,3 +198,27 @@ export function alertsNeedingMeasure(alerts: readonly Alert[], measures: readonl
   const withMeasure = new Set(measures.map((m) => m.alertId).filter((id): id is Id => !!id))
   return alerts.filter((a) => a.status === 'open' && (a.light === 'red' || a.light === 'yellow') && !withMeasure.has(a.id))
 }
+
+/** What an alert is about, in words: '全部预算', '项目：…', '预算：…', '指标：…', '纠偏措施：…'. */
+export function alertSubjectName(alert: Pick<Alert, 'subjectType' | 'subjectId'>, dataset: UnitYearDataset): string {
+  switch (alert.subjectType) {
+    case 'unit': return '预算执行（全部预算）'
+    case 'project': return `项目：${dataset.projects.find((p) => p.id === alert.subjectId)?.name ?? '（已删除）'}`
+    case 'budgetLine': return `预算：${dataset.budgetLines.find((l) => l.id === alert.subjectId)?.name ?? '（已删除）'}`
+    case 'indicator': return `指标：${dataset.indicators.find((i) => i.id === alert.subjectId)?.name ?? '（已删除）'}`
+    case 'measure': return `纠偏措施：${shorten(dataset.measures.find((m) => m.id === alert.subjectId)?.content ?? '（已删除）', 16)}`
+  }
+}
+
+/** The project an alert belongs to (project, its budget line, or its target's project), else null (整体). */
+export function alertProjectId(alert: Pick<Alert, 'subjectType' | 'subjectId'>, dataset: UnitYearDataset): Id | null {
+  switch (alert.subjectType) {
+    case 'project': return alert.subjectId
+    case 'budgetLine': return dataset.budgetLines.find((l) => l.id === alert.subjectId)?.projectId ?? null
+    case 'indicator': {
+      const indicator = dataset.indicators.find((i) => i.id === alert.subjectId)
+      return dataset.targets.find((t) => t.id === indicator?.targetId)?.projectId ?? null
+    }
+    default: return null
+  }
+}

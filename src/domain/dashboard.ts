@@ -139,3 +139,9 @@ export function projectsByExecution(snapshot: NodeSnapshot): NodeSnapshot['proje
   const rateOf = (p: NodeSnapshot['projectLights'][number]): Dec => p.budget?.executionRate ?? new D(-1)
   return [...snapshot.projectLights].sort((a, b) => rateOf(a).comparedTo(rateOf(b)))
 }
+
+/** The `limit` projects furthest behind on money progress (no rate last), for charts that cannot show 1,000 bars. */
+export function slowestProjects(rows: readonly DualMonitoringRow[], limit: number): DualMonitoringRow[] {
+  const key = (r: DualMonitoringRow): Dec => r.moneyProgress ?? new D(Number.MAX_SAFE_INTEGER)
+  return [...rows].sort((a, b) => key(a).comparedTo(key(b))).slice(0, limit)
+}

@@ -1,0 +1,175 @@
+/**
+ * ECharts options of the 概览 charts. Each maps a domain result to an option and computes nothing:
+ * numbers come from the domain's formatters (rounded once, for display). Every light uses its one
+ * colour from lightPresentation plus its symbol in the label, so the charts read without colour;
+ * every chart carries the 保存为图片 toolbox.
+ */
+import type { EChartsCoreOption } from 'echarts/core'
+import { formatPercent } from '@/domain/decimal'
+import type { Dec } from '@/domain/decimal'
+import type { NodeSnapshot } from '@/domain/snapshot'
+import type { DualMonitoringRow, LevelGroup, LightMatrix } from '@/domain/dashboard'
+import type { Light } from '@/domain/types'
+import { SAVE_AS_PNG } from '@/modules/echarts'
+import { LIGHTS, LIGHT_ORDER } from '@/components/lights/lightPresentation'
+
+const INK = '#1f4e8c'
+const TARGET_INK = '#13a8a8'
+
+/** A domain rate as the percent number ECharts plots (25.70), via the one display rounding. */
+function plotted(rate: Dec | null, precision: number): number | null {
+  return rate ? Number(formatPercent(rate, precision).replace('%', '')) : null
+}
+function label(rate: Dec | null, precision: number): string {
+  return rate ? formatPercent(rate, precision) : '—'
+}
+const lightMark = (light: Light): string => `${LIGHTS[light].symbol}${LIGHTS[light].label}`
+
+/** 执行率 against 序时进度 on one dial: two pointers, the 序时进度 one thin and dashed-coloured grey. */
+export function executionGaugeOption(snapshot: NodeSnapshot, precision: number): EChartsCoreOption {
+  const rate = snapshot.budget.unit.executionRate
+  const light = snapshot.budgetLight.light
+  return {
+    animation: false,
+    toolbox: SAVE_AS_PNG,
+    series: [{
+      type: 'gauge', min: 0, max: 100, radius: '92%', center: ['50%', '58%'], startAngle: 200, endAngle: -20,
+      axisLine: { lineStyle: { width: 14, color: [[1, '#e5e7eb']] } },
+      progress: { show: true, width: 14, itemStyle: { color: LIGHTS[light].color } },
+      axisTick: { show: false }, splitLine: { length: 8, lineStyle: { color: '#9ca3af' } },
+      axisLabel: { distance: 18, formatter: '{value}%', fontSize: 11 },
+      data: [
+        {
+          value: plotted(rate, precision), name: `执行率 ${lightMark(light)}`,
+          itemStyle: { color: LIGHTS[light].color }, pointer: { width: 6, length: '70%' },
+          title: { offsetCenter: ['0%', '28%'], fontSize: 13 },
+          detail: { offsetCenter: ['0%', '48%'], fontSize: 22, fontWeight: 600, formatter: () => label(rate, precision), color: '#111827' },
+        },
+        {
+          value: plotted(snapshot.timeProgress, precision), name: '◇ 序时进度',
+          itemStyle: { color: LIGHTS.grey.color }, pointer: { width: 3, length: '85%', icon: 'diamond' },
+          title: { offsetCenter: ['0%', '70%'], fontSize: 12 },
+          detail: { offsetCenter: ['0%', '86%'], fontSize: 13, formatter: () => label(snapshot.timeProgress, precision), color: '#4b5563' },
+        },
+      ],
+    }],
+  }
+}
+
+/** Per-project 执行率 bars, worst first, each coloured by the project's budget light with its symbol. */
+export function projectExecutionOption(rows: readonly DualMonitoringRow[], timeProgress: Dec, precision: number): EChartsCoreOption {
+  const shown = [...rows].reverse() // ECharts draws the first category at the bottom
+  return {
+    animation: false,
+    toolbox: SAVE_AS_PNG,
+    tooltip: { trigger: 'item' },
+    grid: { left: 8, right: 90, top: 28, bottom: 24, containLabel: true },
+    xAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
+    series: [{
+      name: '执行率', type: 'bar', barMaxWidth: 18,
+      data: shown.map((r) => ({ value: plotted(r.moneyProgress, precision) ?? 0, itemStyle: { color: LIGHTS[r.budgetLight].color }, projectId: r.projectId })),
+      label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => {
+        const r = shown[p.dataIndex]
+        return r ? `${LIGHTS[r.budgetLight].symbol} ${label(r.moneyProgress, precision)}` : ''
+      } },
+      markLine: {
+        symbol: 'none', lineStyle: { type: 'dashed', color: LIGHTS.grey.color },
+        label: { formatter: `序时进度 ${label(timeProgress, precision)}`, position: 'end' },
+        data: [{ xAxis: plotted(timeProgress, precision) }],
+      },
+    }],
+  }
+}
+
+/** Indicator progress against the expected value at the node, per 一级/二级 group; 100% = on schedule. */
+export function levelCompletionOption(groups: readonly LevelGroup[], precision: number): EChartsCoreOption {
+  const shown = [...groups].reverse()
+  return {
+    animation: false,
+    toolbox: SAVE_AS_PNG,
+    tooltip: { trigger: 'item' },
+    grid: { left: 8, right: 110, top: 28, bottom: 24, containLabel: true },
+    xAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: shown.map((g) => `${g.level1} / ${g.level2}`), axisLabel: { width: 180, overflow: 'truncate' } },
+    series: [{
+      name: '完成进度（对节点应完成）', type: 'bar', barMaxWidth: 18,
+      data: shown.map((g) => ({ value: plotted(g.progress, precision) ?? 0, itemStyle: { color: LIGHTS[g.light].color } })),
+      label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => {
+        const g = shown[p.dataIndex]
+        return g ? `${LIGHTS[g.light].symbol} ${label(g.progress, precision)}（${g.measured}/${g.total}）` : ''
+      } },
+      markLine: {
+        symbol: 'none', lineStyle: { type: 'dashed', color: LIGHTS.grey.color },
+        label: { formatter: '应完成 100%', position: 'end' }, data: [{ xAxis: 100 }],
+      },
+    }],
+  }
+}
+
+/** Indicators × nodes, one cell per light: its colour and its symbol in the cell. */
+export function lightHeatmapOption(matrix: LightMatrix): EChartsCoreOption {
+  const rowsTopDown = [...matrix.indicators].reverse()
+  const data: { value: [number, number, number]; indicatorId: string }[] = []
+  matrix.indicators.forEach((indicator, i) => matrix.lights[i].forEach((light, n) => {
+    data.push({ value: [n, matrix.indicators.length - 1 - i, LIGHT_ORDER.indexOf(light)], indicatorId: indicator.id })
+  }))
+  return {
+    animation: false,
+    toolbox: SAVE_AS_PNG,
+    tooltip: { formatter: (p: { value: [number, number, number] }) => {
+      const [n, y, l] = p.value
+      return `${rowsTopDown[y]?.name ?? ''}<br/>${matrix.nodes[n]?.label ?? ''}：${lightMark(LIGHT_ORDER[l] ?? 'grey')}`
+    } },
+    grid: { left: 8, right: 16, top: 28, bottom: 56, containLabel: true },
+    xAxis: { type: 'category', data: matrix.nodes.map((n) => n.label), splitArea: { show: true } },
+    yAxis: { type: 'category', data: rowsTopDown.map((i) => i.name), axisLabel: { width: 180, overflow: 'truncate' } },
+    visualMap: {
+      type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0, dimension: 2,
+      pieces: LIGHT_ORDER.map((light, index) => ({ value: index, label: lightMark(light), color: LIGHTS[light].color })),
+    },
+    series: [{
+      type: 'heatmap', data,
+      itemStyle: { borderColor: '#fff', borderWidth: 2 },
+      label: { show: true, color: '#fff', fontSize: 12, formatter: (p: { value: [number, number, number] }) => LIGHTS[LIGHT_ORDER[p.value[2]] ?? 'grey'].symbol },
+    }],
+  }
+}
+
+/**
+ * 双监控 per project: money progress (执行率, solid) and target progress (dashed outline) side by
+ * side against the expected line (序时进度). Labels say which is which, so it reads without colour.
+ */
+export function dualMonitoringOption(rows: readonly DualMonitoringRow[], precision: number): EChartsCoreOption {
+  const shown = [...rows].reverse()
+  const expected = rows[0]?.expected ?? null
+  const bar = (name: string, pick: (r: DualMonitoringRow) => Dec | null, light: (r: DualMonitoringRow) => Light, prefix: string, style: object) => ({
+    name, type: 'bar', barMaxWidth: 14, barGap: '20%',
+    data: shown.map((r) => ({ value: plotted(pick(r), precision) ?? 0, projectId: r.projectId })),
+    itemStyle: style,
+    label: { show: true, position: 'right', fontSize: 11, formatter: (p: { dataIndex: number }) => {
+      const r = shown[p.dataIndex]
+      return r ? `${prefix} ${label(pick(r), precision)} ${LIGHTS[light(r)].symbol}` : ''
+    } },
+  })
+  return {
+    animation: false,
+    toolbox: SAVE_AS_PNG,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { data: ['资金进度（执行率）', '目标进度'], top: 0, left: 0 },
+    grid: { left: 8, right: 120, top: 32, bottom: 24, containLabel: true },
+    xAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
+    series: [
+      {
+        ...bar('资金进度（执行率）', (r) => r.moneyProgress, (r) => r.budgetLight, '资金', { color: INK }),
+        markLine: {
+          symbol: 'none', lineStyle: { type: 'dashed', color: LIGHTS.grey.color, width: 2 },
+          label: { formatter: `应达进度 ${label(expected, precision)}`, position: 'end' },
+          data: expected ? [{ xAxis: plotted(expected, precision) }] : [],
+        },
+      },
+      bar('目标进度', (r) => r.targetProgress, (r) => r.indicatorLight, '目标', { color: '#e6f7f7', borderColor: TARGET_INK, borderWidth: 2, borderType: 'dashed' }),
+    ],
+  }
+}

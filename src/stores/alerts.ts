@@ -1,0 +1,101 @@
+/**
+ * 预警 of the selected node: computed by the domain from the workspace snapshot (once per change),
+ * shown with the review state stored for them, and written back — idempotently — before a leader
+ * acts on one. Review actions (批示, 指派, 关闭, 重新打开) go through db/alerts and db/measures.
+ */
+import { defineStore, storeToRefs } from 'pinia'
+import { computed, ref, toRaw, watch } from 'vue'
+import { alertsNeedingMeasure, computeNodeAlerts, sortAlerts, withReviewState } from '@/domain/alerts'
+import type { Alert, CorrectiveMeasure, Id } from '@/domain/types'
+import { addAlertComment, closeAlert, replaceNodeAlerts, reopenAlert } from '@/db/alerts'
+import { assignMeasure } from '@/db/measures'
+import { newId } from '@/db/ids'
+import { useWorkspaceStore } from './workspace'
+
+export type ActionResult = { ok: true } | { ok: false; message: string }
+
+const REVIEWER_KEY = 'jixiao.reviewer'
+
+export const useAlertsStore = defineStore('alerts', () => {
+  const workspace = useWorkspaceStore()
+  const { dataset, snapshot, settings, nodeId } = storeToRefs(workspace)
+  const reviewer = ref(readReviewer())
+  watch(reviewer, (name) => { try { localStorage.setItem(REVIEWER_KEY, name) } catch { /* private mode: not remembered */ } })
+
+  /** The node's alerts as the rules raise them now (not yet merged with stored review state). */
+  const computedAlerts = computed<Alert[]>(() => {
+    if (!dataset.value || !snapshot.value) return []
+    return computeNodeAlerts({ dataset: dataset.value, snapshot: snapshot.value, settings: settings.value })
+  })
+  const storedAlerts = computed(() => (dataset.value?.alerts ?? []).filter((a) => a.nodeId === nodeId.value))
+  /** Current alerts with their review state, plus stored ones no longer raised but kept for a measure. */
+  const alerts = computed<Alert[]>(() => {
+    const current = withReviewState(computedAlerts.value, storedAlerts.value)
+    const ids = new Set(current.map((a) => a.id))
+    const keys = new Set(current.map((a) => `${a.ruleId}\u0000${a.subjectId}`))
+    const kept = storedAlerts.value.filter((a) => !ids.has(a.id) && !keys.has(`${a.ruleId}\u0000${a.subjectId}`) && a.status === 'closed')
+    return sortAlerts([...current, ...kept])
+  })
+  const openAlerts = computed(() => alerts.value.filter((a) => a.status === 'open'))
+  const needingMeasure = computed(() => alertsNeedingMeasure(alerts.value, dataset.value?.measures ?? []))
+  /** True when the stored alerts differ from what the rules raise now (a sync would write). */
+  const inSync = computed(() => {
+    const stored = new Map(storedAlerts.value.map((a) => [a.id, a]))
+    return withReviewState(computedAlerts.value, storedAlerts.value).every((a) => stored.get(a.id)?.message === a.message)
+      && storedAlerts.value.every((a) => a.status === 'closed' || computedAlerts.value.some((c) => c.ruleId === a.ruleId && c.subjectId === a.subjectId))
+  })
+  const syncing = ref(false)
+
+  /** Stores the node's current alerts (keeping id, status and history of those that still apply). */
+  async function sync(): Promise<ActionResult> {
+    if (!nodeId.value || !snapshot.value) return { ok: false, message: '请先选择监控节点。' }
+    if (inSync.value) return { ok: true }
+    syncing.value = true
+    try {
+      const written = await replaceNodeAlerts(nodeId.value, computedAlerts.value.map((a) => toRaw(a)))
+      if (!written.ok) return { ok: false, message: written.message }
+      await workspace.reload()
+      return { ok: true }
+    } finally {
+      syncing.value = false
+    }
+  }
+
+  async function act(write: () => Promise<{ ok: true } | { ok: false; message: string }>): Promise<ActionResult> {
+    if (!reviewer.value.trim()) return { ok: false, message: '请先填写批示人（或操作人）姓名。' }
+    const synced = await sync()
+    if (!synced.ok) return synced
+    const result = await write()
+    if (!result.ok) return { ok: false, message: result.message }
+    await workspace.reload()
+    return { ok: true }
+  }
+
+  const comment = (id: Id, text: string) => act(() => addAlertComment(id, reviewer.value, text))
+  const close = (id: Id, reason: string) => act(() => closeAlert(id, reviewer.value, reason))
+  const reopen = (id: Id) => act(() => reopenAlert(id, reviewer.value, '重新打开'))
+
+  /** 指派纠偏措施: a planned measure for the alert, in the selected node. */
+  function assign(alertId: Id, draft: Pick<CorrectiveMeasure, 'content' | 'effect' | 'department' | 'deadline' | 'kind'>): Promise<ActionResult> {
+    return act(() => {
+      const unitId = dataset.value?.unit.id
+      if (!unitId || !nodeId.value) return Promise.resolve({ ok: false as const, message: '请先选择监控节点。' })
+      const measure: CorrectiveMeasure = {
+        id: newId(), unitId, nodeId: nodeId.value, alertId, kind: draft.kind, content: draft.content, effect: draft.effect,
+        department: draft.department, status: draft.kind === 'taken' ? '已完成' : '计划',
+        ...(draft.deadline ? { deadline: draft.deadline } : {}),
+      }
+      return assignMeasure(alertId, measure, reviewer.value)
+    })
+  }
+
+  return { reviewer, alerts, openAlerts, needingMeasure, computedAlerts, inSync, syncing, sync, comment, close, reopen, assign }
+})
+
+function readReviewer(): string {
+  try {
+    return localStorage.getItem(REVIEWER_KEY) ?? ''
+  } catch {
+    return ''
+  }
+}
