@@ -1,0 +1,129 @@
+/**
+ * 备份与恢复 (issue 3, deliverable 4): a backup covers every table with a SHA-256 checksum; restoring
+ * it into another database gives identical tables (property test on random unit-years full of Chinese
+ * and emoji text); a restore that fails midway leaves the database exactly as it was.
+ */
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import type { BudgetLine, Indicator, IndicatorReading, MonitoringNode, MonthNumber, MonthlyExecution, Project, UnitYearDataset } from '@/domain/types'
+import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
+import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
+import { saveUnitYear } from '@/db/datasets'
+import { markBackedUp, backupStatus } from '@/db/meta'
+import { saveSettings } from '@/db/settings'
+import { defaultSettings } from '@/domain/settings'
+import {
+  BACKUP_FORMAT, TABLE_NAMES, backupFileName, canonicalJson, checkBackupText, createBackup, restoreBackup, restoreFromText, sha256Hex, summarizeBackup,
+} from '@/db/backup'
+import { expectOk, freshDb, snapshot } from './helpers'
+
+const hanzi = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 16 })
+const chineseText = fc.oneof(hanzi, fc.tuple(hanzi, fc.constantFrom('🎯', '📈', '✅', '“引号”', '\n', '＝1+1', '@备注')).map(([a, b]) => a + b))
+const amount = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => `${i}.${String(f).padStart(2, '0')}`)
+
+/** A consistent random unit-year: projects, lines with executions, one target's indicators, nodes and readings. */
+const datasetArb: fc.Arbitrary<UnitYearDataset> = fc.record({
+  seed: fc.integer({ min: 1, max: 1e6 }),
+  unitName: chineseText,
+  year: fc.integer({ min: 2019, max: 2030 }),
+  departments: fc.array(hanzi, { maxLength: 4 }),
+  projects: fc.array(fc.record({ name: chineseText, department: hanzi }), { maxLength: 3 }),
+  lines: fc.array(fc.record({ name: chineseText, initial: amount, add: amount, months: fc.array(amount, { maxLength: 12 }), fund: fc.constantFrom(...FUND_SOURCES) }), { minLength: 1, maxLength: 6 }),
+  indicators: fc.array(fc.record({ l1: hanzi, l2: hanzi, name: chineseText, target: amount, unitText: fc.constantFrom('个', '亩', '%', '万元'), actual: fc.option(amount, { nil: undefined }), text: chineseText, causes: fc.subarray([...DEVIATION_CAUSES]) }), { maxLength: 6 }),
+  nodeMonths: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }),
+}).map((r) => {
+  const unitId = `unit-${r.seed}`
+  const projects: Project[] = r.projects.map((p, i) => ({ id: `${unitId}-p${i}`, unitId, year: r.year, name: p.name, department: p.department }))
+  const budgetLines: BudgetLine[] = r.lines.map((l, i) => {
+    const project = projects[i % Math.max(projects.length, 1)]
+    return {
+      id: `${unitId}-l${i}`, unitId, year: r.year, name: l.name, fundSource: l.fund, initialBudget: l.initial, additions: l.add, reductions: '0', carryOver: '0', sortOrder: i,
+      ...(project && i % 2 === 1 ? { category: 'project' as const, projectId: project.id } : { category: 'basic' as const, subCategory: 'public' as const }),
+    }
+  })
+  const monthlyExecutions: MonthlyExecution[] = r.lines.flatMap((l, i) => l.months.map((spent, m) => ({
+    id: `${unitId}-l${i}-m${m + 1}`, budgetLineId: `${unitId}-l${i}`, year: r.year, month: (m + 1) as MonthNumber, allocated: spent, spent,
+  })))
+  const targetId = `${unitId}-t`
+  const indicators: Indicator[] = r.indicators.map((ind, i) => ({
+    id: `${unitId}-i${i}`, targetId, level1: ind.l1, level2: ind.l2, name: ind.name, operator: '≥', targetValue: ind.target, measureUnit: ind.unitText, accrual: 'cumulative', sortOrder: i,
+  }))
+  const nodes: MonitoringNode[] = r.nodeMonths.map((m) => {
+    const day = new Date(Date.UTC(r.year, m, 0)).getUTCDate()
+    const asOfDate = `${r.year}-${String(m).padStart(2, '0')}-${day}`
+    return { id: `${unitId}-n${m}`, unitId, year: r.year, asOfDate, label: `${r.year}年1-${m}月`, status: 'draft' }
+  })
+  const readings: IndicatorReading[] = r.indicators.map((ind, i) => ({
+    id: `${unitId}-r${i}`, nodeId: nodes[0].id, indicatorId: `${unitId}-i${i}`, ...(ind.actual ? { actualValue: ind.actual } : {}),
+    deviationCauses: ind.causes, deviationText: ind.text, likelihood: '有可能',
+  }))
+  return {
+    unit: { id: unitId, name: r.unitName, departments: r.departments, monitoringGroup: [{ name: r.unitName, title: '局长', role: '组长' }], financeOfficer: '会计' },
+    year: r.year, framework: { year: r.year, level1: [] }, projects, budgetLines, monthlyExecutions,
+    targets: [{ id: targetId, unitId, year: r.year, scope: 'unit', description: r.unitName }], indicators, nodes, readings,
+    budgetJudgements: [], alerts: [], measures: [], reports: [],
+  }
+})
+
+describe('backup → restore', () => {
+  it('restores identical tables for random Chinese datasets (property)', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(datasetArb, { minLength: 1, maxLength: 2 }), async (datasets) => {
+      const source = freshDb()
+      for (const d of datasets) expectOk(await saveUnitYear(d, source))
+      expectOk(await saveSettings({ ...defaultSettings() }, source))
+      const { text } = await createBackup(new Date('2021-07-05T08:30:00Z'), source)
+      // The target holds other data (the demo), which the restore replaces entirely.
+      const target = freshDb()
+      expectOk(await saveUnitYear(qiemo2021Dataset(), target))
+      const restored = await restoreFromText(text, target)
+      expect(restored.ok).toBe(true)
+      expect(await snapshot(target)).toEqual(await snapshot(source))
+      source.close()
+      target.close()
+    }), { numRuns: 40, seed: 2021 })
+  }, 120_000)
+
+  it('writes a versioned file with a checksum over every table', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
+    const { text, backup } = await createBackup(new Date('2021-07-05T08:30:00Z'), database)
+    expect(backup.format).toBe(BACKUP_FORMAT)
+    expect(backup.formatVersion).toBe(1)
+    expect(backup.schemaVersion).toBe(1)
+    expect(Object.keys(backup.tables).sort()).toEqual([...TABLE_NAMES].sort())
+    expect(backup.counts.budgetLines).toBe(5)
+    expect(backup.counts.indicators).toBe(22)
+    const { checksum, ...body } = JSON.parse(text) as typeof backup
+    expect(checksum.value).toBe(await sha256Hex(canonicalJson(body)))
+    const checked = await checkBackupText(text)
+    expect(checked.ok).toBe(true)
+    if (checked.ok) expect(summarizeBackup(checked.backup).unitYears).toEqual([{ unitName: '且末县自然资源局', years: [2021] }])
+    expect(backupFileName(new Date(2021, 11, 31, 9, 5))).toBe('绩效监控备份-20211231-0905.json')
+  })
+
+  it('a restore that fails midway (duplicate natural key) leaves the database untouched', async () => {
+    const source = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), source))
+    const { backup } = await createBackup(new Date(), source)
+    const first = backup.tables.monthlyExecutions[0] as MonthlyExecution
+    // Same line and month under another id: only the unique [budgetLineId+month] index can refuse it,
+    // after other tables were already cleared and refilled inside the transaction.
+    backup.tables.monthlyExecutions.push({ ...first, id: 'duplicate' })
+    const target = freshDb()
+    expectOk(await saveUnitYear({ ...qiemo2021Dataset(), unit: { ...qiemo2021Dataset().unit, name: '另一个单位' } }, target))
+    const before = await snapshot(target)
+    const result = await restoreBackup(backup, target)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toContain('数据重复')
+    expect(await snapshot(target)).toEqual(before)
+  })
+
+  it('markBackedUp resets the reminder count', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
+    expect((await backupStatus(database)).changesSinceBackup).toBeGreaterThan(0)
+    expectOk(await markBackedUp(new Date('2021-07-05T08:30:00Z'), database))
+    expect(await backupStatus(database)).toEqual({ changesSinceBackup: 0, lastBackupAt: '2021-07-05T08:30:00.000Z' })
+  })
+})
