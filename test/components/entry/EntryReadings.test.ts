@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import EntryReadings from '@/components/entry/EntryReadings.vue'
+import { useEntryStore } from '@/stores/entry'
+import { defaultSettings } from '@/domain/settings'
+import type { MonitoringNode, UnitYearDataset } from '@/domain/types'
+
+// seed 001: 办理建设项目用地初审 ≥15 个 (cumulative), 7 at 6月30日 → 46.67%, green
+const node: MonitoringNode = { id: 'n6', unitId: 'u', year: 2021, asOfDate: '2021-06-30', label: '2021年1-6月', status: 'draft' }
+function dataset(status: MonitoringNode['status'] = 'draft'): UnitYearDataset {
+  return {
+    unit: { id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' },
+    year: 2021,
+    framework: { year: 2021, level1: [] },
+    projects: [], budgetLines: [], monthlyExecutions: [],
+    targets: [{ id: 't', unitId: 'u', year: 2021, scope: 'unit', description: '' }],
+    indicators: [{
+      id: 'i1', targetId: 't', level1: '产出指标', level2: '数量指标', name: '办理建设项目用地初审', operator: '≥', targetValue: '15',
+      measureUnit: '个', accrual: 'cumulative', sortOrder: 1,
+    }],
+    nodes: [{ ...node, status }], readings: [], budgetJudgements: [], alerts: [], measures: [], reports: [],
+  }
+}
+
+async function mountReadings(status: MonitoringNode['status'] = 'draft') {
+  const w = mount(EntryReadings, { props: { dataset: dataset(status), node: { ...node, status }, settings: defaultSettings() }, attachTo: document.body })
+  // ElTable renders its body once its columns have registered
+  await flushPromises()
+  return w
+}
+
+describe('EntryReadings', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('updates the completion rate and the light as the value is typed', async () => {
+    const w = await mountReadings()
+    const input = w.get('[data-testid="reading-actual"]')
+    await (input.element.tagName === 'INPUT' ? input : input.get('input')).setValue('7')
+    expect(w.get('[data-testid="reading-rate"]').text()).toBe('46.67%')
+    expect(w.get('[data-testid="reading-light"]').attributes('data-light')).toBe('green')
+    await (input.element.tagName === 'INPUT' ? input : input.get('input')).setValue('3')
+    expect(w.get('[data-testid="reading-rate"]').text()).toBe('20.00%')
+    expect(w.get('[data-testid="reading-light"]').attributes('data-light')).toBe('red')
+    w.unmount()
+  })
+
+  it('refuses to save while 完成可能性 and the red light’s 偏差原因 are missing', async () => {
+    const w = await mountReadings()
+    const save = vi.spyOn(useEntryStore(), 'saveReadings')
+    const input = w.get('[data-testid="reading-actual"]')
+    await (input.element.tagName === 'INPUT' ? input : input.get('input')).setValue('3')
+    await w.get('[data-testid="readings-save"]').trigger('click')
+    expect(save).not.toHaveBeenCalled()
+    const text = w.get('[data-testid="readings-messages"]').text()
+    expect(text).toContain('请选择完成目标可能性')
+    expect(text).toContain('预警灯为红灯，请选择至少一项偏差原因')
+    expect(text).toContain('预警灯为红灯，请填写偏差原因说明')
+    w.unmount()
+  })
+
+  it('is read-only at a locked node', async () => {
+    const w = await mountReadings('locked')
+    expect(w.text()).toContain('已锁定，填报只能查看')
+    expect(w.find('[data-testid="readings-save"]').exists()).toBe(false)
+    const input = w.get('[data-testid="reading-actual"]')
+    const native = input.element.tagName === 'INPUT' ? input : input.get('input')
+    expect((native.element as HTMLInputElement).disabled).toBe(true)
+    w.unmount()
+  })
+})
