@@ -16,7 +16,7 @@ async function download(page: Page, testId: string): Promise<Buffer> {
 
 async function fillTemplate(template: Buffer, june: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(template)
+  await workbook.xlsx.load(template as unknown as ArrayBuffer)
   const info = workbook.getWorksheet('单位信息')
   const budget = workbook.getWorksheet('预算执行')
   const indicators = workbook.getWorksheet('绩效指标')

@@ -1,0 +1,63 @@
+/* global window, indexedDB */
+// Import of a 10,000-row workbook in headless Chromium (issue 3, deliverable 6).
+//
+//   npm run bench -- import            (BENCH_PORT=4221 to avoid other runs; BENCH_ROWS to change size)
+//
+// Builds a workbook from the app's own 「下载导入模板」 (so the layout is exactly the template's), with
+// BENCH_ROWS budget lines (default 10,000) each holding six months of 执行数 and 到位资金. Then, in the
+// same page and browser run, alternately and on fresh databases:
+//   app      = the user's import: ExcelJS read → dry-run plan (parse, validate, diff) → commit in one transaction
+//   baseline = ExcelJS read of the same file + a raw Dexie bulkPut of the same budget lines and months
+// and prints the median of each and their ratio (target ≤ 1.3×). Measures only; never fails on time.
+import ExcelJS from 'exceljs'
+import { readFileSync } from 'node:fs'
+import { median, withBuiltApp } from './lib.mjs'
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 10000)
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+
+async function workbookFrom(template) {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(template)
+  wb.getWorksheet('单位信息').getCell('B2').value = '基准测试单位'
+  wb.getWorksheet('单位信息').getCell('B3').value = 2024
+  const sheet = wb.getWorksheet('预算执行')
+  for (let i = 0; i < ROWS; i++) {
+    const budget = 100 + (i % 900) + 0.25
+    const months = [1, 2, 3, 4, 5, 6].map((m) => Math.round(budget * m * 6.5) / 100)
+    sheet.getRow(i + 2).values = [
+      '基本支出', '公用经费', null, null, `办公费用第${i + 1}项`, '财政拨款', budget, 0, 0, 0,
+      ...months, null, null, null, null, null, null,
+      ...months, null, null, null, null, null, null,
+    ]
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+await withBuiltApp(async ({ page, baseUrl }) => {
+  await page.goto(`${baseUrl}/#/data/import?bench`)
+  await page.waitForFunction(() => '__importBench' in window)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-template').click()])
+  const file = await workbookFrom(readFileSync(await download.path()))
+  console.log(`workbook: ${ROWS} budget lines × 6 months, ${(file.length / 1024).toFixed(0)} KB`)
+  const bytes = [...file]
+
+  const app = []
+  const base = []
+  for (let run = 0; run < RUNS; run++) {
+    // Fresh app database for each app run (the import then writes every row as new).
+    await page.evaluate(async () => {
+      await new Promise((resolve) => { const r = indexedDB.deleteDatabase('jixiao-jiankong'); r.onsuccess = r.onerror = r.onblocked = resolve })
+    })
+    await page.reload()
+    await page.waitForFunction(() => '__importBench' in window)
+    const b = await page.evaluate(async ({ data, run }) => window.__importBench.baselineImport(new Uint8Array(data), `bench-baseline-${run}`), { data: bytes, run })
+    const a = await page.evaluate(async (data) => window.__importBench.appImport(new Uint8Array(data)), bytes)
+    if (a.problems) throw new Error(`import reported ${a.problems} problems`)
+    console.log(`run ${run + 1}: app ${a.totalMs.toFixed(0)} ms (read+plan ${a.readMs.toFixed(0)}, commit ${a.commitMs.toFixed(0)}; ${a.rows} rows) · baseline ${b.totalMs.toFixed(0)} ms (${b.rows} rows)`)
+    app.push(a.totalMs)
+    base.push(b.totalMs)
+  }
+  const ratio = median(app) / median(base)
+  console.log(`median app ${median(app).toFixed(0)} ms, baseline ${median(base).toFixed(0)} ms, ratio ${ratio.toFixed(2)}× (target ≤ 1.30×)`)
+})

@@ -1,0 +1,56 @@
+/**
+ * Measurements for scripts/bench/import.bench.mjs, run inside the built app in headless Chromium.
+ * Loaded only when the 导入导出 page is opened with `?bench` in its hash, never on a normal visit.
+ *
+ * - `appImport`: what the user's 导入 does — read the workbook, plan the dry run, commit it.
+ * - `baselineImport`: the floor — read the same workbook with ExcelJS, turn the budget sheet's rows
+ *   into the same budget lines and monthly executions with no checks, and Dexie `bulkPut` them.
+ */
+import { createDb } from '@/db/schema'
+import type { BudgetLine, MonthNumber, MonthlyExecution } from '@/domain/types'
+import { commitWorkbook, previewWorkbook } from './excel/importWorkbook'
+import { loadExcel } from './excel/workbook'
+
+export interface AppTiming { readMs: number; commitMs: number; totalMs: number; rows: number; problems: number }
+
+export async function appImport(bytes: Uint8Array): Promise<AppTiming> {
+  const t0 = performance.now()
+  const preview = await previewWorkbook(bytes)
+  const t1 = performance.now()
+  if (!preview.ok) return { readMs: t1 - t0, commitMs: 0, totalMs: t1 - t0, rows: 0, problems: preview.problems.length }
+  const committed = await commitWorkbook(preview.grids)
+  const t2 = performance.now()
+  if (!committed.ok) throw new Error(committed.message)
+  return { readMs: t1 - t0, commitMs: t2 - t1, totalMs: t2 - t0, rows: preview.plan.counts.budgetLines.new + preview.plan.counts.monthlyExecutions.new, problems: 0 }
+}
+
+export async function baselineImport(bytes: Uint8Array, dbName: string): Promise<{ totalMs: number; rows: number }> {
+  const t0 = performance.now()
+  const ExcelJS = await loadExcel()
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+  const sheet = workbook.getWorksheet('预算执行')
+  const lines: BudgetLine[] = []
+  const executions: MonthlyExecution[] = []
+  sheet?.eachRow((row, n) => {
+    if (n === 1) return
+    const cell = (c: number) => row.getCell(c).value
+    const id = `b${n}`
+    lines.push({
+      id, unitId: 'u', year: 2024, category: 'basic', subCategory: 'public', name: String(cell(5)), fundSource: '财政拨款',
+      initialBudget: String(cell(7)), additions: '0', reductions: '0', carryOver: '0', sortOrder: n,
+    })
+    for (let m = 1; m <= 12; m++) {
+      const spent = cell(10 + m)
+      if (spent === null || spent === undefined) continue
+      executions.push({ id: `${id}-${m}`, budgetLineId: id, year: 2024, month: m as MonthNumber, spent: String(spent), allocated: String(cell(22 + m)) })
+    }
+  })
+  const database = createDb(dbName)
+  await database.transaction('rw', [database.budgetLines, database.monthlyExecutions], async () => {
+    await database.budgetLines.bulkPut(lines)
+    await database.monthlyExecutions.bulkPut(executions)
+  })
+  database.close()
+  return { totalMs: performance.now() - t0, rows: lines.length + executions.length }
+}
