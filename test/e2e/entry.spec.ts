@@ -180,3 +180,28 @@ test('a new user enters a unit, budget, node, monthly figures and a reading, and
   await expect(cell(page, 0, 2)).toHaveValue('162.20')
   await screenshot(page, 'entry-11-after-reload')
 })
+
+test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, and a locked node is read-only', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('button', { name: '载入示例数据' }).click()
+  await expect(page.getByTestId('kpi-adjusted-budget')).toBeVisible()
+  await page.getByRole('link', { name: '数据管理', exact: true }).click()
+  await page.locator('.tabs').getByRole('link', { name: '监控节点', exact: true }).click()
+  await page.getByRole('button', { name: /2021年1-7月（07月31日）/ }).click()
+  await expect(page.getByTestId('node-copy')).toContainText('以“2021年1-6月”的指标填报和预算研判为起点')
+  await page.getByTestId('node-create').click()
+  const julyRow = page.getByTestId('nodes-table').locator('.el-table__body tr', { hasText: '2021-07-31' })
+  await expect(julyRow).toContainText('2021年1-7月')
+  await expect(julyRow).toContainText('22') // the 22 三级指标 readings of seed 001, copied forward
+  await expect(page.getByTestId('select-node')).toContainText('2021年1-7月')
+  await julyRow.getByRole('button', { name: '锁定（已上报）' }).click()
+  await expect(julyRow).toContainText('已锁定')
+  await screenshot(page, 'entry-12-copy-forward-locked')
+
+  await page.getByRole('link', { name: '绩效指标', exact: true }).click()
+  await page.getByTestId('indicators-mode').getByText('指标填报').click()
+  await expect(page.getByTestId('readings-entry')).toContainText('已锁定，填报只能查看')
+  await expect(page.getByTestId('readings-save')).toHaveCount(0)
+  await expect(page.getByTestId('reading-actual').first().locator('input').or(page.getByTestId('reading-actual').first())).toBeDisabled()
+  await screenshot(page, 'entry-13-locked-readings')
+})
