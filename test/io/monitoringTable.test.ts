@@ -40,7 +40,7 @@ describe('monitoringTableXlsx', async () => {
     expect(basic[0]).toBe('基本支出')
     expect(basic[6]).toBe(0.2857)
     const bySource = rowValues(budget, budget.rowCount)
-    expect(bySource.slice(0, 7)).toEqual(['按资金来源', '财政拨款', 1493.25, 1493.25, 383.74, 383.74, 0.257])
+    expect(bySource.slice(0, 7)).toEqual(['资金来源小计', '财政拨款', 1493.25, 1493.25, 383.74, 383.74, 0.257])
   })
 
   it('matches the report’s budget paragraph figure for figure', () => {

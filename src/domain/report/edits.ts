@@ -47,3 +47,16 @@ export function regenerateEdits(
   const keys = new Set(paragraphsOf(model).map((p) => p.key))
   return Object.fromEntries(Object.entries(edits).filter(([key]) => keys.has(key)))
 }
+
+/**
+ * The frozen model of a StoredReport (stored as `unknown`), or null when it is absent or not a report
+ * model this version can show (checked by shape, since it comes from IndexedDB or a backup).
+ */
+export function frozenModelOf(frozen: { model: unknown } | undefined): ReportModel | null {
+  const model = frozen?.model
+  if (typeof model !== 'object' || model === null) return null
+  const candidate = model as Partial<ReportModel>
+  if (candidate.version !== 1 || !Array.isArray(candidate.blocks) || typeof candidate.title !== 'string') return null
+  if (!candidate.budgetTable || !candidate.indicatorTable) return null
+  return model as ReportModel
+}

@@ -2,6 +2,6 @@
 export type * from './model'
 export { draftReport, indicatorKey, indicatorLine, groupByLevel1, PARAGRAPH_KEYS } from './draft'
 export type { DraftReportInput } from './draft'
-export { budgetTable, indicatorTable, executionColumnTitle } from './tables'
-export { paragraphsOf, pendingInputs, withEdit, withoutEdit, regenerateEdits } from './edits'
+export { budgetTable, indicatorTable, executionColumnTitle, visibleColumns } from './tables'
+export { paragraphsOf, pendingInputs, withEdit, withoutEdit, regenerateEdits, frozenModelOf } from './edits'
 export { LIGHT_WORDS } from './words'

@@ -100,7 +100,7 @@ export function budgetTable(dataset: UnitYearDataset, snapshot: NodeSnapshot, pl
   for (const group of snapshot.budget.byFundSource) {
     const members = all.filter((l) => l.fundSource === group.key)
     rows.push(budgetRow({
-      label: '按资金来源', fundSource: group.label, initial: initialOf(members), figures: group.figures,
+      label: '资金来源小计', fundSource: group.label, initial: initialOf(members), figures: group.figures,
       forecast: forecastOf(members, judgements), emphasis: false,
     }, places))
   }
@@ -191,4 +191,16 @@ export function indicatorTable(dataset: UnitYearDataset, snapshot: NodeSnapshot,
     rows,
     widths: [8, 8, 9, 18, 6, 6, 9, 9, 8, 6, 8, 8, 20, 16, 10],
   }
+}
+
+/**
+ * The columns worth printing: drops a column empty in every row (纠偏措施 when no measure answers an
+ * alert) and 绩效目标 when every row is 整体. The .xlsx keeps all columns (the 监控表's full layout).
+ */
+export function visibleColumns(table: ReportTable): number[] {
+  return table.header.map((_, i) => i).filter((i) => {
+    const values = new Set(table.rows.map((r) => r.cells[i]?.text ?? ''))
+    if (table.header[i] === '绩效目标') return !(values.size === 1 && values.has('整体'))
+    return !(values.size === 1 && values.has(''))
+  })
 }

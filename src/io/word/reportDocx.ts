@@ -13,6 +13,7 @@ import {
   TableCell, TableRow, TextRun, WidthType, DocumentGridType,
 } from 'docx'
 import type { ISectionOptions } from 'docx'
+import { visibleColumns } from '@/domain/report'
 import type { ReportModel, ReportTable, TableCell as ModelCell } from '@/domain/report'
 import { LIGHTS } from '@/components/lights/lightPresentation'
 
@@ -82,15 +83,6 @@ function pageFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType
 }
 
 const FOOTERS = { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) }
-
-/** Drops columns that are empty in every row (e.g. 纠偏措施 when no measure answers an alert, or 绩效目标 when all rows are 整体). */
-export function visibleColumns(table: ReportTable): number[] {
-  return table.header.map((_, i) => i).filter((i) => {
-    const values = new Set(table.rows.map((r) => r.cells[i]?.text ?? ''))
-    if (table.header[i] === '绩效目标') return !(values.size === 1 && values.has('整体'))
-    return !(values.size === 1 && values.has(''))
-  })
-}
 
 function cell(content: ModelCell | string, size: number, options: { bold?: boolean; header?: boolean } = {}): TableCell {
   const model: ModelCell = typeof content === 'string' ? { text: content } : content

@@ -171,7 +171,7 @@ describe('the budget block and the indicator table (监控表) match the report'
     expect(model.budgetTable.header[5]).toBe('1-6月执行数')
     const basic = model.budgetTable.rows.find((r) => r.cells[0].text === '基本支出')
     expect(basic?.cells[6].text).toBe('28.57%')
-    expect(model.budgetTable.rows.at(-1)?.cells.map((c) => c.text).slice(0, 2)).toEqual(['按资金来源', '财政拨款'])
+    expect(model.budgetTable.rows.at(-1)?.cells.map((c) => c.text).slice(0, 2)).toEqual(['资金来源小计', '财政拨款'])
   })
 
   it('has one indicator row per 三级指标 with the report’s completion and light', () => {

@@ -1,0 +1,170 @@
+/**
+ * The 监控报告 of the selected node: the stored edits, the model drafted from the workspace snapshot
+ * (or, once 定稿, the frozen model exactly as submitted), and the actions 保存段落, 重新生成, 定稿, 解锁
+ * and the Word / 监控表 exports. Drafting and figures are the domain's (draftReport); this store only
+ * orchestrates db/* and the lazily loaded io/* exporters.
+ */
+import { defineStore, storeToRefs } from 'pinia'
+import { computed, ref, shallowRef, toRaw, watch } from 'vue'
+import type { Id, StoredReport } from '@/domain/types'
+import { toIsoDate } from '@/domain/dates'
+import { draftReport, frozenModelOf, pendingInputs, regenerateEdits, withEdit, withoutEdit } from '@/domain/report'
+import type { ReportModel, ReportParagraph } from '@/domain/report'
+import { freezeReport, getReport, saveReportEdits, unlockReport } from '@/db/reports'
+import { useWorkspaceStore } from './workspace'
+import { downloadBlob } from '@/components/report/download'
+
+export type ActionResult = { ok: true } | { ok: false; message: string }
+
+export const useReportStore = defineStore('report', () => {
+  const workspace = useWorkspaceStore()
+  const { dataset, snapshot, settings, node, nodeId } = storeToRefs(workspace)
+
+  /** the stored row of the node in `loadedFor` (null: nothing stored yet) */
+  const stored = shallowRef<StoredReport | null>(null)
+  const loadedFor = ref<Id | null>(null)
+  const loading = ref(false)
+  const busy = ref<'' | 'save' | 'regenerate' | 'freeze' | 'unlock' | 'word' | 'xlsx'>('')
+  /** 填报时间 of a live draft: today */
+  const reportDate = ref(toIsoDate(new Date()))
+
+  const edits = computed<Record<string, string>>(() => stored.value?.edits ?? {})
+  const locked = computed(() => node.value?.status === 'locked')
+  const frozenModel = computed(() => (locked.value ? frozenModelOf(stored.value?.frozen) : null))
+  const frozenAt = computed(() => (locked.value ? (stored.value?.frozen?.at ?? null) : null))
+
+  const liveModel = computed<ReportModel | null>(() => {
+    if (!dataset.value || !snapshot.value || loadedFor.value !== snapshot.value.node.id) return null
+    return draftReport({ dataset: dataset.value, snapshot: snapshot.value, settings: settings.value, reportDate: reportDate.value, edits: edits.value })
+  })
+  /** what the page shows and exports: the frozen model after 定稿, else the live draft */
+  const model = computed<ReportModel | null>(() => frozenModel.value ?? liveModel.value)
+  const pending = computed(() => (model.value && !locked.value ? pendingInputs(model.value) : []))
+  const unlocks = computed(() => stored.value?.unlocks ?? [])
+
+  async function load(id: Id | null): Promise<void> {
+    if (!id) {
+      stored.value = null
+      loadedFor.value = null
+      return
+    }
+    loading.value = true
+    try {
+      stored.value = (await getReport(id)) ?? null
+      loadedFor.value = id
+    } finally {
+      loading.value = false
+    }
+  }
+
+  watch(nodeId, (id) => { void load(id) }, { immediate: true })
+
+  async function writeEdits(next: Record<string, string>): Promise<ActionResult> {
+    const id = loadedFor.value
+    if (!id) return { ok: false, message: '请先选择监控节点。' }
+    const result = await saveReportEdits(id, next)
+    if (!result.ok) return { ok: false, message: result.message }
+    stored.value = result.value
+    return { ok: true }
+  }
+
+  async function saveParagraph(paragraph: ReportParagraph, text: string): Promise<ActionResult> {
+    busy.value = 'save'
+    try {
+      return await writeEdits(withEdit(edits.value, paragraph, text))
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  async function resetParagraph(key: string): Promise<ActionResult> {
+    busy.value = 'save'
+    try {
+      return await writeEdits(withoutEdit(edits.value, key))
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  /** 重新生成: re-reads the data, drafts again, keeps the user's edits unless `discard`. */
+  async function regenerate(discard: boolean): Promise<ActionResult> {
+    busy.value = 'regenerate'
+    try {
+      await workspace.reload()
+      reportDate.value = toIsoDate(new Date())
+      await load(nodeId.value)
+      if (!liveModel.value) return { ok: false, message: '无法起草报告：本节点的数据不完整。' }
+      const next = regenerateEdits(edits.value, liveModel.value, discard)
+      if (JSON.stringify(next) === JSON.stringify(edits.value)) return { ok: true }
+      return await writeEdits(next)
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  async function freeze(): Promise<ActionResult> {
+    const current = liveModel.value
+    const id = loadedFor.value
+    if (!current || !id) return { ok: false, message: '无法定稿：报告尚未生成。' }
+    busy.value = 'freeze'
+    try {
+      const result = await freezeReport(id, JSON.parse(JSON.stringify(toRaw(current))) as ReportModel)
+      if (!result.ok) return { ok: false, message: result.message }
+      stored.value = result.value.report
+      await workspace.reload()
+      return { ok: true }
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  async function unlock(reason: string): Promise<ActionResult> {
+    const id = loadedFor.value
+    if (!id) return { ok: false, message: '请先选择监控节点。' }
+    busy.value = 'unlock'
+    try {
+      const result = await unlockReport(id, reason)
+      if (!result.ok) return { ok: false, message: result.message }
+      stored.value = result.value.report
+      await workspace.reload()
+      return { ok: true }
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  async function exportWord(): Promise<ActionResult> {
+    const current = model.value
+    if (!current) return { ok: false, message: '报告尚未生成。' }
+    busy.value = 'word'
+    try {
+      const { reportDocxBlob, reportFileName } = await import('@/io/word/reportDocx')
+      downloadBlob(await reportDocxBlob(current), reportFileName(current))
+      return { ok: true }
+    } catch (error) {
+      return { ok: false, message: `导出 Word 失败：${error instanceof Error ? error.message : String(error)}` }
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  async function exportMonitoringTable(): Promise<ActionResult> {
+    const current = model.value
+    if (!current) return { ok: false, message: '报告尚未生成。' }
+    busy.value = 'xlsx'
+    try {
+      const { monitoringTableBlob, monitoringTableFileName } = await import('@/io/monitoringTable/monitoringTableXlsx')
+      downloadBlob(await monitoringTableBlob(current), monitoringTableFileName(current))
+      return { ok: true }
+    } catch (error) {
+      return { ok: false, message: `导出监控表失败：${error instanceof Error ? error.message : String(error)}` }
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  return {
+    stored, loadedFor, loading, busy, reportDate, edits, locked, frozenModel, frozenAt, liveModel, model, pending, unlocks,
+    load, saveParagraph, resetParagraph, regenerate, freeze, unlock, exportWord, exportMonitoringTable,
+  }
+})
