@@ -7,8 +7,10 @@
 import { computed, ref, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import type { BudgetLine, MonthlyExecution, MonthNumber } from '@/domain/types'
 import {
-  cellKey, changedExecutions, checkExecutionDraft, draftFromExecutions, gridTotals, GRID_MONTHS, parsePastedBlock, placePastedBlock,
-  type ExecutionDraft, type ExecutionField, type ExecutionGridCheck, type GridPosition, type GridTotals,
+  cellKey, changedExecutions, checkExecutionLine, combineLineChecks, draftFromExecutions, gridTotals, GRID_MONTHS, groupByLine,
+  parsePastedBlock, placePastedBlock,
+  type ExecutionCellText, type ExecutionDraft, type ExecutionField, type ExecutionGridCheck, type GridPosition, type GridTotals,
+  type LineCheck,
 } from '@/domain/entryExecutionGrid'
 import type { ValidationIssue } from '@/domain/result'
 
@@ -85,7 +87,18 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
   // a save (or another screen) changed the stored figures: start again from them
   watch([lines, stored], reset)
 
-  const check = computed(() => checkExecutionDraft(lines.value, draft.value, stored.value))
+  // Each keystroke replaces one line's row only, so unchanged lines reuse their last check.
+  const storedByLine = computed(() => groupByLine(stored.value))
+  const lineChecks = new WeakMap<readonly ExecutionCellText[], { line: BudgetLine; stored: readonly MonthlyExecution[]; result: LineCheck }>()
+  const check = computed(() => combineLineChecks(lines.value.map((line) => {
+    const row = draft.value[line.id] ?? []
+    const lineStored = storedByLine.value.get(line.id) ?? []
+    const cached = lineChecks.get(row)
+    if (cached && cached.line === line && cached.stored === lineStored) return cached.result
+    const result = checkExecutionLine(line, row, lineStored)
+    lineChecks.set(row, { line, stored: lineStored, result })
+    return result
+  })))
   const totals = computed(() => gridTotals(lines.value, check.value.parsed))
   const changes = computed(() => changedExecutions(check.value.parsed, stored.value, () => ''))
 

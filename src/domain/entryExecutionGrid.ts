@@ -5,10 +5,10 @@
  * as every other view (`budgetFigures`), lists the rows a save must write, and maps a block pasted
  * from Excel onto cells. Pure: the grid component only renders and forwards keys.
  */
-import { D } from './decimal'
+import { D, decimalOrZero } from './decimal'
 import type { Dec } from './decimal'
 import { parseTypedNumber } from './entryInput'
-import { adjustedBudget, budgetFigures } from './rates'
+import { adjustedBudget } from './rates'
 import { issue } from './result'
 import type { ValidationIssue } from './result'
 import type { BudgetLine, Id, MonthlyExecution, MonthNumber } from './types'
@@ -62,61 +62,86 @@ export interface ExecutionGridCheck {
 
 const blank = (text: string | undefined): boolean => (text ?? '').trim() === ''
 
+export interface LineCheck {
+  issues: CellIssue[]
+  parsed: MonthlyExecution[]
+}
+
 /**
- * Checks the whole grid. A month is entered when either figure is typed; then both are required and
- * checked by `validateExecution` against the line (执行数 ≤ 到位资金, within the budget, no negatives,
- * cumulative figures not falling). Clearing a month that is already stored is refused: the stored
- * row would otherwise survive unseen, so the user must type the corrected cumulative figure.
+ * Checks one line's twelve months. A month is entered when either figure is typed; then both are
+ * required and checked by `validateExecution` against the line (执行数 ≤ 到位资金, within the budget,
+ * no negatives, cumulative figures not falling). Clearing a month that is already stored is refused:
+ * the stored row would otherwise survive unseen, so the user must type the corrected cumulative figure.
+ * `stored` holds the line's stored months (other lines' rows are ignored).
  */
-export function checkExecutionDraft(
-  lines: readonly BudgetLine[],
-  draft: ExecutionDraft,
-  stored: readonly MonthlyExecution[],
-): ExecutionGridCheck {
-  const storedByKey = new Map(stored.map((e) => [`${e.budgetLineId}|${e.month}`, e]))
+export function checkExecutionLine(line: BudgetLine, row: readonly ExecutionCellText[], stored: readonly MonthlyExecution[]): LineCheck {
+  const storedByMonth = new Map(stored.filter((e) => e.budgetLineId === line.id).map((e) => [e.month, e]))
   const issues: CellIssue[] = []
   const parsed: MonthlyExecution[] = []
-  for (const line of lines) {
-    const row = draft[line.id] ?? []
-    let previous: MonthlyExecution | undefined
-    for (const month of GRID_MONTHS) {
-      const text = row[month - 1] ?? { spent: '', allocated: '' }
-      const add = (field: ExecutionField, found: ValidationIssue) => issues.push({ lineId: line.id, lineName: line.name, month, field, issue: found })
-      const existing = storedByKey.get(`${line.id}|${month}`)
-      if (blank(text.spent) && blank(text.allocated)) {
-        if (existing) add('spent', issue('spent', 'execution.cleared', `${month}月已保存的累计数不能清空；如需更正，请填写正确的累计数（可填0）`))
-        continue
-      }
-      const failed = new Set<ExecutionField>()
-      const values = { spent: '', allocated: '' }
-      for (const field of ['spent', 'allocated'] as const) {
-        const result = parseTypedNumber(text[field], `${month}月${EXECUTION_FIELD_LABELS[field]}`)
-        if (!result.ok) {
-          failed.add(field)
-          add(field, issue(field, 'amount.notDecimal', result.message))
-        } else values[field] = result.value ?? ''
-      }
-      const execution: MonthlyExecution = {
-        id: existing?.id ?? '', budgetLineId: line.id, year: line.year, month, allocated: values.allocated, spent: values.spent,
-      }
-      const found = validateExecution(line, execution, previous)
-      for (const f of found) {
-        const field: ExecutionField = f.field === 'allocated' ? 'allocated' : 'spent'
-        if (!failed.has(field)) add(field, f)
-      }
-      if (failed.size === 0 && !blank(values.spent) && !blank(values.allocated)) {
-        parsed.push(execution)
-        previous = execution
-      }
+  let previous: MonthlyExecution | undefined
+  for (const month of GRID_MONTHS) {
+    const text = row[month - 1] ?? { spent: '', allocated: '' }
+    const add = (field: ExecutionField, found: ValidationIssue) => issues.push({ lineId: line.id, lineName: line.name, month, field, issue: found })
+    const existing = storedByMonth.get(month)
+    if (blank(text.spent) && blank(text.allocated)) {
+      if (existing) add('spent', issue('spent', 'execution.cleared', `${month}月已保存的累计数不能清空；如需更正，请填写正确的累计数（可填0）`))
+      continue
+    }
+    const failed = new Set<ExecutionField>()
+    const values = { spent: '', allocated: '' }
+    for (const field of ['spent', 'allocated'] as const) {
+      const result = parseTypedNumber(text[field], `${month}月${EXECUTION_FIELD_LABELS[field]}`)
+      if (!result.ok) {
+        failed.add(field)
+        add(field, issue(field, 'amount.notDecimal', result.message))
+      } else values[field] = result.value ?? ''
+    }
+    const execution: MonthlyExecution = {
+      id: existing?.id ?? '', budgetLineId: line.id, year: line.year, month, allocated: values.allocated, spent: values.spent,
+    }
+    for (const f of validateExecution(line, execution, previous)) {
+      const field: ExecutionField = f.field === 'allocated' ? 'allocated' : 'spent'
+      if (!failed.has(field)) add(field, f)
+    }
+    if (failed.size === 0 && !blank(values.spent) && !blank(values.allocated)) {
+      parsed.push(execution)
+      previous = execution
     }
   }
+  return { issues, parsed }
+}
+
+/** Puts line checks (in line order) together into the grid's check. */
+export function combineLineChecks(checks: readonly LineCheck[]): ExecutionGridCheck {
+  const issues = checks.flatMap((c) => c.issues)
   const byCell = new Map<string, ValidationIssue[]>()
   for (const c of issues) {
     const key = cellKey(c.lineId, c.month, c.field)
     byCell.set(key, [...(byCell.get(key) ?? []), c.issue])
   }
   const errorCount = issues.filter((c) => c.issue.severity === 'error').length
-  return { issues, byCell, errorCount, warningCount: issues.length - errorCount, parsed }
+  return { issues, byCell, errorCount, warningCount: issues.length - errorCount, parsed: checks.flatMap((c) => c.parsed) }
+}
+
+/** Checks the whole grid, line by line (see `checkExecutionLine`). */
+export function checkExecutionDraft(
+  lines: readonly BudgetLine[],
+  draft: ExecutionDraft,
+  stored: readonly MonthlyExecution[],
+): ExecutionGridCheck {
+  const storedByLine = groupByLine(stored)
+  return combineLineChecks(lines.map((line) => checkExecutionLine(line, draft[line.id] ?? [], storedByLine.get(line.id) ?? [])))
+}
+
+/** Rows grouped by budget line, each group in the given order. */
+export function groupByLine(rows: readonly MonthlyExecution[]): Map<Id, MonthlyExecution[]> {
+  const groups = new Map<Id, MonthlyExecution[]>()
+  for (const row of rows) {
+    const group = groups.get(row.budgetLineId)
+    if (group) group.push(row)
+    else groups.set(row.budgetLineId, [row])
+  }
+  return groups
 }
 
 export interface GridTotals {
@@ -125,14 +150,28 @@ export interface GridTotals {
   months: { month: MonthNumber; spent: Dec; allocated: Dec }[]
 }
 
-/** The live totals row, from the parsed cells (a cell still being corrected counts as not entered). */
+/**
+ * The live totals row, from the parsed cells (a cell still being corrected counts as not entered).
+ * Same rule as `budgetFigures`: each line carries its latest earlier month forward.
+ */
 export function gridTotals(lines: readonly BudgetLine[], parsed: readonly MonthlyExecution[]): GridTotals {
+  const byLine = groupByLine(parsed)
+  const spent = GRID_MONTHS.map(() => new D(0))
+  const allocated = GRID_MONTHS.map(() => new D(0))
+  for (const line of lines) {
+    const months = [...(byLine.get(line.id) ?? [])].sort((a, b) => a.month - b.month)
+    let latest: MonthlyExecution | undefined
+    let next = 0
+    for (const month of GRID_MONTHS) {
+      while (next < months.length && months[next].month <= month) latest = months[next++]
+      if (!latest) continue
+      spent[month - 1] = spent[month - 1].plus(decimalOrZero(latest.spent))
+      allocated[month - 1] = allocated[month - 1].plus(decimalOrZero(latest.allocated))
+    }
+  }
   return {
     adjustedBudget: lines.reduce((total, line) => total.plus(adjustedBudget(line)), new D(0)),
-    months: GRID_MONTHS.map((month) => {
-      const figures = budgetFigures(lines, parsed, month)
-      return { month, spent: figures.spent, allocated: figures.allocated }
-    }),
+    months: GRID_MONTHS.map((month) => ({ month, spent: spent[month - 1], allocated: allocated[month - 1] })),
   }
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import {
-  cellKey, changedExecutions, checkExecutionDraft, draftFromExecutions, gridTotals, parsePastedBlock, placePastedBlock,
+  cellKey, changedExecutions, checkExecutionDraft, draftFromExecutions, GRID_MONTHS, gridTotals, parsePastedBlock, placePastedBlock,
 } from '../../src/domain/entryExecutionGrid'
+import { budgetFigures } from '../../src/domain/rates'
 import type { ExecutionDraft } from '../../src/domain/entryExecutionGrid'
 import { budgetLine, execution } from './factories'
 
@@ -103,5 +105,25 @@ describe('pasting a block from Excel', () => {
     const placed = placePastedBlock({ row: 1, col: 10 }, [['a', 'b', 'c'], ['d', 'e', 'f']], 2, 12)
     expect(placed.cells).toEqual([{ row: 1, col: 10, text: 'a' }, { row: 1, col: 11, text: 'b' }])
     expect(placed.clipped).toBe(4)
+  })
+})
+
+describe('gridTotals agrees with budgetFigures', () => {
+  it('for random lines and months (the same carry-forward rule as 概览)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ line: fc.integer({ min: 0, max: 3 }), month: fc.integer({ min: 1, max: 12 }), spent: fc.integer({ min: 0, max: 99999 }) }), { maxLength: 30 }),
+      (entries) => {
+        const lines = [0, 1, 2, 3].map((i) => budgetLine({ id: `p${i}`, sortOrder: i }))
+        const seen = new Set<string>()
+        const rows = entries.filter((e) => !seen.has(`${e.line}|${e.month}`) && seen.add(`${e.line}|${e.month}`))
+          .map((e) => execution(`p${e.line}`, e.month, (e.spent / 100).toFixed(2)))
+        const totals = gridTotals(lines, rows)
+        for (const month of GRID_MONTHS) {
+          const expected = budgetFigures(lines, rows, month)
+          expect(totals.months[month - 1].spent.eq(expected.spent)).toBe(true)
+          expect(totals.months[month - 1].allocated.eq(expected.allocated)).toBe(true)
+        }
+      },
+    ))
   })
 })
