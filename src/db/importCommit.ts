@@ -5,9 +5,10 @@
  */
 import type { IndicatorFramework, Unit, UnitYearDataset } from '@/domain/types'
 import { loadUnitYear, saveUnitYear } from './datasets'
-import type { WriteResult } from './result'
+import { DbWriteError, type WriteResult } from './result'
+import { scopedTables, type RowCounts } from './unitScope'
+import { runWrite } from './write'
 import { db, type MonitoringDb } from './schema'
-import type { RowCounts } from './unitScope'
 
 export interface ImportBase {
   existing: UnitYearDataset | null
@@ -25,7 +26,23 @@ export async function loadImportBase(unitName: string, year: number, database: M
   return { existing: hasRows ? existing : null, existingUnit: unit, existingFramework: framework }
 }
 
-/** Stores the merged unit-year of an import in one transaction. */
-export async function commitImport(dataset: UnitYearDataset, database: MonitoringDb = db): Promise<WriteResult<RowCounts>> {
-  return saveUnitYear(dataset, database)
+/**
+ * Stores the merged unit-year of an import in one transaction. `changedRows` (new + changed rows of
+ * the plan) is added to the change counter, so the backup reminder counts an import of 500 rows as
+ * 500 changes, not as the single summary audit row `saveUnitYear` records.
+ */
+export async function commitImport(dataset: UnitYearDataset, changedRows = 1, database: MonitoringDb = db): Promise<WriteResult<RowCounts>> {
+  const tables = [database.units, database.frameworks, ...scopedTables(database)]
+  return runWrite(database, tables, async () => {
+    // Nested in this transaction: if it fails, the whole import is rolled back.
+    const saved = await saveUnitYear(dataset, database)
+    if (!saved.ok) throw new DbWriteError(saved.message)
+    const extra = Math.max(0, changedRows - 1)
+    if (extra > 0) {
+      const counter = await database.meta.get('changeCounter')
+      const previous = counter?.key === 'changeCounter' ? counter.value : 0
+      await database.meta.put({ key: 'changeCounter', value: previous + extra })
+    }
+    return saved.value
+  })
 }

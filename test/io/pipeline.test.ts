@@ -35,6 +35,9 @@ describe('import pipeline on a database', () => {
     expect(preview.plan.counts.nodes.new).toBe(1)
     const first = await commitWorkbook(preview.grids, database)
     expect(first).toMatchObject({ ok: true, written: true })
+    // The reminder counts every imported row: 1 project, 5 lines, 30 months, 1 target, 22 indicators, 1 node, 22 readings.
+    const { backupStatus } = await import('@/db/meta')
+    expect((await backupStatus(database)).changesSinceBackup).toBe(82)
     const after = await snapshot(database)
     const again = await previewWorkbook(bytes, database)
     if (!again.ok) expect.fail('second preview failed')
@@ -55,5 +58,20 @@ describe('import pipeline on a database', () => {
     const preview = await previewWorkbook(await templateBytes('某单位', 2024), database)
     expect(preview.ok).toBe(false)
     if (!preview.ok) expect(preview.problems[0].message).toContain('没有可导入的数据')
+  })
+})
+
+describe('commitImport', () => {
+  it('is all or nothing: a dataset the store refuses leaves every table as it was', async () => {
+    const { commitImport } = await import('@/db/importCommit')
+    const database = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
+    const before = await snapshot(database)
+    const demo = qiemo2021Dataset()
+    const broken = { ...demo, unit: { ...demo.unit, name: '改名后的单位' }, readings: [...demo.readings, { ...demo.readings[0], id: 'orphan', indicatorId: 'missing' }] }
+    const result = await commitImport(broken, 50, database)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.message).toContain('有指标填报指向不存在的监控节点或指标')
+    expect(await snapshot(database)).toEqual(before)
   })
 })

@@ -54,7 +54,8 @@ export async function commitWorkbook(grids: readonly SheetGrid[], database: Moni
     return { ok: false, message: `文件有 ${plan.problems.length} 处问题，未写入任何数据：${plan.problems[0]?.message ?? ''}` }
   }
   if (plan.unchanged) return { ok: true, plan, written: false }
-  const result = await commitImport(plan.dataset, database)
+  const changedRows = Object.values(plan.counts).reduce((n, c) => n + c.new + c.changed, 0)
+  const result = await commitImport(plan.dataset, changedRows, database)
   return result.ok ? { ok: true, plan, written: true } : { ok: false, message: result.message }
 }
 
