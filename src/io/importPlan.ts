@@ -17,6 +17,8 @@ import {
   parseText, parseYear, sameDecimal, type CellValue, type Parsed,
 } from '@/domain/importParsing'
 import { nodeLabel } from '@/domain/periods'
+import { validateBudgetLine, validateExecution, validateIndicator } from '@/domain/validation'
+import type { ValidationIssue } from '@/domain/result'
 import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
 import type {
   Accrual, BasicSubCategory, BudgetLine, ExpenseCategory, FundSource, Id, Indicator, IndicatorFramework,
@@ -66,7 +68,10 @@ export interface RowChange {
 }
 
 export interface ImportPlan {
+  /** errors: any one blocks the commit */
   problems: ImportProblem[]
+  /** doubtful but allowed (e.g. a cumulative figure lower than the month before); shown in the preview */
+  warnings: ImportProblem[]
   unitName: string
   year: number
   /** true when the unit is new (no unit of that name existed) */
@@ -159,7 +164,8 @@ export function planImport(input: PlanInput): ImportPlan {
     projects: zero(), budgetLines: zero(), monthlyExecutions: zero(), targets: zero(), indicators: zero(), nodes: zero(), readings: zero(),
   }
   const rows: RowChange[] = []
-  const empty: ImportPlan = { problems, unitName: '', year: 0, newUnit: false, counts, rows, unchanged: true, dataset: null }
+  const warnings: ImportProblem[] = []
+  const empty: ImportPlan = { problems, warnings, unitName: '', year: 0, newUnit: false, counts, rows, unchanged: true, dataset: null }
 
   const sheet = (name: string) => input.grids.find((g) => g.name === name)
   const required = [SHEET_INFO, SHEET_BUDGET, SHEET_INDICATORS, SHEET_READINGS]
@@ -306,6 +312,21 @@ export function planImport(input: PlanInput): ImportPlan {
     return { get, fail, filled, rowNo, blank: cells.every((c) => isBlank(c ?? null)), ok: () => rowOk }
   }
 
+  /** The domain's own checks (validation.ts) on a built row, placed on the cell of the field. */
+  const report = (grid: SheetGrid, columns: readonly ColumnSpec[], rowNo: number, issues: readonly ValidationIssue[], keyOf: (field: string) => string): boolean => {
+    let blocking = false
+    for (const found of issues) {
+      const index = columns.findIndex((c) => c.key === keyOf(found.field))
+      const where = index >= 0 ? `${colLetter(index + 1)}列「${columns[index].header}」` : ''
+      const entry = { sheet: grid.name, row: rowNo, column: index >= 0 ? colLetter(index + 1) : '', message: `${grid.name} 第${rowNo}行 ${where}${found.message}` }
+      if (found.severity === 'error') {
+        problems.push(entry)
+        blocking = true
+      } else warnings.push(entry)
+    }
+    return blocking
+  }
+
   const categoryByLabel = invert(CATEGORY_LABELS)
   const subByLabel = invert(SUB_CATEGORY_LABELS)
   const seenLines = new Map<string, number>()
@@ -354,6 +375,7 @@ export function planImport(input: PlanInput): ImportPlan {
       ...base, ...(subCategory ? { subCategory } : {}), ...(prj ? { projectId: prj.id } : {}),
       initialBudget: initial, additions, reductions, carryOver: carry,
     }, ['initialBudget', 'additions', 'reductions', 'carryOver'])
+    if (report(budget, BUDGET_COLUMNS, row.rowNo, validateBudgetLine(next), (f) => (f === 'projectId' ? 'project' : f))) continue
     outLines.set(natural, next)
     const lineStatus = tally('budgetLines', stored, next)
     let execChanged = false
@@ -361,6 +383,8 @@ export function planImport(input: PlanInput): ImportPlan {
       if (spent === null || allocated === null) continue
       const storedE = storedExec.get(key(next.id, m))
       const e = keepDecimalSpelling(storedE, { id: storedE?.id ?? `${next.id}-m${m}`, budgetLineId: next.id, year, month: m, allocated, spent }, ['allocated', 'spent'])
+      const previous = m > 1 ? outExec.get(key(next.id, m - 1)) : undefined
+      report(budget, BUDGET_COLUMNS, row.rowNo, validateExecution(next, e, previous), (f) => (f === 'spent' || f === 'allocated' ? `${f}${m}` : f))
       outExec.set(key(next.id, m), e)
       if (tally('monthlyExecutions', storedE, e) !== 'unchanged') execChanged = true
     }
@@ -420,6 +444,7 @@ export function planImport(input: PlanInput): ImportPlan {
       targetValue, measureUnit, accrual, sortOrder: order,
       ...(weight !== null ? { weight } : {}), ...(dueDate ? { dueDate } : {}), ...(targetLabel ? { targetLabel } : {}),
     } as Indicator, qualitative ? ['weight'] : ['weight', 'targetValue'])
+    if (report(indicatorSheet, INDICATOR_COLUMNS, row.rowNo, validateIndicator(next), (f) => f)) continue
     outIndicators.set(natural, next)
     rows.push({ sheet: SHEET_INDICATORS, row: row.rowNo, label: `${scope} / ${name}`, status: tally('indicators', stored, next) })
   }
@@ -501,7 +526,7 @@ export function planImport(input: PlanInput): ImportPlan {
   const unitChanged = !same(storedUnit, unit)
   const frameworkChanged = !same(input.existingFramework ?? existing?.framework, framework)
   return {
-    problems, unitName, year, newUnit: !storedUnit, counts, rows,
+    problems, warnings, unitName, year, newUnit: !storedUnit, counts, rows,
     unchanged: !changedRows && !unitChanged && !frameworkChanged, dataset,
   }
 }

@@ -51,10 +51,11 @@ describe('merge rules', () => {
     const demo = qiemo2021Dataset()
     const bytes = await writeWorkbook({ dataset: { ...demo, budgetLines: demo.budgetLines.slice(0, 2), readings: [] } })
     const grids = await readGrids(bytes)
-    // Edit one amount in the file: 工资福利支出 6月执行数 324.88 → 330 (column P).
+    // Edit the file: 工资福利支出 6月执行数 and 6月到位资金 324.88 → 330 (columns P and AB).
     const budget = grids.find((g) => g.name === '预算执行')
     if (!budget) throw new Error('no sheet')
     budget.rows[1][15] = '330'
+    budget.rows[1][27] = '330.00'
     const plan = planImport({ grids, existing: demo, existingUnit: demo.unit, existingFramework: demo.framework })
     expect(plan.problems).toEqual([])
     expect(plan.counts.budgetLines).toEqual({ new: 0, changed: 0, unchanged: 2 })
@@ -63,7 +64,19 @@ describe('merge rules', () => {
     expect(plan.dataset?.budgetLines.map((l) => l.id)).toEqual(demo.budgetLines.map((l) => l.id))
     expect(plan.dataset?.readings).toHaveLength(demo.readings.length)
     const june = plan.dataset?.monthlyExecutions.find((e) => e.budgetLineId === 'demo-bl-gzfl' && e.month === 6)
-    expect(june).toMatchObject({ id: 'demo-bl-gzfl-m6', spent: '330', allocated: '324.88' })
+    expect(june).toMatchObject({ id: 'demo-bl-gzfl-m6', spent: '330', allocated: '330' })
+  })
+
+  it('applies the domain checks: 执行数 above 到位资金 blocks, a falling cumulative figure warns', async () => {
+    const demo = qiemo2021Dataset()
+    const grids = await readGrids(await writeWorkbook({ dataset: demo }))
+    const budget = grids.find((g) => g.name === '预算执行')
+    if (!budget) throw new Error('no sheet')
+    budget.rows[1][15] = '400' // 6月执行数 400 > 到位资金 324.88
+    budget.rows[2][14] = '1' // 车辆运行维护费 5月执行数 1 < 4月 10.05 (still ≤ 到位资金)
+    const plan = planImport({ grids, existing: demo, existingUnit: demo.unit, existingFramework: demo.framework })
+    expect(plan.problems.map((p) => p.message)).toEqual(['预算执行 第2行 P列「6月执行数」6月执行数 400.00 万元大于到位资金 324.88 万元'])
+    expect(plan.warnings.map((p) => p.message)).toContain('预算执行 第3行 O列「5月执行数」5月累计执行数 1.00 万元小于4月的 10.05 万元，累计数不应减少')
   })
 
   it('names a reading of an unknown indicator and a duplicate row', async () => {
@@ -79,5 +92,25 @@ describe('merge rules', () => {
     expect(messages).toContain('预算执行 第7行 E列「预算项目名称」与第2行重复（支出类别、经费类型、项目名称、预算项目名称、资金来源都相同）')
     expect(messages.some((m) => m.startsWith('指标填报 第2行 E列「三级指标」找不到指标“整体 / 产出指标 / 数量指标 / 不存在的指标”'))).toBe(true)
     expect(plan.dataset).toBeNull()
+  })
+})
+
+describe('template', () => {
+  it('has Chinese headers and dropdowns for 计算符号, 指标性质, 完成可能性, 偏差原因, 资金来源', async () => {
+    const { templateBytes } = await import('@/io/excel/importWorkbook')
+    const bytes = await templateBytes('某单位', 2024)
+    const zip = await JSZip.loadAsync(bytes)
+    const workbookXml = (await zip.file('xl/workbook.xml')?.async('string')) ?? ''
+    for (const name of ['填写说明', '单位信息', '预算执行', '绩效指标', '指标填报']) expect(workbookXml).toContain(`name="${name}"`)
+    const sheets = await Promise.all(Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)).map((n) => zip.file(n)?.async('string') ?? ''))
+    const all = sheets.join('\n')
+    expect(all).toContain('<formula1>&quot;≥,&gt;,=,≤,&lt;,定性&quot;</formula1>')
+    expect(all).toContain('<formula1>&quot;累计型,水平型,到期考核&quot;</formula1>')
+    expect(all).toContain('<formula1>&quot;确定能,有可能,完全不可能&quot;</formula1>')
+    expect(all).toContain('<formula1>&quot;经费保障,制度保障,人员保障,硬件条件保障,其他&quot;</formula1>')
+    expect(all).toContain('<formula1>&quot;财政拨款,上级专项,上年结转,其他资金&quot;</formula1>')
+    const grids = await readGrids(bytes)
+    expect(grids.find((g) => g.name === '预算执行')?.rows[0].slice(0, 7)).toEqual(['支出类别', '经费类型', '项目名称', '责任科室', '预算项目名称', '资金来源', '年初预算'])
+    expect(grids.find((g) => g.name === '单位信息')?.rows[1]?.[1]).toBe('某单位')
   })
 })
