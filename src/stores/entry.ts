@@ -6,7 +6,7 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { ref, toRaw } from 'vue'
 import type {
-  BudgetLine, Id, Indicator, IndicatorFramework, IndicatorReading, IsoDate, MonitoringNode, MonthlyExecution, PerformanceTarget,
+  BudgetLine, BudgetLineJudgement, Id, Indicator, IndicatorFramework, IndicatorReading, IsoDate, MonitoringNode, MonthlyExecution, PerformanceTarget,
   Project, Unit,
 } from '@/domain/types'
 import { hasErrors, validateBudgetLine, validateIndicator } from '@/domain/validation'
@@ -18,7 +18,7 @@ import { putUnit, getUnit } from '@/db/units'
 import { deleteBudgetLine as dbDeleteBudgetLine, putBudgetLine, putExecutions } from '@/db/budget'
 import { deleteProject as dbDeleteProject, putProject } from '@/db/projects'
 import { deleteIndicator as dbDeleteIndicator, getFramework, putFramework, putIndicator, putTarget } from '@/db/targets'
-import { copyForward, deleteNode as dbDeleteNode, putNode, putReadings } from '@/db/nodes'
+import { copyForward, deleteNode as dbDeleteNode, putBudgetJudgements, putNode, putReadings } from '@/db/nodes'
 import { newId } from '@/db/ids'
 import type { WriteResult } from '@/db/result'
 import { useWorkspaceStore } from './workspace'
@@ -191,8 +191,18 @@ export const useEntryStore = defineStore('entry', () => {
     return write(() => putReadings(readings.map((r) => toRaw(r))))
   }
 
+  /** The node's budget-line judgements (预算研判) in one transaction; refused while any has errors. */
+  async function saveBudgetJudgements(
+    judgements: readonly BudgetLineJudgement[],
+    issues: readonly ValidationIssue[],
+  ): Promise<EntryOutcome<BudgetLineJudgement[]>> {
+    if (hasErrors(issues)) return refused(errorsOf(issues))
+    if (judgements.length === 0) return refused(['没有需要保存的研判'])
+    return write(() => putBudgetJudgements(judgements.map((j) => toRaw(j))))
+  }
+
   return {
-    saving,
+    saving, saveBudgetJudgements,
     createUnitYear, saveUnit, saveProject, deleteProject, saveBudgetLine, deleteBudgetLine, saveExecutions,
     saveFramework, saveTarget, saveIndicator, deleteIndicator, createNode, setNodeLocked, deleteNode, saveReadings,
   }
