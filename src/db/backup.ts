@@ -21,7 +21,7 @@ export const BACKUP_FORMAT = 'jixiao-jiankong-backup'
 export const BACKUP_FORMAT_VERSION = 1
 /** Backup files larger than this are refused before being read. */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024
-const MAX_DEPTH = 16
+const MAX_DEPTH = 64
 const MAX_ROWS = 2_000_000
 
 export type TableName = keyof typeof STORES_V1

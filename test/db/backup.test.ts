@@ -119,6 +119,19 @@ describe('backup → restore', () => {
     expect(await snapshot(target)).toEqual(before)
   })
 
+  it('accepts a frozen report nested 30 levels deep, refuses 100 levels', async () => {
+    const nest = (depth: number): unknown => (depth === 0 ? '正文' : { 段落: [nest(depth - 1)] })
+    for (const [depth, ok] of [[14, true], [50, false]] as const) {
+      const database = freshDb()
+      const demo = qiemo2021Dataset()
+      expectOk(await saveUnitYear({ ...demo, reports: [{ nodeId: demo.nodes[0].id, edits: {}, unlocks: [], updatedAt: '2021-07-05T08:30:00.000Z', frozen: { at: '2021-07-05T08:30:00.000Z', model: nest(depth) } }] }, database))
+      const { text } = await createBackup(new Date(), database)
+      const checked = await checkBackupText(text)
+      expect(checked.ok).toBe(ok)
+      if (!checked.ok) expect(checked.messages[0]).toContain('嵌套层次过深')
+    }
+  })
+
   it('markBackedUp resets the reminder count', async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(qiemo2021Dataset(), database))
