@@ -119,19 +119,30 @@ export function dualMonitoring(snapshot: NodeSnapshot, settings: MonitoringSetti
   })
 }
 
+export interface ScoreOutlook extends ScorePreview {
+  /** true when no unit indicator carries a 分值 and each was weighted equally (100 ÷ n) [ours] */
+  equalWeights: boolean
+}
+
 /**
  * The year-end self-evaluation score the unit is heading for (unit-scope indicators): each
- * indicator on its 全年预计完成值 when given, else on its completion at the node.
+ * indicator on its 全年预计完成值 when given, else on its completion at the node. When no indicator
+ * has a 分值 (seed 001 gives none), every indicator weighs the same, 100 ÷ n, so the preview still
+ * shows where the year is heading [ours].
  */
-export function scoreOutlook(snapshot: NodeSnapshot, settings: MonitoringSettings): ScorePreview {
-  const items = snapshot.indicators.filter((row) => row.scope === 'unit').map((row) => {
+export function scoreOutlook(snapshot: NodeSnapshot, settings: MonitoringSettings): ScoreOutlook {
+  const rows = snapshot.indicators.filter((row) => row.scope === 'unit')
+  const equalWeights = rows.length > 0 && rows.every((row) => !row.indicator.weight?.trim())
+  const equalWeight = equalWeights ? new D(100).div(rows.length).toFixed() : null
+  const items = rows.map((row) => {
     const forecast = row.reading?.yearEndForecast?.trim() || isQualitative(row.indicator)
       ? forecastCompletion(row.indicator, row.reading ?? undefined) : null
     const completion = row.assessment.completion.status === 'notDue' ? row.assessment.completion
       : forecast && forecast.status === 'rate' ? forecast : row.assessment.completion
-    return { indicator: row.indicator, completion, reading: row.reading ?? undefined }
+    const indicator = equalWeight ? { ...row.indicator, weight: equalWeight } : row.indicator
+    return { indicator, completion, reading: row.reading ?? undefined }
   })
-  return scorePreview(settings.scoringScheme, items)
+  return { ...scorePreview(settings.scoringScheme, items), equalWeights }
 }
 
 /** Projects sorted worst budget progress first (for the per-project bars). */
