@@ -65,6 +65,33 @@ export interface RowChange {
   row: number
   label: string
   status: RowStatus
+  /** for changed rows: what changes, e.g. '6月执行数 324.88 → 330' */
+  detail?: string
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  initialBudget: '年初预算', additions: '追加', reductions: '追减', carryOver: '上年结转', subCategory: '经费类型', projectId: '项目',
+  operator: '计算符号', targetValue: '年度指标值', measureUnit: '计量单位', weight: '分值', accrual: '指标性质', dueDate: '考核日期',
+  targetLabel: '指标值表述', actualValue: '实际完成值', actualLabel: '完成值表述', qualitativeGrade: '定性评级',
+  qualitativePercent: '定性百分比', yearEndForecast: '全年预计完成值', likelihood: '完成可能性', deviationCauses: '偏差原因',
+  deviationText: '偏差原因说明', spent: '执行数', allocated: '到位资金',
+}
+
+function shown(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '（空）'
+  if (Array.isArray(value)) return value.length ? value.join('、') : '（空）'
+  const text = String(value)
+  return text.length > 20 ? `${text.slice(0, 19)}…` : text
+}
+
+/** 'label old → new' for each field that differs (labelled fields only). */
+function describeChanges(stored: object | undefined, next: object, prefix = ''): string[] {
+  if (!stored) return []
+  const a = stored as Record<string, unknown>
+  const b = next as Record<string, unknown>
+  return Object.keys(FIELD_LABELS)
+    .filter((k) => (k in a || k in b) && !same(a[k], b[k]))
+    .map((k) => `${prefix}${FIELD_LABELS[k]} ${shown(a[k])} → ${shown(b[k])}`)
 }
 
 export interface ImportPlan {
@@ -379,6 +406,7 @@ export function planImport(input: PlanInput): ImportPlan {
     outLines.set(natural, next)
     const lineStatus = tally('budgetLines', stored, next)
     let execChanged = false
+    const details = describeChanges(stored, next)
     for (const { m, spent, allocated } of months) {
       if (spent === null || allocated === null) continue
       const storedE = storedExec.get(key(next.id, m))
@@ -387,9 +415,10 @@ export function planImport(input: PlanInput): ImportPlan {
       report(budget, BUDGET_COLUMNS, row.rowNo, validateExecution(next, e, previous), (f) => (f === 'spent' || f === 'allocated' ? `${f}${m}` : f))
       outExec.set(key(next.id, m), e)
       if (tally('monthlyExecutions', storedE, e) !== 'unchanged') execChanged = true
+      details.push(...(storedE ? describeChanges(storedE, e, `${m}月`) : stored ? [`新增${m}月执行数 ${e.spent}、到位资金 ${e.allocated}`] : []))
     }
     const status: RowStatus = lineStatus === 'new' ? 'new' : lineStatus === 'changed' || execChanged ? 'changed' : 'unchanged'
-    rows.push({ sheet: SHEET_BUDGET, row: row.rowNo, label: `${prj ? `${prj.name} / ` : ''}${name}（${fund}）`, status })
+    rows.push({ sheet: SHEET_BUDGET, row: row.rowNo, label: `${prj ? `${prj.name} / ` : ''}${name}（${fund}）`, status, ...(status === 'changed' ? { detail: details.join('；') } : {}) })
   }
 
   // ── 绩效指标 ─────────────────────────────────────────────────────────────
@@ -446,7 +475,8 @@ export function planImport(input: PlanInput): ImportPlan {
     } as Indicator, qualitative ? ['weight'] : ['weight', 'targetValue'])
     if (report(indicatorSheet, INDICATOR_COLUMNS, row.rowNo, validateIndicator(next), (f) => f)) continue
     outIndicators.set(natural, next)
-    rows.push({ sheet: SHEET_INDICATORS, row: row.rowNo, label: `${scope} / ${name}`, status: tally('indicators', stored, next) })
+    const indicatorStatus = tally('indicators', stored, next)
+    rows.push({ sheet: SHEET_INDICATORS, row: row.rowNo, label: `${scope} / ${name}`, status: indicatorStatus, ...(indicatorStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
   }
 
   // ── 指标填报 ─────────────────────────────────────────────────────────────
@@ -492,7 +522,8 @@ export function planImport(input: PlanInput): ImportPlan {
       deviationCauses: causes, deviationText: causeText,
     }, ['actualValue', 'qualitativePercent'])
     outReadings.set(natural, next)
-    rows.push({ sheet: SHEET_READINGS, row: row.rowNo, label: `${asOf} ${name}`, status: tally('readings', stored, next) })
+    const readingStatus = tally('readings', stored, next)
+    rows.push({ sheet: SHEET_READINGS, row: row.rowNo, label: `${asOf} ${name}`, status: readingStatus, ...(readingStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
   }
 
   // Parents created or changed along the way.

@@ -80,4 +80,12 @@ test('导入: template → fill → preview (bad cell named) → commit → 概�
   await expect(page.getByTestId('import-counts').locator('tr', { hasText: '预算行' })).toContainText('3')
   await expect(page.getByTestId('commit-import')).toHaveCount(0)
   await screenshot(page, 'import-reimport-unchanged')
+
+  // The same template with one figure changed shows exactly that change before anything is written.
+  await page.getByTestId('import-file').setInputFiles({ name: '改了6月.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fillTemplate(template, '480') })
+  await expect(page.getByTestId('import-rows')).toContainText('6月执行数 450 → 480')
+  await expect(page.getByTestId('import-counts').locator('tr', { hasText: '月度执行数' })).toContainText('1')
+  await screenshot(page, 'import-preview-changed')
+  await page.getByTestId('cancel-import').click()
+  await expect(page.getByTestId('import-preview')).toHaveCount(0)
 })

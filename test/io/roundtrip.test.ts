@@ -60,7 +60,7 @@ describe('merge rules', () => {
     expect(plan.problems).toEqual([])
     expect(plan.counts.budgetLines).toEqual({ new: 0, changed: 0, unchanged: 2 })
     expect(plan.counts.monthlyExecutions).toEqual({ new: 0, changed: 1, unchanged: 11 })
-    expect(plan.rows.find((r) => r.row === 2)).toMatchObject({ sheet: '预算执行', status: 'changed' })
+    expect(plan.rows.find((r) => r.row === 2)).toMatchObject({ sheet: '预算执行', status: 'changed', detail: '6月执行数 324.88 → 330；6月到位资金 324.88 → 330' })
     expect(plan.dataset?.budgetLines.map((l) => l.id)).toEqual(demo.budgetLines.map((l) => l.id))
     expect(plan.dataset?.readings).toHaveLength(demo.readings.length)
     const june = plan.dataset?.monthlyExecutions.find((e) => e.budgetLineId === 'demo-bl-gzfl' && e.month === 6)
