@@ -7,7 +7,8 @@
 import { computed, ref, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import type { BudgetLine, MonthlyExecution, MonthNumber } from '@/domain/types'
 import {
-  cellKey, changedExecutions, checkExecutionLine, combineLineChecks, draftFromExecutions, gridTotals, GRID_MONTHS, groupByLine,
+  cellKey, changedExecutions, checkExecutionLine, combineLineChecks, draftFromExecutions, fillAllocatedFromSpent, gridTotals, GRID_MONTHS,
+  groupByLine,
   parsePastedBlock, placePastedBlock,
   type ExecutionCellText, type ExecutionDraft, type ExecutionField, type ExecutionGridCheck, type GridPosition, type GridTotals,
   type LineCheck,
@@ -40,6 +41,8 @@ export interface UseExecutionEntryGridReturn {
   /** pastes a tab/line separated block from the cell; returns what happened, or null for a plain one-cell paste */
   onPaste: (event: ClipboardEvent, position: GridPosition) => { pasted: number; clipped: number } | null
   pasteText: (text: string, position: GridPosition) => { pasted: number; clipped: number }
+  /** copies 执行数 into every blank 到位资金; returns how many cells it filled */
+  fillAllocated: () => number
   /** back to the stored figures */
   reset: () => void
 }
@@ -156,5 +159,11 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
     return pasteText(text, position)
   }
 
-  return { field, draft, check, totals, changes, focused, textAt, setText, issuesAt, onKeydown, onPaste, pasteText, reset }
+  function fillAllocated(): number {
+    const result = fillAllocatedFromSpent(draft.value)
+    draft.value = result.draft
+    return result.filled
+  }
+
+  return { field, draft, check, totals, changes, focused, textAt, setText, issuesAt, onKeydown, onPaste, pasteText, fillAllocated, reset }
 }

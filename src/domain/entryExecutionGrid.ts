@@ -228,3 +228,26 @@ export function placePastedBlock(start: GridPosition, block: readonly (readonly 
   })
   return { cells, clipped }
 }
+
+/**
+ * 「到位资金按执行数填入」: for every month with a 执行数 but no 到位资金, copies the 执行数 (funds
+ * arrive as they are spent, as in seed 001 where both are 383.74 at 6月). Returns a new draft and how
+ * many cells it filled; typed 到位资金 are never overwritten.
+ */
+export function fillAllocatedFromSpent(draft: ExecutionDraft): { draft: ExecutionDraft; filled: number } {
+  let filled = 0
+  const next: ExecutionDraft = {}
+  for (const [lineId, row] of Object.entries(draft)) {
+    let changed = false
+    const months = row.map((cell) => {
+      if (blank(cell.allocated) && !blank(cell.spent)) {
+        filled += 1
+        changed = true
+        return { ...cell, allocated: cell.spent.trim() }
+      }
+      return cell
+    })
+    next[lineId] = changed ? months : row
+  }
+  return { draft: filled > 0 ? next : draft, filled }
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  cellKey, changedExecutions, checkExecutionDraft, draftFromExecutions, GRID_MONTHS, gridTotals, parsePastedBlock, placePastedBlock,
+  cellKey, changedExecutions, checkExecutionDraft, draftFromExecutions, fillAllocatedFromSpent, GRID_MONTHS, gridTotals, parsePastedBlock,
+  placePastedBlock,
 } from '../../src/domain/entryExecutionGrid'
 import { budgetFigures } from '../../src/domain/rates'
 import type { ExecutionDraft } from '../../src/domain/entryExecutionGrid'
@@ -125,5 +126,16 @@ describe('gridTotals agrees with budgetFigures', () => {
         }
       },
     ))
+  })
+})
+
+describe('fillAllocatedFromSpent', () => {
+  it('copies 执行数 into blank 到位资金 only, keeping typed ones and unchanged rows', () => {
+    const draft = draftWith({ 'gzfl|6': { spent: '324.88', allocated: '' }, 'gzfl|5': { spent: '270.60', allocated: '300' } })
+    const { draft: next, filled } = fillAllocatedFromSpent(draft)
+    expect(filled).toBe(1)
+    expect(next.gzfl[5]).toEqual({ spent: '324.88', allocated: '324.88' })
+    expect(next.gzfl[4]).toEqual({ spent: '270.60', allocated: '300' })
+    expect(next.clyx).toBe(draft.clyx)
   })
 })

@@ -133,6 +133,11 @@ test('a new user enters a unit, budget, node, monthly figures and a reading, and
   await expect(page.getByTestId('execution-save-messages')).toContainText('改正后才能保存')
   await expect(page.getByTestId('execution-save-messages')).toContainText('工资福利支出：3月执行数「1,2a」不是有效数字')
   await screenshot(page, 'entry-6-grid-invalid')
+  // leaving with unsaved figures asks first; staying keeps them
+  await page.getByRole('link', { name: '概览', exact: true }).click()
+  await expect(page.locator('.el-message-box')).toContainText('有尚未保存的月度执行数')
+  await page.getByRole('button', { name: '留在此处' }).click()
+  await expect(cell(page, 0, 5)).toHaveValue('324.88')
   await bad.fill('162.20')
   await expect(bad).toHaveAttribute('aria-invalid', 'false')
   await expect(page.getByTestId('execution-totals')).toContainText('324.88')

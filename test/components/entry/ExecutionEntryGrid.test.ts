@@ -111,3 +111,22 @@ describe('moveFocus', () => {
     expect(moveFocus({ row: 0, col: 4 }, 'up', 2, 12)).toEqual({ row: 0, col: 4 })
   })
 })
+
+describe('ExecutionEntryGrid 到位资金', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+  afterEach(() => {
+    wrapper?.unmount()
+    wrapper = null
+  })
+
+  it('fills blank 到位资金 from the month’s 执行数 on request, clearing the errors', async () => {
+    const w = mountGrid()
+    await cell(w, 0, 1).setValue('107.95')
+    expect(w.get('[data-testid="execution-field"]').text()).toContain('到位资金（1 处错误）')
+    await w.get('[data-testid="execution-field"]').findAll('input')[1].setValue(true)
+    await w.get('[data-testid="execution-fill-allocated"]').trigger('click')
+    expect((cell(w, 0, 1).element as HTMLInputElement).value).toBe('107.95')
+    expect((cell(w, 0, 0).element as HTMLInputElement).value).toBe('53.90')
+    expect(w.get('[data-testid="execution-field"]').text()).not.toContain('错误')
+  })
+})
