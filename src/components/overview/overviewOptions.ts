@@ -24,6 +24,8 @@ function label(rate: Dec | null, precision: number): string {
   return rate ? formatPercent(rate, precision) : '—'
 }
 const lightMark = (light: Light): string => `${LIGHTS[light].symbol}${LIGHTS[light].label}`
+/** Percent axes run to at least 100% so the expected line is always in view. */
+const PERCENT_AXIS = { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10), axisLabel: { formatter: '{value}%' } }
 
 /** 执行率 against 序时进度 on one dial: two pointers, the 序时进度 one thin and dashed-coloured grey. */
 export function executionGaugeOption(snapshot: NodeSnapshot, precision: number): EChartsCoreOption {
@@ -33,23 +35,23 @@ export function executionGaugeOption(snapshot: NodeSnapshot, precision: number):
     animation: false,
     toolbox: SAVE_AS_PNG,
     series: [{
-      type: 'gauge', min: 0, max: 100, radius: '92%', center: ['50%', '58%'], startAngle: 200, endAngle: -20,
-      axisLine: { lineStyle: { width: 14, color: [[1, '#e5e7eb']] } },
-      progress: { show: true, width: 14, itemStyle: { color: LIGHTS[light].color } },
-      axisTick: { show: false }, splitLine: { length: 8, lineStyle: { color: '#9ca3af' } },
-      axisLabel: { distance: 18, formatter: '{value}%', fontSize: 11 },
+      type: 'gauge', min: 0, max: 100, splitNumber: 4, radius: '95%', center: ['50%', '52%'], startAngle: 200, endAngle: -20,
+      axisLine: { lineStyle: { width: 16, color: [[1, '#e5e7eb']] } },
+      progress: { show: true, width: 16, itemStyle: { color: LIGHTS[light].color } },
+      axisTick: { show: false }, splitLine: { length: 10, distance: 2, lineStyle: { color: '#9ca3af' } },
+      axisLabel: { distance: 22, formatter: '{value}%', fontSize: 12 },
       data: [
         {
           value: plotted(rate, precision), name: `执行率 ${lightMark(light)}`,
           itemStyle: { color: LIGHTS[light].color }, pointer: { width: 6, length: '70%' },
-          title: { offsetCenter: ['0%', '28%'], fontSize: 13 },
-          detail: { offsetCenter: ['0%', '48%'], fontSize: 22, fontWeight: 600, formatter: () => label(rate, precision), color: '#111827' },
+          title: { offsetCenter: ['0%', '26%'], fontSize: 14 },
+          detail: { offsetCenter: ['0%', '46%'], fontSize: 24, fontWeight: 600, formatter: () => label(rate, precision), color: '#111827' },
         },
         {
           value: plotted(snapshot.timeProgress, precision), name: '◇ 序时进度',
           itemStyle: { color: LIGHTS.grey.color }, pointer: { width: 3, length: '85%', icon: 'diamond' },
-          title: { offsetCenter: ['0%', '70%'], fontSize: 12 },
-          detail: { offsetCenter: ['0%', '86%'], fontSize: 13, formatter: () => label(snapshot.timeProgress, precision), color: '#4b5563' },
+          title: { offsetCenter: ['0%', '68%'], fontSize: 13 },
+          detail: { offsetCenter: ['0%', '84%'], fontSize: 14, formatter: () => label(snapshot.timeProgress, precision), color: '#4b5563' },
         },
       ],
     }],
@@ -63,8 +65,8 @@ export function projectExecutionOption(rows: readonly DualMonitoringRow[], timeP
     animation: false,
     toolbox: SAVE_AS_PNG,
     tooltip: { trigger: 'item' },
-    grid: { left: 8, right: 90, top: 28, bottom: 24, containLabel: true },
-    xAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
+    grid: { left: 8, right: 90, top: 36, bottom: 24, containLabel: true },
+    xAxis: PERCENT_AXIS,
     yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
     series: [{
       name: '执行率', type: 'bar', barMaxWidth: 18,
@@ -89,8 +91,8 @@ export function levelCompletionOption(groups: readonly LevelGroup[], precision: 
     animation: false,
     toolbox: SAVE_AS_PNG,
     tooltip: { trigger: 'item' },
-    grid: { left: 8, right: 110, top: 28, bottom: 24, containLabel: true },
-    xAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
+    grid: { left: 8, right: 110, top: 36, bottom: 24, containLabel: true },
+    xAxis: PERCENT_AXIS,
     yAxis: { type: 'category', data: shown.map((g) => `${g.level1} / ${g.level2}`), axisLabel: { width: 180, overflow: 'truncate' } },
     series: [{
       name: '完成进度（对节点应完成）', type: 'bar', barMaxWidth: 18,
@@ -121,7 +123,7 @@ export function lightHeatmapOption(matrix: LightMatrix): EChartsCoreOption {
       const [n, y, l] = p.value
       return `${rowsTopDown[y]?.name ?? ''}<br/>${matrix.nodes[n]?.label ?? ''}：${lightMark(LIGHT_ORDER[l] ?? 'grey')}`
     } },
-    grid: { left: 8, right: 16, top: 28, bottom: 56, containLabel: true },
+    grid: { left: 8, right: 16, top: 40, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: matrix.nodes.map((n) => n.label), splitArea: { show: true } },
     yAxis: { type: 'category', data: rowsTopDown.map((i) => i.name), axisLabel: { width: 180, overflow: 'truncate' } },
     visualMap: {
@@ -157,8 +159,8 @@ export function dualMonitoringOption(rows: readonly DualMonitoringRow[], precisi
     toolbox: SAVE_AS_PNG,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { data: ['资金进度（执行率）', '目标进度'], top: 0, left: 0 },
-    grid: { left: 8, right: 120, top: 32, bottom: 24, containLabel: true },
-    xAxis: { type: 'value', min: 0, axisLabel: { formatter: '{value}%' } },
+    grid: { left: 8, right: 120, top: 40, bottom: 24, containLabel: true },
+    xAxis: PERCENT_AXIS,
     yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
     series: [
       {

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest'
+import { completionByLevel, dualMonitoring, indicatorLightMatrix, scoreOutlook, slowestProjects } from '../../src/domain/dashboard'
+import { forecastExecution, forecastIndicators, trendAtYearEnd } from '../../src/domain/forecast'
+import { compareNodes } from '../../src/domain/nodeComparison'
+import { isOverdue, lightChange, measureStatusAt, subjectLight } from '../../src/domain/dashboardMeasures'
+import { DEFAULT_MEASURE_TEMPLATES, templatesFor, validateMeasureTemplates } from '../../src/domain/measureTemplates'
+import { computeNodeSnapshot } from '../../src/domain/snapshot'
+import { D, formatPercent } from '../../src/domain/decimal'
+import { defaultSettings } from '../../src/domain/settings'
+import { qiemo2021Dataset } from '../../src/domain/demo/qiemo2021'
+import { DEMO_NODE_ID, DEMO_UNIT_ID } from '../../src/domain/demo/ids'
+import type { UnitYearDataset } from '../../src/domain/types'
+
+const settings = defaultSettings()
+function snap(dataset: UnitYearDataset, nodeId = DEMO_NODE_ID) {
+  const result = computeNodeSnapshot({ dataset, nodeId, settings })
+  if (!result.ok) throw new Error(result.issues.map((i) => i.message).join())
+  return result.value
+}
+
+/** seed 001 plus a September node where 培训 reached 9 of 12 and spending caught up. */
+function withSeptember(): UnitYearDataset {
+  const dataset = qiemo2021Dataset()
+  dataset.nodes.push({ ...dataset.nodes[0], id: 'sep', asOfDate: '2021-09-30', label: '2021年1-9月' })
+  dataset.readings.push(...dataset.readings.filter((r) => r.nodeId === DEMO_NODE_ID).map((r) => ({
+    ...r, id: `${r.id}-sep`, nodeId: 'sep', ...(r.actualValue === '4' ? { actualValue: '9' } : {}),
+  })))
+  for (const e of dataset.monthlyExecutions.filter((x) => x.month === 6)) {
+    const spent = D(e.spent).times(3).toFixed(2)
+    dataset.monthlyExecutions.push({ ...e, id: `${e.id}-9`, month: 9, spent, allocated: spent })
+  }
+  return dataset
+}
+
+describe('year-end forecast', () => {
+  it('fits a line through the origin: one point is the plain pace', () => {
+    expect(trendAtYearEnd([{ x: new D('0.5'), y: new D(7) }])?.toFixed()).toBe('14')
+    expect(trendAtYearEnd([])).toBeNull()
+  })
+
+  it('projects seed 001 spending (383.74 万元 by June on a rising path) to about 51% of 1493.25', () => {
+    const f = forecastExecution(snap(qiemo2021Dataset()), qiemo2021Dataset())
+    expect(formatPercent(f.trendRate!, 2)).toBe('51.07%')
+    expect(f.userSpent).toBeNull()
+  })
+
+  it('puts the trend beside the user’s 全年预计 for cumulative indicators (办理初审 7 of 15 → 14, user 15)', () => {
+    const dataset = qiemo2021Dataset()
+    const rows = forecastIndicators(snap(dataset), dataset)
+    const row = rows.find((r) => r.name === '办理建设项目用地初审')
+    expect(row?.trendValue?.toFixed()).toBe('14')
+    expect(row?.userValue?.toFixed()).toBe('15')
+    expect(formatPercent(row!.userCompletion!, 2)).toBe('100.00%')
+  })
+})
+
+describe('dashboard figures on seed 001', () => {
+  it('groups the unit indicators by 一级/二级 with the worst light of each group', () => {
+    const groups = completionByLevel(snap(qiemo2021Dataset()))
+    expect(groups.map((g) => `${g.level1}/${g.level2}`)).toContain('产出指标/数量指标')
+    const quantity = groups.find((g) => g.level2 === '数量指标')
+    expect(quantity?.light).toBe('red')
+    expect(quantity?.total).toBe(7)
+  })
+
+  it('shows 双监控 for the project: 0% money progress, red, against 50% expected', () => {
+    const rows = dualMonitoring(snap(qiemo2021Dataset()), settings)
+    expect(rows).toHaveLength(1)
+    expect(rows[0].moneyProgress?.toFixed()).toBe('0')
+    expect(rows[0].budgetLight).toBe('red')
+    expect(rows[0].expected.toFixed()).toBe('0.5')
+    expect(slowestProjects(rows, 20)).toEqual(rows)
+  })
+
+  it('scores with equal weights when none are set, biggest losses first', () => {
+    const outlook = scoreOutlook(snap(qiemo2021Dataset()), settings)
+    expect(outlook.equalWeights).toBe(true)
+    expect(outlook.grade).not.toBeNull()
+    const losses = outlook.items.map((i) => i.lost.toNumber())
+    expect(losses).toEqual([...losses].sort((a, b) => b - a))
+  })
+
+  it('builds the light matrix over both nodes', () => {
+    const matrix = indicatorLightMatrix(withSeptember(), settings)
+    expect(matrix.nodes.map((n) => n.label)).toEqual(['2021年1-6月', '2021年1-9月'])
+    const peixun = matrix.indicators.findIndex((i) => i.name === '开展及红枣培训会议次数')
+    expect(matrix.lights[peixun]).toEqual(['yellow', 'green'])
+  })
+})
+
+describe('node comparison and the measure loop', () => {
+  it('lists improvements first, then regressions', () => {
+    const dataset = withSeptember()
+    const rows = compareNodes(snap(dataset), snap(dataset, 'sep'))
+    expect(rows[0]).toMatchObject({ kind: 'budget', direction: 'improved', lightBefore: 'red', lightAfter: 'green' })
+    expect(rows[1]).toMatchObject({ name: '开展及红枣培训会议次数', direction: 'improved' })
+    const directions = rows.map((r) => r.direction)
+    expect(directions.indexOf('unchanged')).toBeGreaterThan(directions.lastIndexOf('regressed'))
+  })
+
+  it('derives 逾期 from the deadline and the node date', () => {
+    const m = { deadline: '2021-09-30', status: '计划' as const }
+    expect(measureStatusAt(m, '2021-09-30')).toBe('计划')
+    expect(measureStatusAt(m, '2021-10-31')).toBe('逾期')
+    expect(isOverdue({ ...m, status: '已完成' }, '2021-10-31')).toBe(false)
+  })
+
+  it('tells whether the alert’s light improved at the next node', () => {
+    const dataset = withSeptember()
+    const sep = snap(dataset, 'sep')
+    const peixun = dataset.indicators.find((i) => i.name === '开展及红枣培训会议次数')!
+    const after = subjectLight(sep, { ruleId: 'indicator.light', subjectType: 'indicator', subjectId: peixun.id })
+    expect(after).toBe('green')
+    expect(lightChange('yellow', after)).toBe('improved')
+    expect(lightChange('red', subjectLight(sep, { ruleId: 'budget.light', subjectType: 'unit', subjectId: DEMO_UNIT_ID }))).toBe('improved')
+    expect(lightChange('yellow', 'red')).toBe('worse')
+    expect(lightChange('red', 'grey')).toBe('unknown')
+  })
+
+  it('offers templates per 偏差原因 and refuses an empty one', () => {
+    expect(templatesFor(DEFAULT_MEASURE_TEMPLATES, '经费保障')).toHaveLength(2)
+    expect(validateMeasureTemplates([{ id: 'a', cause: '其他', content: ' ', effect: '' }]).ok).toBe(false)
+  })
+})
