@@ -35,7 +35,11 @@ export const useReportStore = defineStore('report', () => {
 
   const liveModel = computed<ReportModel | null>(() => {
     if (!dataset.value || !snapshot.value || loadedFor.value !== snapshot.value.node.id) return null
-    return draftReport({ dataset: dataset.value, snapshot: snapshot.value, settings: settings.value, reportDate: reportDate.value, edits: edits.value })
+    const start = performance.now()
+    const drafted = draftReport({ dataset: dataset.value, snapshot: snapshot.value, settings: settings.value, reportDate: reportDate.value, edits: edits.value })
+    // User Timing entries, read by scripts/bench/report.bench.mjs
+    performance.measure('report:draft', { start })
+    return drafted
   })
   /** what the page shows and exports: the frozen model after 定稿, else the live draft */
   const model = computed<ReportModel | null>(() => frozenModel.value ?? liveModel.value)
@@ -139,7 +143,10 @@ export const useReportStore = defineStore('report', () => {
     busy.value = 'word'
     try {
       const { reportDocxBlob, reportFileName } = await import('@/io/word/reportDocx')
-      downloadBlob(await reportDocxBlob(current), reportFileName(current))
+      const start = performance.now()
+      const blob = await reportDocxBlob(current)
+      performance.measure('report:docx', { start })
+      downloadBlob(blob, reportFileName(current))
       return { ok: true }
     } catch (error) {
       return { ok: false, message: `导出 Word 失败：${error instanceof Error ? error.message : String(error)}` }

@@ -9,10 +9,10 @@
  * Layout only: every word and figure comes from the ReportModel. Loaded with `import()` (docx is heavy).
  */
 import {
-  AlignmentType, Document, Footer, LineRuleType, PageNumber, PageOrientation, Packer, Paragraph, ShadingType, Table,
-  TableCell, TableRow, TextRun, WidthType, DocumentGridType,
+  AlignmentType, Document, DocumentGridType, Footer, LineRuleType, PageNumber, PageOrientation, Packer, Paragraph, TextRun,
 } from 'docx'
 import type { ISectionOptions } from 'docx'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { visibleColumns } from '@/domain/report'
 import type { ReportModel, ReportTable, TableCell as ModelCell } from '@/domain/report'
 import { LIGHTS } from '@/components/lights/lightPresentation'
@@ -54,22 +54,40 @@ export const LINE_PITCH = Math.floor((TEXT_HEIGHT_MM * MM) / 22)
 const CHAR_SPACE = Math.round(((TEXT_WIDTH_MM / 25.4) * 72 / 28 - 16) * 4096)
 
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, hint: 'eastAsia' as const })
-const body = (text: string, extra: { bold?: boolean; fontName?: string; size?: number; color?: string } = {}): TextRun =>
-  new TextRun({ text, font: font(extra.fontName ?? FONTS.body), size: extra.size ?? SIZE.san, bold: extra.bold, color: extra.color })
 const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
+const single = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }
 /** 首行缩进两字 */
 const INDENT = { firstLine: 640 }
 
-function bodyParagraphs(text: string): Paragraph[] {
-  return text.split('\n').map((line) => new Paragraph({ children: [body(line)], spacing: exact, indent: INDENT, alignment: AlignmentType.JUSTIFIED }))
-}
+/**
+ * Paragraph styles carry the fonts, sizes and spacing, so each paragraph and table cell is only a
+ * style id and its text: a 1,000-indicator report stays fast to build (see docs/benchmarks.md).
+ */
+export const STYLE = {
+  title: 'ReportTitle', meta: 'ReportMeta', body: 'ReportBody', h1: 'ReportHeading1', h2: 'ReportHeading2',
+  h3: 'ReportHeading3', h4: 'ReportHeading4', tableTitle: 'ReportTableTitle',
+  cell12: 'ReportCell12', cell105: 'ReportCell105', head12: 'ReportHead12', head105: 'ReportHead105',
+} as const
 
-function heading(level: 1 | 2 | 3 | 4, text: string, pageBreakBefore = false): Paragraph {
-  const run = level === 1 ? body(text, { fontName: FONTS.heading1 })
-    : level === 2 ? body(text, { fontName: FONTS.heading2 })
-      : body(text, { bold: level === 3 })
-  return new Paragraph({ children: [run], spacing: exact, indent: INDENT, keepNext: true, pageBreakBefore })
-}
+const paragraphStyles = [
+  { id: STYLE.title, name: '报告标题', run: { font: font(FONTS.title), size: SIZE.er }, paragraph: { alignment: AlignmentType.CENTER, spacing: exact } },
+  { id: STYLE.meta, name: '报告填报信息', run: { font: font(FONTS.body), size: SIZE.san }, paragraph: { spacing: exact } },
+  { id: STYLE.body, name: '报告正文', run: { font: font(FONTS.body), size: SIZE.san }, paragraph: { spacing: exact, indent: INDENT, alignment: AlignmentType.JUSTIFIED } },
+  { id: STYLE.h1, name: '一级标题', run: { font: font(FONTS.heading1), size: SIZE.san }, paragraph: { spacing: exact, indent: INDENT, keepNext: true } },
+  { id: STYLE.h2, name: '二级标题', run: { font: font(FONTS.heading2), size: SIZE.san }, paragraph: { spacing: exact, indent: INDENT, keepNext: true } },
+  { id: STYLE.h3, name: '三级标题', run: { font: font(FONTS.body), size: SIZE.san, bold: true }, paragraph: { spacing: exact, indent: INDENT, keepNext: true } },
+  { id: STYLE.h4, name: '四级标题', run: { font: font(FONTS.body), size: SIZE.san }, paragraph: { spacing: exact, indent: INDENT, keepNext: true } },
+  { id: STYLE.tableTitle, name: '表格标题', run: { font: font(FONTS.heading1), size: SIZE.xiaosi }, paragraph: { alignment: AlignmentType.CENTER, spacing: exact, keepNext: true } },
+  { id: STYLE.cell12, name: '表格文字小四', run: { font: font(FONTS.body), size: SIZE.xiaosi }, paragraph: { spacing: single } },
+  { id: STYLE.cell105, name: '表格文字五号', run: { font: font(FONTS.body), size: SIZE.wu }, paragraph: { spacing: single } },
+  { id: STYLE.head12, name: '表头小四', run: { font: font(FONTS.body), size: SIZE.xiaosi, bold: true }, paragraph: { spacing: single, alignment: AlignmentType.CENTER } },
+  { id: STYLE.head105, name: '表头五号', run: { font: font(FONTS.body), size: SIZE.wu, bold: true }, paragraph: { spacing: single, alignment: AlignmentType.CENTER } },
+]
+
+const lines = (style: string, text: string): Paragraph[] =>
+  text.split('\n').map((line) => new Paragraph({ style, children: [new TextRun(line)] }))
+
+const HEADING_STYLE = { 1: STYLE.h1, 2: STYLE.h2, 3: STYLE.h3, 4: STYLE.h4 } as const
 
 function pageFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
   const run = (children: (string)[]) => new TextRun({ children, font: font(FONTS.pageNumber), size: SIZE.si })
@@ -83,88 +101,122 @@ function pageFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType
 }
 
 const FOOTERS = { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) }
+/**
+ * Tables are written as WordprocessingML text by `tableXml` and spliced into word/document.xml in
+ * place of a placeholder paragraph, instead of as docx Table/TableRow/TableCell/Paragraph/TextRun
+ * objects: a 1,000-indicator annex has ~13,000 cells, and docx's object model took most of a second
+ * to build and serialise them (docs/benchmarks.md). The XML is what those objects write;
+ * test/io/word.test.ts reads it back.
+ */
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+// eslint-disable-next-line no-control-regex -- control characters are not allowed in XML text
+const escapeXml = (text: string): string => text.replace(/[&<>"]|[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => XML_ESCAPES[c] ?? '')
 
-function cell(content: ModelCell | string, size: number, options: { bold?: boolean; header?: boolean } = {}): TableCell {
-  const model: ModelCell = typeof content === 'string' ? { text: content } : content
-  const light = model.light ? LIGHTS[model.light] : null
-  const numeric = model.format !== undefined
-  return new TableCell({
-    shading: light ? { type: ShadingType.CLEAR, fill: light.color.replace('#', ''), color: 'auto' } : options.header ? { type: ShadingType.CLEAR, fill: 'E7ECF3', color: 'auto' } : undefined,
-    margins: { left: 60, right: 60, top: 20, bottom: 20 },
-    children: model.text.split('\n').map((line) => new Paragraph({
-      alignment: options.header || light ? AlignmentType.CENTER : numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-      children: [body(line, { size, bold: options.bold || options.header, color: light ? 'FFFFFF' : undefined })],
-    })),
-  })
+function cellXml(text: string, style: string, o: { width: number; fill?: string; align?: 'center' | 'right'; bold?: boolean; color?: string }): string {
+  const shading = o.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${o.fill}"/>` : ''
+  const pPr = `<w:pPr><w:pStyle w:val="${style}"/>${o.align ? `<w:jc w:val="${o.align}"/>` : ''}</w:pPr>`
+  const rPr = o.bold || o.color ? `<w:rPr>${o.bold ? '<w:b/><w:bCs/>' : ''}${o.color ? `<w:color w:val="${o.color}"/>` : ''}</w:rPr>` : ''
+  const paragraphs = text.split('\n').map((line) => `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r></w:p>`).join('')
+  return `<w:tc><w:tcPr><w:tcW w:w="${o.width}" w:type="dxa"/>${shading}</w:tcPr>${paragraphs}</w:tc>`
 }
 
-function table(model: ReportTable, size: number, widthTwips: number): Table {
+const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="auto"'
+
+/** A table of the model as a <w:tbl>: fixed column widths, the header row repeated on each page (tblHeader). */
+export function tableXml(model: ReportTable, small: boolean, widthTwips: number): string {
   const columns = visibleColumns(model)
   const weights = columns.map((i) => model.widths[i] ?? 10)
   const total = weights.reduce((a, b) => a + b, 0)
-  const columnWidths = weights.map((w) => Math.floor((w / total) * widthTwips))
-  return new Table({
-    width: { size: widthTwips, type: WidthType.DXA },
-    columnWidths,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((i) => cell(model.header[i], size, { header: true })) }),
-      ...model.rows.map((row) => new TableRow({
-        cantSplit: true,
-        children: columns.map((i) => cell(row.cells[i] ?? '', size, { bold: row.emphasis })),
-      })),
-    ],
-  })
+  const widths = weights.map((w) => Math.floor((w / total) * widthTwips))
+  const cellStyle = small ? STYLE.cell105 : STYLE.cell12
+  const headStyle = small ? STYLE.head105 : STYLE.head12
+  const out: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:w="${widthTwips}" w:type="dxa"/><w:tblBorders>`,
+    ...['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${BORDER}/>`),
+    '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="60" w:type="dxa"/>',
+    '<w:bottom w:w="20" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>',
+    ...widths.map((w) => `<w:gridCol w:w="${w}"/>`),
+    '</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
+    ...columns.map((i, c) => cellXml(model.header[i], headStyle, { width: widths[c], fill: 'E7ECF3', align: 'center' })),
+    '</w:tr>',
+  ]
+  for (const row of model.rows) {
+    out.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>')
+    columns.forEach((i, c) => {
+      const cell: ModelCell = row.cells[i] ?? { text: '' }
+      const light = cell.light ? LIGHTS[cell.light] : null
+      out.push(light
+        ? cellXml(cell.text, cellStyle, { width: widths[c], fill: light.color.replace('#', '').toUpperCase(), align: 'center', bold: true, color: 'FFFFFF' })
+        : cellXml(cell.text, cellStyle, { width: widths[c], align: cell.format !== undefined ? 'right' : undefined, bold: row.emphasis === true }))
+    })
+    out.push('</w:tr>')
+  }
+  out.push('</w:tbl>')
+  return out.join('')
 }
 
-function tableTitle(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, keepNext: true, children: [body(text, { fontName: FONTS.heading1, size: SIZE.xiaosi })] })
-}
+/** The paragraph docx writes for a table's placeholder, replaced by the table's XML after packing. */
+const placeholderText = (n: number): string => `REPORT-TABLE-PLACEHOLDER-${n}`
+const placeholderXml = (n: number): string => `<w:p><w:r><w:t xml:space="preserve">${placeholderText(n)}</w:t></w:r></w:p>`
 
 const grid = { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE }
 
+export interface ReportDocx {
+  document: Document
+  /** table XML by placeholder number, spliced in by reportDocxBytes */
+  tables: string[]
+}
+
 /** The report as a docx Document (two sections: the report in portrait, the 监控表 annex in landscape). */
-export function reportDocument(model: ReportModel): Document {
-  const main: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [body(model.title, { fontName: FONTS.title, size: SIZE.er })] }),
-    new Paragraph({ spacing: exact, children: [] }),
-    new Paragraph({ spacing: exact, children: [body(`部门单位名称（公章）：${model.unitName}`)] }),
-    new Paragraph({ spacing: exact, children: [body(`监控节点：${model.nodeLabel}`)] }),
-    new Paragraph({ spacing: exact, children: [body(`填报时间：${model.reportDate}`)] }),
+export function reportDocument(model: ReportModel): ReportDocx {
+  const tables: string[] = []
+  const placeTable = (xml: string): Paragraph => {
+    tables.push(xml)
+    return new Paragraph({ children: [new TextRun(placeholderText(tables.length - 1))] })
+  }
+  const main: Paragraph[] = [
+    ...lines(STYLE.title, model.title),
+    new Paragraph({ style: STYLE.meta }),
+    ...lines(STYLE.meta, `部门单位名称（公章）：${model.unitName}`),
+    ...lines(STYLE.meta, `监控节点：${model.nodeLabel}`),
+    ...lines(STYLE.meta, `填报时间：${model.reportDate}`),
   ]
-  const annex: (Paragraph | Table)[] = []
+  const annex: Paragraph[] = []
   let target = main
-  const landscapeWidth = mm(297 - 28 - 26)
+  const landscapeWidth = mm(297 - 37 - 35)
   model.blocks.forEach((block, index) => {
     if (block.kind === 'heading') {
       // the annex (the indicator table) gets its own landscape section
       const next = model.blocks[index + 1]
-      if (block.level === 1 && next?.kind === 'table' && next.table === 'indicators') {
-        target = annex
-        target.push(heading(1, block.text))
-      } else target.push(heading(block.level, block.text))
-    } else if (block.kind === 'paragraph') target.push(...bodyParagraphs(block.text))
+      if (block.level === 1 && next?.kind === 'table' && next.table === 'indicators') target = annex
+      target.push(...lines(HEADING_STYLE[block.level], block.text))
+    } else if (block.kind === 'paragraph') target.push(...lines(STYLE.body, block.text))
     else if (block.table === 'budget') {
-      target.push(tableTitle(model.budgetTable.title), table(model.budgetTable, SIZE.xiaosi, mm(TEXT_WIDTH_MM)))
+      target.push(...lines(STYLE.tableTitle, model.budgetTable.title), placeTable(tableXml(model.budgetTable, false, mm(TEXT_WIDTH_MM))))
     } else {
-      target.push(tableTitle(model.indicatorTable.title), table(model.indicatorTable, SIZE.wu, landscapeWidth))
+      target.push(...lines(STYLE.tableTitle, model.indicatorTable.title), placeTable(tableXml(model.indicatorTable, true, landscapeWidth)))
     }
   })
   const page = { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin }
   const sections: ISectionOptions[] = [{ properties: { page, grid }, footers: FOOTERS, children: main }]
   if (annex.length > 0) {
     sections.push({
-      properties: { page: { ...page, size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE }, margin: { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) } }, grid },
+      properties: {
+        // landscape: the same paper turned, the 版心 margins kept on the same edges of the text
+        page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE }, margin: { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) } },
+        grid,
+      },
       footers: FOOTERS, children: annex,
     })
   }
-  return new Document({
+  const document = new Document({
     creator: model.unitName,
     title: model.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.san } } } },
+    styles: { default: { document: { run: { font: font(FONTS.body), size: SIZE.san } } }, paragraphStyles },
     sections,
   })
+  return { document, tables }
 }
 
 /** word/fontTable.xml with each 公文 font's fallback, replacing the package's own font table. */
@@ -178,14 +230,24 @@ export function fontTableXml(): string {
 
 const OVERRIDES = (): { path: string; data: string }[] => [{ path: 'word/fontTable.xml', data: fontTableXml() }]
 
-/** The .docx as a Blob (browser). */
-export function reportDocxBlob(model: ReportModel): Promise<Blob> {
-  return Packer.toBlob(reportDocument(model), false, OVERRIDES())
+/** The .docx as bytes: docx packs the document, then the tables' XML replaces their placeholders. */
+export async function reportDocxBytes(model: ReportModel): Promise<Uint8Array> {
+  const { document, tables } = reportDocument(model)
+  const packed = await Packer.pack(document, 'uint8array', false, OVERRIDES())
+  const files = unzipSync(packed)
+  let xml = strFromU8(files['word/document.xml'])
+  tables.forEach((table, n) => {
+    const at = xml.indexOf(placeholderXml(n))
+    if (at < 0) throw new Error(`Word 导出失败：找不到第${n + 1}个表格的位置`)
+    xml = xml.slice(0, at) + table + xml.slice(at + placeholderXml(n).length)
+  })
+  files['word/document.xml'] = strToU8(xml)
+  return zipSync(files)
 }
 
-/** The .docx as bytes (tests, Node). */
-export async function reportDocxBytes(model: ReportModel): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(reportDocument(model), false, OVERRIDES()))
+/** The .docx as a Blob (browser). */
+export async function reportDocxBlob(model: ReportModel): Promise<Blob> {
+  return new Blob([await reportDocxBytes(model) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
 }
 
 /** '且末县自然资源局2021年1-6月绩效监控报告.docx' */
