@@ -522,6 +522,10 @@ export function planImport(input: PlanInput): ImportPlan {
       deviationCauses: causes, deviationText: causeText,
     }, ['actualValue', 'qualitativePercent'])
     outReadings.set(natural, next)
+    if (node.status === 'locked' && !same(stored, next)) {
+      row.fail('asOf', `的监控节点“${node.label}”已定稿锁定，不能通过导入修改其指标填报（请先在监控节点页面解锁）`)
+      continue
+    }
     const readingStatus = tally('readings', stored, next)
     rows.push({ sheet: SHEET_READINGS, row: row.rowNo, label: `${asOf} ${name}`, status: readingStatus, ...(readingStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
   }

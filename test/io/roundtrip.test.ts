@@ -79,6 +79,18 @@ describe('merge rules', () => {
     expect(plan.warnings.map((p) => p.message)).toContain('预算执行 第3行 O列「5月执行数」5月累计执行数 1.00 万元小于4月的 10.05 万元，累计数不应减少')
   })
 
+  it('refuses to change readings of a locked node, but re-importing them unchanged is fine', async () => {
+    const demo = qiemo2021Dataset()
+    const locked = { ...demo, nodes: demo.nodes.map((n) => ({ ...n, status: 'locked' as const })) }
+    const grids = await readGrids(await writeWorkbook({ dataset: locked }))
+    expect(planImport({ grids, existing: locked, existingUnit: locked.unit, existingFramework: locked.framework }).unchanged).toBe(true)
+    const readingsSheet = grids.find((g) => g.name === '指标填报')
+    if (!readingsSheet) throw new Error('no sheet')
+    readingsSheet.rows[1][5] = 8
+    const plan = planImport({ grids, existing: locked, existingUnit: locked.unit, existingFramework: locked.framework })
+    expect(plan.problems.map((p) => p.message)).toEqual(['指标填报 第2行 A列「截至日期」的监控节点“2021年1-6月”已定稿锁定，不能通过导入修改其指标填报（请先在监控节点页面解锁）'])
+  })
+
   it('names a reading of an unknown indicator and a duplicate row', async () => {
     const demo = qiemo2021Dataset()
     const grids = await readGrids(await writeWorkbook({ dataset: demo }))
