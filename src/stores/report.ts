@@ -8,7 +8,7 @@ import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef, toRaw, watch } from 'vue'
 import type { Id, StoredReport } from '@/domain/types'
 import { toIsoDate } from '@/domain/dates'
-import { draftReport, frozenModelOf, pendingInputs, regenerateEdits, withEdit, withoutEdit } from '@/domain/report'
+import { draftReport, frozenModelOf, META_KEYS, pendingInputs, regenerateEdits, withEdit, withoutEdit } from '@/domain/report'
 import type { ReportModel, ReportParagraph } from '@/domain/report'
 import { freezeReport, getReport, saveReportEdits, unlockReport } from '@/db/reports'
 import { useWorkspaceStore } from './workspace'
@@ -45,6 +45,10 @@ export const useReportStore = defineStore('report', () => {
   const model = computed<ReportModel | null>(() => frozenModel.value ?? liveModel.value)
   const pending = computed(() => (model.value && !locked.value ? pendingInputs(model.value) : []))
   const unlocks = computed(() => stored.value?.unlocks ?? [])
+  /** the 填报时间 the user chose, '' for today */
+  const chosenReportDate = computed(() => edits.value[META_KEYS.reportDate] ?? '')
+  /** how many paragraphs the user has edited */
+  const editedCount = computed(() => Object.keys(edits.value).filter((key) => !key.startsWith('meta.')).length)
 
   async function load(id: Id | null): Promise<void> {
     if (!id) {
@@ -85,6 +89,16 @@ export const useReportStore = defineStore('report', () => {
     busy.value = 'save'
     try {
       return await writeEdits(withoutEdit(edits.value, key))
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  /** 填报时间 chosen by the user ('yyyy-MM-dd'), kept with the edits; empty clears it (today). */
+  async function setReportDate(date: string): Promise<ActionResult> {
+    busy.value = 'save'
+    try {
+      return await writeEdits(date ? { ...edits.value, [META_KEYS.reportDate]: date } : withoutEdit(edits.value, META_KEYS.reportDate))
     } finally {
       busy.value = ''
     }
@@ -171,7 +185,7 @@ export const useReportStore = defineStore('report', () => {
   }
 
   return {
-    stored, loadedFor, loading, busy, reportDate, edits, locked, frozenModel, frozenAt, liveModel, model, pending, unlocks,
-    load, saveParagraph, resetParagraph, regenerate, freeze, unlock, exportWord, exportMonitoringTable,
+    stored, loadedFor, loading, busy, reportDate, edits, locked, frozenModel, frozenAt, liveModel, model, pending, unlocks, chosenReportDate, editedCount,
+    load, saveParagraph, resetParagraph, setReportDate, regenerate, freeze, unlock, exportWord, exportMonitoringTable,
   }
 })

@@ -45,6 +45,12 @@ test('drafts the report from the demo data, keeps an edit, exports Word and the 
   await expect(paragraph(page, 'suggestions')).toContainText('建议财政部门加强对绩效监控工作的培训和指导。')
   await expect(paragraph(page, 'suggestions')).toContainText('已修改')
 
+  // 填报时间 as in seed 001, kept with the report
+  const dateInput = page.getByTestId('report-date').locator('input')
+  await dateInput.fill('2021-07-02')
+  await dateInput.press('Enter')
+  await expect(page.getByTestId('report-document')).toContainText('填报时间：2021年7月2日')
+
   // 导出 Word
   const [word] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-word').click()])
   expect(word.suggestedFilename()).toBe('且末县自然资源局2021年1-6月绩效监控报告.docx')
@@ -56,6 +62,7 @@ test('drafts the report from the demo data, keeps an edit, exports Word and the 
   expect(documentXml).toContain('指标完成率：46.67%')
   expect(documentXml).toContain('建议财政部门加强对绩效监控工作的培训和指导。')
   expect(documentXml).not.toContain('待填写')
+  expect(documentXml).toContain('填报时间：2021年7月2日')
 
   // 导出监控表
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
@@ -104,7 +111,7 @@ test('定稿 locks the node and freezes the report; 解锁 needs a reason; 重�
   await expect(paragraph(page, 'budget.overall')).toContainText('预算执行率25.70%')
   await screenshot(page, 'report-frozen')
 
-  // the 指标填报 of a locked node is refused by the database; the frozen report stays after a reload
+  // the frozen report (with the edit made before 定稿) stays after a reload
   await page.reload()
   await expect(page.getByTestId('report-status')).toHaveText('已定稿')
   await expect(problems).toContainText('预算执行进度偏慢，项目支出尚未支付。')

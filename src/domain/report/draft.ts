@@ -46,6 +46,9 @@ export const PARAGRAPH_KEYS = {
   other: 'other',
 } as const
 
+/** Edits that are not paragraphs: 填报时间 chosen by the user ('yyyy-MM-dd'). */
+export const META_KEYS = { reportDate: 'meta.reportDate' } as const
+
 export function indicatorKey(indicatorId: string): string {
   return `indicator.${indicatorId}`
 }
@@ -165,13 +168,17 @@ export function draftReport(input: DraftReportInput): ReportModel {
     nodeLabel: snapshot.label,
     asOfDate: snapshot.asOf,
     title: `${unit.name}整体支出绩效监控报告`,
-    reportDate: dateWords(reportDate),
+    reportDate: dateWords(chosenDate(edits[META_KEYS.reportDate]) ?? reportDate),
     ratePrecision: places,
     blocks,
     budgetTable: budgetTable(dataset, snapshot, places),
     indicatorTable: indicatorTable(dataset, snapshot, places),
     counts: { ...counts },
   }
+}
+
+function chosenDate(value: string | undefined): IsoDate | null {
+  return value !== undefined && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) ? value : null
 }
 
 function paragraph(key: string, drafted: string, needsInput: boolean, edits: Readonly<Record<string, string>>): ReportParagraph {

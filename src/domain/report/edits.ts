@@ -36,7 +36,8 @@ export function withoutEdit(edits: Readonly<Record<string, string>>, key: string
 
 /**
  * 重新生成: the draft is always recomputed from the current data; user edits survive unless the user
- * chose to discard them. Edits whose paragraph no longer exists (a deleted indicator) are dropped.
+ * chose to discard them. Edits whose paragraph no longer exists (a deleted indicator) are dropped;
+ * settings such as the chosen 填报时间 ('meta.*') are kept.
  */
 export function regenerateEdits(
   edits: Readonly<Record<string, string>>,
@@ -45,7 +46,7 @@ export function regenerateEdits(
 ): Record<string, string> {
   if (discard) return {}
   const keys = new Set(paragraphsOf(model).map((p) => p.key))
-  return Object.fromEntries(Object.entries(edits).filter(([key]) => keys.has(key)))
+  return Object.fromEntries(Object.entries(edits).filter(([key]) => keys.has(key) || key.startsWith('meta.')))
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The 绩效监控报告 and 监控表 model: drafted from a node snapshot, edited, frozen, exported. */
 export type * from './model'
-export { draftReport, indicatorKey, indicatorLine, groupByLevel1, PARAGRAPH_KEYS } from './draft'
+export { draftReport, indicatorKey, indicatorLine, groupByLevel1, META_KEYS, PARAGRAPH_KEYS } from './draft'
 export type { DraftReportInput } from './draft'
 export { budgetTable, indicatorTable, executionColumnTitle, visibleColumns } from './tables'
 export { paragraphsOf, pendingInputs, withEdit, withoutEdit, regenerateEdits, frozenModelOf } from './edits'

@@ -9,16 +9,16 @@ import { defaultSettings } from '../../../src/domain/settings'
 import type { MonitoringSettings } from '../../../src/domain/settings'
 import type { UnitYearDataset } from '../../../src/domain/types'
 import {
-  draftReport, indicatorKey, paragraphsOf, PARAGRAPH_KEYS, pendingInputs, regenerateEdits, withEdit, withoutEdit,
+  draftReport, indicatorKey, META_KEYS, paragraphsOf, PARAGRAPH_KEYS, pendingInputs, regenerateEdits, withEdit, withoutEdit,
 } from '../../../src/domain/report'
 import type { ReportModel, ReportParagraph } from '../../../src/domain/report'
 
-function report(options: { precision?: number; edits?: Record<string, string>; data?: UnitYearDataset } = {}): ReportModel {
+function report(options: { precision?: number; edits?: Record<string, string>; data?: UnitYearDataset; reportDate?: string } = {}): ReportModel {
   const dataset = options.data ?? qiemo2021Dataset()
   const settings: MonitoringSettings = { ...defaultSettings(), ratePrecision: options.precision ?? 2 }
   const snapshot = computeNodeSnapshot({ dataset, nodeId: DEMO_NODE_ID, settings })
   if (!snapshot.ok) throw new Error(snapshot.issues.map((i) => i.message).join('；'))
-  return draftReport({ dataset, snapshot: snapshot.value, settings, reportDate: '2021-07-02', edits: options.edits })
+  return draftReport({ dataset, snapshot: snapshot.value, settings, reportDate: options.reportDate ?? '2021-07-02', edits: options.edits })
 }
 
 function para(model: ReportModel, key: string): ReportParagraph {
@@ -199,6 +199,12 @@ describe('edits and 重新生成', () => {
     const model = report({ edits: { [key]: '我单位预算执行情况如下。' } })
     expect(para(model, key)).toMatchObject({ text: '我单位预算执行情况如下。', edited: true })
     expect(para(model, key).drafted).toContain('执行率25.70%')
+  })
+
+  it('uses the 填报时间 the user chose, and keeps it on 重新生成', () => {
+    expect(report({ reportDate: '2021-08-01', edits: { [META_KEYS.reportDate]: '2021-07-02' } }).reportDate).toBe('2021年7月2日')
+    expect(report({ reportDate: '2021-08-01', edits: { [META_KEYS.reportDate]: '2021-13-40' } }).reportDate).toBe('2021年8月1日')
+    expect(regenerateEdits({ [META_KEYS.reportDate]: '2021-07-05' }, report(), false)).toEqual({ [META_KEYS.reportDate]: '2021-07-05' })
   })
 
   it('drops an edit equal to the draft, and 恢复 removes one', () => {
