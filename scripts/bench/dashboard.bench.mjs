@@ -86,6 +86,16 @@ try {
     await page.waitForTimeout(300)
   }
   const switchMs = median(switches.slice(1)) // the first switch also warms up code paths; reported below
+  // Where the reload goes: the raw IndexedDB read of every reading (a lower bound for loadUnitYear).
+  const rawRead = await page.evaluate(async () => {
+    const db = await new Promise((resolve) => { const r = indexedDB.open('jixiao-jiankong'); r.onsuccess = () => resolve(r.result) })
+    const start = performance.now()
+    const rows = await new Promise((resolve) => { const r = db.transaction('readings').objectStore('readings').getAll(); r.onsuccess = () => resolve(r.result) })
+    const ms = performance.now() - start
+    db.close()
+    return { ms, count: rows.length }
+  })
+  console.log(`诊断：原生 IndexedDB getAll 读取 ${rawRead.count} 条指标填报用时 ${rawRead.ms.toFixed(0)} ms`)
   console.log(`重新加载 → 概览关键指标可见：中位数 ${kpiMs.toFixed(0)} ms（各次 ${reloads.map((r) => r.kpi.toFixed(0)).join(', ')}）`)
   console.log(`重新加载 → 概览全部图表绘出：中位数 ${chartsMs.toFixed(0)} ms（各次 ${reloads.map((r) => r.charts.toFixed(0)).join(', ')}）`)
   console.log(`切换监控节点 → 概览更新：中位数 ${switchMs.toFixed(0)} ms（各次 ${switches.map((s) => s.toFixed(0)).join(', ')}）`)
