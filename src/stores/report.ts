@@ -50,22 +50,30 @@ export const useReportStore = defineStore('report', () => {
   /** how many paragraphs the user has edited */
   const editedCount = computed(() => Object.keys(edits.value).filter((key) => !key.startsWith('meta.')).length)
 
+  let loads = 0
   async function load(id: Id | null): Promise<void> {
     if (!id) {
+      loads++
       stored.value = null
       loadedFor.value = null
       return
     }
     loading.value = true
+    const request = ++loads
     try {
-      stored.value = (await getReport(id)) ?? null
+      const row = (await getReport(id)) ?? null
+      // a later load (another node, a reload) wins over one still in flight
+      if (request !== loads) return
+      stored.value = row
       loadedFor.value = id
     } finally {
-      loading.value = false
+      if (request === loads) loading.value = false
     }
   }
 
-  watch(nodeId, (id) => { void load(id) }, { immediate: true })
+  // re-read on another node and whenever the workspace reloads its data (import, restore, demo reload
+  // replace the stored reports too), so stale edits are never written back
+  watch([nodeId, dataset], ([id]) => { void load(id) }, { immediate: true })
 
   async function writeEdits(next: Record<string, string>): Promise<ActionResult> {
     const id = loadedFor.value
