@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import JSZip from 'jszip'
+import { JSDOM } from 'jsdom'
 import { qiemo2021Dataset, DEMO_NODE_ID } from '../../src/domain/demo/qiemo2021'
 import { computeNodeSnapshot } from '../../src/domain/snapshot'
 import { defaultSettings } from '../../src/domain/settings'
@@ -114,6 +115,18 @@ describe('reportDocx (公文 layout, GB/T 9704)', async () => {
     expect(whole).toContain('预算执行率26%')
     expect(whole).toContain('建议财政部门加强培训指导。')
     expect(whole).not.toContain('待填写')
+  })
+
+  it('is well-formed XML with both tables directly in the body (the placeholders replaced whole)', () => {
+    const { DOMParser } = new JSDOM('').window
+    for (const xml of [document, styles, fontTable, ...footers]) {
+      const parsed = new DOMParser().parseFromString(xml, 'application/xml')
+      expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0)
+    }
+    const parsed = new DOMParser().parseFromString(document, 'application/xml')
+    const tables = [...parsed.getElementsByTagName('w:tbl')]
+    expect(tables.map((t) => t.parentNode?.nodeName)).toEqual(['w:body', 'w:body'])
+    expect(tables[1].getElementsByTagName('w:tr')).toHaveLength(1 + 22)
   })
 
   it('names the file after the unit and node', () => {
