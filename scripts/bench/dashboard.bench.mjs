@@ -1,3 +1,4 @@
+/* global window, document, indexedDB, requestAnimationFrame, MutationObserver */
 // Dashboard benchmark (issue 6): a generated 主管部门-size unit-year — 1,000 projects × 20 indicators,
 // 12 monthly nodes (240,240 readings, 12,060 monthly executions) — written straight into IndexedDB,
 // then in headless Chromium: reload → 概览 interactive (KPIs on screen, then every chart drawn), and
