@@ -1,10 +1,11 @@
+// @vitest-environment jsdom
 /**
  * The Word export of the demo report (seed 001): unzip the .docx and check the 公文 layout
  * (GB/T 9704: A4, margins 37/35/28/26 mm, fonts, fixed 22-line pitch, page numbers) and the figures.
+ * Runs in jsdom for its DOMParser (the well-formedness check).
  */
 import { describe, expect, it } from 'vitest'
 import JSZip from 'jszip'
-import { JSDOM } from 'jsdom'
 import { qiemo2021Dataset, DEMO_NODE_ID } from '../../src/domain/demo/qiemo2021'
 import { computeNodeSnapshot } from '../../src/domain/snapshot'
 import { defaultSettings } from '../../src/domain/settings'
@@ -118,7 +119,6 @@ describe('reportDocx (公文 layout, GB/T 9704)', async () => {
   })
 
   it('is well-formed XML with both tables directly in the body (the placeholders replaced whole)', () => {
-    const { DOMParser } = new JSDOM('').window
     for (const xml of [document, styles, fontTable, ...footers]) {
       const parsed = new DOMParser().parseFromString(xml, 'application/xml')
       expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0)
