@@ -107,6 +107,8 @@ test('定稿 locks the node and freezes the report; 解锁 needs a reason; 重�
   await page.getByRole('button', { name: '定稿', exact: true }).last().click()
   await expect(page.getByTestId('report-status')).toHaveText('已定稿')
   await expect(page.getByTestId('paragraph-edit')).toHaveCount(0)
+  // a submitted report shows no 待填写 marks, even where the suggested text was kept
+  await expect(page.getByTestId('needs-input')).toHaveCount(0)
   await expect(page.getByTestId('report-regenerate')).toBeDisabled()
   await expect(paragraph(page, 'budget.overall')).toContainText('预算执行率25.70%')
   await screenshot(page, 'report-frozen')
