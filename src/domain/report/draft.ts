@@ -130,7 +130,7 @@ export function draftReport(input: DraftReportInput): ReportModel {
   for (const project of dataset.projects) {
     const rows = snapshot.indicators.filter((r) => r.projectId === project.id)
     if (rows.length === 0) continue
-    h(3, `${++groupNo}、${project.name}项目绩效指标`)
+    h(3, `${++groupNo}、${project.name}${project.name.endsWith('项目') ? '' : '项目'}绩效指标`)
     groupByLevel1(rows, dataset).flatMap((g) => g.level2).forEach((sub, index) => {
       h(4, `${circled(index + 1)}${sub.level2}：`)
       sub.rows.forEach((row, n) => p(indicatorKey(row.indicator.id), indicatorLine(row, n + 1, places)))

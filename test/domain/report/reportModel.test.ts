@@ -149,6 +149,18 @@ describe('draftReport on the demo data (seed 001)', () => {
     expect(pendingInputs(report({ edits })).map((p) => p.key)).not.toContain(PARAGRAPH_KEYS.problems)
   })
 
+  it('adds a project target’s indicators as their own group after the 整体 ones, outside the 整体 counts', () => {
+    const data = qiemo2021Dataset()
+    data.targets.push({ id: 'pt', unitId: data.unit.id, year: 2021, scope: 'project', projectId: 'demo-qiemo-2021-pgxm', description: '评估' })
+    data.indicators.push({ id: 'pi', targetId: 'pt', level1: '产出指标', level2: '数量指标', name: '完成评估宗地', operator: '≥', targetValue: '10', measureUnit: '宗', accrual: 'level', sortOrder: 1 })
+    data.readings.push({ id: 'pr', nodeId: DEMO_NODE_ID, indicatorId: 'pi', actualValue: '6', deviationCauses: [], deviationText: '' })
+    const model = report({ data })
+    expect(model.counts.level3).toBe(22)
+    expect(headings(model)).toContain('4、国有土地出让金评估项目绩效指标')
+    expect(para(model, indicatorKey('pi')).text).toBe('指标1：完成评估宗地，预期指标值：≥10宗，实际完成值：6宗，指标完成率：60.00%。')
+    expect(model.indicatorTable.rows.at(-1)?.cells[0].text).toBe('国有土地出让金评估项目')
+  })
+
   it('drafts 五、 from 追加 / 追减 / 上年结转 when the budget lines record them', () => {
     const data = qiemo2021Dataset()
     data.budgetLines.push({
