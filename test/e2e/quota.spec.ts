@@ -3,9 +3,10 @@
  * storage quota, the user is told in Chinese and the database is left exactly as it was.
  * The quota is forced down with the DevTools protocol, so IndexedDB itself raises the error.
  */
+import type { Page } from '@playwright/test'
 import { expect, test } from './helpers'
 
-async function tableCounts(page: import('@playwright/test').Page): Promise<Record<string, number>> {
+async function tableCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
     const request = indexedDB.open('jixiao-jiankong')
     const db: IDBDatabase = await new Promise((resolve, reject) => {
