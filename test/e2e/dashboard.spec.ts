@@ -128,6 +128,8 @@ test('预警: the 执行率 alert with its sentence; 批示 and 指派 land in h
   await yellow.getByTestId('alert-close').click()
   await page.getByTestId('alert-text').fill('培训安排在下半年，已说明')
   await page.getByTestId('alert-text-submit').click()
+  // Wait for the write to land (the row shows its new status) before reloading.
+  await expect(yellow).toContainText('已关闭')
   await page.reload()
   await chooseOption(page, 'filter-status', '已关闭')
   const closed = page.getByTestId('alert-table').locator('.el-table__body-wrapper tr.el-table__row')
