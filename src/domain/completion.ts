@@ -149,7 +149,7 @@ function completionOfValue(indicator: Indicator, value: string | undefined, fiel
  * a missing reading or value is 'missing'; bad input is 'invalid' with a Chinese message.
  */
 export function completionRate(indicator: Indicator, reading: IndicatorReading | undefined, asOf: IsoDate): CompletionResult {
-  if (!parseIsoDate(asOf)) return invalid(`监控节点日期「${asOf}」无效`, 'asOfDate')
+  if (!parseNodeDate(asOf).ok) return invalid(`监控节点日期「${asOf}」无效`, 'asOfDate')
   if (!isDue(indicator, asOf)) return { status: 'notDue' }
   if (isQualitative(indicator)) return qualitativeCompletion(reading)
   return completionOfValue(indicator, reading?.actualValue, 'actualValue', '实际完成值')

@@ -19,12 +19,36 @@ export interface NodeDate {
   daysInYear: number
 }
 
+/**
+ * A snapshot asks for the same few node dates once per indicator (tens of thousands of times at
+ * 主管部门 size), so parsed dates are remembered. The results are frozen: nobody can change a shared one.
+ */
+const parsedNodeDates = new Map<string, Result<NodeDate>>()
+const PARSED_NODE_DATES_KEPT = 500
+
 export function parseNodeDate(asOf: IsoDate): Result<NodeDate> {
+  const known = parsedNodeDates.get(asOf)
+  if (known) return known
+  const parsed = readNodeDate(asOf)
+  if (parsedNodeDates.size >= PARSED_NODE_DATES_KEPT) parsedNodeDates.clear()
+  parsedNodeDates.set(asOf, parsed)
+  return parsed
+}
+
+function readNodeDate(asOf: IsoDate): Result<NodeDate> {
   const date = parseIsoDate(asOf)
   if (!date) {
-    return fail([issue('asOfDate', 'date.invalid', `监控节点日期「${asOf}」无效，应为“yyyy-MM-dd”格式的日历日期`)])
+    return deepFreeze(fail([issue('asOfDate', 'date.invalid', `监控节点日期「${asOf}」无效，应为“yyyy-MM-dd”格式的日历日期`)]))
   }
-  return ok({ iso: asOf, year: yearOf(date), month: monthOf(date), dayOfYear: dayOfYear(date), daysInYear: daysInYear(date) })
+  return deepFreeze(ok({ iso: asOf, year: yearOf(date), month: monthOf(date), dayOfYear: dayOfYear(date), daysInYear: daysInYear(date) }))
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value
 }
 
 /** 1..12 as a MonthNumber, or null. */

@@ -143,11 +143,23 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
     lightCounts: countLights(unitLights),
     indicatorCounts: indicatorCounts(unitRows.map((row) => row.indicator)),
     unitIndicatorLight: worstLight(unitLights),
-    projectLights: dataset.projects.map((project): ProjectLight => {
-      const lights = indicators.filter((row) => row.projectId === project.id).map((row) => row.assessment.light)
-      const budget = byProject.find((g) => g.key === project.id)?.figures ?? null
-      return { projectId: project.id, name: project.name, light: worstLight(lights), counts: countLights(lights), budget }
-    }),
+    projectLights: projectLights(dataset, indicators, byProject),
+  })
+}
+
+/** Each project's worst light and light counts, and its budget (grouped once: 1,000 projects × 20,000 indicators at 主管部门 size). */
+function projectLights(dataset: UnitYearDataset, indicators: readonly SnapshotIndicator[], byProject: readonly BudgetGroup[]): ProjectLight[] {
+  const lightsByProject = new Map<Id, Light[]>()
+  for (const row of indicators) {
+    if (row.projectId === null) continue
+    const lights = lightsByProject.get(row.projectId)
+    if (lights) lights.push(row.assessment.light)
+    else lightsByProject.set(row.projectId, [row.assessment.light])
+  }
+  const budgets = new Map(byProject.map((g) => [g.key, g.figures]))
+  return dataset.projects.map((project): ProjectLight => {
+    const lights = lightsByProject.get(project.id) ?? []
+    return { projectId: project.id, name: project.name, light: worstLight(lights), counts: countLights(lights), budget: budgets.get(project.id) ?? null }
   })
 }
 
