@@ -11,7 +11,7 @@ import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import { ofUnit } from './unitScope'
-import { putAudited, runWrite } from './write'
+import { assertUnchanged, putAudited, runWrite } from './write'
 
 /** Budget lines of a unit-year in their display order (sortOrder, then id). */
 export async function listBudgetLines(unitId: Id, year: number, database: MonitoringDb = db): Promise<BudgetLine[]> {
@@ -32,10 +32,18 @@ export async function listMonthlyExecutions(
   })
 }
 
-/** Creates or replaces a budget line. */
-export async function putBudgetLine(line: BudgetLine, database: MonitoringDb = db): Promise<WriteResult<BudgetLine>> {
+/**
+ * Creates or replaces a budget line. With `options.basis` (the line as the editor loaded it, null for
+ * a new line), the save is refused with `conflicts` when the stored line changed meanwhile.
+ */
+export async function putBudgetLine(
+  line: BudgetLine,
+  database: MonitoringDb = db,
+  options: { basis?: BudgetLine | null } = {},
+): Promise<WriteResult<BudgetLine>> {
   return runWrite(database, [database.budgetLines], async () => {
     const row = toPlain(line)
+    if (options.basis !== undefined) await assertUnchanged(database.budgetLines, row.id, options.basis)
     await putAudited(database, database.budgetLines, [row])
     return row
   })

@@ -9,10 +9,10 @@ import { newId } from './ids'
 import { adoptExistingIds } from './naturalKey'
 import { sorted } from './order'
 import { toPlain } from './plain'
-import { DbWriteError, type WriteResult } from './result'
+import { DbWriteError, type WriteConflict, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import { deleteNodeChildren, ofUnit, type RowCounts } from './unitScope'
-import { putAudited, runWrite } from './write'
+import { assertRowsUnchanged, putAudited, runWrite } from './write'
 
 /** Nodes of a unit-year in date order. */
 export async function listNodes(unitId: Id, year: number, database: MonitoringDb = db): Promise<MonitoringNode[]> {
@@ -62,14 +62,54 @@ export async function listReadings(nodeId: Id, database: MonitoringDb = db): Pro
   return sorted(rows, (r) => r.indicatorId)
 }
 
-/** Saves indicator readings (one per node and indicator) in one transaction. Returns them as stored. */
+/**
+ * What a conflict-checked `putReadings` started from: per indicator id, the node's stored reading as
+ * the editor loaded it (null: none was stored). An indicator missing here counts as null.
+ */
+export type ReadingsBasis = Readonly<Record<Id, IndicatorReading | null>>
+
+/** A reading another tab changed since the editor loaded it: `theirs` is the stored row now. */
+export interface ReadingConflict {
+  indicatorId: Id
+  theirs: IndicatorReading | null
+}
+
+/** The reading conflicts of a refused `putReadings` (reported by indicator id, see below). */
+export function readingConflicts(conflicts: readonly WriteConflict[] | undefined): ReadingConflict[] {
+  return (conflicts ?? [])
+    .filter((c) => c.table === 'readings')
+    // Raised by putReadings' own check on the readings table: `theirs` is a reading row or null.
+    .map((c) => ({ indicatorId: c.key, theirs: c.theirs as IndicatorReading | null }))
+}
+
+/**
+ * Saves indicator readings (one per node and indicator) in one transaction. Returns them as stored.
+ * With `options.basis` (readings of one node only), the save is refused with `conflicts` — one per
+ * indicator whose stored reading is no longer the one the editor started from, keyed by indicator
+ * id — and nothing is written.
+ */
 export async function putReadings(
   readings: readonly IndicatorReading[],
   database: MonitoringDb = db,
+  options: { basis?: ReadingsBasis } = {},
 ): Promise<WriteResult<IndicatorReading[]>> {
   return runWrite(database, [database.nodes, database.indicators, database.readings], async () => {
     const rows = toPlain([...readings])
     await assertEditableNodes(database, rows.map((r) => r.nodeId))
+    const basis = options.basis
+    if (basis !== undefined) {
+      const nodeIds = new Set(rows.map((r) => r.nodeId))
+      if (nodeIds.size > 1) throw new DbWriteError('一次只能核对一个监控节点的填报，本次保存未写入任何数据。')
+      const current = await database.readings
+        .where('[nodeId+indicatorId]')
+        .anyOf(rows.map((r): [Id, Id] => [r.nodeId, r.indicatorId]))
+        .toArray()
+      const currentOf = new Map(current.map((r) => [r.indicatorId, r]))
+      assertRowsUnchanged(
+        'readings',
+        rows.map((r) => ({ key: r.indicatorId, current: currentOf.get(r.indicatorId) ?? null, basis: basis[r.indicatorId] ?? null })),
+      )
+    }
     const indicators = await database.indicators.bulkGet([...new Set(rows.map((r) => r.indicatorId))])
     if (indicators.some((i) => i === undefined)) throw new DbWriteError('填报的指标不存在，本次保存未写入任何数据。')
     const stored = await adoptExistingIds(

@@ -43,6 +43,21 @@ export async function assertUnchanged<T, K extends string | number>(
   }
 }
 
+/**
+ * `assertUnchanged` for several rows at once, reporting every one that changed (so the UI can name
+ * them all). Each check gives the row as stored now and as the editor loaded it (null: absent then);
+ * `key` is what the conflict is reported under. Call inside `runWrite`, before writing anything.
+ */
+export function assertRowsUnchanged<T>(
+  table: string,
+  checks: readonly { key: string; current: T | null; basis: T | null }[],
+): void {
+  const changed = checks.filter((c) => stableJson(c.current) !== stableJson(c.basis))
+  if (changed.length > 0) {
+    throw new WriteConflictError(changed.map((c) => ({ table, key: c.key, theirs: c.current })))
+  }
+}
+
 /** JSON with object keys sorted, so two plain copies of one row compare equal. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
