@@ -6,12 +6,17 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import type { BudgetLine, Indicator, IndicatorReading, MonitoringNode, MonthNumber, MonthlyExecution, Project, UnitYearDataset } from '@/domain/types'
+import type {
+  Alert, BudgetLine, BudgetLineJudgement, CorrectiveMeasure, Indicator, IndicatorReading, MonitoringNode, MonthNumber, MonthlyExecution, Project,
+  StoredReport, UnitYearDataset,
+} from '@/domain/types'
 import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { saveUnitYear } from '@/db/datasets'
 import { markBackedUp, backupStatus } from '@/db/meta'
 import { saveSettings } from '@/db/settings'
+import { saveMeasureTemplates } from '@/db/measures'
+import { defaultMeasureTemplates } from '@/domain/measureTemplates'
 import { defaultSettings } from '@/domain/settings'
 import {
   BACKUP_FORMAT, TABLE_NAMES, backupFileName, canonicalJson, checkBackupText, createBackup, restoreBackup, restoreFromText, sha256Hex, summarizeBackup,
@@ -22,7 +27,11 @@ const hanzi = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c)
 const chineseText = fc.oneof(hanzi, fc.tuple(hanzi, fc.constantFrom('🎯', '📈', '✅', '“引号”', '\n', '＝1+1', '@备注')).map(([a, b]) => a + b))
 const amount = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => `${i}.${String(f).padStart(2, '0')}`)
 
-/** A consistent random unit-year: projects, lines with executions, one target's indicators, nodes and readings. */
+/**
+ * A consistent random unit-year filling every table a unit-year has: projects, lines with executions,
+ * one target's indicators (some with a monthly plan and optional fields), nodes, readings, 预算研判,
+ * alerts (with review history), 纠偏措施 (some linked to an alert) and reports (some 定稿).
+ */
 const datasetArb: fc.Arbitrary<UnitYearDataset> = fc.record({
   seed: fc.integer({ min: 1, max: 1e6 }),
   unitName: chineseText,
@@ -32,6 +41,10 @@ const datasetArb: fc.Arbitrary<UnitYearDataset> = fc.record({
   lines: fc.array(fc.record({ name: chineseText, initial: amount, add: amount, months: fc.array(amount, { maxLength: 12 }), fund: fc.constantFrom(...FUND_SOURCES) }), { minLength: 1, maxLength: 6 }),
   indicators: fc.array(fc.record({ l1: hanzi, l2: hanzi, name: chineseText, target: amount, unitText: fc.constantFrom('个', '亩', '%', '万元'), actual: fc.option(amount, { nil: undefined }), text: chineseText, causes: fc.subarray([...DEVIATION_CAUSES]) }), { maxLength: 6 }),
   nodeMonths: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }),
+  judgements: fc.array(fc.record({ forecast: fc.option(amount, { nil: undefined }), text: chineseText, causes: fc.subarray([...DEVIATION_CAUSES]), likely: fc.constantFrom('确定能', '有可能', '完全不可能', undefined) }), { maxLength: 4 }),
+  alerts: fc.array(fc.record({ message: chineseText, light: fc.constantFrom('red', 'yellow', 'blue') as fc.Arbitrary<Alert['light']>, closed: fc.option(chineseText, { nil: undefined }), comment: fc.option(chineseText, { nil: undefined }) }), { maxLength: 3 }),
+  measures: fc.array(fc.record({ content: chineseText, effect: chineseText, department: hanzi, deadline: fc.option(fc.constant('12-31'), { nil: undefined }), linked: fc.boolean(), taken: fc.boolean() }), { maxLength: 3 }),
+  reports: fc.array(fc.record({ edit: chineseText, frozen: fc.boolean(), unlock: fc.option(chineseText, { nil: undefined }) }), { maxLength: 2 }),
 }).map((r) => {
   const unitId = `unit-${r.seed}`
   const projects: Project[] = r.projects.map((p, i) => ({ id: `${unitId}-p${i}`, unitId, year: r.year, name: p.name, department: p.department }))
@@ -58,13 +71,57 @@ const datasetArb: fc.Arbitrary<UnitYearDataset> = fc.record({
     id: `${unitId}-r${i}`, nodeId: nodes[0].id, indicatorId: `${unitId}-i${i}`, ...(ind.actual ? { actualValue: ind.actual } : {}),
     deviationCauses: ind.causes, deviationText: ind.text, likelihood: '有可能',
   }))
+  const indicatorsWithPlans = indicators.map((ind, i) => (i % 2 === 0
+    ? { ...ind, monthlyPlan: Array.from({ length: 12 }, (_, m) => `${m + 1}.5`), weight: '10', targetLabel: r.unitName, dueDate: `${r.year}-12-31` }
+    : ind))
+  const budgetJudgements: BudgetLineJudgement[] = r.judgements.slice(0, budgetLines.length).map((j, i) => ({
+    id: `${unitId}-j${i}`, nodeId: nodes[i % nodes.length].id, budgetLineId: budgetLines[i].id,
+    ...(j.forecast ? { yearEndForecast: j.forecast } : {}), ...(j.likely ? { likelihood: j.likely as BudgetLineJudgement['likelihood'] } : {}),
+    deviationCauses: j.causes, deviationText: j.text,
+  }))
+  const alerts: Alert[] = r.alerts.map((a, i) => ({
+    id: `${unitId}-a${i}`, nodeId: nodes[i % nodes.length].id, ruleId: 'budget.progress', light: a.light, subjectType: 'budgetLine', subjectId: budgetLines[0].id,
+    thresholds: { red: '60', yellow: '80' }, inputs: { 执行率: `${i}.25`, 说明: a.message }, message: a.message, status: a.closed ? 'closed' : 'open',
+    ...(a.closed ? { closedReason: a.closed } : {}),
+    ...(a.comment ? { history: [{ at: '2021-07-05T08:30:00.000Z', by: r.unitName, kind: 'comment' as const, text: a.comment }] } : {}),
+  }))
+  const measures: CorrectiveMeasure[] = r.measures.map((m, i) => ({
+    id: `${unitId}-m${i}`, unitId, nodeId: nodes[i % nodes.length].id, kind: m.taken ? 'taken' : 'planned', content: m.content, effect: m.effect, department: m.department,
+    status: m.taken ? '已完成' : '计划', ...(m.deadline ? { deadline: `${r.year}-${m.deadline}` } : {}), ...(m.linked && alerts[i] ? { alertId: alerts[i].id } : {}),
+  }))
+  const reports: StoredReport[] = r.reports.slice(0, nodes.length).map((rep, i) => ({
+    nodeId: nodes[i].id, edits: { 总体情况: rep.edit }, updatedAt: '2021-07-05T08:30:00.000Z',
+    unlocks: rep.unlock ? [{ at: '2021-07-06T08:30:00.000Z', reason: rep.unlock }] : [],
+    ...(rep.frozen ? { frozen: { at: '2021-07-05T08:30:00.000Z', model: { 标题: r.unitName, 段落: [rep.edit, { 数值: '12.50' }] } } } : {}),
+  }))
   return {
     unit: { id: unitId, name: r.unitName, departments: r.departments, monitoringGroup: [{ name: r.unitName, title: '局长', role: '组长' }], financeOfficer: '会计' },
     year: r.year, framework: { year: r.year, level1: [] }, projects, budgetLines, monthlyExecutions,
-    targets: [{ id: targetId, unitId, year: r.year, scope: 'unit', description: r.unitName }], indicators, nodes, readings,
-    budgetJudgements: [], alerts: [], measures: [], reports: [],
+    targets: [{ id: targetId, unitId, year: r.year, scope: 'unit', description: r.unitName }], indicators: indicatorsWithPlans, nodes, readings,
+    budgetJudgements, alerts, measures, reports,
   }
 })
+
+/** JSON with object keys sorted at every level, so two values compare field by field and order-free in keys. */
+function sortedJson(value: unknown): string {
+  const sortKeys = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortKeys)
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
+    }
+    return v === undefined ? '__undefined__' : v
+  }
+  return JSON.stringify(sortKeys(value))
+}
+
+/** Which tables some generated case filled (a generator bug that leaves one empty would pass vacuously). */
+const filled = (() => {
+  const seen = new Map<string, boolean>()
+  return {
+    add: (name: string, any: boolean) => seen.set(name, (seen.get(name) ?? false) || any),
+    missing: () => [...seen].filter(([, any]) => !any).map(([name]) => name),
+  }
+})()
 
 describe('backup → restore', () => {
   it('restores identical tables for random Chinese datasets (property)', async () => {
@@ -77,12 +134,36 @@ describe('backup → restore', () => {
       const target = freshDb()
       expectOk(await saveUnitYear(qiemo2021Dataset(), target))
       const restored = await restoreFromText(text, target)
-      expect(restored.ok).toBe(true)
-      expect(await snapshot(target)).toEqual(await snapshot(source))
+      expect(restored.ok ? [] : restored.messages).toEqual([])
+      const expected = await snapshot(source)
+      // Every table a unit-year has is filled, so the property covers all of them.
+      for (const name of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes', 'readings', 'budgetJudgements', 'alerts', 'measures', 'reports', 'settings', 'auditLog', 'meta']) {
+        filled.add(name, expected[name].length > 0)
+      }
+      const actual = await snapshot(target)
+      // Strict: undefined-valued keys, key sets and array order all count (toEqual would ignore the first).
+      expect(actual).toStrictEqual(expected)
+      expect(sortedJson(actual)).toBe(sortedJson(expected))
       source.close()
       target.close()
     }), { numRuns: 40, seed: 2021 })
+    expect(filled.missing()).toEqual([])
   }, 120_000)
+
+  // Known bug (src/db/backup.ts, not this test's to fix): ROW_SPECS.settings requires `value` to be an
+  // object, but the 纠偏措施 template library is stored as { key: 'measureTemplates', value: [...] },
+  // so a backup taken after editing the templates is refused on restore ("“value”应为对象").
+  // `it.fails` turns green-to-red once backup.ts accepts it; then make it a plain `it`.
+  it.fails('restores a database whose 纠偏措施 templates were saved', async () => {
+    const source = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), source))
+    expectOk(await saveMeasureTemplates(defaultMeasureTemplates(), source))
+    const { text } = await createBackup(new Date('2021-07-05T08:30:00Z'), source)
+    const target = freshDb()
+    const restored = await restoreFromText(text, target)
+    expect(restored.ok ? [] : restored.messages).toEqual([])
+    expect(await snapshot(target)).toStrictEqual(await snapshot(source))
+  })
 
   it('writes a versioned file with a checksum over every table', async () => {
     const database = freshDb()
