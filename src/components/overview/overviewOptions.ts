@@ -23,6 +23,15 @@ function plotted(rate: Dec | null, precision: number): number | null {
 function label(rate: Dec | null, precision: number): string {
   return rate ? formatPercent(rate, precision) : '—'
 }
+/**
+ * Text for an HTML string. ECharts renders a formatter's return value as HTML in the tooltip, and
+ * indicator names and node labels are typed by users or come from imported workbooks, so a name like
+ * `<img src=x onerror=…>` must arrive as text, never as markup.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c)
+}
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 const lightMark = (light: Light): string => `${LIGHTS[light].symbol}${LIGHTS[light].label}`
 /** Percent axes run to at least 100% so the expected line is always in view. */
 const PERCENT_AXIS = { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10), axisLabel: { formatter: '{value}%' } }
@@ -121,7 +130,7 @@ export function lightHeatmapOption(matrix: LightMatrix): EChartsCoreOption {
     toolbox: SAVE_AS_PNG,
     tooltip: { formatter: (p: { value: [number, number, number] }) => {
       const [n, y, l] = p.value
-      return `${rowsTopDown[y]?.name ?? ''}<br/>${matrix.nodes[n]?.label ?? ''}：${lightMark(LIGHT_ORDER[l] ?? 'grey')}`
+      return `${escapeHtml(rowsTopDown[y]?.name ?? '')}<br/>${escapeHtml(matrix.nodes[n]?.label ?? '')}：${lightMark(LIGHT_ORDER[l] ?? 'grey')}`
     } },
     grid: { left: 8, right: 16, top: 40, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: matrix.nodes.map((n) => n.label), splitArea: { show: true } },

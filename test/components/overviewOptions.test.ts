@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+/**
+ * The 概览 heatmap tooltip is HTML (ECharts renders a formatter's string as markup), so the user's
+ * indicator names and node labels in it must be escaped. Parsed with the test DOM's DOMParser: the
+ * hostile names come back as text and make no element.
+ */
+import { describe, expect, it } from 'vitest'
+import { escapeHtml, lightHeatmapOption } from '@/components/overview/overviewOptions'
+import type { LightMatrix } from '@/domain/dashboard'
+import type { MonitoringNode } from '@/domain/types'
+
+const IMG = '<img src=x onerror=alert(1)>'
+const SCRIPT = '<script>alert(1)</script>'
+
+function node(id: string, label: string): MonitoringNode {
+  return { id, unitId: 'u1', year: 2021, asOfDate: '2021-06-30', label, status: 'draft' }
+}
+
+type Formatter = (p: { value: [number, number, number] }) => string
+function tooltipOf(matrix: LightMatrix): Formatter {
+  const option = lightHeatmapOption(matrix) as { tooltip: { formatter: Formatter } }
+  return option.tooltip.formatter
+}
+
+describe('escapeHtml', () => {
+  it('turns the five HTML-significant characters into entities', () => {
+    expect(escapeHtml(`a & b < c > d " e ' f`)).toBe('a &amp; b &lt; c &gt; d &quot; e &#39; f')
+    expect(escapeHtml(IMG)).toBe('&lt;img src=x onerror=alert(1)&gt;')
+    expect(escapeHtml(SCRIPT)).toBe('&lt;script&gt;alert(1)&lt;/script&gt;')
+  })
+
+  it('leaves Chinese text, digits and symbols as they are', () => {
+    expect(escapeHtml('群众满意度 ≥ 90%（年度）')).toBe('群众满意度 ≥ 90%（年度）')
+    expect(escapeHtml('')).toBe('')
+  })
+
+  it('escapes an already escaped text again, so “&lt;” is shown as typed', () => {
+    expect(escapeHtml('&lt;b&gt;')).toBe('&amp;lt;b&amp;gt;')
+  })
+})
+
+describe('lightHeatmapOption tooltip', () => {
+  const matrix: LightMatrix = {
+    nodes: [node('n1', `6月${SCRIPT}`), node('n2', '9月底')],
+    indicators: [{ id: 'i1', name: IMG }, { id: 'i2', name: '完成土地调查宗数' }],
+    lights: [['red', 'green'], ['yellow', 'blue']],
+  }
+
+  it('shows a hostile indicator name and node label as literal text, creating no element', () => {
+    // value [node 0, row 1 (rows run bottom-up, so the first indicator), light index]
+    const html = tooltipOf(matrix)({ value: [0, 1, 0] })
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(html).not.toContain('<img')
+    expect(html).not.toContain('<script')
+    const body = new DOMParser().parseFromString(html, 'text/html').body
+    expect(body.querySelectorAll('img, script')).toHaveLength(0)
+    expect([...body.children].map((e) => e.tagName)).toEqual(['BR'])
+    expect(body.textContent).toContain(IMG)
+    expect(body.textContent).toContain(`6月${SCRIPT}：`)
+  })
+
+  it('still renders the plain name, the node and the light mark', () => {
+    const html = tooltipOf(matrix)({ value: [1, 0, 0] })
+    const body = new DOMParser().parseFromString(html, 'text/html').body
+    expect(body.textContent).toMatch(/^完成土地调查宗数9月底：/)
+  })
+})
