@@ -19,6 +19,31 @@ describe('export → import', () => {
   })
 })
 
+describe('round-trip edge cases', () => {
+  it('a stored 定性百分比 below 1 (0.5) exports as 0.5% and re-imports as 0.5, not 50', async () => {
+    const demo = qiemo2021Dataset()
+    const percents = ['0.5', '50', '0.25', '100', '30.0']
+    const dataset = { ...demo, readings: demo.readings.map((r, i) => (i < percents.length ? { ...r, qualitativePercent: percents[i] } : r)) }
+    const grids = await readGrids(await writeWorkbook({ dataset }))
+    const readingsSheet = grids.find((g) => g.name === '指标填报')
+    expect(readingsSheet?.rows.slice(1, 6).map((r) => r[8])).toEqual(['0.5%', '50%', '0.25%', '100%', '30.0%'])
+    const plan = planImport({ grids, existing: dataset, existingUnit: dataset.unit, existingFramework: dataset.framework })
+    expect(plan.problems).toEqual([])
+    expect(plan.unchanged).toBe(true)
+    expect(plan.dataset?.readings.slice(0, 5).map((r) => r.qualitativePercent)).toEqual(percents)
+  })
+
+  it('a typed fraction in 定性百分比 still means a percent (0.3 → 30)', async () => {
+    const demo = qiemo2021Dataset()
+    const grids = await readGrids(await writeWorkbook({ dataset: demo }))
+    const readingsSheet = grids.find((g) => g.name === '指标填报')
+    if (!readingsSheet) throw new Error('no sheet')
+    readingsSheet.rows[1][8] = 0.3
+    const plan = planImport({ grids, existing: demo, existingUnit: demo.unit, existingFramework: demo.framework })
+    expect(plan.dataset?.readings.find((r) => r.id === demo.readings[0].id)?.qualitativePercent).toBe('30')
+  })
+})
+
 describe('formula-looking text is written as text', () => {
   it('names beginning with = + - @ or a tab stay text cells and re-import unchanged', async () => {
     const demo = qiemo2021Dataset()

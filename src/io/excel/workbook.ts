@@ -98,6 +98,16 @@ function amountCell(value: string | undefined): string | number | null {
   return Number.isFinite(n) && new D(String(n)).eq(exact) ? n : value
 }
 
+/**
+ * 定性百分比 as text with its percent sign ('50' → '50%', '0.5' → '0.5%'): the importer reads a bare
+ * 0 < x < 1 as a fraction (0.3 → 30), so a stored '0.5' written as the number 0.5 would come back as
+ * 50. With the sign it is unambiguous and re-imports exactly.
+ */
+function percentText(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined
+  return parseDecimal(value) ? `${value}%` : value
+}
+
 function setText(cell: Cell, text: string | undefined | null): void {
   if (text === undefined || text === null || text === '') return
   cell.numFmt = '@'
@@ -240,7 +250,7 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     setValue(c('actualValue'), amountCell(r.actualValue))
     setText(c('actualLabel'), r.actualLabel)
     setText(c('grade'), r.qualitativeGrade)
-    setValue(c('percent'), amountCell(r.qualitativePercent))
+    setText(c('percent'), percentText(r.qualitativePercent))
     setText(c('forecast'), r.yearEndForecast)
     setText(c('likelihood'), r.likelihood)
     setText(c('causes'), r.deviationCauses.join('、'))
