@@ -2,13 +2,15 @@
  * 监控报告 of a node (StoredReport, keyed by nodeId): the user's paragraph edits, 定稿 and 解锁.
  * 定稿 locks the node and stores the report model as frozen plain data in one transaction, so the
  * submitted figures and text can no longer change; 解锁 needs a reason, kept in `unlocks` and in the
- * audit log. Edits are refused while the node is locked.
+ * audit log, and the audit row of the unlock keeps the frozen model that had been submitted, so every
+ * submitted version stays retrievable (`submittedVersions`). Edits are refused while the node is locked.
+ * These are the only functions that should change a node's status after it was created.
  */
 import type { Id, MonitoringNode, StoredReport } from '@/domain/types'
 import { recordAudit } from './audit'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
-import { db, type MonitoringDb } from './schema'
+import { db, type AuditEntry, type MonitoringDb } from './schema'
 import { runWrite } from './write'
 
 /** The shortest reason accepted for 解锁 (a word such as “更正” is not enough to explain it later). */
@@ -75,8 +77,9 @@ export async function freezeReport(
 
 /**
  * 解锁 after 定稿: requires a reason (at least MIN_UNLOCK_REASON characters), kept in the report's
- * `unlocks` and in the audit log; the node becomes editable and the frozen copy is dropped (the next
- * 定稿 stores a new one).
+ * `unlocks` and in the audit log; the node becomes editable and the frozen copy leaves the report row
+ * (the next 定稿 stores a new one) but is kept whole in the unlock's audit row (`before.model`), so what
+ * was submitted can still be read with `submittedVersions`.
  */
 export async function unlockReport(
   nodeId: Id,
@@ -99,8 +102,37 @@ export async function unlockReport(
     await database.nodes.put(draft)
     await recordAudit(database, [
       { table: 'nodes', key: nodeId, before: node, after: draft },
-      { table: 'reports', key: nodeId, before: { frozen: true, at: frozen?.at ?? null }, after: { frozen: false, unlockReason: why } },
+      {
+        table: 'reports',
+        key: nodeId,
+        before: { frozen: true, at: frozen?.at ?? null, model: frozen?.model ?? null },
+        after: { frozen: false, unlockReason: why },
+      },
     ])
     return { node: draft, report }
   })
+}
+
+/** A report that was 定稿 and later unlocked: the model as submitted, when, and why it was unlocked. */
+export interface SubmittedVersion {
+  frozenAt: string | null
+  unlockedAt: string
+  reason: string
+  model: unknown
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+
+/** The submitted version an unlock's audit row keeps, or null for any other report audit row. */
+function versionOf(row: AuditEntry): SubmittedVersion | null {
+  const { before, after } = row
+  if (!isRecord(before) || !isRecord(after) || typeof after.unlockReason !== 'string') return null
+  if (before.model === undefined || before.model === null) return null
+  return { frozenAt: typeof before.at === 'string' ? before.at : null, unlockedAt: row.time, reason: after.unlockReason, model: before.model }
+}
+
+/** The versions of this node's report that were submitted and then unlocked, oldest first. */
+export async function submittedVersions(nodeId: Id, database: MonitoringDb = db): Promise<SubmittedVersion[]> {
+  const rows = await database.auditLog.where('table').equals('reports').filter((row) => row.key === nodeId).sortBy('seq')
+  return rows.map(versionOf).filter((v): v is SubmittedVersion => v !== null)
 }

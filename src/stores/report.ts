@@ -10,7 +10,7 @@ import type { Id, StoredReport } from '@/domain/types'
 import { toIsoDate } from '@/domain/dates'
 import { draftReport, frozenModelOf, META_KEYS, pendingInputs, regenerateEdits, withEdit, withoutEdit } from '@/domain/report'
 import type { ReportModel, ReportParagraph } from '@/domain/report'
-import { freezeReport, getReport, saveReportEdits, unlockReport } from '@/db/reports'
+import { freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport, type SubmittedVersion } from '@/db/reports'
 import { useWorkspaceStore } from './workspace'
 import { downloadBlob } from '@/components/report/download'
 
@@ -22,6 +22,8 @@ export const useReportStore = defineStore('report', () => {
 
   /** the stored row of the node in `loadedFor` (null: nothing stored yet) */
   const stored = shallowRef<StoredReport | null>(null)
+  /** the node's earlier submitted versions (定稿, then 解锁), kept in the audit log */
+  const submitted = shallowRef<SubmittedVersion[]>([])
   const loadedFor = ref<Id | null>(null)
   const loading = ref(false)
   const busy = ref<'' | 'save' | 'regenerate' | 'freeze' | 'unlock' | 'word' | 'xlsx'>('')
@@ -55,16 +57,18 @@ export const useReportStore = defineStore('report', () => {
     if (!id) {
       loads++
       stored.value = null
+      submitted.value = []
       loadedFor.value = null
       return
     }
     loading.value = true
     const request = ++loads
     try {
-      const row = (await getReport(id)) ?? null
+      const [row, versions] = await Promise.all([getReport(id), submittedVersions(id)])
       // a later load (another node, a reload) wins over one still in flight
       if (request !== loads) return
-      stored.value = row
+      stored.value = row ?? null
+      submitted.value = versions
       loadedFor.value = id
     } finally {
       if (request === loads) loading.value = false
@@ -144,15 +148,19 @@ export const useReportStore = defineStore('report', () => {
     }
   }
 
-  async function unlock(reason: string): Promise<ActionResult> {
-    const id = loadedFor.value
+  /**
+   * 解锁 with a reason: the shown node's report, or `id` (the 监控节点 list unlocks any node through
+   * here, so every unlock is recorded the same way).
+   */
+  async function unlock(reason: string, id: Id | null = loadedFor.value): Promise<ActionResult> {
     if (!id) return { ok: false, message: '请先选择监控节点。' }
     busy.value = 'unlock'
     try {
       const result = await unlockReport(id, reason)
       if (!result.ok) return { ok: false, message: result.message }
-      stored.value = result.value.report
+      if (id === loadedFor.value) stored.value = result.value.report
       await workspace.reload()
+      await load(nodeId.value)
       return { ok: true }
     } finally {
       busy.value = ''
@@ -193,7 +201,7 @@ export const useReportStore = defineStore('report', () => {
   }
 
   return {
-    stored, loadedFor, loading, busy, reportDate, edits, locked, frozenModel, frozenAt, liveModel, model, pending, unlocks, chosenReportDate, editedCount,
+    stored, submitted, loadedFor, loading, busy, reportDate, edits, locked, frozenModel, frozenAt, liveModel, model, pending, unlocks, chosenReportDate, editedCount,
     load, saveParagraph, resetParagraph, setReportDate, regenerate, freeze, unlock, exportWord, exportMonitoringTable,
   }
 })

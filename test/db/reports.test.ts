@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { listAudit } from '@/db/audit'
 import { saveUnitYear } from '@/db/datasets'
 import { getNode, putReadings } from '@/db/nodes'
-import { freezeReport, getReport, saveReportEdits, unlockReport } from '@/db/reports'
+import { freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport } from '@/db/reports'
 import { aDataset, aReading } from './fixtures'
 import { expectFailure, expectOk, freshDb, snapshot } from './helpers'
 
@@ -70,8 +70,28 @@ describe('定稿 and 解锁', () => {
     expect(report.frozen).toBeUndefined()
     expect(report.unlocks).toStrictEqual([{ at: AT, reason: '财政局退回，需更正执行数' }])
     const audit = await listAudit(10, database)
-    expect(audit.find((a) => a.table === 'reports')?.after).toStrictEqual({ frozen: false, unlockReason: '财政局退回，需更正执行数' })
+    const unlockAudit = audit.find((a) => a.table === 'reports')
+    expect(unlockAudit?.after).toStrictEqual({ frozen: false, unlockReason: '财政局退回，需更正执行数' })
+    // what was submitted is not thrown away: the unlock's audit row keeps the frozen model whole
+    expect(unlockAudit?.before).toStrictEqual({ frozen: true, at: AT, model: MODEL })
     expect(expectFailure(await unlockReport('node-h1', '再次解锁的原因', database))).toContain('未定稿')
     expectOk(await saveReportEdits('node-h1', { other: '无。' }, database))
+  })
+})
+
+describe('submitted versions after 解锁', () => {
+  it('keeps every submitted model, oldest first, with when it was frozen and why it was unlocked', async () => {
+    const database = await seeded()
+    const second = { ...MODEL, blocks: [{ kind: 'paragraph', key: 'budget.overall', text: '预算执行率26.10%' }] }
+    expect(await submittedVersions('node-h1', database)).toStrictEqual([])
+    expectOk(await freezeReport('node-h1', MODEL, database))
+    expectOk(await unlockReport('node-h1', '财政局退回，需更正执行数', database))
+    expectOk(await freezeReport('node-h1', second, database))
+    expectOk(await unlockReport('node-h1', '补充偏差原因说明', database))
+    expect(await submittedVersions('node-h1', database)).toStrictEqual([
+      { frozenAt: AT, unlockedAt: AT, reason: '财政局退回，需更正执行数', model: MODEL },
+      { frozenAt: AT, unlockedAt: AT, reason: '补充偏差原因说明', model: second },
+    ])
+    expect(await submittedVersions('node-other', database)).toStrictEqual([])
   })
 })
