@@ -1,0 +1,63 @@
+/**
+ * The workspace loads one node's readings plus the unit indicators' readings at every node (主管部门
+ * size: 240,000 readings in all); the rest comes on demand with loadReadings. Together they must give
+ * exactly what a full load gives.
+ */
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { loadReadings, loadUnitYear, saveUnitYear, sortReadings } from '@/db/datasets'
+import type { UnitYearDataset } from '@/domain/types'
+import { aDataset, aNode, anIndicator, aProject, aReading, aTarget, YEAR } from './fixtures'
+import { expectOk, freshDb } from './helpers'
+
+/** Two nodes; a unit indicator and a project indicator, each read at both nodes. */
+function twoNodes(): UnitYearDataset {
+  return aDataset({
+    projects: [aProject()],
+    targets: [aTarget(), aTarget({ id: 'target-land', scope: 'project', projectId: 'proj-land', description: '评估项目' })],
+    indicators: [anIndicator(), anIndicator({ id: 'ind-land', targetId: 'target-land', name: '评估宗数', targetValue: '12' })],
+    nodes: [aNode(), aNode({ id: 'node-q3', asOfDate: '2021-09-30', label: '2021年1-9月' })],
+    readings: [
+      aReading(),
+      aReading({ id: 'r-review-q3', nodeId: 'node-q3', actualValue: '11' }),
+      aReading({ id: 'r-land-h1', indicatorId: 'ind-land', actualValue: '4' }),
+      aReading({ id: 'r-land-q3', nodeId: 'node-q3', indicatorId: 'ind-land', actualValue: '9' }),
+    ],
+    budgetJudgements: [], alerts: [], measures: [], reports: [],
+  })
+}
+
+describe('loadUnitYear with a reading scope', () => {
+  it('brings the chosen node\'s readings and the unit indicators\' readings at every node, not the others', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(twoNodes(), database))
+    const loaded = await loadUnitYear('unit-qiemo', YEAR, database, { nodeIds: ['node-h1'], unitIndicators: true })
+    expect(loaded?.readings.map((r) => r.id)).toEqual(['r-land-h1', 'reading-review', 'r-review-q3'])
+    expect(loaded?.indicators).toHaveLength(2)
+  })
+
+  it('brings only the named nodes without unitIndicators, and ignores nodes of other unit-years', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(twoNodes(), database))
+    const loaded = await loadUnitYear('unit-qiemo', YEAR, database, { nodeIds: ['node-q3', 'node-of-someone-else'] })
+    expect(loaded?.readings.map((r) => r.id)).toEqual(['r-land-q3', 'r-review-q3'])
+  })
+
+  it('together with loadReadings for the other node gives exactly the full load', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(twoNodes(), database))
+    const full = await loadUnitYear('unit-qiemo', YEAR, database)
+    const partial = await loadUnitYear('unit-qiemo', YEAR, database, { nodeIds: ['node-h1'], unitIndicators: true })
+    const more = await loadReadings({ nodeIds: ['node-q3'] }, database)
+    expect(more.map((r) => r.id)).toEqual(['r-land-q3', 'r-review-q3'])
+    const merged = sortReadings([...new Map([...(partial?.readings ?? []), ...more].map((r) => [r.id, r])).values()])
+    expect(merged).toStrictEqual(full?.readings)
+    expect(full?.readings).toHaveLength(4)
+  })
+
+  it('loads one indicator\'s readings across nodes (drill-down)', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(twoNodes(), database))
+    expect((await loadReadings({ indicatorIds: ['ind-land'] }, database)).map((r) => r.actualValue)).toEqual(['4', '9'])
+  })
+})
