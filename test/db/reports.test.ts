@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { listAudit } from '@/db/audit'
-import { saveUnitYear } from '@/db/datasets'
+import { putExecutions } from '@/db/budget'
+import { loadUnitYear, saveUnitYear } from '@/db/datasets'
+import { putProject } from '@/db/projects'
+import { getSettings, saveSettings } from '@/db/settings'
+import { DEMO_NODE_ID, DEMO_UNIT_ID, DEMO_YEAR } from '@/domain/demo/ids'
+import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
+import { draftReport } from '@/domain/report'
+import { computeNodeSnapshot } from '@/domain/snapshot'
 import { getNode, putReadings } from '@/db/nodes'
 import { freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport } from '@/db/reports'
 import { aDataset, aReading } from './fixtures'
@@ -93,5 +100,48 @@ describe('submitted versions after 解锁', () => {
       { frozenAt: AT, unlockedAt: AT, reason: '补充偏差原因说明', model: second },
     ])
     expect(await submittedVersions('node-other', database)).toStrictEqual([])
+  })
+})
+
+describe('a submitted report cannot be changed by later edits elsewhere', () => {
+  /** The report of the demo node (seed 001) drafted from what is stored now, as the report store drafts it. */
+  async function draftFromStore(database: ReturnType<typeof freshDb>) {
+    const dataset = await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, database)
+    if (!dataset) throw new Error('demo dataset missing')
+    const settings = await getSettings(database)
+    const snap = computeNodeSnapshot({ dataset, nodeId: DEMO_NODE_ID, settings })
+    if (!snap.ok) throw new Error(snap.issues.map((i) => i.message).join('；'))
+    const report = await getReport(DEMO_NODE_ID, database)
+    return { dataset, settings, model: draftReport({ dataset, snapshot: snap.value, settings, reportDate: '2021-07-02', edits: report?.edits ?? {} }) }
+  }
+
+  it('keeps the frozen model byte-identical after a 执行数, a project name and the precision setting change', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
+    const { dataset, model } = await draftFromStore(database)
+    const overall = (m: typeof model) => m.blocks.find((b) => b.kind === 'paragraph' && b.key === 'budget.overall')
+    expect(JSON.stringify(overall(model))).toContain('预算执行率25.70%')
+    // stored the way the report store freezes it: the plain JSON of the model as shown
+    expectOk(await freezeReport(DEMO_NODE_ID, JSON.parse(JSON.stringify(model)), database))
+    const frozenBytes = JSON.stringify((await getReport(DEMO_NODE_ID, database))?.frozen)
+
+    // 执行数 of the first budget line with spending in June: more spent
+    const june = dataset.monthlyExecutions.find((e) => e.month === 6 && Number(e.spent) > 0)
+    if (!june) throw new Error('demo has no June execution')
+    expectOk(await putExecutions([{ ...june, spent: (Number(june.spent) + 100).toFixed(2) }], database))
+    // the project renamed
+    const project = dataset.projects[0]
+    expectOk(await putProject({ ...project, name: '国有土地出让金评估项目（更名）' }, database))
+    // whole percents, like seed 001
+    expectOk(await saveSettings({ ...(await getSettings(database)), ratePrecision: 0 }, database))
+
+    // those edits do feed the report: a draft made now differs …
+    const redrafted = (await draftFromStore(database)).model
+    expect(JSON.stringify(overall(redrafted))).not.toContain('预算执行率25.70%')
+    expect(JSON.stringify(redrafted)).toContain('国有土地出让金评估项目（更名）')
+    // … but the submitted report is exactly as frozen, and the node is still locked
+    expect(JSON.stringify((await getReport(DEMO_NODE_ID, database))?.frozen)).toBe(frozenBytes)
+    expect(JSON.stringify((await getReport(DEMO_NODE_ID, database))?.frozen?.model)).toBe(JSON.stringify(model))
+    expect((await getNode(DEMO_NODE_ID, database))?.status).toBe('locked')
   })
 })
