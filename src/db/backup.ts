@@ -19,7 +19,13 @@ import type { WriteResult } from './result'
 
 export const BACKUP_FORMAT = 'jixiao-jiankong-backup'
 export const BACKUP_FORMAT_VERSION = 1
-/** Backup files larger than this are refused before being read. */
+/**
+ * Backup files larger than this (UTF-8 bytes) are refused before being parsed. Why 200 MB: a backup
+ * row is ≈ 250 bytes (seed 001: 19 KB for 88 rows), so a 主管部门 year (240,240 readings, 20,020
+ * indicators, their alerts) is ≈ 70–170 MB and must still restore; anything much larger cannot be
+ * ours, and JSON.parse of it would take the tab's memory. Files below the limit that are not ours
+ * (e.g. 100 MB of junk) are refused by the checks below, before any write.
+ */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024
 const MAX_DEPTH = 64
 const MAX_ROWS = 2_000_000
@@ -167,11 +173,31 @@ function structureProblem(root: unknown): string | null {
   return null
 }
 
+/**
+ * Whether `text` is longer than `limit` bytes as UTF-8 (the size of the file on disk). `text.length`
+ * counts UTF-16 units, so 70 M Chinese characters (210 MB on disk) would pass a length check; the
+ * exact count is only walked for texts that could be over the limit, and stops once past it.
+ */
+function utf8ByteLengthExceeds(text: string, limit: number): boolean {
+  if (text.length > limit) return true
+  if (text.length * 3 <= limit) return false
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) bytes += 1
+    else if (c < 0x800) bytes += 2
+    else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++ } // a surrogate pair is one 4-byte character
+    else bytes += 3
+    if (bytes > limit) return true
+  }
+  return false
+}
+
 /** Parses and checks a backup file's text: structure, version, every row, then the checksum. */
 export async function checkBackupText(text: string): Promise<BackupCheck> {
   const fail = (...messages: string[]): BackupCheck => ({ ok: false, messages })
   if (text.length === 0) return fail('备份文件是空的')
-  if (text.length > MAX_BACKUP_BYTES) return fail('备份文件过大，不是本程序生成的备份')
+  if (utf8ByteLengthExceeds(text, MAX_BACKUP_BYTES)) return fail(`备份文件过大（超过 ${MAX_BACKUP_BYTES / 1024 / 1024} MB），不是本程序生成的备份`)
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
