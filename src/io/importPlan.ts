@@ -21,13 +21,14 @@ import { validateBudgetLine, validateExecution, validateIndicator } from '@/doma
 import type { ValidationIssue } from '@/domain/result'
 import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
 import type {
-  Accrual, BasicSubCategory, BudgetLine, ExpenseCategory, FundSource, Id, Indicator, IndicatorFramework,
-  IndicatorReading, MonitoringNode, MonthlyExecution, PerformanceTarget, Project, Unit, UnitYearDataset,
+  Accrual, BasicSubCategory, BudgetLine, BudgetLineJudgement, CorrectiveMeasure, DecimalString, ExpenseCategory, FundSource, GroupMember, Id,
+  Indicator, IndicatorFramework, IndicatorReading, MeasureKind, MonitoringNode, MonthlyExecution, PerformanceTarget, Project, Unit, UnitYearDataset,
 } from '@/domain/types'
 import {
-  ACCRUAL_LABELS, BUDGET_COLUMNS, CATEGORY_LABELS, GRADES, INDICATOR_COLUMNS, INFO_FIELDS, LIKELIHOODS,
-  MAX_ROWS_PER_SHEET, MONTHS, OPERATOR_ALIASES, OPERATORS, READING_COLUMNS, SHEET_BUDGET, SHEET_INDICATORS,
-  SHEET_INFO, SHEET_READINGS, SUB_CATEGORY_LABELS, UNIT_SCOPE, type ColumnSpec,
+  ACCRUAL_LABELS, BUDGET_COLUMNS, CATEGORY_LABELS, GRADES, GROUP_COLUMNS, GROUP_ROLES, INDICATOR_COLUMNS, INFO_FIELDS, JUDGEMENT_COLUMNS,
+  LIKELIHOODS, MAX_ROWS_PER_SHEET, MEASURE_COLUMNS, MEASURE_KIND_LABELS, MEASURE_STATUSES, MONTHS, OPERATOR_ALIASES, OPERATORS,
+  READING_COLUMNS, REQUIRED_SHEETS, SHEET_BUDGET, SHEET_GROUP, SHEET_INDICATORS, SHEET_INFO, SHEET_JUDGEMENTS, SHEET_MEASURES,
+  SHEET_READINGS, SHEET_TARGETS, SUB_CATEGORY_LABELS, TARGET_COLUMNS, UNIT_SCOPE, type ColumnSpec,
 } from './excel/layout'
 
 /** One sheet's cells; rows[0] is spreadsheet row 1 (the header row), cells[0] is column A. */
@@ -47,10 +48,13 @@ export interface ImportProblem {
   message: string
 }
 
-export type CountKey = 'projects' | 'budgetLines' | 'monthlyExecutions' | 'targets' | 'indicators' | 'nodes' | 'readings'
+export type CountKey =
+  | 'monitoringGroup' | 'projects' | 'budgetLines' | 'monthlyExecutions' | 'targets' | 'indicators' | 'nodes' | 'readings'
+  | 'budgetJudgements' | 'measures'
 export type StatusCounts = Record<RowStatus, number>
 
 export const COUNT_LABELS: Record<CountKey, string> = {
+  monitoringGroup: '监控小组成员',
   projects: '项目',
   budgetLines: '预算行',
   monthlyExecutions: '月度执行数',
@@ -58,6 +62,8 @@ export const COUNT_LABELS: Record<CountKey, string> = {
   indicators: '三级指标',
   nodes: '监控节点',
   readings: '指标填报',
+  budgetJudgements: '预算研判',
+  measures: '纠偏措施',
 }
 
 export interface RowChange {
@@ -74,8 +80,12 @@ const FIELD_LABELS: Record<string, string> = {
   operator: '计算符号', targetValue: '年度指标值', measureUnit: '计量单位', weight: '分值', accrual: '指标性质', dueDate: '考核日期',
   targetLabel: '指标值表述', actualValue: '实际完成值', actualLabel: '完成值表述', qualitativeGrade: '定性评级',
   qualitativePercent: '定性百分比', yearEndForecast: '全年预计完成值', likelihood: '完成可能性', deviationCauses: '偏差原因',
-  deviationText: '偏差原因说明', spent: '执行数', allocated: '到位资金',
+  deviationText: '偏差原因说明', spent: '执行数', allocated: '到位资金', monthlyPlan: '分月计划',
+  title: '职务', role: '小组分工', description: '年度总体目标',
+  kind: '措施类型', content: '措施内容', effect: '效果 / 预期效果', department: '责任科室', deadline: '完成时限', status: '状态',
 }
+/** 预算研判 says 全年预计执行数 where a reading says 全年预计完成值. */
+const JUDGEMENT_LABELS: Record<string, string> = { ...FIELD_LABELS, yearEndForecast: '全年预计执行数' }
 
 function shown(value: unknown): string {
   if (value === undefined || value === null || value === '') return '（空）'
@@ -85,13 +95,13 @@ function shown(value: unknown): string {
 }
 
 /** 'label old → new' for each field that differs (labelled fields only). */
-function describeChanges(stored: object | undefined, next: object, prefix = ''): string[] {
+function describeChanges(stored: object | undefined, next: object, prefix = '', labels: Record<string, string> = FIELD_LABELS): string[] {
   if (!stored) return []
   const a = stored as Record<string, unknown>
   const b = next as Record<string, unknown>
-  return Object.keys(FIELD_LABELS)
+  return Object.keys(labels)
     .filter((k) => (k in a || k in b) && !same(a[k], b[k]))
-    .map((k) => `${prefix}${FIELD_LABELS[k]} ${shown(a[k])} → ${shown(b[k])}`)
+    .map((k) => `${prefix}${labels[k]} ${shown(a[k])} → ${shown(b[k])}`)
 }
 
 export interface ImportPlan {
@@ -188,15 +198,15 @@ export interface PlanInput {
 export function planImport(input: PlanInput): ImportPlan {
   const problems: ImportProblem[] = []
   const counts: Record<CountKey, StatusCounts> = {
-    projects: zero(), budgetLines: zero(), monthlyExecutions: zero(), targets: zero(), indicators: zero(), nodes: zero(), readings: zero(),
+    monitoringGroup: zero(), projects: zero(), budgetLines: zero(), monthlyExecutions: zero(), targets: zero(), indicators: zero(), nodes: zero(),
+    readings: zero(), budgetJudgements: zero(), measures: zero(),
   }
   const rows: RowChange[] = []
   const warnings: ImportProblem[] = []
   const empty: ImportPlan = { problems, warnings, unitName: '', year: 0, newUnit: false, counts, rows, unchanged: true, dataset: null }
 
   const sheet = (name: string) => input.grids.find((g) => g.name === name)
-  const required = [SHEET_INFO, SHEET_BUDGET, SHEET_INDICATORS, SHEET_READINGS]
-  for (const name of required) {
+  for (const name of REQUIRED_SHEETS) {
     if (!sheet(name)) problems.push({ sheet: name, row: 0, column: '', message: `文件缺少工作表「${name}」，请使用「下载导入模板」得到的文件填写` })
   }
   if (problems.length > 0) return empty
@@ -204,15 +214,25 @@ export function planImport(input: PlanInput): ImportPlan {
   const budget = sheet(SHEET_BUDGET) as SheetGrid
   const indicatorSheet = sheet(SHEET_INDICATORS) as SheetGrid
   const readingSheet = sheet(SHEET_READINGS) as SheetGrid
-  for (const grid of [budget, indicatorSheet, readingSheet, info]) {
-    if (grid.rows.length > MAX_ROWS_PER_SHEET) {
+  // Added in template version 2; a file without them leaves what they carry as stored.
+  const groupSheet = sheet(SHEET_GROUP)
+  const targetSheet = sheet(SHEET_TARGETS)
+  const judgementSheet = sheet(SHEET_JUDGEMENTS)
+  const measureSheet = sheet(SHEET_MEASURES)
+  for (const grid of [budget, indicatorSheet, readingSheet, info, groupSheet, targetSheet, judgementSheet, measureSheet]) {
+    if (grid && grid.rows.length > MAX_ROWS_PER_SHEET) {
       problems.push({ sheet: grid.name, row: 0, column: '', message: `${grid.name} 行数超过 ${MAX_ROWS_PER_SHEET} 行，无法导入` })
     }
   }
   checkHeaders(budget, BUDGET_COLUMNS, problems)
-  checkHeaders(indicatorSheet, INDICATOR_COLUMNS, problems)
+  const indicatorColumns = checkHeaders(indicatorSheet, INDICATOR_COLUMNS, problems)
   checkHeaders(readingSheet, READING_COLUMNS, problems)
+  if (groupSheet) checkHeaders(groupSheet, GROUP_COLUMNS, problems)
+  if (targetSheet) checkHeaders(targetSheet, TARGET_COLUMNS, problems)
+  if (judgementSheet) checkHeaders(judgementSheet, JUDGEMENT_COLUMNS, problems)
+  if (measureSheet) checkHeaders(measureSheet, MEASURE_COLUMNS, problems)
   if (problems.length > 0) return empty
+  const hasPlanColumns = indicatorColumns > INDICATOR_COLUMNS.findIndex((c) => c.key === 'plan1')
 
   // ── 单位信息 ─────────────────────────────────────────────────────────────
   const infoCell = (label: string) => infoValue(info, label)
@@ -354,6 +374,39 @@ export function planImport(input: PlanInput): ImportPlan {
     return blocking
   }
 
+  /** A locked node's rows may be re-imported unchanged but not changed (as in the 指标填报 sheet). */
+  const lockedRefusal = (node: MonitoringNode, what: string) =>
+    `的监控节点“${node.label}”已定稿锁定，不能通过导入修改其${what}（请先在监控节点页面解锁）`
+
+  // ── 监控小组 ─────────────────────────────────────────────────────────────
+  // Members are matched by 姓名; stored members the file does not list are kept, new ones appended.
+  if (groupSheet) {
+    const group: GroupMember[] = [...unit.monitoringGroup]
+    const seenMembers = new Map<string, number>()
+    for (let r = 1; r < groupSheet.rows.length; r++) {
+      const row = reader(groupSheet, GROUP_COLUMNS, r)
+      if (row.blank) continue
+      const name = row.get('name', (c) => parseText(c, 100), true)
+      const title = row.get('title', (c) => parseText(c, 200)) ?? ''
+      const role = row.get('role', (c) => parseChoice(c, GROUP_ROLES), true)
+      if (!row.ok() || name === null || role === null) continue
+      const dup = seenMembers.get(name)
+      if (dup !== undefined) {
+        row.fail('name', `与第${dup}行重复（同一姓名只能填写一行）`)
+        continue
+      }
+      seenMembers.set(name, row.rowNo)
+      const index = group.findIndex((m) => m.name === name)
+      const stored = index >= 0 ? group[index] : undefined
+      const next: GroupMember = { name, title, role }
+      if (index >= 0) group[index] = next
+      else group.push(next)
+      const status = tally('monitoringGroup', stored, next)
+      rows.push({ sheet: SHEET_GROUP, row: row.rowNo, label: `${name}（${role}）`, status, ...(status === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
+    }
+    unit.monitoringGroup = group
+  }
+
   const categoryByLabel = invert(CATEGORY_LABELS)
   const subByLabel = invert(SUB_CATEGORY_LABELS)
   const seenLines = new Map<string, number>()
@@ -421,10 +474,10 @@ export function planImport(input: PlanInput): ImportPlan {
     rows.push({ sheet: SHEET_BUDGET, row: row.rowNo, label: `${prj ? `${prj.name} / ` : ''}${name}（${fund}）`, status, ...(status === 'changed' ? { detail: details.join('；') } : {}) })
   }
 
-  // ── 绩效指标 ─────────────────────────────────────────────────────────────
-  const accrualByLabel = invert(ACCRUAL_LABELS)
+  // ── 绩效目标 ─────────────────────────────────────────────────────────────
+  const targetKey = (scope: string) => (scope === UNIT_SCOPE ? UNIT_SCOPE : `项目:${scope}`)
   const ensureTarget = (scope: string): PerformanceTarget => {
-    const tKey = scope === UNIT_SCOPE ? UNIT_SCOPE : `项目:${scope}`
+    const tKey = targetKey(scope)
     const stored = outTargets.get(tKey)
     if (stored) return stored
     const prj = scope === UNIT_SCOPE ? undefined : ensureProject(scope, null)
@@ -434,6 +487,34 @@ export function planImport(input: PlanInput): ImportPlan {
     outTargets.set(tKey, target)
     return target
   }
+  /** targets already counted by a 绩效目标 row (the others created along the way are counted at the end) */
+  const talliedTargets = new Set<string>()
+  if (targetSheet) {
+    const seenTargets = new Map<string, number>()
+    for (let r = 1; r < targetSheet.rows.length; r++) {
+      const row = reader(targetSheet, TARGET_COLUMNS, r)
+      if (row.blank) continue
+      const scope = row.get('scope', (c) => parseText(c, 200)) ?? UNIT_SCOPE
+      const description = row.get('description', (c) => parseText(c)) ?? ''
+      if (!row.ok()) continue
+      const tKey = targetKey(scope)
+      const dup = seenTargets.get(tKey)
+      if (dup !== undefined) {
+        row.fail('scope', `与第${dup}行重复（每个目标范围只能填写一行）`)
+        continue
+      }
+      seenTargets.set(tKey, row.rowNo)
+      const stored = storedTargets.get(tKey)
+      const next: PerformanceTarget = { ...ensureTarget(scope), description }
+      outTargets.set(tKey, next)
+      talliedTargets.add(tKey)
+      const status = tally('targets', stored, next)
+      rows.push({ sheet: SHEET_TARGETS, row: row.rowNo, label: scope, status, ...(status === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
+    }
+  }
+
+  // ── 绩效指标 ─────────────────────────────────────────────────────────────
+  const accrualByLabel = invert(ACCRUAL_LABELS)
   const seenIndicators = new Map<string, number>()
   const indicatorOrder = new Map<string, number>()
   for (const i of existing?.indicators ?? []) indicatorOrder.set(i.targetId, Math.max(indicatorOrder.get(i.targetId) ?? 0, i.sortOrder))
@@ -454,6 +535,13 @@ export function planImport(input: PlanInput): ImportPlan {
     const targetLabel = row.get('targetLabel', (c) => parseText(c, 300))
     const accrual: Accrual = accrualLabel ? accrualByLabel[accrualLabel] : 'level'
     if (accrual === 'dueLater' && !dueDate) row.fail('dueDate', '指标性质为到期考核时须填写考核日期')
+    // 分月计划: all twelve months or none (none = no plan); a file without the columns keeps the stored plan.
+    const plan = hasPlanColumns ? MONTHS.map((m) => row.get(`plan${m}`, (c) => parsePercentNumber(c))) : null
+    const planFilled = plan ? plan.filter((v) => v !== null).length : 0
+    if (plan && planFilled > 0 && planFilled < MONTHS.length) {
+      const firstBlank = plan.findIndex((v) => v === null)
+      row.fail(`plan${firstBlank + 1}`, '须填写（分月计划要么12个月都填，要么全部留空）')
+    }
     if (!row.ok() || level1 === null || level2 === null || name === null || operator === null || targetValue === null) continue
     const natural = indicatorKey(scope, level1, level2, name)
     const dup = seenIndicators.get(natural)
@@ -466,14 +554,16 @@ export function planImport(input: PlanInput): ImportPlan {
     const stored = storedIndicators.get(natural)
     const order = stored?.sortOrder ?? (indicatorOrder.get(target.id) ?? 0) + 1
     indicatorOrder.set(target.id, Math.max(order, indicatorOrder.get(target.id) ?? 0))
-    const { weight: _w, dueDate: _d, targetLabel: _t, ...rest } = stored ?? ({} as Partial<Indicator>)
+    const { weight: _w, dueDate: _d, targetLabel: _t, monthlyPlan: storedPlan, ...rest } = stored ?? ({} as Partial<Indicator>)
+    const monthlyPlan = plan ? (planFilled === 0 ? undefined : keepPlanSpelling(storedPlan, plan as DecimalString[])) : storedPlan
     const next = keepDecimalSpelling(stored, {
       ...rest,
       id: stored?.id ?? stableId('ind', unitId, year, natural), targetId: target.id, level1, level2, name, operator,
       targetValue, measureUnit, accrual, sortOrder: order,
       ...(weight !== null ? { weight } : {}), ...(dueDate ? { dueDate } : {}), ...(targetLabel ? { targetLabel } : {}),
+      ...(monthlyPlan ? { monthlyPlan } : {}),
     } as Indicator, qualitative ? ['weight'] : ['weight', 'targetValue'])
-    if (report(indicatorSheet, INDICATOR_COLUMNS, row.rowNo, validateIndicator(next), (f) => f)) continue
+    if (report(indicatorSheet, INDICATOR_COLUMNS, row.rowNo, validateIndicator(next), (f) => (f === 'monthlyPlan' ? 'plan1' : f))) continue
     outIndicators.set(natural, next)
     const indicatorStatus = tally('indicators', stored, next)
     rows.push({ sheet: SHEET_INDICATORS, row: row.rowNo, label: `${scope} / ${name}`, status: indicatorStatus, ...(indicatorStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
@@ -530,15 +620,127 @@ export function planImport(input: PlanInput): ImportPlan {
     rows.push({ sheet: SHEET_READINGS, row: row.rowNo, label: `${asOf} ${name}`, status: readingStatus, ...(readingStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
   }
 
+  // ── 预算研判 ─────────────────────────────────────────────────────────────
+  // One row is the whole judgement of one budget line at one node, like a 指标填报 row.
+  const storedJudgements = new Map((existing?.budgetJudgements ?? []).map((j) => [key(j.nodeId, j.budgetLineId), j]))
+  const outJudgements = new Map<string, BudgetLineJudgement>(storedJudgements)
+  if (judgementSheet) {
+    const seenJudgements = new Map<string, number>()
+    const asOfColumn = JUDGEMENT_COLUMNS.findIndex((c) => c.key === 'asOf') + 1
+    for (let r = 1; r < judgementSheet.rows.length; r++) {
+      const row = reader(judgementSheet, JUDGEMENT_COLUMNS, r)
+      if (row.blank) continue
+      const asOf = row.get('asOf', parseDate, true)
+      const category = row.get('category', (c) => parseChoice(c, Object.keys(categoryByLabel)), true)
+      const sub = row.get('subCategory', (c) => parseChoice(c, Object.keys(subByLabel)))
+      const project = row.get('project', (c) => parseText(c, 200))
+      const name = row.get('name', (c) => parseText(c, 200), true)
+      const fund = row.get('fundSource', (c) => parseChoice<FundSource>(c, FUND_SOURCES)) ?? '财政拨款'
+      const forecast = row.get('forecast', parseAmount)
+      const likelihood = row.get('likelihood', (c) => parseChoice(c, LIKELIHOODS))
+      const causes = row.get('causes', (c) => parseChoices(c, DEVIATION_CAUSES)) ?? []
+      const causeText = row.get('causeText', (c) => parseText(c)) ?? ''
+      if (forecast !== null && forecast.startsWith('-')) row.fail('forecast', '不能为负数')
+      if (!row.ok() || asOf === null || category === null || name === null) continue
+      const cat = categoryByLabel[category]
+      const subCategory = sub ? subByLabel[sub] : undefined
+      const line = outLines.get(key(cat, subCategory, project ?? '', name, fund))
+      if (!line) {
+        row.fail('name', `找不到预算行“${[category, sub, project, name, fund].filter((p) => p).join(' / ')}”，请先在「${SHEET_BUDGET}」表中填写该预算行`)
+        continue
+      }
+      const node = ensureNode(asOf, SHEET_JUDGEMENTS, row.rowNo, asOfColumn, '截至日期', asOf)
+      if (!node) continue
+      const natural = key(node.id, line.id)
+      const dup = seenJudgements.get(natural)
+      if (dup !== undefined) {
+        row.fail('name', `与第${dup}行重复（同一截至日期同一预算行只能填写一次）`)
+        continue
+      }
+      seenJudgements.set(natural, row.rowNo)
+      const stored = storedJudgements.get(natural)
+      const next = keepDecimalSpelling(stored, {
+        id: stored?.id ?? stableId('bj', node.id, line.id), nodeId: node.id, budgetLineId: line.id,
+        ...(forecast !== null ? { yearEndForecast: forecast } : {}), ...(likelihood ? { likelihood } : {}),
+        deviationCauses: causes, deviationText: causeText,
+      }, ['yearEndForecast'])
+      if (node.status === 'locked' && !same(stored, next)) {
+        row.fail('asOf', lockedRefusal(node, '预算研判'))
+        continue
+      }
+      outJudgements.set(natural, next)
+      const status = tally('budgetJudgements', stored, next)
+      rows.push({
+        sheet: SHEET_JUDGEMENTS, row: row.rowNo, label: `${asOf} ${project ? `${project} / ` : ''}${name}（${fund}）`, status,
+        ...(status === 'changed' ? { detail: describeChanges(stored, next, '', JUDGEMENT_LABELS).join('；') } : {}),
+      })
+    }
+  }
+
+  // ── 纠偏措施 ─────────────────────────────────────────────────────────────
+  // Matched by (截至日期, 措施类型, 措施内容); a matched measure keeps its id and its link to an alert.
+  const measureKey = (nodeId: Id, kind: MeasureKind, content: string) => key(nodeId, kind, content)
+  const storedMeasures = new Map<string, CorrectiveMeasure>()
+  for (const m of existing?.measures ?? []) {
+    const k = measureKey(m.nodeId, m.kind, m.content)
+    if (!storedMeasures.has(k)) storedMeasures.set(k, m)
+  }
+  const changedMeasures = new Map<Id, CorrectiveMeasure>()
+  const addedMeasures: CorrectiveMeasure[] = []
+  if (measureSheet) {
+    const kindByLabel = invert(MEASURE_KIND_LABELS)
+    const seenMeasures = new Map<string, number>()
+    const asOfColumn = MEASURE_COLUMNS.findIndex((c) => c.key === 'asOf') + 1
+    for (let r = 1; r < measureSheet.rows.length; r++) {
+      const row = reader(measureSheet, MEASURE_COLUMNS, r)
+      if (row.blank) continue
+      const asOf = row.get('asOf', parseDate, true)
+      const kindLabel = row.get('kind', (c) => parseChoice(c, Object.keys(kindByLabel)), true)
+      const content = row.get('content', (c) => parseText(c), true)
+      const effect = row.get('effect', (c) => parseText(c)) ?? ''
+      const department = row.get('department', (c) => parseText(c, 100)) ?? ''
+      const deadline = row.get('deadline', parseDate)
+      const status = row.get('status', (c) => parseChoice(c, MEASURE_STATUSES)) ?? '计划'
+      if (!row.ok() || asOf === null || kindLabel === null || content === null) continue
+      const kind = kindByLabel[kindLabel]
+      const node = ensureNode(asOf, SHEET_MEASURES, row.rowNo, asOfColumn, '截至日期', asOf)
+      if (!node) continue
+      const natural = measureKey(node.id, kind, content)
+      const dup = seenMeasures.get(natural)
+      if (dup !== undefined) {
+        row.fail('content', `与第${dup}行重复（同一截至日期、同一类型的措施内容相同）`)
+        continue
+      }
+      seenMeasures.set(natural, row.rowNo)
+      const stored = storedMeasures.get(natural)
+      const { deadline: _d, ...rest } = stored ?? ({} as Partial<CorrectiveMeasure>)
+      const next: CorrectiveMeasure = {
+        ...rest, id: stored?.id ?? stableId('msr', node.id, kind, content), unitId, nodeId: node.id, kind, content, effect, department, status,
+        ...(deadline ? { deadline } : {}),
+      }
+      if (node.status === 'locked' && !same(stored, next)) {
+        row.fail('asOf', lockedRefusal(node, '纠偏措施'))
+        continue
+      }
+      if (stored) changedMeasures.set(stored.id, next)
+      else addedMeasures.push(next)
+      const rowStatus = tally('measures', stored, next)
+      rows.push({
+        sheet: SHEET_MEASURES, row: row.rowNo, label: `${asOf} ${kindLabel}：${content.length > 30 ? `${content.slice(0, 29)}…` : content}`, status: rowStatus,
+        ...(rowStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}),
+      })
+    }
+  }
+
   // Parents created or changed along the way.
   for (const [name, p] of outProjects) if (touchedProjects.has(name)) tally('projects', projects.get(name), p)
-  for (const [k, t] of outTargets) if (!storedTargets.has(k)) tally('targets', undefined, t)
+  for (const [k, t] of outTargets) if (!storedTargets.has(k) && !talliedTargets.has(k)) tally('targets', undefined, t)
   for (const [d, n] of outNodes) if (!storedNodes.has(d)) tally('nodes', undefined, n)
 
   if (problems.length > 0) return { ...empty, unitName, year }
   const total = Object.values(counts).reduce((s, c) => s + c.new + c.changed + c.unchanged, 0)
   if (total === 0 && nodeDates.length === 0) {
-    problems.push({ sheet: '', row: 0, column: '', message: '文件中没有可导入的数据：请在「预算执行」「绩效指标」「指标填报」表中至少填写一行' })
+    problems.push({ sheet: '', row: 0, column: '', message: '文件中没有可导入的数据：请在「预算执行」「绩效指标」「指标填报」等表中至少填写一行' })
     return { ...empty, unitName, year }
   }
 
@@ -552,9 +754,9 @@ export function planImport(input: PlanInput): ImportPlan {
     indicators: [...outIndicators.values()],
     nodes: [...outNodes.values()],
     readings: [...outReadings.values()],
-    budgetJudgements: existing?.budgetJudgements ?? [],
+    budgetJudgements: [...outJudgements.values()],
     alerts: existing?.alerts ?? [],
-    measures: existing?.measures ?? [],
+    measures: [...(existing?.measures ?? []).map((m) => changedMeasures.get(m.id) ?? m), ...addedMeasures],
     reports: existing?.reports ?? [],
   }
   const changedRows = Object.values(counts).some((c) => c.new + c.changed > 0)
@@ -572,11 +774,21 @@ function invert<K extends string, V extends string>(record: Record<K, V>): Recor
   return out
 }
 
-function checkHeaders(grid: SheetGrid, columns: readonly ColumnSpec[], problems: ImportProblem[]): void {
+/**
+ * Checks the header row against `columns` and returns how many of them the file has: all of them, or
+ * only those before the optional ones (added in a later template version) when the file's header row
+ * is blank from there on.
+ */
+function checkHeaders(grid: SheetGrid, columns: readonly ColumnSpec[], problems: ImportProblem[]): number {
   const header = grid.rows[0] ?? []
-  columns.forEach((col, i) => {
+  const textAt = (i: number) => {
     const cell = header[i] ?? null
-    const text = typeof cell === 'string' ? cell.trim() : cell === null ? '' : String(cell)
+    return typeof cell === 'string' ? cell.trim() : cell === null ? '' : String(cell)
+  }
+  const firstOptional = columns.findIndex((c) => c.optional)
+  const present = firstOptional >= 0 && columns.slice(firstOptional).every((_, j) => textAt(firstOptional + j) === '') ? firstOptional : columns.length
+  columns.slice(0, present).forEach((col, i) => {
+    const text = textAt(i)
     if (text !== col.header) {
       problems.push({
         sheet: grid.name, row: 1, column: colLetter(i + 1),
@@ -584,6 +796,13 @@ function checkHeaders(grid: SheetGrid, columns: readonly ColumnSpec[], problems:
       })
     }
   })
+  return present
+}
+
+/** The file's 分月计划 with the stored spelling kept month by month where the numbers are equal. */
+function keepPlanSpelling(stored: readonly DecimalString[] | undefined, next: DecimalString[]): DecimalString[] {
+  if (!stored || stored.length !== next.length) return next
+  return next.map((v, i) => (sameDecimal(stored[i], v) ? stored[i] : v))
 }
 
 /** The year's framework with any 一级/二级 used by the indicators added (in order of first use). */

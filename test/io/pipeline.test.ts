@@ -35,9 +35,10 @@ describe('import pipeline on a database', () => {
     expect(preview.plan.counts.nodes.new).toBe(1)
     const first = await commitWorkbook(preview.grids, database)
     expect(first).toMatchObject({ ok: true, written: true })
-    // The reminder counts every imported row: 1 project, 5 lines, 30 months, 1 target, 22 indicators, 1 node, 22 readings.
+    // The reminder counts every imported row: 8 group members, 1 project, 5 lines, 30 months, 1 target,
+    // 22 indicators, 1 node, 22 readings, 2 measures.
     const { backupStatus } = await import('@/db/meta')
-    expect((await backupStatus(database)).changesSinceBackup).toBe(82)
+    expect((await backupStatus(database)).changesSinceBackup).toBe(92)
     const after = await snapshot(database)
     const again = await previewWorkbook(bytes, database)
     if (!again.ok) expect.fail('second preview failed')

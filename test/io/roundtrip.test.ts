@@ -2,7 +2,36 @@ import { describe, expect, it } from 'vitest'
 import JSZip from 'jszip'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { readGrids, writeWorkbook } from '@/io/excel/workbook'
-import { planImport } from '@/io/importPlan'
+import { planImport, type SheetGrid } from '@/io/importPlan'
+import type { UnitYearDataset } from '@/domain/types'
+
+/**
+ * The demo (seed 001) plus what it lacks of what the workbook carries: a 预算研判 of every budget line
+ * at the 6月30日 node (one with an empty 全年预计, one with 40.00 spelt with decimals) and a 分月计划
+ * on 办理建设项目用地初审 (15 个 by December).
+ */
+function fullDemo(): UnitYearDataset {
+  const demo = qiemo2021Dataset()
+  const node = demo.nodes[0].id
+  return {
+    ...demo,
+    budgetJudgements: demo.budgetLines.map((l, i) => ({
+      id: `demo-bj-${l.id}`, nodeId: node, budgetLineId: l.id,
+      ...(i === 3 ? {} : { yearEndForecast: i === 1 ? '40.00' : l.initialBudget }),
+      ...(i === 4 ? { likelihood: '有可能' as const, deviationCauses: ['其他' as const], deviationText: '评估项目下半年启动，资金集中在第四季度支付。' } : { likelihood: '确定能' as const, deviationCauses: [], deviationText: '' }),
+    })),
+    indicators: demo.indicators.map((ind) => (ind.name === '办理建设项目用地初审'
+      ? { ...ind, monthlyPlan: ['1', '2', '3', '5', '6', '8.0', '9', '10', '11', '12', '14', '15'] }
+      : ind)),
+  }
+}
+
+const sheetOf = (grids: SheetGrid[], name: string): SheetGrid => {
+  const found = grids.find((g) => g.name === name)
+  if (!found) throw new Error(`no sheet ${name}`)
+  return found
+}
+const planFor = (grids: SheetGrid[], d: UnitYearDataset) => planImport({ grids, existing: d, existingUnit: d.unit, existingFramework: d.framework })
 
 describe('export → import', () => {
   it('the demo unit-year exports and re-imports with zero changes', async () => {
@@ -16,6 +45,125 @@ describe('export → import', () => {
     expect(plan.counts.indicators.unchanged).toBe(demo.indicators.length)
     expect(plan.counts.readings.unchanged).toBe(demo.readings.length)
     expect(plan.unchanged).toBe(true)
+  })
+
+  it('carries the monitoring group, target text, monthly plans, 预算研判 and 纠偏措施, and re-imports them with zero changes', async () => {
+    const demo = fullDemo()
+    const grids = await readGrids(await writeWorkbook({ dataset: demo }))
+    expect(grids.map((g) => g.name)).toEqual(['填写说明', '单位信息', '监控小组', '预算执行', '绩效目标', '绩效指标', '指标填报', '预算研判', '纠偏措施'])
+    expect(sheetOf(grids, '监控小组').rows[1]).toEqual(['才茨柯', '党组书记、副局长', '组长'])
+    expect(sheetOf(grids, '绩效目标').rows[1]).toEqual(['整体', demo.targets[0].description])
+    expect(sheetOf(grids, '预算研判').rows[5]).toEqual(['2021-06-30', '项目支出', null, '国有土地出让金评估项目', '国有土地出让金评估项目', '财政拨款', 150, '有可能', '其他', '评估项目下半年启动，资金集中在第四季度支付。'])
+    expect(sheetOf(grids, '纠偏措施').rows[2]?.slice(0, 3)).toEqual(['2021-06-30', '下一步计划', demo.measures[1].content])
+    const plan = planFor(grids, demo)
+    expect(plan.problems).toEqual([])
+    for (const c of Object.values(plan.counts)) expect(c.new + c.changed).toBe(0)
+    expect(plan.counts.monitoringGroup.unchanged).toBe(8)
+    expect(plan.counts.targets.unchanged).toBe(1)
+    expect(plan.counts.budgetJudgements.unchanged).toBe(5)
+    expect(plan.counts.measures.unchanged).toBe(2)
+    expect(plan.unchanged).toBe(true)
+    // Stored spellings survive: '40.00' 全年预计 and the '8.0' of June's plan.
+    expect(plan.dataset?.budgetJudgements[1].yearEndForecast).toBe('40.00')
+    expect(plan.dataset?.indicators.find((i) => i.name === '办理建设项目用地初审')?.monthlyPlan?.[5]).toBe('8.0')
+  })
+
+  it('imports the new sheets into a unit that lacks them', async () => {
+    const demo = fullDemo()
+    const grids = await readGrids(await writeWorkbook({ dataset: demo }))
+    const bare: UnitYearDataset = {
+      ...demo, unit: { ...demo.unit, monitoringGroup: [] }, targets: demo.targets.map((t) => ({ ...t, description: '' })),
+      indicators: qiemo2021Dataset().indicators, budgetJudgements: [], measures: [],
+    }
+    const plan = planFor(grids, bare)
+    expect(plan.problems).toEqual([])
+    expect(plan.counts.monitoringGroup).toEqual({ new: 8, changed: 0, unchanged: 0 })
+    expect(plan.counts.targets).toEqual({ new: 0, changed: 1, unchanged: 0 })
+    expect(plan.counts.budgetJudgements).toEqual({ new: 5, changed: 0, unchanged: 0 })
+    expect(plan.counts.measures).toEqual({ new: 2, changed: 0, unchanged: 0 })
+    expect(plan.counts.indicators).toEqual({ new: 0, changed: 1, unchanged: demo.indicators.length - 1 })
+    expect(plan.rows.find((r) => r.sheet === '绩效目标')?.detail).toMatch(/^年度总体目标 （空） → 保障机构正常运转/)
+    expect(plan.dataset?.unit.monitoringGroup).toEqual(demo.unit.monitoringGroup)
+    expect(plan.dataset?.budgetJudgements).toHaveLength(5)
+    expect(plan.dataset?.measures.map((m) => m.content)).toEqual(demo.measures.map((m) => m.content))
+  })
+
+  it('a changed monitoring-group member shows as one changed row', async () => {
+    const demo = fullDemo()
+    const grids = await readGrids(await writeWorkbook({ dataset: demo }))
+    sheetOf(grids, '监控小组').rows[3][1] = '自然资源局局长'
+    const plan = planFor(grids, demo)
+    expect(plan.problems).toEqual([])
+    expect(plan.counts.monitoringGroup).toEqual({ new: 0, changed: 1, unchanged: 7 })
+    expect(plan.rows.filter((r) => r.status !== 'unchanged')).toEqual([
+      { sheet: '监控小组', row: 4, label: '吴联军（副组长）', status: 'changed', detail: '职务 自然资源局副局长 → 自然资源局局长' },
+    ])
+    expect(plan.unchanged).toBe(false)
+    expect(plan.dataset?.unit.monitoringGroup[2]).toEqual({ name: '吴联军', title: '自然资源局局长', role: '副组长' })
+    expect(plan.dataset?.unit.monitoringGroup).toHaveLength(8)
+  })
+
+  it('names bad cells of the new sheets with sheet, row and column', async () => {
+    const demo = fullDemo()
+    const grids = await readGrids(await writeWorkbook({ dataset: demo }))
+    sheetOf(grids, '监控小组').rows[2][2] = '顾问'
+    sheetOf(grids, '预算研判').rows[1][6] = '1,2a'
+    sheetOf(grids, '预算研判').rows[2][4] = '不存在的经费'
+    sheetOf(grids, '纠偏措施').rows[1][5] = '九月底'
+    const indicators = sheetOf(grids, '绩效指标')
+    const row = indicators.rows.findIndex((r) => r[3] === '办理建设项目用地初审')
+    indicators.rows[row][16] = null // 6月计划 blank while the others are filled
+    const plan = planFor(grids, demo)
+    expect(plan.problems.map((p) => [p.sheet, p.row, p.column])).toEqual([
+      ['监控小组', 3, 'C'], [`绩效指标`, row + 1, 'Q'], ['预算研判', 2, 'G'], ['预算研判', 3, 'E'], ['纠偏措施', 2, 'F'],
+    ])
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      '监控小组 第3行 C列「小组分工」不是可选值（可选：组长、副组长、成员）：“顾问”',
+      `绩效指标 第${row + 1}行 Q列「6月计划」须填写（分月计划要么12个月都填，要么全部留空）`,
+      '预算研判 第2行 G列「全年预计执行数」不是有效金额：“1,2a”',
+      '预算研判 第3行 E列「预算项目名称」找不到预算行“基本支出 / 公用经费 / 不存在的经费 / 财政拨款”，请先在「预算执行」表中填写该预算行',
+      '纠偏措施 第2行 F列「完成时限」不是有效日期（请写成 2021-06-30）：“九月底”',
+    ])
+    expect(plan.dataset).toBeNull()
+  })
+
+  it('refuses to change 预算研判 or 纠偏措施 of a locked node', async () => {
+    const demo = fullDemo()
+    const locked = { ...demo, nodes: demo.nodes.map((n) => ({ ...n, status: 'locked' as const })) }
+    const grids = await readGrids(await writeWorkbook({ dataset: locked }))
+    expect(planFor(grids, locked).unchanged).toBe(true)
+    sheetOf(grids, '预算研判').rows[1][6] = 1000
+    sheetOf(grids, '纠偏措施').rows[1][6] = '进行中'
+    expect(planFor(grids, locked).problems.map((p) => p.message)).toEqual([
+      '预算研判 第2行 A列「截至日期」的监控节点“2021年1-6月”已定稿锁定，不能通过导入修改其预算研判（请先在监控节点页面解锁）',
+      '纠偏措施 第2行 A列「截至日期」的监控节点“2021年1-6月”已定稿锁定，不能通过导入修改其纠偏措施（请先在监控节点页面解锁）',
+    ])
+  })
+
+  it('a version-1 file (no new sheets, no 分月计划 columns) still imports and keeps what it does not carry', async () => {
+    const demo = fullDemo()
+    const grids = (await readGrids(await writeWorkbook({ dataset: demo })))
+      .filter((g) => !['监控小组', '绩效目标', '预算研判', '纠偏措施'].includes(g.name))
+      .map((g) => (g.name === '绩效指标' ? { ...g, rows: g.rows.map((r) => r.slice(0, 11)) } : g))
+    const plan = planFor(grids, demo)
+    expect(plan.problems).toEqual([])
+    expect(plan.unchanged).toBe(true)
+    expect(plan.dataset?.unit.monitoringGroup).toEqual(demo.unit.monitoringGroup)
+    expect(plan.dataset?.indicators.find((i) => i.name === '办理建设项目用地初审')?.monthlyPlan).toHaveLength(12)
+    expect(plan.dataset?.budgetJudgements).toEqual(demo.budgetJudgements)
+    expect(plan.dataset?.measures).toEqual(demo.measures)
+  })
+
+  it('clearing all twelve 分月计划 cells removes the plan', async () => {
+    const demo = fullDemo()
+    const grids = await readGrids(await writeWorkbook({ dataset: demo }))
+    const indicators = sheetOf(grids, '绩效指标')
+    const row = indicators.rows.findIndex((r) => r[3] === '办理建设项目用地初审')
+    indicators.rows[row] = indicators.rows[row].slice(0, 11)
+    const plan = planFor(grids, demo)
+    expect(plan.problems).toEqual([])
+    expect(plan.counts.indicators.changed).toBe(1)
+    expect(plan.dataset?.indicators.find((i) => i.name === '办理建设项目用地初审')?.monthlyPlan).toBeUndefined()
   })
 })
 
@@ -56,7 +204,7 @@ describe('formula-looking text is written as text', () => {
     const bytes = await writeWorkbook({ dataset })
     const zip = await JSZip.loadAsync(bytes)
     const sheetXml = await Promise.all(Object.keys(zip.files).filter((n) => n.startsWith('xl/worksheets/sheet')).map((n) => zip.file(n)?.async('string') ?? ''))
-    expect(sheetXml.length).toBe(5)
+    expect(sheetXml.length).toBe(9)
     for (const xml of sheetXml) expect(xml).not.toContain('<f>')
     const grids = await readGrids(bytes)
     const budget = grids.find((g) => g.name === '预算执行')
@@ -85,7 +233,7 @@ describe('merge rules', () => {
     expect(plan.problems).toEqual([])
     expect(plan.counts.budgetLines).toEqual({ new: 0, changed: 0, unchanged: 2 })
     expect(plan.counts.monthlyExecutions).toEqual({ new: 0, changed: 1, unchanged: 11 })
-    expect(plan.rows.find((r) => r.row === 2)).toMatchObject({ sheet: '预算执行', status: 'changed', detail: '6月执行数 324.88 → 330；6月到位资金 324.88 → 330' })
+    expect(plan.rows.find((r) => r.sheet === '预算执行' && r.row === 2)).toMatchObject({ sheet: '预算执行', status: 'changed', detail: '6月执行数 324.88 → 330；6月到位资金 324.88 → 330' })
     expect(plan.dataset?.budgetLines.map((l) => l.id)).toEqual(demo.budgetLines.map((l) => l.id))
     expect(plan.dataset?.readings).toHaveLength(demo.readings.length)
     const june = plan.dataset?.monthlyExecutions.find((e) => e.budgetLineId === 'demo-bl-gzfl' && e.month === 6)

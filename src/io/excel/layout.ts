@@ -4,10 +4,11 @@
  * No ExcelJS here: this module is plain data.
  */
 import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
-import type { Accrual, BasicSubCategory, ExpenseCategory, Likelihood, Operator, QualitativeGrade } from '@/domain/types'
+import type { Accrual, BasicSubCategory, ExpenseCategory, GroupRole, Likelihood, MeasureKind, MeasureStatus, Operator, QualitativeGrade } from '@/domain/types'
 import type { MonthNumber } from '@/domain/types'
 
-export const TEMPLATE_VERSION = 1
+/** 2: added 监控小组, 绩效目标, 预算研判, 纠偏措施 and the 分月计划 columns of 绩效指标 (all optional on import). */
+export const TEMPLATE_VERSION = 2
 
 export interface ColumnSpec {
   key: string
@@ -19,6 +20,11 @@ export interface ColumnSpec {
   multi?: boolean
   /** how it is written in the 说明 sheet */
   note: string
+  /**
+   * a column added after template version 1: a file whose header row ends before it (blank header
+   * here and after) simply lacks it, and the stored values it would carry are kept
+   */
+  optional?: boolean
 }
 
 export const SHEET_INFO = '单位信息'
@@ -26,6 +32,12 @@ export const SHEET_BUDGET = '预算执行'
 export const SHEET_INDICATORS = '绩效指标'
 export const SHEET_READINGS = '指标填报'
 export const SHEET_HELP = '填写说明'
+export const SHEET_GROUP = '监控小组'
+export const SHEET_TARGETS = '绩效目标'
+export const SHEET_JUDGEMENTS = '预算研判'
+export const SHEET_MEASURES = '纠偏措施'
+/** Sheets every file must have; the others (added in template version 2) may be missing. */
+export const REQUIRED_SHEETS = [SHEET_INFO, SHEET_BUDGET, SHEET_INDICATORS, SHEET_READINGS] as const
 
 export const CATEGORY_LABELS: Record<ExpenseCategory, string> = { basic: '基本支出', project: '项目支出' }
 export const SUB_CATEGORY_LABELS: Record<BasicSubCategory, string> = { personnel: '人员经费', public: '公用经费' }
@@ -34,6 +46,9 @@ export const OPERATORS: readonly Operator[] = ['≥', '>', '=', '≤', '<', '定
 export const OPERATOR_ALIASES: Record<string, Operator> = { '>=': '≥', '<=': '≤', '≧': '≥', '≦': '≤' }
 export const GRADES: readonly QualitativeGrade[] = ['达成', '部分达成', '未达成']
 export const LIKELIHOODS: readonly Likelihood[] = ['确定能', '有可能', '完全不可能']
+export const GROUP_ROLES: readonly GroupRole[] = ['组长', '副组长', '成员']
+export const MEASURE_KIND_LABELS: Record<MeasureKind, string> = { taken: '已采取', planned: '下一步计划' }
+export const MEASURE_STATUSES: readonly MeasureStatus[] = ['计划', '进行中', '已完成', '逾期']
 /** The label used in 目标范围 for the unit's own (整体) target. */
 export const UNIT_SCOPE = '整体'
 
@@ -75,6 +90,44 @@ export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
   { key: 'accrual', header: '指标性质', width: 11, choices: Object.values(ACCRUAL_LABELS), note: '累计型（随时间累加）、水平型（按当期水平判断）、到期考核（考核日期前不评价）；空为 水平型，定性为 水平型。' },
   { key: 'dueDate', header: '考核日期', width: 12, note: '指标性质为 到期考核 时必填，如 2021-12-31。' },
   { key: 'targetLabel', header: '指标值表述', width: 20, note: '可空，如 12月31日前完成。' },
+  ...MONTHS.map((m): ColumnSpec => ({
+    key: `plan${m}`, header: `${m}月计划`, width: 9, optional: true,
+    note: `累计型定量指标的分月计划：截至${m}月底的累计计划值；12个月全部填写或全部留空（留空按序时进度）。`,
+  })),
+]
+
+export const GROUP_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'name', header: '姓名', width: 16, note: '必填。按姓名匹配已有成员。' },
+  { key: 'title', header: '职务', width: 30, note: '可空，如 党组书记、副局长。' },
+  { key: 'role', header: '小组分工', width: 11, choices: GROUP_ROLES, note: '必填：组长、副组长 或 成员。' },
+]
+
+export const TARGET_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'scope', header: '目标范围', width: 24, note: `“${UNIT_SCOPE}”表示单位整体目标，否则填项目名称。` },
+  { key: 'description', header: '年度总体目标', width: 80, note: '年度总体目标的文字；留空即为空。' },
+]
+
+export const JUDGEMENT_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'asOf', header: '截至日期', width: 12, note: '必填，监控节点的截至日期；没有的节点会新建。' },
+  { key: 'category', header: '支出类别', width: 11, choices: Object.values(CATEGORY_LABELS), note: '同「预算执行」表，五列一起确定预算行。' },
+  { key: 'subCategory', header: '经费类型', width: 11, choices: Object.values(SUB_CATEGORY_LABELS), note: '同「预算执行」表。' },
+  { key: 'project', header: '项目名称', width: 24, note: '同「预算执行」表。' },
+  { key: 'name', header: '预算项目名称', width: 26, note: '须与「预算执行」表或已有预算行一致。' },
+  { key: 'fundSource', header: '资金来源', width: 11, choices: FUND_SOURCES, note: '同「预算执行」表，空为 财政拨款。' },
+  { key: 'forecast', header: '全年预计执行数', width: 14, note: '万元，可空。' },
+  { key: 'likelihood', header: '完成可能性', width: 11, choices: LIKELIHOODS, note: '确定能、有可能、完全不可能。' },
+  { key: 'causes', header: '偏差原因', width: 18, choices: DEVIATION_CAUSES, multi: true, note: `可选 ${DEVIATION_CAUSES.join('、')}，多个用顿号分隔。` },
+  { key: 'causeText', header: '偏差原因说明', width: 30, note: '可空。' },
+]
+
+export const MEASURE_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'asOf', header: '截至日期', width: 12, note: '必填，监控节点的截至日期；没有的节点会新建。' },
+  { key: 'kind', header: '措施类型', width: 12, choices: Object.values(MEASURE_KIND_LABELS), note: '必填：已采取 或 下一步计划。' },
+  { key: 'content', header: '措施内容', width: 50, note: '必填。同一节点、同一类型内按内容匹配已有措施。' },
+  { key: 'effect', header: '效果 / 预期效果', width: 36, note: '已采取措施的效果，或下一步计划的预期效果；可空。' },
+  { key: 'department', header: '责任科室', width: 14, note: '可空。' },
+  { key: 'deadline', header: '完成时限', width: 12, note: '可空，如 2021-09-30。' },
+  { key: 'status', header: '状态', width: 10, choices: MEASURE_STATUSES, note: `可空，空为 计划；可选 ${MEASURE_STATUSES.join('、')}。` },
 ]
 
 export const READING_COLUMNS: readonly ColumnSpec[] = [

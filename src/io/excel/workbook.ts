@@ -11,11 +11,11 @@ import type * as ExcelNamespace from 'exceljs'
 import type { Cell, CellValue as ExcelCellValue, DataValidation, Workbook, Worksheet } from 'exceljs'
 import type { CellValue } from '@/domain/importParsing'
 import { D, parseDecimal } from '@/domain/decimal'
-import type { UnitYearDataset } from '@/domain/types'
+import type { BudgetLine, Project, UnitYearDataset } from '@/domain/types'
 import {
-  ACCRUAL_LABELS, BUDGET_COLUMNS, CATEGORY_LABELS, INDICATOR_COLUMNS, INFO_FIELDS, MONTHS, READING_COLUMNS,
-  SHEET_BUDGET, SHEET_HELP, SHEET_INDICATORS, SHEET_INFO, SHEET_READINGS, SUB_CATEGORY_LABELS, TEMPLATE_VERSION,
-  UNIT_SCOPE, type ColumnSpec,
+  ACCRUAL_LABELS, BUDGET_COLUMNS, CATEGORY_LABELS, GROUP_COLUMNS, INDICATOR_COLUMNS, INFO_FIELDS, JUDGEMENT_COLUMNS, MEASURE_COLUMNS,
+  MEASURE_KIND_LABELS, MONTHS, READING_COLUMNS, SHEET_BUDGET, SHEET_GROUP, SHEET_HELP, SHEET_INDICATORS, SHEET_INFO, SHEET_JUDGEMENTS,
+  SHEET_MEASURES, SHEET_READINGS, SHEET_TARGETS, SUB_CATEGORY_LABELS, TARGET_COLUMNS, TEMPLATE_VERSION, UNIT_SCOPE, type ColumnSpec,
 } from './layout'
 import type { SheetGrid } from '../importPlan'
 
@@ -180,6 +180,16 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     setText(row.getCell(3), f.note)
   })
 
+  const col = (columns: readonly ColumnSpec[], key: string) => columns.findIndex((c) => c.key === key) + 1
+  const members = d?.unit.monitoringGroup ?? []
+  const groupSheet = addTable(workbook, SHEET_GROUP, GROUP_COLUMNS, members.length)
+  members.forEach((m, i) => {
+    const row = groupSheet.getRow(i + 2)
+    setText(row.getCell(col(GROUP_COLUMNS, 'name')), m.name)
+    setText(row.getCell(col(GROUP_COLUMNS, 'title')), m.title)
+    setText(row.getCell(col(GROUP_COLUMNS, 'role')), m.role)
+  })
+
   const lines = d?.budgetLines ?? []
   const budget = addTable(workbook, SHEET_BUDGET, BUDGET_COLUMNS, lines.length)
   const projectById = new Map((d?.projects ?? []).map((p) => [p.id, p]))
@@ -189,16 +199,11 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     m.set(e.month, e)
     execByLine.set(e.budgetLineId, m)
   }
-  const col = (columns: readonly ColumnSpec[], key: string) => columns.findIndex((c) => c.key === key) + 1
   lines.forEach((l, i) => {
     const row = budget.getRow(i + 2)
     const project = l.projectId ? projectById.get(l.projectId) : undefined
-    setText(row.getCell(col(BUDGET_COLUMNS, 'category')), CATEGORY_LABELS[l.category])
-    setText(row.getCell(col(BUDGET_COLUMNS, 'subCategory')), l.subCategory ? SUB_CATEGORY_LABELS[l.subCategory] : '')
-    setText(row.getCell(col(BUDGET_COLUMNS, 'project')), project?.name)
+    writeLineKey(row.getCell.bind(row), BUDGET_COLUMNS, l, projectById)
     setText(row.getCell(col(BUDGET_COLUMNS, 'department')), project?.department)
-    setText(row.getCell(col(BUDGET_COLUMNS, 'name')), l.name)
-    setText(row.getCell(col(BUDGET_COLUMNS, 'fundSource')), l.fundSource)
     setValue(row.getCell(col(BUDGET_COLUMNS, 'initialBudget')), amountCell(l.initialBudget))
     setValue(row.getCell(col(BUDGET_COLUMNS, 'additions')), amountCell(l.additions))
     setValue(row.getCell(col(BUDGET_COLUMNS, 'reductions')), amountCell(l.reductions))
@@ -213,6 +218,14 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
   })
 
   const targetScope = new Map((d?.targets ?? []).map((t) => [t.id, t.scope === 'unit' ? UNIT_SCOPE : projectById.get(t.projectId ?? '')?.name ?? '']))
+  const targets = d?.targets ?? []
+  const targetSheet = addTable(workbook, SHEET_TARGETS, TARGET_COLUMNS, targets.length)
+  targets.forEach((t, i) => {
+    const row = targetSheet.getRow(i + 2)
+    setText(row.getCell(col(TARGET_COLUMNS, 'scope')), targetScope.get(t.id))
+    setText(row.getCell(col(TARGET_COLUMNS, 'description')), t.description)
+  })
+
   const indicators = d?.indicators ?? []
   const indSheet = addTable(workbook, SHEET_INDICATORS, INDICATOR_COLUMNS, indicators.length)
   indicators.forEach((ind, i) => {
@@ -229,6 +242,9 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     setText(c('accrual'), ACCRUAL_LABELS[ind.accrual])
     setText(c('dueDate'), ind.dueDate)
     setText(c('targetLabel'), ind.targetLabel)
+    ind.monthlyPlan?.forEach((value, m) => {
+      if (m < MONTHS.length) setValue(c(`plan${m + 1}`), amountCell(value))
+    })
   })
 
   const indicatorById = new Map(indicators.map((i) => [i.id, i]))
@@ -257,8 +273,51 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     setText(c('causeText'), r.deviationText)
   })
 
+  const lineById = new Map(lines.map((l) => [l.id, l]))
+  const byNodeDate = (a: { nodeId: string }, b: { nodeId: string }) => (nodeById.get(a.nodeId)?.asOfDate ?? '').localeCompare(nodeById.get(b.nodeId)?.asOfDate ?? '')
+  const judgements = [...(d?.budgetJudgements ?? [])]
+    .filter((j) => lineById.has(j.budgetLineId) && nodeById.has(j.nodeId))
+    .sort((a, b) => byNodeDate(a, b) || (lineById.get(a.budgetLineId)?.sortOrder ?? 0) - (lineById.get(b.budgetLineId)?.sortOrder ?? 0))
+  const judgementSheet = addTable(workbook, SHEET_JUDGEMENTS, JUDGEMENT_COLUMNS, judgements.length)
+  judgements.forEach((j, i) => {
+    const row = judgementSheet.getRow(i + 2)
+    const c = (key: string) => row.getCell(col(JUDGEMENT_COLUMNS, key))
+    setText(c('asOf'), nodeById.get(j.nodeId)?.asOfDate)
+    const line = lineById.get(j.budgetLineId)
+    if (line) writeLineKey(row.getCell.bind(row), JUDGEMENT_COLUMNS, line, projectById)
+    setValue(c('forecast'), amountCell(j.yearEndForecast))
+    setText(c('likelihood'), j.likelihood)
+    setText(c('causes'), j.deviationCauses.join('、'))
+    setText(c('causeText'), j.deviationText)
+  })
+
+  // Stable sort: measures keep their stored order within a node.
+  const measures = [...(d?.measures ?? [])].filter((m) => nodeById.has(m.nodeId)).sort(byNodeDate)
+  const measureSheet = addTable(workbook, SHEET_MEASURES, MEASURE_COLUMNS, measures.length)
+  measures.forEach((m, i) => {
+    const row = measureSheet.getRow(i + 2)
+    const c = (key: string) => row.getCell(col(MEASURE_COLUMNS, key))
+    setText(c('asOf'), nodeById.get(m.nodeId)?.asOfDate)
+    setText(c('kind'), MEASURE_KIND_LABELS[m.kind])
+    setText(c('content'), m.content)
+    setText(c('effect'), m.effect)
+    setText(c('department'), m.department)
+    setText(c('deadline'), m.deadline)
+    setText(c('status'), m.status)
+  })
+
   const bytes = await workbook.xlsx.writeBuffer()
   return bytes as ArrayBuffer
+}
+
+/** The five cells that name a budget line (支出类别 … 资金来源), in `columns`' positions. */
+function writeLineKey(cellAt: (column: number) => Cell, columns: readonly ColumnSpec[], line: BudgetLine, projectById: ReadonlyMap<string, Project>): void {
+  const at = (key: string) => cellAt(columns.findIndex((c) => c.key === key) + 1)
+  setText(at('category'), CATEGORY_LABELS[line.category])
+  setText(at('subCategory'), line.subCategory ? SUB_CATEGORY_LABELS[line.subCategory] : '')
+  setText(at('project'), line.projectId ? projectById.get(line.projectId)?.name : '')
+  setText(at('name'), line.name)
+  setText(at('fundSource'), line.fundSource)
 }
 
 function writeHelp(workbook: Workbook): void {
@@ -273,12 +332,19 @@ function writeHelp(workbook: Workbook): void {
     ['表头', '请不要改动各表第1行的表头和列顺序，可以增加数据行。'],
   ]
   for (const f of INFO_FIELDS) lines.push([`${SHEET_INFO}：${f.label}`, f.note])
-  for (const [name, cols] of [[SHEET_BUDGET, BUDGET_COLUMNS], [SHEET_INDICATORS, INDICATOR_COLUMNS], [SHEET_READINGS, READING_COLUMNS]] as const) {
+  const tables = [
+    [SHEET_GROUP, GROUP_COLUMNS], [SHEET_BUDGET, BUDGET_COLUMNS], [SHEET_TARGETS, TARGET_COLUMNS], [SHEET_INDICATORS, INDICATOR_COLUMNS],
+    [SHEET_READINGS, READING_COLUMNS], [SHEET_JUDGEMENTS, JUDGEMENT_COLUMNS], [SHEET_MEASURES, MEASURE_COLUMNS],
+  ] as const
+  const monthly: Record<string, string> = { spent: '1月…12月执行数', allocated: '1月…12月到位资金', plan: '1月…12月计划' }
+  for (const [name, cols] of tables) {
     for (const c of cols) {
-      if (/^(spent|allocated)([2-9]|1[0-2])$/.test(c.key)) continue
-      lines.push([`${name}：${c.key.startsWith('spent') ? '1月…12月执行数' : c.key.startsWith('allocated') ? '1月…12月到位资金' : c.header}`, c.note])
+      const month = /^(spent|allocated|plan)(\d+)$/.exec(c.key)
+      if (month && month[2] !== '1') continue
+      lines.push([`${name}：${month ? monthly[month[1]] : c.header}`, c.note])
     }
   }
+  lines.push(['不在模板中的数据', '预警由程序按监控节点的数据计算，监控报告由程序生成，二者都不在模板中，导入也不会改动它们；要完整保存全部数据请用「备份恢复」。'])
   lines.forEach(([a, b], i) => {
     const row = sheet.getRow(i + 2)
     setText(row.getCell(1), a)
