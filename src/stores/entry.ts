@@ -18,14 +18,19 @@ import { putUnit, getUnit } from '@/db/units'
 import { deleteBudgetLine as dbDeleteBudgetLine, putBudgetLine, putExecutions } from '@/db/budget'
 import { deleteProject as dbDeleteProject, putProject } from '@/db/projects'
 import { deleteIndicator as dbDeleteIndicator, getFramework, putFramework, putIndicator, putTarget } from '@/db/targets'
-import { copyForward, deleteNode as dbDeleteNode, putBudgetJudgements, putNode, putReadings } from '@/db/nodes'
+import {
+  copyForward, deleteNode as dbDeleteNode, putBudgetJudgements, putNode, putReadings, readingConflicts, type ReadingConflict, type ReadingsBasis,
+} from '@/db/nodes'
 import { newId } from '@/db/ids'
-import type { WriteResult } from '@/db/result'
+import type { WriteConflict, WriteResult } from '@/db/result'
 import { useWorkspaceStore } from './workspace'
 
-export type EntryOutcome<T = undefined> = { ok: true; value: T } | { ok: false; messages: string[] }
+/** `conflicts`: set when the write was refused because another tab changed the rows first. */
+export type EntryOutcome<T = undefined, C = unknown> =
+  | { ok: true; value: T }
+  | { ok: false; messages: string[]; conflicts?: readonly C[] }
 
-const refused = <T>(messages: string[]): EntryOutcome<T> => ({ ok: false, messages })
+const refused = <T, C = never>(messages: string[]): EntryOutcome<T, C> => ({ ok: false, messages })
 const errorsOf = (issues: readonly ValidationIssue[]) => issues.filter((i) => i.severity === 'error').map((i) => i.message)
 
 export const useEntryStore = defineStore('entry', () => {
@@ -34,11 +39,11 @@ export const useEntryStore = defineStore('entry', () => {
   const saving = ref(false)
 
   /** Runs a write, then reloads the workspace; a refusal comes back as its message. */
-  async function write<T>(run: () => Promise<WriteResult<T>>): Promise<EntryOutcome<T>> {
+  async function write<T>(run: () => Promise<WriteResult<T>>): Promise<EntryOutcome<T, WriteConflict>> {
     saving.value = true
     try {
       const result = await run()
-      if (!result.ok) return refused([result.message])
+      if (!result.ok) return { ok: false, messages: [result.message], ...(result.conflicts ? { conflicts: result.conflicts } : {}) }
       await workspace.reload()
       return { ok: true, value: result.value }
     } finally {
@@ -103,18 +108,25 @@ export const useEntryStore = defineStore('entry', () => {
 
   /**
    * Saves a budget line after `validateBudgetLine`; a new project named alongside it is created
-   * first (its own transaction; a project without lines is harmless and can be deleted).
+   * first (its own transaction; a project without lines is harmless and can be deleted). With
+   * `options.basis` (the line as the dialog opened it) the save is refused with `conflicts` when
+   * another tab changed the line meanwhile.
    */
-  async function saveBudgetLine(line: BudgetLine, newProject?: Project): Promise<EntryOutcome<BudgetLine>> {
+  async function saveBudgetLine(
+    line: BudgetLine,
+    newProject?: Project,
+    options: { basis?: BudgetLine | null } = {},
+  ): Promise<EntryOutcome<BudgetLine, WriteConflict>> {
     const candidate = newProject ? { ...line, projectId: newProject.id } : line
     const errors = errorsOf(validateBudgetLine(candidate).filter((i) => !(newProject && i.field === 'projectId')))
     if (newProject && !newProject.name.trim()) errors.push('请填写新项目的名称')
     if (errors.length > 0) return refused(errors)
     if (newProject) {
       const created = await saveProject(newProject)
-      if (!created.ok) return created
+      if (!created.ok) return refused(created.messages)
     }
-    return write(() => putBudgetLine(toRaw(candidate)))
+    const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
+    return write(() => putBudgetLine(toRaw(candidate), undefined, basis))
   }
 
   async function deleteBudgetLine(id: Id): Promise<EntryOutcome<{ monthlyExecutions: number; budgetJudgements: number }>> {
@@ -184,11 +196,21 @@ export const useEntryStore = defineStore('entry', () => {
     return write(() => dbDeleteNode(id))
   }
 
-  /** The node's readings in one transaction; refused when any has errors (the caller shows them). */
-  async function saveReadings(readings: readonly IndicatorReading[], issues: readonly ValidationIssue[]): Promise<EntryOutcome<IndicatorReading[]>> {
+  /**
+   * The node's readings in one transaction; refused when any has errors (the caller shows them).
+   * With `options.basis` (per indicator, the reading the editor started from) the save is refused
+   * with `conflicts` naming each indicator another tab changed meanwhile, and nothing is written.
+   */
+  async function saveReadings(
+    readings: readonly IndicatorReading[],
+    issues: readonly ValidationIssue[],
+    options: { basis?: ReadingsBasis } = {},
+  ): Promise<EntryOutcome<IndicatorReading[], ReadingConflict>> {
     if (hasErrors(issues)) return refused(errorsOf(issues))
     if (readings.length === 0) return refused(['没有需要保存的填报'])
-    return write(() => putReadings(readings.map((r) => toRaw(r))))
+    const result = await write(() => putReadings(readings.map((r) => toRaw(r)), undefined, options))
+    if (result.ok) return result
+    return { ok: false, messages: result.messages, ...(result.conflicts ? { conflicts: readingConflicts(result.conflicts) } : {}) }
   }
 
   /** The node's budget-line judgements (预算研判) in one transaction; refused while any has errors. */
