@@ -1,0 +1,51 @@
+/**
+ * Reads what a destructive action would remove, for the warning shown before it: every year of a
+ * unit (删除单位) or one unit-year (重新载入示例数据 replaces it). The counting itself is the
+ * domain's (`countUnitYear`); this module only loads the rows, in one read transaction so the
+ * figures are of one moment.
+ */
+import type { Id, Unit } from '@/domain/types'
+import { addCounts, countFrozenReports, countUnitYear, noDataCounts, type DataCounts } from '@/domain/dataLoss'
+import { listUnitYears, loadUnitYear } from './datasets'
+import { db, type MonitoringDb } from './schema'
+import { scopedTables } from './unitScope'
+
+export interface DataLoss {
+  unit: Unit
+  /** the years that hold data, ascending */
+  years: number[]
+  counts: DataCounts
+  /** how many of the reports were 定稿 (submitted) */
+  frozenReports: number
+}
+
+/** What 删除单位 would remove (all its years), or null when the unit does not exist. */
+export async function unitLoss(unitId: Id, database: MonitoringDb = db): Promise<DataLoss | null> {
+  return yearsLoss(unitId, undefined, database)
+}
+
+/** What replacing one unit-year would remove, or null when the unit does not exist. */
+export async function unitYearLoss(unitId: Id, year: number, database: MonitoringDb = db): Promise<DataLoss | null> {
+  return yearsLoss(unitId, year, database)
+}
+
+async function yearsLoss(unitId: Id, onlyYear: number | undefined, database: MonitoringDb): Promise<DataLoss | null> {
+  const tables = [database.units, database.frameworks, ...scopedTables(database)]
+  return database.transaction('r', tables, async () => {
+    const unit = await database.units.get(unitId)
+    if (!unit) return null
+    const years = (await listUnitYears(database))
+      .filter((uy) => uy.unitId === unitId && (onlyYear === undefined || uy.year === onlyYear))
+      .map((uy) => uy.year)
+      .sort((a, b) => a - b)
+    let counts = noDataCounts()
+    let frozenReports = 0
+    for (const year of years) {
+      const dataset = await loadUnitYear(unitId, year, database)
+      if (!dataset) continue
+      counts = addCounts(counts, countUnitYear(dataset))
+      frozenReports += countFrozenReports(dataset)
+    }
+    return { unit, years, counts, frozenReports }
+  })
+}
