@@ -1,8 +1,9 @@
 /**
  * Issue 3, deliverable 5: malformed workbooks and backup files — wrong types, missing sheets or
  * tables, duplicate rows, huge numbers, empty and truncated files, Chinese and emoji text — are each
- * refused with a Chinese message, and the database (holding the seed 001 demo) is exactly as before.
- * 130 workbooks + 130 backup files = 260 malformed inputs.
+ * refused with a Chinese message, and the database (holding the seed 001 demo, with a 预算研判 of every
+ * budget line and a 分月计划 so every sheet of the export has rows) is exactly as before.
+ * 130 mutated + 31 other workbooks + 130 backup files = 291 malformed inputs.
  */
 import 'fake-indexeddb/auto'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -14,6 +15,7 @@ import { canonicalJson, createBackup, restoreFromText, sha256Hex } from '@/db/ba
 import { commitWorkbook, exportBytes, previewWorkbook } from '@/io/excel/importWorkbook'
 import { readGrids } from '@/io/excel/workbook'
 import type { MonitoringDb } from '@/db/schema'
+import type { UnitYearDataset } from '@/domain/types'
 import { expectOk, freshDb, snapshot } from '../db/helpers'
 
 let database: MonitoringDb
@@ -21,12 +23,29 @@ let before: Record<string, unknown[]>
 let validXlsx: Uint8Array
 let validBackup: string
 
+function fullDemo(): UnitYearDataset {
+  const demo = qiemo2021Dataset()
+  return {
+    ...demo,
+    budgetJudgements: demo.budgetLines.map((l) => ({
+      id: `demo-bj-${l.id}`, nodeId: demo.nodes[0].id, budgetLineId: l.id, yearEndForecast: l.initialBudget, likelihood: '确定能' as const, deviationCauses: [], deviationText: '',
+    })),
+    indicators: demo.indicators.map((ind) => (ind.name === '办理建设项目用地初审'
+      ? { ...ind, monthlyPlan: ['1', '2', '3', '5', '6', '8', '9', '10', '11', '12', '14', '15'] } : ind)),
+  }
+}
+
 beforeAll(async () => {
   database = freshDb()
-  expectOk(await saveUnitYear(qiemo2021Dataset(), database))
+  expectOk(await saveUnitYear(fullDemo(), database))
   validXlsx = new Uint8Array((await exportBytes(DEMO_UNIT_ID, DEMO_YEAR, database)) as ArrayBuffer)
   expect(validXlsx.length).toBeGreaterThan(5000)
-  expect((await previewWorkbook(validXlsx, database)).ok).toBe(true)
+  const valid = await previewWorkbook(validXlsx, database)
+  expect(valid.ok).toBe(true)
+  if (valid.ok) {
+    // The mutations below reach every sheet: each has data rows to break.
+    for (const name of ['监控小组', '绩效目标', '预算研判', '纠偏措施']) expect(valid.grids.find((g) => g.name === name)?.rows.length, name).toBeGreaterThan(1)
+  }
   validBackup = (await createBackup(new Date('2021-07-01T00:00:00Z'), database)).text
   before = await snapshot(database)
 })
@@ -87,9 +106,68 @@ const workbookMutation: fc.Arbitrary<{ label: string; apply: Mutation }> = fc.on
     label: `bad 年度 ${String(value)}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, '单位信息').getCell('B3').value = value },
   })),
   fc.constant({ label: 'empty 单位名称', apply: (wb: ExcelJS.Workbook) => { sheet(wb, '单位信息').getCell('B2').value = null } }),
+  // The sheets of template version 2.
+  fc.tuple(fc.integer({ min: 2, max: 9 }), text).map(([row, value]) => ({
+    label: `bad 小组分工 row ${row}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, '监控小组').getRow(row).getCell(3).value = `${value}职` },
+  })),
+  fc.integer({ min: 2, max: 9 }).map((row) => ({
+    label: `blank 姓名 row ${row}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, '监控小组').getRow(row).getCell(1).value = null },
+  })),
+  fc.integer({ min: 2, max: 9 }).map((row) => ({
+    label: `duplicate member row ${row}`, apply: (wb: ExcelJS.Workbook) => {
+      const ws = sheet(wb, '监控小组')
+      ws.getRow(ws.rowCount + 1).values = ws.getRow(row).values
+    },
+  })),
+  fc.constant({
+    label: 'duplicate 绩效目标 row', apply: (wb: ExcelJS.Workbook) => {
+      const ws = sheet(wb, '绩效目标')
+      ws.getRow(ws.rowCount + 1).values = ['整体', '另一个目标']
+    },
+  }),
+  fc.tuple(fc.integer({ min: 12, max: 23 }), notAnAmount).map(([col, value]) => ({
+    label: `bad 分月计划 col ${col}`, apply: (wb: ExcelJS.Workbook) => {
+      const ws = sheet(wb, '绩效指标')
+      ws.eachRow((row) => { if (row.getCell(4).value === '办理建设项目用地初审') row.getCell(col).value = value })
+    },
+  })),
+  fc.tuple(fc.integer({ min: 3, max: 23 }), fc.integer({ min: 12, max: 23 }), fc.integer({ min: 1, max: 99 })).map(([row, col, value]) => ({
+    label: `partial 分月计划 row ${row}`, apply: (wb: ExcelJS.Workbook) => {
+      const r = sheet(wb, '绩效指标').getRow(row)
+      // rows other than the planned one have no plan: one month alone is refused
+      if (r.getCell(4).value !== '办理建设项目用地初审') r.getCell(col).value = value
+      else r.getCell(col).value = null
+    },
+  })),
+  fc.tuple(fc.integer({ min: 2, max: 6 }), fc.oneof(notAnAmount, huge)).map(([row, value]) => ({
+    label: `bad 全年预计执行数 row ${row}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, '预算研判').getRow(row).getCell(7).value = value },
+  })),
+  fc.tuple(fc.integer({ min: 2, max: 6 }), text).map(([row, value]) => ({
+    label: `预算研判 of unknown line row ${row}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, '预算研判').getRow(row).getCell(5).value = `${value}（不存在）` },
+  })),
+  fc.tuple(fc.integer({ min: 2, max: 6 }), fc.constantFrom('2020-06-30', '2021-02-30', '六月底', 'NaN')).map(([row, value]) => ({
+    label: `bad 预算研判 date row ${row}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, '预算研判').getRow(row).getCell(1).value = value },
+  })),
+  fc.integer({ min: 2, max: 6 }).map((row) => ({
+    label: `duplicate 预算研判 row ${row}`, apply: (wb: ExcelJS.Workbook) => {
+      const ws = sheet(wb, '预算研判')
+      ws.getRow(ws.rowCount + 1).values = ws.getRow(row).values
+    },
+  })),
+  fc.tuple(fc.integer({ min: 2, max: 3 }), fc.integer({ min: 2, max: 7 }), text).map(([row, col, value]) => ({
+    label: `bad 纠偏措施 cell ${row}/${col}`, apply: (wb: ExcelJS.Workbook) => {
+      const r = sheet(wb, '纠偏措施').getRow(row)
+      // 措施类型, 完成时限 and 状态 refuse free text; 措施内容 is required
+      if (col === 3) r.getCell(3).value = null
+      else r.getCell([2, 6, 7][col % 3]).value = `${value}？`
+    },
+  })),
+  fc.tuple(fc.constantFrom('监控小组', '绩效目标', '预算研判', '纠偏措施'), fc.integer({ min: 1, max: 2 }), text).map(([name, col, value]) => ({
+    label: `header ${name} ${col}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, name).getRow(1).getCell(col).value = `${value}列` },
+  })),
   fc.constant({
     label: 'every data row removed', apply: (wb: ExcelJS.Workbook) => {
-      for (const name of ['预算执行', '绩效指标', '指标填报']) {
+      for (const name of ['监控小组', '预算执行', '绩效目标', '绩效指标', '指标填报', '预算研判', '纠偏措施']) {
         const header = sheet(wb, name).getRow(1).values
         wb.removeWorksheet(sheet(wb, name).id)
         wb.addWorksheet(name).getRow(1).values = header
@@ -106,9 +184,9 @@ async function mutatedWorkbook(m: Mutation): Promise<ArrayBuffer> {
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer
 }
 
-async function expectRefusedWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<void> {
+async function expectRefusedWorkbook(bytes: ArrayBuffer | Uint8Array, label = ''): Promise<void> {
   const preview = await previewWorkbook(bytes, database)
-  expect(preview.ok).toBe(false)
+  expect(preview.ok, label).toBe(false)
   if (!preview.ok) {
     expect(preview.problems.length).toBeGreaterThan(0)
     for (const p of preview.problems) expect(p.message).toMatch(/[\u4e00-\u9fa5]/)
@@ -125,11 +203,11 @@ async function expectRefusedWorkbook(bytes: ArrayBuffer | Uint8Array): Promise<v
 }
 
 describe('malformed workbooks are refused and write nothing', () => {
-  it('100 mutated templates', async () => {
+  it('130 mutated templates', async () => {
     await fc.assert(fc.asyncProperty(workbookMutation, async (m) => {
-      await expectRefusedWorkbook(await mutatedWorkbook(m.apply))
-    }), { numRuns: 100, seed: 20211231 })
-  }, 120_000)
+      await expectRefusedWorkbook(await mutatedWorkbook(m.apply), m.label)
+    }), { numRuns: 130, seed: 20211231 })
+  }, 180_000)
 
   it('30 empty, truncated or random files', async () => {
     const file = fc.oneof(
