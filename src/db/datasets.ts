@@ -7,7 +7,7 @@
  * A unit-year "exists" when it holds any project, budget line, target or node.
  */
 import type { Table } from 'dexie'
-import type { Id, Indicator, IndicatorReading, PerformanceTarget, UnitYearDataset } from '@/domain/types'
+import type { Id, Indicator, IndicatorReading, MonitoringNode, PerformanceTarget, UnitYearDataset } from '@/domain/types'
 import { recordAudit } from './audit'
 import { sorted } from './order'
 import { toPlain } from './plain'
@@ -23,7 +23,12 @@ import { runWrite } from './write'
  * indicators × 12 nodes) all readings are 240,000 rows and take seconds to read, while one node's are
  * 20,000 and the heatmap and forecasts look across nodes at the unit's indicators only.
  */
-export type ReadingScope = 'all' | { nodeIds: readonly Id[]; indicatorIds?: readonly Id[]; unitIndicators?: boolean }
+export type ReadingScope = 'all' | {
+  /** the nodes, or a choice made from the unit-year's nodes once they are read (the workspace picks the one it shows) */
+  nodeIds: readonly Id[] | ((nodes: readonly MonitoringNode[]) => readonly Id[])
+  indicatorIds?: readonly Id[]
+  unitIndicators?: boolean
+}
 
 /**
  * Rows of `table` whose `index` equals one of `keys`. One `equals` query per key rather than
@@ -59,7 +64,7 @@ export async function loadUnitYear(
       rowsWith(database.measures, 'nodeId', nodeIds),
       rowsWith(database.reports, 'nodeId', nodeIds),
     ])
-    const readings = await readingsIn(database, scope, nodeIds, targets, indicators)
+    const readings = await readingsIn(database, scope, sorted([...nodes], (n) => n.asOfDate, (n) => n.id), targets, indicators)
     return {
       unit,
       year,
@@ -80,18 +85,19 @@ export async function loadUnitYear(
 }
 
 async function readingsIn(
-  database: MonitoringDb, scope: ReadingScope, nodeIds: readonly Id[],
+  database: MonitoringDb, scope: ReadingScope, nodes: readonly MonitoringNode[],
   targets: readonly PerformanceTarget[], indicators: readonly Indicator[],
 ): Promise<IndicatorReading[]> {
-  if (scope === 'all') return rowsWith(database.readings, 'nodeId', nodeIds)
-  const ofYear = new Set(nodeIds)
+  if (scope === 'all') return rowsWith(database.readings, 'nodeId', nodes.map((n) => n.id))
+  const ofYear = new Set(nodes.map((n) => n.id))
+  const chosen = typeof scope.nodeIds === 'function' ? scope.nodeIds(nodes) : scope.nodeIds
   const unitTargets = new Set(targets.filter((t) => t.scope === 'unit').map((t) => t.id))
   const indicatorIds = [
     ...(scope.indicatorIds ?? []),
     ...(scope.unitIndicators ? indicators.filter((i) => unitTargets.has(i.targetId)).map((i) => i.id) : []),
   ]
   const [byNode, byIndicator] = await Promise.all([
-    rowsWith(database.readings, 'nodeId', scope.nodeIds.filter((id) => ofYear.has(id))),
+    rowsWith(database.readings, 'nodeId', chosen.filter((id) => ofYear.has(id))),
     rowsWith(database.readings, 'indicatorId', indicatorIds),
   ])
   return uniqueById([...byNode, ...byIndicator.filter((r) => ofYear.has(r.nodeId))])
