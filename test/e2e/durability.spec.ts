@@ -1,0 +1,195 @@
+/**
+ * Durability (issue 5, item 1): the page is closed in the middle of a large import's commit, and the
+ * database it leaves behind is exactly the database from before the import.
+ *
+ * The workbook is the app's own 「下载导入模板」 filled in Node with 3,000 budget lines × 6 months
+ * (21,000 rows to store), so the commit's one IndexedDB transaction runs for seconds. An init script
+ * watches — without changing anything — every read-write transaction over `monthlyExecutions`: when it
+ * starts, how many of its writes IndexedDB has acknowledged, and whether it completed or aborted. The
+ * page is closed once thousands of writes are acknowledged and the transaction has not completed, which
+ * proves the close came mid-write. The first test runs the same import uninterrupted and sees the
+ * database change, so the second cannot pass by the import simply never writing.
+ */
+import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
+import type { Page } from '@playwright/test'
+import { expect, screenshot, test, trackPageErrors } from './helpers'
+
+const LINES = 3000
+const MONTHS = 6
+/** budget lines + their monthly rows; the commit also writes the unit, project-less rows, audit and meta */
+const ROWS = LINES + LINES * MONTHS
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+interface WriteWatch {
+  start: number
+  end: number | null
+  outcome: 'complete' | 'abort' | null
+  stores: number
+  issued: number
+  acknowledged: number
+}
+
+/** Observes the app's big read-write transactions; passes every call through unchanged. */
+function watchWrites(): void {
+  const w = window as unknown as { __writes: WriteWatch[] }
+  w.__writes = []
+  const active = new Set<IDBTransaction>()
+  const records = new WeakMap<IDBTransaction, WriteWatch>()
+  const transaction = IDBDatabase.prototype.transaction
+  IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    const tx = transaction.apply(this, args)
+    const names = Array.from(tx.objectStoreNames)
+    if (tx.mode === 'readwrite' && names.includes('monthlyExecutions')) {
+      const record: WriteWatch = { start: performance.now(), end: null, outcome: null, stores: names.length, issued: 0, acknowledged: 0 }
+      w.__writes.push(record)
+      records.set(tx, record)
+      active.add(tx)
+      const finish = (outcome: 'complete' | 'abort') => () => { record.end = performance.now(); record.outcome = outcome; active.delete(tx) }
+      tx.addEventListener('complete', finish('complete'))
+      tx.addEventListener('abort', finish('abort'))
+    }
+    return tx
+  } as IDBDatabase['transaction']
+  for (const method of ['put', 'add'] as const) {
+    const original = IDBObjectStore.prototype[method]
+    IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const request = original.apply(this, args)
+      const record = records.get(this.transaction)
+      if (record) {
+        record.issued += 1
+        request.addEventListener('success', () => { record.acknowledged += 1 })
+      }
+      return request
+    } as IDBObjectStore['put']
+  }
+}
+
+async function writes(page: Page): Promise<WriteWatch[]> {
+  return page.evaluate(() => (window as unknown as { __writes: WriteWatch[] }).__writes)
+}
+
+/** Every object store of the app's database: its keys and rows, read with raw IndexedDB. */
+async function dump(page: Page): Promise<Record<string, { keys: unknown[]; rows: unknown[] }>> {
+  return page.evaluate(async () => {
+    const request = indexedDB.open('jixiao-jiankong')
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const out: Record<string, { keys: unknown[]; rows: unknown[] }> = {}
+    const names = Array.from(db.objectStoreNames)
+    const tx = db.transaction(names, 'readonly')
+    const read = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error) })
+    for (const name of names) {
+      const store = tx.objectStore(name)
+      out[name] = { keys: await read(store.getAllKeys()), rows: await read(store.getAll()) }
+    }
+    db.close()
+    return out
+  })
+}
+
+const counts = (d: Record<string, { rows: unknown[] }>) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v.rows.length]))
+
+let workbook: Buffer | null = null
+
+/** The app's template with LINES 公用经费 lines, cumulative 执行数 and 到位资金 for Jan–Jun. */
+async function largeWorkbook(page: Page): Promise<Buffer> {
+  if (workbook) return workbook
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-template').click()])
+  const template = readFileSync(await download.path())
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(template as unknown as ArrayBuffer)
+  const info = wb.getWorksheet('单位信息')
+  const budget = wb.getWorksheet('预算执行')
+  if (!info || !budget) throw new Error('template sheets missing')
+  info.getCell('B2').value = '耐久测试县财政局'
+  info.getCell('B3').value = 2024
+  info.getCell('B5').value = '办公室'
+  const cells = (i: number) => {
+    const spent = Array.from({ length: 12 }, (_, m) => (m < MONTHS ? (m + 1) * (1 + (i % 7)) : null))
+    const allocated = Array.from({ length: 12 }, (_, m) => (m < MONTHS ? (m + 1) * (2 + (i % 7)) : null))
+    return ['基本支出', '公用经费', null, null, `办公费明细${String(i + 1).padStart(4, '0')}`, '财政拨款', 100 + (i % 50), null, null, null, ...spent, ...allocated]
+  }
+  for (let i = 0; i < LINES; i++) budget.getRow(i + 2).values = cells(i)
+  workbook = Buffer.from(await wb.xlsx.writeBuffer())
+  return workbook
+}
+
+/** Demo loaded, the large workbook previewed and ready to commit; returns the database as it is. */
+async function readyToCommit(page: Page): Promise<Record<string, { keys: unknown[]; rows: unknown[] }>> {
+  await page.addInitScript(watchWrites)
+  await page.goto('/')
+  await page.getByRole('button', { name: '载入示例数据' }).click()
+  await expect(page.getByTestId('kpi-execution-rate').locator('.kpi-value')).toHaveText('25.70%')
+  await page.goto('/#/data/import')
+  const bytes = await largeWorkbook(page)
+  await page.getByTestId('import-file').setInputFiles({ name: '大文件.xlsx', mimeType: XLSX_TYPE, buffer: bytes })
+  await expect(page.getByTestId('import-counts').locator('tr', { hasText: '预算行' })).toContainText(String(LINES), { timeout: 60_000 })
+  await expect(page.getByTestId('commit-import')).toBeEnabled()
+  const before = await dump(page)
+  expect(before.budgetLines.rows).toHaveLength(5) // seed 001
+  expect(before.monthlyExecutions.rows).toHaveLength(30)
+  // Forget the demo's own write: from here on only the commit's transaction is watched.
+  await page.evaluate(() => { (window as unknown as { __writes: WriteWatch[] }).__writes = [] })
+  return before
+}
+
+// Generous: on 2 shared cores under load the 21,000-row commit alone has taken 40 s.
+test.describe.configure({ timeout: 300_000 })
+
+test('the large import, not interrupted, writes its 21,000 rows in one transaction (so the next test can fail)', async ({ page }) => {
+  const before = await readyToCommit(page)
+  const started = Date.now()
+  await page.getByTestId('commit-import').click()
+  await expect(page.getByTestId('transfer-message')).toContainText('导入完成', { timeout: 240_000 })
+  const clickToDone = Date.now() - started
+  const [write, ...others] = (await writes(page)).filter((w) => w.issued > 0)
+  expect(others).toEqual([])
+  expect(write.outcome).toBe('complete')
+  expect(write.acknowledged).toBeGreaterThanOrEqual(ROWS)
+  const after = await dump(page)
+  expect(after.budgetLines.rows).toHaveLength(5 + LINES)
+  expect(after.monthlyExecutions.rows).toHaveLength(30 + LINES * MONTHS)
+  expect(after.units.rows).toHaveLength(before.units.rows.length + 1)
+  expect(after).not.toEqual(before)
+  console.log(`durability: uninterrupted commit — one transaction over ${write.stores} stores, ${write.acknowledged} writes, `
+    + `${Math.round((write.end ?? 0) - write.start)} ms in IndexedDB, ${clickToDone} ms click → 导入完成`)
+  await screenshot(page, 'durability-uninterrupted')
+})
+
+test('closing the page in the middle of the large import leaves the database exactly as before', async ({ page, context }) => {
+  const before = await readyToCommit(page)
+  await page.getByTestId('commit-import').click()
+
+  // Wait until the commit's transaction has thousands of writes acknowledged and has not finished.
+  let atClose: WriteWatch | undefined
+  await expect.poll(async () => {
+    atClose = (await writes(page)).find((w) => w.issued > 0)
+    return atClose?.acknowledged ?? 0
+  }, { timeout: 120_000, intervals: [50] }).toBeGreaterThanOrEqual(3000)
+  expect(atClose?.outcome).toBeNull()
+  expect(atClose?.acknowledged).toBeLessThan(ROWS)
+  await expect(page.getByTestId('transfer-message')).toHaveCount(0)
+  const inFlightFor = await page.evaluate((start) => performance.now() - start, atClose?.start ?? 0)
+  await page.close()
+  console.log(`durability: page closed ${Math.round(inFlightFor)} ms into the commit transaction, `
+    + `${atClose?.acknowledged} of ≥ ${ROWS} writes acknowledged, transaction not complete`)
+
+  // Reopen in the same browser context: the same database, row for row.
+  const reopened = await context.newPage()
+  const errors = await trackPageErrors(reopened)
+  await reopened.goto('/#/data/import')
+  await expect(reopened.getByTestId('download-template')).toBeVisible()
+  const after = await dump(reopened)
+  expect(counts(after)).toEqual(counts(before))
+  expect(after).toEqual(before)
+  // And the app reads it: the demo's figures, no trace of the half-written unit.
+  await reopened.goto('/#/overview')
+  await expect(reopened.getByTestId('kpi-execution-rate').locator('.kpi-value')).toHaveText('25.70%')
+  await expect(reopened.getByText('耐久测试县财政局')).toHaveCount(0)
+  await screenshot(reopened, 'durability-reopened')
+  errors.dispose()
+  errors.expectNone()
+})
