@@ -134,3 +134,57 @@ test('定稿 locks the node and freezes the report; 解锁 needs a reason; 重�
   await expect(problems).toContainText('1、预算执行进度偏慢。截至2021年6月底预算执行率25.70%')
   await expect(problems).toContainText('待填写')
 })
+
+test('a submitted report keeps its figures after later edits; unlocking from 监控节点 needs a reason and keeps the submitted version', async ({ page }) => {
+  await openDemoReport(page)
+  await page.getByTestId('report-freeze').click()
+  await page.getByRole('button', { name: '定稿', exact: true }).last().click()
+  await expect(page.getByTestId('report-status')).toHaveText('已定稿')
+  const title = page.getByTestId('report-document').locator('.report-title')
+  const submittedTitle = (await title.textContent()) ?? ''
+  expect(submittedTitle).toContain('且末县自然资源局')
+
+  // an edit elsewhere that feeds the report: the unit's name (in the title and the text)
+  await page.goto('/#/data/unit')
+  await page.getByTestId('unit-name').fill('且末县自然资源局（更名）')
+  await page.getByTestId('unit-save').click()
+  await expect(page.getByText('单位信息已保存')).toBeVisible()
+
+  // the report page still shows the submitted report, exactly
+  await page.goto('/#/report')
+  await expect(page.getByTestId('report-status')).toHaveText('已定稿')
+  await expect(title).toHaveText(submittedTitle)
+  await expect(page.getByTestId('report-document')).not.toContainText('（更名）')
+  await expect(paragraph(page, 'budget.overall')).toContainText('预算执行率25.70%')
+  await page.reload()
+  await expect(title).toHaveText(submittedTitle)
+
+  // 监控节点 list: no bare lock toggle; 解锁 asks for a reason like the report page
+  await page.goto('/#/data/nodes')
+  await expect(page.getByText('锁定（已上报）')).toHaveCount(0)
+  await page.getByTestId('node-unlock').click()
+  await page.getByTestId('node-unlock-confirm').click()
+  await expect(page.getByTestId('node-unlock-error')).toContainText('请填写解锁原因')
+  await page.getByTestId('node-unlock-reason').fill('财政局退回，需更正单位名称')
+  await screenshot(page, 'nodes-unlock-dialog')
+  await page.getByTestId('node-unlock-confirm').click()
+  await expect(page.getByTestId('nodes-table')).toContainText('填报中')
+
+  // the draft now follows the data; the submitted version is still there to read
+  await page.goto('/#/report')
+  await expect(page.getByTestId('report-status')).toHaveText('草稿')
+  await expect(title).toContainText('（更名）')
+  await expect(page.getByTestId('unlock-history')).toContainText('财政局退回，需更正单位名称')
+  await page.getByTestId('submitted-version').click()
+  const dialog = page.getByTestId('submitted-dialog')
+  await expect(dialog.locator('.report-title')).toHaveText(submittedTitle)
+  await expect(dialog).toContainText('预算执行率25.70%')
+  await screenshot(page, 'report-submitted-version')
+
+  // 定稿 from the 监控节点 list goes through the report page
+  await page.keyboard.press('Escape')
+  await page.goto('/#/data/nodes')
+  await page.getByTestId('node-freeze').click()
+  await expect(page).toHaveURL(/#\/report$/)
+  await expect(page.getByTestId('report-status')).toHaveText('草稿')
+})
