@@ -9,7 +9,7 @@
 import type { Table } from 'dexie'
 import type { Id, Indicator, IndicatorReading, MonitoringNode, PerformanceTarget, UnitYearDataset } from '@/domain/types'
 import { recordAudit } from './audit'
-import { sorted } from './order'
+import { by, sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
@@ -121,6 +121,26 @@ export async function loadReadings(
 
 export function sortReadings(readings: IndicatorReading[]): IndicatorReading[] {
   return sorted(readings, (r) => r.nodeId, (r) => r.indicatorId)
+}
+
+/**
+ * Two lists of readings in loadUnitYear's order as one, a reading of `more` replacing the one with
+ * the same id. A linear merge: re-sorting 240,000 readings each time a node is opened took longer
+ * than reading the node.
+ */
+export function mergeReadings(existing: readonly IndicatorReading[], more: readonly IndicatorReading[]): IndicatorReading[] {
+  const incoming = sortReadings(uniqueById(more))
+  const replaced = new Set(incoming.map((r) => r.id))
+  const kept = existing.filter((r) => !replaced.has(r.id))
+  const order = by<IndicatorReading>((r) => r.nodeId, (r) => r.indicatorId)
+  const before = (a: IndicatorReading, b: IndicatorReading) => order(a, b) <= 0
+  const merged: IndicatorReading[] = []
+  let i = 0
+  let j = 0
+  while (i < kept.length && j < incoming.length) merged.push(before(kept[i], incoming[j]) ? kept[i++] : incoming[j++])
+  while (i < kept.length) merged.push(kept[i++])
+  while (j < incoming.length) merged.push(incoming[j++])
+  return merged
 }
 
 function uniqueById<T extends { id: Id }>(rows: readonly T[]): T[] {

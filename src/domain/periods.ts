@@ -65,8 +65,17 @@ export function monthsThrough(month: MonthNumber): MonthNumber[] {
 
 /** 序时进度 of a checked node date: month(d) ÷ 12 (default) or dayOfYear(d) ÷ daysInYear. [practice] */
 export function timeProgressOf(node: NodeDate, mode: TimeProgressMode): Dec {
-  return mode === 'day' ? new D(node.dayOfYear).div(node.daysInYear) : new D(node.month).div(12)
+  const key = `${node.iso}|${node.year}|${node.month}|${node.dayOfYear}|${node.daysInYear}|${mode}`
+  let progress = timeProgresses.get(key)
+  if (!progress) {
+    progress = mode === 'day' ? new D(node.dayOfYear).div(node.daysInYear) : new D(node.month).div(12)
+    if (timeProgresses.size >= PARSED_NODE_DATES_KEPT) timeProgresses.clear()
+    timeProgresses.set(key, progress)
+  }
+  return progress
 }
+/** Asked once per cumulative indicator; a Decimal never changes, so one can be shared. */
+const timeProgresses = new Map<string, Dec>()
 
 /**
  * 序时进度 at `asOf`. Month-based uses the date's month even mid-month (spec: month(d) ÷ 12).

@@ -88,20 +88,44 @@ function latestByLine(executions: readonly MonthlyExecution[], month: MonthNumbe
   return latest
 }
 
-interface LineAmounts {
+/** One line at a month: its 调整后预算 and cumulative 到位资金 / 执行数. */
+export interface LineAmounts {
   line: BudgetLine
   budget: Dec
   allocated: Dec
   spent: Dec
 }
 
-function lineAmounts(lines: readonly BudgetLine[], executions: readonly MonthlyExecution[], month: MonthNumber): LineAmounts[] {
+/**
+ * Every line's amounts at `month`, in the lines' order. `budgets` (from adjustedBudgets) saves
+ * parsing each line's budget again when a snapshot looks at several months.
+ */
+export function lineAmountsAt(
+  lines: readonly BudgetLine[],
+  executions: readonly MonthlyExecution[],
+  month: MonthNumber,
+  budgets: ReadonlyMap<BudgetLine, Dec> = adjustedBudgets(lines),
+): LineAmounts[] {
   const latest = latestByLine(executions, month)
-  return lines.map((line) => ({ line, budget: adjustedBudget(line), ...toFigures(latest.get(line.id)) }))
+  return lines.map((line) => ({ line, budget: budgets.get(line) ?? adjustedBudget(line), ...toFigures(latest.get(line.id)) }))
+}
+
+/** 调整后预算 of each line, computed once. */
+export function adjustedBudgets(lines: readonly BudgetLine[]): Map<BudgetLine, Dec> {
+  return new Map(lines.map((line) => [line, adjustedBudget(line)]))
+}
+
+function lineAmounts(lines: readonly BudgetLine[], executions: readonly MonthlyExecution[], month: MonthNumber): LineAmounts[] {
+  return lineAmountsAt(lines, executions, month)
+}
+
+/** The summed figures of some lines' amounts (the unit total when given all lines). */
+export function totalOf(amounts: readonly LineAmounts[]): BudgetFigures {
+  return figuresOf(sum(amounts.map((a) => a.budget)), sum(amounts.map((a) => a.allocated)), sum(amounts.map((a) => a.spent)))
 }
 
 function sumAmounts(amounts: readonly LineAmounts[]): BudgetFigures {
-  return figuresOf(sum(amounts.map((a) => a.budget)), sum(amounts.map((a) => a.allocated)), sum(amounts.map((a) => a.spent)))
+  return totalOf(amounts)
 }
 
 /** The lines' summed figures at `month` (the unit total when given all lines). */
@@ -118,7 +142,7 @@ export function lineFigures(
   return lineAmounts(sortLines(lines), executions, month).map((a) => ({ line: a.line, figures: figuresOf(a.budget, a.allocated, a.spent) }))
 }
 
-function sortLines(lines: readonly BudgetLine[]): BudgetLine[] {
+export function sortLines(lines: readonly BudgetLine[]): BudgetLine[] {
   return [...lines].sort((a, b) => a.sortOrder - b.sortOrder)
 }
 
@@ -169,10 +193,15 @@ export function rollUpBudget(
   by: BudgetRollUp,
   projects: readonly Project[] = [],
 ): BudgetGroup[] {
+  // sorted first so that a project's label comes from its first line
+  return rollUpAmounts(lineAmounts(sortLines(lines), executions, month), by, projects)
+}
+
+/** rollUpBudget over amounts already taken at a month (lines in sortOrder). */
+export function rollUpAmounts(amountsInLineOrder: readonly LineAmounts[], by: BudgetRollUp, projects: readonly Project[] = []): BudgetGroup[] {
   const projectNames = new Map(projects.map((p) => [p.id, p.name]))
   const groups = new Map<string, { key: GroupKey; amounts: LineAmounts[] }>()
-  // sorted first so that a project's label comes from its first line
-  for (const amounts of lineAmounts(sortLines(lines), executions, month)) {
+  for (const amounts of amountsInLineOrder) {
     const key = groupKey(amounts.line, by, projectNames)
     if (!key) continue
     const group = groups.get(key.key)

@@ -8,7 +8,7 @@ import { countLights, budgetLight, indicatorLight, isOverspent, spendsUnallocate
 import type { BudgetLightResult, IndicatorAssessment } from './lights'
 import { monthEndTimeProgress, monthsThrough, nodeLabel, parseNodeDate, timeProgressOf } from './periods'
 import {
-  averageMonthlyExecutionRate, budgetFigures, lineFigures, monthlyExecutionRates, rollUpBudget,
+  adjustedBudgets, averageMonthlyExecutionRate, figuresOf, lineAmountsAt, rollUpAmounts, sortLines, totalOf,
 } from './rates'
 import type { BudgetFigures, BudgetGroup } from './rates'
 import { fail, issue, ok } from './result'
@@ -107,14 +107,22 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
   const executions = dataset.monthlyExecutions
   const progress = timeProgressOf(parsed.value, mode)
 
-  const unit = budgetFigures(lines, executions, month)
-  const byLine = lineFigures(lines, executions, month)
-  const byProject = rollUpBudget(lines, executions, month, 'project', dataset.projects)
+  // Each line's budget once, and every month's amounts once: the unit total, the roll-ups, the
+  // monthly path and the [seed 003] average all read from these (1,005 lines × 6 months at 主管部门 size).
+  const sortedLines = sortLines(lines)
+  const budgets = adjustedBudgets(sortedLines)
+  const amountsByMonth = monthsThrough(month).map((m) => lineAmountsAt(sortedLines, executions, m, budgets))
+  const amounts = amountsByMonth[amountsByMonth.length - 1]
+  const totals = amountsByMonth.map(totalOf)
+  const unit = totals[totals.length - 1]
+  const byLine = amounts.map((a) => ({ line: a.line, figures: figuresOf(a.budget, a.allocated, a.spent) }))
+  const byProject = rollUpAmounts(amounts, 'project', dataset.projects)
 
-  const monthlyPath = monthsThrough(month).map((m): MonthlyPathPoint => {
-    const figures = budgetFigures(lines, executions, m)
+  const monthlyPath = totals.map((figures, index): MonthlyPathPoint => {
+    const m = (index + 1) as MonthNumber
     return { month: m, allocated: figures.allocated, spent: figures.spent, executionRate: figures.executionRate, timeProgress: monthEndTimeProgress(year, m, mode) }
   })
+  const monthlyRates = totals.map((f) => f.executionRate)
 
   const indicators = assessIndicators(dataset, node, settings)
   const unitRows = indicators.filter((row) => row.scope === 'unit')
@@ -128,9 +136,9 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
     timeProgress: progress,
     budget: {
       unit,
-      byCategory: rollUpBudget(lines, executions, month, 'category'),
-      bySubCategory: rollUpBudget(lines, executions, month, 'subCategory'),
-      byFundSource: rollUpBudget(lines, executions, month, 'fundSource'),
+      byCategory: rollUpAmounts(amounts, 'category'),
+      bySubCategory: rollUpAmounts(amounts, 'subCategory'),
+      byFundSource: rollUpAmounts(amounts, 'fundSource'),
       byProject,
       byLine,
     },
@@ -138,7 +146,8 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
     overspent: isOverspent(unit.executionRate),
     spendsUnallocatedFunds: byLine.some((l) => spendsUnallocatedFunds(l.figures)),
     monthlyPath,
-    averageMonthlyExecutionRate: averageMonthlyExecutionRate(monthlyExecutionRates(lines, executions, month)),
+    // monthlyExecutionRates: no rate at all when the adjusted budget is 0
+    averageMonthlyExecutionRate: averageMonthlyExecutionRate(monthlyRates.every((r) => r !== null) ? monthlyRates : []),
     indicators,
     lightCounts: countLights(unitLights),
     indicatorCounts: indicatorCounts(unitRows.map((row) => row.indicator)),

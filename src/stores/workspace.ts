@@ -11,7 +11,7 @@ import { defaultSettings } from '@/domain/settings'
 import { computeNodeSnapshot } from '@/domain/snapshot'
 import type { NodeSnapshot } from '@/domain/snapshot'
 import type { Result } from '@/domain/result'
-import { listUnitYears, loadReadings, loadUnitYear, saveUnitYear, sortReadings } from '@/db/datasets'
+import { listUnitYears, loadReadings, loadUnitYear, mergeReadings, saveUnitYear } from '@/db/datasets'
 import { getSettings, getSettingsRow, saveSettings as storeSettings } from '@/db/settings'
 import type { SettingsRow } from '@/db/schema'
 import { validateSettings } from '@/domain/settingsValidation'
@@ -158,13 +158,11 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     // a reload meanwhile read everything again (with its own scope): merge into nothing stale
     if (load !== loadCount || dataset.value !== data) return ensureReadings(wanted)
     const ofYear = new Set(data.nodes.map((n) => n.id))
-    const byId = new Map(data.readings.map((r) => [r.id, r]))
-    for (const r of more) if (ofYear.has(r.nodeId)) byId.set(r.id, r)
     readingScope = {
       nodeIds: new Set([...readingScope.nodeIds, ...nodeIds]),
       indicatorIds: new Set([...readingScope.indicatorIds, ...indicatorIds]),
     }
-    dataset.value = { ...data, readings: sortReadings([...byId.values()]) }
+    dataset.value = { ...data, readings: mergeReadings(data.readings, more.filter((r) => ofYear.has(r.nodeId))) }
   }
 
   /**

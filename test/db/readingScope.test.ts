@@ -5,7 +5,8 @@
  */
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
-import { loadReadings, loadUnitYear, saveUnitYear, sortReadings } from '@/db/datasets'
+import fc from 'fast-check'
+import { loadReadings, loadUnitYear, mergeReadings, saveUnitYear, sortReadings } from '@/db/datasets'
 import type { UnitYearDataset } from '@/domain/types'
 import { aDataset, aNode, anIndicator, aProject, aReading, aTarget, YEAR } from './fixtures'
 import { expectOk, freshDb } from './helpers'
@@ -59,5 +60,23 @@ describe('loadUnitYear with a reading scope', () => {
     const database = freshDb()
     expectOk(await saveUnitYear(twoNodes(), database))
     expect((await loadReadings({ indicatorIds: ['ind-land'] }, database)).map((r) => r.actualValue)).toEqual(['4', '9'])
+  })
+})
+
+describe('mergeReadings', () => {
+  it('gives what one sort of both lists gives, a newer copy of a reading replacing the older', () => {
+    fc.assert(fc.property(
+      fc.uniqueArray(fc.record({ node: fc.constantFrom('n1', 'n2', 'n3'), indicator: fc.constantFrom('i1', 'i2', 'i3', 'i4') }), { selector: (r) => `${r.node}/${r.indicator}` }),
+      fc.func(fc.boolean()),
+      fc.func(fc.boolean()),
+      (pairs, inExisting, inMore) => {
+        const reading = (p: { node: string; indicator: string }, value: string) =>
+          aReading({ id: `${p.node}/${p.indicator}`, nodeId: p.node, indicatorId: p.indicator, actualValue: value })
+        const existing = sortReadings(pairs.filter((p) => inExisting(p)).map((p) => reading(p, 'old')))
+        const more = pairs.filter((p) => inMore(p)).map((p) => reading(p, 'new'))
+        const expected = sortReadings([...new Map([...existing, ...more].map((r) => [r.id, r])).values()])
+        expect(mergeReadings(existing, more)).toStrictEqual(expected)
+      },
+    ), { numRuns: 300 })
   })
 })
