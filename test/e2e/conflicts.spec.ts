@@ -1,0 +1,159 @@
+/**
+ * Two tabs editing the same record (issue 5, item 3): two pages of one browser context share the
+ * IndexedDB. Both open the same editor; A saves; B, still on what it loaded, saves a different
+ * value and is told, in Chinese, that the record changed meanwhile; B's choice is what is stored.
+ * Covered: 设置 (覆盖 and 放弃我的修改) and 指标填报 at a node (覆盖 and 放弃我的修改).
+ * Figures from seed 001: 办理建设项目用地初审 ≥15 个, 7 at 2021年1-6月 (all values used stay green).
+ */
+import type { Locator, Page } from '@playwright/test'
+import { expect, screenshot, test } from './helpers'
+
+const INDICATOR = '办理建设项目用地初审'
+/** 开展及红枣培训会议次数 ≥12 次, 4 at 1-6月 (yellow); 5 turns it green */
+const TRAINING = '开展及红枣培训会议次数'
+
+async function openSettings(page: Page): Promise<Locator> {
+  await page.goto('/#/settings')
+  const precision = page.locator('.el-form-item', { hasText: '百分比小数位数' }).locator('input')
+  await expect(precision).toBeVisible()
+  return precision
+}
+
+async function setPrecision(precision: Locator, value: string): Promise<void> {
+  await precision.fill(value)
+  await precision.blur()
+}
+
+/** Opens 绩效指标 → 指标填报 and returns the input of 用地初审's actual value. */
+async function openReadings(page: Page): Promise<Locator> {
+  await page.goto('/#/indicators?mode=entry')
+  const input = actualInput(page)
+  await expect(input).toHaveValue('7')
+  return input
+}
+
+/** Element Plus puts the test id on the input itself or on its wrapper. */
+function actualInput(page: Page, indicator = INDICATOR): Locator {
+  const row = page.getByTestId('readings-table').locator('.el-table__body tr', { has: page.locator(`[data-indicator="${indicator}"]`) })
+  return row.locator('input[data-testid="reading-actual"], [data-testid="reading-actual"] input')
+}
+
+async function twoTabs(page: Page, second: Page, withDemo: boolean): Promise<void> {
+  await page.goto('/')
+  if (withDemo) {
+    await page.getByRole('button', { name: '载入示例数据' }).click()
+    await expect(page.getByTestId('kpi-execution-rate').locator('.kpi-value')).toHaveText('25.70%')
+  }
+  await second.goto('/')
+  if (withDemo) await expect(second.getByTestId('kpi-execution-rate').locator('.kpi-value')).toHaveText('25.70%')
+}
+
+const conflictBox = (page: Page) => page.locator('.el-message-box')
+// A save re-reads the unit-year (22 readings, every snapshot) in both tabs; on a loaded CI machine that took 6 s.
+const SAVE = { timeout: 30_000 }
+
+test.describe('concurrent edits in two tabs', () => {
+  test('设置: the second writer is told and 覆盖 stores its value', async ({ page, context }) => {
+    const second = await context.newPage()
+    await twoTabs(page, second, false)
+    const precisionA = await openSettings(page)
+    const precisionB = await openSettings(second)
+
+    await setPrecision(precisionB, '3') // B starts editing …
+    await setPrecision(precisionA, '0') // … A saves first
+    await page.getByTestId('settings-save').click()
+    await expect(page.getByText('设置已保存')).toBeVisible()
+    // B's unsaved input is not reset by the reload A's save triggers there
+    await second.waitForTimeout(500)
+    await expect(precisionB).toHaveValue('3')
+
+    await second.getByTestId('settings-save').click()
+    const box = conflictBox(second)
+    await expect(box).toContainText('您编辑期间，设置已在其他窗口被修改并保存，本次保存未写入任何数据。')
+    await screenshot(second, 'conflict-settings')
+    await box.getByRole('button', { name: '覆盖' }).click()
+    await expect(second.getByText('设置已保存')).toBeVisible()
+
+    // A had no unsaved changes: it follows to what B chose; and it is what is stored
+    await expect(precisionA).toHaveValue('3', SAVE)
+    await second.reload()
+    await expect(second.locator('.el-form-item', { hasText: '百分比小数位数' }).locator('input')).toHaveValue('3')
+    await second.close()
+  })
+
+  test('设置: 放弃我的修改 keeps the other tab’s value', async ({ page, context }) => {
+    const second = await context.newPage()
+    await twoTabs(page, second, false)
+    const precisionA = await openSettings(page)
+    const precisionB = await openSettings(second)
+
+    await setPrecision(precisionB, '3')
+    await setPrecision(precisionA, '0')
+    await page.getByTestId('settings-save').click()
+    await expect(page.getByText('设置已保存')).toBeVisible()
+
+    await second.getByTestId('settings-save').click()
+    const box = conflictBox(second)
+    await expect(box).toContainText('设置已在其他窗口被修改并保存')
+    await box.getByRole('button', { name: '放弃我的修改' }).click()
+    await expect(precisionB).toHaveValue('0')
+    await expect(precisionA).toHaveValue('0')
+    await second.reload()
+    await expect(second.locator('.el-form-item', { hasText: '百分比小数位数' }).locator('input')).toHaveValue('0')
+    await second.close()
+  })
+
+  test('指标填报: the second writer is told which indicator changed, and 覆盖 stores its value', async ({ page, context }) => {
+    test.setTimeout(180_000)
+    const second = await context.newPage()
+    await twoTabs(page, second, true)
+    const actualA = await openReadings(page)
+    const actualB = await openReadings(second)
+
+    await actualB.fill('6')
+    await actualA.fill('8')
+    await actualInput(page, TRAINING).fill('5')
+    await page.getByTestId('readings-save').click()
+    await expect(page.getByText(/已保存 \d+ 个指标的填报/)).toBeVisible(SAVE)
+    // A's save reaches B: the row B did not touch follows, the row B is editing keeps B's input
+    await expect(actualInput(second, TRAINING)).toHaveValue('5', SAVE)
+    await expect(actualB).toHaveValue('6')
+
+    await second.getByTestId('readings-save').click()
+    const box = conflictBox(second)
+    await expect(box).toContainText('您编辑期间，以下 1 个指标的填报已在其他窗口被修改并保存，本次保存未写入任何数据')
+    await expect(box).toContainText(`${INDICATOR}：其他窗口保存为“8个，确定能”，您填写的是“6个，确定能”`)
+    await screenshot(second, 'conflict-readings')
+    await box.getByRole('button', { name: '覆盖' }).click()
+    await expect(second.getByText(/已保存 \d+ 个指标的填报/)).toBeVisible(SAVE)
+
+    await expect(actualA).toHaveValue('6', SAVE)
+    await second.reload()
+    await expect(actualInput(second)).toHaveValue('6')
+    await second.close()
+  })
+
+  test('指标填报: 放弃我的修改 shows and keeps the other tab’s value', async ({ page, context }) => {
+    test.setTimeout(180_000)
+    const second = await context.newPage()
+    await twoTabs(page, second, true)
+    const actualA = await openReadings(page)
+    const actualB = await openReadings(second)
+
+    await actualB.fill('6')
+    await actualA.fill('8')
+    await page.getByTestId('readings-save').click()
+    await expect(page.getByText(/已保存 \d+ 个指标的填报/)).toBeVisible(SAVE)
+
+    await second.getByTestId('readings-save').click()
+    const box = conflictBox(second)
+    await expect(box).toContainText(`${INDICATOR}：其他窗口保存为“8个，确定能”`)
+    await box.getByRole('button', { name: '放弃我的修改' }).click()
+    await expect(actualB).toHaveValue('8')
+    await expect(second.getByText('已改为其他窗口保存的内容')).toBeVisible()
+    await second.reload()
+    await expect(actualInput(second)).toHaveValue('8')
+    await expect(actualA).toHaveValue('8')
+    await second.close()
+  })
+})
