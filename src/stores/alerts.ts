@@ -7,6 +7,7 @@ import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, toRaw, watch } from 'vue'
 import { alertsNeedingMeasure, computeNodeAlerts, sortAlerts, withReviewState } from '@/domain/alerts'
 import type { Alert, CorrectiveMeasure, Id } from '@/domain/types'
+import type { NodeSnapshot } from '@/domain/snapshot'
 import { addAlertComment, closeAlert, replaceNodeAlerts, reopenAlert } from '@/db/alerts'
 import { assignMeasure } from '@/db/measures'
 import { newId } from '@/db/ids'
@@ -22,10 +23,20 @@ export const useAlertsStore = defineStore('alerts', () => {
   const reviewer = ref(readReviewer())
   watch(reviewer, (name) => { try { localStorage.setItem(REVIEWER_KEY, name) } catch { /* private mode: not remembered */ } })
 
-  /** The node's alerts as the rules raise them now (not yet merged with stored review state). */
+  /**
+   * The node's alerts as the rules raise them now (not yet merged with stored review state), once per
+   * snapshot: the workspace keeps a snapshot per node until the data or the settings change, and the
+   * rules read nothing else that changes without a new snapshot.
+   */
+  const alertsBySnapshot = new WeakMap<NodeSnapshot, Alert[]>()
   const computedAlerts = computed<Alert[]>(() => {
-    if (!dataset.value || !snapshot.value) return []
-    return computeNodeAlerts({ dataset: dataset.value, snapshot: snapshot.value, settings: settings.value })
+    const snap = snapshot.value
+    if (!dataset.value || !snap) return []
+    const known = alertsBySnapshot.get(snap)
+    if (known) return known
+    const raised = computeNodeAlerts({ dataset: dataset.value, snapshot: snap, settings: settings.value })
+    alertsBySnapshot.set(snap, raised)
+    return raised
   })
   const storedAlerts = computed(() => (dataset.value?.alerts ?? []).filter((a) => a.nodeId === nodeId.value))
   /** Current alerts with their review state, plus stored ones no longer raised but kept for a measure. */

@@ -4,7 +4,7 @@
  * Orchestrates db/* and domain/*; computes no rate itself.
  */
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, toRaw } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { Id, IndicatorReading, UnitYearDataset } from '@/domain/types'
 import type { MonitoringSettings } from '@/domain/settings'
 import { defaultSettings } from '@/domain/settings'
@@ -72,7 +72,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   function snapshotOf(id: Id, data: UnitYearDataset | null = dataset.value): Result<NodeSnapshot> | null {
     if (!data) return null
     const settingsNow = settings.value
-    const settingsKey = JSON.stringify(toRaw(settingsNow))
+    // stringified through the reactive proxy, so the computed follows every setting
+    const settingsKey = JSON.stringify(settingsNow)
     if (snapshotCache.version !== datasetVersion || snapshotCache.settings !== settingsKey) {
       snapshotCache = { version: datasetVersion, settings: settingsKey, byNode: new Map() }
     }
