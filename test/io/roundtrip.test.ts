@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import JSZip from 'jszip'
+import fc from 'fast-check'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { readGrids, writeWorkbook } from '@/io/excel/workbook'
 import { planImport, type SheetGrid } from '@/io/importPlan'
@@ -168,6 +169,45 @@ describe('export → import', () => {
 })
 
 describe('round-trip edge cases', () => {
+  const hanzi = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 10 })
+  // Text as a user types it: no surrounding whitespace (the import trims), but inner newlines, emoji,
+  // formula-looking and number-looking text.
+  const text = fc.oneof(hanzi, fc.tuple(hanzi, fc.constantFrom('🎯', '\n第二行', '=1+1', '１２', '0.50', '2021-06-30', '“引号”'), hanzi).map((p) => p.join('')))
+  const decimal = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.constantFrom('', '.0', '.5', '.50', '.05', '.10')).map(([i, f]) => `${i}${f}`)
+  const percent = fc.oneof(decimal, fc.constantFrom('0.5', '0.05', '0.999', '1', '100'))
+
+  it('export → import is a no-op for random text, spellings and percents in every sheet (property)', async () => {
+    await fc.assert(fc.asyncProperty(fc.record({
+      members: fc.uniqueArray(fc.record({ name: hanzi, title: fc.option(text, { nil: '' }), role: fc.constantFrom('组长', '副组长', '成员') as fc.Arbitrary<'组长' | '副组长' | '成员'> }), { selector: (m) => m.name, minLength: 1, maxLength: 6 }),
+      description: fc.option(text, { nil: '' }),
+      percents: fc.array(percent, { minLength: 3, maxLength: 3 }),
+      forecasts: fc.array(fc.option(decimal, { nil: undefined }), { minLength: 5, maxLength: 5 }),
+      causeTexts: fc.array(fc.option(text, { nil: '' }), { minLength: 5, maxLength: 5 }),
+      measures: fc.uniqueArray(fc.record({ content: text, effect: fc.option(text, { nil: '' }), taken: fc.boolean(), deadline: fc.option(fc.constantFrom('2021-09-30', '2021-12-31'), { nil: undefined }) }), { selector: (m) => `${m.taken}${m.content}`, maxLength: 4 }),
+      plan: fc.array(decimal, { minLength: 12, maxLength: 12 }).map((p) => [...p].sort((a, b) => Number(a) - Number(b))),
+    }), async (r) => {
+      const base = fullDemo()
+      const dataset: UnitYearDataset = {
+        ...base,
+        unit: { ...base.unit, monitoringGroup: r.members },
+        targets: base.targets.map((t) => ({ ...t, description: r.description })),
+        readings: base.readings.map((x, i) => (i < r.percents.length ? { ...x, qualitativePercent: r.percents[i] } : x)),
+        budgetJudgements: base.budgetJudgements.map(({ yearEndForecast: _f, ...j }, i) => ({
+          ...j, ...(r.forecasts[i] !== undefined ? { yearEndForecast: r.forecasts[i] } : {}), deviationText: r.causeTexts[i],
+        })),
+        measures: r.measures.map((m, i) => ({
+          id: `m${i}`, unitId: base.unit.id, nodeId: base.nodes[0].id, kind: m.taken ? 'taken' : 'planned', content: m.content, effect: m.effect,
+          department: '行政办公室', status: '计划', ...(m.deadline ? { deadline: m.deadline } : {}),
+        })),
+        indicators: base.indicators.map((ind) => (ind.monthlyPlan ? { ...ind, monthlyPlan: r.plan } : ind)),
+      }
+      const plan = planFor(await readGrids(await writeWorkbook({ dataset })), dataset)
+      expect(plan.problems).toEqual([])
+      expect(plan.rows.filter((row) => row.status !== 'unchanged')).toEqual([])
+      expect(plan.unchanged).toBe(true)
+    }), { numRuns: 25, seed: 20210630 })
+  }, 120_000)
+
   it('a stored 定性百分比 below 1 (0.5) exports as 0.5% and re-imports as 0.5, not 50', async () => {
     const demo = qiemo2021Dataset()
     const percents = ['0.5', '50', '0.25', '100', '30.0']
