@@ -6,7 +6,7 @@
 import { D, sum } from './decimal'
 import type { Dec } from './decimal'
 import { forecastCompletion, isQualitative } from './completion'
-import { indicatorLight } from './lights'
+import { budgetLight, indicatorLight } from './lights'
 import { scorePreview } from './scoring'
 import type { ScorePreview } from './scoring'
 import type { MonitoringSettings } from './settings'
@@ -106,15 +106,10 @@ export function dualMonitoring(snapshot: NodeSnapshot, settings: MonitoringSetti
   return snapshot.projectLights.map((p) => {
     const values = (byProject.get(p.projectId) ?? []).map(progressAgainstExpected).filter((v): v is Dec => v !== null)
     const rate = p.budget?.executionRate ?? null
-    let budgetLightOf: Light = 'grey'
-    if (rate && expected.gt(0)) {
-      const ratio = rate.div(expected).times(100)
-      budgetLightOf = ratio.lt(settings.budgetLight.red) ? 'red' : ratio.lt(settings.budgetLight.yellow) ? 'yellow' : 'green'
-    }
     return {
       projectId: p.projectId, name: p.name, moneyProgress: rate,
       targetProgress: values.length ? sum(values).div(values.length).times(expected) : null,
-      expected, budgetLight: budgetLightOf, indicatorLight: p.light,
+      expected, budgetLight: budgetLight(rate, expected, settings.budgetLight).light, indicatorLight: p.light,
     }
   })
 }
