@@ -6,7 +6,10 @@
  *
  * Merge rules: rows are matched by natural key, never by position — a budget line by (支出类别, 经费类型,
  * 项目名称, 预算项目名称, 资金来源), an indicator by (目标范围, 一级, 二级, 三级), a month by (budget line,
- * month), a reading by (截至日期, indicator), a node by its date, a project by name. A matched row keeps
+ * month), a reading by (截至日期, indicator), a node by its date, a project by name, a 监控小组 member by
+ * 姓名, a target's 年度总体目标 by 目标范围, a 预算研判 by (截至日期, budget line), a 纠偏措施 by (截至日期,
+ * 措施类型, 措施内容). The sheets added in template version 2 (监控小组, 绩效目标, 预算研判, 纠偏措施, and the
+ * 分月计划 columns) may be missing from a file: what they carry is then kept as stored. A matched row keeps
  * its id and every field the template does not carry; new rows get ids derived from the natural key, so
  * importing the same file twice gives the same rows and changes nothing the second time. Stored rows
  * that the file does not mention are kept (an import never deletes). Equal amounts written differently
