@@ -2,7 +2,7 @@
  * Two tabs editing the same record (issue 5, item 3): two pages of one browser context share the
  * IndexedDB. Both open the same editor; A saves; B, still on what it loaded, saves a different
  * value and is told, in Chinese, that the record changed meanwhile; B's choice is what is stored.
- * Covered: 设置 (覆盖 and 放弃我的修改) and 指标填报 at a node (覆盖 and 放弃我的修改).
+ * Covered: 设置 (覆盖 and 放弃我的修改), 指标填报 at a node (覆盖 and 放弃我的修改) and 修改预算行 (覆盖).
  * Figures from seed 001: 办理建设项目用地初审 ≥15 个, 7 at 2021年1-6月 (all values used stay green).
  */
 import type { Locator, Page } from '@playwright/test'
@@ -154,6 +154,35 @@ test.describe('concurrent edits in two tabs', () => {
     await second.reload()
     await expect(actualInput(second)).toHaveValue('8')
     await expect(actualA).toHaveValue('8')
+    await second.close()
+  })
+
+  test('修改预算行: the second writer sees both amounts, and 覆盖 stores its amount', async ({ page, context }) => {
+    test.setTimeout(180_000)
+    const second = await context.newPage()
+    await twoTabs(page, second, true)
+    const salaryRow = (p: Page) => p.locator('.el-table__body tr', { hasText: '工资福利支出' }).first()
+    const initial = (p: Page) => p.locator('input[data-testid="budget-initial"], [data-testid="budget-initial"] input')
+    for (const p of [second, page]) {
+      await p.goto('/#/data/budget')
+      await salaryRow(p).getByRole('button', { name: '修改' }).click()
+      await expect(initial(p)).toHaveValue('1129.83')
+    }
+    await initial(second).fill('1200')
+    await initial(page).fill('1300')
+    await page.getByTestId('budget-save').click()
+    await expect(page.getByTestId('budget-line-dialog')).toBeHidden(SAVE)
+    await expect(salaryRow(page)).toContainText('1,300.00')
+
+    await second.getByTestId('budget-save').click()
+    const box = conflictBox(second)
+    await expect(box).toContainText('您编辑期间，预算行“工资福利支出”已在其他窗口被修改并保存，本次保存未写入任何数据')
+    await expect(box).toContainText('年初预算：其他窗口为“1300 万元”，您填写的是“1200 万元”')
+    await screenshot(second, 'conflict-budget-line')
+    await box.getByRole('button', { name: '覆盖' }).click()
+    await expect(second.getByTestId('budget-line-dialog')).toBeHidden(SAVE)
+    await expect(salaryRow(second)).toContainText('1,200.00', SAVE)
+    await expect(salaryRow(page)).toContainText('1,200.00', SAVE)
     await second.close()
   })
 })
