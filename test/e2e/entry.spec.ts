@@ -216,7 +216,14 @@ test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, and
   await expect(julyRow).toContainText('2021年1-7月')
   await expect(julyRow).toContainText('22') // the 22 三级指标 readings of seed 001, copied forward
   await expect(page.getByTestId('select-node')).toContainText('2021年1-7月')
-  await julyRow.getByRole('button', { name: '锁定（已上报）' }).click()
+  // 定稿 (which locks the node) happens on 监控报告, with the report frozen alongside
+  await julyRow.getByTestId('node-freeze').click()
+  await expect(page.getByTestId('report-freeze')).toBeVisible()
+  await page.getByTestId('report-freeze').click()
+  await page.getByRole('button', { name: '定稿', exact: true }).last().click()
+  await expect(page.getByTestId('report-status')).toHaveText('已定稿')
+  await page.getByRole('link', { name: '数据管理', exact: true }).click()
+  await page.locator('.tabs').getByRole('link', { name: '监控节点', exact: true }).click()
   await expect(julyRow).toContainText('已锁定')
   await screenshot(page, 'entry-13-copy-forward-locked')
 
