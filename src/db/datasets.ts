@@ -8,6 +8,7 @@
  */
 import type { Table } from 'dexie'
 import type { Id, Indicator, IndicatorReading, MonitoringNode, PerformanceTarget, UnitYearDataset } from '@/domain/types'
+import { countUnitYear } from '@/domain/dataLoss'
 import { recordAudit } from './audit'
 import { by, sorted } from './order'
 import { toPlain } from './plain'
@@ -188,20 +189,6 @@ export function datasetProblems(dataset: UnitYearDataset): string[] {
   return problems
 }
 
-function countRows(dataset: UnitYearDataset): RowCounts {
-  return {
-    projects: dataset.projects.length,
-    budgetLines: dataset.budgetLines.length,
-    monthlyExecutions: dataset.monthlyExecutions.length,
-    targets: dataset.targets.length,
-    indicators: dataset.indicators.length,
-    nodes: dataset.nodes.length,
-    readings: dataset.readings.length,
-    budgetJudgements: dataset.budgetJudgements.length,
-    alerts: dataset.alerts.length,
-    measures: dataset.measures.length,
-    reports: dataset.reports.length,
-  }
 }
 
 /**
@@ -228,7 +215,7 @@ export async function saveUnitYear(dataset: UnitYearDataset, database: Monitorin
     await database.alerts.bulkPut(data.alerts)
     await database.measures.bulkPut(data.measures)
     await database.reports.bulkPut(data.reports)
-    const written = countRows(data)
+    const written: RowCounts = countUnitYear(data)
     await recordAudit(database, [
       { table: 'datasets', key: `${data.unit.id}/${data.year}`, before: removed, after: { unit: data.unit.name, ...written } },
     ])
