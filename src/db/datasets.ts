@@ -189,8 +189,6 @@ export function datasetProblems(dataset: UnitYearDataset): string[] {
   return problems
 }
 
-}
-
 /**
  * Replaces everything of `dataset.unit` for `dataset.year` with the dataset's rows, and puts the unit
  * and the year's framework. All or nothing.
