@@ -94,7 +94,7 @@ export function backupFileName(now: Date): string {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
-type Kind = 's' | 'n' | 'int' | 'year' | 'month' | 'arr' | 'obj' | 'dec' | 'any' | readonly string[]
+type Kind = 's' | 'n' | 'int' | 'year' | 'month' | 'arr' | 'obj' | 'objOrArr' | 'dec' | 'any' | readonly string[]
 type RowSpec = { required: Record<string, Kind>; optional?: Record<string, Kind> }
 
 const DEC = /^-?\d+(\.\d+)?$/
@@ -128,7 +128,8 @@ const ROW_SPECS: Record<TableName, RowSpec> = {
     optional: { alertId: 's', deadline: 's' },
   },
   reports: { required: { nodeId: id, edits: 'obj', unlocks: 'arr', updatedAt: 's' }, optional: { frozen: 'obj' } },
-  settings: { required: { key: 's', value: 'obj' } },
+  // monitoring settings are an object, the 纠偏措施 template library a list
+  settings: { required: { key: 's', value: 'objOrArr' } },
   auditLog: { required: { seq: 'int', time: 's', table: 's', key: 's' }, optional: { before: 'any', after: 'any' } },
   meta: { required: { key: 's', value: 'any' } },
 }
@@ -143,12 +144,13 @@ function kindOk(value: unknown, kind: Kind): boolean {
     case 'month': return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12
     case 'arr': return Array.isArray(value)
     case 'obj': return typeof value === 'object' && value !== null && !Array.isArray(value)
+    case 'objOrArr': return typeof value === 'object' && value !== null
     case 'dec': return typeof value === 'string' && DEC.test(value) && value.length <= 40
     default: return true
   }
 }
 
-const KIND_LABEL: Record<string, string> = { s: '文字', n: '数字', int: '整数', year: '年度（1900–2200）', month: '月份（1–12）', arr: '列表', obj: '对象', dec: '数值文字' }
+const KIND_LABEL: Record<string, string> = { s: '文字', n: '数字', int: '整数', year: '年度（1900–2200）', month: '月份（1–12）', arr: '列表', obj: '对象', objOrArr: '对象或列表', dec: '数值文字' }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -150,11 +150,8 @@ describe('backup → restore', () => {
     expect(filled.missing()).toEqual([])
   }, 120_000)
 
-  // Known bug (src/db/backup.ts, not this test's to fix): ROW_SPECS.settings requires `value` to be an
-  // object, but the 纠偏措施 template library is stored as { key: 'measureTemplates', value: [...] },
-  // so a backup taken after editing the templates is refused on restore ("“value”应为对象").
-  // `it.fails` turns green-to-red once backup.ts accepts it; then make it a plain `it`.
-  it.fails('restores a database whose 纠偏措施 templates were saved', async () => {
+  // The template library is stored as a list ({ key: 'measureTemplates', value: [...] }); restore once refused it.
+  it('restores a database whose 纠偏措施 templates were saved', async () => {
     const source = freshDb()
     expectOk(await saveUnitYear(qiemo2021Dataset(), source))
     expectOk(await saveMeasureTemplates(defaultMeasureTemplates(), source))
