@@ -114,6 +114,7 @@ async function largeWorkbook(page: Page): Promise<Buffer> {
   }
   for (let i = 0; i < LINES; i++) budget.getRow(i + 2).values = cells(i)
   workbook = Buffer.from(await wb.xlsx.writeBuffer())
+  console.log(`durability: workbook of ${LINES} lines × ${MONTHS} months, ${Math.round(workbook.length / 1024)} KB`)
   return workbook
 }
 
