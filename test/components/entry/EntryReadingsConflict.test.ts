@@ -54,7 +54,7 @@ async function mountOnStoredData() {
 
 /** Waits for Element Plus' message box (it opens after a transition tick). */
 async function messageBox(): Promise<HTMLElement> {
-  for (let i = 0; i < 50; i++) {
+  for (let i = 0; i < 100; i++) {
     await flushPromises()
     const box = document.querySelector<HTMLElement>('.el-message-box')
     if (box) return box
@@ -94,7 +94,7 @@ describe('EntryReadings with another tab saving the same node', () => {
     expect(await stored('i1')).toBe('8')
 
     button('覆盖')?.click()
-    for (let i = 0; i < 20 && (await stored('i1')) !== '9'; i++) await new Promise((r) => setTimeout(r, 10))
+    for (let i = 0; i < 100 && (await stored('i1')) !== '9'; i++) await new Promise((r) => setTimeout(r, 10))
     expect(await stored('i1')).toBe('9')
     expect(await stored('i2')).toBe('2')
     w.unmount()
@@ -109,7 +109,10 @@ describe('EntryReadings with another tab saving the same node', () => {
     await w.get('[data-testid="readings-save"]').trigger('click')
     await messageBox()
     button('放弃我的修改')?.click()
-    for (let i = 0; i < 20 && valueOf(w, 0) !== '8'; i++) await flushPromises()
+    for (let i = 0; i < 100 && valueOf(w, 0) !== '8'; i++) {
+      await flushPromises()
+      await new Promise((r) => setTimeout(r, 10))
+    }
     expect(valueOf(w, 0)).toBe('8')
     expect(await stored('i1')).toBe('8')
     w.unmount()
