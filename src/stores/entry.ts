@@ -184,7 +184,7 @@ export const useEntryStore = defineStore('entry', () => {
       copyPrevious && previous
         ? copyForward(previous.id, asOfDate, label)
         : putNode({ id: newId(), unitId, year, asOfDate, label, status: 'draft' }))
-    if (result.ok) workspace.selectNode(result.value.id)
+    if (result.ok) await workspace.selectNode(result.value.id)
     return result
   }
 
