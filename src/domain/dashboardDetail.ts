@@ -29,7 +29,14 @@ export interface ProjectDetail {
   alerts: Alert[]
 }
 
-export function projectDetail(dataset: UnitYearDataset, snapshot: NodeSnapshot, settings: MonitoringSettings, projectId: Id): ProjectDetail | null {
+/**
+ * `nodeAlerts`: the node's alerts as the rules raise them now, with their review state (the 预警 store's);
+ * the stored ones by default, which are written only when someone opens 预警 or acts on an alert.
+ */
+export function projectDetail(
+  dataset: UnitYearDataset, snapshot: NodeSnapshot, settings: MonitoringSettings, projectId: Id,
+  nodeAlerts: readonly Alert[] = dataset.alerts,
+): ProjectDetail | null {
   const project = dataset.projects.find((p) => p.id === projectId)
   if (!project) return null
   const lines = dataset.budgetLines.filter((l) => l.projectId === projectId)
@@ -46,7 +53,7 @@ export function projectDetail(dataset: UnitYearDataset, snapshot: NodeSnapshot, 
       return { month: m, spent: f.spent, executionRate: f.executionRate, timeProgress: monthEndTimeProgress(dataset.year, m, settings.timeProgressMode) }
     }),
     indicators,
-    alerts: dataset.alerts.filter((a) => a.nodeId === snapshot.node.id && subjects.has(a.subjectId)),
+    alerts: nodeAlerts.filter((a) => a.nodeId === snapshot.node.id && subjects.has(a.subjectId)),
   }
 }
 

@@ -5,6 +5,8 @@ import { compareNodes } from '../../src/domain/nodeComparison'
 import { isOverdue, lightChange, measureStatusAt, subjectLight } from '../../src/domain/dashboardMeasures'
 import { DEFAULT_MEASURE_TEMPLATES, templatesFor, validateMeasureTemplates } from '../../src/domain/measureTemplates'
 import { computeNodeSnapshot } from '../../src/domain/snapshot'
+import { projectDetail } from '../../src/domain/dashboardDetail'
+import { computeNodeAlerts } from '../../src/domain/alerts'
 import { D, formatPercent } from '../../src/domain/decimal'
 import { defaultSettings } from '../../src/domain/settings'
 import { qiemo2021Dataset } from '../../src/domain/demo/qiemo2021'
@@ -120,5 +122,20 @@ describe('node comparison and the measure loop', () => {
   it('offers templates per 偏差原因 and refuses an empty one', () => {
     expect(templatesFor(DEFAULT_MEASURE_TEMPLATES, '经费保障')).toHaveLength(2)
     expect(validateMeasureTemplates([{ id: 'a', cause: '其他', content: ' ', effect: '' }]).ok).toBe(false)
+  })
+})
+
+describe('projectDetail', () => {
+  it('lists the alerts the rules raise now for the project, not only stored ones (seed 001: 150 万元 project, 0 spent)', () => {
+    const dataset = qiemo2021Dataset()
+    const snapshot = snap(dataset)
+    const project = dataset.projects[0]
+    expect(dataset.alerts).toEqual([]) // nothing stored until 预警 is opened
+    expect(projectDetail(dataset, snapshot, settings, project.id)?.alerts).toEqual([])
+    const raised = computeNodeAlerts({ dataset, snapshot, settings })
+    const detail = projectDetail(dataset, snapshot, settings, project.id, raised)
+    expect(detail?.figures.adjustedBudget.toFixed(2)).toBe('150.00')
+    expect(detail?.figures.executionRate?.toFixed(4)).toBe('0.0000')
+    expect(detail?.alerts.map((a) => [a.ruleId, a.light])).toEqual([['budget.projectLight', 'red']])
   })
 })
