@@ -21,6 +21,7 @@ import { formatAmount, formatNumber, formatPercent } from './decimal'
 import type { Dec } from './decimal'
 import { actualText, targetText } from './indicatorText'
 import { isOverdue } from './dashboardMeasures'
+import { budgetLight } from './lights'
 import type { NodeSnapshot, SnapshotIndicator } from './snapshot'
 import type { MonitoringSettings } from './settings'
 import type { Alert, AlertSubject, CorrectiveMeasure, Id, Light, UnitYearDataset } from './types'
@@ -89,10 +90,9 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
   }
   for (const project of snapshot.projectLights) {
     const rate = project.budget?.executionRate
-    if (!rate || !snapshot.timeProgress.gt(0)) continue
-    const projectRatio = rate.div(snapshot.timeProgress).times(100)
-    const projectLight: Light = projectRatio.lt(settings.budgetLight.red) ? 'red' : projectRatio.lt(settings.budgetLight.yellow) ? 'yellow' : 'green'
-    if (projectLight === 'green') continue
+    if (!rate) continue
+    const { light: projectLight, ratio: projectRatio } = budgetLight(rate, snapshot.timeProgress, settings.budgetLight)
+    if (projectLight !== 'red' && projectLight !== 'yellow' || !projectRatio) continue
     const limit = projectLight === 'red' ? settings.budgetLight.red : settings.budgetLight.yellow
     raise('budget.projectLight', projectLight, 'project', project.projectId, budgetThresholds,
       { executionRate: rate.toFixed(), timeProgress: snapshot.timeProgress.toFixed(), ratio: projectRatio.toFixed() },

@@ -72,6 +72,60 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
   })
 })
 
+describe('the remaining rules, each with its sentence', () => {
+  const reviewIndicator = (dataset: UnitYearDataset) => {
+    const indicator = dataset.indicators.find((i) => i.name === '办理建设项目用地初审')
+    const reading = dataset.readings.find((r) => r.indicatorId === indicator?.id)
+    if (!indicator || !reading) throw new Error('seed 001 indicator missing')
+    return { indicator, reading }
+  }
+
+  it('raises a blue over-run when 用地初审 is at 12 of the 7.5 expected by June (160% ≥ 120%)', () => {
+    const dataset = qiemo2021Dataset()
+    reviewIndicator(dataset).reading.actualValue = '12'
+    const overrun = demoAlerts(dataset).filter((a) => a.ruleId === 'indicator.overrun')
+    expect(overrun.map((a) => [a.light, a.message])).toEqual([
+      ['blue', '“办理建设项目用地初审”实际完成12个，节点应完成7.5个，完成进度比160.00% ≥ 120%，蓝色预警（超进度，需说明原因）'],
+    ])
+    expect(overrun[0].thresholds.blue).toBe('120')
+    expect(overrun[0].inputs).toMatchObject({ actual: '12', expected: '7.5', ratioToExpected: '1.6' })
+  })
+
+  it('raises 超预算支出 when 工资福利支出 reaches 2000 by June (2058.86 of 1493.25 万元)', () => {
+    const dataset = qiemo2021Dataset()
+    const june = dataset.monthlyExecutions.find((e) => e.budgetLineId === 'demo-bl-gzfl' && e.month === 6)
+    if (!june) throw new Error('no June execution')
+    june.spent = '2000.00'
+    june.allocated = '2000.00'
+    const overspent = demoAlerts(dataset).filter((a) => a.ruleId === 'budget.overspent')
+    // 383.74 − 324.88 + 2000 = 2058.86; 2058.86 ÷ 1493.25 = 137.88%
+    expect(overspent.map((a) => a.message)).toEqual(['执行数2058.86万元超过调整后预算1493.25万元，执行率137.88% > 100%，红色预警'])
+    expect(overspent[0].inputs).toMatchObject({ spent: '2058.86', adjustedBudget: '1493.25' })
+  })
+
+  it('raises 指标填报无效 for a value that is not a number, with the completion rule\'s message', () => {
+    const dataset = qiemo2021Dataset()
+    const { indicator, reading } = reviewIndicator(dataset)
+    reading.actualValue = '七个'
+    const invalid = demoAlerts(dataset).filter((a) => a.ruleId === 'indicator.invalid')
+    expect(invalid.map((a) => [a.subjectId, a.light, a.message])).toEqual([
+      [indicator.id, 'yellow', '“办理建设项目用地初审”填报有误：实际完成值「七个」不是有效数字'],
+    ])
+  })
+
+  it('raises 预算完全不可能执行完毕 for a budget line judged 完全不可能 at the node', () => {
+    const dataset = qiemo2021Dataset()
+    dataset.budgetJudgements.push({
+      id: 'j-gzfl', nodeId: DEMO_NODE_ID, budgetLineId: 'demo-bl-gzfl', yearEndForecast: '900', likelihood: '完全不可能',
+      deviationCauses: ['其他'], deviationText: '编制空缺未补齐',
+    })
+    const impossible = demoAlerts(dataset).filter((a) => a.ruleId === 'budget.impossible')
+    expect(impossible.map((a) => [a.subjectId, a.light, a.message])).toEqual([
+      ['demo-bl-gzfl', 'red', '“工资福利支出”全年执行的可能性为“完全不可能”，红色预警'],
+    ])
+  })
+})
+
 describe('review state and prompts', () => {
   it('carries id, status, reason and history of a stored alert onto a fresh computation', () => {
     const computed = demoAlerts()
