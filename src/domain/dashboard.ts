@@ -7,7 +7,7 @@ import { D, sum } from './decimal'
 import type { Dec } from './decimal'
 import { forecastCompletion, isQualitative } from './completion'
 import { budgetLight, indicatorLight } from './lights'
-import { scorePreview } from './scoring'
+import { budgetExecutionScore, scorePreview, SEED003_POINTS } from './scoring'
 import type { ScorePreview } from './scoring'
 import type { MonitoringSettings } from './settings'
 import type { NodeSnapshot, SnapshotIndicator } from './snapshot'
@@ -117,6 +117,12 @@ export function dualMonitoring(snapshot: NodeSnapshot, settings: MonitoringSetti
 export interface ScoreOutlook extends ScorePreview {
   /** true when no unit indicator carries a 分值 and each was weighted equally (100 ÷ n) [ours] */
   equalWeights: boolean
+  /**
+   * seed 003 scheme only: 部门预算资金支出率 (10 分) on the months reported so far. Shown beside the
+   * indicator score, not added to it: at year end it averages all 12 months, and mid-year the months
+   * still to come would only be guessed [ours].
+   */
+  budgetExecution: { months: number; averageRate: Dec | null; score: Dec; weight: Dec } | null
 }
 
 /**
@@ -137,7 +143,15 @@ export function scoreOutlook(snapshot: NodeSnapshot, settings: MonitoringSetting
     const indicator = equalWeight ? { ...row.indicator, weight: equalWeight } : row.indicator
     return { indicator, completion, reading: row.reading ?? undefined }
   })
-  return { ...scorePreview(settings.scoringScheme, items), equalWeights }
+  const budgetExecution = settings.scoringScheme === 'seed003'
+    ? {
+        months: snapshot.month,
+        averageRate: snapshot.averageMonthlyExecutionRate,
+        score: budgetExecutionScore(snapshot.averageMonthlyExecutionRate),
+        weight: new D(SEED003_POINTS.budgetExecution),
+      }
+    : null
+  return { ...scorePreview(settings.scoringScheme, items), equalWeights, budgetExecution }
 }
 
 /** Projects sorted worst budget progress first (for the per-project bars). */

@@ -139,3 +139,17 @@ describe('projectDetail', () => {
     expect(detail?.alerts.map((a) => [a.ruleId, a.light])).toEqual([['budget.projectLight', 'red']])
   })
 })
+
+describe('scoreOutlook: 部门预算资金支出率 beside the indicator score (seed 003 scheme)', () => {
+  it('averages seed 001\'s January–June 执行率 to 14.84% and scores 1.48 of 10, not added to the indicator score', () => {
+    const snapshot = snap(qiemo2021Dataset())
+    const seed003 = scoreOutlook(snapshot, { ...settings, scoringScheme: 'seed003' })
+    // demo path 61.30, 124.40, 188.85, 253.30, 318.20, 383.74 of 1493.25 → mean 1329.79 ÷ 6 ÷ 1493.25
+    expect(seed003.budgetExecution?.months).toBe(6)
+    expect(seed003.budgetExecution && formatPercent(seed003.budgetExecution.averageRate ?? new D(0), 2)).toBe('14.84%')
+    expect(seed003.budgetExecution?.score.toDecimalPlaces(2).toFixed(2)).toBe('1.48')
+    expect(seed003.budgetExecution?.weight.toNumber()).toBe(10)
+    expect(seed003.items.some((i) => i.name.includes('支出率'))).toBe(false)
+    expect(scoreOutlook(snapshot, { ...settings, scoringScheme: 'common' }).budgetExecution).toBeNull()
+  })
+})
