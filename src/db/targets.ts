@@ -9,7 +9,7 @@ import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import { ofUnit } from './unitScope'
-import { putAudited, runWrite } from './write'
+import { assertRowsUnchanged, putAudited, runWrite } from './write'
 
 export async function getFramework(year: number, database: MonitoringDb = db): Promise<IndicatorFramework | undefined> {
   return database.frameworks.get(year)
@@ -83,13 +83,26 @@ export async function listIndicatorsOfUnitYear(unitId: Id, year: number, databas
   })
 }
 
-/** Saves several indicators (an edited indicator table) in one transaction; each must have a target. */
+/**
+ * Saves several indicators (an edited indicator table) in one transaction; each must have a target.
+ * With `options.basis` (per indicator id, the row as its editor loaded it; null: new then), the save
+ * is refused with `conflicts` naming every indicator another tab changed meanwhile, nothing written.
+ */
 export async function putIndicators(
   indicators: readonly Indicator[],
   database: MonitoringDb = db,
+  options: { basis?: Readonly<Record<Id, Indicator | null>> } = {},
 ): Promise<WriteResult<Indicator[]>> {
   return runWrite(database, [database.targets, database.indicators], async () => {
     const rows = toPlain([...indicators])
+    const basis = options.basis
+    if (basis !== undefined) {
+      const current = await database.indicators.bulkGet(rows.map((r) => r.id))
+      assertRowsUnchanged(
+        database.indicators.name,
+        rows.map((r, i) => ({ key: r.id, current: current[i] ?? null, basis: basis[r.id] ?? null })),
+      )
+    }
     const targetIds = [...new Set(rows.map((r) => r.targetId))]
     const targets = await database.targets.bulkGet(targetIds)
     if (targets.some((t) => t === undefined)) throw new DbWriteError('指标所属的绩效目标不存在，本次保存未写入任何数据。')
@@ -98,8 +111,14 @@ export async function putIndicators(
   })
 }
 
-export async function putIndicator(indicator: Indicator, database: MonitoringDb = db): Promise<WriteResult<Indicator>> {
-  const result = await putIndicators([indicator], database)
+/** One indicator; with `options.basis` (as the dialog opened it, null for a new one) see `putIndicators`. */
+export async function putIndicator(
+  indicator: Indicator,
+  database: MonitoringDb = db,
+  options: { basis?: Indicator | null } = {},
+): Promise<WriteResult<Indicator>> {
+  const basis = options.basis === undefined ? {} : { basis: { [indicator.id]: options.basis } }
+  const result = await putIndicators([indicator], database, basis)
   return result.ok ? { ok: true, value: result.value[0] } : result
 }
 

@@ -153,11 +153,19 @@ export const useEntryStore = defineStore('entry', () => {
     return write(() => putTarget(toRaw(target)))
   }
 
-  async function saveIndicator(indicator: Indicator): Promise<EntryOutcome<Indicator>> {
+  /**
+   * Saves a 三级指标 after `validateIndicator`. With `options.basis` (the indicator as the dialog
+   * opened it, null for a new one) the save is refused with `conflicts` when another tab changed it.
+   */
+  async function saveIndicator(
+    indicator: Indicator,
+    options: { basis?: Indicator | null } = {},
+  ): Promise<EntryOutcome<Indicator, WriteConflict>> {
     const errors = errorsOf(validateIndicator(indicator))
     if (!indicator.level1 || !indicator.level2) errors.unshift('请选择一级指标和二级指标')
     if (errors.length > 0) return refused(errors)
-    return write(() => putIndicator(toRaw(indicator)))
+    const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
+    return write(() => putIndicator(toRaw(indicator), undefined, basis))
   }
 
   async function deleteIndicator(id: Id): Promise<EntryOutcome<{ readings: number }>> {

@@ -2,7 +2,8 @@
  * Two tabs editing the same record (issue 5, item 3): two pages of one browser context share the
  * IndexedDB. Both open the same editor; A saves; B, still on what it loaded, saves a different
  * value and is told, in Chinese, that the record changed meanwhile; B's choice is what is stored.
- * Covered: 设置 (覆盖 and 放弃我的修改), 指标填报 at a node (覆盖 and 放弃我的修改) and 修改预算行 (覆盖).
+ * Covered: 设置 (覆盖 and 放弃我的修改), 指标填报 at a node (覆盖 and 放弃我的修改), 修改预算行 (覆盖) and
+ * 修改三级指标 (覆盖).
  * Figures from seed 001: 办理建设项目用地初审 ≥15 个, 7 at 2021年1-6月 (all values used stay green).
  */
 import type { Locator, Page } from '@playwright/test'
@@ -183,6 +184,38 @@ test.describe('concurrent edits in two tabs', () => {
     await expect(second.getByTestId('budget-line-dialog')).toBeHidden(SAVE)
     await expect(salaryRow(second)).toContainText('1,200.00', SAVE)
     await expect(salaryRow(page)).toContainText('1,200.00', SAVE)
+    await second.close()
+  })
+
+  test('修改三级指标: the second writer sees both 年度指标值, and 覆盖 stores its value', async ({ page, context }) => {
+    test.setTimeout(180_000)
+    const second = await context.newPage()
+    await twoTabs(page, second, true)
+    const reviewRow = (p: Page) => p.getByTestId('targets-table').locator('.el-table__body tr', { hasText: INDICATOR }).first()
+    const target = (p: Page) => p.locator('input[data-testid="indicator-target"], [data-testid="indicator-target"] input')
+    for (const p of [second, page]) {
+      await p.goto('/#/data/targets')
+      await reviewRow(p).getByRole('button', { name: '修改' }).click()
+      await expect(target(p)).toHaveValue('15')
+    }
+    await target(second).fill('16')
+    await target(page).fill('18')
+    await page.getByTestId('indicator-save').click()
+    await expect(page.getByTestId('indicator-dialog')).toBeHidden(SAVE)
+    await expect(reviewRow(page)).toContainText('≥18个')
+    // A's save reaches B: the open dialog keeps B's input
+    await expect(reviewRow(second)).toContainText('≥18个', SAVE)
+    await expect(target(second)).toHaveValue('16')
+
+    await second.getByTestId('indicator-save').click()
+    const box = conflictBox(second)
+    await expect(box).toContainText(`您编辑期间，三级指标“${INDICATOR}”已在其他窗口被修改并保存，本次保存未写入任何数据`)
+    await expect(box).toContainText('年度指标值：其他窗口为“≥18个”，您填写的是“≥16个”')
+    await screenshot(second, 'conflict-indicator')
+    await box.getByRole('button', { name: '覆盖' }).click()
+    await expect(second.getByTestId('indicator-dialog')).toBeHidden(SAVE)
+    await expect(reviewRow(second)).toContainText('≥16个', SAVE)
+    await expect(reviewRow(page)).toContainText('≥16个', SAVE)
     await second.close()
   })
 })
