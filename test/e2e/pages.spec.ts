@@ -58,6 +58,31 @@ test('设置 rejects a yellow line below the red line with a Chinese message and
   await expect(page.getByTestId('budget-light').locator('[data-light]')).toHaveAttribute('data-light', 'red')
 })
 
+test('恢复默认 asks first: 取消 keeps a red line of 50 (budget light yellow at ratio 51.4), 恢复默认 brings red back', async ({ page }) => {
+  await page.getByRole('link', { name: '设置', exact: true }).click()
+  const redInput = page.locator('.el-form-item', { hasText: '低于此值为红灯' }).first().locator('input')
+  await redInput.fill('50')
+  await redInput.blur()
+  await page.getByTestId('settings-save').click()
+  await expect(page.getByText('设置已保存').first()).toBeVisible()
+  await page.getByRole('link', { name: '概览', exact: true }).click()
+  await expect(page.getByTestId('budget-light').locator('[data-light]')).toHaveAttribute('data-light', 'yellow')
+
+  await page.getByRole('link', { name: '设置', exact: true }).click()
+  await page.getByTestId('settings-reset').click()
+  const box = page.locator('.el-message-box')
+  await expect(box).toContainText('执行进度比 < 60 红灯、< 80 黄灯')
+  await screenshot(page, 'page-settings-reset-confirm')
+  await box.getByRole('button', { name: '取消' }).click()
+  await expect(redInput).toHaveValue('50')
+
+  await page.getByTestId('settings-reset').click()
+  await page.locator('.el-message-box').getByRole('button', { name: '恢复默认' }).click()
+  await expect(redInput).toHaveValue('60')
+  await page.getByRole('link', { name: '概览', exact: true }).click()
+  await expect(page.getByTestId('budget-light').locator('[data-light]')).toHaveAttribute('data-light', 'red')
+})
+
 test('precision 0 shows whole percents like seed 001 (执行率 26%), and survives a reload', async ({ page }) => {
   await page.getByRole('link', { name: '设置', exact: true }).click()
   const precision = page.locator('.el-form-item', { hasText: '百分比小数位数' }).locator('input')
