@@ -5,7 +5,12 @@
  * hostile names come back as text and make no element.
  */
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, lightHeatmapOption } from '@/components/overview/overviewOptions'
+import { escapeHtml, executionGaugeOption, lightHeatmapOption, percentAxisMax } from '@/components/overview/overviewOptions'
+import { executionTrendOption } from '@/components/execution/executionTrendOption'
+import { computeNodeSnapshot } from '@/domain/snapshot'
+import { defaultSettings } from '@/domain/settings'
+import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
+import { DEMO_NODE_ID } from '@/domain/demo/ids'
 import type { LightMatrix } from '@/domain/dashboard'
 import type { MonitoringNode } from '@/domain/types'
 
@@ -63,5 +68,29 @@ describe('lightHeatmapOption tooltip', () => {
     const html = tooltipOf(matrix)({ value: [1, 0, 0] })
     const body = new DOMParser().parseFromString(html, 'text/html').body
     expect(body.textContent).toMatch(/^完成土地调查宗数9月底：/)
+  })
+})
+
+describe('percent axes keep an over-spent 执行率 in view', () => {
+  it('ends at 100% until a value passes it, then at the next 10%', () => {
+    expect(percentAxisMax({ max: 25.7 })).toBe(100) // seed 001: 25.70%
+    expect(percentAxisMax({ max: 137.88 })).toBe(140)
+  })
+
+  it('widens the gauge and the trend line when 工资福利支出 reaches 2000 万元 by June (137.88%)', () => {
+    const dataset = qiemo2021Dataset()
+    const june = dataset.monthlyExecutions.find((e) => e.budgetLineId === 'demo-bl-gzfl' && e.month === 6)
+    if (!june) throw new Error('no June execution')
+    june.spent = '2000.00'
+    june.allocated = '2000.00'
+    const result = computeNodeSnapshot({ dataset, nodeId: DEMO_NODE_ID, settings: defaultSettings() })
+    if (!result.ok) throw new Error('snapshot failed')
+    const gauge = executionGaugeOption(result.value, 2) as { series: { max: number; data: { value: number }[] }[] }
+    expect(gauge.series[0].data[0].value).toBe(137.88)
+    expect(gauge.series[0].max).toBe(150)
+    const trend = executionTrendOption(result.value, 2) as { yAxis: { max: (e: { max: number }) => number } }
+    expect(trend.yAxis.max({ max: 137.88 })).toBe(140)
+    const normal = computeNodeSnapshot({ dataset: qiemo2021Dataset(), nodeId: DEMO_NODE_ID, settings: defaultSettings() })
+    expect(normal.ok && (executionGaugeOption(normal.value, 2) as { series: { max: number }[] }).series[0].max).toBe(100)
   })
 })

@@ -7,6 +7,7 @@ import type { NodeSnapshot } from '@/domain/snapshot'
 import { formatPercent } from '@/domain/decimal'
 import { SAVE_AS_PNG } from '@/modules/echarts'
 import { LIGHTS } from '@/components/lights/lightPresentation'
+import { percentAxisMax } from '@/components/overview/overviewOptions'
 
 export function executionTrendOption(snapshot: NodeSnapshot, precision: number): EChartsCoreOption {
   const months = snapshot.monthlyPath.map((p) => `${p.month}月`)
@@ -23,7 +24,7 @@ export function executionTrendOption(snapshot: NodeSnapshot, precision: number):
     legend: { data: ['累计执行率', '序时进度'], top: 0, left: 0 },
     grid: { left: 48, right: 24, top: 40, bottom: 32 },
     xAxis: { type: 'category', data: months, boundaryGap: false },
-    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    yAxis: { type: 'value', min: 0, max: percentAxisMax, axisLabel: { formatter: '{value}%' } },
     series: [
       {
         name: '累计执行率', type: 'line', data: executionLabels.map(asPercentNumber), symbol: 'circle', symbolSize: 8,

@@ -34,17 +34,21 @@ export function escapeHtml(text: string): string {
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 const lightMark = (light: Light): string => `${LIGHTS[light].symbol}${LIGHTS[light].label}`
 /** Percent axes run to at least 100% so the expected line is always in view. */
-const PERCENT_AXIS = { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10), axisLabel: { formatter: '{value}%' } }
+/** 0–100%, or further when a value runs past 100% (over-spending must stay in view). */
+export const percentAxisMax = (extent: { max: number }): number => Math.max(100, Math.ceil(extent.max / 10) * 10)
+const PERCENT_AXIS = { type: 'value', min: 0, max: percentAxisMax, axisLabel: { formatter: '{value}%' } }
 
 /** 执行率 against 序时进度 on one dial: two pointers, the 序时进度 one thin and dashed-coloured grey. */
 export function executionGaugeOption(snapshot: NodeSnapshot, precision: number): EChartsCoreOption {
   const rate = snapshot.budget.unit.executionRate
   const light = snapshot.budgetLight.light
+  // the dial ends at 100%, or at the next quarter above an over-spent 执行率 so the pointer is not pinned
+  const dialMax = Math.max(100, Math.ceil((plotted(rate, precision) ?? 0) / 25) * 25)
   return {
     animation: false,
     toolbox: SAVE_AS_PNG,
     series: [{
-      type: 'gauge', min: 0, max: 100, splitNumber: 4, radius: '95%', center: ['50%', '52%'], startAngle: 200, endAngle: -20,
+      type: 'gauge', min: 0, max: dialMax, splitNumber: 4, radius: '95%', center: ['50%', '52%'], startAngle: 200, endAngle: -20,
       axisLine: { lineStyle: { width: 16, color: [[1, '#e5e7eb']] } },
       progress: { show: true, width: 16, itemStyle: { color: LIGHTS[light].color } },
       axisTick: { show: false }, splitLine: { length: 10, distance: 2, lineStyle: { color: '#9ca3af' } },
