@@ -1,10 +1,11 @@
 /**
  * What a destructive action would remove, counted from the rows it removes, so the warning before
- * 删除单位, 删除监控节点 or 重新载入示例数据 can name the loss in figures (issue 5, item 6). The keys
+ * 删除单位, 删除监控节点, 重新载入示例数据, deleting a 预算行, a 三级指标 or a 项目 can name the loss in
+ * figures (issue 5, item 6). The keys
  * are the tables a cascading delete touches (db/unitScope `RowCounts` has the same shape), so a test
  * can hold the warning to what the delete actually removed.
  */
-import type { Id, UnitYearDataset } from './types'
+import type { Alert, Id, UnitYearDataset } from './types'
 
 export interface DataCounts {
   projects: number
@@ -109,4 +110,84 @@ export function lossItems(counts: DataCounts): LossItem[] {
 export function lossSummary(counts: DataCounts): string {
   const items = lossItems(counts)
   return items.length > 0 ? items.map((i) => i.text).join('、') : '（没有其他数据）'
+}
+
+/**
+ * What deleting one budget line removes (db/budget `deleteBudgetLine`): the line, its 月度执行数 and
+ * its 预算研判 at every node. Alerts about it are not deleted with it; see `alertsAbout`.
+ */
+export function countBudgetLine(dataset: UnitYearDataset, lineId: Id): DataCounts {
+  return {
+    ...noDataCounts(),
+    budgetLines: dataset.budgetLines.filter((l) => l.id === lineId).length,
+    monthlyExecutions: dataset.monthlyExecutions.filter((e) => e.budgetLineId === lineId).length,
+    budgetJudgements: dataset.budgetJudgements.filter((j) => j.budgetLineId === lineId).length,
+  }
+}
+
+/**
+ * What deleting one 三级指标 removes (db/targets `deleteIndicator`): the indicator and its 指标填报 at
+ * every node. The dataset must hold the indicator's readings at every node (workspace
+ * `ensureReadings({ indicatorIds })`). Alerts about it are not deleted with it; see `alertsAbout`.
+ */
+export function countIndicator(dataset: UnitYearDataset, indicatorId: Id): DataCounts {
+  return {
+    ...noDataCounts(),
+    indicators: dataset.indicators.filter((i) => i.id === indicatorId).length,
+    readings: dataset.readings.filter((r) => r.indicatorId === indicatorId).length,
+  }
+}
+
+/** What deleting an (empty) project removes: db/projects `deleteProject` refuses while lines or a target refer to it. */
+export function countProject(dataset: UnitYearDataset, projectId: Id): DataCounts {
+  return { ...noDataCounts(), projects: dataset.projects.filter((p) => p.id === projectId).length }
+}
+
+export interface AlertsAbout {
+  /** 预警 about the subject: stored at any node, or raised now at the shown node (each counted once) */
+  alerts: number
+  /** stored ones with a review history (批示、指派、关闭) and no 纠偏措施: deleted with their history */
+  reviewed: number
+  /** stored ones a 纠偏措施 refers to: kept, closed, when their node's alerts are stored again */
+  keptForMeasures: number
+  /** 纠偏措施 referring to them: never deleted with the subject */
+  measures: number
+}
+
+/**
+ * The 预警 about a budget line or an indicator, for the warning before deleting it. Deleting the
+ * subject does not delete them at once: the rules stop raising them, and the next time their node's
+ * alerts are stored (db/alerts `replaceNodeAlerts`) each is deleted, or kept closed when a 纠偏措施
+ * refers to it. `raisedNow` are the alerts the rules raise at the shown node (not yet stored).
+ */
+export function alertsAbout(
+  dataset: UnitYearDataset,
+  subject: { type: Alert['subjectType']; id: Id },
+  raisedNow: readonly Alert[] = [],
+): AlertsAbout {
+  const about = (a: Alert) => a.subjectType === subject.type && a.subjectId === subject.id
+  const stored = dataset.alerts.filter(about)
+  const key = (a: Alert) => `${a.nodeId}\u0000${a.ruleId}\u0000${a.subjectId}`
+  const storedKeys = new Set(stored.map(key))
+  const storedIds = new Set(stored.map((a) => a.id))
+  const onlyRaised = raisedNow.filter((a) => about(a) && !storedKeys.has(key(a)) && !storedIds.has(a.id))
+  const measures = dataset.measures.filter((m) => m.alertId !== undefined && storedIds.has(m.alertId))
+  const referenced = new Set(measures.map((m) => m.alertId))
+  return {
+    alerts: stored.length + onlyRaised.length,
+    reviewed: stored.filter((a) => (a.history?.length ?? 0) > 0 && !referenced.has(a.id)).length,
+    keptForMeasures: stored.filter((a) => referenced.has(a.id)).length,
+    measures: measures.length,
+  }
+}
+
+/** One sentence on what happens to those alerts, or '' when there are none. */
+export function alertsAboutNote(about: AlertsAbout): string {
+  if (about.alerts === 0) return ''
+  const parts = [`关于它的预警 ${about.alerts} 条将不再出现`]
+  if (about.reviewed > 0) parts.push(`其中 ${about.reviewed} 条已有的批示、关闭记录随之删除`)
+  if (about.keptForMeasures > 0) {
+    parts.push(`已关联纠偏措施的 ${about.keptForMeasures} 条预警保留为已关闭，${about.measures} 条纠偏措施不删除`)
+  }
+  return `${parts.join('；')}。`
 }

@@ -1,9 +1,17 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it, vi } from 'vitest'
-import { saveUnitYear } from '@/db/datasets'
+import { loadUnitYear, saveUnitYear } from '@/db/datasets'
 import { unitLoss, unitYearLoss } from '@/db/dataLoss'
 import { deleteUnit, putUnit } from '@/db/units'
-import { aDataset, aNode, aReport, aTarget, aUnit, aBudgetLine, anExecution, aProject } from './fixtures'
+import { deleteBudgetLine } from '@/db/budget'
+import { deleteIndicator } from '@/db/targets'
+import { deleteProject } from '@/db/projects'
+import { replaceNodeAlerts } from '@/db/alerts'
+import { alertsAbout, countBudgetLine, countIndicator, countProject, type DataCounts } from '@/domain/dataLoss'
+import type { MonitoringDb } from '@/db/schema'
+import {
+  aDataset, aNode, aReport, aTarget, aUnit, aBudgetLine, anExecution, aProject, aJudgement, aReading, anAlert, aMeasure,
+} from './fixtures'
 import { expectFailure, expectOk, freshDb, snapshot } from './helpers'
 
 /** The fixture unit with 2021 (seed-001-like, its report 定稿) and a small 2022, plus another unit. */
@@ -74,5 +82,95 @@ describe('the warning before 删除单位', () => {
     const loss = await unitLoss('unit-empty', database)
     expect(loss?.years).toStrictEqual([])
     expect(Object.values(loss?.counts ?? {}).every((n) => n === 0)).toBe(true)
+  })
+})
+
+/** The rows of each table a cascading delete touches (DataCounts keys), to diff before and after. */
+async function tableCounts(database: MonitoringDb): Promise<DataCounts> {
+  return {
+    projects: await database.projects.count(), budgetLines: await database.budgetLines.count(),
+    monthlyExecutions: await database.monthlyExecutions.count(), targets: await database.targets.count(),
+    indicators: await database.indicators.count(), nodes: await database.nodes.count(), readings: await database.readings.count(),
+    budgetJudgements: await database.budgetJudgements.count(), alerts: await database.alerts.count(),
+    measures: await database.measures.count(), reports: await database.reports.count(),
+  }
+}
+const minus = (a: DataCounts, b: DataCounts): DataCounts =>
+  Object.fromEntries(Object.keys(a).map((k) => [k, a[k as keyof DataCounts] - b[k as keyof DataCounts]])) as unknown as DataCounts
+
+/**
+ * The fixture unit-year with a second node: 工资福利支出 has executions and 研判 at both nodes and a
+ * reviewed alert at 1-9月; 用地初审 has readings at both nodes and an alert at 1-6月 with two measures;
+ * an empty project 空项目.
+ */
+async function withAlerts() {
+  const database = freshDb()
+  const base = aDataset()
+  expectOk(await saveUnitYear(aDataset({
+    projects: [...base.projects, aProject({ id: 'proj-empty', name: '空项目' })],
+    nodes: [aNode(), aNode({ id: 'node-q3', asOfDate: '2021-09-30', label: '2021年1-9月' })],
+    monthlyExecutions: [...base.monthlyExecutions, anExecution({ id: 'exec-salary-9', month: 9 })],
+    budgetJudgements: [aJudgement(), aJudgement({ id: 'judge-salary-q3', nodeId: 'node-q3' })],
+    readings: [...base.readings, aReading({ id: 'reading-review-q3', nodeId: 'node-q3' })],
+    alerts: [
+      anAlert(),
+      anAlert({
+        id: 'alert-line-q3', nodeId: 'node-q3', ruleId: 'budget.impossible', subjectType: 'budgetLine', subjectId: 'line-salary',
+        history: [{ at: '2021-10-01T08:00:00.000Z', by: '张三', kind: 'comment', text: '请说明原因' }],
+      }),
+      anAlert({ id: 'alert-ind-h1', ruleId: 'indicator.light', subjectType: 'indicator', subjectId: 'ind-review' }),
+    ],
+    measures: [aMeasure(), aMeasure({ id: 'measure-ind', alertId: 'alert-ind-h1' }), aMeasure({ id: 'measure-ind-2', alertId: 'alert-ind-h1' })],
+  }), database))
+  const dataset = await loadUnitYear('unit-qiemo', 2021, database)
+  if (!dataset) expect.fail('the unit-year was not saved')
+  return { database, dataset }
+}
+
+describe('the warning before deleting a budget line, an indicator or a project', () => {
+  it('counts exactly the rows deleteBudgetLine removes, table by table', async () => {
+    const { database, dataset } = await withAlerts()
+    const counts = countBudgetLine(dataset, 'line-salary')
+    expect(counts).toMatchObject({ budgetLines: 1, monthlyExecutions: 3, budgetJudgements: 2 })
+    const before = await tableCounts(database)
+    const removed = expectOk(await deleteBudgetLine('line-salary', database))
+    expect(minus(before, await tableCounts(database))).toStrictEqual(counts)
+    expect(removed).toStrictEqual({ monthlyExecutions: counts.monthlyExecutions, budgetJudgements: counts.budgetJudgements })
+  })
+
+  it('counts exactly the rows deleteIndicator removes (its readings at every node), table by table', async () => {
+    const { database, dataset } = await withAlerts()
+    const counts = countIndicator(dataset, 'ind-review')
+    expect(counts).toMatchObject({ indicators: 1, readings: 2 })
+    const before = await tableCounts(database)
+    const removed = expectOk(await deleteIndicator('ind-review', database))
+    expect(minus(before, await tableCounts(database))).toStrictEqual(counts)
+    expect(removed).toStrictEqual({ readings: counts.readings })
+  })
+
+  it('counts exactly the row deleteProject removes', async () => {
+    const { database, dataset } = await withAlerts()
+    const counts = countProject(dataset, 'proj-empty')
+    const before = await tableCounts(database)
+    expectOk(await deleteProject('proj-empty', database))
+    expect(minus(before, await tableCounts(database))).toStrictEqual(counts)
+  })
+
+  it('says what storing the nodes\' alerts again does to the alerts about a deleted subject', async () => {
+    const { database, dataset } = await withAlerts()
+    const line = alertsAbout(dataset, { type: 'budgetLine', id: 'line-salary' })
+    const indicator = alertsAbout(dataset, { type: 'indicator', id: 'ind-review' })
+    expect(line).toStrictEqual({ alerts: 1, reviewed: 1, keptForMeasures: 0, measures: 0 })
+    expect(indicator).toStrictEqual({ alerts: 1, reviewed: 0, keptForMeasures: 1, measures: 2 })
+    expectOk(await deleteBudgetLine('line-salary', database))
+    expectOk(await deleteIndicator('ind-review', database))
+    // the rules no longer raise alerts about them; the unit's own alert is raised again
+    const stillRaised = dataset.alerts.filter((a) => a.subjectType === 'unit')
+    for (const node of dataset.nodes) expectOk(await replaceNodeAlerts(node.id, stillRaised.filter((a) => a.nodeId === node.id), database))
+    const left = await database.alerts.toArray()
+    const about = left.filter((a) => ['line-salary', 'ind-review'].includes(a.subjectId))
+    expect(about.map((a) => [a.id, a.status])).toStrictEqual([['alert-ind-h1', 'closed']])
+    expect(about).toHaveLength(line.keptForMeasures + indicator.keptForMeasures)
+    expect(await database.measures.where('alertId').equals('alert-ind-h1').count()).toBe(indicator.measures)
   })
 })
