@@ -5,7 +5,7 @@ import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import { deleteUnitRows, scopedTables, type RowCounts } from './unitScope'
-import { runWrite } from './write'
+import { assertUnchanged, runWrite } from './write'
 
 /** All units, by name in Chinese collation (拼音 order). */
 export async function listUnits(database: MonitoringDb = db): Promise<Unit[]> {
@@ -17,10 +17,18 @@ export async function getUnit(id: Id, database: MonitoringDb = db): Promise<Unit
   return database.units.get(id)
 }
 
-/** Creates or replaces a unit. */
-export async function putUnit(unit: Unit, database: MonitoringDb = db): Promise<WriteResult<Unit>> {
+/**
+ * Creates or replaces a unit. With `options.basis` (the unit as the editor loaded it, null for a new
+ * one), the save is refused with `conflicts` when the stored unit changed meanwhile.
+ */
+export async function putUnit(
+  unit: Unit,
+  database: MonitoringDb = db,
+  options: { basis?: Unit | null } = {},
+): Promise<WriteResult<Unit>> {
   return runWrite(database, [database.units], async () => {
     const row = toPlain(unit)
+    if (options.basis !== undefined) await assertUnchanged(database.units, row.id, options.basis)
     const before = await database.units.get(row.id)
     await database.units.put(row)
     await recordAudit(database, [{ table: 'units', key: row.id, before: before ?? null, after: row }])

@@ -86,7 +86,11 @@ export const useEntryStore = defineStore('entry', () => {
     }
   }
 
-  async function saveUnit(unit: Unit): Promise<EntryOutcome<Unit>> {
+  /**
+   * 单位信息, trimmed. With `options.basis` (the unit as the form loaded it) the save is refused with
+   * `conflicts` when another tab changed the unit meanwhile.
+   */
+  async function saveUnit(unit: Unit, options: { basis?: Unit | null } = {}): Promise<EntryOutcome<Unit, WriteConflict>> {
     const clean: Unit = {
       ...toRaw(unit),
       name: unit.name.trim(),
@@ -95,7 +99,8 @@ export const useEntryStore = defineStore('entry', () => {
       financeOfficer: unit.financeOfficer.trim(),
     }
     if (!clean.name) return refused(['请填写单位名称'])
-    return write(() => putUnit(clean))
+    const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
+    return write(() => putUnit(clean, undefined, basis))
   }
 
   async function saveProject(project: Project): Promise<EntryOutcome<Project>> {

@@ -7,7 +7,8 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { saveUnitYear } from '@/db/datasets'
 import { putIndicator } from '@/db/targets'
-import { anIndicator, aDataset } from './fixtures'
+import { putUnit } from '@/db/units'
+import { anIndicator, aDataset, aUnit } from './fixtures'
 import { expectOk, freshDb, snapshot } from './helpers'
 
 async function seeded() {
@@ -54,5 +55,31 @@ describe('putIndicator with a basis', () => {
     expectOk(await putIndicator(anIndicator({ id: 'ind-new', name: '新增建设用地报批' }), database, { basis: null }))
     expectOk(await putIndicator(anIndicator({ targetValue: '20' }), database, { basis: anIndicator() }))
     expect((await database.indicators.get('ind-review'))?.targetValue).toBe('20')
+  })
+})
+
+describe('putUnit with a basis', () => {
+  it('refuses a unit changed in another tab with the other version, and writes nothing', async () => {
+    const database = await seeded()
+    const basis = aUnit()
+    expectOk(await putUnit(aUnit({ financeOfficer: '王五' }), database, { basis })) // tab A
+    const before = await snapshot(database)
+    const tabB = await putUnit(aUnit({ departments: ['财务室'] }), database, { basis })
+    expect(tabB.ok).toBe(false)
+    if (tabB.ok) return
+    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.conflicts).toEqual([{ table: 'units', key: 'unit-qiemo', theirs: aUnit({ financeOfficer: '王五' }) }])
+    expect(await snapshot(database)).toEqual(before)
+  })
+
+  it('overwrites once the other version is the basis (覆盖), keeping it in the audit log', async () => {
+    const database = await seeded()
+    expectOk(await putUnit(aUnit({ financeOfficer: '王五' }), database))
+    const refused = await putUnit(aUnit({ financeOfficer: '赵六' }), database, { basis: aUnit() })
+    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs as ReturnType<typeof aUnit>)
+    expectOk(await putUnit(aUnit({ financeOfficer: '赵六' }), database, { basis: theirs }))
+    expect((await database.units.get('unit-qiemo'))?.financeOfficer).toBe('赵六')
+    const last = await database.auditLog.orderBy('seq').last()
+    expect(last).toMatchObject({ table: 'units', before: { financeOfficer: '王五' }, after: { financeOfficer: '赵六' } })
   })
 })
