@@ -46,7 +46,7 @@ try {
     const snapshot = result.value
     time('computeNodeAlerts', () => computeNodeAlerts({ dataset, snapshot, settings }))
     time('indicatorLightMatrix', () => dashboard.indicatorLightMatrix(dataset, settings))
-    time('dualMonitoring', () => dashboard.dualMonitoring(snapshot, settings))
+    time('dualMonitoring', () => dashboard.dualMonitoring(snapshot))
     time('completionByLevel', () => dashboard.completionByLevel(snapshot))
     time('scoreOutlook', () => dashboard.scoreOutlook(snapshot, settings))
     time('forecastExecution', () => forecastExecution(snapshot, dataset))

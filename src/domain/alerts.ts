@@ -21,7 +21,6 @@ import { formatAmount, formatNumber, formatPercent } from './decimal'
 import type { Dec } from './decimal'
 import { actualText, targetText } from './indicatorText'
 import { isOverdue } from './dashboardMeasures'
-import { budgetLight } from './lights'
 import type { NodeSnapshot, SnapshotIndicator } from './snapshot'
 import type { MonitoringSettings } from './settings'
 import type { Alert, AlertSubject, CorrectiveMeasure, Id, Light, UnitYearDataset } from './types'
@@ -90,9 +89,8 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
   }
   for (const project of snapshot.projectLights) {
     const rate = project.budget?.executionRate
-    if (!rate) continue
-    const { light: projectLight, ratio: projectRatio } = budgetLight(rate, snapshot.timeProgress, settings.budgetLight)
-    if (projectLight !== 'red' && projectLight !== 'yellow' || !projectRatio) continue
+    const { light: projectLight, ratio: projectRatio } = project.budgetLight
+    if (!rate || (projectLight !== 'red' && projectLight !== 'yellow') || !projectRatio) continue
     const limit = projectLight === 'red' ? settings.budgetLight.red : settings.budgetLight.yellow
     raise('budget.projectLight', projectLight, 'project', project.projectId, budgetThresholds,
       { executionRate: rate.toFixed(), timeProgress: snapshot.timeProgress.toFixed(), ratio: projectRatio.toFixed() },

@@ -6,7 +6,7 @@
 import { D, sum } from './decimal'
 import type { Dec } from './decimal'
 import { forecastCompletion, isQualitative } from './completion'
-import { budgetLight, indicatorLight } from './lights'
+import { indicatorLight } from './lights'
 import { budgetExecutionScore, scorePreview, SEED003_POINTS } from './scoring'
 import type { ScorePreview } from './scoring'
 import type { MonitoringSettings } from './settings'
@@ -94,7 +94,7 @@ export interface DualMonitoringRow {
  * 双监控 per project: 执行率 beside target progress (the mean of its indicators' progress against
  * expected, expressed on the same scale as 执行率 by multiplying with 序时进度) and the 序时进度 line.
  */
-export function dualMonitoring(snapshot: NodeSnapshot, settings: MonitoringSettings): DualMonitoringRow[] {
+export function dualMonitoring(snapshot: NodeSnapshot): DualMonitoringRow[] {
   const byProject = new Map<Id, SnapshotIndicator[]>()
   for (const row of snapshot.indicators) {
     if (!row.projectId) continue
@@ -109,7 +109,7 @@ export function dualMonitoring(snapshot: NodeSnapshot, settings: MonitoringSetti
     return {
       projectId: p.projectId, name: p.name, moneyProgress: rate,
       targetProgress: values.length ? sum(values).div(values.length).times(expected) : null,
-      expected, budgetLight: budgetLight(rate, expected, settings.budgetLight).light, indicatorLight: p.light,
+      expected, budgetLight: p.budgetLight.light, indicatorLight: p.light,
     }
   })
 }

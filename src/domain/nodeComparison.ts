@@ -51,11 +51,13 @@ export function compareNodes(before: NodeSnapshot, after: NodeSnapshot): Compari
   for (const p of after.projectLights) {
     const old = projectsBefore.get(p.projectId)
     if (!old) continue
+    // the project's money (its budget light) here; its indicators have rows of their own below
     rows.push({
-      key: `project:${p.projectId}`, kind: 'project', subjectId: p.projectId, name: `项目：${p.name}`,
+      key: `project:${p.projectId}`, kind: 'project', subjectId: p.projectId, name: `项目：${p.name}（预算执行）`,
       rateBefore: old.budget?.executionRate ?? null, rateAfter: p.budget?.executionRate ?? null,
       valueBefore: old.budget?.spent.toFixed() ?? null, valueAfter: p.budget?.spent.toFixed() ?? null,
-      lightBefore: old.light, lightAfter: p.light, direction: directionOf(old.light, p.light),
+      lightBefore: old.budgetLight.light, lightAfter: p.budgetLight.light,
+      direction: directionOf(old.budgetLight.light, p.budgetLight.light),
     })
   }
   const indicatorsBefore = new Map(before.indicators.map((row) => [row.indicator.id, row]))

@@ -50,6 +50,8 @@ export interface ProjectLight {
   counts: Record<Light, number>
   /** the project's budget figures, null when it has no budget line */
   budget: BudgetFigures | null
+  /** the project's own budget light (its 执行率 against 序时进度; grey without a budget) */
+  budgetLight: BudgetLightResult
 }
 
 export interface NodeSnapshot {
@@ -152,12 +154,15 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
     lightCounts: countLights(unitLights),
     indicatorCounts: indicatorCounts(unitRows.map((row) => row.indicator)),
     unitIndicatorLight: worstLight(unitLights),
-    projectLights: projectLights(dataset, indicators, byProject),
+    projectLights: projectLights(dataset, indicators, byProject, progress, settings),
   })
 }
 
 /** Each project's worst light and light counts, and its budget (grouped once: 1,000 projects × 20,000 indicators at 主管部门 size). */
-function projectLights(dataset: UnitYearDataset, indicators: readonly SnapshotIndicator[], byProject: readonly BudgetGroup[]): ProjectLight[] {
+function projectLights(
+  dataset: UnitYearDataset, indicators: readonly SnapshotIndicator[], byProject: readonly BudgetGroup[],
+  progress: Dec, settings: MonitoringSettings,
+): ProjectLight[] {
   const lightsByProject = new Map<Id, Light[]>()
   for (const row of indicators) {
     if (row.projectId === null) continue
@@ -168,7 +173,11 @@ function projectLights(dataset: UnitYearDataset, indicators: readonly SnapshotIn
   const budgets = new Map(byProject.map((g) => [g.key, g.figures]))
   return dataset.projects.map((project): ProjectLight => {
     const lights = lightsByProject.get(project.id) ?? []
-    return { projectId: project.id, name: project.name, light: worstLight(lights), counts: countLights(lights), budget: budgets.get(project.id) ?? null }
+    const budget = budgets.get(project.id) ?? null
+    return {
+      projectId: project.id, name: project.name, light: worstLight(lights), counts: countLights(lights), budget,
+      budgetLight: budgetLight(budget?.executionRate ?? null, progress, settings.budgetLight),
+    }
   })
 }
 

@@ -66,7 +66,7 @@ describe('dashboard figures on seed 001', () => {
   })
 
   it('shows 双监控 for the project: 0% money progress, red, against 50% expected', () => {
-    const rows = dualMonitoring(snap(qiemo2021Dataset()), settings)
+    const rows = dualMonitoring(snap(qiemo2021Dataset()))
     expect(rows).toHaveLength(1)
     expect(rows[0].moneyProgress?.toFixed()).toBe('0')
     expect(rows[0].budgetLight).toBe('red')
@@ -98,6 +98,17 @@ describe('node comparison and the measure loop', () => {
     expect(rows[1]).toMatchObject({ name: '开展及红枣培训会议次数', direction: 'improved' })
     const directions = rows.map((r) => r.direction)
     expect(directions.indexOf('unchanged')).toBeGreaterThan(directions.lastIndexOf('regressed'))
+  })
+
+  it('compares a project by its own budget light: 评估项目 from 0 of 150 万元 (red) to 120 (80% at 序时进度 75%, green)', () => {
+    const dataset = withSeptember()
+    const line = dataset.budgetLines.find((l) => l.projectId === dataset.projects[0].id)!
+    const sept = dataset.monthlyExecutions.find((e) => e.budgetLineId === line.id && e.month === 9)!
+    sept.spent = '120.00'
+    sept.allocated = '120.00'
+    const row = compareNodes(snap(dataset), snap(dataset, 'sep')).find((r) => r.kind === 'project')
+    expect(row).toMatchObject({ name: '项目：国有土地出让金评估项目（预算执行）', lightBefore: 'red', lightAfter: 'green', direction: 'improved' })
+    expect(row && formatPercent(row.rateAfter!, 2)).toBe('80.00%')
   })
 
   it('derives 逾期 from the deadline and the node date', () => {
