@@ -3,9 +3,16 @@
  * live by the domain (`checkExecutionDraft`), with Tab/Enter/arrow movement and Excel block paste.
  * The component renders inputs and forwards their key and paste events here, so this logic is tested
  * without a browser.
+ *
+ * Two tabs: each cell remembers the stored figures it started from (its basis). When the stored
+ * figures change (a save here or in another tab), untouched cells follow them; cells the user changed
+ * keep their input and their basis, so a save over another tab's change of them is refused.
  */
-import { computed, ref, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
+import {
+  computed, ref, shallowRef, toRaw, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref,
+} from 'vue'
 import type { BudgetLine, MonthlyExecution, MonthNumber } from '@/domain/types'
+import { executionKey, type ExecutionsBasis } from '@/db/budget'
 import {
   cellKey, changedExecutions, checkExecutionLine, combineLineChecks, draftFromExecutions, fillAllocatedFromSpent, gridTotals, GRID_MONTHS,
   groupByLine,
@@ -45,6 +52,15 @@ export interface UseExecutionEntryGridReturn {
   fillAllocated: () => number
   /** back to the stored figures */
   reset: () => void
+  /** per `executionKey`, the stored figures each cell started from: a save's basis */
+  basis: ComputedRef<ExecutionsBasis>
+  /**
+   * Takes `rows` (the stored figures of their line and month, null: none) as those cells' basis; with
+   * `show`, the cells show them too (放弃我的修改), else they keep the user's input (覆盖).
+   */
+  rebase: (rows: readonly { budgetLineId: string; month: number; theirs: MonthlyExecution | null }[], options: { show: boolean }) => void
+  /** after a save: the saved rows are their cells' basis and what they show */
+  accept: (saved: readonly MonthlyExecution[]) => void
 }
 
 export type GridMove = 'next' | 'previous' | 'down' | 'up'
@@ -82,13 +98,58 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
   const stored = computed(() => toValue(options.stored))
   const field = ref<ExecutionField>('spent')
   const draft = shallowRef<ExecutionDraft>(draftFromExecutions(lines.value, stored.value))
+  const basis = shallowRef<ExecutionsBasis>(basisOf(stored.value))
   const focused = ref<GridPosition | null>(null)
 
   const reset = () => {
     draft.value = draftFromExecutions(lines.value, stored.value)
+    basis.value = basisOf(stored.value)
   }
-  // a save (or another screen) changed the stored figures: start again from them
-  watch([lines, stored], reset)
+
+  /**
+   * The stored figures changed (a save here or in another tab): untouched cells, and cells that now
+   * show what is stored, start over from it; cells the user changed stay as typed, on their basis.
+   */
+  function follow(): void {
+    const now = new Map(stored.value.map((e) => [executionKey(e.budgetLineId, e.month), e]))
+    const nextDraft: ExecutionDraft = {}
+    const nextBasis: Record<string, MonthlyExecution | null> = {}
+    for (const line of lines.value) {
+      const row = draft.value[line.id]
+      nextDraft[line.id] = GRID_MONTHS.map((month, i) => {
+        const key = executionKey(line.id, month)
+        const cell = row?.[i]
+        const current = now.get(key) ?? null
+        if (!cell || sameText(cell, textOf(basis.value[key])) || sameText(cell, textOf(current))) {
+          nextBasis[key] = copyOf(current)
+          return textOf(current)
+        }
+        nextBasis[key] = basis.value[key] ?? null
+        return cell
+      })
+    }
+    basis.value = nextBasis
+    draft.value = nextDraft
+  }
+  watch([lines, stored], follow)
+
+  /** Sets some cells' basis, and with `show` their text, leaving every other cell as it is. */
+  function setCellBases(rows: readonly { budgetLineId: string; month: number; row: MonthlyExecution | null }[], show: boolean): void {
+    const nextBasis: Record<string, MonthlyExecution | null> = { ...basis.value }
+    const nextDraft: ExecutionDraft = { ...draft.value }
+    for (const { budgetLineId, month, row } of rows) {
+      nextBasis[executionKey(budgetLineId, month)] = copyOf(row)
+      const months = nextDraft[budgetLineId]
+      if (!show || !months || month < 1 || month > GRID_MONTHS.length) continue
+      nextDraft[budgetLineId] = months.map((cell, i) => (i === month - 1 ? textOf(row) : cell))
+    }
+    basis.value = nextBasis
+    draft.value = nextDraft
+  }
+  const rebase: UseExecutionEntryGridReturn['rebase'] = (rows, { show }) =>
+    setCellBases(rows.map((r) => ({ budgetLineId: r.budgetLineId, month: r.month, row: r.theirs })), show)
+  const accept = (saved: readonly MonthlyExecution[]) =>
+    setCellBases(saved.map((row) => ({ budgetLineId: row.budgetLineId, month: row.month, row })), true)
 
   // Each keystroke replaces one line's row only, so unchanged lines reuse their last check.
   const storedByLine = computed(() => groupByLine(stored.value))
@@ -165,5 +226,16 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
     return result.filled
   }
 
-  return { field, draft, check, totals, changes, focused, textAt, setText, issuesAt, onKeydown, onPaste, pasteText, fillAllocated, reset }
+  return {
+    field, draft, check, totals, changes, focused, textAt, setText, issuesAt, onKeydown, onPaste, pasteText, fillAllocated, reset,
+    basis: computed(() => basis.value), rebase, accept,
+  }
+}
+
+const textOf = (row: MonthlyExecution | null | undefined): ExecutionCellText => ({ spent: row?.spent ?? '', allocated: row?.allocated ?? '' })
+const sameText = (a: ExecutionCellText, b: ExecutionCellText) => a.spent === b.spent && a.allocated === b.allocated
+const copyOf = (row: MonthlyExecution | null | undefined): MonthlyExecution | null => (row ? structuredClone(toRaw(row)) : null)
+
+function basisOf(rows: readonly MonthlyExecution[]): ExecutionsBasis {
+  return Object.fromEntries(rows.map((e) => [executionKey(e.budgetLineId, e.month), copyOf(e)]))
 }

@@ -8,10 +8,10 @@ import { recordAudit } from './audit'
 import { adoptExistingIds } from './naturalKey'
 import { sorted } from './order'
 import { toPlain } from './plain'
-import { DbWriteError, type WriteResult } from './result'
+import { DbWriteError, type WriteConflict, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import { ofUnit } from './unitScope'
-import { assertUnchanged, putAudited, runWrite } from './write'
+import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
 /** Budget lines of a unit-year in their display order (sortOrder, then id). */
 export async function listBudgetLines(unitId: Id, year: number, database: MonitoringDb = db): Promise<BudgetLine[]> {
@@ -72,17 +72,56 @@ function isMonth(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 12
 }
 
+/** How a (budget line, month) is named in an `ExecutionsBasis` and in its conflicts. */
+export function executionKey(budgetLineId: Id, month: number): string {
+  return `${budgetLineId}|${month}`
+}
+
+/**
+ * What a conflict-checked `putExecutions` started from: per `executionKey`, the stored figures of
+ * that line and month as the editor loaded them (null: none were stored). A key missing counts as null.
+ */
+export type ExecutionsBasis = Readonly<Record<string, MonthlyExecution | null>>
+
+/** A month of a line another tab changed since the editor loaded it: `theirs` is the stored row now. */
+export interface ExecutionConflict {
+  budgetLineId: Id
+  month: number
+  theirs: MonthlyExecution | null
+}
+
+/** The execution conflicts of a refused `putExecutions` (reported by `executionKey`). */
+export function executionConflicts(conflicts: readonly WriteConflict[] | undefined): ExecutionConflict[] {
+  return (conflicts ?? [])
+    .filter((c) => c.table === 'monthlyExecutions')
+    // Raised by putExecutions' own check: the key is `executionKey`, `theirs` a row or null.
+    .map((c) => {
+      const at = c.key.lastIndexOf('|')
+      return { budgetLineId: c.key.slice(0, at), month: Number(c.key.slice(at + 1)), theirs: c.theirs as MonthlyExecution | null }
+    })
+}
+
 /**
  * Saves many monthly figures at once (a month column, a pasted block) in one transaction: all rows
  * or none. A row for a (line, month) that already exists updates it, whatever id the caller gave.
- * Returns the rows as stored.
+ * Returns the rows as stored. With `options.basis`, the save is refused with `conflicts` — one per
+ * line and month whose stored figures are no longer those the editor started from — and nothing is
+ * written.
  */
 export async function putExecutions(
   rows: readonly MonthlyExecution[],
   database: MonitoringDb = db,
+  options: { basis?: ExecutionsBasis } = {},
 ): Promise<WriteResult<MonthlyExecution[]>> {
   return runWrite(database, [database.budgetLines, database.monthlyExecutions], async () => {
     const plain = toPlain([...rows])
+    const basis = options.basis
+    if (basis !== undefined) {
+      const keys = plain.map((r) => executionKey(r.budgetLineId, r.month))
+      const current = await database.monthlyExecutions.where('[budgetLineId+month]').anyOf(plain.map((r) => [r.budgetLineId, r.month])).toArray()
+      const currentOf = new Map(current.map((r) => [executionKey(r.budgetLineId, r.month), r]))
+      assertRowsUnchanged(database.monthlyExecutions.name, keys.map((key) => ({ key, current: currentOf.get(key) ?? null, basis: basis[key] ?? null })))
+    }
     const lineIds = [...new Set(plain.map((r) => r.budgetLineId))]
     const lines = await database.budgetLines.bulkGet(lineIds)
     const lineById = new Map(lines.flatMap((l) => (l ? [[l.id, l] as const] : [])))

@@ -15,7 +15,9 @@ import { frameworkProblems, newUnitYearDataset } from '@/domain/entryDefaults'
 import { nodeLabel, parseNodeDate } from '@/domain/periods'
 import { saveUnitYear } from '@/db/datasets'
 import { putUnit, getUnit } from '@/db/units'
-import { deleteBudgetLine as dbDeleteBudgetLine, putBudgetLine, putExecutions } from '@/db/budget'
+import {
+  deleteBudgetLine as dbDeleteBudgetLine, executionConflicts, putBudgetLine, putExecutions, type ExecutionConflict, type ExecutionsBasis,
+} from '@/db/budget'
 import { deleteProject as dbDeleteProject, putProject } from '@/db/projects'
 import { deleteIndicator as dbDeleteIndicator, getFramework, putFramework, putIndicator, putTarget } from '@/db/targets'
 import {
@@ -138,10 +140,19 @@ export const useEntryStore = defineStore('entry', () => {
     return write(() => dbDeleteBudgetLine(id))
   }
 
-  /** All changed cells of the grid in one transaction (the caller has checked the grid). */
-  async function saveExecutions(rows: readonly MonthlyExecution[]): Promise<EntryOutcome<MonthlyExecution[]>> {
+  /**
+   * All changed cells of the grid in one transaction (the caller has checked the grid). With
+   * `options.basis` (per line and month, the figures the grid started from) the save is refused with
+   * `conflicts` naming each month another tab changed meanwhile, and nothing is written.
+   */
+  async function saveExecutions(
+    rows: readonly MonthlyExecution[],
+    options: { basis?: ExecutionsBasis } = {},
+  ): Promise<EntryOutcome<MonthlyExecution[], ExecutionConflict>> {
     if (rows.length === 0) return refused(['没有需要保存的修改'])
-    return write(() => putExecutions(rows.map((r) => toRaw(r))))
+    const result = await write(() => putExecutions(rows.map((r) => toRaw(r)), undefined, options))
+    if (result.ok) return result
+    return { ok: false, messages: result.messages, ...(result.conflicts ? { conflicts: executionConflicts(result.conflicts) } : {}) }
   }
 
   async function saveFramework(framework: IndicatorFramework): Promise<EntryOutcome<IndicatorFramework>> {

@@ -6,9 +6,10 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { saveUnitYear } from '@/db/datasets'
+import { executionConflicts, listMonthlyExecutions, putExecutions } from '@/db/budget'
 import { putIndicator } from '@/db/targets'
 import { putUnit } from '@/db/units'
-import { anIndicator, aDataset, aUnit } from './fixtures'
+import { anExecution, anIndicator, aDataset, aUnit } from './fixtures'
 import { expectOk, freshDb, snapshot } from './helpers'
 
 async function seeded() {
@@ -81,5 +82,49 @@ describe('putUnit with a basis', () => {
     expect((await database.units.get('unit-qiemo'))?.financeOfficer).toBe('赵六')
     const last = await database.auditLog.orderBy('seq').last()
     expect(last).toMatchObject({ table: 'units', before: { financeOfficer: '王五' }, after: { financeOfficer: '赵六' } })
+  })
+})
+
+describe('putExecutions with a basis', () => {
+  const basisOf = (rows: ReturnType<typeof anExecution>[]) => Object.fromEntries(rows.map((r) => [`${r.budgetLineId}|${r.month}`, r]))
+
+  it('refuses the second tab, names each changed month with the other version, and writes nothing', async () => {
+    const database = await seeded()
+    const basis = basisOf(await listMonthlyExecutions('unit-qiemo', 2021, database))
+    expectOk(await putExecutions([anExecution({ spent: '400.00' })], database, { basis })) // tab A: 工资福利支出 6月
+    const before = await snapshot(database)
+    // Tab B, on the figures it loaded: 6月 (changed by A), 5月 (untouched by A) and a new 7月
+    const tabB = await putExecutions([
+      anExecution({ spent: '390.00' }),
+      anExecution({ id: 'exec-salary-5', month: 5, allocated: '600.00', spent: '330.00' }),
+      anExecution({ id: 'new-7', month: 7, allocated: '800.00', spent: '450.00' }),
+    ], database, { basis })
+    expect(tabB.ok).toBe(false)
+    if (tabB.ok) return
+    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(executionConflicts(tabB.conflicts)).toEqual([{ budgetLineId: 'line-salary', month: 6, theirs: anExecution({ spent: '400.00' }) }])
+    expect(await snapshot(database)).toEqual(before)
+  })
+
+  it('refuses a first figure when the other tab entered that month meanwhile', async () => {
+    const database = await seeded()
+    expectOk(await putExecutions([anExecution({ id: 'from-a', month: 7, allocated: '800.00', spent: '450.00' })], database))
+    const tabB = await putExecutions([anExecution({ id: 'from-b', month: 7, allocated: '800.00', spent: '460.00' })], database, { basis: {} })
+    expect(executionConflicts(tabB.ok ? [] : tabB.conflicts)).toEqual([
+      { budgetLineId: 'line-salary', month: 7, theirs: anExecution({ id: 'from-a', month: 7, allocated: '800.00', spent: '450.00' }) },
+    ])
+    expect((await database.monthlyExecutions.get('from-a'))?.spent).toBe('450.00')
+    expect(await database.monthlyExecutions.get('from-b')).toBeUndefined()
+  })
+
+  it('overwrites once the other version is the basis (覆盖), keeping it in the audit log', async () => {
+    const database = await seeded()
+    expectOk(await putExecutions([anExecution({ spent: '400.00' })], database))
+    const refused = await putExecutions([anExecution({ spent: '390.00' })], database, { basis: basisOf([anExecution()]) })
+    const [conflict] = executionConflicts(refused.ok ? [] : refused.conflicts)
+    expectOk(await putExecutions([anExecution({ spent: '390.00' })], database, { basis: { 'line-salary|6': conflict.theirs } }))
+    expect((await database.monthlyExecutions.get('exec-salary-6'))?.spent).toBe('390.00')
+    const last = await database.auditLog.orderBy('seq').last()
+    expect(last).toMatchObject({ table: 'monthlyExecutions', before: { spent: '400.00' }, after: { spent: '390.00' } })
   })
 })
