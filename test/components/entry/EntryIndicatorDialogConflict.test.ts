@@ -6,6 +6,7 @@
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { until } from './until'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import EntryIndicatorDialog from '@/components/entry/EntryIndicatorDialog.vue'
@@ -45,12 +46,6 @@ async function type(testId: string, value: string) {
 }
 const button = (text: string) =>
   [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 100 && !(await check()); i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 const storedTarget = async () => (await db.indicators.get('ind-review'))?.targetValue
 
 describe('EntryIndicatorDialog with another tab saving the same indicator', () => {
@@ -75,6 +70,8 @@ describe('EntryIndicatorDialog with another tab saving the same indicator', () =
     button('覆盖')?.click()
     await until(async () => (await storedTarget()) === '16')
     expect(await storedTarget()).toBe('16')
+    // the dialog closes after the write and the workspace reload that follows it
+    await until(() => w.emitted('update:modelValue') !== undefined)
     expect(w.emitted('update:modelValue')?.at(-1)).toEqual([false])
     w.unmount()
   })

@@ -6,6 +6,7 @@
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { until } from './until'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import EntryUnitForm from '@/components/entry/EntryUnitForm.vue'
@@ -37,12 +38,6 @@ async function type(testId: string, value: string) {
 }
 const button = (text: string) =>
   [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 100 && !(await check()); i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 const stored = async () => (await db.units.get('u'))?.financeOfficer
 const clickSave = () => (document.querySelector('[data-testid="unit-save"]') as HTMLButtonElement).click()
 

@@ -7,6 +7,7 @@
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { until } from './until'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ExecutionEntryGrid from '@/components/entry/ExecutionEntryGrid.vue'
@@ -47,12 +48,6 @@ async function otherTabSaves(w: VueWrapper) {
 }
 const button = (text: string) =>
   [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
-async function until(check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 100 && !(await check()); i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 const spentOf = async (lineId: string) => (await stored()).find((e) => e.budgetLineId === lineId && e.month === 1)?.spent
 const clickSave = () => (document.querySelector('[data-testid="execution-save"]') as HTMLButtonElement).click()
 
