@@ -11,7 +11,7 @@ import { recordAudit } from './audit'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type AuditEntry, type MonitoringDb } from './schema'
-import { runWrite } from './write'
+import { assertRowsUnchanged, runWrite } from './write'
 
 /** The shortest reason accepted for 解锁 (a word such as “更正” is not enough to explain it later). */
 export const MIN_UNLOCK_REASON = 4
@@ -30,18 +30,42 @@ async function nodeOf(database: MonitoringDb, nodeId: Id): Promise<MonitoringNod
   return node
 }
 
-/** Replaces the report's paragraph edits (key → text); refused once the node is 定稿. */
+/** The paragraph keys whose text differs between two edit maps (a key missing on one side counts). */
+export function changedEditKeys(from: Readonly<Record<string, string>>, to: Readonly<Record<string, string>>): string[] {
+  return [...new Set([...Object.keys(from), ...Object.keys(to)])].filter((key) => from[key] !== to[key]).sort()
+}
+
+/**
+ * Saves the report's paragraph edits (key → text); refused once the node is 定稿.
+ * With `basis` (the edits the page started from), only the paragraphs that differ between `basis` and
+ * `edits` are written, on top of what is stored now, so another tab's edits of other paragraphs stay;
+ * and when one of those paragraphs was itself changed in storage since, the write is refused with
+ * the stored texts (`WriteConflictError`, nothing written) for the user to choose. Without `basis`
+ * the edits replace the stored ones (import, restore and tests).
+ */
 export async function saveReportEdits(
   nodeId: Id,
   edits: Readonly<Record<string, string>>,
   database: MonitoringDb = db,
+  basis?: Readonly<Record<string, string>>,
 ): Promise<WriteResult<StoredReport>> {
   return runWrite(database, [database.nodes, database.reports], async () => {
     const node = await nodeOf(database, nodeId)
     if (node.status === 'locked') throw new DbWriteError(`监控节点“${node.label}”的报告已定稿，须先解锁才能修改，本次保存未写入任何数据。`)
     const at = database.now().toISOString()
     const before = await database.reports.get(nodeId)
-    const row: StoredReport = toPlain({ ...(before ?? emptyReport(nodeId, at)), edits: { ...edits }, updatedAt: at })
+    let next: Record<string, string> = { ...edits }
+    if (basis) {
+      const storedEdits = before?.edits ?? {}
+      const changed = changedEditKeys(basis, edits)
+      assertRowsUnchanged('reports', changed.map((key) => ({ key, current: storedEdits[key] ?? null, basis: basis[key] ?? null })))
+      next = { ...storedEdits }
+      for (const key of changed) {
+        if (edits[key] === undefined) delete next[key]
+        else next[key] = edits[key]
+      }
+    }
+    const row: StoredReport = toPlain({ ...(before ?? emptyReport(nodeId, at)), edits: next, updatedAt: at })
     await database.reports.put(row)
     await recordAudit(database, [{ table: 'reports', key: nodeId, before: before ? { edits: before.edits } : null, after: { edits: row.edits } }])
     return row

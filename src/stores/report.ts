@@ -10,11 +10,21 @@ import type { Id, StoredReport } from '@/domain/types'
 import { toIsoDate } from '@/domain/dates'
 import { draftReport, frozenModelOf, META_KEYS, pendingInputs, regenerateEdits, withEdit, withoutEdit } from '@/domain/report'
 import type { ReportModel, ReportParagraph } from '@/domain/report'
-import { freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport, type SubmittedVersion } from '@/db/reports'
+import { changedEditKeys, freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport, type SubmittedVersion } from '@/db/reports'
 import { useWorkspaceStore } from './workspace'
 import { downloadBlob } from '@/components/report/download'
 
 export type ActionResult = { ok: true } | { ok: false; message: string }
+
+/** A paragraph save refused because another tab changed the same paragraph: the texts on both sides. */
+export interface EditConflict {
+  /** the edits this page wanted to store, and the ones it had started from */
+  next: Record<string, string>
+  basis: Record<string, string>
+  /** paragraph key → the text stored by the other tab (null: the other tab removed the edit) */
+  theirs: Record<string, string | null>
+}
+export type EditResult = { ok: true } | { ok: false; message: string; conflict?: EditConflict }
 
 export const useReportStore = defineStore('report', () => {
   const workspace = useWorkspaceStore()
@@ -79,25 +89,63 @@ export const useReportStore = defineStore('report', () => {
   // replace the stored reports too), so stale edits are never written back
   watch([nodeId, dataset], ([id]) => { void load(id) }, { immediate: true })
 
-  async function writeEdits(next: Record<string, string>): Promise<ActionResult> {
+  /**
+   * Writes the paragraphs that differ from the edits this page started from (another tab's edits of
+   * other paragraphs stay). A paragraph another tab changed meanwhile is refused and comes back in
+   * `conflict` with the stored text; `overwriteEdits` then saves over it, or `load` shows theirs.
+   */
+  async function writeEdits(next: Record<string, string>, basis: Record<string, string> = edits.value): Promise<EditResult> {
     const id = loadedFor.value
     if (!id) return { ok: false, message: '请先选择监控节点。' }
-    const result = await saveReportEdits(id, next)
+    const result = await saveReportEdits(id, next, undefined, basis)
+    if (!result.ok) {
+      if (!result.conflicts) return { ok: false, message: result.message }
+      return {
+        ok: false, message: result.message,
+        conflict: {
+          next, basis,
+          theirs: Object.fromEntries(result.conflicts.map((c) => [c.key, typeof c.theirs === 'string' ? c.theirs : null])),
+        },
+      }
+    }
+    stored.value = result.value
+    return { ok: true }
+  }
+
+  /** 覆盖 after a conflict: the same changes, now on top of the stored edits. */
+  async function overwriteEdits(conflict: EditConflict): Promise<EditResult> {
+    const id = loadedFor.value
+    if (!id) return { ok: false, message: '请先选择监控节点。' }
+    const storedNow = (await getReport(id))?.edits ?? {}
+    const next = { ...storedNow }
+    for (const key of changedEditKeys(conflict.basis, conflict.next)) {
+      const text = conflict.next[key]
+      if (text === undefined) delete next[key]
+      else next[key] = text
+    }
+    const result = await saveReportEdits(id, next, undefined, storedNow)
     if (!result.ok) return { ok: false, message: result.message }
     stored.value = result.value
     return { ok: true }
   }
 
-  async function saveParagraph(paragraph: ReportParagraph, text: string): Promise<ActionResult> {
+  /**
+   * `startedFrom`: the paragraph's stored edit when the user began editing it (null: none). Another
+   * tab's save meanwhile reloads `edits`; comparing with what the user started from still catches it.
+   */
+  async function saveParagraph(paragraph: ReportParagraph, text: string, startedFrom?: string | null): Promise<EditResult> {
     busy.value = 'save'
     try {
-      return await writeEdits(withEdit(edits.value, paragraph, text))
+      const basis = { ...edits.value }
+      if (startedFrom === null) delete basis[paragraph.key]
+      else if (startedFrom !== undefined) basis[paragraph.key] = startedFrom
+      return await writeEdits(withEdit(basis, paragraph, text), basis)
     } finally {
       busy.value = ''
     }
   }
 
-  async function resetParagraph(key: string): Promise<ActionResult> {
+  async function resetParagraph(key: string): Promise<EditResult> {
     busy.value = 'save'
     try {
       return await writeEdits(withoutEdit(edits.value, key))
@@ -107,7 +155,7 @@ export const useReportStore = defineStore('report', () => {
   }
 
   /** 填报时间 chosen by the user ('yyyy-MM-dd'), kept with the edits; empty clears it (today). */
-  async function setReportDate(date: string): Promise<ActionResult> {
+  async function setReportDate(date: string): Promise<EditResult> {
     busy.value = 'save'
     try {
       return await writeEdits(date ? { ...edits.value, [META_KEYS.reportDate]: date } : withoutEdit(edits.value, META_KEYS.reportDate))
@@ -117,7 +165,7 @@ export const useReportStore = defineStore('report', () => {
   }
 
   /** 重新生成: re-reads the data, drafts again, keeps the user's edits unless `discard`. */
-  async function regenerate(discard: boolean): Promise<ActionResult> {
+  async function regenerate(discard: boolean): Promise<EditResult> {
     busy.value = 'regenerate'
     try {
       await workspace.reload()
@@ -202,6 +250,6 @@ export const useReportStore = defineStore('report', () => {
 
   return {
     stored, submitted, loadedFor, loading, busy, reportDate, edits, locked, frozenModel, frozenAt, liveModel, model, pending, unlocks, chosenReportDate, editedCount,
-    load, saveParagraph, resetParagraph, setReportDate, regenerate, freeze, unlock, exportWord, exportMonitoringTable,
+    load, saveParagraph, resetParagraph, setReportDate, overwriteEdits, regenerate, freeze, unlock, exportWord, exportMonitoringTable,
   }
 })

@@ -3,7 +3,7 @@
  * IndexedDB. Both open the same editor; A saves; B, still on what it loaded, saves a different
  * value and is told, in Chinese, that the record changed meanwhile; B's choice is what is stored.
  * Covered: 设置 (覆盖 and 放弃我的修改), 指标填报 at a node (覆盖 and 放弃我的修改), 修改预算行 (覆盖) and
- * 修改三级指标 (覆盖).
+ * 修改三级指标 (覆盖), and a 监控报告 paragraph (覆盖).
  * Figures from seed 001: 办理建设项目用地初审 ≥15 个, 7 at 2021年1-6月 (all values used stay green).
  */
 import type { Locator, Page } from '@playwright/test'
@@ -216,6 +216,32 @@ test.describe('concurrent edits in two tabs', () => {
     await expect(second.getByTestId('indicator-dialog')).toBeHidden(SAVE)
     await expect(reviewRow(second)).toContainText('≥16个', SAVE)
     await expect(reviewRow(page)).toContainText('≥16个', SAVE)
+    await second.close()
+  })
+  test('监控报告: a paragraph the other tab changed meanwhile is named with both texts, and 覆盖 stores the second writer\'s', async ({ page, context }) => {
+    test.setTimeout(180_000)
+    const second = await context.newPage()
+    await twoTabs(page, second, true)
+    const problems = (p: Page) => p.locator('[data-testid="report-paragraph"][data-key="org.problems"]')
+    for (const p of [second, page]) {
+      await p.goto('/#/report')
+      await expect(problems(p)).toBeVisible()
+    }
+    // B starts editing first; A edits and saves the same paragraph
+    await problems(second).getByTestId('paragraph-edit').click()
+    await problems(page).getByTestId('paragraph-edit').click()
+    await problems(page).getByTestId('paragraph-input').fill('甲：预算执行进度偏慢。')
+    await problems(page).getByTestId('paragraph-save').click()
+    await expect(problems(page)).toContainText('甲：预算执行进度偏慢。', SAVE)
+
+    await problems(second).getByTestId('paragraph-input').fill('乙：项目支出尚未支付。')
+    await problems(second).getByTestId('paragraph-save').click()
+    const box = conflictBox(second)
+    await expect(box.getByTestId('report-conflict')).toContainText('其他窗口为“甲：预算执行进度偏慢。”，您填写的是“乙：项目支出尚未支付。”', SAVE)
+    await screenshot(second, 'conflict-report')
+    await box.getByRole('button', { name: '覆盖' }).click()
+    await expect(problems(second)).toContainText('乙：项目支出尚未支付。', SAVE)
+    await expect(problems(page)).toContainText('乙：项目支出尚未支付。', SAVE)
     await second.close()
   })
 })
