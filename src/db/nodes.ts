@@ -129,14 +129,53 @@ export async function listBudgetJudgements(nodeId: Id, database: MonitoringDb = 
   return sorted(rows, (r) => r.budgetLineId)
 }
 
-/** Saves budget-line judgements (one per node and line) in one transaction. Returns them as stored. */
+/**
+ * What a conflict-checked `putBudgetJudgements` started from: per budget line id, the node's stored
+ * judgement as the editor loaded it (null: none was stored). A line missing here counts as null.
+ */
+export type JudgementsBasis = Readonly<Record<Id, BudgetLineJudgement | null>>
+
+/** A judgement another tab changed since the editor loaded it: `theirs` is the stored row now. */
+export interface JudgementConflict {
+  budgetLineId: Id
+  theirs: BudgetLineJudgement | null
+}
+
+/** The judgement conflicts of a refused `putBudgetJudgements` (reported by budget line id). */
+export function judgementConflicts(conflicts: readonly WriteConflict[] | undefined): JudgementConflict[] {
+  return (conflicts ?? [])
+    .filter((c) => c.table === 'budgetJudgements')
+    // Raised by putBudgetJudgements' own check: `theirs` is a judgement row or null.
+    .map((c) => ({ budgetLineId: c.key, theirs: c.theirs as BudgetLineJudgement | null }))
+}
+
+/**
+ * Saves budget-line judgements (one per node and line) in one transaction. Returns them as stored.
+ * With `options.basis` (judgements of one node only), the save is refused with `conflicts` — one per
+ * budget line whose stored judgement is no longer the one the editor started from, keyed by budget
+ * line id — and nothing is written.
+ */
 export async function putBudgetJudgements(
   judgements: readonly BudgetLineJudgement[],
   database: MonitoringDb = db,
+  options: { basis?: JudgementsBasis } = {},
 ): Promise<WriteResult<BudgetLineJudgement[]>> {
   return runWrite(database, [database.nodes, database.budgetLines, database.budgetJudgements], async () => {
     const rows = toPlain([...judgements])
     await assertEditableNodes(database, rows.map((r) => r.nodeId))
+    const basis = options.basis
+    if (basis !== undefined) {
+      if (new Set(rows.map((r) => r.nodeId)).size > 1) throw new DbWriteError('一次只能核对一个监控节点的研判，本次保存未写入任何数据。')
+      const current = await database.budgetJudgements
+        .where('[nodeId+budgetLineId]')
+        .anyOf(rows.map((r): [Id, Id] => [r.nodeId, r.budgetLineId]))
+        .toArray()
+      const currentOf = new Map(current.map((r) => [r.budgetLineId, r]))
+      assertRowsUnchanged(
+        'budgetJudgements',
+        rows.map((r) => ({ key: r.budgetLineId, current: currentOf.get(r.budgetLineId) ?? null, basis: basis[r.budgetLineId] ?? null })),
+      )
+    }
     const lines = await database.budgetLines.bulkGet([...new Set(rows.map((r) => r.budgetLineId))])
     if (lines.some((l) => l === undefined)) throw new DbWriteError('研判的预算行不存在，本次保存未写入任何数据。')
     const stored = await adoptExistingIds(

@@ -21,7 +21,8 @@ import {
 import { deleteProject as dbDeleteProject, putProject } from '@/db/projects'
 import { deleteIndicator as dbDeleteIndicator, getFramework, putFramework, putIndicator, putTarget } from '@/db/targets'
 import {
-  copyForward, deleteNode as dbDeleteNode, putBudgetJudgements, putNode, putReadings, readingConflicts, type ReadingConflict, type ReadingsBasis,
+  copyForward, deleteNode as dbDeleteNode, judgementConflicts, putBudgetJudgements, putNode, putReadings, readingConflicts,
+  type JudgementConflict, type JudgementsBasis, type ReadingConflict, type ReadingsBasis,
 } from '@/db/nodes'
 import { newId } from '@/db/ids'
 import type { WriteConflict, WriteResult } from '@/db/result'
@@ -237,14 +238,21 @@ export const useEntryStore = defineStore('entry', () => {
     return { ok: false, messages: result.messages, ...(result.conflicts ? { conflicts: readingConflicts(result.conflicts) } : {}) }
   }
 
-  /** The node's budget-line judgements (预算研判) in one transaction; refused while any has errors. */
+  /**
+   * The node's budget-line judgements (预算研判) in one transaction; refused while any has errors.
+   * With `options.basis` (per budget line, the judgement the editor started from) the save is refused
+   * with `conflicts` naming each line another tab changed meanwhile, and nothing is written.
+   */
   async function saveBudgetJudgements(
     judgements: readonly BudgetLineJudgement[],
     issues: readonly ValidationIssue[],
-  ): Promise<EntryOutcome<BudgetLineJudgement[]>> {
+    options: { basis?: JudgementsBasis } = {},
+  ): Promise<EntryOutcome<BudgetLineJudgement[], JudgementConflict>> {
     if (hasErrors(issues)) return refused(errorsOf(issues))
     if (judgements.length === 0) return refused(['没有需要保存的研判'])
-    return write(() => putBudgetJudgements(judgements.map((j) => toRaw(j))))
+    const result = await write(() => putBudgetJudgements(judgements.map((j) => toRaw(j)), undefined, options))
+    if (result.ok) return result
+    return { ok: false, messages: result.messages, ...(result.conflicts ? { conflicts: judgementConflicts(result.conflicts) } : {}) }
   }
 
   return {

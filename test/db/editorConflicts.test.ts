@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest'
 import { saveUnitYear } from '@/db/datasets'
 import { executionConflicts, listMonthlyExecutions, putExecutions } from '@/db/budget'
 import { putIndicator } from '@/db/targets'
+import { judgementConflicts, listBudgetJudgements, putBudgetJudgements } from '@/db/nodes'
 import { putUnit } from '@/db/units'
-import { anExecution, anIndicator, aDataset, aUnit } from './fixtures'
+import { anExecution, anIndicator, aDataset, aJudgement, aUnit } from './fixtures'
 import { expectOk, freshDb, snapshot } from './helpers'
 
 async function seeded() {
@@ -126,5 +127,46 @@ describe('putExecutions with a basis', () => {
     expect((await database.monthlyExecutions.get('exec-salary-6'))?.spent).toBe('390.00')
     const last = await database.auditLog.orderBy('seq').last()
     expect(last).toMatchObject({ table: 'monthlyExecutions', before: { spent: '400.00' }, after: { spent: '390.00' } })
+  })
+})
+
+describe('putBudgetJudgements with a basis', () => {
+  const salary = async (database: ReturnType<typeof freshDb>) =>
+    (await listBudgetJudgements('node-h1', database)).find((j) => j.budgetLineId === 'line-salary')
+
+  it('refuses the second tab, names each changed budget line with the other version, and writes nothing', async () => {
+    const database = await seeded()
+    const basis = Object.fromEntries((await listBudgetJudgements('node-h1', database)).map((j) => [j.budgetLineId, j]))
+    expectOk(await putBudgetJudgements([aJudgement({ yearEndForecast: '1300.00' })], database, { basis })) // tab A
+    const before = await snapshot(database)
+    const tabB = await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00', likelihood: '确定能' })], database, { basis })
+    expect(tabB.ok).toBe(false)
+    if (tabB.ok) return
+    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(judgementConflicts(tabB.conflicts)).toEqual([{ budgetLineId: 'line-salary', theirs: aJudgement({ yearEndForecast: '1300.00' }) }])
+    expect(await snapshot(database)).toEqual(before)
+  })
+
+  it('refuses a first judgement when the other tab judged that line meanwhile', async () => {
+    const database = await seeded()
+    await database.budgetJudgements.clear()
+    expectOk(await putBudgetJudgements([aJudgement({ id: 'from-a', yearEndForecast: '1200.00' })], database))
+    const tabB = await putBudgetJudgements([aJudgement({ id: 'from-b' })], database, { basis: { 'line-salary': null } })
+    expect(judgementConflicts(tabB.ok ? [] : tabB.conflicts)).toEqual([
+      { budgetLineId: 'line-salary', theirs: aJudgement({ id: 'from-a', yearEndForecast: '1200.00' }) },
+    ])
+    expect((await salary(database))?.yearEndForecast).toBe('1200.00')
+    expect(await database.budgetJudgements.get('from-b')).toBeUndefined()
+  })
+
+  it('overwrites once the other version is the basis (覆盖), keeping it in the audit log', async () => {
+    const database = await seeded()
+    expectOk(await putBudgetJudgements([aJudgement({ yearEndForecast: '1300.00' })], database))
+    const refused = await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00' })], database, { basis: { 'line-salary': aJudgement() } })
+    const [conflict] = judgementConflicts(refused.ok ? [] : refused.conflicts)
+    expectOk(await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00' })], database, { basis: { 'line-salary': conflict.theirs } }))
+    expect((await salary(database))?.yearEndForecast).toBe('1350.00')
+    const last = await database.auditLog.orderBy('seq').last()
+    expect(last).toMatchObject({ table: 'budgetJudgements', before: { yearEndForecast: '1300.00' }, after: { yearEndForecast: '1350.00' } })
   })
 })
