@@ -9,7 +9,7 @@ import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import { ofUnit } from './unitScope'
-import { assertRowsUnchanged, putAudited, runWrite } from './write'
+import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
 export async function getFramework(year: number, database: MonitoringDb = db): Promise<IndicatorFramework | undefined> {
   return database.frameworks.get(year)
@@ -39,12 +39,18 @@ export async function listTargets(unitId: Id, year: number, database: Monitoring
   return sorted(targets, (t) => (t.scope === 'unit' ? 0 : 1), (t) => t.projectId ?? '', (t) => t.id)
 }
 
+/**
+ * Creates or replaces a target (年度总体目标). With `options.basis` (the target as the editor loaded
+ * it, null for a new one) the save is refused with `conflicts` when another tab changed it meanwhile.
+ */
 export async function putTarget(
   target: PerformanceTarget,
   database: MonitoringDb = db,
+  options: { basis?: PerformanceTarget | null } = {},
 ): Promise<WriteResult<PerformanceTarget>> {
   return runWrite(database, [database.targets], async () => {
     const row = toPlain(target)
+    if (options.basis !== undefined) await assertUnchanged(database.targets, row.id, options.basis)
     await putAudited(database, database.targets, [row])
     return row
   })

@@ -166,8 +166,16 @@ export const useEntryStore = defineStore('entry', () => {
     return write(() => putFramework(clean))
   }
 
-  async function saveTarget(target: PerformanceTarget): Promise<EntryOutcome<PerformanceTarget>> {
-    return write(() => putTarget(toRaw(target)))
+  /**
+   * 年度总体目标. With `options.basis` (the target as the editor loaded it, null for a new one) the
+   * save is refused with `conflicts` when another tab changed the target meanwhile.
+   */
+  async function saveTarget(
+    target: PerformanceTarget,
+    options: { basis?: PerformanceTarget | null } = {},
+  ): Promise<EntryOutcome<PerformanceTarget, WriteConflict>> {
+    const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
+    return write(() => putTarget(toRaw(target), undefined, basis))
   }
 
   /**

@@ -7,10 +7,10 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { saveUnitYear } from '@/db/datasets'
 import { executionConflicts, listMonthlyExecutions, putExecutions } from '@/db/budget'
-import { putIndicator } from '@/db/targets'
+import { putIndicator, putTarget } from '@/db/targets'
 import { judgementConflicts, listBudgetJudgements, putBudgetJudgements } from '@/db/nodes'
 import { putUnit } from '@/db/units'
-import { anExecution, anIndicator, aDataset, aJudgement, aUnit } from './fixtures'
+import { anExecution, anIndicator, aDataset, aJudgement, aTarget, aUnit } from './fixtures'
 import { expectOk, freshDb, snapshot } from './helpers'
 
 async function seeded() {
@@ -168,5 +168,31 @@ describe('putBudgetJudgements with a basis', () => {
     expect((await salary(database))?.yearEndForecast).toBe('1350.00')
     const last = await database.auditLog.orderBy('seq').last()
     expect(last).toMatchObject({ table: 'budgetJudgements', before: { yearEndForecast: '1300.00' }, after: { yearEndForecast: '1350.00' } })
+  })
+})
+
+describe('putTarget with a basis', () => {
+  it('refuses a 年度总体目标 changed in another tab with the other version, and writes nothing', async () => {
+    const database = await seeded()
+    const basis = aTarget()
+    expectOk(await putTarget(aTarget({ description: '保障机构正常运转' }), database, { basis })) // tab A
+    const before = await snapshot(database)
+    const tabB = await putTarget(aTarget({ description: '做好建设用地审批' }), database, { basis })
+    expect(tabB.ok).toBe(false)
+    if (tabB.ok) return
+    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.conflicts).toEqual([{ table: 'targets', key: aTarget().id, theirs: aTarget({ description: '保障机构正常运转' }) }])
+    expect(await snapshot(database)).toEqual(before)
+  })
+
+  it('overwrites once the other version is the basis (覆盖), keeping it in the audit log', async () => {
+    const database = await seeded()
+    expectOk(await putTarget(aTarget({ description: '保障机构正常运转' }), database))
+    const refused = await putTarget(aTarget({ description: '做好建设用地审批' }), database, { basis: aTarget() })
+    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs as ReturnType<typeof aTarget>)
+    expectOk(await putTarget(aTarget({ description: '做好建设用地审批' }), database, { basis: theirs }))
+    expect((await database.targets.get(aTarget().id))?.description).toBe('做好建设用地审批')
+    const last = await database.auditLog.orderBy('seq').last()
+    expect(last).toMatchObject({ table: 'targets', before: { description: '保障机构正常运转' }, after: { description: '做好建设用地审批' } })
   })
 })
