@@ -10,8 +10,8 @@ import { recordAudit } from './audit'
 import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
-import { db, type MonitoringDb } from './schema'
-import { deleteAudited, putAudited, runWrite } from './write'
+import { db, type MonitoringDb, type SettingsRow } from './schema'
+import { assertUnchanged, deleteAudited, putAudited, runWrite } from './write'
 
 const measureOrder = [
   (m: CorrectiveMeasure) => (m.kind === 'taken' ? 0 : 1),
@@ -35,13 +35,19 @@ export async function getMeasure(id: Id, database: MonitoringDb = db): Promise<C
   return database.measures.get(id)
 }
 
-/** Creates or replaces a measure; its node must exist and belong to the same unit. */
+/**
+ * Creates or replaces a measure; its node must exist and belong to the same unit. With
+ * `options.basis` (the measure as the editor opened it, null for a new one) the save is refused with
+ * `conflicts` (the stored measure, or null if deleted) when another tab changed it meanwhile.
+ */
 export async function putMeasure(
   measure: CorrectiveMeasure,
   database: MonitoringDb = db,
+  options: { basis?: CorrectiveMeasure | null } = {},
 ): Promise<WriteResult<CorrectiveMeasure>> {
   return runWrite(database, [database.nodes, database.measures], async () => {
     const row = toPlain(measure)
+    if (options.basis !== undefined) await assertUnchanged(database.measures, row.id, options.basis && toPlain(options.basis))
     const node = await database.nodes.get(row.nodeId)
     if (!node || node.unitId !== row.unitId) throw new DbWriteError('纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
     await putAudited(database, database.measures, [row])
@@ -87,16 +93,34 @@ export async function assignMeasure(
 
 const TEMPLATES_KEY = 'measureTemplates'
 
-/** The measure template library: the stored one, or the defaults when none is stored or it is unreadable. */
-export async function getMeasureTemplates(database: MonitoringDb = db): Promise<MeasureTemplate[]> {
-  const row = await database.settings.get(TEMPLATES_KEY)
+/** The templates a stored library row holds: the defaults when there is none or it is unreadable. */
+export function measureTemplatesOf(row: SettingsRow | null | undefined): MeasureTemplate[] {
   if (!row || row.key !== TEMPLATES_KEY || !Array.isArray(row.value)) return defaultMeasureTemplates()
   const checked = validateMeasureTemplates(row.value)
   return checked.ok ? checked.value : defaultMeasureTemplates()
 }
 
-export async function saveMeasureTemplates(templates: readonly MeasureTemplate[], database: MonitoringDb = db): Promise<WriteResult<MeasureTemplate[]>> {
+/** The stored library row as is (null: never saved, the defaults apply): the basis for a checked save. */
+export async function getMeasureTemplatesRow(database: MonitoringDb = db): Promise<SettingsRow | null> {
+  return (await database.settings.get(TEMPLATES_KEY)) ?? null
+}
+
+/** The measure template library: the stored one, or the defaults when none is stored or it is unreadable. */
+export async function getMeasureTemplates(database: MonitoringDb = db): Promise<MeasureTemplate[]> {
+  return measureTemplatesOf(await getMeasureTemplatesRow(database))
+}
+
+/**
+ * Saves the whole library. With `options.basis` (the stored row as the editor loaded it, null when
+ * none was stored) the save is refused with `conflicts` when another tab saved or reset it meanwhile.
+ */
+export async function saveMeasureTemplates(
+  templates: readonly MeasureTemplate[],
+  database: MonitoringDb = db,
+  options: { basis?: SettingsRow | null } = {},
+): Promise<WriteResult<MeasureTemplate[]>> {
   return runWrite(database, [database.settings], async () => {
+    if (options.basis !== undefined) await assertUnchanged(database.settings, TEMPLATES_KEY, options.basis && toPlain(options.basis))
     const checked = validateMeasureTemplates(toPlain([...templates]))
     if (!checked.ok) throw new DbWriteError(checked.issues.map((i) => i.message).join('；'))
     const before = await database.settings.get(TEMPLATES_KEY)
@@ -106,9 +130,13 @@ export async function saveMeasureTemplates(templates: readonly MeasureTemplate[]
   })
 }
 
-/** 恢复默认模板. */
-export async function resetMeasureTemplates(database: MonitoringDb = db): Promise<WriteResult<MeasureTemplate[]>> {
+/** 恢复默认模板; `options.basis` as for `saveMeasureTemplates`. */
+export async function resetMeasureTemplates(
+  database: MonitoringDb = db,
+  options: { basis?: SettingsRow | null } = {},
+): Promise<WriteResult<MeasureTemplate[]>> {
   return runWrite(database, [database.settings], async () => {
+    if (options.basis !== undefined) await assertUnchanged(database.settings, TEMPLATES_KEY, options.basis && toPlain(options.basis))
     const before = await database.settings.get(TEMPLATES_KEY)
     await database.settings.delete(TEMPLATES_KEY)
     await recordAudit(database, [{ table: 'settings', key: TEMPLATES_KEY, before: before?.value ?? null, after: null }])
