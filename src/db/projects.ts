@@ -9,7 +9,7 @@ import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import { ofUnit } from './unitScope'
-import { deleteAudited, putAudited, runWrite } from './write'
+import { assertUnchanged, deleteAudited, putAudited, runWrite } from './write'
 
 /** Projects of a unit-year by name in Chinese collation (拼音 order), then id. */
 export async function listProjects(unitId: Id, year: number, database: MonitoringDb = db): Promise<Project[]> {
@@ -17,10 +17,19 @@ export async function listProjects(unitId: Id, year: number, database: Monitorin
   return sorted(rows, (p) => p.id).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
 
-/** Creates or replaces a project; its name must be filled in and unique within the unit-year. */
-export async function putProject(project: Project, database: MonitoringDb = db): Promise<WriteResult<Project>> {
+/**
+ * Creates or replaces a project; its name must be filled in and unique within the unit-year. With
+ * `options.basis` (the project as the editor loaded it, null for a new one) the save is refused with
+ * `conflicts` when another tab changed it meanwhile.
+ */
+export async function putProject(
+  project: Project,
+  database: MonitoringDb = db,
+  options: { basis?: Project | null } = {},
+): Promise<WriteResult<Project>> {
   return runWrite(database, [database.units, database.projects], async () => {
     const row = toPlain(project)
+    if (options.basis !== undefined) await assertUnchanged(database.projects, row.id, options.basis)
     row.name = row.name.trim()
     if (!row.name) throw new DbWriteError('请填写项目名称，本次保存未写入任何数据。')
     if (!(await database.units.get(row.unitId))) throw new DbWriteError('项目所属的单位不存在，本次保存未写入任何数据。')

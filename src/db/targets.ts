@@ -19,14 +19,24 @@ export async function listFrameworks(database: MonitoringDb = db): Promise<Indic
   return database.frameworks.orderBy('year').toArray()
 }
 
-/** Creates or replaces the framework of `framework.year` (shared by all units of that year). */
+/**
+ * Creates or replaces the framework of `framework.year` (shared by all units of that year). With
+ * `options.basis` (the framework as the editor loaded it; a year without one reads as an empty
+ * framework, as `loadUnitYear` shows it) the save is refused with `conflicts` when another tab
+ * changed the year's framework meanwhile.
+ */
 export async function putFramework(
   framework: IndicatorFramework,
   database: MonitoringDb = db,
+  options: { basis?: IndicatorFramework } = {},
 ): Promise<WriteResult<IndicatorFramework>> {
   return runWrite(database, [database.frameworks], async () => {
     const row = toPlain(framework)
     const before = await database.frameworks.get(row.year)
+    if (options.basis !== undefined) {
+      const basis = toPlain(options.basis)
+      assertRowsUnchanged('frameworks', [{ key: String(row.year), current: before ?? { year: row.year, level1: [] }, basis }])
+    }
     await database.frameworks.put(row)
     await recordAudit(database, [{ table: 'frameworks', key: String(row.year), before: before ?? null, after: row }])
     return row

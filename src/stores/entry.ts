@@ -106,8 +106,13 @@ export const useEntryStore = defineStore('entry', () => {
     return write(() => putUnit(clean, undefined, basis))
   }
 
-  async function saveProject(project: Project): Promise<EntryOutcome<Project>> {
-    return write(() => putProject(toRaw(project)))
+  /**
+   * 项目. With `options.basis` (the project as the dialog opened it) the save is refused with
+   * `conflicts` when another tab changed the project meanwhile.
+   */
+  async function saveProject(project: Project, options: { basis?: Project | null } = {}): Promise<EntryOutcome<Project, WriteConflict>> {
+    const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
+    return write(() => putProject(toRaw(project), undefined, basis))
   }
 
   async function deleteProject(id: Id): Promise<EntryOutcome<Project>> {
@@ -156,14 +161,21 @@ export const useEntryStore = defineStore('entry', () => {
     return { ok: false, messages: result.messages, ...(result.conflicts ? { conflicts: executionConflicts(result.conflicts) } : {}) }
   }
 
-  async function saveFramework(framework: IndicatorFramework): Promise<EntryOutcome<IndicatorFramework>> {
+  /**
+   * 指标框架. With `options.basis` (the framework as the dialog opened it) the save is refused with
+   * `conflicts` when another tab changed the year's framework meanwhile.
+   */
+  async function saveFramework(
+    framework: IndicatorFramework,
+    options: { basis?: IndicatorFramework } = {},
+  ): Promise<EntryOutcome<IndicatorFramework, WriteConflict>> {
     const clean: IndicatorFramework = {
       year: framework.year,
       level1: framework.level1.map((l1) => ({ name: l1.name.trim(), level2: l1.level2.map((n) => n.trim()) })),
     }
     const problems = frameworkProblems(clean)
     if (problems.length > 0) return refused(problems)
-    return write(() => putFramework(clean))
+    return write(() => putFramework(clean, undefined, options.basis === undefined ? {} : { basis: toRaw(options.basis) }))
   }
 
   /**

@@ -7,10 +7,11 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { saveUnitYear } from '@/db/datasets'
 import { executionConflicts, listMonthlyExecutions, putExecutions } from '@/db/budget'
-import { putIndicator, putTarget } from '@/db/targets'
+import { putFramework, putIndicator, putTarget } from '@/db/targets'
+import { putProject } from '@/db/projects'
 import { judgementConflicts, listBudgetJudgements, putBudgetJudgements } from '@/db/nodes'
 import { putUnit } from '@/db/units'
-import { anExecution, anIndicator, aDataset, aJudgement, aTarget, aUnit } from './fixtures'
+import { anExecution, anIndicator, aDataset, aJudgement, aProject, aTarget, aUnit } from './fixtures'
 import { expectOk, freshDb, snapshot } from './helpers'
 
 async function seeded() {
@@ -194,5 +195,64 @@ describe('putTarget with a basis', () => {
     expect((await database.targets.get(aTarget().id))?.description).toBe('做好建设用地审批')
     const last = await database.auditLog.orderBy('seq').last()
     expect(last).toMatchObject({ table: 'targets', before: { description: '保障机构正常运转' }, after: { description: '做好建设用地审批' } })
+  })
+})
+
+describe('putProject with a basis', () => {
+  it('refuses a project changed in another tab with the other version, and writes nothing', async () => {
+    const database = await seeded()
+    const basis = aProject()
+    expectOk(await putProject(aProject({ department: '地籍股' }), database, { basis })) // tab A
+    const before = await snapshot(database)
+    const tabB = await putProject(aProject({ name: '国有土地出让金评估' }), database, { basis })
+    expect(tabB.ok).toBe(false)
+    if (tabB.ok) return
+    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.conflicts).toEqual([{ table: 'projects', key: 'proj-land', theirs: aProject({ department: '地籍股' }) }])
+    expect(await snapshot(database)).toEqual(before)
+  })
+
+  it('overwrites once the other version is the basis (覆盖), keeping it in the audit log', async () => {
+    const database = await seeded()
+    expectOk(await putProject(aProject({ department: '地籍股' }), database))
+    const refused = await putProject(aProject({ department: '规划股' }), database, { basis: aProject() })
+    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs as ReturnType<typeof aProject>)
+    expectOk(await putProject(aProject({ department: '规划股' }), database, { basis: theirs }))
+    expect((await database.projects.get('proj-land'))?.department).toBe('规划股')
+    const last = await database.auditLog.orderBy('seq').last()
+    expect(last).toMatchObject({ table: 'projects', before: { department: '地籍股' }, after: { department: '规划股' } })
+  })
+})
+
+describe('putFramework with a basis', () => {
+  const framework = (level1: { name: string; level2: string[] }[]) => ({ year: 2021, level1 })
+
+  it('refuses a framework changed in another tab with the other version, and writes nothing', async () => {
+    const database = await seeded()
+    const basis = aDataset().framework
+    const tabA = framework([...basis.level1, { name: '效益指标', level2: ['社会效益指标'] }])
+    expectOk(await putFramework(tabA, database, { basis }))
+    const before = await snapshot(database)
+    const tabB = await putFramework(framework([{ name: '产出指标', level2: ['数量指标'] }]), database, { basis })
+    expect(tabB.ok).toBe(false)
+    if (tabB.ok) return
+    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.conflicts).toEqual([{ table: 'frameworks', key: '2021', theirs: tabA }])
+    expect(await snapshot(database)).toEqual(before)
+  })
+
+  it('overwrites once the other version is the basis (覆盖), and takes a year without one as empty', async () => {
+    const database = await seeded()
+    const tabA = framework([{ name: '产出指标', level2: ['数量指标', '质量指标'] }])
+    expectOk(await putFramework(tabA, database))
+    const mine = framework([{ name: '产出指标', level2: ['数量指标'] }])
+    const refused = await putFramework(mine, database, { basis: aDataset().framework })
+    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs as typeof tabA)
+    expect(theirs).toEqual(tabA)
+    expectOk(await putFramework(mine, database, { basis: tabA }))
+    expect(await database.frameworks.get(2021)).toEqual(mine)
+    const last = await database.auditLog.orderBy('seq').last()
+    expect(last).toMatchObject({ table: 'frameworks', before: tabA, after: mine })
+    expectOk(await putFramework({ year: 2022, level1: mine.level1 }, database, { basis: { year: 2022, level1: [] } }))
   })
 })
