@@ -16,5 +16,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // component tests run the real store on fake-indexeddb and jsdom; on a busy 2-core machine a few of
+    // them took longer than Vitest's default 5 s
+    testTimeout: 20_000,
   },
 })
