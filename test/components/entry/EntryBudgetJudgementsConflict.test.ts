@@ -72,6 +72,18 @@ describe('EntryBudgetJudgements with another tab saving the same node', { timeou
     w.unmount()
   })
 
+  it('after a save, a line typed as 1,129.83 shows what was stored (1129.83) and no longer counts as edited', async () => {
+    const w = await mountOnStoredData()
+    await forecastInput(w, '工资福利支出').setValue('1,129.83')
+    await w.get('[data-testid="judgements-save"]').trigger('click')
+    await until(async () => (await stored()) === '1129.83')
+    expect(await stored()).toBe('1129.83')
+    await until(() => forecastOf(w, '工资福利支出') === '1129.83')
+    // the draft is the stored form: the line is not edited, so the page would not ask before leaving
+    expect(forecastOf(w, '工资福利支出')).toBe('1129.83')
+    w.unmount()
+  })
+
   it('names the line changed elsewhere with both versions, writes nothing, and 覆盖 saves the user’s figure', async () => {
     const w = await mountOnStoredData()
     await forecastInput(w, '工资福利支出').setValue('1350.00')
