@@ -135,11 +135,24 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       unitIndicators: true,
     })
     if (load !== loadCount) return // a later select or reload won
+    // The user may have opened another node while this read was under way (selectNode): keep it, with
+    // its readings, rather than going back to the node chosen when the read began.
+    let data = loaded
+    const chosenMeanwhile = same ? nodeId.value : null
+    if (chosenMeanwhile && chosenMeanwhile !== shownNode && data?.nodes.some((n) => n.id === chosenMeanwhile)) {
+      shownNode = chosenMeanwhile
+      if (!nodeIds.has(chosenMeanwhile)) {
+        const more = await loadReadings({ nodeIds: [chosenMeanwhile] })
+        if (load !== loadCount) return
+        data = { ...data, readings: mergeReadings(data.readings, more) }
+        nodeIds.add(chosenMeanwhile)
+      }
+    }
     readingScope = { nodeIds, indicatorIds: scope.indicatorIds }
     datasetVersion += 1
     unitId.value = nextUnitId
     year.value = nextYear
-    dataset.value = loaded
+    dataset.value = data
     nodeId.value = shownNode
     prepareOtherNodes()
   }
