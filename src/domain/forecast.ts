@@ -8,8 +8,10 @@ import { D, parseDecimal, sum } from './decimal'
 import type { Dec } from './decimal'
 import { isQualitative, parseTarget, quantitativeRate } from './completion'
 import type { NodeSnapshot } from './snapshot'
-import type { Id, Indicator, MonitoringNode, UnitYearDataset } from './types'
+import type { Id, Indicator, UnitYearDataset } from './types'
 import { rateOf } from './rates'
+import { monthEndTimeProgress, parseNodeDate, timeProgressOf } from './periods'
+import type { TimeProgressMode } from './settings'
 
 /**
  * Least squares through (0, 0) and the given points (x in years elapsed, y cumulative), evaluated
@@ -39,6 +41,9 @@ export interface ExecutionForecast {
 
 export function forecastExecution(snapshot: NodeSnapshot, dataset: UnitYearDataset): ExecutionForecast {
   const budget = snapshot.budget.unit.adjustedBudget
+  // x = month ÷ 12 in either 序时进度 mode: every point is a month-END cumulative amount, and whole
+  // months are the path's own unit (month-based 序时进度 at a month end). The mode matters for the
+  // indicators below, whose nodes may fall mid-month; here it would only reweight the same points.
   const points = snapshot.monthlyPath.map((p) => ({ x: new D(p.month).div(12), y: p.spent }))
   const trendSpent = trendAtYearEnd(points)
   const judgements = dataset.budgetJudgements.filter((j) => j.nodeId === snapshot.node.id)
@@ -68,16 +73,34 @@ export interface IndicatorForecast {
 }
 
 /**
- * Year-end forecasts of the cumulative quantitative indicators of the snapshot, from their readings
- * at this node and every earlier node of the year (x = 序时进度 of the node).
+ * The 序时进度 mode a snapshot was computed in. Its monthly path always starts at January, whose
+ * month-end 序时进度 is 1/12 month-based and 31/365 (31/366) day-based, so the first point tells
+ * the two apart on every date (the node's own value does not: 12月31日 is 100% in both).
  */
-export function forecastIndicators(snapshot: NodeSnapshot, dataset: UnitYearDataset, scope: 'unit' | 'all' = 'unit'): IndicatorForecast[] {
-  const earlier: MonitoringNode[] = dataset.nodes.filter((n) => n.asOfDate <= snapshot.asOf)
+export function timeProgressModeOf(snapshot: NodeSnapshot): TimeProgressMode {
+  const first = snapshot.monthlyPath[0]
+  if (!first) return 'month'
+  const year = Number(snapshot.asOf.slice(0, 4))
+  return first.timeProgress.eq(monthEndTimeProgress(year, first.month, 'month')) ? 'month' : 'day'
+}
+
+/**
+ * Year-end forecasts of the cumulative quantitative indicators of the snapshot, from their readings
+ * at this node and every earlier node of the year (x = 序时进度 of each node, in one mode for all
+ * points: `mode`, by default the snapshot's own).
+ */
+export function forecastIndicators(
+  snapshot: NodeSnapshot,
+  dataset: UnitYearDataset,
+  scope: 'unit' | 'all' = 'unit',
+  mode: TimeProgressMode = timeProgressModeOf(snapshot),
+): IndicatorForecast[] {
   const progressByNode = new Map<Id, Dec>()
-  for (const n of earlier) {
-    const month = Number(n.asOfDate.slice(5, 7))
-    // month-based 序时进度 of each node; the current node uses the snapshot's own (mode-aware) value
-    progressByNode.set(n.id, n.id === snapshot.node.id ? snapshot.timeProgress : new D(month).div(12))
+  for (const n of dataset.nodes) {
+    if (n.asOfDate > snapshot.asOf) continue
+    // a node with an invalid date has no place on the time axis: its readings are left out
+    const parsed = parseNodeDate(n.asOfDate)
+    if (parsed.ok) progressByNode.set(n.id, timeProgressOf(parsed.value, mode))
   }
   const wanted = new Set(snapshot.indicators.filter((row) => scope === 'all' || row.scope === 'unit').map((row) => row.indicator.id))
   const readingsByIndicator = new Map<Id, { x: Dec; y: Dec }[]>()
