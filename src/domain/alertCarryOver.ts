@@ -1,0 +1,139 @@
+/**
+ * 上一节点的处理情况 (carry-over): when a node raises an alert that an earlier node of the year also
+ * raised — same subject (subjectType + subjectId) and same rule (ruleId), the natural key
+ * db/alerts.replaceNodeAlerts keeps review state by — the leader sees what was done about it then:
+ * that node's light and status, its 批示, the 纠偏措施 assigned to it (with their status as of the
+ * current node) and whether the light improved since. Pure: plain alerts, nodes and measures in.
+ */
+import { measureStatusAt } from './dashboardMeasures'
+import type { Alert, CorrectiveMeasure, Id, IsoDate, IsoDateTime, Light, MeasureKind, MeasureStatus, MonitoringNode } from './types'
+
+/** 改善 / 未改善 / 恶化, or 不可比 when either light is blue (over-run) or grey (no data). */
+export type CarryOverVerdict = 'improved' | 'unchanged' | 'worse' | 'incomparable'
+
+export const CARRY_OVER_VERDICT_LABELS: Readonly<Record<CarryOverVerdict, string>> = {
+  improved: '改善', unchanged: '未改善', worse: '恶化', incomparable: '不可比',
+}
+
+/**
+ * Severity for the verdict only: red worse than yellow worse than green (spec §4). Blue is a
+ * different kind of deviation (target probably set too low) and grey has no reading, so neither is
+ * ranked here — unlike dashboardMeasures.lightChange, which treats blue like green.
+ */
+const SEVERITY: Readonly<Partial<Record<Light, number>>> = { red: 2, yellow: 1, green: 0 }
+
+export function carryOverVerdict(before: Light, now: Light): CarryOverVerdict {
+  const b = SEVERITY[before]
+  const n = SEVERITY[now]
+  if (b === undefined || n === undefined) return 'incomparable'
+  return n < b ? 'improved' : n > b ? 'worse' : 'unchanged'
+}
+
+/** One 批示 on the earlier alert, as its history recorded it. */
+export interface CarriedComment {
+  by: string
+  at: IsoDateTime
+  text: string
+}
+
+/** A 纠偏措施 assigned to the earlier alert; `status` is the one shown at the current node (逾期 derived). */
+export interface CarriedMeasure {
+  id: Id
+  kind: MeasureKind
+  content: string
+  /** 效果 (taken) or 预期效果 (planned) */
+  effect: string
+  department: string
+  deadline?: IsoDate
+  status: MeasureStatus
+}
+
+export interface AlertCarryOver {
+  /** the current alert this carry-over belongs to */
+  alertId: Id
+  currentLight: Light
+  /** the earlier node that raised the same alert last */
+  nodeId: Id
+  nodeLabel: string
+  asOfDate: IsoDate
+  /** the earlier alert and what became of it */
+  earlierAlertId: Id
+  light: Light
+  status: Alert['status']
+  closedReason?: string
+  comments: CarriedComment[]
+  measures: CarriedMeasure[]
+  verdict: CarryOverVerdict
+}
+
+export interface CarryOverInput {
+  /** the alerts shown at the current node (all of one node) */
+  current: readonly Alert[]
+  /** stored alerts of other nodes; alerts of the current or later nodes are ignored */
+  earlier: readonly Alert[]
+  /** the year's nodes (any order; compared by asOfDate) */
+  nodes: readonly MonitoringNode[]
+  measures: readonly CorrectiveMeasure[]
+}
+
+const keyOf = (a: Pick<Alert, 'subjectType' | 'subjectId' | 'ruleId'>): string => JSON.stringify([a.subjectType, a.subjectId, a.ruleId])
+
+/**
+ * For each current alert (by id), the most recent earlier-node alert with the same subject and rule,
+ * or no entry when no earlier node raised it. "Earlier" means an asOfDate before the current node's.
+ */
+export function alertCarryOvers({ current, earlier, nodes, measures }: CarryOverInput): Map<Id, AlertCarryOver> {
+  const nodeById = new Map(nodes.map((n) => [n.id, n]))
+  const measuresByAlert = new Map<Id, CorrectiveMeasure[]>()
+  for (const m of measures) {
+    if (m.alertId === undefined) continue
+    const list = measuresByAlert.get(m.alertId)
+    if (list) list.push(m)
+    else measuresByAlert.set(m.alertId, [m])
+  }
+  // per key, the earlier alerts latest node first (ties on the date broken by node id, for a stable answer)
+  const earlierByKey = new Map<string, { alert: Alert; node: MonitoringNode }[]>()
+  for (const alert of earlier) {
+    const node = nodeById.get(alert.nodeId)
+    if (!node) continue
+    const list = earlierByKey.get(keyOf(alert))
+    if (list) list.push({ alert, node })
+    else earlierByKey.set(keyOf(alert), [{ alert, node }])
+  }
+  for (const list of earlierByKey.values()) {
+    list.sort((x, y) => y.node.asOfDate.localeCompare(x.node.asOfDate) || y.node.id.localeCompare(x.node.id))
+  }
+
+  const out = new Map<Id, AlertCarryOver>()
+  for (const alert of current) {
+    const node = nodeById.get(alert.nodeId)
+    if (!node) continue
+    const found = earlierByKey.get(keyOf(alert))?.find((e) => e.node.asOfDate < node.asOfDate)
+    if (!found) continue
+    const { alert: before, node: beforeNode } = found
+    const carried: AlertCarryOver = {
+      alertId: alert.id,
+      currentLight: alert.light,
+      nodeId: beforeNode.id,
+      nodeLabel: beforeNode.label,
+      asOfDate: beforeNode.asOfDate,
+      earlierAlertId: before.id,
+      light: before.light,
+      status: before.status,
+      comments: (before.history ?? []).filter((e) => e.kind === 'comment').map(({ by, at, text }) => ({ by, at, text })),
+      measures: (measuresByAlert.get(before.id) ?? []).map((m) => carriedMeasure(m, node.asOfDate)),
+      verdict: carryOverVerdict(before.light, alert.light),
+    }
+    if (before.status === 'closed' && before.closedReason) carried.closedReason = before.closedReason
+    out.set(alert.id, carried)
+  }
+  return out
+}
+
+function carriedMeasure(m: CorrectiveMeasure, asOf: IsoDate): CarriedMeasure {
+  const carried: CarriedMeasure = {
+    id: m.id, kind: m.kind, content: m.content, effect: m.effect, department: m.department, status: measureStatusAt(m, asOf),
+  }
+  if (m.deadline) carried.deadline = m.deadline
+  return carried
+}
