@@ -55,6 +55,7 @@ export function completionByLevel(snapshot: NodeSnapshot): LevelGroup[] {
   })
 }
 
+/** Indicators × nodes as drawn: lights[i][n] is indicator i at node n. */
 export interface LightMatrix {
   nodes: MonitoringNode[]
   indicators: { id: Id; name: string }[]
@@ -62,19 +63,56 @@ export interface LightMatrix {
   lights: Light[][]
 }
 
-/** The unit-scope indicators' lights at every node of the year, in date order (heatmap). */
-export function indicatorLightMatrix(dataset: UnitYearDataset, settings: MonitoringSettings, limit = 40): LightMatrix {
+/**
+ * The unit's heatmap: every unit-scope indicator ranked worst first, and the first `limit` of them
+ * as the drawn matrix. Nothing is dropped silently: `total` says how many there are and `all*` holds
+ * every row in the same order, for a view that shows the rest on request.
+ */
+export interface IndicatorLightMatrix extends LightMatrix {
+  /** unit-scope indicators in all; more than `indicators.length` when the limit left some out */
+  total: number
+  /** every row in rank order; `indicators` / `lights` are its first rows */
+  allIndicators: LightMatrix['indicators']
+  allLights: Light[][]
+}
+
+/** 40 rows keep the heatmap readable on one screen; the rest are shown on request. */
+export const HEATMAP_ROWS = 40
+
+/**
+ * The unit-scope indicators' lights at every node of the year, nodes in date order. Rows are ranked
+ * worst first by the light at the latest node (红 > 黄 > 蓝 > 绿 > 灰: a leader looks at what is behind,
+ * then at over-runs that need explaining), ties by the light at the node before, then in the
+ * framework's order (sortOrder). `limit: null` draws every row.
+ */
+export function indicatorLightMatrix(dataset: UnitYearDataset, settings: MonitoringSettings, limit: number | null = HEATMAP_ROWS): IndicatorLightMatrix {
   const nodes = [...dataset.nodes].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate))
   const unitTargets = new Set(dataset.targets.filter((t) => t.scope === 'unit').map((t) => t.id))
-  const indicators = dataset.indicators.filter((i) => unitTargets.has(i.targetId)).sort((a, b) => a.sortOrder - b.sortOrder).slice(0, limit)
+  const indicators = dataset.indicators.filter((i) => unitTargets.has(i.targetId)).sort((a, b) => a.sortOrder - b.sortOrder)
   const wanted = new Set(indicators.map((i) => i.id))
   const readings = new Map<string, UnitYearDataset['readings'][number]>()
   for (const r of dataset.readings) if (wanted.has(r.indicatorId)) readings.set(`${r.nodeId}\u0000${r.indicatorId}`, r)
+  const rows = indicators.map((i, index) => ({
+    id: i.id, name: i.name, index,
+    lights: nodes.map((n) => indicatorLight(i, readings.get(`${n.id}\u0000${i.id}`), n.asOfDate, settings).light),
+  }))
+  rows.sort((a, b) => worseFirst(a.lights, b.lights) || a.index - b.index)
+  const allIndicators = rows.map((r) => ({ id: r.id, name: r.name }))
+  const allLights = rows.map((r) => r.lights)
+  const shown = limit === null ? rows.length : Math.max(0, Math.min(limit, rows.length))
   return {
-    nodes,
-    indicators: indicators.map((i) => ({ id: i.id, name: i.name })),
-    lights: indicators.map((i) => nodes.map((n) => indicatorLight(i, readings.get(`${n.id}\u0000${i.id}`), n.asOfDate, settings).light)),
+    nodes, indicators: allIndicators.slice(0, shown), lights: allLights.slice(0, shown),
+    total: rows.length, allIndicators, allLights,
   }
+}
+
+/** Compares two rows of lights from the latest node backwards: the worse light first. */
+function worseFirst(a: readonly Light[], b: readonly Light[]): number {
+  for (let n = a.length - 1; n >= 0; n--) {
+    const diff = BADNESS[b[n]] - BADNESS[a[n]]
+    if (diff !== 0) return diff
+  }
+  return 0
 }
 
 export interface DualMonitoringRow {

@@ -88,6 +88,57 @@ describe('dashboard figures on seed 001', () => {
     const peixun = matrix.indicators.findIndex((i) => i.name === '开展及红枣培训会议次数')
     expect(matrix.lights[peixun]).toEqual(['yellow', 'green'])
   })
+
+  it('ranks seed 001’s 22 indicators worst first: 红 before 黄, 绿, 灰; ties in the framework’s order', () => {
+    const matrix = indicatorLightMatrix(qiemo2021Dataset(), settings)
+    expect(matrix.total).toBe(22)
+    expect(matrix.indicators).toHaveLength(22)
+    const lights = matrix.lights.map((row) => row[0])
+    const rank = ['red', 'yellow', 'blue', 'green', 'grey']
+    expect(lights.map((l) => rank.indexOf(l))).toEqual([...lights.map((l) => rank.indexOf(l))].sort((a, b) => a - b))
+    const names = matrix.indicators.map((i) => i.name)
+    expect(names.indexOf('新增建设用地报批')).toBeLessThan(names.indexOf('办理建设项目用地初审')) // 30 of 450 亩 red, 7 of 15 green
+    expect(names.indexOf('开展及红枣培训会议次数')).toBeLessThan(names.indexOf('办理建设项目用地初审')) // 4 of 12 yellow
+    // the five 未达监控节点 (grey) rows last, in sortOrder
+    expect(names.slice(-5)).toEqual(['挂牌出让土地', '闲置土地清理', '审批国有土地使用权转让', '完成土地出让成交价款', '办事群众满意率'])
+  })
+
+  it('ranks by the latest node first: 培训 yellow in June but green in September sorts with the greens', () => {
+    const matrix = indicatorLightMatrix(withSeptember(), settings)
+    const names = matrix.indicators.map((i) => i.name)
+    expect(names.indexOf('开展及红枣培训会议次数')).toBeGreaterThan(names.indexOf('新增建设用地报批'))
+    const peixun = names.indexOf('开展及红枣培训会议次数')
+    // among the rows green in September, the one yellow in June comes first
+    const greenInSeptember = matrix.lights.flatMap((row, i) => (row[1] === 'green' ? [i] : []))
+    expect(greenInSeptember[0]).toBe(peixun)
+  })
+
+  it('draws the worst 40 of 57 unit indicators and says there are 57; limit null draws all', () => {
+    const dataset = qiemo2021Dataset()
+    const unitTarget = dataset.targets.find((t) => t.scope === 'unit')!
+    const template = dataset.indicators.find((i) => i.name === '办理建设项目用地初审')!
+    for (let k = 1; k <= 35; k++) {
+      // 35 more 用地初审-like rows: 0, 7 or 15 of 15 by June → red, green, blue
+      dataset.indicators.push({ ...template, id: `extra-${k}`, targetId: unitTarget.id, name: `补充指标${k}`, sortOrder: 100 + k })
+      dataset.readings.push({ ...dataset.readings.find((r) => r.indicatorId === template.id)!, id: `extra-r-${k}`, indicatorId: `extra-${k}`,
+        actualValue: ['0', '7', '15'][k % 3] })
+    }
+    const matrix = indicatorLightMatrix(dataset, settings)
+    expect(matrix.total).toBe(57)
+    expect(matrix.indicators).toHaveLength(40)
+    expect(matrix.lights).toHaveLength(40)
+    expect(matrix.allIndicators).toHaveLength(57)
+    expect(matrix.allIndicators.slice(0, 40)).toEqual(matrix.indicators)
+    // 12 extra reds (k = 3, 6, …, 33) and seed 001’s own reds come first; no grey row is drawn
+    const drawn = matrix.lights.map((row) => row[0])
+    expect(drawn[0]).toBe('red')
+    expect(drawn).not.toContain('grey')
+    expect(matrix.allLights.slice(40).map((row) => row[0])).toContain('grey')
+    const all = indicatorLightMatrix(dataset, settings, null)
+    expect(all.indicators).toHaveLength(57)
+    expect(all.total).toBe(57)
+    expect(all.indicators).toEqual(matrix.allIndicators)
+  })
 })
 
 describe('node comparison and the measure loop', () => {
