@@ -20,10 +20,21 @@ export function isDecimalString(value: string): boolean {
 /** Parses a stored decimal string; returns null for anything that is not one (never NaN). */
 export function parseDecimal(value: string | undefined | null): Dec | null {
   if (value === undefined || value === null) return null
+  const known = parsedDecimals.get(value)
+  if (known !== undefined) return known
   const trimmed = value.trim()
-  if (!isDecimalString(trimmed)) return null
-  return new D(trimmed)
+  const parsed = isDecimalString(trimmed) ? new D(trimmed) : null
+  if (parsedDecimals.size >= PARSED_DECIMALS_KEPT) parsedDecimals.clear()
+  parsedDecimals.set(value, parsed)
+  return parsed
 }
+/**
+ * A node snapshot parses each indicator's target and actual value several times (completion, light,
+ * expected value), 20,000 indicators at 主管部门 size, and most targets repeat. A Decimal never changes,
+ * so one parse can be shared. Bounded: cleared when full.
+ */
+const parsedDecimals = new Map<string, Dec | null>()
+const PARSED_DECIMALS_KEPT = 100_000
 
 /** Like parseDecimal but treats empty/missing as zero: for optional amounts such as 追加. */
 export function decimalOrZero(value: string | undefined | null): Dec {

@@ -65,17 +65,21 @@ export function monthsThrough(month: MonthNumber): MonthNumber[] {
 
 /** 序时进度 of a checked node date: month(d) ÷ 12 (default) or dayOfYear(d) ÷ daysInYear. [practice] */
 export function timeProgressOf(node: NodeDate, mode: TimeProgressMode): Dec {
-  const key = `${node.iso}|${node.year}|${node.month}|${node.dayOfYear}|${node.daysInYear}|${mode}`
-  let progress = timeProgresses.get(key)
+  // remembered per NodeDate object: parseNodeDate hands out one frozen object per date
+  let known = timeProgresses.get(node)
+  if (!known) {
+    known = {}
+    timeProgresses.set(node, known)
+  }
+  let progress = known[mode]
   if (!progress) {
     progress = mode === 'day' ? new D(node.dayOfYear).div(node.daysInYear) : new D(node.month).div(12)
-    if (timeProgresses.size >= PARSED_NODE_DATES_KEPT) timeProgresses.clear()
-    timeProgresses.set(key, progress)
+    known[mode] = progress
   }
   return progress
 }
 /** Asked once per cumulative indicator; a Decimal never changes, so one can be shared. */
-const timeProgresses = new Map<string, Dec>()
+const timeProgresses = new WeakMap<NodeDate, Partial<Record<TimeProgressMode, Dec>>>()
 
 /**
  * 序时进度 at `asOf`. Month-based uses the date's month even mid-month (spec: month(d) ÷ 12).
