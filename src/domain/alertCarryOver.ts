@@ -3,9 +3,12 @@
  * raised — same subject (subjectType + subjectId) and same rule (ruleId), the natural key
  * db/alerts.replaceNodeAlerts keeps review state by — the leader sees what was done about it then:
  * that node's light and status, its 批示, the 纠偏措施 assigned to it (with their status as of the
- * current node) and whether the light improved since. Pure: plain alerts, nodes and measures in.
+ * current node) and whether the light improved since. And the other way round: the previous node's
+ * alerts the current node no longer raises (e.g. 红灯 in 1-6月, 绿灯 by 1-9月), with what was done about
+ * them and the subject's light now. Pure: plain alerts, nodes, measures and the node snapshot in.
  */
-import { measureStatusAt } from './dashboardMeasures'
+import { measureStatusAt, subjectLight } from './dashboardMeasures'
+import type { NodeSnapshot } from './snapshot'
 import type { Alert, CorrectiveMeasure, Id, IsoDate, IsoDateTime, Light, MeasureKind, MeasureStatus, MonitoringNode } from './types'
 
 /** 改善 / 未改善 / 恶化, or 不可比 when either light is blue (over-run) or grey (no data). */
@@ -48,11 +51,9 @@ export interface CarriedMeasure {
   status: MeasureStatus
 }
 
-export interface AlertCarryOver {
-  /** the current alert this carry-over belongs to */
-  alertId: Id
-  currentLight: Light
-  /** the earlier node that raised the same alert last */
+/** An earlier node's alert and what became of it. */
+export interface EarlierAlert {
+  /** the earlier node */
   nodeId: Id
   nodeLabel: string
   asOfDate: IsoDate
@@ -63,6 +64,12 @@ export interface AlertCarryOver {
   closedReason?: string
   comments: CarriedComment[]
   measures: CarriedMeasure[]
+}
+
+export interface AlertCarryOver extends EarlierAlert {
+  /** the current alert this carry-over belongs to */
+  alertId: Id
+  currentLight: Light
   verdict: CarryOverVerdict
 }
 
@@ -84,13 +91,7 @@ const keyOf = (a: Pick<Alert, 'subjectType' | 'subjectId' | 'ruleId'>): string =
  */
 export function alertCarryOvers({ current, earlier, nodes, measures }: CarryOverInput): Map<Id, AlertCarryOver> {
   const nodeById = new Map(nodes.map((n) => [n.id, n]))
-  const measuresByAlert = new Map<Id, CorrectiveMeasure[]>()
-  for (const m of measures) {
-    if (m.alertId === undefined) continue
-    const list = measuresByAlert.get(m.alertId)
-    if (list) list.push(m)
-    else measuresByAlert.set(m.alertId, [m])
-  }
+  const measuresByAlert = groupByAlert(measures)
   // per key, the earlier alerts latest node first (ties on the date broken by node id, for a stable answer)
   const earlierByKey = new Map<string, { alert: Alert; node: MonitoringNode }[]>()
   for (const alert of earlier) {
@@ -110,23 +111,80 @@ export function alertCarryOvers({ current, earlier, nodes, measures }: CarryOver
     if (!node) continue
     const found = earlierByKey.get(keyOf(alert))?.find((e) => e.node.asOfDate < node.asOfDate)
     if (!found) continue
-    const { alert: before, node: beforeNode } = found
-    const carried: AlertCarryOver = {
+    out.set(alert.id, {
+      ...earlierAlert(found.alert, found.node, measuresByAlert, node.asOfDate),
       alertId: alert.id,
       currentLight: alert.light,
-      nodeId: beforeNode.id,
-      nodeLabel: beforeNode.label,
-      asOfDate: beforeNode.asOfDate,
-      earlierAlertId: before.id,
-      light: before.light,
-      status: before.status,
-      comments: (before.history ?? []).filter((e) => e.kind === 'comment').map(({ by, at, text }) => ({ by, at, text })),
-      measures: (measuresByAlert.get(before.id) ?? []).map((m) => carriedMeasure(m, node.asOfDate)),
-      verdict: carryOverVerdict(before.light, alert.light),
-    }
-    if (before.status === 'closed' && before.closedReason) carried.closedReason = before.closedReason
-    out.set(alert.id, carried)
+      verdict: carryOverVerdict(found.alert.light, alert.light),
+    })
   }
+  return out
+}
+
+/** A previous node's alert that the current node no longer raises. */
+export interface NoLongerRaised extends EarlierAlert {
+  /** the earlier alert itself (subject, rule, message) */
+  alert: Alert
+  /** the subject's light at the current node; null where the subject has no light (a budget line, a measure) */
+  currentLight: Light | null
+  /** null when there is no light to compare with */
+  verdict: CarryOverVerdict | null
+}
+
+export interface NoLongerRaisedInput extends CarryOverInput {
+  snapshot: NodeSnapshot
+}
+
+/**
+ * The alerts of the node just before the snapshot's node (by asOfDate) whose subject and rule the
+ * current alerts do not include. Only the node just before: at 1-9月 a 1-6月 alert that already
+ * stopped firing at 1-7月 was 1-7月's news. The previous node's alerts are the stored ones: a node
+ * whose 预警 page was never opened (so nobody acted on it) contributes nothing.
+ */
+export function noLongerRaised({ current, earlier, nodes, measures, snapshot }: NoLongerRaisedInput): NoLongerRaised[] {
+  const asOf = snapshot.node.asOfDate
+  const previous = [...nodes]
+    .filter((n) => n.asOfDate < asOf)
+    .sort((x, y) => y.asOfDate.localeCompare(x.asOfDate) || y.id.localeCompare(x.id))[0]
+  if (!previous) return []
+  const raisedNow = new Set(current.map(keyOf))
+  const measuresByAlert = groupByAlert(measures)
+  return earlier
+    .filter((a) => a.nodeId === previous.id && !raisedNow.has(keyOf(a)))
+    .map((alert) => {
+      const now = subjectLight(snapshot, alert)
+      return {
+        ...earlierAlert(alert, previous, measuresByAlert, asOf),
+        alert,
+        currentLight: now,
+        verdict: now === null ? null : carryOverVerdict(alert.light, now),
+      }
+    })
+}
+
+function groupByAlert(measures: readonly CorrectiveMeasure[]): Map<Id, CorrectiveMeasure[]> {
+  const byAlert = new Map<Id, CorrectiveMeasure[]>()
+  for (const m of measures) {
+    if (m.alertId === undefined) continue
+    const list = byAlert.get(m.alertId)
+    if (list) list.push(m)
+    else byAlert.set(m.alertId, [m])
+  }
+  return byAlert
+}
+
+function earlierAlert(before: Alert, node: MonitoringNode, measuresByAlert: ReadonlyMap<Id, readonly CorrectiveMeasure[]>, asOf: IsoDate): EarlierAlert {
+  const out: EarlierAlert = {
+    nodeId: node.id,
+    nodeLabel: node.label,
+    asOfDate: node.asOfDate,
+    earlierAlertId: before.id,
+    light: before.light,
+    status: before.status,
+    comments: (before.history ?? []).filter((e) => e.kind === 'comment').map(({ by, at, text }) => ({ by, at, text })),
+    measures: (measuresByAlert.get(before.id) ?? []).map((m) => carriedMeasure(m, asOf)),
+  }
+  if (before.status === 'closed' && before.closedReason) out.closedReason = before.closedReason
   return out
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { alertCarryOvers, carryOverVerdict } from '@/domain/alertCarryOver'
-import { alertId } from '@/domain/alerts'
+import { alertCarryOvers, carryOverVerdict, noLongerRaised } from '@/domain/alertCarryOver'
+import { alertId, computeNodeAlerts } from '@/domain/alerts'
+import { computeNodeSnapshot } from '@/domain/snapshot'
 import type { Alert, CorrectiveMeasure, Light, MonitoringNode } from '@/domain/types'
-import { node } from './factories'
+import { dataset, indicator, node, reading, settings } from './factories'
 
 const JUNE = node({ id: 'node-h1', asOfDate: '2021-06-30', label: '2021年1-6月' })
 const JULY = node({ id: 'node-m7', asOfDate: '2021-07-31', label: '2021年1-7月' })
@@ -102,6 +103,45 @@ describe('alertCarryOvers', () => {
     const sept = anAlert(SEPT, 'red')
     const late = aMeasure(june, { status: '进行中', deadline: '2021-08-31' })
     expect(alertCarryOvers({ current: [sept], earlier: [june], nodes, measures: [late] }).get(sept.id)?.measures[0]?.status).toBe('逾期')
+  })
+})
+
+describe('noLongerRaised', () => {
+  // 新增建设用地报批 450 亩: 30 by June (30 ÷ 225 expected = 13%, red), 300 by September (300 ÷ 337.5 = 89%, green)
+  const approval = indicator({ id: 'ind-approval', name: '新增建设用地报批', targetValue: '450', measureUnit: '亩' })
+  function septemberOf(earlier: Alert[], measures: CorrectiveMeasure[] = []) {
+    const data = dataset({
+      indicators: [approval], nodes: [JUNE, JULY, SEPT],
+      readings: [reading('ind-approval', { nodeId: 'node-h1', actualValue: '30' }), reading('ind-approval', { nodeId: 'node-q3', actualValue: '300' })],
+      alerts: earlier, measures,
+    })
+    const snap = computeNodeSnapshot({ dataset: data, nodeId: 'node-q3', settings: settings() })
+    if (!snap.ok) throw new Error('snapshot failed')
+    const current = computeNodeAlerts({ dataset: data, snapshot: snap.value, settings: settings() })
+    return { snapshot: snap.value, current, nodes: data.nodes }
+  }
+
+  it('lists July’s red alert that September no longer raises, now 绿灯 and 改善, with its measure', () => {
+    const july = anAlert(JULY, 'red')
+    const { snapshot, current, nodes: all } = septemberOf([july])
+    expect(current.filter((a) => a.subjectId === 'ind-approval')).toEqual([])
+    const gone = noLongerRaised({ current, earlier: [july], nodes: all, measures: [aMeasure(july)], snapshot })
+    expect(gone.map((g) => [g.nodeLabel, g.alert.id, g.light, g.currentLight, g.verdict, g.measures.map((m) => m.status)]))
+      .toEqual([['2021年1-7月', july.id, 'red', 'green', 'improved', ['已完成']]])
+  })
+
+  it('looks only at the node just before: a June alert already gone by July is not listed in September', () => {
+    const { snapshot, current, nodes: all } = septemberOf([anAlert(JUNE, 'red')])
+    expect(noLongerRaised({ current, earlier: [anAlert(JUNE, 'red')], nodes: all, measures: [], snapshot })).toEqual([])
+  })
+
+  it('leaves out what September raises again, and gives no verdict where the subject has no light', () => {
+    const julyStillRaised = anAlert(JULY, 'red', { ruleId: 'indicator.light', subjectId: 'ind-approval' })
+    const overdue = anAlert(JULY, 'yellow', { ruleId: 'measure.overdue', subjectType: 'measure', subjectId: 'measure-x' })
+    const { snapshot, nodes: all } = septemberOf([julyStillRaised, overdue])
+    const current = [anAlert(SEPT, 'yellow')] // as if September still raised indicator.light on it
+    const gone = noLongerRaised({ current, earlier: [julyStillRaised, overdue], nodes: all, measures: [], snapshot })
+    expect(gone.map((g) => [g.alert.ruleId, g.currentLight, g.verdict])).toEqual([['measure.overdue', null, null]])
   })
 })
 

@@ -2,7 +2,8 @@
 /**
  * The 预警 page at 2021年1-9月, on the app database (fake-indexeddb) with the real workspace and
  * alerts stores: the September alert on 评估宗数 shows what was done about the same alert at
- * 2021年1-6月 — its light against today's, the 批示 and the 纠偏措施 — and links to that node.
+ * 2021年1-6月 — its light against today's, the 批示 and the 纠偏措施 — and links to that node; June's
+ * alert on 用地初审, green by September, is listed as no longer raised.
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -35,6 +36,11 @@ function twoNodes() {
     ],
     budgetJudgements: [],
     alerts: [anAlert({
+      // stored as red at June (as if its reading had been lower then); green by September
+      id: alertId('node-h1', 'indicator.light', 'ind-review'), ruleId: 'indicator.light', light: 'red', subjectType: 'indicator',
+      subjectId: 'ind-review', message: '用地初审偏慢，红色预警',
+      history: [{ at: '2021-07-03T02:00:00.000Z', by: '李四', kind: 'comment', text: '每月通报初审进度' }],
+    }), anAlert({
       id: JUNE_ALERT, ruleId: 'indicator.light', light: 'red', subjectType: 'indicator', subjectId: 'ind-land',
       message: '评估宗数完成2宗，红色预警',
       history: [
@@ -80,6 +86,12 @@ describe('预警 page: what was done at the previous node', () => {
     const row = carried[0]!.element.closest('tr')
     expect(row?.textContent).toContain('评估宗数')
     expect(await db.alerts.get(SEPT_ALERT)).toMatchObject({ light: 'yellow', nodeId: 'node-q3' })
+
+    const gone = wrapper.get('[data-testid="alerts-no-longer-raised"]').text().replace(/\s+/g, ' ')
+    expect(gone).toContain('上一节点（2021年1-6月）的预警中，本节点不再触发的有 1 条')
+    expect(gone).toContain('指标：用地初审（指标完成进度偏离）：当时红灯，预警未关闭；现在：绿灯，改善。')
+    expect(gone).toMatch(/批示：李四 2021-07-0[34] 每月通报初审进度/)
+    expect(gone).toContain('纠偏措施：未指派')
     wrapper.unmount()
   })
 
@@ -91,6 +103,7 @@ describe('预警 page: what was done at the previous node', () => {
     await flushPromises()
     expect(wrapper.find('h1').text()).toBe('预警 · 2021年1-6月')
     expect(wrapper.find('[data-testid="alert-carry-over"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="alerts-no-longer-raised"]').exists()).toBe(false)
     wrapper.unmount()
   })
 })
