@@ -7,7 +7,7 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import { formatPercent } from '@/domain/decimal'
 import type { Dec } from '@/domain/decimal'
-import type { NodeSnapshot } from '@/domain/snapshot'
+import type { NodeSnapshot, ProjectLight } from '@/domain/snapshot'
 import type { DualMonitoringRow, LevelGroup, LightMatrix } from '@/domain/dashboard'
 import type { Light } from '@/domain/types'
 import { SAVE_AS_PNG } from '@/modules/echarts'
@@ -152,39 +152,59 @@ export function lightHeatmapOption(matrix: LightMatrix): EChartsCoreOption {
 }
 
 /**
- * 双监控 per project: money progress (执行率, solid) and target progress (dashed outline) side by
- * side against the expected line (序时进度). Labels say which is which, so it reads without colour.
+ * What the 目标进度 bar says when it has no value. With the projects' light counts (the snapshot's
+ * projectLights) a project without any indicator says so plainly; otherwise it has indicators none of
+ * which is measurable yet (未达监控节点, not filled in), or, without the counts, it is not known which.
  */
-export function dualMonitoringOption(rows: readonly DualMonitoringRow[], precision: number): EChartsCoreOption {
+export function dualTargetGap(row: DualMonitoringRow, projectLights?: readonly ProjectLight[]): string {
+  const project = projectLights?.find((p) => p.projectId === row.projectId)
+  if (!project) return '暂无可计量的绩效指标'
+  const indicators = Object.values(project.counts).reduce((a, b) => a + b, 0)
+  return indicators === 0 ? '该项目未设绩效指标' : '指标暂无可计量的完成值'
+}
+
+/**
+ * 双监控 per project: money progress (执行率, solid) and target progress (dashed outline) side by
+ * side against the expected line (序时进度). Labels say which is which, so it reads without colour;
+ * a missing value is said in words (no budget line, no indicators), never drawn as a 0 bar's "0%".
+ */
+export function dualMonitoringOption(rows: readonly DualMonitoringRow[], precision: number, projectLights?: readonly ProjectLight[]): EChartsCoreOption {
   const shown = [...rows].reverse()
   const expected = rows[0]?.expected ?? null
-  const bar = (name: string, pick: (r: DualMonitoringRow) => Dec | null, light: (r: DualMonitoringRow) => Light, prefix: string, style: object) => ({
+  const moneyText = (r: DualMonitoringRow) => (r.moneyProgress ? label(r.moneyProgress, precision) : '无预算数据')
+  const targetText = (r: DualMonitoringRow) => (r.targetProgress ? label(r.targetProgress, precision) : dualTargetGap(r, projectLights))
+  const bar = (name: string, pick: (r: DualMonitoringRow) => Dec | null, text: (r: DualMonitoringRow) => string,
+    light: (r: DualMonitoringRow) => Light, prefix: string, style: object) => ({
     name, type: 'bar', barMaxWidth: 14, barGap: '20%',
     data: shown.map((r) => ({ value: plotted(pick(r), precision) ?? 0, projectId: r.projectId })),
     itemStyle: style,
     label: { show: true, position: 'right', fontSize: 11, formatter: (p: { dataIndex: number }) => {
       const r = shown[p.dataIndex]
-      return r ? `${prefix} ${label(pick(r), precision)} ${LIGHTS[light(r)].symbol}` : ''
+      if (!r) return ''
+      return pick(r) ? `${prefix} ${text(r)} ${LIGHTS[light(r)].symbol}` : `${prefix}：${text(r)}`
     } },
   })
   return {
     animation: false,
     toolbox: SAVE_AS_PNG,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (params: { dataIndex: number }[]) => {
+      const r = shown[params[0]?.dataIndex ?? -1]
+      return r ? `${escapeHtml(r.name)}<br/>资金进度（执行率）：${moneyText(r)}<br/>目标进度：${targetText(r)}` : ''
+    } },
     legend: { data: ['资金进度（执行率）', '目标进度'], top: 0, left: 0 },
-    grid: { left: 8, right: 120, top: 40, bottom: 24, containLabel: true },
+    grid: { left: 8, right: 150, top: 40, bottom: 24, containLabel: true },
     xAxis: PERCENT_AXIS,
     yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
     series: [
       {
-        ...bar('资金进度（执行率）', (r) => r.moneyProgress, (r) => r.budgetLight, '资金', { color: INK }),
+        ...bar('资金进度（执行率）', (r) => r.moneyProgress, moneyText, (r) => r.budgetLight, '资金', { color: INK }),
         markLine: {
           symbol: 'none', lineStyle: { type: 'dashed', color: LIGHTS.grey.color, width: 2 },
           label: { formatter: `应达进度 ${label(expected, precision)}`, position: 'end' },
           data: expected ? [{ xAxis: plotted(expected, precision) }] : [],
         },
       },
-      bar('目标进度', (r) => r.targetProgress, (r) => r.indicatorLight, '目标', { color: '#e6f7f7', borderColor: TARGET_INK, borderWidth: 2, borderType: 'dashed' }),
+      bar('目标进度', (r) => r.targetProgress, targetText, (r) => r.indicatorLight, '目标', { color: '#e6f7f7', borderColor: TARGET_INK, borderWidth: 2, borderType: 'dashed' }),
     ],
   }
 }
