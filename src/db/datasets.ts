@@ -47,25 +47,30 @@ export async function loadUnitYear(
 ): Promise<UnitYearDataset | null> {
   const tables = [database.units, database.frameworks, ...scopedTables(database)]
   return database.transaction('r', tables, async () => {
-    const unit = await database.units.get(unitId)
-    if (!unit) return null
-    const framework = (await database.frameworks.get(year)) ?? { year, level1: [] }
-    const [projects, budgetLines, targets, nodes] = await Promise.all([
+    // Three rounds, each asking IndexedDB everything it can at once: the unit-year's own rows; what
+    // hangs off them, with the chosen nodes' readings; then the unit indicators' readings at every node.
+    const [unit, storedFramework, projects, budgetLines, targets, nodes] = await Promise.all([
+      database.units.get(unitId),
+      database.frameworks.get(year),
       ofUnit(database.projects, unitId, year).toArray(),
       ofUnit(database.budgetLines, unitId, year).toArray(),
       ofUnit(database.targets, unitId, year).toArray(),
       ofUnit(database.nodes, unitId, year).toArray(),
     ])
+    if (!unit) return null
+    const framework = storedFramework ?? { year, level1: [] }
     const nodeIds = nodes.map((n) => n.id)
-    const [monthlyExecutions, indicators, budgetJudgements, alerts, measures, reports] = await Promise.all([
+    const byDate = sorted([...nodes], (n) => n.asOfDate, (n) => n.id)
+    const [monthlyExecutions, indicators, budgetJudgements, alerts, measures, reports, nodeReadings] = await Promise.all([
       rowsWith(database.monthlyExecutions, 'budgetLineId', budgetLines.map((l) => l.id)),
       rowsWith(database.indicators, 'targetId', targets.map((t) => t.id)),
       rowsWith(database.budgetJudgements, 'nodeId', nodeIds),
       rowsWith(database.alerts, 'nodeId', nodeIds),
       rowsWith(database.measures, 'nodeId', nodeIds),
       rowsWith(database.reports, 'nodeId', nodeIds),
+      readingsOfNodes(database, scope, byDate),
     ])
-    const readings = await readingsIn(database, scope, sorted([...nodes], (n) => n.asOfDate, (n) => n.id), targets, indicators)
+    const readings = uniqueById([...nodeReadings, ...await readingsOfIndicators(database, scope, byDate, targets, indicators)])
     return {
       unit,
       year,
@@ -85,23 +90,28 @@ export async function loadUnitYear(
   })
 }
 
-async function readingsIn(
-  database: MonitoringDb, scope: ReadingScope, nodes: readonly MonitoringNode[],
-  targets: readonly PerformanceTarget[], indicators: readonly Indicator[],
-): Promise<IndicatorReading[]> {
+/** The readings of the nodes `scope` names (all of them for 'all'). */
+function readingsOfNodes(database: MonitoringDb, scope: ReadingScope, nodes: readonly MonitoringNode[]): Promise<IndicatorReading[]> {
   if (scope === 'all') return rowsWith(database.readings, 'nodeId', nodes.map((n) => n.id))
   const ofYear = new Set(nodes.map((n) => n.id))
   const chosen = typeof scope.nodeIds === 'function' ? scope.nodeIds(nodes) : scope.nodeIds
+  return rowsWith(database.readings, 'nodeId', chosen.filter((id) => ofYear.has(id)))
+}
+
+/** The readings, at every node of the year, of the indicators `scope` names (none for 'all': the nodes' readings are all). */
+async function readingsOfIndicators(
+  database: MonitoringDb, scope: ReadingScope, nodes: readonly MonitoringNode[],
+  targets: readonly PerformanceTarget[], indicators: readonly Indicator[],
+): Promise<IndicatorReading[]> {
+  if (scope === 'all') return []
+  const ofYear = new Set(nodes.map((n) => n.id))
   const unitTargets = new Set(targets.filter((t) => t.scope === 'unit').map((t) => t.id))
   const indicatorIds = [
     ...(scope.indicatorIds ?? []),
     ...(scope.unitIndicators ? indicators.filter((i) => unitTargets.has(i.targetId)).map((i) => i.id) : []),
   ]
-  const [byNode, byIndicator] = await Promise.all([
-    rowsWith(database.readings, 'nodeId', chosen.filter((id) => ofYear.has(id))),
-    rowsWith(database.readings, 'indicatorId', indicatorIds),
-  ])
-  return uniqueById([...byNode, ...byIndicator.filter((r) => ofYear.has(r.nodeId))])
+  const byIndicator = await rowsWith(database.readings, 'indicatorId', indicatorIds)
+  return byIndicator.filter((r) => ofYear.has(r.nodeId))
 }
 
 /**
@@ -241,10 +251,10 @@ export async function listUnitYears(database: MonitoringDb = db): Promise<UnitYe
   const tables = [database.units, database.projects, database.budgetLines, database.targets, database.nodes]
   return database.transaction('r', tables, async () => {
     const seen = new Map<string, [Id, number]>()
-    for (const table of [database.projects, database.budgetLines, database.targets, database.nodes]) {
-      for (const key of await table.orderBy('[unitId+year]').uniqueKeys()) {
-        if (isUnitYearKey(key)) seen.set(JSON.stringify(key), key)
-      }
+    const keyLists = await Promise.all([database.projects, database.budgetLines, database.targets, database.nodes]
+      .map((table) => table.orderBy('[unitId+year]').uniqueKeys()))
+    for (const key of keyLists.flat()) {
+      if (isUnitYearKey(key)) seen.set(JSON.stringify(key), key)
     }
     const units = await database.units.bulkGet([...new Set([...seen.values()].map(([unitId]) => unitId))])
     const names = new Map(units.flatMap((u) => (u ? [[u.id, u.name] as const] : [])))

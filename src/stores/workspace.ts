@@ -95,9 +95,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   async function init(): Promise<void> {
     try {
-      persistence.value = await requestPersistentStorage()
-      settings.value = await getSettings()
-      await refreshUnitYears()
+      // asked side by side: each is a round trip to IndexedDB or the browser, and the 概览 waits for all
+      const [persisted, stored] = await Promise.all([requestPersistentStorage(), getSettings(), refreshUnitYears()])
+      persistence.value = persisted
+      settings.value = stored
       const first = unitYears.value[0]
       if (first) await select(first.unitId, first.year)
       followChanges()
