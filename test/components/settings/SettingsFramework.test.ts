@@ -42,9 +42,14 @@ describe('SettingsFramework (指标体系 in 设置)', () => {
     const w = await mountWith(framework2021(2021))
     byTestId('framework-reset')?.click()
     await until(() => boxButton('恢复默认') !== undefined)
-    expect(boxText()).toContain(`恢复为默认框架（2021 年前的框架，同新建年度）“${SEED_001}”`)
-    expect(boxText()).toContain('移除二级指标：成本指标/经济成本指标、成本指标/社会成本指标、成本指标/生态环境成本指标。')
-    expect(boxText()).toContain('新增二级指标：产出指标/成本指标。')
+    const items = [...document.querySelectorAll('[data-testid="framework-reset-confirm"] li')].map((li) => li.textContent)
+    expect(items).toEqual([
+      '现为“产出指标（数量指标、质量指标、时效指标）；成本指标（经济成本指标、社会成本指标、生态环境成本指标）；效益指标（经济效益指标、社会效益指标、生态效益指标、可持续影响指标）；满意度指标（服务对象满意度指标）”',
+      `恢复为“${SEED_001}”`,
+      '移除二级指标：成本指标/经济成本指标、成本指标/社会成本指标、成本指标/生态环境成本指标',
+      '新增二级指标：产出指标/成本指标',
+    ])
+    expect(boxText()).toContain('将把2021年指标体系恢复为默认框架（2021 年前的框架，同新建年度）')
     expect(await stored()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'])
 
     boxButton('恢复默认')?.click()
