@@ -6,7 +6,7 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, toRaw, watch } from 'vue'
 import { alertsNeedingMeasure, computeNodeAlerts, sortAlerts, withReviewState } from '@/domain/alerts'
-import type { Alert, CorrectiveMeasure, Id } from '@/domain/types'
+import type { Alert, CorrectiveMeasure, Id, UnitYearDataset } from '@/domain/types'
 import type { NodeSnapshot } from '@/domain/snapshot'
 import { addAlertComment, closeAlert, replaceNodeAlerts, reopenAlert } from '@/db/alerts'
 import { assignMeasure } from '@/db/measures'
@@ -29,14 +29,18 @@ export const useAlertsStore = defineStore('alerts', () => {
    * rules read nothing else that changes without a new snapshot.
    */
   const alertsBySnapshot = new WeakMap<NodeSnapshot, Alert[]>()
-  const computedAlerts = computed<Alert[]>(() => {
-    const snap = snapshot.value
-    if (!dataset.value || !snap) return []
+  function raisedFor(snap: NodeSnapshot, data: UnitYearDataset): Alert[] {
     const known = alertsBySnapshot.get(snap)
     if (known) return known
-    const raised = computeNodeAlerts({ dataset: dataset.value, snapshot: snap, settings: settings.value })
+    const raised = computeNodeAlerts({ dataset: data, snapshot: snap, settings: settings.value })
     alertsBySnapshot.set(snap, raised)
     return raised
+  }
+  // the workspace prepares other nodes' snapshots in idle time; their alerts are raised then too
+  workspace.prepareWith((snap, data) => { raisedFor(snap, data) })
+  const computedAlerts = computed<Alert[]>(() => {
+    const snap = snapshot.value
+    return dataset.value && snap ? raisedFor(snap, dataset.value) : []
   })
   const storedAlerts = computed(() => (dataset.value?.alerts ?? []).filter((a) => a.nodeId === nodeId.value))
   /** Current alerts with their review state, plus stored ones no longer raised but kept for a measure. */

@@ -65,9 +65,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
    * The node snapshots computed for this dataset version and these settings, so switching back to a
    * node costs nothing (≈ 0.3 s of decimal arithmetic per node at 主管部门 size). A node's snapshot
    * depends only on the dataset's rows and that node's readings, which merging in other nodes'
-   * readings does not change. The few most recent are kept.
+   * readings does not change. A year's month-end nodes all fit (prepareOtherNodes fills them in, ≈ 6 MB
+   * each at 主管部门 size); beyond that the least recently used goes.
    */
-  const SNAPSHOTS_KEPT = 4
+  const SNAPSHOTS_KEPT = 13
   let snapshotCache = { version: -1, settings: '', byNode: new Map<Id, Result<NodeSnapshot>>() }
   function snapshotOf(id: Id, data: UnitYearDataset | null = dataset.value): Result<NodeSnapshot> | null {
     if (!data) return null
@@ -236,11 +237,20 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   let readAhead = { version: -1, byNode: new Map<Id, IndicatorReading[]>() }
 
   /**
-   * Once the browser is idle, prepares the nodes a user most likely opens next, the one after and the
-   * one before the shown node: reads their readings and computes their snapshots, so switching to them
-   * costs no reading and no arithmetic (at 主管部门 size ≈ 0.3 s of reading and 0.4 s of arithmetic
-   * each). Then reads the other nodes' readings aside too, one node per idle moment, so opening any
-   * node costs its arithmetic only.
+   * Work other stores want done ahead of time for each prepared node snapshot (the alerts store raises
+   * its alerts), so opening a node finds them done too.
+   */
+  const preparers = new Set<(snapshot: NodeSnapshot, data: UnitYearDataset) => void>()
+  function prepareWith(preparer: (snapshot: NodeSnapshot, data: UnitYearDataset) => void): void {
+    preparers.add(preparer)
+  }
+
+  /**
+   * Once the browser is idle, prepares every other node of the year, nearest first (a user steps
+   * through the year): reads its readings aside, computes its snapshot and runs the preparers, one
+   * step per idle moment. When all are read, their readings join the dataset in one merge. At 主管部门
+   * size a node costs ≈ 0.3 s of reading and 0.25 s of arithmetic; prepared, opening it costs drawing
+   * only (docs/benchmarks.md).
    */
   let preparing = 0
   function prepareOtherNodes(): void {
@@ -248,16 +258,16 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const list = nodes.value
     const at = list.findIndex((n) => n.id === nodeId.value)
     if (at < 0) return
-    const neighbours = [list[at + 1], list[at - 1]].flatMap((n) => (n ? [n.id] : []))
-    // the rest nearest first: a user steps through the year
-    const others = list.map((n, index) => ({ id: n.id, distance: Math.abs(index - at) }))
-      .filter((n) => n.distance > 1).sort((a, b) => a.distance - b.distance).map((n) => n.id)
+    const others = list.map((n, index) => ({ id: n.id, distance: Math.abs(index - at), later: index > at }))
+      .filter((n) => n.distance > 0)
+      .sort((a, b) => a.distance - b.distance || (a.later === b.later ? 0 : a.later ? -1 : 1))
+      .map((n) => n.id)
     const current = () => run === preparing
     void (async () => {
-      for (const id of [...neighbours, ...others]) {
+      for (const id of [nodeId.value, ...others]) {
         await whenIdle()
         const version = datasetVersion
-        if (!current() || !dataset.value) return
+        if (!current() || !dataset.value || !id) return
         let readings: IndicatorReading[] | undefined
         if (!readingScope.nodeIds.has(id)) {
           readings = readAhead.version === version ? readAhead.byNode.get(id) : undefined
@@ -270,11 +280,18 @@ export const useWorkspaceStore = defineStore('workspace', () => {
             if (!current() || version !== datasetVersion || !dataset.value) return
           }
         }
-        if (!neighbours.includes(id)) continue
         // a node's snapshot reads only that node's readings
         const data = dataset.value
-        snapshotOf(id, readings ? { ...data, readings } : data)
+        const prepared = snapshotOf(id, readings ? { ...data, readings } : data)
+        if (!prepared?.ok) continue
+        for (const preparer of preparers) {
+          await whenIdle()
+          if (!current() || version !== datasetVersion) return
+          preparer(prepared.value, data)
+        }
       }
+      await whenIdle()
+      if (current()) await ensureReadings({ nodeIds: list.map((n) => n.id) })
     })().catch(() => { /* only a head start: the node is read when it is opened */ })
   }
 
@@ -326,7 +343,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   return {
     ready, busy, errorMessage, persistence, unitYears, unitId, year, nodeId, dataset, settings,
     isEmpty, nodes, node, snapshotResult, snapshot,
-    init, refreshUnitYears, select, reload, selectNode, ensureReadings, snapshotOf, loadDemo, saveSettings, settingsBasis,
+    init, refreshUnitYears, select, reload, selectNode, ensureReadings, snapshotOf, prepareWith, loadDemo, saveSettings, settingsBasis,
   }
 })
 
