@@ -4,7 +4,7 @@
  * of a node must be the one the full data gives.
  */
 import 'fake-indexeddb/auto'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { db } from '@/db/schema'
 import { loadUnitYear, saveUnitYear } from '@/db/datasets'
@@ -77,5 +77,21 @@ describe('workspace readings (on the app database, fake-indexeddb)', () => {
     expect(fresh.dataset?.readings.some((r) => r.id === 'r-land-h1')).toBe(false)
     await fresh.ensureReadings({ indicatorIds: ['ind-land'] })
     expect(fresh.dataset?.readings.filter((r) => r.indicatorId === 'ind-land').map((r) => r.actualValue)).toEqual(['2', '9'])
+  })
+
+  it('prepares the other node in idle time: its snapshot is the one then shown, and its readings join the dataset', async () => {
+    const workspace = useWorkspaceStore()
+    const prepared = new Map<string, unknown>()
+    workspace.prepareWith((snapshot) => { prepared.set(snapshot.node.id, snapshot) })
+    await workspace.init()
+    expect(workspace.nodeId).toBe('node-q3')
+    await vi.waitFor(() => expect(workspace.dataset?.readings).toHaveLength(4))
+    expect([...prepared.keys()]).toEqual(['node-q3', 'node-h1'])
+    await workspace.selectNode('node-h1')
+    // the very snapshot prepared ahead: nothing was computed again on opening the node
+    expect(workspace.snapshot).toBe(prepared.get('node-h1'))
+    expect(lightOf('ind-land', workspace)).toBe('red')
+    const full = await loadUnitYear('unit-qiemo', 2021)
+    expect(workspace.dataset?.readings).toStrictEqual(full?.readings)
   })
 })
