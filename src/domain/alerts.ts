@@ -109,7 +109,10 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
       `“${line?.name ?? '预算项目'}”全年执行的可能性为“完全不可能”，红色预警`)
   }
 
-  for (const row of snapshot.indicators) indicatorAlerts(row, settings, raise)
+  const t = settings.indicatorLight
+  // one thresholds object for every indicator alert of the node (thousands at 主管部门 size)
+  const indicatorThresholds = Object.freeze({ red: String(t.red), yellow: String(t.yellow), blue: String(t.blue) })
+  for (const row of snapshot.indicators) indicatorAlerts(row, settings, indicatorThresholds, raise)
 
   for (const measure of dataset.measures) {
     if (!isOverdue(measure, snapshot.asOf)) continue
@@ -125,7 +128,9 @@ type Raise = (
   thresholds: Record<string, string>, inputs: Record<string, string>, message: string,
 ) => void
 
-function indicatorAlerts(row: SnapshotIndicator, settings: MonitoringSettings, raise: Raise): void {
+const NO_THRESHOLDS: Record<string, string> = Object.freeze({})
+
+function indicatorAlerts(row: SnapshotIndicator, settings: MonitoringSettings, thresholds: Record<string, string>, raise: Raise): void {
   const { indicator, reading, assessment } = row
   const completion = assessment.completion
   const light = assessment.light
@@ -135,16 +140,15 @@ function indicatorAlerts(row: SnapshotIndicator, settings: MonitoringSettings, r
   if (!raises) return
   const name = `“${indicator.name}”`
   const t = settings.indicatorLight
-  const thresholds = { red: String(t.red), yellow: String(t.yellow), blue: String(t.blue) }
   const inputs: Record<string, string> = { actual: reading?.actualValue ?? reading?.qualitativeGrade ?? '', target: indicator.targetValue, operator: indicator.operator }
   if (assessment.expected) inputs.expected = assessment.expected.toFixed()
   if (assessment.ratioToExpected) inputs.ratioToExpected = assessment.ratioToExpected.toFixed()
   if (completion.status === 'rate') inputs.completionRate = completion.rate.toFixed()
 
   if (completion.status === 'invalid') {
-    raise('indicator.invalid', 'yellow', 'indicator', indicator.id, {}, inputs, `${name}填报有误：${completion.message}`)
+    raise('indicator.invalid', 'yellow', 'indicator', indicator.id, NO_THRESHOLDS, inputs, `${name}填报有误：${completion.message}`)
   } else if (completion.status === 'missing') {
-    raise('indicator.missing', 'grey', 'indicator', indicator.id, {}, inputs, `${name}已到监控节点，尚未填报实际完成值`)
+    raise('indicator.missing', 'grey', 'indicator', indicator.id, NO_THRESHOLDS, inputs, `${name}已到监控节点，尚未填报实际完成值`)
   }
   if (light === 'red' || light === 'yellow' || light === 'blue') {
     const ratio = assessment.ratioToExpected
@@ -162,7 +166,7 @@ function indicatorAlerts(row: SnapshotIndicator, settings: MonitoringSettings, r
       `${name}${why}，${LIGHT_WORDS[light]}${light === 'blue' ? '（超进度，需说明原因）' : ''}`)
   }
   if (reading?.likelihood === '完全不可能') {
-    raise('indicator.impossible', 'red', 'indicator', indicator.id, {}, { ...inputs, likelihood: reading.likelihood },
+    raise('indicator.impossible', 'red', 'indicator', indicator.id, NO_THRESHOLDS, { ...inputs, likelihood: reading.likelihood },
       `${name}完成目标可能性为“完全不可能”，红色预警`)
   }
 }

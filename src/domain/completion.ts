@@ -175,5 +175,16 @@ export function expectedAtNode(indicator: Indicator, asOf: IsoDate, mode: TimePr
   const planned = parseDecimal(indicator.monthlyPlan?.[node.value.month - 1])
   if (planned !== null) return planned
   const target = parseDecimal(indicator.targetValue)
-  return target === null ? null : target.times(timeProgressOf(node.value, mode))
+  if (target === null) return null
+  // indicators with the same target share one expected value per node (a Decimal never changes)
+  const key = `${indicator.targetValue}\u0000${asOf}\u0000${mode}`
+  let expected = expectedValues.get(key)
+  if (!expected) {
+    expected = target.times(timeProgressOf(node.value, mode))
+    if (expectedValues.size >= EXPECTED_VALUES_KEPT) expectedValues.clear()
+    expectedValues.set(key, expected)
+  }
+  return expected
 }
+const expectedValues = new Map<string, Dec>()
+const EXPECTED_VALUES_KEPT = 20_000
