@@ -43,6 +43,12 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const dataset = shallowRef<UnitYearDataset | null>(null)
   const settings = ref<MonitoringSettings>(defaultSettings())
   let readingScope = { nodeIds: new Set<Id>(), indicatorIds: new Set<Id>() }
+  /**
+   * Nodes whose readings the dataset holds only because prepareOtherNodes read them ahead. A reload
+   * after a write does not read them again at once (at 主管部门 size every node is 20,000 rows, and a
+   * save would cost seconds); the preparation reads them again in idle time.
+   */
+  let readAheadNodes = new Set<Id>()
   /** Bumped whenever the dataset is read again from IndexedDB (not when more readings are merged in). */
   let datasetVersion = 0
 
@@ -122,7 +128,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   async function select(nextUnitId: Id, nextYear: number): Promise<void> {
     const load = ++loadCount
     const same = nextUnitId === unitId.value && nextYear === year.value
-    const scope = same ? readingScope : { nodeIds: new Set<Id>(), indicatorIds: new Set<Id>() }
+    const scope = same
+      ? { nodeIds: new Set([...readingScope.nodeIds].filter((id) => !readAheadNodes.has(id))), indicatorIds: readingScope.indicatorIds }
+      : { nodeIds: new Set<Id>(), indicatorIds: new Set<Id>() }
     // Which node to show is known once the nodes are read: keep the current one, else the latest.
     let shownNode: Id | null = null
     let nodeIds = new Set<Id>()
@@ -151,6 +159,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       }
     }
     readingScope = { nodeIds, indicatorIds: scope.indicatorIds }
+    readAheadNodes = new Set()
     datasetVersion += 1
     unitId.value = nextUnitId
     year.value = nextYear
@@ -161,11 +170,15 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   /**
    * Makes sure the dataset holds the readings of these nodes (at every indicator) and of these
-   * indicators (at every node), reading only what is missing.
+   * indicators (at every node), reading only what is missing. `ahead`: asked by the preparation, not
+   * by the user or a page, so not kept through a reload.
    */
-  async function ensureReadings(wanted: { nodeIds?: readonly Id[]; indicatorIds?: readonly Id[] }): Promise<void> {
+  async function ensureReadings(
+    wanted: { nodeIds?: readonly Id[]; indicatorIds?: readonly Id[] }, { ahead = false }: { ahead?: boolean } = {},
+  ): Promise<void> {
     const data = dataset.value
     if (!data) return
+    if (!ahead) for (const id of wanted.nodeIds ?? []) readAheadNodes.delete(id)
     const nodeIds = (wanted.nodeIds ?? []).filter((id) => !readingScope.nodeIds.has(id) && data.nodes.some((n) => n.id === id))
     const indicatorIds = (wanted.indicatorIds ?? []).filter((id) => !readingScope.indicatorIds.has(id))
     if (nodeIds.length === 0 && indicatorIds.length === 0) return
@@ -176,12 +189,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       ? aside.flat()
       : await loadReadings({ nodeIds, indicatorIds })
     // a reload meanwhile read everything again (with its own scope): merge into nothing stale
-    if (load !== loadCount || dataset.value !== data) return ensureReadings(wanted)
+    if (load !== loadCount || dataset.value !== data) return ensureReadings(wanted, { ahead })
     const ofYear = new Set(data.nodes.map((n) => n.id))
     readingScope = {
       nodeIds: new Set([...readingScope.nodeIds, ...nodeIds]),
       indicatorIds: new Set([...readingScope.indicatorIds, ...indicatorIds]),
     }
+    if (ahead) for (const id of nodeIds) readAheadNodes.add(id)
     dataset.value = { ...data, readings: mergeReadings(data.readings, more.filter((r) => ofYear.has(r.nodeId))) }
   }
 
@@ -265,7 +279,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const current = () => run === preparing
     void (async () => {
       for (const id of [nodeId.value, ...others]) {
-        await whenIdle()
+        await whenQuiet()
         const version = datasetVersion
         if (!current() || !dataset.value || !id) return
         let readings: IndicatorReading[] | undefined
@@ -276,7 +290,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
             if (!current() || version !== datasetVersion) return
             if (readAhead.version !== version) readAhead = { version, byNode: new Map() }
             readAhead.byNode.set(id, readings)
-            await whenIdle()
+            await whenQuiet()
             if (!current() || version !== datasetVersion || !dataset.value) return
           }
         }
@@ -285,13 +299,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
         const prepared = snapshotOf(id, readings ? { ...data, readings } : data)
         if (!prepared?.ok) continue
         for (const preparer of preparers) {
-          await whenIdle()
+          await whenQuiet()
           if (!current() || version !== datasetVersion) return
           preparer(prepared.value, data)
         }
       }
-      await whenIdle()
-      if (current()) await ensureReadings({ nodeIds: list.map((n) => n.id) })
+      await whenQuiet()
+      if (current()) await ensureReadings({ nodeIds: list.map((n) => n.id) }, { ahead: true })
     })().catch(() => { /* only a head start: the node is read when it is opened */ })
   }
 
@@ -346,6 +360,27 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     init, refreshUnitYears, select, reload, selectNode, ensureReadings, snapshotOf, prepareWith, loadDemo, saveSettings, settingsBasis,
   }
 })
+
+/**
+ * The last keyboard, pointer or wheel input. The preparation of other nodes keeps out of the way while
+ * the user types or clicks: at 主管部门 size each of its steps is one task of up to ≈ 0.2 s.
+ */
+let lastInputAt = -Infinity
+const QUIET_MS = 1000
+if (typeof window !== 'undefined') {
+  for (const type of ['keydown', 'pointerdown', 'wheel'] as const) {
+    window.addEventListener(type, () => { lastInputAt = performance.now() }, { capture: true, passive: true })
+  }
+}
+
+/** Resolves when the browser is idle and the user has not typed or clicked for a second. */
+async function whenQuiet(): Promise<void> {
+  await whenIdle()
+  for (let since = performance.now() - lastInputAt; since < QUIET_MS; since = performance.now() - lastInputAt) {
+    await new Promise((resolve) => setTimeout(resolve, QUIET_MS - since))
+    await whenIdle()
+  }
+}
 
 /** Resolves when the browser has a moment (requestIdleCallback, at most 2 s later; a timer where there is none). */
 function whenIdle(): Promise<void> {

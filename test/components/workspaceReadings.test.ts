@@ -94,4 +94,14 @@ describe('workspace readings (on the app database, fake-indexeddb)', () => {
     const full = await loadUnitYear('unit-qiemo', 2021)
     expect(workspace.dataset?.readings).toStrictEqual(full?.readings)
   })
+
+  it('after a write reads again only the nodes the user opened, not those it had read ahead', async () => {
+    const workspace = useWorkspaceStore()
+    await workspace.init()
+    await vi.waitFor(() => expect(workspace.dataset?.readings).toHaveLength(4))
+    await workspace.reload()
+    // node-q3 (shown) and the unit indicator at every node; r-land-h1 comes back with the next preparation
+    expect(workspace.dataset?.readings.map((r) => r.id)).toEqual(['reading-review', 'r-land-q3', 'r-review-q3'])
+    await vi.waitFor(() => expect(workspace.dataset?.readings).toHaveLength(4))
+  })
 })
