@@ -9,7 +9,7 @@
  */
 import { measureStatusAt, subjectLight } from './dashboardMeasures'
 import type { NodeSnapshot } from './snapshot'
-import type { Alert, CorrectiveMeasure, Id, IsoDate, IsoDateTime, Light, MeasureKind, MeasureStatus, MonitoringNode } from './types'
+import type { Alert, CorrectiveMeasure, Id, IsoDate, IsoDateTime, Light, MonitoringNode } from './types'
 
 /** 改善 / 未改善 / 恶化, or 不可比 when either light is blue (over-run) or grey (no data). */
 export type CarryOverVerdict = 'improved' | 'unchanged' | 'worse' | 'incomparable'
@@ -40,16 +40,7 @@ export interface CarriedComment {
 }
 
 /** A 纠偏措施 assigned to the earlier alert; `status` is the one shown at the current node (逾期 derived). */
-export interface CarriedMeasure {
-  id: Id
-  kind: MeasureKind
-  content: string
-  /** 效果 (taken) or 预期效果 (planned) */
-  effect: string
-  department: string
-  deadline?: IsoDate
-  status: MeasureStatus
-}
+export type CarriedMeasure = Pick<CorrectiveMeasure, 'id' | 'kind' | 'content' | 'effect' | 'department' | 'deadline' | 'status'>
 
 /** An earlier node's alert and what became of it. */
 export interface EarlierAlert {
