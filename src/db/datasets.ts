@@ -41,6 +41,20 @@ async function rowsWith<T>(table: Table<T, Id>, index: string, keys: readonly Id
   return groups.flat()
 }
 
+/**
+ * Rows of `table` whose parent (`index`) is one of `parents`. When the parents are every parent row
+ * the database holds (one unit-year in the database: the usual case), one getAll of the whole table,
+ * filtered, instead of a getAll per parent: at 主管部门 size 1,005 budget lines and 1,001 targets are
+ * that many requests, measured ≈ 0.4 s slower in Chromium than two whole-table reads.
+ */
+async function childRows<T>(
+  table: Table<T, Id>, index: string, parents: readonly Id[], parentOf: (row: T) => Id, parentRowsInDatabase: number,
+): Promise<T[]> {
+  if (parents.length < parentRowsInDatabase) return rowsWith(table, index, parents)
+  const wanted = new Set(parents)
+  return (await table.toArray()).filter((row) => wanted.has(parentOf(row)))
+}
+
 /** Every row of one unit-year in display order (readings as `scope` says), or null when the unit does not exist. */
 export async function loadUnitYear(
   unitId: Id, year: number, database: MonitoringDb = db, scope: ReadingScope = 'all',
@@ -49,21 +63,23 @@ export async function loadUnitYear(
   return database.transaction('r', tables, async () => {
     // Three rounds, each asking IndexedDB everything it can at once: the unit-year's own rows; what
     // hangs off them, with the chosen nodes' readings; then the unit indicators' readings at every node.
-    const [unit, storedFramework, projects, budgetLines, targets, nodes] = await Promise.all([
+    const [unit, storedFramework, projects, budgetLines, targets, nodes, allLines, allTargets] = await Promise.all([
       database.units.get(unitId),
       database.frameworks.get(year),
       ofUnit(database.projects, unitId, year).toArray(),
       ofUnit(database.budgetLines, unitId, year).toArray(),
       ofUnit(database.targets, unitId, year).toArray(),
       ofUnit(database.nodes, unitId, year).toArray(),
+      database.budgetLines.count(),
+      database.targets.count(),
     ])
     if (!unit) return null
     const framework = storedFramework ?? { year, level1: [] }
     const nodeIds = nodes.map((n) => n.id)
     const byDate = sorted([...nodes], (n) => n.asOfDate, (n) => n.id)
     const [monthlyExecutions, indicators, budgetJudgements, alerts, measures, reports, nodeReadings] = await Promise.all([
-      rowsWith(database.monthlyExecutions, 'budgetLineId', budgetLines.map((l) => l.id)),
-      rowsWith(database.indicators, 'targetId', targets.map((t) => t.id)),
+      childRows(database.monthlyExecutions, 'budgetLineId', budgetLines.map((l) => l.id), (e) => e.budgetLineId, allLines),
+      childRows(database.indicators, 'targetId', targets.map((t) => t.id), (i) => i.targetId, allTargets),
       rowsWith(database.budgetJudgements, 'nodeId', nodeIds),
       rowsWith(database.alerts, 'nodeId', nodeIds),
       rowsWith(database.measures, 'nodeId', nodeIds),

@@ -67,6 +67,19 @@ describe('saveUnitYear and loadUnitYear', () => {
     expect((await loadUnitYear('unit-qiemo', YEAR, database))?.monthlyExecutions).toEqual([])
   })
 
+  it('loads the same rows whether it is the only unit-year in the database (whole-table reads) or not (reads per parent)', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(aDataset(), database))
+    const alone = await loadUnitYear('unit-qiemo', YEAR, database)
+    expect(alone?.monthlyExecutions).toHaveLength(3)
+    expect(alone?.indicators.length).toBeGreaterThan(0)
+    expectOk(await saveUnitYear(renameIds(aDataset(), 'other', { unit: aUnit({ id: 'unit-other', name: '若羌县自然资源局' }) }), database))
+    expectOk(await saveUnitYear(renameIds(aDataset(), 'y22', { year: 2022 }), database))
+    expect(await loadUnitYear('unit-qiemo', YEAR, database)).toStrictEqual(alone)
+    expect((await loadUnitYear('unit-other', YEAR, database))?.indicators.map((i) => i.id))
+      .toEqual(alone?.indicators.map((i) => `${i.id}-other`))
+  })
+
   it('writes one summary audit row for the whole dataset, not one per row', async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset(), database))
