@@ -10,7 +10,7 @@ import { isQualitative, parseTarget, quantitativeRate } from './completion'
 import type { NodeSnapshot } from './snapshot'
 import type { Id, Indicator, UnitYearDataset } from './types'
 import { rateOf } from './rates'
-import { monthEndTimeProgress, parseNodeDate, timeProgressOf } from './periods'
+import { parseNodeDate, timeProgressOf } from './periods'
 import type { TimeProgressMode } from './settings'
 
 /**
@@ -73,18 +73,6 @@ export interface IndicatorForecast {
 }
 
 /**
- * The 序时进度 mode a snapshot was computed in. Its monthly path always starts at January, whose
- * month-end 序时进度 is 1/12 month-based and 31/365 (31/366) day-based, so the first point tells
- * the two apart on every date (the node's own value does not: 12月31日 is 100% in both).
- */
-export function timeProgressModeOf(snapshot: NodeSnapshot): TimeProgressMode {
-  const first = snapshot.monthlyPath[0]
-  if (!first) return 'month'
-  const year = Number(snapshot.asOf.slice(0, 4))
-  return first.timeProgress.eq(monthEndTimeProgress(year, first.month, 'month')) ? 'month' : 'day'
-}
-
-/**
  * Year-end forecasts of the cumulative quantitative indicators of the snapshot, from their readings
  * at this node and every earlier node of the year (x = 序时进度 of each node, in one mode for all
  * points: `mode`, by default the snapshot's own).
@@ -93,7 +81,7 @@ export function forecastIndicators(
   snapshot: NodeSnapshot,
   dataset: UnitYearDataset,
   scope: 'unit' | 'all' = 'unit',
-  mode: TimeProgressMode = timeProgressModeOf(snapshot),
+  mode: TimeProgressMode = snapshot.timeProgressMode,
 ): IndicatorForecast[] {
   const progressByNode = new Map<Id, Dec>()
   for (const n of dataset.nodes) {

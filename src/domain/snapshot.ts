@@ -13,7 +13,7 @@ import {
 import type { BudgetFigures, BudgetGroup } from './rates'
 import { fail, issue, ok } from './result'
 import type { Result, ValidationIssue } from './result'
-import type { MonitoringSettings } from './settings'
+import type { MonitoringSettings, TimeProgressMode } from './settings'
 import { validateReading } from './validation'
 import type {
   BudgetLine, Id, Indicator, IndicatorReading, IsoDate, Light, MonitoringNode, MonthNumber, PerformanceTarget,
@@ -62,6 +62,8 @@ export interface NodeSnapshot {
   /** the month whose cumulative execution applies */
   month: MonthNumber
   timeProgress: Dec
+  /** how timeProgress was taken (settings.timeProgressMode): forecasts place earlier nodes the same way */
+  timeProgressMode: TimeProgressMode
   budget: {
     unit: BudgetFigures
     byCategory: BudgetGroup[]
@@ -136,6 +138,7 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
     label: node.label || nodeLabel(node.asOfDate),
     month,
     timeProgress: progress,
+    timeProgressMode: mode,
     budget: {
       unit,
       byCategory: rollUpAmounts(amounts, 'category'),

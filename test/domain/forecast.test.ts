@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { forecastExecution, forecastIndicators, timeProgressModeOf, trendAtYearEnd } from '../../src/domain/forecast'
+import { forecastExecution, forecastIndicators, trendAtYearEnd } from '../../src/domain/forecast'
 import { computeNodeSnapshot } from '../../src/domain/snapshot'
 import { D } from '../../src/domain/decimal'
 import { defaultSettings } from '../../src/domain/settings'
@@ -56,13 +56,10 @@ describe('year-end indicator forecast in either 序时进度 mode', () => {
     expect(rows.find((r) => r.name === '办理建设项目用地初审')?.trendValue?.toFixed(2)).toBe('14.12')
   })
 
-  it('reads the mode from the snapshot, and an explicit mode wins for all points', () => {
+  it('takes the mode the snapshot was computed in, and an explicit mode wins for all points', () => {
     const dataset = withSeptember()
-    expect(timeProgressModeOf(snap(dataset, 'sep', 'day'))).toBe('day')
-    expect(timeProgressModeOf(snap(dataset, 'sep', 'month'))).toBe('month')
-    // 12月31日 is 100% in both modes; January's month end still tells them apart
-    dataset.nodes.push({ ...dataset.nodes[0], id: 'dec', asOfDate: '2021-12-31', label: '2021年1-12月' })
-    expect(timeProgressModeOf(snap(dataset, 'dec', 'day'))).toBe('day')
+    expect(snap(dataset, 'sep', 'day').timeProgressMode).toBe('day')
+    expect(snap(dataset, 'sep', 'month').timeProgressMode).toBe('month')
     expect(peixunTrend(dataset, 'sep', 'month', 'day')?.toFixed(2)).toBe('10.82')
   })
 })
