@@ -260,11 +260,11 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   /**
-   * Once the browser is idle, prepares every other node of the year, nearest first (a user steps
-   * through the year): reads its readings aside, computes its snapshot and runs the preparers, one
-   * step per idle moment. When all are read, their readings join the dataset in one merge. At 主管部门
-   * size a node costs ≈ 0.3 s of reading and 0.25 s of arithmetic; prepared, opening it costs drawing
-   * only (docs/benchmarks.md).
+   * Prepares every other node of the year, nearest first (a user steps through the year): reads its
+   * readings aside, computes its snapshot and runs the preparers, one step per quiet moment (the
+   * browser idle and no input for a second). When all are read, their readings join the dataset in one
+   * merge. At 主管部门 size a node costs ≈ 0.3 s of reading and 0.2 s of arithmetic; prepared, opening it
+   * costs drawing only (docs/benchmarks.md). A later select or selectNode starts it over.
    */
   let preparing = 0
   function prepareOtherNodes(): void {
