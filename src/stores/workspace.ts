@@ -277,23 +277,38 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       .sort((a, b) => a.distance - b.distance || (a.later === b.later ? 0 : a.later ? -1 : 1))
       .map((n) => n.id)
     const current = () => run === preparing
-    void (async () => {
-      for (const id of [nodeId.value, ...others]) {
-        await whenQuiet()
-        const version = datasetVersion
-        if (!current() || !dataset.value || !id) return
-        let readings: IndicatorReading[] | undefined
-        if (!readingScope.nodeIds.has(id)) {
-          readings = readAhead.version === version ? readAhead.byNode.get(id) : undefined
-          if (!readings) {
-            readings = await loadReadings({ nodeIds: [id] })
-            if (!current() || version !== datasetVersion) return
+    const version = datasetVersion
+    // Readings of a node not held yet, read aside; the next node's read runs while this one computes.
+    const reads = new Map<Id, Promise<IndicatorReading[]>>()
+    const readAside = (id: Id): Promise<IndicatorReading[] | undefined> => {
+      if (readingScope.nodeIds.has(id)) return Promise.resolve(undefined)
+      const known = readAhead.version === version ? readAhead.byNode.get(id) : undefined
+      if (known) return Promise.resolve(known)
+      let read = reads.get(id)
+      if (!read) {
+        read = loadReadings({ nodeIds: [id] }).then((rows) => {
+          if (version === datasetVersion) {
             if (readAhead.version !== version) readAhead = { version, byNode: new Map() }
-            readAhead.byNode.set(id, readings)
-            await whenQuiet()
-            if (!current() || version !== datasetVersion || !dataset.value) return
+            readAhead.byNode.set(id, rows)
           }
-        }
+          return rows
+        })
+        reads.set(id, read)
+      }
+      return read
+    }
+    const order = [nodeId.value, ...others].filter((id): id is Id => id !== null)
+    void (async () => {
+      for (const [index, id] of order.entries()) {
+        await whenQuiet()
+        if (!current() || version !== datasetVersion || !dataset.value) return
+        const reading = readAside(id)
+        const next = order[index + 1]
+        if (next) readAside(next).catch(() => { reads.delete(next) /* read again when its turn comes */ })
+        const readings = await reading
+        // not in the task that just took the rows in: each step stays one task of its own
+        await whenQuiet()
+        if (!current() || version !== datasetVersion || !dataset.value) return
         // a node's snapshot reads only that node's readings
         const data = dataset.value
         const prepared = snapshotOf(id, readings ? { ...data, readings } : data)
