@@ -22,9 +22,11 @@ describe('AfterFirstPaint', () => {
       vi.advanceTimersToNextFrame()
       await nextTick()
       expect(wrapper.find('.figure').exists()).toBe(false) // the frame is painted; the slot comes in the task after it
+      expect(wrapper.emitted('shown')).toBeUndefined()
       vi.advanceTimersByTime(1)
       await nextTick()
       expect(wrapper.find('.figure').text()).toBe('执行率25.70%')
+      expect(wrapper.emitted('shown')).toHaveLength(1)
       await wrapper.setProps({ label: '其他' })
       expect(wrapper.find('.figure').exists()).toBe(true)
     } finally {

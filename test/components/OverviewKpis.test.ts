@@ -31,6 +31,15 @@ describe('OverviewKpis on the seed 001 demo node (2021-06-30)', () => {
     expect(wrapper.get('[data-testid="budget-light"] [data-light]').attributes('data-light')).toBe('red')
   })
 
+  it('says the alerts are being raised before their count is known, and then shows the count', async () => {
+    const wrapper = mount(OverviewKpis, { props: { snapshot: demoSnapshot(), alertsPending: true, openAlerts: null }, global: { stubs: { RouterLink: { template: '<a><slot /></a>' } } } })
+    expect(kpi(wrapper, 'kpi-open-alerts')).toBe('…')
+    expect(wrapper.get('[data-testid="kpi-open-alerts"]').text()).toContain('正在按预警规则检查')
+    await wrapper.setProps({ alertsPending: false, openAlerts: { total: 12, red: 11 } })
+    expect(kpi(wrapper, 'kpi-open-alerts')).toBe('12 条')
+    expect(wrapper.get('[data-testid="kpi-open-alerts"]').text()).toContain('红色 11 条')
+  })
+
   it('shows whole percents like the seed 001 report (执行率 26%) when precision is 0', () => {
     useWorkspaceStore().settings.ratePrecision = 0
     const wrapper = mount(OverviewKpis, { props: { snapshot: demoSnapshot() } })
