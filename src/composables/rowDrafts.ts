@@ -18,7 +18,9 @@ export interface RowDraftOptions<Row, Draft> {
   toDraft: (row: Row | null | undefined) => Draft
 }
 
-const copyOf = <Row>(row: Row | undefined | null): Row | null => (row ? structuredClone(toRaw(row)) : null)
+/** A stored row as a plain copy of its own, for a basis (null: none). */
+export const copyOfRow = <Row>(row: Row | undefined | null): Row | null => (row ? structuredClone(toRaw(row)) : null)
+const copyOf = copyOfRow
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The user changed this row since its draft started. */
@@ -52,6 +54,23 @@ export function followStoredRows<Row, Draft>(current: RowDrafts<Row, Draft>, { i
       out.basis[id] = current.basis[id] ?? null
       out.drafts[id] = draft
     }
+  }
+  return out
+}
+
+/**
+ * After a save ran into rows another tab changed: those rows' stored versions become the basis (so a
+ * save now goes over them: 覆盖), and with `showTheirs` (放弃我的修改) their drafts show them too. The
+ * other rows keep their drafts and basis.
+ */
+export function takeTheirs<Row, Draft>(
+  current: RowDrafts<Row, Draft>, conflicts: readonly { id: Id; theirs: Row | null }[],
+  toDraft: (row: Row | null | undefined) => Draft, showTheirs: boolean,
+): RowDrafts<Row, Draft> {
+  const out: RowDrafts<Row, Draft> = { drafts: { ...current.drafts }, basis: { ...current.basis } }
+  for (const { id, theirs } of conflicts) {
+    out.basis[id] = copyOf(theirs)
+    if (showTheirs) out.drafts[id] = toDraft(theirs)
   }
   return out
 }
