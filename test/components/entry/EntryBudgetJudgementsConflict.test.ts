@@ -17,7 +17,7 @@ import { defaultSettings } from '@/domain/settings'
 import { computeNodeSnapshot } from '@/domain/snapshot'
 import type { BudgetLineJudgement, UnitYearDataset } from '@/domain/types'
 import { aDataset, aJudgement, aNode } from '../../db/fixtures'
-import { until } from './until'
+import { until, untilMessage } from './until'
 
 const settings = defaultSettings()
 const dataset = (judgements: BudgetLineJudgement[]): UnitYearDataset => aDataset({ budgetJudgements: judgements, alerts: [], measures: [], reports: [] })
@@ -77,6 +77,7 @@ describe('EntryBudgetJudgements with another tab saving the same node', { timeou
     await forecastInput(w, '工资福利支出').setValue('1,129.83')
     await w.get('[data-testid="judgements-save"]').trigger('click')
     await until(async () => (await stored()) === '1129.83')
+    await untilMessage('已保存 1 条预算行的研判')
     expect(await stored()).toBe('1129.83')
     await until(() => forecastOf(w, '工资福利支出') === '1129.83')
     // the draft is the stored form: the line is not edited, so the page would not ask before leaving
@@ -98,6 +99,7 @@ describe('EntryBudgetJudgements with another tab saving the same node', { timeou
 
     button('覆盖')?.click()
     await until(async () => (await stored()) === '1350.00')
+    await untilMessage('已保存 1 条预算行的研判')
     expect(await stored()).toBe('1350.00')
     await until(() => document.querySelector('.el-message-box') === null)
     w.unmount()
@@ -113,6 +115,7 @@ describe('EntryBudgetJudgements with another tab saving the same node', { timeou
     await messageBox()
     button('放弃我的修改')?.click()
     await until(() => forecastOf(w, '工资福利支出') === '1300.00')
+    await untilMessage('已改为其他窗口保存的内容')
     expect(forecastOf(w, '工资福利支出')).toBe('1300.00')
     expect(await stored()).toBe('1300.00')
     w.unmount()

@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { until } from './until'
+import { until, untilMessage } from './until'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import EntryBudgetLineDialog from '@/components/entry/EntryBudgetLineDialog.vue'
@@ -68,6 +68,8 @@ describe('EntryBudgetLineDialog with another tab saving the same line', () => {
     button('覆盖')?.click()
     await until(async () => (await storedBudget()) === '1200')
     expect(await storedBudget()).toBe('1200')
+    // the dialog closes after the write and the workspace reload that follows it
+    await until(() => w.emitted('update:modelValue') !== undefined)
     w.unmount()
   })
 
@@ -79,6 +81,7 @@ describe('EntryBudgetLineDialog with another tab saving the same line', () => {
     await until(() => button('放弃我的修改') !== undefined)
     button('放弃我的修改')?.click()
     await until(() => input('budget-initial').value === '1343.25')
+    await untilMessage('已改为其他窗口保存的内容')
     expect(input('budget-initial').value).toBe('1343.25')
     expect(await storedBudget()).toBe('1343.25')
     w.unmount()

@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { until } from './until'
+import { until, untilMessage } from './until'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import EntryIndicatorDialog from '@/components/entry/EntryIndicatorDialog.vue'
@@ -85,6 +85,7 @@ describe('EntryIndicatorDialog with another tab saving the same indicator', () =
     expect(document.querySelector('.el-message-box')?.textContent).toContain('分值：其他窗口为“5”，您填写的是“”')
     button('放弃我的修改')?.click()
     await until(() => input('indicator-target').value === '18')
+    await untilMessage('已改为其他窗口保存的内容')
     expect(input('indicator-target').value).toBe('18')
     expect(input('indicator-weight').value).toBe('5')
     expect(await storedTarget()).toBe('18')

@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { until } from './until'
+import { until, untilMessage } from './until'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import EntryUnitForm from '@/components/entry/EntryUnitForm.vue'
@@ -66,6 +66,7 @@ describe('EntryUnitForm with another tab saving the same unit', () => {
 
     button('覆盖')?.click()
     await until(async () => (await stored()) === '赵六')
+    await untilMessage('单位信息已保存')
     expect(await stored()).toBe('赵六')
     w.unmount()
   })
@@ -78,6 +79,7 @@ describe('EntryUnitForm with another tab saving the same unit', () => {
     await until(() => button('放弃我的修改') !== undefined)
     button('放弃我的修改')?.click()
     await until(() => input('unit-finance-officer').value === '王五')
+    await untilMessage('已改为其他窗口保存的内容')
     expect(input('unit-finance-officer').value).toBe('王五')
     expect(await stored()).toBe('王五')
     w.unmount()
@@ -92,6 +94,7 @@ describe('EntryUnitForm with another tab saving the same unit', () => {
     await type('unit-finance-officer', '赵六')
     clickSave()
     await until(async () => (await stored()) === '赵六')
+    await untilMessage('单位信息已保存')
     expect(await stored()).toBe('赵六')
     expect(document.querySelector('.el-message-box')).toBeNull()
     w.unmount()

@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { until } from './until'
+import { until, untilMessage } from './until'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ExecutionEntryGrid from '@/components/entry/ExecutionEntryGrid.vue'
@@ -75,6 +75,7 @@ describe('ExecutionEntryGrid with another tab saving the same months', () => {
 
     button('覆盖')?.click()
     await until(async () => (await spentOf('gzfl')) === '50.00')
+    await untilMessage('已保存 1 个月份的执行数据')
     expect(await spentOf('gzfl')).toBe('50.00')
     expect(await spentOf('clyx')).toBe('1.50')
     w.unmount()
@@ -88,6 +89,7 @@ describe('ExecutionEntryGrid with another tab saving the same months', () => {
     await until(() => button('放弃我的修改') !== undefined)
     button('放弃我的修改')?.click()
     await until(() => cell(0, 0).value === '55.00')
+    await untilMessage('已改为其他窗口保存的内容')
     expect(cell(0, 0).value).toBe('55.00')
     expect(await spentOf('gzfl')).toBe('55.00')
     expect((document.querySelector('[data-testid="execution-save"]') as HTMLButtonElement).disabled).toBe(true)
@@ -106,6 +108,7 @@ describe('ExecutionEntryGrid with another tab saving the same months', () => {
     expect(cell(0, 1).value).toBe('162.20')
     clickSave()
     await until(async () => (await stored()).some((e) => e.budgetLineId === 'gzfl' && e.month === 2))
+    await untilMessage('已保存 1 个月份的执行数据')
     expect((await stored()).find((e) => e.budgetLineId === 'gzfl' && e.month === 2)).toMatchObject({ spent: '107.95', allocated: '162.20' })
     expect(document.querySelector('.el-message-box')).toBeNull()
     w.unmount()

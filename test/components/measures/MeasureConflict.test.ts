@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { until } from '../entry/until'
+import { until, untilMessage } from '../entry/until'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import MeasureEditDialog from '@/components/measures/MeasureEditDialog.vue'
@@ -71,6 +71,7 @@ describe('MeasureEditDialog with another tab saving the same measure', () => {
 
     button('覆盖')?.click()
     await until(async () => (await stored())?.status === '进行中')
+    await untilMessage('已保存')
     expect((await stored())?.status).toBe('进行中')
     // the dialog closes after the write and the workspace reload that follows it
     await until(() => w.emitted('update:modelValue') !== undefined)
@@ -89,6 +90,7 @@ describe('MeasureEditDialog with another tab saving the same measure', () => {
     expect(box).toContain('状态：其他窗口为“进行中”，您填写的是“计划”')
     button('放弃我的修改')?.click()
     await until(() => field('measure-edit-effect').value === '其他窗口的效果')
+    await untilMessage('已改为其他窗口保存的内容')
     expect(field('measure-edit-effect').value).toBe('其他窗口的效果')
     expect(checkedStatus()).toBe('进行中')
     expect(await stored()).toEqual(aMeasure({ status: '进行中', effect: '其他窗口的效果' }))
@@ -101,6 +103,7 @@ describe('MeasureEditDialog with another tab saving the same measure', () => {
     await chooseStatus('已完成')
     ;(document.querySelector('[data-testid="measure-edit-save"]') as HTMLButtonElement).click()
     await until(async () => (await stored())?.status === '已完成')
+    await untilMessage('已保存')
     expect((await stored())?.status).toBe('已完成')
     expect(document.querySelector('.el-message-box')).toBeNull()
     w.unmount()

@@ -7,7 +7,7 @@
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { until } from '../entry/until'
+import { until, untilMessage } from '../entry/until'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import MeasureTemplateEditor from '@/components/settings/MeasureTemplateEditor.vue'
@@ -59,6 +59,7 @@ describe('MeasureTemplateEditor with another tab saving the library', () => {
 
     button('覆盖')?.click()
     await until(async () => (await storedContent()) === '我的模板')
+    await untilMessage('纠偏措施模板已保存')
     expect(await storedContent()).toBe('我的模板')
     w.unmount()
   }, TIMEOUT)
@@ -71,6 +72,7 @@ describe('MeasureTemplateEditor with another tab saving the library', () => {
     await until(() => button('放弃我的修改') !== undefined)
     button('放弃我的修改')?.click()
     await until(() => content()?.value === '其他窗口的模板')
+    await untilMessage('已改为其他窗口保存的模板库')
     expect(content()?.value).toBe('其他窗口的模板')
     expect(await storedContent()).toBe('其他窗口的模板')
     // editing on from the other version saves without a question
@@ -78,6 +80,7 @@ describe('MeasureTemplateEditor with another tab saving the library', () => {
     await typeContent('在其他窗口版本上修改')
     ;(document.querySelector('[data-testid="template-save"]') as HTMLButtonElement).click()
     await until(async () => (await storedContent()) === '在其他窗口版本上修改')
+    await untilMessage('纠偏措施模板已保存')
     expect(await storedContent()).toBe('在其他窗口版本上修改')
     expect(document.querySelector('[data-testid="template-conflict"]')).toBeNull()
     w.unmount()
