@@ -6,6 +6,7 @@
  * 纠偏措施 still refers to. Review actions append to `Alert.history` with the database clock.
  */
 import type { Alert, AlertEvent, Id } from '@/domain/types'
+import { isLocked, lockedMessage } from '@/domain/lock'
 import { recordAudit } from './audit'
 import { sorted } from './order'
 import { toPlain } from './plain'
@@ -46,7 +47,10 @@ export async function replaceNodeAlerts(
   database: MonitoringDb = db,
 ): Promise<WriteResult<Alert[]>> {
   return runWrite(database, [database.nodes, database.alerts, database.measures], async () => {
-    if (!(await database.nodes.get(nodeId))) throw new DbWriteError('找不到预警所属的监控节点。')
+    const node = await database.nodes.get(nodeId)
+    if (!node) throw new DbWriteError('找不到预警所属的监控节点。')
+    // a locked node's alerts are part of its record: later data or 设置 changes never recompute them
+    if (isLocked(node)) throw new DbWriteError(lockedMessage(node, '重新计算预警'))
     const previous = await database.alerts.where('nodeId').equals(nodeId).toArray()
     const previousByKey = new Map(previous.map((a) => [naturalKey(a), a]))
     const next = toPlain([...computed]).map((alert): Alert => {

@@ -113,7 +113,7 @@ const ROW_SPECS: Record<TableName, RowSpec> = {
     required: { id, targetId: id, level1: 's', level2: 's', name: 's', operator: ['≥', '>', '=', '≤', '<', '定性'], targetValue: 's', measureUnit: 's', accrual: ['cumulative', 'level', 'dueLater'], sortOrder: 'n' },
     optional: { targetLabel: 's', weight: 'dec', dueDate: 's', monthlyPlan: 'arr' },
   },
-  nodes: { required: { id, unitId: id, year: 'year', asOfDate: 's', label: 's', status: ['draft', 'locked'] } },
+  nodes: { required: { id, unitId: id, year: 'year', asOfDate: 's', label: 's', status: ['draft', 'locked'] }, optional: { frozenSettings: 'obj' } },
   readings: {
     required: { id, nodeId: id, indicatorId: id, deviationCauses: 'arr', deviationText: 's' },
     optional: { actualValue: 'dec', actualLabel: 's', qualitativeGrade: ['达成', '部分达成', '未达成'], qualitativePercent: 'dec', yearEndForecast: 's', likelihood: 's' },

@@ -10,6 +10,7 @@ import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteConflict, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
+import { assertMonthsOpen, assertUnitYearOpen } from './lock'
 import { ofUnit } from './unitScope'
 import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
@@ -41,9 +42,12 @@ export async function putBudgetLine(
   database: MonitoringDb = db,
   options: { basis?: BudgetLine | null } = {},
 ): Promise<WriteResult<BudgetLine>> {
-  return runWrite(database, [database.budgetLines], async () => {
+  return runWrite(database, [database.nodes, database.budgetLines], async () => {
     const row = toPlain(line)
     if (options.basis !== undefined) await assertUnchanged(database.budgetLines, row.id, options.basis)
+    const before = await database.budgetLines.get(row.id)
+    if (before) await assertUnitYearOpen(database, before.unitId, before.year, `修改预算行“${before.name}”`)
+    await assertUnitYearOpen(database, row.unitId, row.year, before ? `修改预算行“${row.name}”` : `新增预算行“${row.name}”`)
     await putAudited(database, database.budgetLines, [row])
     return row
   })
@@ -54,10 +58,11 @@ export async function deleteBudgetLine(
   id: Id,
   database: MonitoringDb = db,
 ): Promise<WriteResult<{ monthlyExecutions: number; budgetJudgements: number }>> {
-  const tables = [database.budgetLines, database.monthlyExecutions, database.budgetJudgements]
+  const tables = [database.nodes, database.budgetLines, database.monthlyExecutions, database.budgetJudgements]
   return runWrite(database, tables, async () => {
     const before = await database.budgetLines.get(id)
     if (!before) throw new DbWriteError('找不到要删除的预算行。')
+    await assertUnitYearOpen(database, before.unitId, before.year, `删除预算行“${before.name}”`)
     const removed = {
       monthlyExecutions: await database.monthlyExecutions.where('budgetLineId').equals(id).delete(),
       budgetJudgements: await database.budgetJudgements.where('budgetLineId').equals(id).delete(),
@@ -113,7 +118,7 @@ export async function putExecutions(
   database: MonitoringDb = db,
   options: { basis?: ExecutionsBasis } = {},
 ): Promise<WriteResult<MonthlyExecution[]>> {
-  return runWrite(database, [database.budgetLines, database.monthlyExecutions], async () => {
+  return runWrite(database, [database.nodes, database.budgetLines, database.monthlyExecutions], async () => {
     const plain = toPlain([...rows])
     const basis = options.basis
     if (basis !== undefined) {
@@ -132,6 +137,11 @@ export async function putExecutions(
       if (row.year !== line.year) {
         throw new DbWriteError(`“${line.name}”属于 ${line.year} 年度，不能录入 ${row.year} 年的执行数。`)
       }
+    }
+    // 定稿 freezes the months a locked node covers, whichever screen or file the figures come from
+    for (const line of lineById.values()) {
+      const months = plain.filter((r) => r.budgetLineId === line.id).map((r) => r.month)
+      await assertMonthsOpen(database, line.unitId, line.year, months, (month) => `修改“${line.name}”${month}月的执行数或到位资金`)
     }
     const stored = await adoptExistingIds(
       database.monthlyExecutions,

@@ -10,6 +10,7 @@ import type { Table } from 'dexie'
 import type { Id, Indicator, IndicatorReading, MonitoringNode, PerformanceTarget, UnitYearDataset } from '@/domain/types'
 import { countUnitYear } from '@/domain/dataLoss'
 import { recordAudit } from './audit'
+import { assertFrozenUnchanged } from './lock'
 import { by, sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
@@ -225,6 +226,10 @@ export async function saveUnitYear(dataset: UnitYearDataset, database: Monitorin
     const data = toPlain(dataset)
     const problems = datasetProblems(data)
     if (problems.length > 0) throw new DbWriteError(`数据不一致：${problems.join('；')}。本次保存未写入任何数据。`)
+    // an import or a demo load replaces the unit-year whole: it must leave every 定稿 node's figures as they were
+    if (await ofUnit(database.nodes, data.unit.id, data.year).filter((n) => n.status === 'locked').count() > 0) {
+      assertFrozenUnchanged(await loadUnitYear(data.unit.id, data.year, database), data)
+    }
     const removed = await deleteUnitRows(database, data.unit.id, data.year)
     await database.units.put(data.unit)
     await database.frameworks.put(data.framework)

@@ -7,6 +7,7 @@ import type { Alert, CorrectiveMeasure, Id } from '@/domain/types'
 import { defaultMeasureTemplates, validateMeasureTemplates, type MeasureTemplate } from '@/domain/measureTemplates'
 import { appendAlertEventInTransaction } from './alerts'
 import { recordAudit } from './audit'
+import { assertNodesOpen } from './lock'
 import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
@@ -50,13 +51,18 @@ export async function putMeasure(
     if (options.basis !== undefined) await assertUnchanged(database.measures, row.id, options.basis && toPlain(options.basis))
     const node = await database.nodes.get(row.nodeId)
     if (!node || node.unitId !== row.unitId) throw new DbWriteError('纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
+    const before = await database.measures.get(row.id)
+    const nodes = before && before.nodeId !== row.nodeId ? [before.nodeId, row.nodeId] : [row.nodeId]
+    await assertNodesOpen(database, nodes, '修改纠偏措施', '纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
     await putAudited(database, database.measures, [row])
     return row
   })
 }
 
 export async function deleteMeasure(id: Id, database: MonitoringDb = db): Promise<WriteResult<CorrectiveMeasure>> {
-  return runWrite(database, [database.measures], async () => {
+  return runWrite(database, [database.nodes, database.measures], async () => {
+    const stored = await database.measures.get(id)
+    if (stored) await assertNodesOpen(database, [stored.nodeId], '删除纠偏措施', '纠偏措施所属的监控节点不存在。')
     const before = await deleteAudited(database, database.measures, id)
     if (!before) throw new DbWriteError('找不到要删除的纠偏措施。')
     return before
@@ -84,6 +90,7 @@ export async function assignMeasure(
     if (!row.department.trim()) throw new DbWriteError('请选择责任科室。')
     const node = await database.nodes.get(row.nodeId)
     if (!node || node.unitId !== row.unitId) throw new DbWriteError('纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
+    await assertNodesOpen(database, [row.nodeId], '指派纠偏措施', '纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
     await putAudited(database, database.measures, [row])
     const text = `指派${row.department}：${row.content}${row.deadline ? `（期限${row.deadline}）` : ''}`
     const alert = await appendAlertEventInTransaction(database, alertId, { by, kind: 'assign', text, measureId: row.id })

@@ -4,7 +4,9 @@
  * once the node is locked (submitted). `copyForward` starts the next node from the previous one.
  */
 import type { BudgetLineJudgement, Id, IndicatorReading, IsoDate, MonitoringNode } from '@/domain/types'
+import { isLocked, lockedMessage } from '@/domain/lock'
 import { recordAudit } from './audit'
+import { assertNodesOpen } from './lock'
 import { newId } from './ids'
 import { adoptExistingIds } from './naturalKey'
 import { sorted } from './order'
@@ -39,6 +41,7 @@ export async function deleteNode(id: Id, database: MonitoringDb = db): Promise<W
   return runWrite(database, tables, async () => {
     const before = await database.nodes.get(id)
     if (!before) throw new DbWriteError('找不到要删除的监控节点。')
+    if (isLocked(before)) throw new DbWriteError(lockedMessage(before, '删除该节点'))
     const removed = await deleteNodeChildren(database, [id])
     await database.nodes.delete(id)
     await recordAudit(database, [{ table: 'nodes', key: id, before: { node: before, removed }, after: null }])
@@ -47,14 +50,8 @@ export async function deleteNode(id: Id, database: MonitoringDb = db): Promise<W
 }
 
 /** Throws unless every node exists and is still a draft. */
-async function assertEditableNodes(database: MonitoringDb, nodeIds: readonly Id[]): Promise<void> {
-  const nodes = await database.nodes.bulkGet([...new Set(nodeIds)])
-  for (const node of nodes) {
-    if (!node) throw new DbWriteError('填报数据所属的监控节点不存在，本次保存未写入任何数据。')
-    if (node.status === 'locked') {
-      throw new DbWriteError(`监控节点“${node.label}”已锁定，不能修改填报数据，本次保存未写入任何数据。`)
-    }
-  }
+async function assertEditableNodes(database: MonitoringDb, nodeIds: readonly Id[], what: string): Promise<void> {
+  await assertNodesOpen(database, nodeIds, what, '填报数据所属的监控节点不存在，本次保存未写入任何数据。')
 }
 
 export async function listReadings(nodeId: Id, database: MonitoringDb = db): Promise<IndicatorReading[]> {
@@ -95,7 +92,7 @@ export async function putReadings(
 ): Promise<WriteResult<IndicatorReading[]>> {
   return runWrite(database, [database.nodes, database.indicators, database.readings], async () => {
     const rows = toPlain([...readings])
-    await assertEditableNodes(database, rows.map((r) => r.nodeId))
+    await assertEditableNodes(database, rows.map((r) => r.nodeId), '修改指标填报')
     const basis = options.basis
     if (basis !== undefined) {
       const nodeIds = new Set(rows.map((r) => r.nodeId))
@@ -162,7 +159,7 @@ export async function putBudgetJudgements(
 ): Promise<WriteResult<BudgetLineJudgement[]>> {
   return runWrite(database, [database.nodes, database.budgetLines, database.budgetJudgements], async () => {
     const rows = toPlain([...judgements])
-    await assertEditableNodes(database, rows.map((r) => r.nodeId))
+    await assertEditableNodes(database, rows.map((r) => r.nodeId), '修改预算行研判')
     const basis = options.basis
     if (basis !== undefined) {
       if (new Set(rows.map((r) => r.nodeId)).size > 1) throw new DbWriteError('一次只能核对一个监控节点的研判，本次保存未写入任何数据。')

@@ -8,6 +8,7 @@ import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
+import { assertUnitYearOpen } from './lock'
 import { ofUnit } from './unitScope'
 import { assertUnchanged, deleteAudited, putAudited, runWrite } from './write'
 
@@ -27,9 +28,10 @@ export async function putProject(
   database: MonitoringDb = db,
   options: { basis?: Project | null } = {},
 ): Promise<WriteResult<Project>> {
-  return runWrite(database, [database.units, database.projects], async () => {
+  return runWrite(database, [database.nodes, database.units, database.projects], async () => {
     const row = toPlain(project)
     if (options.basis !== undefined) await assertUnchanged(database.projects, row.id, options.basis)
+    await assertUnitYearOpen(database, row.unitId, row.year, `修改项目“${row.name.trim()}”`)
     row.name = row.name.trim()
     if (!row.name) throw new DbWriteError('请填写项目名称，本次保存未写入任何数据。')
     if (!(await database.units.get(row.unitId))) throw new DbWriteError('项目所属的单位不存在，本次保存未写入任何数据。')
@@ -44,9 +46,10 @@ export async function putProject(
 
 /** Deletes a project that no budget line and no 绩效目标 refers to any more. */
 export async function deleteProject(id: Id, database: MonitoringDb = db): Promise<WriteResult<Project>> {
-  return runWrite(database, [database.projects, database.budgetLines, database.targets], async () => {
+  return runWrite(database, [database.nodes, database.projects, database.budgetLines, database.targets], async () => {
     const project = await database.projects.get(id)
     if (!project) throw new DbWriteError('找不到要删除的项目。')
+    await assertUnitYearOpen(database, project.unitId, project.year, `删除项目“${project.name}”`)
     const lines = await database.budgetLines.where('projectId').equals(id).count()
     if (lines > 0) throw new DbWriteError(`项目“${project.name}”还有 ${lines} 条预算行，请先删除这些预算行。`)
     const targets = await database.targets.where('projectId').equals(id).count()

@@ -7,6 +7,7 @@
  * These are the only functions that should change a node's status after it was created.
  */
 import type { Id, MonitoringNode, StoredReport } from '@/domain/types'
+import type { MonitoringSettings } from '@/domain/settings'
 import { recordAudit } from './audit'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
@@ -80,6 +81,7 @@ export async function freezeReport(
   nodeId: Id,
   model: unknown,
   database: MonitoringDb = db,
+  options: { settings?: MonitoringSettings } = {},
 ): Promise<WriteResult<{ node: MonitoringNode; report: StoredReport }>> {
   return runWrite(database, [database.nodes, database.reports], async () => {
     const node = await nodeOf(database, nodeId)
@@ -87,7 +89,8 @@ export async function freezeReport(
     const at = database.now().toISOString()
     const before = await database.reports.get(nodeId)
     const report: StoredReport = toPlain({ ...(before ?? emptyReport(nodeId, at)), frozen: { at, model }, updatedAt: at })
-    const locked: MonitoringNode = { ...node, status: 'locked' }
+    // the node keeps the settings its figures were computed with (rules §2: 设置 changes apply to open nodes)
+    const locked: MonitoringNode = toPlain({ ...node, status: 'locked', ...(options.settings ? { frozenSettings: options.settings } : {}) })
     await database.reports.put(report)
     await database.nodes.put(locked)
     await recordAudit(database, [
@@ -121,7 +124,8 @@ export async function unlockReport(
     const before = await database.reports.get(nodeId)
     const { frozen, ...rest } = before ?? emptyReport(nodeId, at)
     const report: StoredReport = toPlain({ ...rest, unlocks: [...rest.unlocks, { at, reason: why }], updatedAt: at })
-    const draft: MonitoringNode = { ...node, status: 'draft' }
+    const { frozenSettings: _frozen, ...open } = node
+    const draft: MonitoringNode = { ...open, status: 'draft' }
     await database.reports.put(report)
     await database.nodes.put(draft)
     await recordAudit(database, [

@@ -2,12 +2,14 @@
  * 绩效目标: the year's indicator framework (一级/二级, kept as data per year), the unit's and its
  * projects' targets, and their 三级指标. Deleting a target or an indicator takes its readings with it.
  */
+import { firstLockedNode, lockedMessage } from '@/domain/lock'
 import type { Id, Indicator, IndicatorFramework, PerformanceTarget } from '@/domain/types'
 import { recordAudit } from './audit'
 import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
+import { assertUnitYearOpen } from './lock'
 import { ofUnit } from './unitScope'
 import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
@@ -30,9 +32,12 @@ export async function putFramework(
   database: MonitoringDb = db,
   options: { basis?: IndicatorFramework } = {},
 ): Promise<WriteResult<IndicatorFramework>> {
-  return runWrite(database, [database.frameworks], async () => {
+  return runWrite(database, [database.nodes, database.frameworks], async () => {
     const row = toPlain(framework)
     const before = await database.frameworks.get(row.year)
+    // the framework is shared by every unit of the year and orders every report's indicator list
+    const locked = firstLockedNode((await database.nodes.toArray()).filter((n) => n.year === row.year))
+    if (locked) throw new DbWriteError(lockedMessage(locked, `修改${row.year}年的指标体系`))
     if (options.basis !== undefined) {
       const basis = toPlain(options.basis)
       assertRowsUnchanged('frameworks', [{ key: String(row.year), current: before ?? { year: row.year, level1: [] }, basis }])
@@ -58,9 +63,10 @@ export async function putTarget(
   database: MonitoringDb = db,
   options: { basis?: PerformanceTarget | null } = {},
 ): Promise<WriteResult<PerformanceTarget>> {
-  return runWrite(database, [database.targets], async () => {
+  return runWrite(database, [database.nodes, database.targets], async () => {
     const row = toPlain(target)
     if (options.basis !== undefined) await assertUnchanged(database.targets, row.id, options.basis)
+    await assertUnitYearOpen(database, row.unitId, row.year, '修改绩效目标')
     await putAudited(database, database.targets, [row])
     return row
   })
@@ -71,9 +77,10 @@ export async function deleteTarget(
   id: Id,
   database: MonitoringDb = db,
 ): Promise<WriteResult<{ indicators: number; readings: number }>> {
-  return runWrite(database, [database.targets, database.indicators, database.readings], async () => {
+  return runWrite(database, [database.nodes, database.targets, database.indicators, database.readings], async () => {
     const before = await database.targets.get(id)
     if (!before) throw new DbWriteError('找不到要删除的绩效目标。')
+    await assertUnitYearOpen(database, before.unitId, before.year, '删除绩效目标')
     const indicatorIds = await database.indicators.where('targetId').equals(id).primaryKeys()
     const readings = await database.readings.where('indicatorId').anyOf(indicatorIds).delete()
     await database.indicators.bulkDelete(indicatorIds)
@@ -109,7 +116,7 @@ export async function putIndicators(
   database: MonitoringDb = db,
   options: { basis?: Readonly<Record<Id, Indicator | null>> } = {},
 ): Promise<WriteResult<Indicator[]>> {
-  return runWrite(database, [database.targets, database.indicators], async () => {
+  return runWrite(database, [database.nodes, database.targets, database.indicators], async () => {
     const rows = toPlain([...indicators])
     const basis = options.basis
     if (basis !== undefined) {
@@ -122,6 +129,11 @@ export async function putIndicators(
     const targetIds = [...new Set(rows.map((r) => r.targetId))]
     const targets = await database.targets.bulkGet(targetIds)
     if (targets.some((t) => t === undefined)) throw new DbWriteError('指标所属的绩效目标不存在，本次保存未写入任何数据。')
+    const previous = await database.indicators.bulkGet(rows.map((r) => r.id))
+    const previousTargets = await database.targets.bulkGet(previous.flatMap((p) => (p ? [p.targetId] : [])))
+    for (const target of [...targets, ...previousTargets]) {
+      if (target) await assertUnitYearOpen(database, target.unitId, target.year, `修改三级指标“${rows[0]?.name ?? ''}”`)
+    }
     await putAudited(database, database.indicators, rows)
     return rows
   })
@@ -140,9 +152,11 @@ export async function putIndicator(
 
 /** Deletes an indicator with its readings at every node. */
 export async function deleteIndicator(id: Id, database: MonitoringDb = db): Promise<WriteResult<{ readings: number }>> {
-  return runWrite(database, [database.indicators, database.readings], async () => {
+  return runWrite(database, [database.nodes, database.targets, database.indicators, database.readings], async () => {
     const before = await database.indicators.get(id)
     if (!before) throw new DbWriteError('找不到要删除的指标。')
+    const target = await database.targets.get(before.targetId)
+    if (target) await assertUnitYearOpen(database, target.unitId, target.year, `删除三级指标“${before.name}”`)
     const readings = await database.readings.where('indicatorId').equals(id).delete()
     await database.indicators.delete(id)
     await recordAudit(database, [{ table: 'indicators', key: id, before: { indicator: before, removed: { readings } }, after: null }])

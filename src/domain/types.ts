@@ -7,6 +7,7 @@
  * 绩效目标 PerformanceTarget, 三级指标 Indicator, 监控节点 MonitoringNode, 执行数 spent, 到位资金 allocated,
  * 指标填报 IndicatorReading, 预警 Alert, 纠偏措施 CorrectiveMeasure.
  */
+import type { MonitoringSettings } from './settings'
 
 /** A decimal number kept as a string, e.g. '1493.25' (万元) or '0.98'. Never a JS float at rest. */
 export type DecimalString = string
@@ -159,6 +160,11 @@ export interface MonitoringNode {
   asOfDate: IsoDate
   label: string
   status: 'draft' | 'locked'
+  /**
+   * The settings (thresholds, 序时进度 mode) as they were at 定稿: a locked node's figures and alerts
+   * keep them, so a later 设置 change applies to open nodes only (rules §2). Absent on open nodes.
+   */
+  frozenSettings?: MonitoringSettings
 }
 
 export type QualitativeGrade = '达成' | '部分达成' | '未达成'

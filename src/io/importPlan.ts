@@ -19,6 +19,7 @@ import {
   cellProblem, columnLetter as colLetter, isBlank, parseAmount, parseChoice, parseChoices, parseDate, parseDateList, parsePercentNumber,
   parseText, parseYear, sameDecimal, type CellValue, type Parsed,
 } from '@/domain/importParsing'
+import { frozenFigureChanges } from '@/domain/lock'
 import { nodeLabel } from '@/domain/periods'
 import { validateBudgetLine, validateExecution, validateIndicator } from '@/domain/validation'
 import type { ValidationIssue } from '@/domain/result'
@@ -762,6 +763,16 @@ export function planImport(input: PlanInput): ImportPlan {
     measures: [...(existing?.measures ?? []).map((m) => changedMeasures.get(m.id) ?? m), ...addedMeasures],
     reports: existing?.reports ?? [],
   }
+  // 定稿 freezes figures: an import that would change a locked node's figures is refused in the
+  // preview (and again by the store's own check when committing)
+  for (const change of existing ? frozenFigureChanges(existing, dataset) : []) {
+    const what = change.removed ? '删除该节点或解除其锁定' : `修改其${change.parts.join('、')}`
+    problems.push({
+      sheet: '', row: 0, column: '',
+      message: `监控节点“${change.node.label}”已定稿，导入会${what}，与已定稿的报告不一致。请只导入未定稿月份的数据，或先在「数据管理 › 监控节点」中解锁（须填写原因）`,
+    })
+  }
+  if (problems.length > 0) return { ...empty, unitName, year }
   const changedRows = Object.values(counts).some((c) => c.new + c.changed > 0)
   const unitChanged = !same(storedUnit, unit)
   const frameworkChanged = !same(input.existingFramework ?? existing?.framework, framework)

@@ -8,6 +8,7 @@ import { computed, ref, toRaw, watch } from 'vue'
 import { alertsNeedingMeasure, computeNodeAlerts, sortAlerts, withReviewState } from '@/domain/alerts'
 import type { Alert, CorrectiveMeasure, Id, UnitYearDataset } from '@/domain/types'
 import type { NodeSnapshot } from '@/domain/snapshot'
+import { isLocked, settingsForNode } from '@/domain/lock'
 import { addAlertComment, closeAlert, replaceNodeAlerts, reopenAlert } from '@/db/alerts'
 import { assignMeasure } from '@/db/measures'
 import { newId } from '@/db/ids'
@@ -32,7 +33,7 @@ export const useAlertsStore = defineStore('alerts', () => {
   function raisedFor(snap: NodeSnapshot, data: UnitYearDataset): Alert[] {
     const known = alertsBySnapshot.get(snap)
     if (known) return known
-    const raised = computeNodeAlerts({ dataset: data, snapshot: snap, settings: settings.value })
+    const raised = computeNodeAlerts({ dataset: data, snapshot: snap, settings: settingsForNode(snap.node, settings.value) })
     alertsBySnapshot.set(snap, raised)
     return raised
   }
@@ -65,6 +66,8 @@ export const useAlertsStore = defineStore('alerts', () => {
   async function sync(): Promise<ActionResult> {
     if (!nodeId.value || !snapshot.value) return { ok: false, message: '请先选择监控节点。' }
     if (inSync.value) return { ok: true }
+    // a 定稿 node's stored alerts are its record: 批示 and 关闭 go on them as they are, never recomputed
+    if (isLocked(snapshot.value.node)) return { ok: true }
     syncing.value = true
     try {
       const written = await replaceNodeAlerts(nodeId.value, computedAlerts.value.map((a) => toRaw(a)))

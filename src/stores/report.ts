@@ -7,6 +7,7 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef, toRaw, watch } from 'vue'
 import type { Id, StoredReport } from '@/domain/types'
+import type { MonitoringSettings } from '@/domain/settings'
 import { toIsoDate } from '@/domain/dates'
 import { draftReport, frozenModelOf, META_KEYS, pendingInputs, regenerateEdits, withEdit, withoutEdit } from '@/domain/report'
 import type { ReportModel, ReportParagraph } from '@/domain/report'
@@ -28,7 +29,7 @@ export type EditResult = { ok: true } | { ok: false; message: string; conflict?:
 
 export const useReportStore = defineStore('report', () => {
   const workspace = useWorkspaceStore()
-  const { dataset, snapshot, settings, node, nodeId } = storeToRefs(workspace)
+  const { dataset, snapshot, nodeSettings, node, nodeId } = storeToRefs(workspace)
 
   /** the stored row of the node in `loadedFor` (null: nothing stored yet) */
   const stored = shallowRef<StoredReport | null>(null)
@@ -48,7 +49,7 @@ export const useReportStore = defineStore('report', () => {
   const liveModel = computed<ReportModel | null>(() => {
     if (!dataset.value || !snapshot.value || loadedFor.value !== snapshot.value.node.id) return null
     const start = performance.now()
-    const drafted = draftReport({ dataset: dataset.value, snapshot: snapshot.value, settings: settings.value, reportDate: reportDate.value, edits: edits.value })
+    const drafted = draftReport({ dataset: dataset.value, snapshot: snapshot.value, settings: nodeSettings.value, reportDate: reportDate.value, edits: edits.value })
     // User Timing entries, read by scripts/bench/report.bench.mjs
     performance.measure('report:draft', { start })
     return drafted
@@ -186,7 +187,8 @@ export const useReportStore = defineStore('report', () => {
     if (!current || !id) return { ok: false, message: '无法定稿：报告尚未生成。' }
     busy.value = 'freeze'
     try {
-      const result = await freezeReport(id, JSON.parse(JSON.stringify(toRaw(current))) as ReportModel)
+      const frozenWith = JSON.parse(JSON.stringify(toRaw(nodeSettings.value))) as MonitoringSettings
+      const result = await freezeReport(id, JSON.parse(JSON.stringify(toRaw(current))) as ReportModel, undefined, { settings: frozenWith })
       if (!result.ok) return { ok: false, message: result.message }
       stored.value = result.value.report
       await workspace.reload()

@@ -9,6 +9,7 @@ import type { Id, IndicatorReading, UnitYearDataset } from '@/domain/types'
 import type { MonitoringSettings } from '@/domain/settings'
 import { defaultSettings } from '@/domain/settings'
 import { computeNodeSnapshot } from '@/domain/snapshot'
+import { settingsForNode } from '@/domain/lock'
 import type { NodeSnapshot } from '@/domain/snapshot'
 import type { Result } from '@/domain/result'
 import { listUnitYears, loadReadings, loadUnitYear, mergeReadings, saveUnitYear } from '@/db/datasets'
@@ -57,6 +58,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     [...(dataset.value?.nodes ?? [])].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate)),
   )
   const node = computed(() => nodes.value.find((n) => n.id === nodeId.value) ?? null)
+  /** The settings the shown node's figures follow: those frozen with it once 定稿, else the current ones. */
+  const nodeSettings = computed(() => (node.value ? settingsForNode(node.value, settings.value) : settings.value))
 
   const snapshotResult = computed(() => {
     if (!dataset.value || !nodeId.value) return null
@@ -91,7 +94,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       snapshotCache.byNode.set(id, known)
       return known
     }
-    const computed = computeNodeSnapshot({ dataset: data, nodeId: id, settings: settingsNow })
+    const shown = data.nodes.find((n) => n.id === id)
+    const computed = computeNodeSnapshot({ dataset: data, nodeId: id, settings: shown ? settingsForNode(shown, settingsNow) : settingsNow })
     snapshotCache.byNode.set(id, computed)
     if (snapshotCache.byNode.size > SNAPSHOTS_KEPT) {
       const oldest = snapshotCache.byNode.keys().next().value
@@ -370,7 +374,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   return {
-    ready, busy, errorMessage, persistence, unitYears, unitId, year, nodeId, dataset, settings,
+    ready, busy, errorMessage, persistence, unitYears, unitId, year, nodeId, dataset, settings, nodeSettings,
     isEmpty, nodes, node, snapshotResult, snapshot,
     init, refreshUnitYears, select, reload, selectNode, ensureReadings, snapshotOf, prepareWith, loadDemo, saveSettings, settingsBasis,
   }

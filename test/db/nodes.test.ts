@@ -58,7 +58,7 @@ describe('readings and judgements', () => {
     expectOk(await saveUnitYear(aDataset({ nodes: [aNode({ status: 'locked' })] }), database))
     const before = await snapshot(database)
     expect(expectFailure(await putReadings([aReading({ actualValue: '9' })], database))).toBe(
-      '监控节点“2021年1-6月”已锁定，不能修改填报数据，本次保存未写入任何数据。',
+      '监控节点“2021年1-6月”已定稿（已锁定），修改指标填报会改变其已定稿报告中的数字。如确需修改，请先在「数据管理 › 监控节点」中解锁（须填写原因），本次保存未写入任何数据。',
     )
     expect(await snapshot(database)).toEqual(before)
   })

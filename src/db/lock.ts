@@ -1,0 +1,59 @@
+/**
+ * 定稿 enforced by the store, not by screens (domain `lock.ts`, rules §2): every write that would
+ * change a figure shown in a locked node's report is refused *inside its own transaction*, so no path
+ * — an entry screen, an import, a bulk operation, another tab — can change a frozen report's figures.
+ * Callers include `database.nodes` in their `runWrite` tables and call these before writing.
+ */
+import { firstLockedNode, frozenChangesMessage, frozenFigureChanges, isLocked, lockedMessage, nodeLockingMonth } from '@/domain/lock'
+import type { Id, MonitoringNode, UnitYearDataset } from '@/domain/types'
+import { DbWriteError } from './result'
+import type { MonitoringDb } from './schema'
+import { ofUnit } from './unitScope'
+
+/** Refuses when a locked node of the unit-year covers any of `months`. */
+export async function assertMonthsOpen(
+  database: MonitoringDb,
+  unitId: Id,
+  year: number,
+  months: readonly number[],
+  what: (month: number) => string,
+): Promise<void> {
+  const nodes = await ofUnit(database.nodes, unitId, year).toArray()
+  for (const month of [...new Set(months)].sort((a, b) => a - b)) {
+    const node = nodeLockingMonth(nodes, month)
+    if (node) throw new DbWriteError(lockedMessage(node, what(month)))
+  }
+}
+
+/**
+ * Refuses when the unit-year has a locked node: its budget lines, projects, targets and indicators
+ * are part of every report of the year (the budget totals, the indicator list and counts).
+ */
+export async function assertUnitYearOpen(database: MonitoringDb, unitId: Id, year: number, what: string): Promise<void> {
+  const node = firstLockedNode(await ofUnit(database.nodes, unitId, year).toArray())
+  if (node) throw new DbWriteError(lockedMessage(node, what))
+}
+
+/** Refuses when any of the nodes is locked (or missing: `missing` says what was not found). */
+export async function assertNodesOpen(
+  database: MonitoringDb,
+  nodeIds: readonly Id[],
+  what: string,
+  missing: string,
+): Promise<MonitoringNode[]> {
+  const nodes = await database.nodes.bulkGet([...new Set(nodeIds)])
+  const found: MonitoringNode[] = []
+  for (const node of nodes) {
+    if (!node) throw new DbWriteError(missing)
+    if (isLocked(node)) throw new DbWriteError(lockedMessage(node, what))
+    found.push(node)
+  }
+  return found
+}
+
+/** Refuses a whole unit-year replacement (import, demo load) that would change a locked node. */
+export function assertFrozenUnchanged(before: UnitYearDataset | null, after: UnitYearDataset | null): void {
+  if (!before) return
+  const message = frozenChangesMessage(frozenFigureChanges(before, after))
+  if (message) throw new DbWriteError(message)
+}

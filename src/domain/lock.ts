@@ -1,0 +1,118 @@
+/**
+ * 定稿 freezes figures (rules §2): once a node's report is 定稿, every figure it shows is part of the
+ * record — the months it covers (1 … the node's month), its readings, judgements and measures, and
+ * the unit-year's budget lines, projects, targets and indicators as of that node. Changing any of
+ * them needs 解锁 with a written reason first. These pure functions say what a locked node covers and
+ * which locked nodes a change would alter; `src/db/lock.ts` applies them inside every write.
+ */
+import { reportedMonth } from './periods'
+import type { MonitoringSettings } from './settings'
+import type { Id, MonitoringNode, UnitYearDataset } from './types'
+
+/** The last month a node's report covers (1-6月 → 6). */
+export function coveredMonth(node: Pick<MonitoringNode, 'asOfDate'>): number {
+  return reportedMonth(node.asOfDate)
+}
+
+export function isLocked(node: Pick<MonitoringNode, 'status'>): boolean {
+  return node.status === 'locked'
+}
+
+/**
+ * The locked node whose report covers `month` (the earliest by date, so the message names the first
+ * report that would disagree), or undefined when the month is open.
+ */
+export function nodeLockingMonth(nodes: readonly MonitoringNode[], month: number): MonitoringNode | undefined {
+  return [...nodes]
+    .filter((n) => isLocked(n) && coveredMonth(n) >= month)
+    .sort((a, b) => (a.asOfDate < b.asOfDate ? -1 : a.asOfDate > b.asOfDate ? 1 : 0))[0]
+}
+
+/** The first locked node of a unit-year by date, if any. */
+export function firstLockedNode(nodes: readonly MonitoringNode[]): MonitoringNode | undefined {
+  return nodeLockingMonth(nodes, 1)
+}
+
+/**
+ * The refusal, in the words a finance officer needs: which node, what would change, and the way out.
+ * `what` names the change, e.g. '修改6月的执行数'.
+ */
+export function lockedMessage(node: Pick<MonitoringNode, 'label'>, what: string): string {
+  return `监控节点“${node.label}”已定稿（已锁定），${what}会改变其已定稿报告中的数字。如确需修改，请先在「数据管理 › 监控节点」中解锁（须填写原因），本次保存未写入任何数据。`
+}
+
+/**
+ * The settings a node's figures are computed with: a locked node keeps the settings it was frozen
+ * with (rules §2: later 设置 changes apply to open nodes only); an open node follows the current ones.
+ */
+export function settingsForNode(node: Pick<MonitoringNode, 'status' | 'frozenSettings'>, current: MonitoringSettings): MonitoringSettings {
+  return isLocked(node) && node.frozenSettings ? node.frozenSettings : current
+}
+
+/** JSON with object keys sorted and undefined left out, so two copies of the same rows compare equal. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  const record = value as Record<string, unknown>
+  const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort()
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(',')}}`
+}
+
+const byId = <T extends { id: Id }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+
+/**
+ * Everything a locked node's report is computed from, as one canonical text per part. Two datasets
+ * whose parts are equal show the node's report with the same figures.
+ */
+export function frozenFigures(dataset: UnitYearDataset, node: MonitoringNode): Record<string, string> {
+  const month = coveredMonth(node)
+  const lineIds = new Set(dataset.budgetLines.map((l) => l.id))
+  return {
+    预算行: canonical(byId(dataset.budgetLines).map(({ sortOrder: _order, ...line }) => line)),
+    项目: canonical(byId(dataset.projects)),
+    月度执行数: canonical(byId(dataset.monthlyExecutions.filter((e) => lineIds.has(e.budgetLineId) && e.month <= month))),
+    绩效目标: canonical(byId(dataset.targets)),
+    三级指标: canonical(byId(dataset.indicators).map(({ sortOrder: _order, ...indicator }) => indicator)),
+    指标填报: canonical(byId(dataset.readings.filter((r) => r.nodeId === node.id))),
+    预算研判: canonical(byId(dataset.budgetJudgements.filter((j) => j.nodeId === node.id))),
+    纠偏措施: canonical(byId(dataset.measures.filter((m) => m.nodeId === node.id))),
+    监控报告: canonical(dataset.reports.find((r) => r.nodeId === node.id)?.frozen ?? null),
+  }
+}
+
+/** A locked node a change would alter: the node and the parts that differ ('预算行', '月度执行数' …). */
+export interface FrozenChange {
+  node: MonitoringNode
+  parts: string[]
+  /** the node is gone, or no longer locked, after the change */
+  removed: boolean
+}
+
+/**
+ * The locked nodes of `before` whose figures differ in `after` (null: the unit-year is gone). Used
+ * where a whole unit-year is replaced at once: an import, a demo load, a restore.
+ */
+export function frozenFigureChanges(before: UnitYearDataset, after: UnitYearDataset | null): FrozenChange[] {
+  const changes: FrozenChange[] = []
+  for (const node of before.nodes.filter(isLocked)) {
+    const later = after?.nodes.find((n) => n.id === node.id)
+    if (!after || !later || !isLocked(later)) {
+      changes.push({ node, parts: [], removed: true })
+      continue
+    }
+    const was = frozenFigures(before, node)
+    const now = frozenFigures(after, later)
+    const parts = Object.keys(was).filter((part) => was[part] !== now[part])
+    if (parts.length > 0) changes.push({ node, parts, removed: false })
+  }
+  return changes
+}
+
+/** One sentence naming every locked node a whole-unit-year change would alter, or '' when none. */
+export function frozenChangesMessage(changes: readonly FrozenChange[]): string {
+  const [first, ...others] = changes
+  if (!first) return ''
+  const what = first.removed ? '删除该节点或解除其锁定' : `修改其${first.parts.join('、')}`
+  const more = others.length > 0 ? `（另有${others.map((c) => `“${c.node.label}”`).join('、')}也会被改变）` : ''
+  return lockedMessage(first.node, `${what}${more}`)
+}
