@@ -9,7 +9,8 @@
  * - budget.projectLight   the same for each project's own budget;
  * - budget.overspent      unit 执行率 > 100%;
  * - data.unallocatedSpend a budget line's 执行数 > 到位资金 (a data error, spec §2);
- * - indicator.light       an indicator's light is red or yellow;
+ * - indicator.light       an indicator's light is red or yellow (a cost ceiling: its actual or its
+ *                         year-end forecast breaks the ceiling; spending slowly under it raises nothing);
  * - indicator.overrun     blue: at or above the over-run threshold, needs an explanation;
  * - indicator.invalid     the reading cannot give a rate (bad input), with validation's message;
  * - indicator.missing     a due indicator without a value;
@@ -17,8 +18,9 @@
  * - budget.impossible     a budget line judged 完全不可能 to reach its year-end figure;
  * - measure.overdue       a 纠偏措施 past its deadline at the node date and not 已完成.
  */
-import { formatAmount, formatNumber, formatPercent } from './decimal'
+import { formatAmount, formatNumber, formatPercent, parseDecimal } from './decimal'
 import type { Dec } from './decimal'
+import { isCostCeiling } from './completion'
 import { actualText, targetText } from './indicatorText'
 import { isOverdue } from './dashboardMeasures'
 import type { NodeSnapshot, SnapshotIndicator } from './snapshot'
@@ -144,6 +146,12 @@ function indicatorAlerts(row: SnapshotIndicator, settings: MonitoringSettings, t
   if (assessment.expected) inputs.expected = assessment.expected.toFixed()
   if (assessment.ratioToExpected) inputs.ratioToExpected = assessment.ratioToExpected.toFixed()
   if (completion.status === 'rate') inputs.completionRate = completion.rate.toFixed()
+  const forecast = assessment.ceilingForecast
+  if (forecast) {
+    inputs.forecast = forecast.value.toFixed()
+    inputs.forecastSource = forecast.source
+    if (forecast.source === 'trend') inputs.timeProgress = forecast.timeProgress.toFixed()
+  }
 
   if (completion.status === 'invalid') {
     raise('indicator.invalid', 'yellow', 'indicator', indicator.id, NO_THRESHOLDS, inputs, `${name}填报有误：${completion.message}`)
@@ -154,7 +162,10 @@ function indicatorAlerts(row: SnapshotIndicator, settings: MonitoringSettings, t
     const ratio = assessment.ratioToExpected
     const actual = actualText(indicator, reading, completion)
     let why: string
-    if (ratio && assessment.expected) {
+    const ceiling = isCostCeiling(indicator) ? parseDecimal(indicator.targetValue) : null
+    if (ceiling && (light === 'red' || light === 'yellow')) {
+      why = ceilingWhy(row, ceiling, light)
+    } else if (ratio && assessment.expected) {
       const comparison = light === 'blue' ? `≥ ${t.blue}%` : `< ${light === 'red' ? t.red : t.yellow}%`
       why = `实际完成${actual}，节点应完成${formatNumber(assessment.expected, 2).replace(/\.?0+$/, '')}${indicator.measureUnit}，完成进度比${formatPercent(ratio, SENTENCE_PLACES)} ${comparison}`
     } else if (indicator.operator === '定性') {
@@ -162,13 +173,31 @@ function indicatorAlerts(row: SnapshotIndicator, settings: MonitoringSettings, t
     } else {
       why = `实际完成${actual}，未达到年度指标值${targetText(indicator)}`
     }
-    raise(light === 'blue' ? 'indicator.overrun' : 'indicator.light', light, 'indicator', indicator.id, thresholds, inputs,
+    raise(light === 'blue' ? 'indicator.overrun' : 'indicator.light', light, 'indicator', indicator.id,
+      ceiling ? { ceiling: ceiling.toFixed(), operator: indicator.operator } : thresholds, inputs,
       `${name}${why}，${LIGHT_WORDS[light]}${light === 'blue' ? '（超进度，需说明原因）' : ''}`)
   }
   if (reading?.likelihood === '完全不可能') {
     raise('indicator.impossible', 'red', 'indicator', indicator.id, NO_THRESHOLDS, { ...inputs, likelihood: reading.likelihood },
       `${name}完成目标可能性为“完全不可能”，红色预警`)
   }
+}
+
+/**
+ * Why a cost ceiling is red or yellow, in money (2 places, like the budget sentences) against the
+ * ceiling as set: red 「实际160.00万元，已超过上限150万元」; yellow on the entered forecast
+ * 「全年预计160.00万元，超过上限150万元」, on the trend 「实际80.00万元，按序时进度50.00%推算全年160.00万元，
+ * 超过上限150万元」. Under `<` a value equal to the ceiling 「达到上限」.
+ */
+function ceilingWhy(row: SnapshotIndicator, ceiling: Dec, light: 'red' | 'yellow'): string {
+  const { indicator, reading, assessment } = row
+  const unit = indicator.measureUnit
+  const limit = (value: Dec): string => `${value.eq(ceiling) ? '达到' : '超过'}上限${ceiling.toFixed()}${unit}`
+  const actual = parseDecimal(reading?.actualValue)
+  const forecast = assessment.ceilingForecast
+  if (light === 'red' || !forecast) return `实际${actual ? formatAmount(actual) : ''}${unit}，已${limit(actual ?? ceiling)}`
+  if (forecast.source === 'entered') return `全年预计${formatAmount(forecast.value)}${unit}，${limit(forecast.value)}`
+  return `实际${actual ? formatAmount(actual) : ''}${unit}，按序时进度${formatPercent(forecast.timeProgress, SENTENCE_PLACES)}推算全年${formatAmount(forecast.value)}${unit}，${limit(forecast.value)}`
 }
 
 function shorten(text: string, max = 24): string {

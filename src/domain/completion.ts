@@ -54,6 +54,18 @@ export function isReverse(operator: Operator): boolean {
   return operator === '≤' || operator === '<'
 }
 
+/** 计量单位 that name an amount of money: a ≤ / < cap in one of them is a cost ceiling (spec §4). */
+export const MONEY_UNITS: readonly string[] = ['万元', '元', '千元']
+
+/**
+ * A cost ceiling (spec §4, e.g. 项目保障成本经费 ≤150 万元): a cap (≤ <) whose 计量单位 is money. Its
+ * 完成率 is still actual ÷ target (spending progress), but its light follows the ceiling rule
+ * (`lights.indicatorLight`): spending slowly under a ceiling is no deviation.
+ */
+export function isCostCeiling(indicator: Pick<Indicator, 'operator' | 'measureUnit'>): boolean {
+  return isReverse(indicator.operator) && MONEY_UNITS.includes(indicator.measureUnit.trim())
+}
+
 /** Whether `actual` satisfies the 计算符号 against `target` (false for 定性). */
 export function satisfiesOperator(actual: Dec, operator: Operator, target: Dec): boolean {
   switch (operator) {

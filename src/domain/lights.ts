@@ -4,10 +4,11 @@
  */
 import { D, parseDecimal } from './decimal'
 import type { Dec } from './decimal'
-import { completionRate, expectedAtNode, isQualitative, parseTarget, satisfiesOperator } from './completion'
+import { completionRate, expectedAtNode, isCostCeiling, isQualitative, parseTarget, satisfiesOperator } from './completion'
 import type { CompletionResult } from './completion'
+import { timeProgress } from './periods'
 import type { BudgetFigures } from './rates'
-import type { IndicatorLightThresholds, LightThresholds, MonitoringSettings } from './settings'
+import type { IndicatorLightThresholds, LightThresholds, MonitoringSettings, TimeProgressMode } from './settings'
 import type { Id, Indicator, IndicatorReading, IsoDate, Light, QualitativeGrade } from './types'
 
 export interface BudgetLightResult {
@@ -20,11 +21,22 @@ export interface IndicatorAssessment {
   indicatorId: Id
   light: Light
   completion: CompletionResult
-  /** 预期值 at the node (cumulative indicators only) */
+  /** 预期值 at the node (cumulative indicators only; null for a cost ceiling, which has no expected path) */
   expected: Dec | null
-  /** actual ÷ expected as a fraction (0.9333 = 93.33%), cumulative indicators only */
+  /** actual ÷ expected as a fraction (0.9333 = 93.33%), cumulative indicators only (not cost ceilings) */
   ratioToExpected: Dec | null
+  /** cost ceilings only: the year-end figure held against the ceiling, when there is one */
+  ceilingForecast?: CeilingForecast
 }
+
+/**
+ * The year-end figure a cost ceiling is held against (spec §4): the reading's 全年预计完成值 when it is
+ * a number ('entered'), else for a cumulative ceiling the trend actual ÷ 序时进度 ('trend', 80 at
+ * 1-6月 → 160). A level or due-later ceiling has no trend: its value does not accumulate [ours].
+ */
+export type CeilingForecast =
+  | { source: 'entered'; value: Dec }
+  | { source: 'trend'; value: Dec; timeProgress: Dec }
 
 /** red below t.red, yellow below t.yellow, else green (percent thresholds). */
 export function lightForRatio(ratio: Dec, t: LightThresholds): Light {
@@ -61,11 +73,30 @@ export function spendsUnallocatedFunds(figures: Pick<BudgetFigures, 'allocated' 
 
 export const GRADE_LIGHTS: Readonly<Record<QualitativeGrade, Light>> = { 达成: 'green', 部分达成: 'yellow', 未达成: 'red' }
 
+/** The cost ceiling's year-end figure: 全年预计完成值 if it is a number, else the trend (see CeilingForecast). */
+export function ceilingForecast(
+  indicator: Indicator,
+  reading: IndicatorReading | undefined,
+  asOf: IsoDate,
+  mode: TimeProgressMode,
+): CeilingForecast | null {
+  const entered = parseDecimal(reading?.yearEndForecast)
+  if (entered !== null) return { source: 'entered', value: entered }
+  if (indicator.accrual !== 'cumulative') return null
+  const actual = parseDecimal(reading?.actualValue)
+  const progress = timeProgress(asOf, mode)
+  if (actual === null || !progress.gt(0)) return null
+  return { source: 'trend', value: actual.div(progress), timeProgress: progress }
+}
+
 /**
  * An indicator's light at the node (spec §4):
  * - not due, no reading, or input that gives no rate: grey (validation reports the last two);
  * - 定性: 达成 green, 部分达成 yellow, 未达成 red;
- * - cumulative (counts, and ≤ spend/cost caps alike [ours]): actual ÷ expected against the thresholds,
+ * - cost ceiling (≤ < in 万元 / 元 / 千元, `isCostCeiling`): red when the actual already breaks the
+ *   ceiling, yellow when the year-end forecast (`ceilingForecast`) does, else green — spending slowly
+ *   under a ceiling is the budget light's business, not a deviation; no expected value, no ratio;
+ * - cumulative (counts, and non-money caps such as ≤12 个月): actual ÷ expected against the thresholds,
  *   blue at or above settings.indicatorLight.blue; green when nothing is expected yet;
  * - level (and dueLater once due): green when the value satisfies its 计算符号 against the target, else red.
  */
@@ -76,7 +107,8 @@ export function indicatorLight(
   settings: MonitoringSettings,
 ): IndicatorAssessment {
   const completion = completionRate(indicator, reading, asOf)
-  const expected = expectedAtNode(indicator, asOf, settings.timeProgressMode)
+  const ceiling = isCostCeiling(indicator)
+  const expected = ceiling ? null : expectedAtNode(indicator, asOf, settings.timeProgressMode)
   const assessment = (light: Light, ratioToExpected: Dec | null = null): IndicatorAssessment =>
     ({ indicatorId: indicator.id, light, completion, expected, ratioToExpected })
 
@@ -89,6 +121,13 @@ export function indicatorLight(
   const target = parseTarget(indicator)
   if (actual === null || !target.ok) return assessment('grey')
 
+  if (ceiling) {
+    const forecast = ceilingForecast(indicator, reading, asOf, settings.timeProgressMode)
+    const light: Light = !satisfiesOperator(actual, indicator.operator, target.target) ? 'red'
+      : forecast && !satisfiesOperator(forecast.value, indicator.operator, target.target) ? 'yellow'
+        : 'green'
+    return forecast ? { ...assessment(light), ceilingForecast: forecast } : assessment(light)
+  }
   if (indicator.accrual === 'cumulative' && expected !== null) {
     if (!expected.gt(0)) return assessment('green')
     const ratio = actual.div(expected)

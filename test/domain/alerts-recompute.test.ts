@@ -32,7 +32,7 @@ describe('recomputing the demo node', () => {
     const first = expectOk(await replaceNodeAlerts(DEMO_NODE_ID, alertsOf(dataset), database))
     const second = expectOk(await replaceNodeAlerts(DEMO_NODE_ID, alertsOf(dataset), database))
     expect(second).toStrictEqual(first)
-    expect(await listAlerts(DEMO_NODE_ID, database)).toHaveLength(12)
+    expect(await listAlerts(DEMO_NODE_ID, database)).toHaveLength(9)
   })
 
   it('keeps 批示, 指派 and 关闭 with name and time through a recompute', async () => {

@@ -31,11 +31,12 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
     expect(messages).toContain('budget.projectLight red 项目“国有土地出让金评估项目”执行率0.00%，序时进度50.00%，执行进度比0.0 < 60，红色预警')
     // seed 001: 新增建设用地报批 450亩, 30亩 by June → 30 ÷ 225 = 13.33%
     expect(messages).toContain('indicator.light red “新增建设用地报批”实际完成30亩，节点应完成225亩，完成进度比13.33% < 60%，红色预警')
-    // seed 001: 人员保障成本经费 324.88 of 1129.83 → 57.51% of the expected half
-    expect(messages).toContain('indicator.light red “人员保障成本经费”实际完成324.88万元，节点应完成564.92万元，完成进度比57.51% < 60%，红色预警')
+    // seed 001's three cost ceilings (项目 0 ≤150, 人员 324.88 ≤1129.83, 运转 58.86 ≤213.42 万元) spend
+    // slowly under their ceilings: the budget light already says so, the indicators raise nothing (spec §4)
+    expect(messages.filter((m) => m.includes('成本经费'))).toEqual([])
     expect(messages).toContain('indicator.light yellow “开展及红枣培训会议次数”实际完成4次，节点应完成6次，完成进度比66.67% < 80%，黄色预警')
     expect(messages).toContain('indicator.light red “项目工程验收合格率”实际完成60%，未达到年度指标值≥98%，红色预警')
-    expect(messages).toHaveLength(12)
+    expect(messages).toHaveLength(9)
   })
 
   it('is deterministic: the same input gives the same alerts with the same ids', () => {
@@ -123,6 +124,84 @@ describe('the remaining rules, each with its sentence', () => {
     expect(impossible.map((a) => [a.subjectId, a.light, a.message])).toEqual([
       ['demo-bl-gzfl', 'red', '“工资福利支出”全年执行的可能性为“完全不可能”，红色预警'],
     ])
+  })
+})
+
+describe('cost ceilings (spec §4): no alert under the ceiling, a sentence saying why above it', () => {
+  const ceilingOf = (dataset: UnitYearDataset, name: string) => {
+    const indicator = dataset.indicators.find((i) => i.name === name)
+    const reading = dataset.readings.find((r) => r.indicatorId === indicator?.id)
+    if (!indicator || !reading) throw new Error(`seed 001 indicator ${name} missing`)
+    return { indicator, reading }
+  }
+  const indicatorAlertsOf = (dataset: UnitYearDataset, id: string) =>
+    demoAlerts(dataset).filter((a) => a.subjectId === id && a.ruleId === 'indicator.light')
+
+  it('项目保障成本经费 ≤150 万元 with 0 spent is green and raises no alert (seed 001)', () => {
+    const dataset = qiemo2021Dataset()
+    const { indicator } = ceilingOf(dataset, '项目保障成本经费')
+    const snapshot = computeNodeSnapshot({ dataset, nodeId: DEMO_NODE_ID, settings: defaultSettings() })
+    if (!snapshot.ok) throw new Error('snapshot failed')
+    const row = snapshot.value.indicators.find((r) => r.indicator.id === indicator.id)
+    expect(row?.assessment.light).toBe('green')
+    expect(indicatorAlertsOf(dataset, indicator.id)).toEqual([])
+  })
+
+  it('raises none for 人员保障成本经费 324.88 and 运转保障成本经费 58.86 either, the three red alerts of before gone (seed 001)', () => {
+    const dataset = qiemo2021Dataset()
+    const ids = ['项目保障成本经费', '人员保障成本经费', '运转保障成本经费'].map((name) => ceilingOf(dataset, name).indicator.id)
+    expect(demoAlerts(dataset).filter((a) => ids.includes(a.subjectId))).toEqual([])
+    // the project's slow spending is still flagged, once, by its budget light
+    expect(demoAlerts(dataset).filter((a) => a.ruleId === 'budget.projectLight').map((a) => a.light)).toEqual(['red'])
+  })
+
+  it('forecast 160 over a ceiling of 150 is yellow: 全年预计160.00万元，超过上限150万元', () => {
+    const dataset = qiemo2021Dataset()
+    const { indicator, reading } = ceilingOf(dataset, '项目保障成本经费')
+    reading.actualValue = '60'
+    reading.yearEndForecast = '160'
+    const alerts = indicatorAlertsOf(dataset, indicator.id)
+    expect(alerts.map((a) => [a.light, a.message])).toEqual([
+      ['yellow', '“项目保障成本经费”全年预计160.00万元，超过上限150万元，黄色预警'],
+    ])
+    expect(alerts[0].thresholds).toEqual({ ceiling: '150', operator: '≤' })
+    expect(alerts[0].inputs).toMatchObject({ actual: '60', target: '150', forecast: '160', forecastSource: 'entered', completionRate: '0.4' })
+    expect(alerts[0].inputs.ratioToExpected).toBeUndefined()
+    expect(alerts[0].message).not.toContain('<')
+  })
+
+  it('actual 151 over 150 is red: 实际151.00万元，已超过上限150万元', () => {
+    const dataset = qiemo2021Dataset()
+    const { indicator, reading } = ceilingOf(dataset, '项目保障成本经费')
+    reading.actualValue = '151'
+    reading.yearEndForecast = '151'
+    const alerts = indicatorAlertsOf(dataset, indicator.id)
+    expect(alerts.map((a) => [a.light, a.message])).toEqual([
+      ['red', '“项目保障成本经费”实际151.00万元，已超过上限150万元，红色预警'],
+    ])
+    expect(alerts[0].message).not.toContain('<')
+  })
+
+  it('no forecast: trend 80 at 1-6月 → 160 > 150 is yellow, and the sentence says the 160 is 推算 from 序时进度', () => {
+    const dataset = qiemo2021Dataset()
+    const { indicator, reading } = ceilingOf(dataset, '项目保障成本经费')
+    reading.actualValue = '80'
+    delete reading.yearEndForecast
+    const alerts = indicatorAlertsOf(dataset, indicator.id)
+    expect(alerts.map((a) => [a.light, a.message])).toEqual([
+      ['yellow', '“项目保障成本经费”实际80.00万元，按序时进度50.00%推算全年160.00万元，超过上限150万元，黄色预警'],
+    ])
+    expect(alerts[0].inputs).toMatchObject({ forecast: '160', forecastSource: 'trend', timeProgress: '0.5' })
+    expect(alerts[0].message).not.toContain('<')
+  })
+
+  it("says 达到上限 under '<' when the value equals the ceiling", () => {
+    const dataset = qiemo2021Dataset()
+    const { indicator, reading } = ceilingOf(dataset, '项目保障成本经费')
+    indicator.operator = '<'
+    reading.actualValue = '150'
+    expect(indicatorAlertsOf(dataset, indicator.id).map((a) => a.message))
+      .toEqual(['“项目保障成本经费”实际150.00万元，已达到上限150万元，红色预警'])
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatNumber, formatPercent } from '../../src/domain/decimal'
-import { completionRate, expectedAtNode, forecastCompletion, quantitativeRate } from '../../src/domain/completion'
+import { completionRate, expectedAtNode, forecastCompletion, isCostCeiling, quantitativeRate } from '../../src/domain/completion'
 import type { CompletionResult } from '../../src/domain/completion'
 import { D } from '../../src/domain/decimal'
 import { SEED001_AS_OF, indicator, reading } from './factories'
@@ -100,6 +100,24 @@ describe('completionRate: reverse indicators', () => {
 
   it('rejects a zero cumulative cap instead of dividing by it', () => {
     expect(rateOf('0', '3', { operator: '≤' }).status).toBe('invalid')
+  })
+})
+
+describe('isCostCeiling (spec §4: a ≤ / < cap whose 计量单位 is money)', () => {
+  it('is true for seed 001 项目保障成本经费 ≤150 万元 and 人员保障成本经费 ≤1129.83 万元, and for 元 / 千元 and <', () => {
+    expect(isCostCeiling(indicator({ operator: '≤', targetValue: '150', measureUnit: '万元' }))).toBe(true)
+    expect(isCostCeiling(indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元' }))).toBe(true)
+    expect(isCostCeiling({ operator: '<', measureUnit: '元' })).toBe(true)
+    expect(isCostCeiling({ operator: '≤', measureUnit: '千元' })).toBe(true)
+    expect(isCostCeiling({ operator: '≤', measureUnit: ' 万元 ' })).toBe(true)
+  })
+
+  it('is false for 日常工作运转完成时间 ≤12 个月, 结余率 ≤10%, 完成土地出让成交价款 ≥5200 万元 and 定性', () => {
+    expect(isCostCeiling({ operator: '≤', measureUnit: '个月' })).toBe(false)
+    expect(isCostCeiling({ operator: '≤', measureUnit: '%' })).toBe(false)
+    expect(isCostCeiling({ operator: '≥', measureUnit: '万元' })).toBe(false)
+    expect(isCostCeiling({ operator: '=', measureUnit: '万元' })).toBe(false)
+    expect(isCostCeiling({ operator: '定性', measureUnit: '' })).toBe(false)
   })
 })
 

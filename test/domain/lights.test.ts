@@ -84,10 +84,15 @@ describe('indicatorLight: seed 001 at 2021-06-30', () => {
     expect(a.completion.status).toBe('notDue')
   })
 
-  it('is red for 人员保障成本经费 324.88 of ≤1129.83: spending at 58% of the expected 564.915', () => {
-    const a = assess(indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元' }), { actualValue: '324.88' })
-    expect(a.light).toBe('red')
-    expect(a.ratioToExpected && formatPercent(a.ratioToExpected, 0)).toBe('58%')
+  it('人员保障成本经费 ≤1129.83 万元 with 324.88 spent at 1-6月 is green, not red (seed 001)', () => {
+    // a cost ceiling: 324.88 ≤ 1129.83 and the 全年预计 1129.83 ≤ 1129.83; slow spending is the budget light's job
+    const a = assess(indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元' }), { actualValue: '324.88', yearEndForecast: '1129.83' })
+    expect(a.light).toBe('green')
+    expect(a.completion.status === 'rate' && formatPercent(a.completion.rate)).toBe('28.75%')
+    expect(a.expected).toBeNull()
+    expect(a.ratioToExpected).toBeNull()
+    expect(a.ceilingForecast?.source).toBe('entered')
+    expect(a.ceilingForecast?.value.toFixed()).toBe('1129.83')
   })
 
   it('is red for 定性 未达成 with 30% (seed 001 经济效益)', () => {
@@ -144,6 +149,105 @@ describe('indicatorLight: the rules', () => {
     const ind = indicator({ targetValue: '98', accrual: 'dueLater', dueDate: '2021-12-31' })
     expect(assess(ind, { actualValue: '99' }, '2021-12-31').light).toBe('green')
     expect(assess(ind, { actualValue: '97' }, '2021-12-31').light).toBe('red')
+  })
+})
+
+describe('indicatorLight: cost ceilings (≤ / < in 万元, 元, 千元; spec §4)', () => {
+  const ceiling150 = (overrides: Partial<Indicator> = {}): Indicator =>
+    indicator({ level1: '成本指标', level2: '经济成本指标', name: '项目保障成本经费', operator: '≤', targetValue: '150', measureUnit: '万元', ...overrides })
+
+  it('项目保障成本经费 ≤150 万元 with 0 spent is green (seed 001), its 完成率 still 0%', () => {
+    const a = assess(ceiling150(), { actualValue: '0', yearEndForecast: '150' })
+    expect(a.light).toBe('green')
+    expect(a.completion.status === 'rate' && formatPercent(a.completion.rate)).toBe('0.00%')
+    expect(a.ratioToExpected).toBeNull()
+  })
+
+  it('人员保障成本经费 324.88 at 1-6月 without a forecast is green on the trend 649.76 ≤ 1129.83 (seed 001)', () => {
+    const a = assess(indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元' }), { actualValue: '324.88' })
+    expect(a.light).toBe('green')
+    expect(a.ceilingForecast).toMatchObject({ source: 'trend' })
+    expect(a.ceilingForecast?.value.toFixed()).toBe('649.76')
+  })
+
+  it('forecast 160 over a ceiling of 150 is yellow', () => {
+    const a = assess(ceiling150(), { actualValue: '60', yearEndForecast: '160' })
+    expect(a.light).toBe('yellow')
+    expect(a.ceilingForecast?.source).toBe('entered')
+    expect(a.ceilingForecast?.value.toFixed()).toBe('160')
+    expect(a.completion.status === 'rate' && formatPercent(a.completion.rate)).toBe('40.00%')
+  })
+
+  it('actual 151 over 150 is red, whatever the forecast says', () => {
+    expect(assess(ceiling150(), { actualValue: '151', yearEndForecast: '151' }).light).toBe('red')
+    expect(assess(ceiling150(), { actualValue: '151', yearEndForecast: '140' }).light).toBe('red')
+    const a = assess(ceiling150(), { actualValue: '151' })
+    expect(a.light).toBe('red')
+    expect(a.completion.status === 'rate' && formatPercent(a.completion.rate)).toBe('100.67%')
+  })
+
+  it('no forecast: trend 80 at 1-6月 → 160 > 150 is yellow', () => {
+    const a = assess(ceiling150(), { actualValue: '80' })
+    expect(a.light).toBe('yellow')
+    expect(a.ceilingForecast).toMatchObject({ source: 'trend' })
+    expect(a.ceilingForecast?.value.toFixed()).toBe('160')
+    expect(a.ceilingForecast?.source === 'trend' && a.ceilingForecast.timeProgress.toFixed()).toBe('0.5')
+    // 75 at 1-6月 heads for exactly 150: within a ≤ ceiling
+    expect(assess(ceiling150(), { actualValue: '75' }).light).toBe('green')
+  })
+
+  it('takes the trend when 全年预计 is not a number, and trusts an entered forecast over the trend', () => {
+    expect(assess(ceiling150(), { actualValue: '80', yearEndForecast: '约150' }).light).toBe('yellow') // trend 160
+    expect(assess(ceiling150(), { actualValue: '80', yearEndForecast: ' ' }).light).toBe('yellow')
+    expect(assess(ceiling150(), { actualValue: '80', yearEndForecast: '150' }).light).toBe('green')
+    expect(assess(ceiling150(), { actualValue: '10', yearEndForecast: '150.01' }).light).toBe('yellow')
+  })
+
+  it('trends on the day-based 序时进度 when set: 80 ÷ (181 ÷ 365) = 161.33 at 6月30日', () => {
+    const ind = ceiling150()
+    const a = indicatorLight(ind, reading(ind.id, { actualValue: '80' }), SEED001_AS_OF, settings({ timeProgressMode: 'day' }))
+    expect(a.light).toBe('yellow')
+    expect(a.ceilingForecast && formatNumber(a.ceilingForecast.value, 2)).toBe('161.33')
+    // 74.5 ÷ (181 ÷ 365) = 150.24 > 150 on days, 149 on months
+    expect(indicatorLight(ind, reading(ind.id, { actualValue: '74.5' }), SEED001_AS_OF, settings({ timeProgressMode: 'day' })).light).toBe('yellow')
+    expect(assess(ind, { actualValue: '74.5' }).light).toBe('green')
+  })
+
+  it("is strict under '<': reaching the ceiling is red, a forecast at the ceiling is yellow", () => {
+    const strict = ceiling150({ operator: '<' })
+    expect(assess(strict, { actualValue: '150', yearEndForecast: '150' }).light).toBe('red')
+    expect(assess(strict, { actualValue: '100', yearEndForecast: '150' }).light).toBe('yellow')
+    expect(assess(strict, { actualValue: '100', yearEndForecast: '149.99' }).light).toBe('green')
+  })
+
+  it('applies to 元 and 千元 too, and never turns blue', () => {
+    expect(assess(ceiling150({ measureUnit: '元', targetValue: '1500000' }), { actualValue: '800000' }).light).toBe('yellow') // 1600000
+    expect(assess(ceiling150({ measureUnit: '千元', targetValue: '1500' }), { actualValue: '700' }).light).toBe('green') // 1400
+    // far ahead of a straight line but under the ceiling: no over-run for a ceiling
+    expect(assess(ceiling150(), { actualValue: '140', yearEndForecast: '150' }).light).toBe('green')
+  })
+
+  it('a level money cap has no trend: green within it unless the entered forecast breaks it', () => {
+    const level = ceiling150({ accrual: 'level' })
+    const a = assess(level, { actualValue: '140' })
+    expect(a.light).toBe('green')
+    expect(a.ceilingForecast).toBeUndefined()
+    expect(assess(level, { actualValue: '140', yearEndForecast: '155' }).light).toBe('yellow')
+    expect(assess(level, { actualValue: '155' }).light).toBe('red')
+  })
+
+  it('keeps the count rule for caps that are not money (日常工作运转完成时间 ≤12 个月, 6 at 1-6月)', () => {
+    const a = assess(indicator({ operator: '≤', targetValue: '12', measureUnit: '个月' }), { actualValue: '6' })
+    expect(a.light).toBe('green')
+    expect(a.expected?.toFixed()).toBe('6')
+    expect(a.ratioToExpected?.toFixed()).toBe('1')
+    expect(assess(indicator({ operator: '≤', targetValue: '12', measureUnit: '个月' }), { actualValue: '3' }).light).toBe('red')
+  })
+
+  it('is grey with no reading, as before', () => {
+    const a = assess(ceiling150(), undefined)
+    expect(a.light).toBe('grey')
+    expect(a.completion.status).toBe('missing')
   })
 })
 

@@ -63,7 +63,7 @@ test('概览 shows the red budget light, the figures, the charts, forecast and s
   await expect(page.getByTestId('kpi-time-progress').locator('.kpi-value')).toHaveText('50.00%')
   await expect(page.getByTestId('budget-light').locator('[data-light]')).toHaveAttribute('data-light', 'red')
   await expect(page.getByTestId('kpi-allocated')).toContainText('到位率')
-  await expect(page.getByTestId('kpi-open-alerts').locator('.kpi-value')).toHaveText('12 条')
+  await expect(page.getByTestId('kpi-open-alerts').locator('.kpi-value')).toHaveText('9 条')
   await expect(page.getByTestId('kpi-overdue-measures').locator('.kpi-value')).toHaveText('0 项')
   for (const chart of ['gauge-chart', 'execution-trend-chart', 'project-chart', 'dual-chart', 'level-chart', 'heatmap-chart']) {
     await expect(page.getByTestId(chart).locator('canvas').first()).toBeVisible()
@@ -108,7 +108,7 @@ test('预警: the 执行率 alert with its sentence; 批示 and 指派 land in h
   await expect(measureRow).toContainText('自然资源利用和用途管制科')
   await expect(measureRow).toContainText('2021-09-15')
   await expect(measureRow).toContainText('针对：预算执行（全部预算）')
-  await expect(page.getByTestId('measure-prompt')).toContainText('11 条红色、黄色预警尚无纠偏措施')
+  await expect(page.getByTestId('measure-prompt')).toContainText('8 条红色、黄色预警尚无纠偏措施')
   await screenshot(page, 'dashboard-04-measures')
 
   await page.reload()

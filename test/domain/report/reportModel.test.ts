@@ -121,7 +121,7 @@ describe('draftReport on the demo data (seed 001)', () => {
   it('drafts 偏离情况及成因分析 from the budget light and each deviating indicator’s 偏差原因', () => {
     const text = para(model, PARAGRAPH_KEYS.deviation).text
     expect(text).toContain('预算执行方面：截至监控节点预算执行率25.70%，低于序时进度50.00%，执行进度比51.4，为红灯预警。')
-    expect(text).toContain('绩效目标方面：10个指标偏离预期（红灯9个、黄灯1个）')
+    expect(text).toContain('绩效目标方面：7个指标偏离预期（红灯6个、黄灯1个）')
     expect(text).toContain('（1）新增建设用地报批：预期指标值≥450亩，实际完成值30亩，指标完成率6.67%，按序时进度应完成225亩，红灯。偏差原因：其他：建设项目前期手续办理周期长')
     expect(text).toContain('完成土地出让成交价款（未达监控节点）：完成目标可能性为“有可能”。')
   })
