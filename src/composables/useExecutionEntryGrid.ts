@@ -29,6 +29,8 @@ export interface UseExecutionEntryGridOptions {
   stored: MaybeRefOrGetter<readonly MonthlyExecution[]>
   /** moves the browser focus to a cell (the component knows its inputs) */
   focus?: (position: GridPosition) => void
+  /** months 1 … this one belong to a 定稿 node and are read-only (0 or absent: none) */
+  lockedMonth?: MaybeRefOrGetter<number>
 }
 
 export interface UseExecutionEntryGridReturn {
@@ -45,9 +47,19 @@ export interface UseExecutionEntryGridReturn {
   issuesAt: (position: GridPosition, field?: ExecutionField) => ValidationIssue[]
   /** handles Tab, Shift+Tab, Enter, Shift+Enter, ArrowUp, ArrowDown; returns true when it moved */
   onKeydown: (event: KeyboardEvent, position: GridPosition) => boolean
-  /** pastes a tab/line separated block from the cell; returns what happened, or null for a plain one-cell paste */
-  onPaste: (event: ClipboardEvent, position: GridPosition) => { pasted: number; clipped: number } | null
-  pasteText: (text: string, position: GridPosition) => { pasted: number; clipped: number }
+  /**
+   * pastes a tab/line separated block from the cell; returns what happened (`locked`: cells of 定稿
+   * months left as they were), or null for a plain one-cell paste
+   */
+  onPaste: (event: ClipboardEvent, position: GridPosition) => PasteOutcome | null
+  pasteText: (text: string, position: GridPosition) => PasteOutcome
+  /** whether a cell lies in a 定稿 month (read-only) */
+  isLockedCell: (position: GridPosition) => boolean
+  /**
+   * Unsaved input that a 定稿 (here or in another tab) made read-only: those cells went back to the
+   * stored figures; the count of months reverted, for the grid to say so. Reset by the next input.
+   */
+  revertedByLock: Ref<number>
   /** copies 执行数 into every blank 到位资金; returns how many cells it filled */
   fillAllocated: () => number
   /** back to the stored figures */
@@ -64,6 +76,12 @@ export interface UseExecutionEntryGridReturn {
 }
 
 export type GridMove = 'next' | 'previous' | 'down' | 'up'
+
+export interface PasteOutcome {
+  pasted: number
+  clipped: number
+  locked: number
+}
 
 /**
  * Where focus goes: Tab → next cell (wrapping to the next row), Shift+Tab → previous, Enter/↓ → the
@@ -100,6 +118,9 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
   const draft = shallowRef<ExecutionDraft>(draftFromExecutions(lines.value, stored.value))
   const basis = shallowRef<ExecutionsBasis>(basisOf(stored.value))
   const focused = ref<GridPosition | null>(null)
+  const lockedMonth = computed(() => toValue(options.lockedMonth) ?? 0)
+  const isLockedCell = (position: GridPosition) => (GRID_MONTHS[position.col] ?? 13) <= lockedMonth.value
+  const revertedByLock = ref(0)
 
   const reset = () => {
     draft.value = draftFromExecutions(lines.value, stored.value)
@@ -132,6 +153,31 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
     draft.value = nextDraft
   }
   watch([lines, stored], follow)
+
+  /**
+   * A node was 定稿 while this grid held input for months it covers: the stored figure is the one its
+   * report shows, so those cells show it again and count as untouched (their input was never saved).
+   */
+  watch(lockedMonth, (month, before) => {
+    if (month <= before) return
+    const now = new Map(stored.value.map((e) => [executionKey(e.budgetLineId, e.month), e]))
+    const nextDraft: ExecutionDraft = { ...draft.value }
+    let reverted = 0
+    for (const line of lines.value) {
+      const row = nextDraft[line.id]
+      if (!row) continue
+      nextDraft[line.id] = row.map((cell, i) => {
+        const m = GRID_MONTHS[i] ?? 13
+        const current = textOf(now.get(executionKey(line.id, m)))
+        if (m > month || sameText(cell, current)) return cell
+        reverted += 1
+        return current
+      })
+    }
+    if (reverted === 0) return
+    draft.value = nextDraft
+    revertedByLock.value = reverted
+  })
 
   /** Sets some cells' basis, and with `show` their text, leaving every other cell as it is. */
   function setCellBases(rows: readonly { budgetLineId: string; month: number; row: MonthlyExecution | null }[], show: boolean): void {
@@ -179,7 +225,7 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
     const next: ExecutionDraft = { ...draft.value }
     for (const { row, col, text } of cells) {
       const line = lineAt(row)
-      if (!line || col < 0 || col >= GRID_MONTHS.length) continue
+      if (!line || col < 0 || col >= GRID_MONTHS.length || isLockedCell({ row, col })) continue
       const months = [...(next[line.id] ?? GRID_MONTHS.map(() => ({ spent: '', allocated: '' })))]
       months[col] = { ...months[col], [which]: text }
       next[line.id] = months
@@ -206,13 +252,14 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
     return true
   }
 
-  function pasteText(text: string, position: GridPosition): { pasted: number; clipped: number } {
+  function pasteText(text: string, position: GridPosition): PasteOutcome {
     const placed = placePastedBlock(position, parsePastedBlock(text), lines.value.length, GRID_MONTHS.length)
-    setCells(placed.cells, field.value)
-    return { pasted: placed.cells.length, clipped: placed.clipped }
+    const open = placed.cells.filter((c) => !isLockedCell(c))
+    setCells(open, field.value)
+    return { pasted: open.length, clipped: placed.clipped, locked: placed.cells.length - open.length }
   }
 
-  function onPaste(event: ClipboardEvent, position: GridPosition): { pasted: number; clipped: number } | null {
+  function onPaste(event: ClipboardEvent, position: GridPosition): PasteOutcome | null {
     const text = event.clipboardData?.getData('text/plain') ?? ''
     // one plain value: let the input paste it where the caret is
     if (!/[\t\n\r]/.test(text.replace(/(\r?\n)+$/, ''))) return null
@@ -228,7 +275,7 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
 
   return {
     field, draft, check, totals, changes, focused, textAt, setText, issuesAt, onKeydown, onPaste, pasteText, fillAllocated, reset,
-    basis: computed(() => basis.value), rebase, accept,
+    basis: computed(() => basis.value), rebase, accept, isLockedCell, revertedByLock,
   }
 }
 

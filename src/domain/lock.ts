@@ -28,6 +28,16 @@ export function nodeLockingMonth(nodes: readonly MonitoringNode[], month: number
     .sort((a, b) => (a.asOfDate < b.asOfDate ? -1 : a.asOfDate > b.asOfDate ? 1 : 0))[0]
 }
 
+/**
+ * The months no entry may change any more: 1 … the latest month a locked node covers (0: none), with
+ * that node, for the monthly grid's read-only cells and banner.
+ */
+export function lockedThrough(nodes: readonly MonitoringNode[]): { month: number; node: MonitoringNode } | null {
+  let latest: MonitoringNode | undefined
+  for (const node of nodes) if (isLocked(node) && (!latest || coveredMonth(node) > coveredMonth(latest))) latest = node
+  return latest ? { month: coveredMonth(latest), node: latest } : null
+}
+
 /** The first locked node of a unit-year by date, if any. */
 export function firstLockedNode(nodes: readonly MonitoringNode[]): MonitoringNode | undefined {
   return nodeLockingMonth(nodes, 1)

@@ -69,4 +69,17 @@ describe('EntryReadings', () => {
     expect((native.element as HTMLInputElement).disabled).toBe(true)
     w.unmount()
   })
+
+  it('another tab 定稿 1-6月 while 7 is typed: the draft goes back to the stored (empty) reading, read-only, with a warning', async () => {
+    const w = await mountReadings()
+    const input = w.get('[data-testid="reading-actual"]')
+    const field = input.element.tagName === 'INPUT' ? input : input.get('input')
+    await field.setValue('7')
+    expect(w.get('[data-testid="reading-rate"]').text()).toBe('46.67%')
+    await w.setProps({ dataset: dataset('locked'), node: { ...node, status: 'locked' } })
+    expect((field.element as HTMLInputElement).value).toBe('')
+    expect((field.element as HTMLInputElement).disabled).toBe(true)
+    expect(w.get('[data-testid="lock-reverted"]').text()).toContain('监控节点“2021年1-6月”已在其他窗口定稿：您未保存的指标填报修改没有保存')
+    w.unmount()
+  })
 })
