@@ -9,6 +9,7 @@ import { forecastCompletion, isQualitative } from './completion'
 import { indicatorLight } from './lights'
 import { budgetExecutionScore, scorePreview, SEED003_POINTS } from './scoring'
 import type { ScorePreview } from './scoring'
+import type { MonthlyExecutionAverage } from './rates'
 import type { MonitoringSettings } from './settings'
 import type { NodeSnapshot, SnapshotIndicator } from './snapshot'
 import type { Id, Light, MonitoringNode, UnitYearDataset } from './types'
@@ -156,11 +157,12 @@ export interface ScoreOutlook extends ScorePreview {
   /** true when no unit indicator carries a 分值 and each was weighted equally (100 ÷ n) [ours] */
   equalWeights: boolean
   /**
-   * seed 003 scheme only: 部门预算资金支出率 (10 分) on the months reported so far. Shown beside the
-   * indicator score, not added to it: at year end it averages all 12 months, and mid-year the months
-   * still to come would only be guessed [ours].
+   * seed 003 scheme only: 部门预算资金支出率 (10 分) on the months fully reported so far (`monthly.months`;
+   * unreported months are left out, not 0). Shown beside the indicator score, not added to it: at
+   * year end it averages the year's reported months, and mid-year the months still to come would
+   * only be guessed [ours]. No average (`monthly.average` null) scores 0.
    */
-  budgetExecution: { months: number; averageRate: Dec | null; score: Dec; weight: Dec } | null
+  budgetExecution: { monthly: MonthlyExecutionAverage; score: Dec; weight: Dec } | null
 }
 
 /**
@@ -183,9 +185,8 @@ export function scoreOutlook(snapshot: NodeSnapshot, settings: MonitoringSetting
   })
   const budgetExecution = settings.scoringScheme === 'seed003'
     ? {
-        months: snapshot.month,
-        averageRate: snapshot.averageMonthlyExecutionRate,
-        score: budgetExecutionScore(snapshot.averageMonthlyExecutionRate),
+        monthly: snapshot.monthlyAverage,
+        score: budgetExecutionScore(snapshot.monthlyAverage.average),
         weight: new D(SEED003_POINTS.budgetExecution),
       }
     : null

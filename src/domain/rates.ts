@@ -25,6 +25,13 @@ export interface BudgetFigures {
 export interface ExecutionFigures {
   allocated: Dec
   spent: Dec
+  /**
+   * The month these cumulative figures were entered for: the latest month ≤ m with an entry, or null
+   * when the line has none yet (then both figures are 0: nothing is recorded, spec §2 未填报). A value
+   * below m means month m itself is 未填报 and the figures are carried forward: show them labelled
+   * (截至6月), never as month m's own.
+   */
+  latestMonth: MonthNumber | null
 }
 
 export type BudgetRollUp = 'category' | 'subCategory' | 'fundSource' | 'project'
@@ -60,8 +67,9 @@ export function figuresOf(budget: Dec, allocated: Dec, spent: Dec): BudgetFigure
 }
 
 /**
- * The line's cumulative figures at `month`. Figures are cumulative, so a month without an entry
- * carries the latest earlier month forward; before the first entry everything is 0.
+ * The line's cumulative figures at `month`, and the month they come from (`latestMonth`). Figures are
+ * cumulative, so a month without an entry carries the latest earlier month forward; before the first
+ * entry everything is 0 with `latestMonth` null. Either way the month itself is 未填报, not 0 spent.
  */
 export function executionAtMonth(executions: readonly MonthlyExecution[], budgetLineId: Id, month: MonthNumber): ExecutionFigures {
   let latest: MonthlyExecution | undefined
@@ -73,8 +81,8 @@ export function executionAtMonth(executions: readonly MonthlyExecution[], budget
 
 function toFigures(execution: MonthlyExecution | undefined): ExecutionFigures {
   return execution
-    ? { allocated: decimalOrZero(execution.allocated), spent: decimalOrZero(execution.spent) }
-    : { allocated: new D(0), spent: new D(0) }
+    ? { allocated: decimalOrZero(execution.allocated), spent: decimalOrZero(execution.spent), latestMonth: execution.month }
+    : { allocated: new D(0), spent: new D(0), latestMonth: null }
 }
 
 /** executionAtMonth for every line at once, in one pass over the executions. */
@@ -88,12 +96,14 @@ function latestByLine(executions: readonly MonthlyExecution[], month: MonthNumbe
   return latest
 }
 
-/** One line at a month: its 调整后预算 and cumulative 到位资金 / 执行数. */
+/** One line at a month: its 调整后预算 and cumulative 到位资金 / 执行数, and the month they were entered for. */
 export interface LineAmounts {
   line: BudgetLine
   budget: Dec
   allocated: Dec
   spent: Dec
+  /** the latest month ≤ the month asked for with an entry; null before the line's first entry (see ExecutionFigures) */
+  latestMonth: MonthNumber | null
 }
 
 /**
@@ -214,25 +224,118 @@ export function rollUpAmounts(amountsInLineOrder: readonly LineAmounts[], by: Bu
 }
 
 /**
- * 执行率 of each month 1..throughMonth: that month's cumulative 执行数 ÷ 调整后预算.
+ * Whether a line is expected to report every month: it has money to spend, a non-zero 调整后预算 or
+ * 上年结转 (spec §2: 上年结转 is part of the available budget, and a line funded only by it still
+ * spends). A line with neither (a placeholder) has nothing to report and is never 未填报. [ours]
+ */
+export function expectsMonthlyEntry(amounts: Pick<LineAmounts, 'line' | 'budget'>): boolean {
+  return !amounts.budget.isZero() || !decimalOrZero(amounts.line.carryOver).isZero()
+}
+
+/**
+ * Who entered month m (spec §2 "Unreported is not zero"):
+ * - all: every line expected to report (expectsMonthlyEntry) has an entry for exactly m;
+ * - some: at least one line has, but not all the expected ones (the others' figures are carried forward);
+ * - none: no line has an entry for m at all (未填报: the month has no figure of its own).
+ */
+export type MonthEntries = 'all' | 'some' | 'none'
+
+/** MonthEntries of `amounts`, taken at `month` (lineAmountsAt). */
+export function monthEntries(amounts: readonly LineAmounts[], month: MonthNumber): MonthEntries {
+  if (!amounts.some((a) => a.latestMonth === month)) return 'none'
+  return amounts.every((a) => a.latestMonth === month || !expectsMonthlyEntry(a)) ? 'all' : 'some'
+}
+
+/** A budget line with no entry for a node's month, and the month of the figure the node uses for it. */
+export interface UnreportedLine {
+  budgetLineId: Id
+  name: string
+  /** the latest month with an entry (its cumulative figures are the ones counted); null: none yet, nothing counted */
+  latestMonth: MonthNumber | null
+}
+
+/**
+ * The lines expected to report (expectsMonthlyEntry) that have no entry for exactly `month`, in the
+ * order of `amounts` (taken at `month` with lineAmountsAt). Their latest figures still count in the
+ * totals; this says which figures are carried forward and from when.
+ */
+export function unreportedLinesAt(amounts: readonly LineAmounts[], month: MonthNumber): UnreportedLine[] {
+  return amounts
+    .filter((a) => a.latestMonth !== month && expectsMonthlyEntry(a))
+    .map((a) => ({ budgetLineId: a.line.id, name: a.line.name, latestMonth: a.latestMonth }))
+}
+
+/** One month's cumulative 执行率 (执行数 ÷ 调整后预算 at the month's end). */
+export interface MonthlyRate {
+  month: MonthNumber
+  rate: Dec
+}
+
+/**
+ * The monthly 执行率 of the months that count for the [seed 003] average, from amounts already taken
+ * at each month (`amountsByMonth[0]` = January, in month order).
+ *
+ * A month counts only when every line expected to report has an entry for exactly that month
+ * (MonthEntries 'all'). We chose this over "at least one line reported" because it is the stricter
+ * of the two: under the looser rule a month where only one line reported would mix that line's
+ * figure with the other lines' carried-forward (or, before their first entry, zero) figures, which
+ * is exactly the 未填报-as-a-figure the spec forbids; under the strict rule every counted rate is a
+ * true month-end 执行率. A forgotten line drops the month, and the average says which months it
+ * used, so the gap shows. [ours, spec §2]
+ *
  * Empty when the adjusted budget is 0 (no month has a rate).
  */
-export function monthlyExecutionRates(lines: readonly BudgetLine[], executions: readonly MonthlyExecution[], throughMonth: MonthNumber): Dec[] {
-  const rates: Dec[] = []
-  for (const month of monthsThrough(throughMonth)) {
-    const rate = budgetFigures(lines, executions, month).executionRate
+export function reportedMonthlyRates(amountsByMonth: readonly (readonly LineAmounts[])[]): MonthlyRate[] {
+  const rates: MonthlyRate[] = []
+  for (const [index, amounts] of amountsByMonth.entries()) {
+    const month = (index + 1) as MonthNumber
+    const rate = totalOf(amounts).executionRate
     if (rate === null) return []
-    rates.push(rate)
+    if (monthEntries(amounts, month) === 'all') rates.push({ month, rate })
   }
   return rates
 }
 
 /**
- * 年度平均执行率 = Σ monthly 执行率 ÷ n, each month capped at 100% [seed 003 部门预算资金支出率].
- * null for no months.
+ * 执行率 of each month 1..throughMonth that counts (see reportedMonthlyRates): that month's cumulative
+ * 执行数 ÷ 调整后预算. Months not fully reported are left out, never 0 and never carried forward.
  */
-export function averageMonthlyExecutionRate(rates: readonly Dec[]): Dec | null {
-  if (rates.length === 0) return null
+export function monthlyExecutionRates(lines: readonly BudgetLine[], executions: readonly MonthlyExecution[], throughMonth: MonthNumber): MonthlyRate[] {
+  const sorted = sortLines(lines)
+  const budgets = adjustedBudgets(sorted)
+  return reportedMonthlyRates(monthsThrough(throughMonth).map((m) => lineAmountsAt(sorted, executions, m, budgets)))
+}
+
+/** Why there is no monthly average: no month counts, or the only one is December. */
+export type MonthlyAverageGap = 'noMonths' | 'onlyDecember'
+
+/** The [seed 003] average and the months it used. */
+export interface MonthlyExecutionAverage {
+  /** Σ min(monthly 执行率, 100%) ÷ n over `months`; null when there is none (see `gap`) */
+  average: Dec | null
+  /** the fully reported months, ascending: the ones averaged (with 'onlyDecember', [12], not averaged) */
+  months: MonthNumber[]
+  /** months 1..throughMonth left out because they were not fully reported */
+  skippedMonths: MonthNumber[]
+  /** why average is null; null when there is an average */
+  gap: MonthlyAverageGap | null
+}
+
+/**
+ * 年度平均执行率 [seed 003 部门预算资金支出率] = Σ monthly 执行率 ÷ n over the reported months only
+ * (monthlyExecutionRates), each month capped at 100%; months not reported are excluded, not 0.
+ * The rate is the bare cumulative 执行率 (the 通报 rate of spec §2 is a separate change).
+ *
+ * No average (null) when no month counts, or when the only month is December: a year-end figure
+ * alone is the annual 执行率, not an average over months (spec §2: "a year that has only December
+ * cannot yield a monthly average at all").
+ */
+export function averageMonthlyExecutionRate(rates: readonly MonthlyRate[], throughMonth: MonthNumber): MonthlyExecutionAverage {
+  const used = new Set(rates.map((r) => r.month))
+  const skippedMonths = monthsThrough(throughMonth).filter((m) => !used.has(m))
+  if (rates.length === 0) return { average: null, months: [], skippedMonths, gap: 'noMonths' }
+  if (rates.length === 1 && rates[0].month === 12) return { average: null, months: [12], skippedMonths, gap: 'onlyDecember' }
   const one = new D(1)
-  return sum(rates.map((r) => D.min(r, one))).div(rates.length)
+  const average = sum(rates.map((r) => D.min(r.rate, one))).div(rates.length)
+  return { average, months: rates.map((r) => r.month), skippedMonths, gap: null }
 }

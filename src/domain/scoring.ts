@@ -76,7 +76,7 @@ export function gradeFor(score: Dec): Grade {
 
 /**
  * 部门预算资金支出率 [seed 003]: average monthly 执行率 ≥ 100% → full, else average × weight
- * (95.6% × 10 = 9.56). No average (no months, zero budget) scores 0.
+ * (95.6% × 10 = 9.56). No average (no fully reported month, only December, zero budget) scores 0.
  */
 export function budgetExecutionScore(averageRate: Dec | null, weight: Dec = new D(SEED003_POINTS.budgetExecution)): Dec {
   if (averageRate === null || averageRate.lte(0)) return ZERO

@@ -8,9 +8,10 @@ import { countLights, budgetLight, indicatorLight, isOverspent, spendsUnallocate
 import type { BudgetLightResult, IndicatorAssessment } from './lights'
 import { monthEndTimeProgress, monthsThrough, nodeLabel, parseNodeDate, timeProgressOf } from './periods'
 import {
-  adjustedBudgets, averageMonthlyExecutionRate, figuresOf, lineAmountsAt, rollUpAmounts, sortLines, totalOf,
+  adjustedBudgets, averageMonthlyExecutionRate, figuresOf, lineAmountsAt, monthEntries, reportedMonthlyRates, rollUpAmounts,
+  sortLines, totalOf, unreportedLinesAt,
 } from './rates'
-import type { BudgetFigures, BudgetGroup } from './rates'
+import type { BudgetFigures, BudgetGroup, MonthEntries, MonthlyExecutionAverage, UnreportedLine } from './rates'
 import { fail, issue, ok } from './result'
 import type { Result, ValidationIssue } from './result'
 import type { MonitoringSettings, TimeProgressMode } from './settings'
@@ -35,6 +36,14 @@ export interface SnapshotIndicator {
 
 export interface MonthlyPathPoint {
   month: MonthNumber
+  /**
+   * Who entered this month: 'none' = no line has an entry for it (未填报: the figures below are carried
+   * forward, or 0 before any entry, and must not be drawn as the month's own); 'some' = some lines
+   * are carried forward (`unreportedLines` of them).
+   */
+  entries: MonthEntries
+  /** lines expected to report with no entry for exactly this month */
+  unreportedLines: number
   allocated: Dec
   spent: Dec
   executionRate: Dec | null
@@ -78,8 +87,16 @@ export interface NodeSnapshot {
   /** 执行数 > 到位资金 somewhere: a data error */
   spendsUnallocatedFunds: boolean
   monthlyPath: MonthlyPathPoint[]
-  /** [seed 003] mean of months 1..month, each capped at 100% */
-  averageMonthlyExecutionRate: Dec | null
+  /**
+   * [seed 003] mean of the fully reported months among 1..month, each capped at 100%, and the months
+   * it used; unreported months are left out, never 0 (rates.averageMonthlyExecutionRate)
+   */
+  monthlyAverage: MonthlyExecutionAverage
+  /**
+   * Lines expected to report with no entry for the node's month, in sortOrder. The totals still use
+   * each one's latest figure (from `latestMonth`, nothing when null): show it labelled (截至6月).
+   */
+  unreportedLines: UnreportedLine[]
   /** unit-scope indicators first, then each project's, each in sortOrder */
   indicators: SnapshotIndicator[]
   /** lights of the unit-scope (整体) indicators */
@@ -124,9 +141,11 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
 
   const monthlyPath = totals.map((figures, index): MonthlyPathPoint => {
     const m = (index + 1) as MonthNumber
-    return { month: m, allocated: figures.allocated, spent: figures.spent, executionRate: figures.executionRate, timeProgress: monthEndTimeProgress(year, m, mode) }
+    return {
+      month: m, entries: monthEntries(amountsByMonth[index], m), unreportedLines: unreportedLinesAt(amountsByMonth[index], m).length,
+      allocated: figures.allocated, spent: figures.spent, executionRate: figures.executionRate, timeProgress: monthEndTimeProgress(year, m, mode),
+    }
   })
-  const monthlyRates = totals.map((f) => f.executionRate)
 
   const indicators = assessIndicators(dataset, node, settings)
   const unitRows = indicators.filter((row) => row.scope === 'unit')
@@ -151,8 +170,8 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
     overspent: isOverspent(unit.executionRate),
     spendsUnallocatedFunds: byLine.some((l) => spendsUnallocatedFunds(l.figures)),
     monthlyPath,
-    // monthlyExecutionRates: no rate at all when the adjusted budget is 0
-    averageMonthlyExecutionRate: averageMonthlyExecutionRate(monthlyRates.every((r) => r !== null) ? monthlyRates : []),
+    monthlyAverage: averageMonthlyExecutionRate(reportedMonthlyRates(amountsByMonth), month),
+    unreportedLines: unreportedLinesAt(amounts, month),
     indicators,
     lightCounts: countLights(unitLights),
     indicatorCounts: indicatorCounts(unitRows.map((row) => row.indicator)),

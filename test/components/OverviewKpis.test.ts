@@ -8,8 +8,8 @@ import { defaultSettings } from '@/domain/settings'
 import { DEMO_NODE_ID, qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { useWorkspaceStore } from '@/stores/workspace'
 
-function demoSnapshot() {
-  const result = computeNodeSnapshot({ dataset: qiemo2021Dataset(), nodeId: DEMO_NODE_ID, settings: defaultSettings() })
+function demoSnapshot(dataset = qiemo2021Dataset(), nodeId = DEMO_NODE_ID) {
+  const result = computeNodeSnapshot({ dataset, nodeId, settings: defaultSettings() })
   if (!result.ok) throw new Error(result.issues.map((i) => i.message).join())
   return result.value
 }
@@ -52,5 +52,26 @@ describe('OverviewKpis on the seed 001 demo node (2021-06-30)', () => {
     expect(kpi(wrapper, 'kpi-indicators')).toBe('22 个三级指标')
     const counts = wrapper.findAll('[data-light-count]').map((c) => c.attributes('data-light-count'))
     expect(counts).toEqual(['red', 'yellow', 'green', 'grey'])
+  })
+
+  it('labels 执行数 截至 2021-06-30 with no unreported note when every line reported June', () => {
+    const wrapper = mount(OverviewKpis, { props: { snapshot: demoSnapshot() } })
+    expect(wrapper.get('[data-testid="kpi-spent"] .kpi-sub').text()).toBe('截至 2021-06-30')
+    expect(wrapper.find('[data-testid="kpi-spent-unreported"]').exists()).toBe(false)
+  })
+
+  it('a 1-7月 node with July entered for 2 of 5 lines shows June’s 383.74 万元 and says 3 lines are unreported', () => {
+    const dataset = qiemo2021Dataset()
+    dataset.nodes.push({ ...dataset.nodes[0], id: 'july', asOfDate: '2021-07-31', label: '2021年1-7月' })
+    dataset.monthlyExecutions.push(
+      { id: 'zcgs-7', budgetLineId: 'demo-bl-zcgs', year: 2021, month: 7, allocated: '0', spent: '0' },
+      { id: 'pgxm-7', budgetLineId: 'demo-bl-pgxm', year: 2021, month: 7, allocated: '0', spent: '0' },
+    )
+    const wrapper = mount(OverviewKpis, { props: { snapshot: demoSnapshot(dataset, 'july') } })
+    expect(kpi(wrapper, 'kpi-spent')).toBe('383.74 万元')
+    const note = wrapper.get('[data-testid="kpi-spent-unreported"]')
+    expect(note.text()).toBe('3 个预算行未填报7月（按截至6月的数计）')
+    expect(note.attributes('title')).toBe('工资福利支出（截至6月）、车辆运行维护费（截至6月）、基本公用经费（截至6月）')
+    expect(wrapper.get('[data-testid="kpi-spent"] .kpi-sub').text()).toContain('截至 2021-07-31')
   })
 })

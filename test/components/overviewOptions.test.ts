@@ -94,3 +94,42 @@ describe('percent axes keep an over-spent 执行率 in view', () => {
     expect(normal.ok && (executionGaugeOption(normal.value, 2) as { series: { max: number }[] }).series[0].max).toBe(100)
   })
 })
+
+describe('monthly 执行率 trend: unreported months are gaps, not 0%', () => {
+  type Trend = { series: { data: (number | null)[]; connectNulls: boolean }[]; tooltip: { formatter: (p: { dataIndex: number }[]) => string } }
+  function trendOf(edit: (dataset: ReturnType<typeof qiemo2021Dataset>) => void, nodeId = DEMO_NODE_ID): Trend {
+    const dataset = qiemo2021Dataset()
+    edit(dataset)
+    const result = computeNodeSnapshot({ dataset, nodeId, settings: defaultSettings() })
+    if (!result.ok) throw new Error('snapshot failed')
+    return executionTrendOption(result.value, 2) as Trend
+  }
+
+  it('draws seed 001’s six entered months as they are (4.11% … 25.70%)', () => {
+    const trend = trendOf(() => undefined)
+    // 61.30, 124.40, 188.85, 253.30, 318.20, 383.74 of 1493.25
+    expect(trend.series[0].data).toEqual([4.11, 8.33, 12.65, 16.96, 21.31, 25.7])
+  })
+
+  it('with entries only in months 3 and 6, leaves 1, 2, 4 and 5 as gaps (null) and does not join across them', () => {
+    const trend = trendOf((d) => { d.monthlyExecutions = d.monthlyExecutions.filter((e) => e.month === 3 || e.month === 6) })
+    // 188.85 ÷ 1493.25 = 12.65%; 383.74 ÷ 1493.25 = 25.70%
+    expect(trend.series[0].data).toEqual([null, null, 12.65, null, null, 25.7])
+    expect(trend.series[0].connectNulls).toBe(false)
+    expect(trend.series[1].data).toEqual([8.33, 16.67, 25, 33.33, 41.67, 50])
+    expect(trend.tooltip.formatter([{ dataIndex: 3 }])).toBe('4月<br/>累计执行率：—（未填报）<br/>序时进度：33.33%')
+    expect(trend.tooltip.formatter([{ dataIndex: 2 }])).toBe('3月<br/>累计执行率：12.65%<br/>序时进度：25.00%')
+  })
+
+  it('a 1-7月 node where 3 of 5 lines have no July entry still plots July (25.70%) and says 3 lines are carried forward', () => {
+    const trend = trendOf((d) => {
+      d.nodes.push({ ...d.nodes[0], id: 'july', asOfDate: '2021-07-31', label: '2021年1-7月' })
+      d.monthlyExecutions.push(
+        { id: 'zcgs-7', budgetLineId: 'demo-bl-zcgs', year: 2021, month: 7, allocated: '0', spent: '0' },
+        { id: 'pgxm-7', budgetLineId: 'demo-bl-pgxm', year: 2021, month: 7, allocated: '0', spent: '0' },
+      )
+    }, 'july')
+    expect(trend.series[0].data[6]).toBe(25.7)
+    expect(trend.tooltip.formatter([{ dataIndex: 6 }])).toBe('7月<br/>累计执行率：25.70%（3 个预算行未填报，按此前的数计）<br/>序时进度：58.33%')
+  })
+})

@@ -207,11 +207,30 @@ describe('scoreOutlook: 部门预算资金支出率 beside the indicator score (
     const snapshot = snap(qiemo2021Dataset())
     const seed003 = scoreOutlook(snapshot, { ...settings, scoringScheme: 'seed003' })
     // demo path 61.30, 124.40, 188.85, 253.30, 318.20, 383.74 of 1493.25 → mean 1329.79 ÷ 6 ÷ 1493.25
-    expect(seed003.budgetExecution?.months).toBe(6)
-    expect(seed003.budgetExecution && formatPercent(seed003.budgetExecution.averageRate ?? new D(0), 2)).toBe('14.84%')
+    expect(seed003.budgetExecution?.monthly.months).toEqual([1, 2, 3, 4, 5, 6])
+    expect(seed003.budgetExecution && formatPercent(seed003.budgetExecution.monthly.average ?? new D(0), 2)).toBe('14.84%')
     expect(seed003.budgetExecution?.score.toDecimalPlaces(2).toFixed(2)).toBe('1.48')
     expect(seed003.budgetExecution?.weight.toNumber()).toBe(10)
     expect(seed003.items.some((i) => i.name.includes('支出率'))).toBe(false)
     expect(scoreOutlook(snapshot, { ...settings, scoringScheme: 'common' }).budgetExecution).toBeNull()
+  })
+  it('a year with entries only in months 3 and 6 averages those two months (188.85, 383.74 → 19.17%, 1.92 分) and says so', () => {
+    const dataset = qiemo2021Dataset()
+    dataset.monthlyExecutions = dataset.monthlyExecutions.filter((e) => e.month === 3 || e.month === 6)
+    const seed003 = scoreOutlook(snap(dataset), { ...settings, scoringScheme: 'seed003' })
+    // (188.85 + 383.74) ÷ 2 ÷ 1493.25 = 19.17%; months 1, 2, 4, 5 are left out, not counted as 0
+    expect(seed003.budgetExecution?.monthly.months).toEqual([3, 6])
+    expect(seed003.budgetExecution?.monthly.skippedMonths).toEqual([1, 2, 4, 5])
+    expect(formatPercent(seed003.budgetExecution?.monthly.average ?? new D(0), 2)).toBe('19.17%')
+    expect(seed003.budgetExecution?.score.toDecimalPlaces(2).toFixed(2)).toBe('1.92')
+  })
+
+  it('a year with only December (383.74 at 12月) has no monthly average and scores 0 of 10', () => {
+    const dataset = qiemo2021Dataset()
+    dataset.nodes.push({ ...dataset.nodes[0], id: 'dec', asOfDate: '2021-12-31', label: '2021年1-12月' })
+    dataset.monthlyExecutions = dataset.monthlyExecutions.filter((e) => e.month === 6).map((e) => ({ ...e, id: `${e.id}-12`, month: 12 }))
+    const seed003 = scoreOutlook(snap(dataset, 'dec'), { ...settings, scoringScheme: 'seed003' })
+    expect(seed003.budgetExecution?.monthly).toMatchObject({ average: null, months: [12], gap: 'onlyDecember' })
+    expect(seed003.budgetExecution?.score.toFixed()).toBe('0')
   })
 })

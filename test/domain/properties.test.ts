@@ -64,7 +64,7 @@ describe('no NaN or Infinity from any rate or score', () => {
       const figures = budgetFigures(lines, executions, m)
       const rates = monthlyExecutionRates(lines, executions, m)
       const light = budgetLight(figures.executionRate, new D(m).div(12), DEFAULT_SETTINGS.budgetLight)
-      return figuresFinite(figures) && rates.every(finite) && finite(averageMonthlyExecutionRate(rates)) && finite(light.ratio)
+      return figuresFinite(figures) && rates.every((r) => finite(r.rate)) && finite(averageMonthlyExecutionRate(rates, m).average) && finite(light.ratio)
         && rollUpBudget(lines, executions, m, 'category').every((g) => figuresFinite(g.figures))
     }))
   })

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { D, formatAmount, formatPercent } from '../../src/domain/decimal'
 import type { Dec } from '../../src/domain/decimal'
 import {
-  adjustedBudget, averageMonthlyExecutionRate, budgetFigures, executionAtMonth, lineFigures, monthlyExecutionRates, rollUpBudget,
+  adjustedBudget, adjustedBudgets, averageMonthlyExecutionRate, budgetFigures, executionAtMonth, expectsMonthlyEntry, lineAmountsAt,
+  lineFigures, monthEntries, monthlyExecutionRates, rollUpBudget, unreportedLinesAt,
 } from '../../src/domain/rates'
+import type { MonthlyRate } from '../../src/domain/rates'
+import type { MonthNumber } from '../../src/domain/types'
 import { budgetLine, execution, projectLine, seed001Budget } from './factories'
 
 const pct = (rate: Dec | null): string | null => (rate === null ? null : formatPercent(rate))
@@ -29,19 +32,19 @@ describe('adjustedBudget (调整后预算)', () => {
 describe('executionAtMonth', () => {
   const executions = [execution('a', 2, '10', '20'), execution('a', 5, '30', '40'), execution('b', 6, '99')]
 
-  it('returns the cumulative figure of the month itself', () => {
+  it('returns the cumulative figure of the month itself, from that month', () => {
     const figures = executionAtMonth(executions, 'a', 5)
-    expect([figures.spent.toFixed(), figures.allocated.toFixed()]).toEqual(['30', '40'])
+    expect([figures.spent.toFixed(), figures.allocated.toFixed(), figures.latestMonth]).toEqual(['30', '40', 5])
   })
 
-  it('carries the latest earlier month forward when a month has no entry', () => {
-    expect(executionAtMonth(executions, 'a', 4).spent.toFixed()).toBe('10')
-    expect(executionAtMonth(executions, 'a', 12).spent.toFixed()).toBe('30')
+  it('carries the latest earlier month forward when a month has no entry, and says which month (4月 → 2月’s 10, 12月 → 5月’s 30)', () => {
+    expect([executionAtMonth(executions, 'a', 4).spent.toFixed(), executionAtMonth(executions, 'a', 4).latestMonth]).toEqual(['10', 2])
+    expect([executionAtMonth(executions, 'a', 12).spent.toFixed(), executionAtMonth(executions, 'a', 12).latestMonth]).toEqual(['30', 5])
   })
 
-  it('is zero before the first entry', () => {
+  it('has no figure before the first entry: 0 with no month (未填报, nothing recorded)', () => {
     const figures = executionAtMonth(executions, 'a', 1)
-    expect([figures.spent.toFixed(), figures.allocated.toFixed()]).toEqual(['0', '0'])
+    expect([figures.spent.toFixed(), figures.allocated.toFixed(), figures.latestMonth]).toEqual(['0', '0', null])
   })
 
   it('ignores other lines', () => {
@@ -132,28 +135,104 @@ describe('rollUpBudget (seed 001)', () => {
   })
 })
 
+describe('unreported lines at a month (spec §2: unreported is not zero)', () => {
+  const { lines, executions } = seed001Budget()
+  const amountsAt = (month: MonthNumber, extra = executions) => lineAmountsAt(lines, extra, month, adjustedBudgets(lines))
+
+  it('a 1-7月 look at seed 001 with no July entries keeps June’s 383.74 and names all 4 lines as from 6月', () => {
+    const july = amountsAt(7)
+    expect(formatAmount(budgetFigures(lines, executions, 7).spent)).toBe('383.74')
+    expect(unreportedLinesAt(july, 7)).toEqual([
+      { budgetLineId: 'gzfl', name: '工资福利支出', latestMonth: 6 },
+      { budgetLineId: 'clyx', name: '车辆运行维护费', latestMonth: 6 },
+      { budgetLineId: 'jbgy', name: '基本公用经费', latestMonth: 6 },
+      { budgetLineId: 'pgxm-line', name: '国有土地出让金评估项目', latestMonth: 6 },
+    ])
+    expect(monthEntries(july, 7)).toBe('none')
+  })
+
+  it('at 6月 every line reported: no unreported line, entries all', () => {
+    expect(unreportedLinesAt(amountsAt(6), 6)).toEqual([])
+    expect(monthEntries(amountsAt(6), 6)).toBe('all')
+  })
+
+  it('a July entry for 工资福利 only (330.00) leaves 3 lines unreported and makes July partly reported, 388.86 in all', () => {
+    const withJuly = [...executions, execution('gzfl', 7, '330.00')]
+    const july = amountsAt(7, withJuly)
+    expect(unreportedLinesAt(july, 7).map((l) => [l.name, l.latestMonth])).toEqual([
+      ['车辆运行维护费', 6], ['基本公用经费', 6], ['国有土地出让金评估项目', 6],
+    ])
+    expect(monthEntries(july, 7)).toBe('some')
+    // 330.00 + 15.95 + 42.91 + 0
+    expect(formatAmount(budgetFigures(lines, withJuly, 7).spent)).toBe('388.86')
+  })
+
+  it('names a line never reported with no month (latestMonth null) and counts nothing for it', () => {
+    const july = amountsAt(7, executions.filter((e) => e.budgetLineId !== 'clyx'))
+    expect(unreportedLinesAt(july, 7).find((l) => l.budgetLineId === 'clyx')).toEqual({ budgetLineId: 'clyx', name: '车辆运行维护费', latestMonth: null })
+    expect(july.find((a) => a.line.id === 'clyx')?.spent.toFixed()).toBe('0')
+  })
+
+  it('never lists a line with neither 调整后预算 nor 上年结转 (nothing to spend), but lists one funded only by 上年结转 (20)', () => {
+    const placeholder = budgetLine({ id: 'ph', name: '备用', initialBudget: '0' })
+    const carried = budgetLine({ id: 'jz', name: '上年结转项目', initialBudget: '0', carryOver: '20' })
+    const amounts = lineAmountsAt([placeholder, carried], [], 3)
+    expect(amounts.map(expectsMonthlyEntry)).toEqual([false, true])
+    expect(unreportedLinesAt(amounts, 3).map((l) => l.budgetLineId)).toEqual(['jz'])
+  })
+})
+
 describe('monthly execution rates and their average (seed 003 部门预算资金支出率)', () => {
   const line = budgetLine({ id: 'm', initialBudget: '100' })
+  const rates = (pairs: [number, string][]): MonthlyRate[] => pairs.map(([month, rate]) => ({ month: month as MonthNumber, rate: new D(rate) }))
+  const shown = (list: MonthlyRate[]) => list.map((r) => [r.month, r.rate.toFixed()])
 
-  it('gives each month its cumulative 执行率, carrying months without entries forward', () => {
-    const rates = monthlyExecutionRates([line], [execution('m', 1, '10'), execution('m', 3, '40')], 4)
-    expect(rates.map((r) => r.toFixed())).toEqual(['0.1', '0.1', '0.4', '0.4'])
+  it('gives the reported months 1 and 3 their cumulative 执行率 (10%, 40%) and leaves 2 and 4 out, not carried forward', () => {
+    expect(shown(monthlyExecutionRates([line], [execution('m', 1, '10'), execution('m', 3, '40')], 4))).toEqual([[1, '0.1'], [3, '0.4']])
+  })
+
+  it('counts a month only when every line with a budget reported it: 3月 with one of two lines is left out', () => {
+    const other = budgetLine({ id: 'n', initialBudget: '100' })
+    const executions = [execution('m', 3, '40'), execution('m', 6, '60'), execution('n', 6, '20')]
+    // 6月: (60 + 20) ÷ 200 = 40%
+    expect(shown(monthlyExecutionRates([line, other], executions, 6))).toEqual([[6, '0.4']])
+  })
+
+  it('does not wait for a line with nothing to spend (budget 0, no 上年结转)', () => {
+    const placeholder = budgetLine({ id: 'ph', initialBudget: '0' })
+    expect(shown(monthlyExecutionRates([line, placeholder], [execution('m', 2, '25')], 2))).toEqual([[2, '0.25']])
   })
 
   it('is empty for a zero budget', () => {
     expect(monthlyExecutionRates([budgetLine({ id: 'z', initialBudget: '0' })], [], 6)).toEqual([])
   })
 
-  it('averages to 95.6% with a 130% month counted as 100% (the average behind seed 003 self score 9.56 of 10)', () => {
-    const rates = ['1.3', '0.9', '0.95', '0.97', '0.96'].map((r) => new D(r))
-    expect(averageMonthlyExecutionRate(rates)?.toFixed()).toBe('0.956')
+  it('a year with entries only in months 3 and 6 (30%, 60%) averages those two months to 45% and says so', () => {
+    const result = averageMonthlyExecutionRate(monthlyExecutionRates([line], [execution('m', 3, '30'), execution('m', 6, '60')], 6), 6)
+    expect([result.average?.toFixed(), result.months, result.skippedMonths, result.gap]).toEqual(['0.45', [3, 6], [1, 2, 4, 5], null])
   })
 
-  it('caps each month at 100% before averaging', () => {
-    expect(averageMonthlyExecutionRate([new D('1.5'), new D('0.5')])?.toFixed()).toBe('0.75')
+  it('averages to 95.6% over months 1-5 with a 130% month counted as 100% (the average behind seed 003 self score 9.56 of 10)', () => {
+    const result = averageMonthlyExecutionRate(rates([[1, '1.3'], [2, '0.9'], [3, '0.95'], [4, '0.97'], [5, '0.96']]), 5)
+    expect([result.average?.toFixed(), result.months, result.skippedMonths]).toEqual(['0.956', [1, 2, 3, 4, 5], []])
   })
 
-  it('has no average for no months', () => {
-    expect(averageMonthlyExecutionRate([])).toBeNull()
+  it('caps each month at 100% before averaging: 150% and 50% → 75%', () => {
+    expect(averageMonthlyExecutionRate(rates([[1, '1.5'], [2, '0.5']]), 2).average?.toFixed()).toBe('0.75')
+  })
+
+  it('has no average for no reported month', () => {
+    expect(averageMonthlyExecutionRate([], 6)).toEqual({ average: null, months: [], skippedMonths: [1, 2, 3, 4, 5, 6], gap: 'noMonths' })
+  })
+
+  it('a year with only December (95% at 12月) has no monthly average', () => {
+    const result = averageMonthlyExecutionRate(monthlyExecutionRates([line], [execution('m', 12, '95')], 12), 12)
+    expect([result.average, result.months, result.gap]).toEqual([null, [12], 'onlyDecember'])
+    expect(result.skippedMonths).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+  })
+
+  it('a year with November (80%) and December (95%) averages the two to 87.5%', () => {
+    const result = averageMonthlyExecutionRate(monthlyExecutionRates([line], [execution('m', 11, '80'), execution('m', 12, '95')], 12), 12)
+    expect([result.average?.toFixed(), result.months, result.gap]).toEqual(['0.875', [11, 12], null])
   })
 })

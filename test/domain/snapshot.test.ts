@@ -71,16 +71,24 @@ describe('computeNodeSnapshot (seed 001, 2021-06-30)', () => {
     expect(snap.budget.byLine).toHaveLength(4)
   })
 
-  it('draws the monthly path with cumulative figures carried forward and month-end 序时进度', () => {
+  it('draws the monthly path with cumulative figures carried forward and month-end 序时进度, saying which months were entered', () => {
     expect(snap.monthlyPath.map((p) => [p.month, formatAmount(p.spent), pct(p.timeProgress)])).toEqual([
       [1, '0.00', '8.33%'], [2, '0.00', '16.67%'], [3, '160.00', '25.00%'], [4, '160.00', '33.33%'], [5, '160.00', '41.67%'], [6, '383.74', '50.00%'],
     ])
     expect(pct(snap.monthlyPath[5].executionRate)).toBe('25.70%')
+    // only 工资福利 has a 3月 entry (160.00); every line has 6月
+    expect(snap.monthlyPath.map((p) => [p.month, p.entries, p.unreportedLines])).toEqual([
+      [1, 'none', 4], [2, 'none', 4], [3, 'some', 3], [4, 'none', 4], [5, 'none', 4], [6, 'all', 0],
+    ])
   })
 
-  it('averages the monthly 执行率 of 1-6月', () => {
-    // (0 + 0 + 160 × 3 + 383.74) ÷ 1493.25 ÷ 6
-    expect(pct(snap.averageMonthlyExecutionRate)).toBe('9.64%')
+  it('averages only the fully reported 6月 (383.74 ÷ 1493.25 = 25.70%): 1-5月 lack entries and are left out, not 0', () => {
+    expect(pct(snap.monthlyAverage.average)).toBe('25.70%')
+    expect([snap.monthlyAverage.months, snap.monthlyAverage.skippedMonths, snap.monthlyAverage.gap]).toEqual([[6], [1, 2, 3, 4, 5], null])
+  })
+
+  it('has no unreported line at 6月', () => {
+    expect(snap.unreportedLines).toEqual([])
   })
 
   it('assesses every indicator with the seed 001 lights: 用地初审 green, 报批 red, 合格率 red, 挂牌出让 grey', () => {
@@ -148,7 +156,8 @@ describe('computeNodeSnapshot: errors and settings', () => {
     const snap = snapshotOf(dataset())
     expect(snap.budgetLight).toEqual({ light: 'grey', ratio: null })
     expect(snap.unitIndicatorLight).toBe('grey')
-    expect(snap.averageMonthlyExecutionRate).toBeNull()
+    expect(snap.monthlyAverage).toEqual({ average: null, months: [], skippedMonths: [1, 2, 3, 4, 5, 6], gap: 'noMonths' })
+    expect(snap.unreportedLines).toEqual([])
   })
 })
 
@@ -160,5 +169,41 @@ describe('computeNodeSnapshot over the embedded demo (且末县自然资源局 2
     expect(snap.budget.byCategory.map((g) => pct(g.figures.executionRate))).toEqual(['28.57%', '0.00%'])
     expect(snap.indicatorCounts.level3).toBe(22)
     expect(snap.indicatorCounts.level1).toBe(3)
+  })
+
+  it('at 1-6月 every line reported: no unreported line, and the average uses 1-6月 (14.84%)', () => {
+    const snap = snapshotOf(qiemo2021Dataset(), DEMO_NODE_ID)
+    expect(snap.unreportedLines).toEqual([])
+    expect(snap.monthlyPath.map((p) => p.entries)).toEqual(['all', 'all', 'all', 'all', 'all', 'all'])
+    // (61.30 + 124.40 + 188.85 + 253.30 + 318.20 + 383.74) ÷ 6 ÷ 1493.25
+    expect([pct(snap.monthlyAverage.average), snap.monthlyAverage.months]).toEqual(['14.84%', [1, 2, 3, 4, 5, 6]])
+  })
+
+  it('a 1-7月 node with no July entries shows June\'s 383.74 and names 3 unreported lines', () => {
+    const data = qiemo2021Dataset()
+    data.nodes.push(node({ id: 'july', unitId: data.unit.id, asOfDate: '2021-07-31', label: '2021年1-7月' }))
+    // July entered only for the two lines that spend nothing yet (驻村补助, 评估项目)
+    data.monthlyExecutions.push(execution('demo-bl-zcgs', 7, '0'), execution('demo-bl-pgxm', 7, '0'))
+    const snap = snapshotOf(data, 'july')
+    expect([snap.month, formatAmount(snap.budget.unit.spent), pct(snap.budget.unit.executionRate)]).toEqual([7, '383.74', '25.70%'])
+    expect(snap.unreportedLines).toEqual([
+      { budgetLineId: 'demo-bl-gzfl', name: '工资福利支出', latestMonth: 6 },
+      { budgetLineId: 'demo-bl-clyx', name: '车辆运行维护费', latestMonth: 6 },
+      { budgetLineId: 'demo-bl-jbgy', name: '基本公用经费', latestMonth: 6 },
+    ])
+    expect(snap.monthlyPath[6]).toMatchObject({ month: 7, entries: 'some', unreportedLines: 3 })
+    // 7月 is not fully reported: the average stays on 1-6月 (14.84%), it does not count July as 0 or as June again
+    expect([pct(snap.monthlyAverage.average), snap.monthlyAverage.months, snap.monthlyAverage.skippedMonths]).toEqual(['14.84%', [1, 2, 3, 4, 5, 6], [7]])
+  })
+
+  it('a 1-7月 node with no July entry at all names all 5 demo lines and still shows 383.74', () => {
+    const data = qiemo2021Dataset()
+    data.nodes.push(node({ id: 'july', unitId: data.unit.id, asOfDate: '2021-07-31', label: '2021年1-7月' }))
+    const snap = snapshotOf(data, 'july')
+    expect(formatAmount(snap.budget.unit.spent)).toBe('383.74')
+    expect(snap.unreportedLines.map((l) => [l.name, l.latestMonth])).toEqual([
+      ['工资福利支出', 6], ['车辆运行维护费', 6], ['基本公用经费', 6], ['驻村、管寺生活补助', 6], ['国有土地出让金评估项目', 6],
+    ])
+    expect(snap.monthlyPath[6]).toMatchObject({ month: 7, entries: 'none', unreportedLines: 5 })
   })
 })
