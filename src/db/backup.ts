@@ -116,9 +116,9 @@ const ROW_SPECS: Record<TableName, RowSpec> = {
   nodes: { required: { id, unitId: id, year: 'year', asOfDate: 's', label: 's', status: ['draft', 'locked'] }, optional: { frozenSettings: 'obj' } },
   readings: {
     required: { id, nodeId: id, indicatorId: id, deviationCauses: 'arr', deviationText: 's' },
-    optional: { actualValue: 'dec', actualLabel: 's', qualitativeGrade: ['达成', '部分达成', '未达成'], qualitativePercent: 'dec', yearEndForecast: 's', likelihood: 's' },
+    optional: { actualValue: 'dec', actualLabel: 's', qualitativeGrade: ['达成', '部分达成', '未达成'], qualitativePercent: 'dec', yearEndForecast: 's', likelihood: 's', carriedFrom: 's' },
   },
-  budgetJudgements: { required: { id, nodeId: id, budgetLineId: id, deviationCauses: 'arr', deviationText: 's' }, optional: { yearEndForecast: 'dec', likelihood: 's' } },
+  budgetJudgements: { required: { id, nodeId: id, budgetLineId: id, deviationCauses: 'arr', deviationText: 's' }, optional: { yearEndForecast: 'dec', likelihood: 's', carriedFrom: 's' } },
   alerts: {
     required: { id, nodeId: id, ruleId: 's', light: ['red', 'yellow', 'green', 'blue', 'grey'], subjectType: 's', subjectId: 's', thresholds: 'obj', inputs: 'obj', message: 's', status: ['open', 'closed'] },
     optional: { closedReason: 's', history: 'arr' },

@@ -191,7 +191,8 @@ const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
 /**
  * Creates the next node of the same unit-year as of `asOfDate`, pre-filled with a copy of the
- * previous node's readings and budget judgements (new ids), in one transaction. Measures and alerts
+ * previous node's readings and budget judgements (new ids, each marked `carriedFrom` until the user
+ * confirms or edits it; a row carried twice keeps the node it was first entered at), in one transaction. Measures and alerts
  * are not copied: alerts are recomputed for the new node, and measures stay with the node that set them.
  */
 export async function copyForward(
@@ -213,15 +214,18 @@ export async function copyForward(
     if (siblings.some((n) => n.asOfDate === asOfDate)) throw new DbWriteError(`${asOfDate} 的监控节点已存在。`)
 
     const node: MonitoringNode = toPlain({ id: newId(), unitId: from.unitId, year: from.year, asOfDate, label, status: 'draft' })
+    // marked as carried: nothing of last node passes for this one's until the user confirms or edits it
     const readings = (await database.readings.where('nodeId').equals(from.id).toArray()).map((r) => ({
       ...r,
       id: newId(),
       nodeId: node.id,
+      carriedFrom: r.carriedFrom ?? from.id,
     }))
     const judgements = (await database.budgetJudgements.where('nodeId').equals(from.id).toArray()).map((j) => ({
       ...j,
       id: newId(),
       nodeId: node.id,
+      carriedFrom: j.carriedFrom ?? from.id,
     }))
     await database.nodes.add(node)
     await database.readings.bulkAdd(readings)

@@ -22,6 +22,8 @@ export interface ReadingDraft {
   likelihood: Likelihood | ''
   deviationCauses: DeviationCause[]
   deviationText: string
+  /** the node it was carried from, '' once confirmed or edited (see IndicatorReading.carriedFrom) */
+  carriedFrom: string
 }
 
 export function draftFromReading(reading: IndicatorReading | undefined | null): ReadingDraft {
@@ -34,7 +36,30 @@ export function draftFromReading(reading: IndicatorReading | undefined | null): 
     likelihood: reading?.likelihood ?? '',
     deviationCauses: [...(reading?.deviationCauses ?? [])],
     deviationText: reading?.deviationText ?? '',
+    carriedFrom: reading?.carriedFrom ?? '',
   }
+}
+
+/**
+ * The draft as the user leaves it: a carried reading whose figures or reasons were changed is the
+ * user's own now, so it stops being marked 「沿用上一节点」 (confirming clears the mark explicitly).
+ */
+export function settleCarried(draft: ReadingDraft, started: ReadingDraft): ReadingDraft {
+  if (!draft.carriedFrom) return draft
+  const { carriedFrom: _now, ...figures } = draft
+  const { carriedFrom: _then, ...before } = started
+  return JSON.stringify(figures) === JSON.stringify(before) ? draft : { ...draft, carriedFrom: '' }
+}
+
+/**
+ * A 定性 reading whose grade changed while its result text (e.g. 有所提升) stayed: the text described
+ * the old grade, so the user is asked to update it (rules §4). Null when there is nothing to ask.
+ */
+export function staleResultText(draft: ReadingDraft, started: ReadingDraft): string | null {
+  const text = started.actualLabel.trim()
+  if (!text || !started.qualitativeGrade || draft.qualitativeGrade === started.qualitativeGrade) return null
+  if (draft.actualLabel.trim() !== text) return null
+  return `完成等级已由“${started.qualitativeGrade}”改为“${draft.qualitativeGrade || '未选'}”，结果描述仍为“${text}”，请一并更新`
 }
 
 /**
@@ -52,6 +77,7 @@ export function readingFromDraft(draft: ReadingDraft, ids: { id: Id; nodeId: Id;
   const forecast = draft.yearEndForecast.trim()
   if (forecast) reading.yearEndForecast = typedNumberOrText(forecast)
   if (draft.likelihood) reading.likelihood = draft.likelihood
+  if (draft.carriedFrom) reading.carriedFrom = draft.carriedFrom
   return reading
 }
 

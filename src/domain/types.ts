@@ -192,6 +192,12 @@ export interface IndicatorReading {
   likelihood?: Likelihood
   deviationCauses: DeviationCause[]
   deviationText: string
+  /**
+   * Set when 新建节点 copied this reading from an earlier node (that node's id): its value, reason and
+   * forecast are last node's until the user confirms or edits them, and screens, alerts and the report
+   * say 「沿用上一节点」 meanwhile (rules §2: a new node must not pass off last month's figures).
+   */
+  carriedFrom?: Id
 }
 
 /** The same judgement for a budget line at a node (全年预计执行数 and why it deviates). */
@@ -203,6 +209,8 @@ export interface BudgetLineJudgement {
   likelihood?: Likelihood
   deviationCauses: DeviationCause[]
   deviationText: string
+  /** as for IndicatorReading: copied from this earlier node and not yet confirmed */
+  carriedFrom?: Id
 }
 
 /** red / yellow / green / blue (over-run) / grey (not due, no data) */

@@ -74,9 +74,10 @@ describe('copyForward', () => {
 
     const copied = await listReadings(node.id, database)
     const strip = <T extends { id: string; nodeId: string }>({ id: _id, nodeId: _node, ...rest }: T) => rest
-    expect(copied.map(strip)).toEqual((await listReadings('node-h1', database)).map(strip))
+    // copied, and marked 沿用 (carried from node-h1) until the user confirms or edits them
+    expect(copied.map(strip)).toEqual((await listReadings('node-h1', database)).map((r) => ({ ...strip(r), carriedFrom: 'node-h1' })))
     expect(copied.every((r) => r.nodeId === node.id && !r.id.startsWith('reading-'))).toBe(true)
-    expect((await listBudgetJudgements(node.id, database)).map(strip)).toEqual([strip(aJudgement())])
+    expect((await listBudgetJudgements(node.id, database)).map(strip)).toEqual([{ ...strip(aJudgement()), carriedFrom: 'node-h1' }])
     expect(await database.measures.where('nodeId').equals(node.id).count()).toBe(0)
     expect((await listAudit(2, database)).map((a) => a.table)).toEqual(['readings', 'nodes'])
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { draftFromReading, draftIsEmpty, judgeDraft, readingFromDraft } from '../../src/domain/entryReading'
+import { draftFromReading, draftIsEmpty, judgeDraft, readingFromDraft, settleCarried, staleResultText } from '../../src/domain/entryReading'
 import type { ReadingDraft } from '../../src/domain/entryReading'
 import { indicator, NODE_ID, SEED001_AS_OF, settings } from './factories'
 
@@ -44,5 +44,25 @@ describe('readingFromDraft', () => {
   it('knows an untouched form is empty', () => {
     expect(draftIsEmpty(draftFromReading(undefined))).toBe(true)
     expect(draftIsEmpty(draft({ likelihood: '确定能' }))).toBe(false)
+  })
+})
+
+describe('carried readings and result text (rules §2, §4)', () => {
+  // seed 001: 办理建设项目用地初审, 7 个 at 1-6月 with the reason 上半年仅完成…; carried to 1-7月
+  const carried = { ...draftFromReading({ id: 'r', nodeId: 'n7', indicatorId: 'i', actualValue: '7', deviationCauses: ['其他'], deviationText: '上半年仅完成30亩', carriedFrom: 'n6' }) }
+
+  it('keeps 沿用 while untouched, drops it once the value or the reason is edited', () => {
+    expect(settleCarried(carried, carried).carriedFrom).toBe('n6')
+    expect(settleCarried({ ...carried, actualValue: '9' }, carried).carriedFrom).toBe('')
+    expect(settleCarried({ ...carried, deviationText: '7月完成2个' }, carried).carriedFrom).toBe('')
+    expect(readingFromDraft(carried, { id: 'r', nodeId: 'n7', indicatorId: 'i' }).carriedFrom).toBe('n6')
+    expect(readingFromDraft({ ...carried, carriedFrom: '' }, { id: 'r', nodeId: 'n7', indicatorId: 'i' }).carriedFrom).toBeUndefined()
+  })
+
+  it('asks to update 有所提升 when a 定性 grade goes from 未达成 to 达成, and not once the text is changed', () => {
+    const before = { ...draftFromReading(undefined), qualitativeGrade: '未达成' as const, actualLabel: '有所提升' }
+    expect(staleResultText({ ...before, qualitativeGrade: '达成' }, before)).toBe('完成等级已由“未达成”改为“达成”，结果描述仍为“有所提升”，请一并更新')
+    expect(staleResultText({ ...before, qualitativeGrade: '达成', actualLabel: '明显提升' }, before)).toBeNull()
+    expect(staleResultText(before, before)).toBeNull()
   })
 })

@@ -82,4 +82,22 @@ describe('EntryReadings', () => {
     expect(w.get('[data-testid="lock-reverted"]').text()).toContain('监控节点“2021年1-6月”已在其他窗口定稿：您未保存的指标填报修改没有保存')
     w.unmount()
   })
+
+  it('marks a reading carried from 1-5月 as 沿用上一节点 until confirmed; 确认沿用 saves it as this node’s', async () => {
+    const carried = { ...dataset(), readings: [{ id: 'r', nodeId: 'n6', indicatorId: 'i1', actualValue: '7', likelihood: '确定能' as const, deviationCauses: [], deviationText: '', carriedFrom: 'n5' }] }
+    carried.nodes = [{ ...node, id: 'n5', asOfDate: '2021-05-31', label: '2021年1-5月' }, node]
+    const w = mount(EntryReadings, { props: { dataset: carried, node, settings: defaultSettings() }, attachTo: document.body })
+    await flushPromises()
+    expect(w.get('[data-testid="readings-carried"]').text()).toContain('1 个指标的实际值、偏差原因和全年预计沿用自“2021年1-5月”，尚未确认')
+    expect(w.get('[data-testid="reading-carried"]').text()).toContain('沿用上一节点')
+    const save = vi.spyOn(useEntryStore(), 'saveReadings').mockResolvedValue({ ok: true, value: [] })
+    await w.get('[data-testid="readings-confirm-all"]').trigger('click')
+    expect(w.find('[data-testid="reading-carried"]').exists()).toBe(false)
+    await w.get('[data-testid="readings-save"]').trigger('click')
+    await flushPromises()
+    expect(save).toHaveBeenCalledTimes(1)
+    const saved = save.mock.calls[0]?.[0]
+    expect(saved?.map((r) => [r.actualValue, r.carriedFrom])).toEqual([['7', undefined]])
+    w.unmount()
+  })
 })
