@@ -12,6 +12,12 @@
  * Restore replaces the whole database in ONE read-write transaction (clear every table, then add
  * every row): if anything fails — a duplicate key, a full disk — IndexedDB rolls back and the data
  * is exactly as before. Restored tables are bit-for-bit the backed-up tables.
+ *
+ * Names are not normalised on restore (`domain/names.ts`), nor are look-alikes refused: a restore must
+ * give back exactly what was backed up, and a backup written before names were normalised must stay
+ * restorable. Look-alike names it brings back are harmless from then on: the import matches stored
+ * names normalised, no write can add another look-alike, and each row's name is normalised when it is
+ * next saved.
  */
 import { SCHEMA_VERSION, STORES_V1, db, type MonitoringDb } from './schema'
 import { runWrite } from './write'
@@ -94,18 +100,18 @@ export function backupFileName(now: Date): string {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
-type Kind = 's' | 'n' | 'int' | 'year' | 'month' | 'arr' | 'obj' | 'objOrArr' | 'dec' | 'any' | readonly string[]
+type Kind = 's' | 'n' | 'int' | 'year' | 'month' | 'bool' | 'arr' | 'obj' | 'objOrArr' | 'dec' | 'any' | readonly string[]
 type RowSpec = { required: Record<string, Kind>; optional?: Record<string, Kind> }
 
 const DEC = /^-?\d+(\.\d+)?$/
 const id = 's' as const
 const ROW_SPECS: Record<TableName, RowSpec> = {
-  units: { required: { id, name: 's', departments: 'arr', monitoringGroup: 'arr', financeOfficer: 's' }, optional: { parentUnitId: 's' } },
+  units: { required: { id, name: 's', departments: 'arr', monitoringGroup: 'arr', financeOfficer: 's' }, optional: { parentUnitId: 's', carryOverInExecutionBase: 'bool' } },
   frameworks: { required: { year: 'year', level1: 'arr' } },
   projects: { required: { id, unitId: id, year: 'year', name: 's', department: 's' } },
   budgetLines: {
     required: { id, unitId: id, year: 'year', category: ['basic', 'project'], name: 's', fundSource: 's', initialBudget: 'dec', additions: 'dec', reductions: 'dec', carryOver: 'dec', sortOrder: 'n' },
-    optional: { subCategory: ['personnel', 'public'], projectId: 's' },
+    optional: { subCategory: ['personnel', 'public'], projectId: 's', adjustmentMonth: 'month' },
   },
   monthlyExecutions: { required: { id, budgetLineId: id, year: 'year', month: 'month', allocated: 'dec', spent: 'dec' } },
   targets: { required: { id, unitId: id, year: 'year', scope: ['unit', 'project'], description: 's' }, optional: { projectId: 's' } },
@@ -142,6 +148,7 @@ function kindOk(value: unknown, kind: Kind): boolean {
     case 'int': return typeof value === 'number' && Number.isSafeInteger(value)
     case 'year': return typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2200
     case 'month': return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12
+    case 'bool': return typeof value === 'boolean'
     case 'arr': return Array.isArray(value)
     case 'obj': return typeof value === 'object' && value !== null && !Array.isArray(value)
     case 'objOrArr': return typeof value === 'object' && value !== null
@@ -150,7 +157,7 @@ function kindOk(value: unknown, kind: Kind): boolean {
   }
 }
 
-const KIND_LABEL: Record<string, string> = { s: '文字', n: '数字', int: '整数', year: '年度（1900–2200）', month: '月份（1–12）', arr: '列表', obj: '对象', objOrArr: '对象或列表', dec: '数值文字' }
+const KIND_LABEL: Record<string, string> = { s: '文字', n: '数字', int: '整数', year: '年度（1900–2200）', month: '月份（1–12）', bool: '是或否', arr: '列表', obj: '对象', objOrArr: '对象或列表', dec: '数值文字' }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -7,7 +7,8 @@
  */
 import { reportedMonth } from './periods'
 import type { MonitoringSettings } from './settings'
-import type { Id, MonitoringNode, UnitYearDataset } from './types'
+import { adjustedBudget } from './rates'
+import type { BudgetLine, Id, MonitoringNode, MonthNumber, UnitYearDataset } from './types'
 
 /** The last month a node's report covers (1-6月 → 6). */
 export function coveredMonth(node: Pick<MonitoringNode, 'asOfDate'>): number {
@@ -68,6 +69,21 @@ function canonical(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(',')}}`
 }
 
+/**
+ * What a locked node's report holds of a budget line: its name, kind and source, 上年结转 and its
+ * 调整后预算 *as of the node's month* (a dated 追加 after it does not count, rules §2). Null when the
+ * line holds nothing at that month (no budget, no 上年结转): a line created later for a September
+ * 追加 does not change the 1-6月 report, so it may be added while 1-6月 is locked.
+ */
+export function lineAsOf(line: BudgetLine | null | undefined, month: number): string | null {
+  if (!line) return null
+  const budget = adjustedBudget(line, Math.min(Math.max(month, 1), 12) as MonthNumber)
+  const carryOver = line.carryOver.trim() === '' ? '0' : line.carryOver
+  if (budget.isZero() && Number(carryOver) === 0) return null
+  const { name, category, subCategory, projectId, fundSource, unitId, year } = line
+  return canonical({ name, category, subCategory, projectId, fundSource, unitId, year, carryOver, budget: budget.toFixed() })
+}
+
 const byId = <T extends { id: Id }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 
 /**
@@ -78,7 +94,7 @@ export function frozenFigures(dataset: UnitYearDataset, node: MonitoringNode): R
   const month = coveredMonth(node)
   const lineIds = new Set(dataset.budgetLines.map((l) => l.id))
   return {
-    预算行: canonical(byId(dataset.budgetLines).map(({ sortOrder: _order, ...line }) => line)),
+    预算行: canonical(byId(dataset.budgetLines).flatMap((line) => { const asOf = lineAsOf(line, month); return asOf === null ? [] : [[line.id, asOf]] })),
     项目: canonical(byId(dataset.projects)),
     月度执行数: canonical(byId(dataset.monthlyExecutions.filter((e) => lineIds.has(e.budgetLineId) && e.month <= month))),
     绩效目标: canonical(byId(dataset.targets)),

@@ -45,9 +45,27 @@ export interface BudgetGroup {
 export const CATEGORY_LABELS: Readonly<Record<ExpenseCategory, string>> = { basic: '基本支出', project: '项目支出' }
 export const SUB_CATEGORY_LABELS: Readonly<Record<BasicSubCategory, string>> = { personnel: '人员经费', public: '公用经费' }
 
-/** 调整后预算 = 年初预算 + 追加 − 追减 (spec §2). Unparseable amounts count as 0; validation flags them. */
-export function adjustedBudget(line: BudgetLine): Dec {
-  return decimalOrZero(line.initialBudget).plus(decimalOrZero(line.additions)).minus(decimalOrZero(line.reductions))
+/**
+ * 调整后预算 = 年初预算 + 追加 − 追减 (rules §2). Adjustments are dated: as of `month`, 追加 / 追减 count
+ * only from their `adjustmentMonth` (absent → January); without `month`, the whole year's figure.
+ * Unparseable amounts count as 0; validation flags them.
+ */
+export function adjustedBudget(line: BudgetLine, month?: MonthNumber): Dec {
+  const initial = decimalOrZero(line.initialBudget)
+  if (month !== undefined && (line.adjustmentMonth ?? 1) > month) return initial
+  return initial.plus(decimalOrZero(line.additions)).minus(decimalOrZero(line.reductions))
+}
+
+/** How a unit's 执行率 denominator is formed (Unit.carryOverInExecutionBase). */
+export interface ExecutionBase {
+  /** add 上年结转 to 调整后预算 (some evaluators do, rules §2) */
+  includeCarryOver?: boolean
+}
+
+/** The denominator of a line's 执行率 and 到位率 as of `month`: 调整后预算, plus 上年结转 when the unit counts it. */
+export function executionBaseOf(line: BudgetLine, month?: MonthNumber, base: ExecutionBase = {}): Dec {
+  const budget = adjustedBudget(line, month)
+  return base.includeCarryOver ? budget.plus(decimalOrZero(line.carryOver)) : budget
 }
 
 /** numerator ÷ denominator, or null when there is nothing to divide by (never Infinity/NaN). */
@@ -114,15 +132,15 @@ export function lineAmountsAt(
   lines: readonly BudgetLine[],
   executions: readonly MonthlyExecution[],
   month: MonthNumber,
-  budgets: ReadonlyMap<BudgetLine, Dec> = adjustedBudgets(lines),
+  budgets: ReadonlyMap<BudgetLine, Dec> = adjustedBudgets(lines, month),
 ): LineAmounts[] {
   const latest = latestByLine(executions, month)
-  return lines.map((line) => ({ line, budget: budgets.get(line) ?? adjustedBudget(line), ...toFigures(latest.get(line.id)) }))
+  return lines.map((line) => ({ line, budget: budgets.get(line) ?? adjustedBudget(line, month), ...toFigures(latest.get(line.id)) }))
 }
 
-/** 调整后预算 of each line, computed once. */
-export function adjustedBudgets(lines: readonly BudgetLine[]): Map<BudgetLine, Dec> {
-  return new Map(lines.map((line) => [line, adjustedBudget(line)]))
+/** Each line's 执行率 denominator (executionBaseOf) as of `month`, computed once. */
+export function adjustedBudgets(lines: readonly BudgetLine[], month?: MonthNumber, base: ExecutionBase = {}): Map<BudgetLine, Dec> {
+  return new Map(lines.map((line) => [line, executionBaseOf(line, month, base)]))
 }
 
 function lineAmounts(lines: readonly BudgetLine[], executions: readonly MonthlyExecution[], month: MonthNumber): LineAmounts[] {
@@ -300,10 +318,11 @@ export function reportedMonthlyRates(amountsByMonth: readonly (readonly LineAmou
  * 执行率 of each month 1..throughMonth that counts (see reportedMonthlyRates): that month's cumulative
  * 执行数 ÷ 调整后预算. Months not fully reported are left out, never 0 and never carried forward.
  */
-export function monthlyExecutionRates(lines: readonly BudgetLine[], executions: readonly MonthlyExecution[], throughMonth: MonthNumber): MonthlyRate[] {
+export function monthlyExecutionRates(
+  lines: readonly BudgetLine[], executions: readonly MonthlyExecution[], throughMonth: MonthNumber, base: ExecutionBase = {},
+): MonthlyRate[] {
   const sorted = sortLines(lines)
-  const budgets = adjustedBudgets(sorted)
-  return reportedMonthlyRates(monthsThrough(throughMonth).map((m) => lineAmountsAt(sorted, executions, m, budgets)))
+  return reportedMonthlyRates(monthsThrough(throughMonth).map((m) => lineAmountsAt(sorted, executions, m, adjustedBudgets(sorted, m, base))))
 }
 
 /** Why there is no monthly average: no month counts, or the only one is December. */

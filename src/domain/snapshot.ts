@@ -73,6 +73,8 @@ export interface NodeSnapshot {
   timeProgress: Dec
   /** how timeProgress was taken (settings.timeProgressMode): forecasts place earlier nodes the same way */
   timeProgressMode: TimeProgressMode
+  /** the budget figures' denominator counts 上年结转 (Unit.carryOverInExecutionBase) */
+  budgetIncludesCarryOver: boolean
   budget: {
     unit: BudgetFigures
     byCategory: BudgetGroup[]
@@ -131,8 +133,9 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
   // Each line's budget once, and every month's amounts once: the unit total, the roll-ups, the
   // monthly path and the [seed 003] average all read from these (1,005 lines × 6 months at 主管部门 size).
   const sortedLines = sortLines(lines)
-  const budgets = adjustedBudgets(sortedLines)
-  const amountsByMonth = monthsThrough(month).map((m) => lineAmountsAt(sortedLines, executions, m, budgets))
+  // each month against its own budget: a dated 追加 counts from its month on (rules §2)
+  const base = { includeCarryOver: dataset.unit.carryOverInExecutionBase === true }
+  const amountsByMonth = monthsThrough(month).map((m) => lineAmountsAt(sortedLines, executions, m, adjustedBudgets(sortedLines, m, base)))
   const amounts = amountsByMonth[amountsByMonth.length - 1]
   const totals = amountsByMonth.map(totalOf)
   const unit = totals[totals.length - 1]
@@ -158,6 +161,7 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
     month,
     timeProgress: progress,
     timeProgressMode: mode,
+    budgetIncludesCarryOver: base.includeCarryOver,
     budget: {
       unit,
       byCategory: rollUpAmounts(amounts, 'category'),

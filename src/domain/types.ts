@@ -40,6 +40,11 @@ export interface Unit {
   financeOfficer: string
   /** 主管部门's unit id when this unit is a 下属单位 */
   parentUnitId?: Id
+  /**
+   * Whether 执行率 and 到位率 count 上年结转 in their denominator (调整后预算 + 上年结转). Evaluators differ
+   * (rules §2): absent or false → 调整后预算 only, the default.
+   */
+  carryOverInExecutionBase?: boolean
 }
 
 /** 基本支出 / 项目支出 */
@@ -79,6 +84,11 @@ export interface BudgetLine {
   additions: DecimalString
   /** 追减 */
   reductions: DecimalString
+  /**
+   * The month 追加 / 追减 take effect (rules §2 "adjustments are dated"): a node before it does not
+   * count them, so a September 追加 never changes 1-6月's figures. Absent → January.
+   */
+  adjustmentMonth?: MonthNumber
   /** 上年结转 (shown beside the budget; not part of 调整后预算, spec §2) */
   carryOver: DecimalString
   sortOrder: number

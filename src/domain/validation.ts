@@ -124,6 +124,10 @@ export function validateBudgetLine(line: BudgetLine): ValidationIssue[] {
     issues.push(issue('reductions', 'reductions.exceedBudget',
       `追减 ${wan(reductions)}大于年初预算与追加之和 ${wan(initial.plus(additions))}`))
   }
+  const month: unknown = line.adjustmentMonth
+  if (month !== undefined && !(typeof month === 'number' && Number.isInteger(month) && month >= 1 && month <= 12)) {
+    issues.push(issue('adjustmentMonth', 'adjustmentMonth.invalid', `调整生效月份“${String(month)}”无效，应为 ${line.year} 年内的 1 至 12 月`))
+  }
   if (line.category === 'basic') {
     if (!line.subCategory) issues.push(issue('subCategory', 'subCategory.required', '基本支出须注明人员经费或公用经费'))
     if (line.projectId) issues.push(issue('projectId', 'projectId.unexpected', '基本支出不应关联项目'))

@@ -168,7 +168,7 @@ describe('backup → restore', () => {
     const { text, backup } = await createBackup(new Date('2021-07-05T08:30:00Z'), database)
     expect(backup.format).toBe(BACKUP_FORMAT)
     expect(backup.formatVersion).toBe(1)
-    expect(backup.schemaVersion).toBe(1)
+    expect(backup.schemaVersion).toBe(2) // version 2: dated adjustments
     expect(Object.keys(backup.tables).sort()).toEqual([...TABLE_NAMES].sort())
     expect(backup.counts.budgetLines).toBe(5)
     expect(backup.counts.indicators).toBe(22)

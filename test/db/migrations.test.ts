@@ -22,8 +22,8 @@ async function writeAtVersion(name: string, version: number, stores: Record<stri
 }
 
 describe('schema versions', () => {
-  it('is at version 1, the first released schema', () => {
-    expect(SCHEMA_VERSION).toBe(1)
+  it('is at version 2: budget lines carry the month their 追加/追减 take effect', () => {
+    expect(SCHEMA_VERSION).toBe(2)
   })
 
   it('opens a version 1 database with the current schema and reads its data', async () => {
@@ -62,7 +62,20 @@ describe('schema versions', () => {
     current.close()
   })
 
-  // it('upgrades version 1 rows to version 2: …', …) — add test/fixtures/db-v2.json and one test per version.
+  it('upgrades version 1 budget lines to version 2: an adjusted line takes effect from January, others are untouched', async () => {
+    const name = `migration-v2-${crypto.randomUUID()}`
+    // seed 001: 工资福利支出 1129.83 with a 追加 of 100 stored before adjustments were dated; 车辆运行维护费 40 without
+    const adjusted = { id: 'gzfl', unitId: 'u', year: 2021, category: 'basic', subCategory: 'personnel', name: '工资福利支出', fundSource: '财政拨款', initialBudget: '1129.83', additions: '100', reductions: '0', carryOver: '0', sortOrder: 1 }
+    const plain = { ...adjusted, id: 'clyx', name: '车辆运行维护费', initialBudget: '40.00', additions: '0', sortOrder: 2 }
+    await writeAtVersion(name, 1, STORES_V1, async (old) => {
+      await old.table('budgetLines').bulkPut([adjusted, plain])
+    })
+    const current = createDb(name)
+    await current.open()
+    expect(await current.budgetLines.get('gzfl')).toStrictEqual({ ...adjusted, adjustmentMonth: 1 })
+    expect(await current.budgetLines.get('clyx')).toStrictEqual(plain)
+    current.close()
+  })
 })
 
 interface V1Fixture {

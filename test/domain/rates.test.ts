@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { D, formatAmount, formatPercent } from '../../src/domain/decimal'
 import type { Dec } from '../../src/domain/decimal'
 import {
-  adjustedBudget, adjustedBudgets, averageMonthlyExecutionRate, budgetFigures, executionAtMonth, expectsMonthlyEntry, lineAmountsAt,
+  adjustedBudget, adjustedBudgets, averageMonthlyExecutionRate, budgetFigures, executionAtMonth, executionBaseOf, expectsMonthlyEntry, lineAmountsAt,
   lineFigures, monthEntries, monthlyExecutionRates, rollUpBudget, unreportedLinesAt,
 } from '../../src/domain/rates'
 import type { MonthlyRate } from '../../src/domain/rates'
-import type { MonthNumber } from '../../src/domain/types'
+import type { BudgetLine, MonthlyExecution, MonthNumber } from '../../src/domain/types'
+import { validateBudgetLine } from '../../src/domain/validation'
 import { budgetLine, execution, projectLine, seed001Budget } from './factories'
 
 const pct = (rate: Dec | null): string | null => (rate === null ? null : formatPercent(rate))
@@ -234,5 +235,37 @@ describe('monthly execution rates and their average (seed 003 部门预算资金
   it('a year with November (80%) and December (95%) averages the two to 87.5%', () => {
     const result = averageMonthlyExecutionRate(monthlyExecutionRates([line], [execution('m', 11, '80'), execution('m', 12, '95')], 12), 12)
     expect([result.average?.toFixed(), result.months, result.gap]).toEqual(['0.875', [11, 12], null])
+  })
+})
+
+describe('dated adjustments and the carry-over base (rules §2)', () => {
+  // seed 001: 工资福利支出 年初预算 1129.83; a 追加 of 100 taking effect in September
+  const gzfl: BudgetLine = {
+    id: 'gzfl', unitId: 'u', year: 2021, category: 'basic', subCategory: 'personnel', name: '工资福利支出', fundSource: '财政拨款',
+    initialBudget: '1129.83', additions: '100', reductions: '0', carryOver: '20', sortOrder: 1, adjustmentMonth: 9,
+  }
+
+  it('a September 追加 of 100 leaves 1-6月 at 1129.83 and makes 1-9月 1229.83', () => {
+    expect(adjustedBudget(gzfl, 6).toFixed(2)).toBe('1129.83')
+    expect(adjustedBudget(gzfl, 8).toFixed(2)).toBe('1129.83')
+    expect(adjustedBudget(gzfl, 9).toFixed(2)).toBe('1229.83')
+    expect(adjustedBudget(gzfl).toFixed(2)).toBe('1229.83')
+  })
+
+  it('an adjustment without a month counts from January', () => {
+    const { adjustmentMonth: _month, ...undated } = gzfl
+    expect(adjustedBudget(undated, 1).toFixed(2)).toBe('1229.83')
+  })
+
+  it('执行率 at 1-6月 with 324.88 spent: 28.75% of 1129.83; with 上年结转 20 counted, 28.25% of 1149.83', () => {
+    const june: MonthlyExecution = { id: 'e', budgetLineId: 'gzfl', year: 2021, month: 6, allocated: '324.88', spent: '324.88' }
+    expect(budgetFigures([gzfl], [june], 6).executionRate?.times(100).toFixed(2)).toBe('28.75')
+    const base = executionBaseOf(gzfl, 6, { includeCarryOver: true })
+    expect(base.toFixed(2)).toBe('1149.83')
+    expect(new D('324.88').div(base).times(100).toFixed(2)).toBe('28.25')
+  })
+
+  it('refuses an adjustment month outside the year with a Chinese message', () => {
+    expect(validateBudgetLine({ ...gzfl, adjustmentMonth: 13 as MonthNumber }).map((i) => i.message)).toContain('调整生效月份“13”无效，应为 2021 年内的 1 至 12 月')
   })
 })

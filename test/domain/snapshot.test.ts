@@ -207,3 +207,34 @@ describe('computeNodeSnapshot over the embedded demo (且末县自然资源局 2
     expect(snap.monthlyPath[6]).toMatchObject({ month: 7, entries: 'none', unreportedLines: 5 })
   })
 })
+
+describe('dated adjustments and the carry-over base at a node (rules §2)', () => {
+  it('seed 001 1-6月: a 追加 of 100 from September leaves 1493.25 and 25.70%; from June it makes 1593.25 and 24.09%', () => {
+    const data = qiemo2021Dataset()
+    const first = data.budgetLines[0]
+    if (!first) throw new Error('the demo has budget lines')
+    const withAddition = (month: 6 | 9): UnitYearDataset => ({
+      ...data, budgetLines: data.budgetLines.map((l) => (l.id === first.id ? { ...l, additions: '100', adjustmentMonth: month } : l)),
+    })
+    const september = snapshotOf(withAddition(9), DEMO_NODE_ID)
+    expect(formatAmount(september.budget.unit.adjustedBudget)).toBe('1493.25')
+    expect(pct(september.budget.unit.executionRate)).toBe('25.70%')
+    const june = snapshotOf(withAddition(6), DEMO_NODE_ID)
+    expect(formatAmount(june.budget.unit.adjustedBudget)).toBe('1593.25')
+    expect(pct(june.budget.unit.executionRate)).toBe('24.09%')
+  })
+
+  it('a unit that counts 上年结转: 383.74 of 1493.25 + 50 = 1543.25 → 24.87%', () => {
+    const data = qiemo2021Dataset()
+    const first = data.budgetLines[0]
+    if (!first) throw new Error('the demo has budget lines')
+    const counted: UnitYearDataset = {
+      ...data, unit: { ...data.unit, carryOverInExecutionBase: true },
+      budgetLines: data.budgetLines.map((l) => (l.id === first.id ? { ...l, carryOver: '50' } : l)),
+    }
+    const snap = snapshotOf(counted, DEMO_NODE_ID)
+    expect(snap.budgetIncludesCarryOver).toBe(true)
+    expect(formatAmount(snap.budget.unit.adjustedBudget)).toBe('1543.25')
+    expect(pct(snap.budget.unit.executionRate)).toBe('24.87%')
+  })
+})
