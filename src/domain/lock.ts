@@ -8,7 +8,7 @@
 import { reportedMonth } from './periods'
 import type { MonitoringSettings } from './settings'
 import { adjustedBudget } from './rates'
-import type { BudgetLine, Id, MonitoringNode, MonthNumber, UnitYearDataset } from './types'
+import type { BudgetLine, Id, MonitoringNode, MonthNumber, StoredReport, Unit, UnitYearDataset } from './types'
 
 /** The last month a node's report covers (1-6月 → 6). */
 export function coveredMonth(node: Pick<MonitoringNode, 'asOfDate'>): number {
@@ -141,4 +141,45 @@ export function frozenChangesMessage(changes: readonly FrozenChange[]): string {
   const what = first.removed ? '删除该节点或解除其锁定' : `修改其${first.parts.join('、')}`
   const more = others.length > 0 ? `（另有${others.map((c) => `“${c.node.label}”`).join('、')}也会被改变）` : ''
   return lockedMessage(first.node, `${what}${more}`)
+}
+
+/** A 定稿 report a whole-database restore would remove or replace (the restore preview names each). */
+export interface FrozenReportAtRisk {
+  unitName: string
+  label: string
+  /** removed: the backup has no such node; unlocked: it has the node as a draft; replaced: another frozen version */
+  change: 'removed' | 'unlocked' | 'replaced'
+}
+
+interface ReportRows {
+  nodes: readonly MonitoringNode[]
+  reports: readonly StoredReport[]
+}
+
+/**
+ * The locked nodes of `current` whose frozen report would not survive a restore of `restored` as it
+ * is: a restore replaces every table, so a backup taken before 定稿 silently drops the submitted
+ * report. Named so the user decides knowingly (rules §2 "定稿 freezes figures").
+ */
+export function frozenReportsAtRisk(current: ReportRows & { units: readonly Unit[] }, restored: ReportRows): FrozenReportAtRisk[] {
+  const unitName = new Map(current.units.map((u) => [u.id, u.name]))
+  const frozenOf = (rows: ReportRows, nodeId: Id) => canonical(rows.reports.find((r) => r.nodeId === nodeId)?.frozen ?? null)
+  const out: FrozenReportAtRisk[] = []
+  for (const node of current.nodes.filter(isLocked)) {
+    const later = restored.nodes.find((n) => n.id === node.id)
+    const change = !later ? 'removed' : !isLocked(later) ? 'unlocked' : frozenOf(restored, node.id) !== frozenOf(current, node.id) ? 'replaced' : null
+    if (change) out.push({ unitName: unitName.get(node.unitId) ?? '', label: node.label, change })
+  }
+  return out.sort((a, b) => (a.unitName + a.label < b.unitName + b.label ? -1 : 1))
+}
+
+const AT_RISK_TEXT: Readonly<Record<FrozenReportAtRisk['change'], string>> = {
+  removed: '定稿报告将被删除（备份中没有该节点）',
+  unlocked: '定稿报告将被删除，节点恢复为未定稿（备份早于定稿）',
+  replaced: '定稿报告将被替换为备份中的另一版本',
+}
+
+/** One line per report at risk, e.g. '且末县自然资源局 2021年1-6月：定稿报告将被删除，节点恢复为未定稿（备份早于定稿）'. */
+export function frozenReportsAtRiskText(list: readonly FrozenReportAtRisk[]): string[] {
+  return list.map((r) => `${r.unitName} ${r.label}：${AT_RISK_TEXT[r.change]}`)
 }

@@ -11,6 +11,8 @@ import type { BackupFile, BackupSummary } from '@/db/backup'
 import { backupStatus, markBackedUp, type BackupStatus } from '@/db/meta'
 import { hasAnyData } from '@/db/datasets'
 import { getSettings } from '@/db/settings'
+import { frozenReportsAtRiskOf } from '@/db/restoreCheck'
+import { frozenReportsAtRiskText } from '@/domain/lock'
 import { saveFile, XLSX_TYPE } from '@/io/download'
 
 export interface ImportPreview {
@@ -26,6 +28,8 @@ export interface RestorePreview {
   summary: BackupSummary | null
   current: BackupSummary | null
   messages: string[]
+  /** the 定稿 reports stored now that the restore would remove or replace, one sentence each */
+  frozenAtRisk: string[]
 }
 
 const excel = () => import('@/io/excel/importWorkbook')
@@ -151,13 +155,16 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
     await run(async () => {
       const { checkBackupText, summarizeBackup, summarizeDatabase, MAX_BACKUP_BYTES } = await backupModule()
       if (file.size > MAX_BACKUP_BYTES) {
-        restorePreview.value = { fileName: file.name, backup: null, summary: null, current: null, messages: ['备份文件过大，不是本程序生成的备份'] }
+        restorePreview.value = { fileName: file.name, backup: null, summary: null, current: null, messages: ['备份文件过大，不是本程序生成的备份'], frozenAtRisk: [] }
         return
       }
       const checked = await checkBackupText(await file.text())
       restorePreview.value = checked.ok
-        ? { fileName: file.name, backup: checked.backup, summary: summarizeBackup(checked.backup), current: await summarizeDatabase(), messages: [] }
-        : { fileName: file.name, backup: null, summary: null, current: null, messages: checked.messages }
+        ? {
+            fileName: file.name, backup: checked.backup, summary: summarizeBackup(checked.backup), current: await summarizeDatabase(), messages: [],
+            frozenAtRisk: frozenReportsAtRiskText(await frozenReportsAtRiskOf(checked.backup)),
+          }
+        : { fileName: file.name, backup: null, summary: null, current: null, messages: checked.messages, frozenAtRisk: [] }
     })
   }
 
