@@ -5,7 +5,7 @@
  */
 import { D, sum } from './decimal'
 import type { Dec } from './decimal'
-import { forecastCompletion, isQualitative } from './completion'
+import { forecastCompletion, isCostCeiling, isQualitative } from './completion'
 import { indicatorLight } from './lights'
 import { budgetExecutionScore, scorePreview, SEED003_POINTS } from './scoring'
 import type { ScorePreview } from './scoring'
@@ -17,8 +17,11 @@ import type { Id, Light, MonitoringNode, UnitYearDataset } from './types'
 /**
  * Progress of an indicator toward its expectation at the node, as a fraction (1 = on schedule):
  * cumulative → actual ÷ expected; other quantitative or 定性 → completion rate (capped view left to charts).
+ * A cost ceiling has no expectation to progress toward (rules §4: spending slowly under it is not a
+ * shortfall), so it is left out (null) rather than drawn as 18% "progress"; its light still counts.
  */
 export function progressAgainstExpected(row: SnapshotIndicator): Dec | null {
+  if (isCostCeiling(row.indicator)) return null
   if (row.assessment.ratioToExpected) return row.assessment.ratioToExpected
   return row.assessment.completion.status === 'rate' ? row.assessment.completion.rate : null
 }

@@ -234,3 +234,14 @@ describe('scoreOutlook: 部门预算资金支出率 beside the indicator score (
     expect(seed003.budgetExecution?.score.toFixed()).toBe('0')
   })
 })
+
+describe('cost ceilings in the 一级/二级 progress (rules §4)', () => {
+  it('seed 001 1-6月: 成本指标 has no progress bar from its three ceilings (not 18.78%), and its light is green', () => {
+    const snap = computeNodeSnapshot({ dataset: qiemo2021Dataset(), nodeId: DEMO_NODE_ID, settings: defaultSettings() })
+    if (!snap.ok) throw new Error('the demo computes')
+    const cost = completionByLevel(snap.value).find((g) => g.level2 === '成本指标')
+    expect(cost?.progress).toBeNull()
+    expect(cost?.measured).toBe(0)
+    expect(cost?.light).toBe('green')
+  })
+})
