@@ -1,16 +1,19 @@
 /**
  * 预算 and 月度执行 of one unit-year: budget lines, and the cumulative monthly figures per line.
  * Executions are upserted by (budget line, month); a line's deletion takes its executions and its
- * judgements at every node with it.
+ * judgements at every node with it. A line's name is stored normalised, and no two lines of a
+ * unit-year share an identity (`budgetLineIdentity`: 支出类别, 经费类型, 项目, name, 资金来源).
  */
-import type { BudgetLine, Id, MonthlyExecution } from '@/domain/types'
+import { budgetLineIdentity, invisibleNote, newLookAlikes, normalizeBudgetLineNames } from '@/domain/names'
+import { CATEGORY_LABELS, SUB_CATEGORY_LABELS } from '@/domain/rates'
+import type { BudgetLine, Id, MonthlyExecution, Project } from '@/domain/types'
 import { recordAudit } from './audit'
 import { adoptExistingIds } from './naturalKey'
 import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteConflict, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
-import { assertMonthsOpen, assertUnitYearOpen } from './lock'
+import { assertLineOpen, assertMonthsOpen } from './lock'
 import { ofUnit } from './unitScope'
 import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
@@ -33,21 +36,51 @@ export async function listMonthlyExecutions(
   })
 }
 
+/** '基本支出 / 人员经费 / 财政拨款' or '项目支出 / 国有土地出让金评估项目 / 财政拨款': what sets a line apart. */
+function lineKindLabel(line: BudgetLine, projects: readonly Project[]): string {
+  const middle = line.category === 'basic'
+    ? (line.subCategory ? SUB_CATEGORY_LABELS[line.subCategory] : '')
+    : (projects.find((p) => p.id === line.projectId)?.name ?? '')
+  return [CATEGORY_LABELS[line.category], middle, line.fundSource].filter((part) => part).join(' / ')
+}
+
 /**
- * Creates or replaces a budget line. With `options.basis` (the line as the editor loaded it, null for
- * a new line), the save is refused with `conflicts` when the stored line changed meanwhile.
+ * Refuses (DbWriteError) budget lines (names normalised) that would share an identity with another
+ * line of their unit-year: `lines` are the rows to store, `stored` the unit-year's lines now, `typed`
+ * the names as given by id. Look-alikes already stored before names were normalised pass
+ * (`newLookAlikes`). Call inside the write's transaction.
+ */
+export function assertNoLookAlikeLines(
+  lines: readonly BudgetLine[], stored: readonly BudgetLine[], projects: readonly Project[], typed: ReadonlyMap<Id, string> = new Map(),
+): void {
+  // the last newcomer is the row that joins the others (the one being saved, or a later duplicate)
+  const line = newLookAlikes(lines, stored, budgetLineIdentity)[0]?.newcomers.at(-1)
+  if (!line) return
+  throw new DbWriteError(
+    `${line.year} 年度已有预算行“${line.name}”（${lineKindLabel(line, projects)}），同一支出类别、经费类型、项目和资金来源下预算项目名称不能相同` +
+      `${invisibleNote(typed.get(line.id) ?? '')}，本次保存未写入任何数据。`,
+  )
+}
+
+/**
+ * Creates or replaces a budget line, its name normalised; a line that would look like another line
+ * of its unit-year (same `budgetLineIdentity`) is refused. With `options.basis` (the line as the
+ * editor loaded it, null for a new line), the save is refused with `conflicts` when the stored line
+ * changed meanwhile.
  */
 export async function putBudgetLine(
   line: BudgetLine,
   database: MonitoringDb = db,
   options: { basis?: BudgetLine | null } = {},
 ): Promise<WriteResult<BudgetLine>> {
-  return runWrite(database, [database.nodes, database.budgetLines], async () => {
-    const row = toPlain(line)
+  return runWrite(database, [database.nodes, database.projects, database.budgetLines], async () => {
+    const row = normalizeBudgetLineNames(toPlain(line))
     if (options.basis !== undefined) await assertUnchanged(database.budgetLines, row.id, options.basis)
     const before = await database.budgetLines.get(row.id)
-    if (before) await assertUnitYearOpen(database, before.unitId, before.year, `修改预算行“${before.name}”`)
-    await assertUnitYearOpen(database, row.unitId, row.year, before ? `修改预算行“${row.name}”` : `新增预算行“${row.name}”`)
+    await assertLineOpen(database, before, row, before ? `修改预算行“${before.name}”` : `新增预算行“${row.name}”`)
+    const siblings = await ofUnit(database.budgetLines, row.unitId, row.year).toArray()
+    const projects = await ofUnit(database.projects, row.unitId, row.year).toArray()
+    assertNoLookAlikeLines([...siblings.filter((l) => l.id !== row.id), row], siblings, projects, new Map([[row.id, line.name]]))
     await putAudited(database, database.budgetLines, [row])
     return row
   })
@@ -62,7 +95,7 @@ export async function deleteBudgetLine(
   return runWrite(database, tables, async () => {
     const before = await database.budgetLines.get(id)
     if (!before) throw new DbWriteError('找不到要删除的预算行。')
-    await assertUnitYearOpen(database, before.unitId, before.year, `删除预算行“${before.name}”`)
+    await assertLineOpen(database, before, null, `删除预算行“${before.name}”`)
     const removed = {
       monthlyExecutions: await database.monthlyExecutions.where('budgetLineId').equals(id).delete(),
       budgetJudgements: await database.budgetJudgements.where('budgetLineId').equals(id).delete(),

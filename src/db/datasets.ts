@@ -9,6 +9,10 @@
 import type { Table } from 'dexie'
 import type { Id, Indicator, IndicatorReading, MonitoringNode, PerformanceTarget, UnitYearDataset } from '@/domain/types'
 import { countUnitYear } from '@/domain/dataLoss'
+import { budgetLineIdentity, newLookAlikes, normalizeDatasetNames, normalizeName } from '@/domain/names'
+import { assertNoLookAlikeLines } from './budget'
+import { assertNoLookAlikeProjects } from './projects'
+import { assertUnitName } from './units'
 import { recordAudit } from './audit'
 import { assertFrozenUnchanged } from './lock'
 import { by, sorted } from './order'
@@ -218,17 +222,22 @@ export function datasetProblems(dataset: UnitYearDataset): string[] {
 
 /**
  * Replaces everything of `dataset.unit` for `dataset.year` with the dataset's rows, and puts the unit
- * and the year's framework. All or nothing.
+ * and the year's framework. All or nothing. Names are stored normalised (`normalizeDatasetNames`);
+ * the unit's name may not be another unit's, nor may two projects or two budget lines of the
+ * unit-year look alike, unless they were already stored so before names were normalised.
  */
 export async function saveUnitYear(dataset: UnitYearDataset, database: MonitoringDb = db): Promise<WriteResult<RowCounts>> {
   const tables = [database.units, database.frameworks, ...scopedTables(database)]
   return runWrite(database, tables, async () => {
-    const data = toPlain(dataset)
+    const data = normalizeDatasetNames(toPlain(dataset))
     const problems = datasetProblems(data)
     if (problems.length > 0) throw new DbWriteError(`数据不一致：${problems.join('；')}。本次保存未写入任何数据。`)
-    // an import or a demo load replaces the unit-year whole: it must leave every 定稿 node's figures as they were
+    await assertNoLookAlikes(database, data, dataset)
+    // an import or a demo load replaces the unit-year whole: it must leave every 定稿 node's figures as
+    // they were (names compared normalised: a name that only loses invisible characters is the same name)
     if (await ofUnit(database.nodes, data.unit.id, data.year).filter((n) => n.status === 'locked').count() > 0) {
-      assertFrozenUnchanged(await loadUnitYear(data.unit.id, data.year, database), data)
+      const stored = await loadUnitYear(data.unit.id, data.year, database)
+      assertFrozenUnchanged(stored && normalizeDatasetNames(stored), data)
     }
     const removed = await deleteUnitRows(database, data.unit.id, data.year)
     await database.units.put(data.unit)
@@ -250,6 +259,24 @@ export async function saveUnitYear(dataset: UnitYearDataset, database: Monitorin
     ])
     return written
   })
+}
+
+/**
+ * The look-alike checks of `saveUnitYear` on `data` (names normalised; `typed` is the dataset as
+ * given, for the message). The stored projects and lines are read only when two of `data`'s share a
+ * name, which a dataset built by the import or the demo never does.
+ */
+async function assertNoLookAlikes(database: MonitoringDb, data: UnitYearDataset, typed: UnitYearDataset): Promise<void> {
+  assertUnitName(data.unit, typed.unit.name, await database.units.toArray())
+  const typedNames = (rows: readonly { id: Id; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))
+  if (newLookAlikes(data.projects, [], (p) => normalizeName(p.name)).length > 0) {
+    const stored = await ofUnit(database.projects, data.unit.id, data.year).toArray()
+    assertNoLookAlikeProjects(data.projects, stored, typedNames(typed.projects))
+  }
+  if (newLookAlikes(data.budgetLines, [], budgetLineIdentity).length > 0) {
+    const stored = await ofUnit(database.budgetLines, data.unit.id, data.year).toArray()
+    assertNoLookAlikeLines(data.budgetLines, stored, data.projects, typedNames(typed.budgetLines))
+  }
 }
 
 /** True once anything has been stored (the first-run screen offers demo data otherwise). */

@@ -3,6 +3,7 @@
  * unit-year with `saveUnitYear`: one read-write transaction over every table, so an import is all or
  * nothing. A plan that changes nothing is not written at all (no audit row, no change counted).
  */
+import { normalizeName } from '@/domain/names'
 import type { IndicatorFramework, Unit, UnitYearDataset } from '@/domain/types'
 import { loadUnitYear, saveUnitYear } from './datasets'
 import { DbWriteError, type WriteResult } from './result'
@@ -16,10 +17,15 @@ export interface ImportBase {
   existingFramework: IndicatorFramework | null
 }
 
-/** The stored unit called `unitName` (first by id when several share it), its `year` and the framework. */
+/**
+ * The stored unit called `unitName` once both names are normalised (so ‘且末县自然资源局\u200b’ in a
+ * file finds 且末县自然资源局; the first by id when several look alike), its `year` and the framework.
+ */
 export async function loadImportBase(unitName: string, year: number, database: MonitoringDb = db): Promise<ImportBase> {
-  const units = await database.units.where('name').equals(unitName).sortBy('id')
-  const unit = units[0] ?? null
+  const name = normalizeName(unitName)
+  // every unit is read: a stored name may hold invisible characters the index cannot see past
+  const units = (await database.units.toArray()).filter((u) => normalizeName(u.name) === name)
+  const unit = units.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0] ?? null
   const existing = unit ? await loadUnitYear(unit.id, year, database) : null
   const framework = (await database.frameworks.get(year)) ?? null
   const hasRows = existing !== null && (existing.budgetLines.length + existing.targets.length + existing.nodes.length + existing.projects.length) > 0

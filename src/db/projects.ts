@@ -3,6 +3,7 @@
  * A project is deleted only once nothing points at it: its budget lines and its target go first, so
  * no figure is ever removed as a side effect of tidying the project list.
  */
+import { invisibleNote, newLookAlikes, normalizeName, normalizeProjectNames } from '@/domain/names'
 import type { Id, Project } from '@/domain/types'
 import { sorted } from './order'
 import { toPlain } from './plain'
@@ -19,7 +20,20 @@ export async function listProjects(unitId: Id, year: number, database: Monitorin
 }
 
 /**
- * Creates or replaces a project; its name must be filled in and unique within the unit-year. With
+ * Refuses (DbWriteError) projects (names normalised) whose name another project of their unit-year
+ * has once normalised, unless they were stored alike before names were normalised
+ * (`newLookAlikes`). `stored` is the unit-year's projects now, `typed` the names as given by id.
+ */
+export function assertNoLookAlikeProjects(projects: readonly Project[], stored: readonly Project[], typed: ReadonlyMap<Id, string> = new Map()): void {
+  // the last newcomer is the row that joins the others (the one being saved, or a later duplicate)
+  const project = newLookAlikes(projects, stored, (p) => normalizeName(p.name))[0]?.newcomers.at(-1)
+  if (!project) return
+  throw new DbWriteError(`${project.year} 年度已有名为“${project.name}”的项目${invisibleNote(typed.get(project.id) ?? '')}，本次保存未写入任何数据。`)
+}
+
+/**
+ * Creates or replaces a project, its name and 责任科室 normalised; the name must be filled in and
+ * unique within the unit-year once normalised. With
  * `options.basis` (the project as the editor loaded it, null for a new one) the save is refused with
  * `conflicts` when another tab changed it meanwhile.
  */
@@ -29,16 +43,13 @@ export async function putProject(
   options: { basis?: Project | null } = {},
 ): Promise<WriteResult<Project>> {
   return runWrite(database, [database.nodes, database.units, database.projects], async () => {
-    const row = toPlain(project)
+    const row = normalizeProjectNames(toPlain(project))
     if (options.basis !== undefined) await assertUnchanged(database.projects, row.id, options.basis)
-    await assertUnitYearOpen(database, row.unitId, row.year, `修改项目“${row.name.trim()}”`)
-    row.name = row.name.trim()
+    await assertUnitYearOpen(database, row.unitId, row.year, `修改项目“${row.name}”`)
     if (!row.name) throw new DbWriteError('请填写项目名称，本次保存未写入任何数据。')
     if (!(await database.units.get(row.unitId))) throw new DbWriteError('项目所属的单位不存在，本次保存未写入任何数据。')
     const siblings = await ofUnit(database.projects, row.unitId, row.year).toArray()
-    if (siblings.some((p) => p.id !== row.id && p.name === row.name)) {
-      throw new DbWriteError(`${row.year} 年度已有名为“${row.name}”的项目，本次保存未写入任何数据。`)
-    }
+    assertNoLookAlikeProjects([...siblings.filter((p) => p.id !== row.id), row], siblings, new Map([[row.id, project.name]]))
     await putAudited(database, database.projects, [row])
     return row
   })

@@ -3,6 +3,7 @@
  * projects' targets, and their 三级指标. Deleting a target or an indicator takes its readings with it.
  */
 import { firstLockedNode, lockedMessage } from '@/domain/lock'
+import { normalizeFrameworkNames, normalizeIndicatorNames } from '@/domain/names'
 import type { Id, Indicator, IndicatorFramework, PerformanceTarget } from '@/domain/types'
 import { recordAudit } from './audit'
 import { sorted } from './order'
@@ -22,7 +23,8 @@ export async function listFrameworks(database: MonitoringDb = db): Promise<Indic
 }
 
 /**
- * Creates or replaces the framework of `framework.year` (shared by all units of that year). With
+ * Creates or replaces the framework of `framework.year` (shared by all units of that year), its
+ * names normalised (`normalizeFrameworkNames`: look-alike 一级 / 二级 become one entry). With
  * `options.basis` (the framework as the editor loaded it; a year without one reads as an empty
  * framework, as `loadUnitYear` shows it) the save is refused with `conflicts` when another tab
  * changed the year's framework meanwhile.
@@ -33,7 +35,7 @@ export async function putFramework(
   options: { basis?: IndicatorFramework } = {},
 ): Promise<WriteResult<IndicatorFramework>> {
   return runWrite(database, [database.nodes, database.frameworks], async () => {
-    const row = toPlain(framework)
+    const row = normalizeFrameworkNames(toPlain(framework))
     const before = await database.frameworks.get(row.year)
     // the framework is shared by every unit of the year and orders every report's indicator list
     const locked = firstLockedNode((await database.nodes.toArray()).filter((n) => n.year === row.year))
@@ -108,6 +110,7 @@ export async function listIndicatorsOfUnitYear(unitId: Id, year: number, databas
 
 /**
  * Saves several indicators (an edited indicator table) in one transaction; each must have a target.
+ * 一级, 二级, 三级 and 计量单位 are stored normalised (`normalizeIndicatorNames`).
  * With `options.basis` (per indicator id, the row as its editor loaded it; null: new then), the save
  * is refused with `conflicts` naming every indicator another tab changed meanwhile, nothing written.
  */
@@ -117,7 +120,7 @@ export async function putIndicators(
   options: { basis?: Readonly<Record<Id, Indicator | null>> } = {},
 ): Promise<WriteResult<Indicator[]>> {
   return runWrite(database, [database.nodes, database.targets, database.indicators], async () => {
-    const rows = toPlain([...indicators])
+    const rows = toPlain([...indicators]).map(normalizeIndicatorNames)
     const basis = options.basis
     if (basis !== undefined) {
       const current = await database.indicators.bulkGet(rows.map((r) => r.id))

@@ -1,4 +1,8 @@
-/** 单位: list, read, save, and delete a unit together with everything it holds, in one transaction. */
+/**
+ * 单位: list, read, save, and delete a unit together with everything it holds, in one transaction.
+ * A unit's names are stored normalised (`normalizeUnitNames`) and no two units look alike.
+ */
+import { invisibleNote, newLookAlikes, normalizeName, normalizeUnitNames } from '@/domain/names'
 import type { Id, Unit } from '@/domain/types'
 import { recordAudit } from './audit'
 import { toPlain } from './plain'
@@ -18,7 +22,21 @@ export async function getUnit(id: Id, database: MonitoringDb = db): Promise<Unit
 }
 
 /**
- * Creates or replaces a unit. With `options.basis` (the unit as the editor loaded it, null for a new
+ * Refuses (DbWriteError) a unit (names already normalised) without a name, or whose name another unit
+ * already has, unless the two were stored alike before names were normalised (`newLookAlikes`).
+ * `typedName` is the name as given, `units` every stored unit. Call inside the write's transaction.
+ */
+export function assertUnitName(unit: Unit, typedName: string, units: readonly Unit[]): void {
+  if (!unit.name) throw new DbWriteError('请填写单位名称，本次保存未写入任何数据。')
+  const rows = [...units.filter((u) => u.id !== unit.id), unit]
+  if (newLookAlikes(rows, units, (u) => normalizeName(u.name)).length > 0) {
+    throw new DbWriteError(`已有名为“${unit.name}”的单位，单位名称不能相同${invisibleNote(typedName)}，本次保存未写入任何数据。`)
+  }
+}
+
+/**
+ * Creates or replaces a unit, its names normalised; a name another unit already has (once
+ * normalised) is refused. With `options.basis` (the unit as the editor loaded it, null for a new
  * one), the save is refused with `conflicts` when the stored unit changed meanwhile.
  */
 export async function putUnit(
@@ -27,8 +45,9 @@ export async function putUnit(
   options: { basis?: Unit | null } = {},
 ): Promise<WriteResult<Unit>> {
   return runWrite(database, [database.units], async () => {
-    const row = toPlain(unit)
+    const row = normalizeUnitNames(toPlain(unit))
     if (options.basis !== undefined) await assertUnchanged(database.units, row.id, options.basis)
+    assertUnitName(row, unit.name, await database.units.toArray())
     const before = await database.units.get(row.id)
     await database.units.put(row)
     await recordAudit(database, [{ table: 'units', key: row.id, before: before ?? null, after: row }])

@@ -14,12 +14,22 @@
  * importing the same file twice gives the same rows and changes nothing the second time. Stored rows
  * that the file does not mention are kept (an import never deletes). Equal amounts written differently
  * ('40' vs '40.00') count as unchanged and keep the stored spelling.
+ *
+ * Names are what they look like: every cell that becomes a name or a key (单位名称, 科室, 姓名, 项目名称,
+ * 责任科室, 预算项目名称, 一级/二级/三级, 计量单位, 目标范围, and the choices of a budget line's key) is
+ * normalised (`normalizeName`: no zero-width or bidi characters, NFC, blanks collapsed, trimmed) before
+ * it is matched, and stored names are normalised for matching too, so ‘且末县自然资源局\u200b’ finds the
+ * stored unit and ‘工资福利支出\u200b’ the stored line. Stored rows that already look alike (written before
+ * names were normalised) are all kept; the file's row matches the first, and a warning names them.
+ * A sheet with merged cells in its data rows is refused, the range named (ExcelJS reads every cell of
+ * a merge as the top-left value, which would copy one 项目名称 into every merged row).
  */
 import {
   cellProblem, columnLetter as colLetter, isBlank, parseAmount, parseChoice, parseChoices, parseDate, parseDateList, parsePercentNumber,
   parseText, parseYear, sameDecimal, type CellValue, type Parsed,
 } from '@/domain/importParsing'
 import { frozenFigureChanges } from '@/domain/lock'
+import { normalizeFrameworkNames, normalizeName } from '@/domain/names'
 import { nodeLabel } from '@/domain/periods'
 import { validateBudgetLine, validateExecution, validateIndicator } from '@/domain/validation'
 import type { ValidationIssue } from '@/domain/result'
@@ -35,10 +45,49 @@ import {
   SHEET_READINGS, SHEET_TARGETS, SUB_CATEGORY_LABELS, TARGET_COLUMNS, UNIT_SCOPE, type ColumnSpec,
 } from './excel/layout'
 
+/** A rectangle of cells, 1-based spreadsheet rows and columns (A3:A5 = top 3, left 1, bottom 5, right 1). */
+export interface CellRange {
+  top: number
+  left: number
+  bottom: number
+  right: number
+}
+
 /** One sheet's cells; rows[0] is spreadsheet row 1 (the header row), cells[0] is column A. */
 export interface SheetGrid {
   name: string
   rows: CellValue[][]
+  /** merged ranges of the sheet, when it has any */
+  merges?: CellRange[]
+}
+
+/** 'A3:A5' */
+export function rangeText(range: CellRange): string {
+  return `${colLetter(range.left)}${range.top}:${colLetter(range.right)}${range.bottom}`
+}
+
+/**
+ * A merged range that reaches the data rows (row 2 on) of a sheet the import reads: ExcelJS reads each
+ * of its cells as the top-left value, so it would quietly copy one value into every merged row.
+ */
+function mergeProblems(grid: SheetGrid): ImportProblem[] {
+  return (grid.merges ?? [])
+    .filter((m) => m.bottom >= 2)
+    .sort((a, b) => a.top - b.top || a.left - b.left)
+    .map((m) => ({
+      sheet: grid.name, row: m.top, column: colLetter(m.left),
+      message: `「${grid.name}」的 ${rangeText(m)} 是合并单元格，请取消合并并在每一行填写完整后再导入`,
+    }))
+}
+
+/** A cell that becomes a name or a key, its text normalised (`normalizeName`) before it is parsed. */
+function keyCell(cell: CellValue): CellValue {
+  return typeof cell === 'string' ? normalizeName(cell) : cell
+}
+
+/** `parseText` of a name or key cell: normalised, so a look-alike of a stored name matches it. */
+function parseName(maxLength: number): (cell: CellValue) => Parsed<string | null> {
+  return (cell) => parseText(keyCell(cell), maxLength)
 }
 
 export type RowStatus = 'new' | 'changed' | 'unchanged'
@@ -132,7 +181,7 @@ export function readUnitYear(grids: readonly SheetGrid[]): { unitName: string; y
   if (!info) return null
   const name = infoValue(info, '单位名称')
   const year = infoValue(info, '年度')
-  const parsedName = name ? parseText(name.cell, 100) : null
+  const parsedName = name ? parseName(100)(name.cell) : null
   const parsedYear = year ? parseYear(year.cell) : null
   if (!parsedName?.ok || !parsedName.value || !parsedYear?.ok || parsedYear.value === null) return null
   return { unitName: parsedName.value, year: parsedYear.value }
@@ -188,6 +237,8 @@ function keepDecimalSpelling<T extends object>(stored: T | undefined, next: T, f
 }
 
 const NATURAL_SEP = '\u0001'
+/** Prefix of the key a stored look-alike row is kept under: no file row's natural key starts with it. */
+const UNMATCHED = '\u0002'
 
 export interface PlanInput {
   grids: readonly SheetGrid[]
@@ -227,6 +278,7 @@ export function planImport(input: PlanInput): ImportPlan {
     if (grid && grid.rows.length > MAX_ROWS_PER_SHEET) {
       problems.push({ sheet: grid.name, row: 0, column: '', message: `${grid.name} 行数超过 ${MAX_ROWS_PER_SHEET} 行，无法导入` })
     }
+    if (grid) problems.push(...mergeProblems(grid))
   }
   checkHeaders(budget, BUDGET_COLUMNS, problems)
   const indicatorColumns = checkHeaders(indicatorSheet, INDICATOR_COLUMNS, problems)
@@ -256,9 +308,9 @@ export function planImport(input: PlanInput): ImportPlan {
     }
     return parsed.value
   }
-  const unitName = need(INFO_FIELDS[0].label, (c) => parseText(c, 100), true)
+  const unitName = need(INFO_FIELDS[0].label, parseName(100), true)
   const year = need(INFO_FIELDS[1].label, parseYear, true)
-  const financeOfficer = need(INFO_FIELDS[2].label, (c) => parseText(c, 100), false)
+  const financeOfficer = need(INFO_FIELDS[2].label, parseName(100), false)
   const departmentsText = need(INFO_FIELDS[3].label, (c) => parseText(c), false)
   const nodeDates = need(INFO_FIELDS[4].label, parseDateList, false) ?? []
   if (unitName === null || year === null) return empty
@@ -266,7 +318,7 @@ export function planImport(input: PlanInput): ImportPlan {
   const existing = input.existing
   const storedUnit = existing?.unit ?? input.existingUnit
   const unitId = storedUnit?.id ?? stableId('unit', unitName)
-  const departments = departmentsText ? departmentsText.split(/[、,，;；]+/).map((d) => d.trim()).filter((d) => d) : null
+  const departments = departmentsText ? [...new Set(departmentsText.split(/[、,，;；]+/).map(normalizeName).filter((d) => d))] : null
   const unit: Unit = {
     ...(storedUnit ?? { id: unitId, name: unitName, departments: [], monitoringGroup: [], financeOfficer: '' }),
     name: unitName,
@@ -275,18 +327,45 @@ export function planImport(input: PlanInput): ImportPlan {
   }
   const key = (...parts: readonly (string | number | undefined)[]) => parts.map((p) => p ?? '').join(NATURAL_SEP)
 
+  /**
+   * Stored rows by natural key, names normalised. Rows that look alike (stored before names were
+   * normalised) all stay: the first takes the key, the others are kept under their id — written back
+   * as they are, matched by no file row — and a warning names them.
+   */
+  const byKey = <T extends { id: Id }>(rows: readonly T[], keyOf: (row: T) => string, what: string, label: (row: T) => string) => {
+    const out = new Map<string, T>()
+    for (const row of rows) {
+      const k = keyOf(row)
+      if (!out.has(k)) {
+        out.set(k, row)
+        continue
+      }
+      out.set(`${UNMATCHED}${row.id}`, row)
+      warnings.push({
+        sheet: '', row: 0, column: '',
+        message: `已有的${what}中有两条看起来相同（“${label(row)}”，名称只差看不见的字符或空白），导入只与其中第一条对应；请在录入页面删除或改名多余的一条`,
+      })
+    }
+    return out
+  }
   // Stored rows by natural key.
-  const projects = new Map<string, Project>()
-  for (const p of existing?.projects ?? []) projects.set(p.name, p)
-  const projectName = new Map((existing?.projects ?? []).map((p) => [p.id, p.name]))
+  const projects = byKey(existing?.projects ?? [], (p) => normalizeName(p.name), '项目', (p) => normalizeName(p.name))
+  const projectName = new Map((existing?.projects ?? []).map((p) => [p.id, normalizeName(p.name)]))
   const lineKey = (l: Pick<BudgetLine, 'category' | 'subCategory' | 'name' | 'fundSource'>, project: string) =>
-    key(l.category, l.subCategory, project, l.name, l.fundSource)
-  const storedLines = new Map((existing?.budgetLines ?? []).map((l) => [lineKey(l, l.projectId ? projectName.get(l.projectId) ?? '' : ''), l]))
+    key(l.category, l.subCategory, project, normalizeName(l.name), l.fundSource)
+  const storedLines = byKey(existing?.budgetLines ?? [], (l) => lineKey(l, l.projectId ? projectName.get(l.projectId) ?? '' : ''), '预算行', (l) => normalizeName(l.name))
   const storedExec = new Map((existing?.monthlyExecutions ?? []).map((e) => [key(e.budgetLineId, e.month), e]))
-  const storedTargets = new Map((existing?.targets ?? []).map((t) => [t.scope === 'unit' ? UNIT_SCOPE : `项目:${projectName.get(t.projectId ?? '') ?? ''}`, t]))
+  const storedTargets = byKey(
+    existing?.targets ?? [], (t) => (t.scope === 'unit' ? UNIT_SCOPE : `项目:${projectName.get(t.projectId ?? '') ?? ''}`), '绩效目标',
+    (t) => (t.scope === 'unit' ? UNIT_SCOPE : projectName.get(t.projectId ?? '') ?? ''),
+  )
   const targetScope = new Map((existing?.targets ?? []).map((t) => [t.id, t.scope === 'unit' ? UNIT_SCOPE : projectName.get(t.projectId ?? '') ?? '']))
   const indicatorKey = (scope: string, l1: string, l2: string, name: string) => key(scope, l1, l2, name)
-  const storedIndicators = new Map((existing?.indicators ?? []).map((i) => [indicatorKey(targetScope.get(i.targetId) ?? '', i.level1, i.level2, i.name), i]))
+  const storedIndicators = byKey(
+    existing?.indicators ?? [],
+    (i) => indicatorKey(targetScope.get(i.targetId) ?? '', normalizeName(i.level1), normalizeName(i.level2), normalizeName(i.name)), '三级指标',
+    (i) => normalizeName(i.name),
+  )
   const storedNodes = new Map((existing?.nodes ?? []).map((n) => [n.asOfDate, n]))
   const storedReadings = new Map((existing?.readings ?? []).map((r) => [key(r.nodeId, r.indicatorId), r]))
 
@@ -360,7 +439,8 @@ export function planImport(input: PlanInput): ImportPlan {
       problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${columns[index].header}」${message}` })
     }
     const filled = (k: string) => !isBlank(at(k).cell)
-    return { get, fail, filled, rowNo, blank: cells.every((c) => isBlank(c ?? null)), ok: () => rowOk }
+    // a row of nothing but invisible characters looks empty, and is
+    return { get, fail, filled, rowNo, blank: cells.every((c) => isBlank(keyCell(c ?? null))), ok: () => rowOk }
   }
 
   /** The domain's own checks (validation.ts) on a built row, placed on the cell of the field. */
@@ -390,7 +470,7 @@ export function planImport(input: PlanInput): ImportPlan {
     for (let r = 1; r < groupSheet.rows.length; r++) {
       const row = reader(groupSheet, GROUP_COLUMNS, r)
       if (row.blank) continue
-      const name = row.get('name', (c) => parseText(c, 100), true)
+      const name = row.get('name', parseName(100), true)
       const title = row.get('title', (c) => parseText(c, 200)) ?? ''
       const role = row.get('role', (c) => parseChoice(c, GROUP_ROLES), true)
       if (!row.ok() || name === null || role === null) continue
@@ -400,7 +480,7 @@ export function planImport(input: PlanInput): ImportPlan {
         continue
       }
       seenMembers.set(name, row.rowNo)
-      const index = group.findIndex((m) => m.name === name)
+      const index = group.findIndex((m) => normalizeName(m.name) === name)
       const stored = index >= 0 ? group[index] : undefined
       const next: GroupMember = { name, title, role }
       if (index >= 0) group[index] = next
@@ -418,12 +498,12 @@ export function planImport(input: PlanInput): ImportPlan {
   for (let r = 1; r < budget.rows.length; r++) {
     const row = reader(budget, BUDGET_COLUMNS, r)
     if (row.blank) continue
-    const category = row.get('category', (c) => parseChoice(c, Object.keys(categoryByLabel)), true)
-    const sub = row.get('subCategory', (c) => parseChoice(c, Object.keys(subByLabel)))
-    const project = row.get('project', (c) => parseText(c, 200))
-    const department = row.get('department', (c) => parseText(c, 100))
-    const name = row.get('name', (c) => parseText(c, 200), true)
-    const fund = row.get('fundSource', (c) => parseChoice<FundSource>(c, FUND_SOURCES)) ?? '财政拨款'
+    const category = row.get('category', (c) => parseChoice(keyCell(c), Object.keys(categoryByLabel)), true)
+    const sub = row.get('subCategory', (c) => parseChoice(keyCell(c), Object.keys(subByLabel)))
+    const project = row.get('project', parseName(200))
+    const department = row.get('department', parseName(100))
+    const name = row.get('name', parseName(200), true)
+    const fund = row.get('fundSource', (c) => parseChoice<FundSource>(keyCell(c), FUND_SOURCES)) ?? '财政拨款'
     const initial = row.get('initialBudget', parseAmount, true)
     const additions = row.get('additions', parseAmount) ?? '0'
     const reductions = row.get('reductions', parseAmount) ?? '0'
@@ -498,7 +578,7 @@ export function planImport(input: PlanInput): ImportPlan {
     for (let r = 1; r < targetSheet.rows.length; r++) {
       const row = reader(targetSheet, TARGET_COLUMNS, r)
       if (row.blank) continue
-      const scope = row.get('scope', (c) => parseText(c, 200)) ?? UNIT_SCOPE
+      const scope = row.get('scope', parseName(200)) ?? UNIT_SCOPE
       const description = row.get('description', (c) => parseText(c)) ?? ''
       if (!row.ok()) continue
       const tKey = targetKey(scope)
@@ -525,14 +605,14 @@ export function planImport(input: PlanInput): ImportPlan {
   for (let r = 1; r < indicatorSheet.rows.length; r++) {
     const row = reader(indicatorSheet, INDICATOR_COLUMNS, r)
     if (row.blank) continue
-    const scope = row.get('scope', (c) => parseText(c, 200)) ?? UNIT_SCOPE
-    const level1 = row.get('level1', (c) => parseText(c, 100), true)
-    const level2 = row.get('level2', (c) => parseText(c, 100), true)
-    const name = row.get('name', (c) => parseText(c, 300), true)
-    const operator = row.get('operator', (c) => parseChoice(c, OPERATORS, OPERATOR_ALIASES), true)
+    const scope = row.get('scope', parseName(200)) ?? UNIT_SCOPE
+    const level1 = row.get('level1', parseName(100), true)
+    const level2 = row.get('level2', parseName(100), true)
+    const name = row.get('name', parseName(300), true)
+    const operator = row.get('operator', (c) => parseChoice(keyCell(c), OPERATORS, OPERATOR_ALIASES), true)
     const qualitative = operator === '定性'
     const targetValue = row.get('targetValue', qualitative ? (c) => parseText(c, 300) : (c) => parsePercentNumber(c), true)
-    const measureUnit = row.get('measureUnit', (c) => parseText(c, 20)) ?? ''
+    const measureUnit = row.get('measureUnit', parseName(20)) ?? ''
     const weight = row.get('weight', parseAmount)
     const accrualLabel = row.get('accrual', (c) => parseChoice(c, Object.keys(accrualByLabel)))
     const dueDate = row.get('dueDate', parseDate)
@@ -579,10 +659,10 @@ export function planImport(input: PlanInput): ImportPlan {
     const row = reader(readingSheet, READING_COLUMNS, r)
     if (row.blank) continue
     const asOf = row.get('asOf', parseDate, true)
-    const scope = row.get('scope', (c) => parseText(c, 200)) ?? UNIT_SCOPE
-    const level1 = row.get('level1', (c) => parseText(c, 100), true)
-    const level2 = row.get('level2', (c) => parseText(c, 100), true)
-    const name = row.get('name', (c) => parseText(c, 300), true)
+    const scope = row.get('scope', parseName(200)) ?? UNIT_SCOPE
+    const level1 = row.get('level1', parseName(100), true)
+    const level2 = row.get('level2', parseName(100), true)
+    const name = row.get('name', parseName(300), true)
     const actual = row.get('actualValue', (c) => parsePercentNumber(c))
     const actualLabel = row.get('actualLabel', (c) => parseText(c, 300))
     const grade = row.get('grade', (c) => parseChoice(c, GRADES))
@@ -635,11 +715,11 @@ export function planImport(input: PlanInput): ImportPlan {
       const row = reader(judgementSheet, JUDGEMENT_COLUMNS, r)
       if (row.blank) continue
       const asOf = row.get('asOf', parseDate, true)
-      const category = row.get('category', (c) => parseChoice(c, Object.keys(categoryByLabel)), true)
-      const sub = row.get('subCategory', (c) => parseChoice(c, Object.keys(subByLabel)))
-      const project = row.get('project', (c) => parseText(c, 200))
-      const name = row.get('name', (c) => parseText(c, 200), true)
-      const fund = row.get('fundSource', (c) => parseChoice<FundSource>(c, FUND_SOURCES)) ?? '财政拨款'
+      const category = row.get('category', (c) => parseChoice(keyCell(c), Object.keys(categoryByLabel)), true)
+      const sub = row.get('subCategory', (c) => parseChoice(keyCell(c), Object.keys(subByLabel)))
+      const project = row.get('project', parseName(200))
+      const name = row.get('name', parseName(200), true)
+      const fund = row.get('fundSource', (c) => parseChoice<FundSource>(keyCell(c), FUND_SOURCES)) ?? '财政拨款'
       const forecast = row.get('forecast', parseAmount)
       const likelihood = row.get('likelihood', (c) => parseChoice(c, LIKELIHOODS))
       const causes = row.get('causes', (c) => parseChoices(c, DEVIATION_CAUSES)) ?? []
@@ -748,7 +828,7 @@ export function planImport(input: PlanInput): ImportPlan {
     return { ...empty, unitName, year }
   }
 
-  const framework = mergeFramework(input.existingFramework ?? existing?.framework ?? { year, level1: [] }, [...outIndicators.values()])
+  const framework = mergeFramework(normalizeFrameworkNames(input.existingFramework ?? existing?.framework ?? { year, level1: [] }), [...outIndicators.values()])
   const dataset: UnitYearDataset = {
     unit, year, framework,
     projects: [...outProjects.values()],

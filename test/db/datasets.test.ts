@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { hasAnyData, listUnitYears, loadUnitYear, saveUnitYear } from '@/db/datasets'
 import { listAudit } from '@/db/audit'
+import { normalizeDatasetNames } from '@/domain/names'
 import type { UnitYearDataset } from '@/domain/types'
 import { aDataset, aNode, anExecution, aReading, aUnit, YEAR } from './fixtures'
 import { expectFailure, expectOk, freshDb, rowsById, snapshot } from './helpers'
@@ -182,14 +183,15 @@ function renameIds(dataset: UnitYearDataset, suffix: string, change: { unit?: Un
 }
 
 describe('save→load as a property', () => {
-  it('keeps random datasets with Chinese text identical', async () => {
+  it('keeps random datasets with Chinese text identical, names normalised', async () => {
     await fc.assert(
       fc.asyncProperty(arbitraryDataset(), async (dataset) => {
         const database = freshDb()
         try {
           expectOk(await saveUnitYear(dataset, database))
           const loaded = await loadUnitYear(dataset.unit.id, dataset.year, database)
-          expect(rowsById(loaded as UnitYearDataset)).toStrictEqual(rowsById(dataset))
+          // names are stored normalised (issue 10 item 9); every other text exactly as given
+          expect(rowsById(loaded as UnitYearDataset)).toStrictEqual(rowsById(normalizeDatasetNames(dataset)))
         } finally {
           database.close()
           await database.delete()
@@ -221,14 +223,15 @@ function arbitraryDataset(): fc.Arbitrary<UnitYearDataset> {
     })
     .map((r): UnitYearDataset => {
       const unitId = 'u'
-      const projects = r.projectNames.map((name, i) => ({ id: `p${i}`, unitId, year: r.year, name, department: r.departments[0] ?? '' }))
+      // names end in '#i' so that they stay distinct (and non-empty) once normalised: look-alikes are refused
+      const projects = r.projectNames.map((name, i) => ({ id: `p${i}`, unitId, year: r.year, name: `${name}#${i}`, department: r.departments[0] ?? '' }))
       const budgetLines = r.lines.map((l, i) => ({
         id: `l${i}`,
         unitId,
         year: r.year,
         category: 'basic' as const,
         subCategory: 'public' as const,
-        name: l.name,
+        name: `${l.name}#${i}`,
         fundSource: '财政拨款' as const,
         initialBudget: l.budget,
         additions: '0.00',
@@ -261,7 +264,7 @@ function arbitraryDataset(): fc.Arbitrary<UnitYearDataset> {
         deviationText: rd.note,
       }))
       return {
-        unit: { id: unitId, name: r.unitName, departments: r.departments, monitoringGroup: [{ name: r.unitName, title: '局长', role: '组长' }], financeOfficer: r.alertMessage },
+        unit: { id: unitId, name: `${r.unitName}#`, departments: r.departments, monitoringGroup: [{ name: r.unitName, title: '局长', role: '组长' }], financeOfficer: r.alertMessage },
         year: r.year,
         framework: { year: r.year, level1: [{ name: '产出指标', level2: r.departments }] },
         projects,

@@ -134,6 +134,15 @@ describe('a 定稿 node refuses every write that would change its figures', () =
     expect(stored?.spent).toBe('430.00')
   })
 
+  it('a 追加 of 100 dated September goes through while 1-6月 is locked; dated June it is refused', async () => {
+    const { database, dataset } = await lockedDemo()
+    const line = gzfl(dataset)
+    expect(expectFailure(await putBudgetLine({ ...line, additions: '100', adjustmentMonth: 6 }, database))).toContain(LOCKED_MESSAGE)
+    expect(expectOk(await putBudgetLine({ ...line, additions: '100', adjustmentMonth: 9 }, database)).additions).toBe('100')
+    // a new line for a September 追加 (nothing budgeted before) goes through too
+    expectOk(await putBudgetLine({ ...line, id: 'sep-line', name: '9月追加专项', initialBudget: '0', additions: '50', carryOver: '0', adjustmentMonth: 9 }, database))
+  })
+
   it('a new 1-7月 node starts from the locked one and takes its own readings', async () => {
     const { database, dataset } = await lockedDemo()
     const july = expectOk(await copyForward(DEMO_NODE_ID, '2021-07-31', '2021年1-7月', database))

@@ -17,7 +17,7 @@ import {
   MEASURE_KIND_LABELS, MONTHS, READING_COLUMNS, SHEET_BUDGET, SHEET_GROUP, SHEET_HELP, SHEET_INDICATORS, SHEET_INFO, SHEET_JUDGEMENTS,
   SHEET_MEASURES, SHEET_READINGS, SHEET_TARGETS, SUB_CATEGORY_LABELS, TARGET_COLUMNS, TEMPLATE_VERSION, UNIT_SCOPE, type ColumnSpec,
 } from './layout'
-import type { SheetGrid } from '../importPlan'
+import type { CellRange, SheetGrid } from '../importPlan'
 
 type ExcelModule = typeof ExcelNamespace
 
@@ -73,16 +73,40 @@ export async function readGrids(data: ArrayBuffer | Uint8Array): Promise<SheetGr
   return workbook.worksheets.map((sheet) => gridOf(sheet))
 }
 
+/**
+ * The sheet's cells, and its merged ranges. ExcelJS gives every cell of a merged range the value of
+ * its top-left cell, so a merge over A3:A5 would read as the same 项目名称 on three rows; the ranges
+ * are kept (`SheetGrid.merges`) for the plan to refuse. Found from the cells read (only the first
+ * `MAX_COLUMNS` columns of rows that hold something), which are the only ones a merge could copy into.
+ */
 function gridOf(sheet: Worksheet): SheetGrid {
   const rows: CellValue[][] = []
+  const merges = new Map<string, CellRange>()
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = []
     const count = Math.min(row.cellCount, MAX_COLUMNS)
-    for (let c = 1; c <= count; c++) cells.push(plainValue(row.getCell(c)))
+    for (let c = 1; c <= count; c++) {
+      const cell = row.getCell(c)
+      cells.push(plainValue(cell))
+      if (cell.isMerged) addToMerge(merges, cell.master, rowNumber, c)
+    }
     rows[rowNumber - 1] = cells
   })
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = []
-  return { name: sheet.name.trim(), rows }
+  return { name: sheet.name.trim(), rows, ...(merges.size > 0 ? { merges: [...merges.values()] } : {}) }
+}
+
+/** Widens the range of `master`'s merge to hold the cell at (row, column). */
+function addToMerge(merges: Map<string, CellRange>, master: Cell, row: number, column: number): void {
+  // ExcelJS types a cell's row and col as strings; they are numbers at run time
+  const top = Number(master.row)
+  const left = Number(master.col)
+  const range = merges.get(master.address) ?? { top, left, bottom: top, right: left }
+  range.top = Math.min(range.top, row)
+  range.left = Math.min(range.left, column)
+  range.bottom = Math.max(range.bottom, row)
+  range.right = Math.max(range.right, column)
+  merges.set(master.address, range)
 }
 
 // ── Writing ─────────────────────────────────────────────────────────────────
