@@ -16,6 +16,8 @@
  * - indicator.missing     a due indicator without a value;
  * - indicator.impossible  完成可能性 = 完全不可能;
  * - budget.impossible     a budget line judged 完全不可能 to reach its year-end figure;
+ * - reading.carried       an indicator's reading copied from an earlier node (carriedFrom) and not
+ *                         yet confirmed or edited at this one: its figures are last node's (rules §2);
  * - measure.overdue       a 纠偏措施 past its deadline at the node date and not 已完成.
  */
 import { formatAmount, formatNumber, formatPercent, parseDecimal } from './decimal'
@@ -30,7 +32,7 @@ import type { Alert, AlertSubject, CorrectiveMeasure, Id, Light, UnitYearDataset
 export type AlertRuleId =
   | 'budget.light' | 'budget.projectLight' | 'budget.overspent' | 'data.unallocatedSpend'
   | 'indicator.light' | 'indicator.overrun' | 'indicator.invalid' | 'indicator.missing' | 'indicator.impossible'
-  | 'budget.impossible' | 'measure.overdue'
+  | 'budget.impossible' | 'reading.carried' | 'measure.overdue'
 
 /** What each rule checks, in the words a leader reads (filters and legends). */
 export const ALERT_RULE_LABELS: Readonly<Record<AlertRuleId, string>> = {
@@ -44,6 +46,7 @@ export const ALERT_RULE_LABELS: Readonly<Record<AlertRuleId, string>> = {
   'indicator.missing': '指标未填报',
   'indicator.impossible': '指标完全不可能完成',
   'budget.impossible': '预算完全不可能执行完毕',
+  'reading.carried': '指标填报沿用上一节点，尚未确认',
   'measure.overdue': '纠偏措施逾期',
 }
 
@@ -115,6 +118,18 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
   // one thresholds object for every indicator alert of the node (thousands at 主管部门 size)
   const indicatorThresholds = Object.freeze({ red: String(t.red), yellow: String(t.yellow), blue: String(t.blue) })
   for (const row of snapshot.indicators) indicatorAlerts(row, settings, indicatorThresholds, raise)
+
+  // “办理建设项目用地初审”的实际值沿用自“2021年1-6月”，尚未确认
+  const labels = new Map(dataset.nodes.map((n) => [n.id, n.label]))
+  for (const { indicator, reading } of snapshot.indicators) {
+    const from = reading?.carriedFrom
+    if (!from) continue
+    const label = labels.get(from) || '上一节点'
+    const actual = reading.actualValue ?? reading.qualitativeGrade
+    raise('reading.carried', 'yellow', 'indicator', indicator.id, NO_THRESHOLDS,
+      { carriedFrom: from, carriedFromLabel: label, actual: actual ?? '' },
+      `“${indicator.name}”的${actual !== undefined ? '实际值' : '填报'}沿用自“${label}”，尚未确认`)
+  }
 
   for (const measure of dataset.measures) {
     if (!isOverdue(measure, snapshot.asOf)) continue
@@ -231,7 +246,8 @@ export function sortAlerts(alerts: readonly Alert[]): Alert[] {
 /** Red and yellow alerts that are open and have no measure referring to them: the app prompts one. */
 export function alertsNeedingMeasure(alerts: readonly Alert[], measures: readonly CorrectiveMeasure[]): Alert[] {
   const withMeasure = new Set(measures.map((m) => m.alertId).filter((id): id is Id => !!id))
-  return alerts.filter((a) => a.status === 'open' && (a.light === 'red' || a.light === 'yellow') && !withMeasure.has(a.id))
+  // a carried reading is settled by confirming or correcting it in 指标填报, not by a 纠偏措施
+  return alerts.filter((a) => a.status === 'open' && (a.light === 'red' || a.light === 'yellow') && a.ruleId !== 'reading.carried' && !withMeasure.has(a.id))
 }
 
 /** What an alert is about, in words: '全部预算', '项目：…', '预算：…', '指标：…', '纠偏措施：…'. */

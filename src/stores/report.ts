@@ -3,15 +3,23 @@
  * (or, once 定稿, the frozen model exactly as submitted), and the actions 保存段落, 重新生成, 定稿, 解锁
  * and the Word / 监控表 exports. Drafting and figures are the domain's (draftReport); this store only
  * orchestrates db/* and the lazily loaded io/* exporters.
+ *
+ * 定稿 first needs every `checks` item settled (domain reportChecks: unreported lines, readings and
+ * 研判 carried from the last node); `freeze` refuses while any is open, whichever screen calls it.
+ * 「确认本月无新增支出」 is an entry, written through the entry store like the monthly grid's.
  */
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef, toRaw, watch } from 'vue'
 import type { Id, StoredReport } from '@/domain/types'
 import type { MonitoringSettings } from '@/domain/settings'
 import { toIsoDate } from '@/domain/dates'
-import { draftReport, frozenModelOf, META_KEYS, pendingInputs, regenerateEdits, withEdit, withoutEdit } from '@/domain/report'
-import type { ReportModel, ReportParagraph } from '@/domain/report'
+import {
+  checksRefusal, draftReport, frozenModelOf, META_KEYS, noNewSpendingEntries, pendingInputs, regenerateEdits, reportChecks, withEdit, withoutEdit,
+} from '@/domain/report'
+import type { ReportCheck, ReportModel, ReportParagraph } from '@/domain/report'
 import { changedEditKeys, freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport, type SubmittedVersion } from '@/db/reports'
+import { newId } from '@/db/ids'
+import { useEntryStore } from './entry'
 import { useWorkspaceStore } from './workspace'
 import { downloadBlob } from '@/components/report/download'
 
@@ -37,7 +45,7 @@ export const useReportStore = defineStore('report', () => {
   const submitted = shallowRef<SubmittedVersion[]>([])
   const loadedFor = ref<Id | null>(null)
   const loading = ref(false)
-  const busy = ref<'' | 'save' | 'regenerate' | 'freeze' | 'unlock' | 'word' | 'xlsx'>('')
+  const busy = ref<'' | 'save' | 'regenerate' | 'freeze' | 'unlock' | 'word' | 'xlsx' | 'confirm'>('')
   /** 填报时间 of a live draft: today */
   const reportDate = ref(toIsoDate(new Date()))
 
@@ -57,6 +65,9 @@ export const useReportStore = defineStore('report', () => {
   /** what the page shows and exports: the frozen model after 定稿, else the live draft */
   const model = computed<ReportModel | null>(() => frozenModel.value ?? liveModel.value)
   const pending = computed(() => (model.value && !locked.value ? pendingInputs(model.value) : []))
+  /** what must be settled before 定稿 ([] once locked: the frozen report is the record) */
+  const checks = computed<ReportCheck[]>(() =>
+    (dataset.value && snapshot.value && !locked.value ? reportChecks({ dataset: dataset.value, snapshot: snapshot.value }) : []))
   const unlocks = computed(() => stored.value?.unlocks ?? [])
   /** the 填报时间 the user chose, '' for today */
   const chosenReportDate = computed(() => edits.value[META_KEYS.reportDate] ?? '')
@@ -185,6 +196,7 @@ export const useReportStore = defineStore('report', () => {
     const current = liveModel.value
     const id = loadedFor.value
     if (!current || !id) return { ok: false, message: '无法定稿：报告尚未生成。' }
+    if (checks.value.length > 0) return { ok: false, message: checksRefusal(checks.value) }
     busy.value = 'freeze'
     try {
       const frozenWith = JSON.parse(JSON.stringify(toRaw(nodeSettings.value))) as MonitoringSettings
@@ -193,6 +205,26 @@ export const useReportStore = defineStore('report', () => {
       stored.value = result.value.report
       await workspace.reload()
       return { ok: true }
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  /**
+   * 「确认本月无新增支出」 for the lines unreported at the node's month: stores each one's latest
+   * cumulative figures as that month's entry (noNewSpendingEntries), refused if another tab entered
+   * one of those months meanwhile. The workspace reloads and the check clears.
+   */
+  async function confirmNoNewSpending(): Promise<ActionResult> {
+    if (!dataset.value || !snapshot.value) return { ok: false, message: '请先选择监控节点。' }
+    if (locked.value) return { ok: false, message: '本节点已定稿，须先解锁才能修改执行数。' }
+    const rows = noNewSpendingEntries({ dataset: dataset.value, snapshot: snapshot.value }).map((row) => ({ ...row, id: newId() }))
+    if (rows.length === 0) return { ok: true }
+    busy.value = 'confirm'
+    try {
+      // basis {}: none of these months was stored when the check was shown
+      const result = await useEntryStore().saveExecutions(rows, { basis: {} })
+      return result.ok ? { ok: true } : { ok: false, message: result.messages.join('；') }
     } finally {
       busy.value = ''
     }
@@ -251,7 +283,8 @@ export const useReportStore = defineStore('report', () => {
   }
 
   return {
-    stored, submitted, loadedFor, loading, busy, reportDate, edits, locked, frozenModel, frozenAt, liveModel, model, pending, unlocks, chosenReportDate, editedCount,
-    load, saveParagraph, resetParagraph, setReportDate, overwriteEdits, regenerate, freeze, unlock, exportWord, exportMonitoringTable,
+    stored, submitted, loadedFor, loading, busy, reportDate, edits, locked, frozenModel, frozenAt, liveModel, model, pending, checks, unlocks, chosenReportDate,
+    editedCount, load, saveParagraph, resetParagraph, setReportDate, overwriteEdits, regenerate, freeze, confirmNoNewSpending, unlock, exportWord,
+    exportMonitoringTable,
   }
 })

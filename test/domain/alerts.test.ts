@@ -5,6 +5,7 @@ import { defaultSettings } from '../../src/domain/settings'
 import { qiemo2021Dataset } from '../../src/domain/demo/qiemo2021'
 import { DEMO_NODE_ID } from '../../src/domain/demo/ids'
 import type { Alert, UnitYearDataset } from '../../src/domain/types'
+import { demoWithJuly, JULY_NODE_ID } from './report/julyNode'
 
 function demoAlerts(dataset: UnitYearDataset = qiemo2021Dataset(), settings = defaultSettings()): Alert[] {
   const snapshot = computeNodeSnapshot({ dataset, nodeId: DEMO_NODE_ID, settings })
@@ -132,6 +133,8 @@ describe('cost ceilings (spec §4): no alert under the ceiling, a sentence sayin
     const indicator = dataset.indicators.find((i) => i.name === name)
     const reading = dataset.readings.find((r) => r.indicatorId === indicator?.id)
     if (!indicator || !reading) throw new Error(`seed 001 indicator ${name} missing`)
+    // these tests type the actual themselves: the demo's link to the budget lines (costLink) is taken off
+    delete indicator.budgetLineIds
     return { indicator, reading }
   }
   const indicatorAlertsOf = (dataset: UnitYearDataset, id: string) =>
@@ -226,5 +229,44 @@ describe('review state and prompts', () => {
     }])
     expect(needing).toHaveLength(alerts.length - 1)
     expect(needing.map((a) => a.id)).not.toContain(budget.id)
+  })
+})
+
+describe('reading.carried: readings a new node copied from the last one and nobody confirmed (issue 10)', () => {
+  const julyAlerts = (dataset: UnitYearDataset): Alert[] => {
+    const snapshot = computeNodeSnapshot({ dataset, nodeId: JULY_NODE_ID, settings: defaultSettings() })
+    if (!snapshot.ok) throw new Error('snapshot failed')
+    return computeNodeAlerts({ dataset, snapshot: snapshot.value, settings: defaultSettings() })
+  }
+
+  it('raises one yellow alert per carried reading at 1-7月, on the indicator, saying where the value comes from', () => {
+    const carried = julyAlerts(demoWithJuly()).filter((a) => a.ruleId === 'reading.carried')
+    // seed 001's 22 readings of 1-6月, all copied forward
+    expect(carried).toHaveLength(22)
+    expect(carried[0]).toMatchObject({
+      id: alertId(JULY_NODE_ID, 'reading.carried', 'demo-ind-01'), light: 'yellow', subjectType: 'indicator', subjectId: 'demo-ind-01', status: 'open',
+      thresholds: {}, inputs: { carriedFrom: DEMO_NODE_ID, carriedFromLabel: '2021年1-6月', actual: '7' },
+      // 办理建设项目用地初审 ≥15 个: 7 at 1-6月, still June's 7
+      message: '“办理建设项目用地初审”的实际值沿用自“2021年1-6月”，尚未确认',
+    })
+    // 挂牌出让土地 is not due (2021-10-01): only its 全年预计 and 完成可能性 were carried
+    expect(carried.find((a) => a.subjectId === 'demo-ind-04')?.message).toBe('“挂牌出让土地”的填报沿用自“2021年1-6月”，尚未确认')
+    // a 定性 reading's value is its grade
+    expect(carried.find((a) => a.subjectId === 'demo-ind-19')?.message).toBe('“便民服务水平提升”的实际值沿用自“2021年1-6月”，尚未确认')
+  })
+
+  it('leaves the demo’s 1-6月 at its 9 alerts (nothing carried there) and clears once a reading is confirmed', () => {
+    expect(demoAlerts(demoWithJuly()).filter((a) => a.ruleId === 'reading.carried')).toEqual([])
+    expect(demoAlerts(demoWithJuly())).toHaveLength(9)
+    const dataset = demoWithJuly()
+    for (const r of dataset.readings) if (r.indicatorId !== 'demo-ind-02') delete r.carriedFrom
+    expect(julyAlerts(dataset).filter((a) => a.ruleId === 'reading.carried').map((a) => a.message))
+      .toEqual(['“新增建设用地报批”的实际值沿用自“2021年1-6月”，尚未确认'])
+  })
+
+  it('asks no 纠偏措施 for a carried reading: confirming it in 指标填报 settles it', () => {
+    const alerts = julyAlerts(demoWithJuly())
+    expect(alertsNeedingMeasure(alerts, []).filter((a) => a.ruleId === 'reading.carried')).toEqual([])
+    expect(alertsNeedingMeasure(alerts, []).length).toBe(alerts.filter((a) => a.light === 'red' || a.light === 'yellow').length - 22)
   })
 })

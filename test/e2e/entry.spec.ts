@@ -186,7 +186,7 @@ test('a new user enters a unit, budget, node, monthly figures and a reading, and
   await screenshot(page, 'entry-11-after-reload')
 })
 
-test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, and a locked node is read-only', async ({ page }) => {
+test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, 定稿 waits until July is settled, and a locked node is read-only', async ({ page }) => {
   await page.goto('/')
   await page.getByRole('button', { name: '载入示例数据' }).click()
   await expect(page.getByTestId('kpi-adjusted-budget')).toBeVisible()
@@ -219,6 +219,38 @@ test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, and
   // 定稿 (which locks the node) happens on 监控报告, with the report frozen alongside
   await julyRow.getByTestId('node-freeze').click()
   await expect(page.getByTestId('report-freeze')).toBeVisible()
+  // Issue 10 changed this: 1-7月 used to freeze at once, passing June's figures, readings and 研判 off as
+  // July's. Now 定稿 waits until July is settled — the 5 lines have no July entry (June's 383.74 stands
+  // in), and the 22 readings and 工资福利支出's 研判 are still June's — and the button stays disabled.
+  const checks = page.getByTestId('report-checks')
+  await expect(checks).toContainText('定稿前需处理以下 3 项')
+  await expect(checks).toContainText('5 个预算行未填报7月：工资福利支出、车辆运行维护费、基本公用经费、驻村、管寺生活补助、国有土地出让金评估项目（按截至6月的数计）')
+  await expect(checks).toContainText('22 个指标的填报沿用自“2021年1-6月”，尚未确认')
+  await expect(checks).toContainText('1 个预算行的研判沿用自“2021年1-6月”，尚未确认')
+  await expect(page.getByTestId('report-freeze')).toBeDisabled()
+  await screenshot(page, 'entry-12b-report-checks')
+  // 确认本月无新增支出: July's entries are June's cumulative figures
+  await page.getByTestId('report-check-no-new-spending').click()
+  await expect(page.getByText('已确认本月无新增支出')).toBeVisible()
+  await expect(checks.getByTestId('report-check')).toHaveCount(2)
+  await expect(checks).not.toContainText('未填报7月')
+  // the 22 readings: 全部确认沿用, then 保存填报 on 指标填报 (the check links there)
+  await checks.locator('[data-kind="carriedReadings"]').getByTestId('report-check-link').click()
+  await expect(page.getByTestId('readings-carried')).toContainText('22 个指标的实际值、偏差原因和全年预计沿用自“2021年1-6月”')
+  await page.getByTestId('readings-confirm-all').click()
+  await page.getByTestId('readings-save').click()
+  await expect(page.getByText('已保存 22 个指标的填报')).toBeVisible()
+  await expect(page.getByTestId('readings-carried')).toHaveCount(0)
+  // 工资福利支出's 研判: checked and saved again on 节点研判 (the check links there)
+  await page.getByRole('link', { name: '监控报告', exact: true }).click()
+  await checks.locator('[data-kind="carriedJudgements"]').getByTestId('report-check-link').click()
+  await expect(page.getByTestId('budget-judgements')).toBeVisible()
+  await page.getByTestId('judgements-save').click()
+  await expect(page.getByText('已保存 1 条预算行的研判')).toBeVisible()
+  await page.getByRole('link', { name: '监控报告', exact: true }).click()
+  await expect(page.getByTestId('report-document')).toBeVisible()
+  await expect(page.getByTestId('report-checks')).toHaveCount(0)
+  await expect(page.getByTestId('report-freeze')).toBeEnabled()
   await page.getByTestId('report-freeze').click()
   await page.getByRole('button', { name: '定稿', exact: true }).last().click()
   await expect(page.getByTestId('report-status')).toHaveText('已定稿')

@@ -102,7 +102,10 @@ test('定稿 locks the node and freezes the report; 解锁 needs a reason; 重�
   await page.getByTestId('regen-confirm').click()
   await expect(problems).toContainText('预算执行进度偏慢，项目支出尚未支付。')
 
-  // 定稿
+  // 定稿: nothing to settle first — seed 001's 5 lines are entered through June (383.74 of 1493.25) and
+  // no reading is carried from an earlier node
+  await expect(page.getByTestId('report-checks')).toHaveCount(0)
+  await expect(page.getByTestId('report-freeze')).toBeEnabled()
   await page.getByTestId('report-freeze').click()
   await page.getByRole('button', { name: '定稿', exact: true }).last().click()
   await expect(page.getByTestId('report-status')).toHaveText('已定稿')

@@ -11,7 +11,10 @@ import type { MonitoringSettings } from '../settings'
 import type { NodeSnapshot, SnapshotIndicator } from '../snapshot'
 import { CATEGORY_LABELS } from '../rates'
 import type { BudgetFigures } from '../rates'
-import type { BudgetLine, ExpenseCategory, IsoDate, MonthNumber, UnitYearDataset } from '../types'
+import { measureStatusAt } from '../dashboardMeasures'
+import type {
+  BudgetLine, CorrectiveMeasure, ExpenseCategory, IsoDate, MeasureStatus, MonitoringNode, MonthNumber, UnitYearDataset,
+} from '../types'
 import type { ReportBlock, ReportModel, ReportParagraph } from './model'
 import { budgetTable, deviationCauseText, indicatorTable } from './tables'
 import { asOfWords, chineseNumber, circled, dateWords, LIGHT_WORDS } from './words'
@@ -140,12 +143,20 @@ export function draftReport(input: DraftReportInput): ReportModel {
   p(PARAGRAPH_KEYS.deviation, deviationText(dataset, snapshot, deviating, pct, places))
   h(2, '（三）纠偏措施')
   const measures = dataset.measures.filter((m) => m.nodeId === snapshot.node.id)
-  const taken = measures.filter((m) => m.kind === 'taken')
-  const planned = measures.filter((m) => m.kind === 'planned')
+  const taken = measures.filter((m) => m.kind === 'taken').map((m): MeasureLine => ({ ...m, effectLabel: '效果' }))
+  // the node's own plans, then what earlier nodes set and is still not 已完成 (with where it came from)
+  const planned: MeasureLine[] = [
+    ...measures.filter((m) => m.kind === 'planned').map((m): MeasureLine => ({ ...m, effectLabel: '预期效果' })),
+    ...earlierOpenMeasures(dataset, snapshot.node).map(({ measure, node, status }): MeasureLine => ({
+      ...measure,
+      effectLabel: measure.kind === 'taken' ? '效果' : '预期效果',
+      origin: `（${shortNodeLabel(node.label)}提出，${MEASURE_STATUS_WORDS[status]}）`,
+    })),
+  ]
   h(3, '1、已采取的纠正绩效目标偏离措施及效果：')
-  p(PARAGRAPH_KEYS.measuresTaken, taken.length > 0 ? measureLines(taken, '效果') : '无。', taken.length === 0)
+  p(PARAGRAPH_KEYS.measuresTaken, taken.length > 0 ? measureLines(taken) : '无。', taken.length === 0)
   h(3, '2、下一步计划开展的纠正绩效目标偏离措施及预期效果：')
-  p(PARAGRAPH_KEYS.measuresPlanned, planned.length > 0 ? measureLines(planned, '预期效果') : '无。', planned.length === 0)
+  p(PARAGRAPH_KEYS.measuresPlanned, planned.length > 0 ? measureLines(planned) : '无。', planned.length === 0)
 
   // 四、五
   h(1, '四、意见及建议')
@@ -320,7 +331,8 @@ function deviationText(
       parts.push(`（${i + 1}）${row.indicator.name}（${state}）：完成目标可能性为“${row.reading?.likelihood ?? ''}”。${causeSentence(row)}`)
     })
   }
-  const alerts = dataset.alerts.filter((a) => a.nodeId === snapshot.node.id && a.status === 'open' &&
+  // a reading carried from the last node (reading.carried) is no deviation: 定稿 waits for it to be confirmed
+  const alerts = dataset.alerts.filter((a) => a.nodeId === snapshot.node.id && a.status === 'open' && a.ruleId !== 'reading.carried' &&
     !(a.subjectType === 'indicator' && covered.has(a.subjectId)) && !(a.subjectType === 'unit' && (light === 'red' || light === 'yellow')))
   if (alerts.length > 0) {
     parts.push('其他预警：')
@@ -346,12 +358,58 @@ function causeSentence(row: SnapshotIndicator): string {
   return `偏差原因：${cause}${/[。；！]$/.test(cause) ? '' : '。'}`
 }
 
-function measureLines(measures: readonly { content: string; effect: string; department: string; deadline?: string }[], effectLabel: string): string {
-  const one = (m: (typeof measures)[number]): string => {
+/** A measure as 三(三) words it: 效果 or 预期效果, and for an earlier node's measure where it came from. */
+interface MeasureLine {
+  content: string
+  effect: string
+  department: string
+  deadline?: string
+  effectLabel: '效果' | '预期效果'
+  /** '（1-6月提出，进行中）' for a measure set at an earlier node */
+  origin?: string
+}
+
+/** A measure set at an earlier node of the unit-year and not 已完成 at this node, with its status here. */
+export interface EarlierMeasure {
+  measure: CorrectiveMeasure
+  /** the node that set it */
+  node: MonitoringNode
+  /** its status at this node (逾期 derived, measureStatusAt); never 已完成 */
+  status: Exclude<MeasureStatus, '已完成'>
+}
+
+/**
+ * The measures earlier nodes of the unit-year set that are still open at `node` (not 已完成 as of its
+ * date): the report carries them under 下一步计划 until they are done. Oldest node first.
+ */
+export function earlierOpenMeasures(dataset: UnitYearDataset, node: MonitoringNode): EarlierMeasure[] {
+  const earlier = new Map(dataset.nodes.filter((n) => n.asOfDate < node.asOfDate).map((n) => [n.id, n]))
+  const open: EarlierMeasure[] = []
+  for (const measure of dataset.measures) {
+    const from = earlier.get(measure.nodeId)
+    if (!from) continue
+    const status = measureStatusAt(measure, node.asOfDate)
+    if (status !== '已完成') open.push({ measure, node: from, status })
+  }
+  // stable: measures of one node keep their order
+  return open.sort((a, b) => (a.node.asOfDate < b.node.asOfDate ? -1 : a.node.asOfDate > b.node.asOfDate ? 1 : 0))
+}
+
+const MEASURE_STATUS_WORDS: Readonly<Record<Exclude<MeasureStatus, '已完成'>, string>> = {
+  计划: '计划中', 进行中: '进行中', 逾期: '已逾期',
+}
+
+/** '2021年1-6月' → '1-6月' (the report is of one year); any other label as it is. */
+function shortNodeLabel(label: string): string {
+  return label.replace(/^\d{4}年/, '') || label
+}
+
+function measureLines(measures: readonly MeasureLine[]): string {
+  const one = (m: MeasureLine): string => {
     const content = m.content.trim().replace(/[。；]$/, '')
-    const effect = m.effect.trim() ? `${effectLabel}：${m.effect.trim().replace(/[。；]$/, '')}` : ''
+    const effect = m.effect.trim() ? `${m.effectLabel}：${m.effect.trim().replace(/[。；]$/, '')}` : ''
     const meta = [m.department ? `责任科室：${m.department}` : '', m.deadline ? `完成时限：${dateWords(m.deadline)}` : ''].filter(Boolean).join('，')
-    return `${content}。${effect ? `${effect}。` : ''}${meta ? `（${meta}）` : ''}`
+    return `${m.origin ?? ''}${content}。${effect ? `${effect}。` : ''}${meta ? `（${meta}）` : ''}`
   }
   if (measures.length === 1) return one(measures[0])
   return measures.map((m, i) => `（${i + 1}）${one(m)}`).join('\n')
