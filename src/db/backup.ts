@@ -117,7 +117,7 @@ const ROW_SPECS: Record<TableName, RowSpec> = {
   targets: { required: { id, unitId: id, year: 'year', scope: ['unit', 'project'], description: 's' }, optional: { projectId: 's' } },
   indicators: {
     required: { id, targetId: id, level1: 's', level2: 's', name: 's', operator: ['≥', '>', '=', '≤', '<', '定性'], targetValue: 's', measureUnit: 's', accrual: ['cumulative', 'level', 'dueLater'], sortOrder: 'n' },
-    optional: { targetLabel: 's', weight: 'dec', dueDate: 's', monthlyPlan: 'arr' },
+    optional: { targetLabel: 's', weight: 'dec', dueDate: 's', monthlyPlan: 'arr', budgetLineIds: 'arr' },
   },
   nodes: { required: { id, unitId: id, year: 'year', asOfDate: 's', label: 's', status: ['draft', 'locked'] }, optional: { frozenSettings: 'obj' } },
   readings: {

@@ -6,6 +6,7 @@
 import { D, sum } from './decimal'
 import type { Dec } from './decimal'
 import { forecastCompletion, isCostCeiling, isQualitative } from './completion'
+import { withLinkedActual } from './costLink'
 import { indicatorLight } from './lights'
 import { budgetExecutionScore, scorePreview, SEED003_POINTS } from './scoring'
 import type { ScorePreview } from './scoring'
@@ -98,7 +99,7 @@ export function indicatorLightMatrix(dataset: UnitYearDataset, settings: Monitor
   for (const r of dataset.readings) if (wanted.has(r.indicatorId)) readings.set(`${r.nodeId}\u0000${r.indicatorId}`, r)
   const rows = indicators.map((i, index) => ({
     id: i.id, name: i.name, index,
-    lights: nodes.map((n) => indicatorLight(i, readings.get(`${n.id}\u0000${i.id}`), n.asOfDate, settings).light),
+    lights: nodes.map((n) => indicatorLight(i, withLinkedActual(i, readings.get(`${n.id}\u0000${i.id}`), dataset.monthlyExecutions, n.asOfDate, n.id), n.asOfDate, settings).light),
   }))
   rows.sort((a, b) => worseFirst(a.lights, b.lights) || a.index - b.index)
   const allIndicators = rows.map((r) => ({ id: r.id, name: r.name }))

@@ -3,6 +3,7 @@
  * across every node of the year.
  */
 import type { Dec } from './decimal'
+import { withLinkedActual } from './costLink'
 import { indicatorLight } from './lights'
 import type { IndicatorAssessment } from './lights'
 import { monthsThrough, monthEndTimeProgress } from './periods'
@@ -66,7 +67,8 @@ export interface IndicatorAtNode {
 /** The indicator's reading, completion and light at every node of the year, in date order. */
 export function indicatorAcrossNodes(dataset: UnitYearDataset, settings: MonitoringSettings, indicator: Indicator): IndicatorAtNode[] {
   return [...dataset.nodes].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate)).map((node) => {
-    const reading = dataset.readings.find((r) => r.nodeId === node.id && r.indicatorId === indicator.id) ?? null
+    const stored = dataset.readings.find((r) => r.nodeId === node.id && r.indicatorId === indicator.id)
+    const reading = withLinkedActual(indicator, stored, dataset.monthlyExecutions, node.asOfDate, node.id) ?? null
     return { node, reading, assessment: indicatorLight(indicator, reading ?? undefined, node.asOfDate, settings) }
   })
 }

@@ -4,6 +4,7 @@
  * in IndexedDB (structured clone drops Decimal's prototype).
  */
 import type { Dec } from './decimal'
+import { withLinkedActual } from './costLink'
 import { countLights, budgetLight, indicatorLight, isOverspent, spendsUnallocatedFunds, worstLight } from './lights'
 import type { BudgetLightResult, IndicatorAssessment } from './lights'
 import { monthEndTimeProgress, monthsThrough, nodeLabel, parseNodeDate, timeProgressOf } from './periods'
@@ -221,7 +222,7 @@ function assessIndicators(dataset: UnitYearDataset, node: MonitoringNode, settin
 
   return sorted.map((indicator): SnapshotIndicator => {
     const target = targets.get(indicator.targetId)
-    const reading = readings.get(indicator.id)
+    const reading = withLinkedActual(indicator, readings.get(indicator.id), dataset.monthlyExecutions, node.asOfDate, node.id)
     const assessment = indicatorLight(indicator, reading, node.asOfDate, settings)
     const scope = target?.scope ?? 'unit'
     return {

@@ -45,6 +45,13 @@ export interface Unit {
    * (rules §2): absent or false → 调整后预算 only, the default.
    */
   carryOverInExecutionBase?: boolean
+  /**
+   * How the unit keeps 到位资金 in its books, so the monthly grid asks only for what it does not know:
+   * 'typed' → typed month by month (absent means this, the default); 'equalsSpent' → funds arrive as
+   * they are spent, each changed month's 到位资金 = its 执行数; 'fullBudget' → the whole budget is
+   * allocated, each changed month's 到位资金 = the line's 调整后预算 as of that month.
+   */
+  allocatedMode?: 'typed' | 'equalsSpent' | 'fullBudget'
 }
 
 /** 基本支出 / 项目支出 */
@@ -159,6 +166,11 @@ export interface Indicator {
   dueDate?: IsoDate
   /** optional cumulative plan per month (index 0 = 1月), overrides the linear expectation */
   monthlyPlan?: DecimalString[]
+  /**
+   * A cost indicator that mirrors budget lines (seed 001: 人员保障成本经费 = 工资福利支出): its 实际完成值
+   * at a node is those lines' 执行数, never typed twice (rules §4).
+   */
+  budgetLineIds?: Id[]
   sortOrder: number
 }
 

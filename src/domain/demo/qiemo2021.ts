@@ -73,6 +73,8 @@ interface IndicatorSeed {
   accrual: Accrual
   targetLabel?: string
   dueDate?: string
+  /** a cost ceiling's mirrored budget lines (seed 001: 人员保障成本经费 = 工资福利支出) */
+  budgetLineIds?: string[]
   reading?: {
     actual?: string
     actualLabel?: string
@@ -120,10 +122,13 @@ const INDICATORS: IndicatorSeed[] = [
   { level1: TIMELINESS[0], level2: TIMELINESS[1], name: '日常工作运转完成时间', operator: '≤', targetValue: '12', measureUnit: '个月', targetLabel: '12月31日前完成', accrual: 'cumulative',
     reading: { actual: '6', forecast: '12', likelihood: '确定能' } },
   { level1: COST[0], level2: COST[1], name: '项目保障成本经费', operator: '≤', targetValue: '150', measureUnit: '万元', accrual: 'cumulative',
+    budgetLineIds: ['demo-bl-pgxm'],
     reading: { actual: '0', forecast: '150', likelihood: '有可能', causes: ['制度保障'], text: '国有土地出让金评估项目尚在采购程序中，资金未支付。' } },
   { level1: COST[0], level2: COST[1], name: '人员保障成本经费', operator: '≤', targetValue: '1129.83', measureUnit: '万元', accrual: 'cumulative',
+    budgetLineIds: ['demo-bl-gzfl'],
     reading: { actual: '324.88', forecast: '1129.83', likelihood: '确定能', causes: ['其他'], text: '绩效工资及年终奖励集中在下半年发放。' } },
   { level1: COST[0], level2: COST[1], name: '运转保障成本经费', operator: '≤', targetValue: '213.42', measureUnit: '万元', accrual: 'cumulative',
+    budgetLineIds: ['demo-bl-clyx', 'demo-bl-jbgy', 'demo-bl-zcgs'],
     reading: { actual: '58.86', forecast: '213.42', likelihood: '确定能', causes: ['其他'], text: '公用经费按实际需要支出，下半年车辆维护及办公支出增加。' } },
   { level1: '效益指标', level2: '经济效益指标', name: '自然资源损毁和浪费造成的经济损失', operator: '定性', targetValue: '效果明显', measureUnit: '', accrual: 'level',
     reading: { actualLabel: '有所效果', grade: '未达成', percent: '30', forecast: '效果明显', likelihood: '有可能', causes: ['人员保障'], text: '执法巡查力量不足，监管效果尚未充分显现。' } },
@@ -147,6 +152,7 @@ function indicatorsAndReadings(): { indicators: Indicator[]; readings: Indicator
       targetValue: seed.targetValue, measureUnit: seed.measureUnit, accrual: seed.accrual, sortOrder: index + 1,
       ...(seed.targetLabel ? { targetLabel: seed.targetLabel } : {}),
       ...(seed.dueDate ? { dueDate: seed.dueDate } : {}),
+      ...(seed.budgetLineIds ? { budgetLineIds: seed.budgetLineIds } : {}),
     })
     const r = seed.reading
     if (!r) return
