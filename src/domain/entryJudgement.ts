@@ -20,6 +20,8 @@ export interface JudgementDraft {
   likelihood: Likelihood | ''
   deviationCauses: DeviationCause[]
   deviationText: string
+  /** the node it was carried from, '' once confirmed or edited (BudgetLineJudgement.carriedFrom; see settleCarried) */
+  carriedFrom: string
 }
 
 export function draftFromJudgement(judgement: BudgetLineJudgement | undefined | null): JudgementDraft {
@@ -28,6 +30,7 @@ export function draftFromJudgement(judgement: BudgetLineJudgement | undefined | 
     likelihood: judgement?.likelihood ?? '',
     deviationCauses: [...(judgement?.deviationCauses ?? [])],
     deviationText: judgement?.deviationText ?? '',
+    carriedFrom: judgement?.carriedFrom ?? '',
   }
 }
 
@@ -69,6 +72,7 @@ export function judgeBudgetLineDraft(
         `全年预计执行数 ${formatAmount(value)} 万元大于可用预算 ${formatAmount(available)} 万元，请确认`, 'warning'))
     }
   }
+  if (draft.carriedFrom) judgement.carriedFrom = draft.carriedFrom
   if (draft.likelihood) judgement.likelihood = draft.likelihood
   else issues.push(issue('likelihood', 'likelihood.required', '请选择完成预算执行的可能性'))
 

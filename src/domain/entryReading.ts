@@ -44,7 +44,7 @@ export function draftFromReading(reading: IndicatorReading | undefined | null): 
  * The draft as the user leaves it: a carried reading whose figures or reasons were changed is the
  * user's own now, so it stops being marked 「沿用上一节点」 (confirming clears the mark explicitly).
  */
-export function settleCarried(draft: ReadingDraft, started: ReadingDraft): ReadingDraft {
+export function settleCarried<Draft extends { carriedFrom: string }>(draft: Draft, started: Draft): Draft {
   if (!draft.carriedFrom) return draft
   const { carriedFrom: _now, ...figures } = draft
   const { carriedFrom: _then, ...before } = started
