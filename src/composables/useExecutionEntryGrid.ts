@@ -1,6 +1,9 @@
 /**
  * The 月度执行录入 grid's state and keyboard: a draft of cell texts over the stored figures, checked
  * live by the domain (`checkExecutionDraft`), with Tab/Enter/arrow movement and Excel block paste.
+ * The draft holds cumulative texts; the 当月数 view reads and types each month's own amount through
+ * the domain (`monthlyText`, `setMonthlyAmount`), and the unit's 到位资金 setting completes the draft
+ * (`completeAllocatedLine`) before it is checked and saved.
  * The component renders inputs and forwards their key and paste events here, so this logic is tested
  * without a browser.
  *
@@ -14,11 +17,11 @@ import {
 import type { BudgetLine, MonthlyExecution, MonthNumber } from '@/domain/types'
 import { executionKey, type ExecutionsBasis } from '@/db/budget'
 import {
-  cellKey, changedExecutions, checkExecutionLine, combineLineChecks, draftFromExecutions, fillAllocatedFromSpent, gridTotals, GRID_MONTHS,
-  groupByLine,
-  parsePastedBlock, placePastedBlock,
-  type ExecutionCellText, type ExecutionDraft, type ExecutionField, type ExecutionGridCheck, type GridPosition, type GridTotals,
-  type LineCheck,
+  cellKey, changedExecutions, checkExecutionLine, combineLineChecks, completeAllocatedLine, draftFromExecutions, fillAllocatedFromSpent,
+  gridTotals, GRID_MONTHS, groupByLine, issueInMonthlyView, monthlyTotals, parsePastedBlock, placePastedBlock, setMonthlyAmount,
+  shownMonthlyText,
+  type AllocatedMode, type AmountView, type CellIssue, type ExecutionCellText, type ExecutionDraft, type ExecutionField,
+  type ExecutionGridCheck, type GridPosition, type GridTotals, type LineCheck,
 } from '@/domain/entryExecutionGrid'
 import type { ValidationIssue } from '@/domain/result'
 
@@ -31,20 +34,39 @@ export interface UseExecutionEntryGridOptions {
   focus?: (position: GridPosition) => void
   /** months 1 … this one belong to a 定稿 node and are read-only (0 or absent: none) */
   lockedMonth?: MaybeRefOrGetter<number>
+  /**
+   * how the unit keeps 到位资金 (Unit.allocatedMode); other than 'typed' it is filled in, not typed
+   * @default 'typed'
+   */
+  allocatedMode?: MaybeRefOrGetter<AllocatedMode | undefined>
 }
 
 export interface UseExecutionEntryGridReturn {
   /** which figure the 12 month columns show: 执行数 (default) or 到位资金 */
   field: Ref<ExecutionField>
+  /** whether the cells show and take 累计数 (default, as stored) or 当月数 */
+  view: Ref<AmountView>
+  /** the cumulative texts as typed (what `reset`, `rebase` and two tabs work on) */
   draft: Ref<ExecutionDraft>
+  /** the draft with 到位资金 completed per the unit's setting: what is shown, checked and saved */
+  completed: ComputedRef<ExecutionDraft>
+  allocatedMode: ComputedRef<AllocatedMode>
   check: ComputedRef<ExecutionGridCheck>
+  /** the cumulative totals (carry-forward rule) */
   totals: ComputedRef<GridTotals>
+  /** the totals as the view shows them: cumulative, or each month's own amounts in 当月数 */
+  viewTotals: ComputedRef<GridTotals>
   /** rows a save would write (ids still to be assigned: '' for new rows) */
   changes: ComputedRef<MonthlyExecution[]>
   focused: Ref<GridPosition | null>
-  textAt: (position: GridPosition, field?: ExecutionField) => string
+  /** a cell's text in `shownAs` (default: the current view) */
+  textAt: (position: GridPosition, field?: ExecutionField, shownAs?: AmountView) => string
+  /** types into a cell in the current view (当月数: the month's own amount) */
   setText: (position: GridPosition, text: string, field?: ExecutionField) => void
+  /** a cell's issues, worded for the current view */
   issuesAt: (position: GridPosition, field?: ExecutionField) => ValidationIssue[]
+  /** one issue of the check, worded for the current view */
+  viewIssue: (found: CellIssue) => ValidationIssue
   /** handles Tab, Shift+Tab, Enter, Shift+Enter, ArrowUp, ArrowDown; returns true when it moved */
   onKeydown: (event: KeyboardEvent, position: GridPosition) => boolean
   /**
@@ -55,12 +77,14 @@ export interface UseExecutionEntryGridReturn {
   pasteText: (text: string, position: GridPosition) => PasteOutcome
   /** whether a cell lies in a 定稿 month (read-only) */
   isLockedCell: (position: GridPosition) => boolean
+  /** whether a cell is read-only: a 定稿 month, or 到位资金 filled in from the unit's setting */
+  isReadOnlyCell: (position: GridPosition, field?: ExecutionField) => boolean
   /**
    * Unsaved input that a 定稿 (here or in another tab) made read-only: those cells went back to the
    * stored figures; the count of months reverted, for the grid to say so. Reset by the next input.
    */
   revertedByLock: Ref<number>
-  /** copies 执行数 into every blank 到位资金; returns how many cells it filled */
+  /** copies 执行数 into every blank 到位资金 (typed 到位资金 only); returns how many cells it filled */
   fillAllocated: () => number
   /** back to the stored figures */
   reset: () => void
@@ -81,6 +105,8 @@ export interface PasteOutcome {
   pasted: number
   clipped: number
   locked: number
+  /** cells of 到位资金 the unit's setting fills in (not typed), left as they were */
+  derived: number
 }
 
 /**
@@ -115,16 +141,26 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
   const lines = computed(() => toValue(options.lines))
   const stored = computed(() => toValue(options.stored))
   const field = ref<ExecutionField>('spent')
+  const view = ref<AmountView>('cumulative')
+  const allocatedMode = computed<AllocatedMode>(() => toValue(options.allocatedMode) ?? 'typed')
   const draft = shallowRef<ExecutionDraft>(draftFromExecutions(lines.value, stored.value))
   const basis = shallowRef<ExecutionsBasis>(basisOf(stored.value))
   const focused = ref<GridPosition | null>(null)
   const lockedMonth = computed(() => toValue(options.lockedMonth) ?? 0)
   const isLockedCell = (position: GridPosition) => (GRID_MONTHS[position.col] ?? 13) <= lockedMonth.value
+  const isReadOnlyCell = (position: GridPosition, which: ExecutionField = field.value) =>
+    isLockedCell(position) || (which === 'allocated' && allocatedMode.value !== 'typed')
   const revertedByLock = ref(0)
+  /**
+   * The text last typed into each 当月数 cell (`cellKey`), shown while it still means the month's
+   * amount, so '54.0' typed key by key is not rewritten to '54.00' under the caret.
+   */
+  const typedMonthly = new Map<string, string>()
 
   const reset = () => {
     draft.value = draftFromExecutions(lines.value, stored.value)
     basis.value = basisOf(stored.value)
+    typedMonthly.clear()
   }
 
   /**
@@ -197,11 +233,28 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
   const accept = (saved: readonly MonthlyExecution[]) =>
     setCellBases(saved.map((row) => ({ budgetLineId: row.budgetLineId, month: row.month, row })), true)
 
-  // Each keystroke replaces one line's row only, so unchanged lines reuse their last check.
+  // Each keystroke replaces one line's row only, so unchanged lines reuse their last completion and check.
   const storedByLine = computed(() => groupByLine(stored.value))
+  const completions = new WeakMap<ExecutionCellText[], { line: BudgetLine; stored: readonly MonthlyExecution[]; mode: AllocatedMode; result: ExecutionCellText[] }>()
+  const completed = computed<ExecutionDraft>(() => {
+    const next: ExecutionDraft = {}
+    for (const line of lines.value) {
+      const row = draft.value[line.id] ?? []
+      const lineStored = storedByLine.value.get(line.id) ?? []
+      const cached = completions.get(row)
+      if (cached && cached.line === line && cached.stored === lineStored && cached.mode === allocatedMode.value) {
+        next[line.id] = cached.result
+        continue
+      }
+      const result = completeAllocatedLine(line, row, lineStored, allocatedMode.value)
+      completions.set(row, { line, stored: lineStored, mode: allocatedMode.value, result })
+      next[line.id] = result
+    }
+    return next
+  })
   const lineChecks = new WeakMap<readonly ExecutionCellText[], { line: BudgetLine; stored: readonly MonthlyExecution[]; result: LineCheck }>()
   const check = computed(() => combineLineChecks(lines.value.map((line) => {
-    const row = draft.value[line.id] ?? []
+    const row = completed.value[line.id] ?? []
     const lineStored = storedByLine.value.get(line.id) ?? []
     const cached = lineChecks.get(row)
     if (cached && cached.line === line && cached.stored === lineStored) return cached.result
@@ -210,23 +263,37 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
     return result
   })))
   const totals = computed(() => gridTotals(lines.value, check.value.parsed))
+  const viewTotals = computed(() => (view.value === 'monthly' ? monthlyTotals(totals.value) : totals.value))
   const changes = computed(() => changedExecutions(check.value.parsed, stored.value, () => ''))
 
   const monthOf = (col: number): MonthNumber => GRID_MONTHS[col]
   const lineAt = (row: number) => lines.value[row]
 
-  function textAt(position: GridPosition, which: ExecutionField = field.value): string {
+  function textAt(position: GridPosition, which: ExecutionField = field.value, shownAs: AmountView = view.value): string {
     const line = lineAt(position.row)
-    return line ? (draft.value[line.id]?.[position.col]?.[which] ?? '') : ''
+    const row = line ? completed.value[line.id] : undefined
+    if (!line || !row) return ''
+    if (shownAs === 'cumulative') return row[position.col]?.[which] ?? ''
+    const month = monthOf(position.col)
+    return shownMonthlyText(row, month, which, typedMonthly.get(cellKey(line.id, month, which)))
   }
 
-  /** Replaces the draft with one cell changed (the draft is immutable so `check` recomputes once). */
+  /**
+   * Replaces the draft with some cells changed, in order (the draft is immutable so `check` recomputes
+   * once). In 当月数 each text is a month's own amount, so a block's cells build on the one before.
+   */
   function setCells(cells: readonly { row: number; col: number; text: string }[], which: ExecutionField): void {
     const next: ExecutionDraft = { ...draft.value }
     for (const { row, col, text } of cells) {
       const line = lineAt(row)
-      if (!line || col < 0 || col >= GRID_MONTHS.length || isLockedCell({ row, col })) continue
+      if (!line || col < 0 || col >= GRID_MONTHS.length || isReadOnlyCell({ row, col }, which)) continue
       const months = [...(next[line.id] ?? GRID_MONTHS.map(() => ({ spent: '', allocated: '' })))]
+      const month = monthOf(col)
+      if (view.value === 'monthly') {
+        next[line.id] = setMonthlyAmount(months, month, which, text, lockedMonth.value)
+        typedMonthly.set(cellKey(line.id, month, which), text)
+        continue
+      }
       months[col] = { ...months[col], [which]: text }
       next[line.id] = months
     }
@@ -239,7 +306,14 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
 
   function issuesAt(position: GridPosition, which: ExecutionField = field.value): ValidationIssue[] {
     const line = lineAt(position.row)
-    return line ? (check.value.byCell.get(cellKey(line.id, monthOf(position.col), which)) ?? []) : []
+    if (!line) return []
+    const month = monthOf(position.col)
+    return (check.value.byCell.get(cellKey(line.id, month, which)) ?? []).map((found) => viewIssue({ lineId: line.id, lineName: line.name, month, field: which, issue: found }))
+  }
+
+  function viewIssue(found: CellIssue): ValidationIssue {
+    if (view.value === 'cumulative') return found.issue
+    return issueInMonthlyView(found.issue, completed.value[found.lineId] ?? [], found.month, found.field)
   }
 
   function onKeydown(event: KeyboardEvent, position: GridPosition): boolean {
@@ -254,9 +328,10 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
 
   function pasteText(text: string, position: GridPosition): PasteOutcome {
     const placed = placePastedBlock(position, parsePastedBlock(text), lines.value.length, GRID_MONTHS.length)
-    const open = placed.cells.filter((c) => !isLockedCell(c))
+    const open = placed.cells.filter((c) => !isReadOnlyCell(c))
+    const locked = placed.cells.filter((c) => isLockedCell(c)).length
     setCells(open, field.value)
-    return { pasted: open.length, clipped: placed.clipped, locked: placed.cells.length - open.length }
+    return { pasted: open.length, clipped: placed.clipped, locked, derived: placed.cells.length - open.length - locked }
   }
 
   function onPaste(event: ClipboardEvent, position: GridPosition): PasteOutcome | null {
@@ -268,14 +343,16 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
   }
 
   function fillAllocated(): number {
+    if (allocatedMode.value !== 'typed') return 0
     const result = fillAllocatedFromSpent(draft.value)
     draft.value = result.draft
     return result.filled
   }
 
   return {
-    field, draft, check, totals, changes, focused, textAt, setText, issuesAt, onKeydown, onPaste, pasteText, fillAllocated, reset,
-    basis: computed(() => basis.value), rebase, accept, isLockedCell, revertedByLock,
+    field, view, draft, completed, allocatedMode, check, totals, viewTotals, changes, focused, textAt, setText, issuesAt, viewIssue,
+    onKeydown, onPaste, pasteText, fillAllocated, reset, basis: computed(() => basis.value), rebase, accept, isLockedCell, isReadOnlyCell,
+    revertedByLock,
   }
 }
 

@@ -106,7 +106,7 @@ type RowSpec = { required: Record<string, Kind>; optional?: Record<string, Kind>
 const DEC = /^-?\d+(\.\d+)?$/
 const id = 's' as const
 const ROW_SPECS: Record<TableName, RowSpec> = {
-  units: { required: { id, name: 's', departments: 'arr', monitoringGroup: 'arr', financeOfficer: 's' }, optional: { parentUnitId: 's', carryOverInExecutionBase: 'bool' } },
+  units: { required: { id, name: 's', departments: 'arr', monitoringGroup: 'arr', financeOfficer: 's' }, optional: { parentUnitId: 's', carryOverInExecutionBase: 'bool', allocatedMode: ['typed', 'equalsSpent', 'fullBudget'] } },
   frameworks: { required: { year: 'year', level1: 'arr' } },
   projects: { required: { id, unitId: id, year: 'year', name: 's', department: 's' } },
   budgetLines: {

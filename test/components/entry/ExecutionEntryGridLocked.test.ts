@@ -51,6 +51,20 @@ describe('ExecutionEntryGrid with 1-6月 定稿', () => {
     expect(w.get('[data-testid="focused-cell-issues"]').text()).toContain('已粘贴 2 个单元格，已定稿月份的 2 个单元格未粘贴')
   })
 
+  it('in 当月数, a block pasted at 5月 skips 5–6月 and builds 7–8月 on the locked months’ cumulative', async () => {
+    const w = mountGrid(JUNE_LOCKED)
+    ;(w.get('[data-testid="execution-view"] label:nth-child(2)').element as HTMLElement).click()
+    await flushPromises()
+    const event = new Event('paste', { bubbles: true, cancelable: true })
+    Object.defineProperty(event, 'clipboardData', { value: { getData: () => '100\t200\t300\t400\n' } })
+    input(w, 4).dispatchEvent(event)
+    await flushPromises()
+    expect([input(w, 0).value, input(w, 4).value, input(w, 6).value, input(w, 7).value]).toEqual(['53.90', '', '300', '400'])
+    ;(w.get('[data-testid="execution-view"] label:nth-child(1)').element as HTMLElement).click()
+    await flushPromises()
+    expect([input(w, 0).value, input(w, 6).value, input(w, 7).value]).toEqual(['53.90', '353.90', '753.90'])
+  })
+
   it('input held in 3月 when another tab locks 1-6月 goes back to the stored figure, with a warning', async () => {
     const w = mountGrid(null)
     input(w, 2).value = '120.00'
