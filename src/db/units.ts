@@ -3,12 +3,13 @@
  * A unit's names are stored normalised (`normalizeUnitNames`) and no two units look alike.
  */
 import { invisibleNote, newLookAlikes, normalizeName, normalizeUnitNames } from '@/domain/names'
+import { firstLockedNode, lockedMessage } from '@/domain/lock'
 import type { Id, Unit } from '@/domain/types'
 import { recordAudit } from './audit'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
-import { deleteUnitRows, scopedTables, type RowCounts } from './unitScope'
+import { deleteUnitRows, ofUnit, scopedTables, type RowCounts } from './unitScope'
 import { assertUnchanged, runWrite } from './write'
 
 /** All units, by name in Chinese collation (拼音 order). */
@@ -44,11 +45,16 @@ export async function putUnit(
   database: MonitoringDb = db,
   options: { basis?: Unit | null } = {},
 ): Promise<WriteResult<Unit>> {
-  return runWrite(database, [database.units], async () => {
+  return runWrite(database, [database.nodes, database.units], async () => {
     const row = normalizeUnitNames(toPlain(unit))
     if (options.basis !== undefined) await assertUnchanged(database.units, row.id, options.basis)
     assertUnitName(row, unit.name, await database.units.toArray())
     const before = await database.units.get(row.id)
+    // whether 上年结转 is in the 执行率 denominator changes every figure of a 定稿 report (rules §2)
+    if (before && Boolean(before.carryOverInExecutionBase) !== Boolean(row.carryOverInExecutionBase)) {
+      const locked = firstLockedNode(await ofUnit(database.nodes, row.id).toArray())
+      if (locked) throw new DbWriteError(lockedMessage(locked, '修改执行率口径（分母是否含上年结转）'))
+    }
     await database.units.put(row)
     await recordAudit(database, [{ table: 'units', key: row.id, before: before ?? null, after: row }])
     return row

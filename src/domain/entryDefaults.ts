@@ -4,7 +4,8 @@
  * unit-year a 「新建单位」 creates (the unit, the year's framework and its 整体 target, so the year
  * exists and has somewhere for indicators to go).
  */
-import type { Id, IndicatorFramework, IsoDate, UnitYearDataset } from './types'
+import { monthEnd } from './dates'
+import type { Id, IndicatorFramework, IsoDate, MonthNumber, UnitYearDataset } from './types'
 
 /** The framework before 2021 as in seed 001; 成本指标 may be moved to its own 一级 by the user. */
 export function defaultFramework(year: number): IndicatorFramework {
@@ -63,6 +64,18 @@ export function newUnitYearDataset(input: NewUnitYearInput): UnitYearDataset {
 /** Quarter ends and half-year: the node dates offered first ('2021-03-31' …). */
 export function commonNodeDates(year: number): IsoDate[] {
   return [`${year}-03-31`, `${year}-06-30`, `${year}-07-31`, `${year}-09-30`, `${year}-12-31`]
+}
+
+/**
+ * The dates offered as one click when creating a node: the month-end after the latest node (a unit
+ * monitoring monthly goes on month by month; January's end when there is none), then the common
+ * quarter and half-year ends, without dates that already have a node, in date order.
+ */
+export function quickNodeDates(year: number, existing: readonly IsoDate[]): IsoDate[] {
+  const latest = [...existing].filter((d) => d.startsWith(`${year}-`)).sort().pop()
+  const month = latest ? Number(latest.slice(5, 7)) + 1 : 1
+  const next = month <= 12 ? [monthEnd(year, month as MonthNumber)] : []
+  return [...new Set([...next, ...commonNodeDates(year)])].filter((d) => !existing.includes(d)).sort()
 }
 
 /** Problems with a framework a user edited: names present, no duplicate 一级 or 二级 under one 一级. */

@@ -13,6 +13,7 @@ import { replaceNodeAlerts } from '@/db/alerts'
 import { assignMeasure, deleteMeasure, putMeasure } from '@/db/measures'
 import { copyForward, deleteNode, putBudgetJudgements, putReadings } from '@/db/nodes'
 import { deleteProject, putProject } from '@/db/projects'
+import { putUnit } from '@/db/units'
 import { freezeReport, unlockReport } from '@/db/reports'
 import { deleteIndicator, deleteTarget, putFramework, putIndicator, putTarget } from '@/db/targets'
 import type { WriteResult } from '@/db/result'
@@ -156,6 +157,14 @@ describe('a 定稿 node refuses every write that would change its figures', () =
     const june = dataset.monthlyExecutions.find((e) => e.budgetLineId === gzfl(dataset).id && e.month === 6) as MonthlyExecution
     expectOk(await unlockReport(DEMO_NODE_ID, '财政局退回，需更正6月执行数', database))
     expect(expectOk(await putExecutions([{ ...june, spent: '300.00' }], database))[0]?.spent).toBe('300.00')
+  })
+})
+
+describe('the unit’s 执行率 base is part of a 定稿 report', () => {
+  it('refuses to count 上年结转 in the denominator while 1-6月 is locked; the unit’s name may still change', async () => {
+    const { database, dataset } = await lockedDemo()
+    expect(expectFailure(await putUnit({ ...dataset.unit, carryOverInExecutionBase: true }, database))).toContain(`${LOCKED_MESSAGE}，修改执行率口径`)
+    expect(expectOk(await putUnit({ ...dataset.unit, financeOfficer: '郝永婕' }, database)).financeOfficer).toBe('郝永婕')
   })
 })
 

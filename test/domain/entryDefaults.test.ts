@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commonNodeDates, defaultFramework, framework2021, frameworkProblems, newUnitYearDataset } from '../../src/domain/entryDefaults'
+import { commonNodeDates, defaultFramework, framework2021, frameworkProblems, newUnitYearDataset, quickNodeDates } from '../../src/domain/entryDefaults'
 import { datasetProblems } from '../../src/db/datasets'
 
 describe('entry defaults', () => {
@@ -33,5 +33,15 @@ describe('entry defaults', () => {
 
   it('offers quarter ends and 7月31日 as node dates', () => {
     expect(commonNodeDates(2021)).toEqual(['2021-03-31', '2021-06-30', '2021-07-31', '2021-09-30', '2021-12-31'])
+  })
+})
+
+describe('quickNodeDates: the next month-end first, then the common ones', () => {
+  it('offers 2021-01-31 on an empty year, then 07-31 after 1-6月, and nothing already used', () => {
+    expect(quickNodeDates(2021, [])).toEqual(['2021-01-31', '2021-03-31', '2021-06-30', '2021-07-31', '2021-09-30', '2021-12-31'])
+    expect(quickNodeDates(2021, ['2021-06-30'])).toEqual(['2021-03-31', '2021-07-31', '2021-09-30', '2021-12-31'])
+    expect(quickNodeDates(2021, ['2021-01-31'])).toEqual(['2021-02-28', '2021-03-31', '2021-06-30', '2021-07-31', '2021-09-30', '2021-12-31'])
+    expect(quickNodeDates(2024, ['2024-01-31'])[0]).toBe('2024-02-29')
+    expect(quickNodeDates(2021, ['2021-12-31'])).toEqual(['2021-03-31', '2021-06-30', '2021-07-31', '2021-09-30'])
   })
 })
