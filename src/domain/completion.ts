@@ -5,7 +5,7 @@
 import { D, parseDecimal } from './decimal'
 import type { Dec } from './decimal'
 import { parseIsoDate } from './dates'
-import { parseNodeDate, timeProgressOf } from './periods'
+import { parseNodeDate } from './periods'
 import type { TimeProgressMode } from './settings'
 import type { Accrual, Indicator, IndicatorReading, IsoDate, Operator, QualitativeGrade } from './types'
 
@@ -192,7 +192,10 @@ export function expectedAtNode(indicator: Indicator, asOf: IsoDate, mode: TimePr
   const key = `${indicator.targetValue}\u0000${asOf}\u0000${mode}`
   let expected = expectedValues.get(key)
   if (!expected) {
-    expected = target.times(timeProgressOf(node.value, mode))
+    // multiplied before dividing: 15 × 2 ÷ 12 is exactly 2.5, where 15 × (2 ÷ 12) is 2.4999…, and 2 done
+    // of an expected 2.5 would then fall just below the 80% threshold (yellow instead of green)
+    const [elapsed, whole] = mode === 'day' ? [node.value.dayOfYear, node.value.daysInYear] : [node.value.month, 12]
+    expected = target.times(elapsed).div(whole)
     if (expectedValues.size >= EXPECTED_VALUES_KEPT) expectedValues.clear()
     expectedValues.set(key, expected)
   }

@@ -269,3 +269,13 @@ describe('worstLight and countLights', () => {
     expect(countLights(['red', 'red', 'grey'])).toEqual({ red: 2, yellow: 0, green: 0, blue: 0, grey: 1 })
   })
 })
+
+describe('expected at node is exact (multiplied before divided)', () => {
+  it('办理建设项目用地初审 ≥15 个 at 1-2月 expects exactly 2.5, so 2 done is 80% and green (seed 001 indicator)', () => {
+    const initial = indicator({ name: '办理建设项目用地初审', operator: '≥', targetValue: '15', measureUnit: '个', accrual: 'cumulative' })
+    const assessed = indicatorLight(initial, reading(initial.id, { actualValue: '2' }), '2021-02-28', settings())
+    expect(assessed.expected?.toFixed()).toBe('2.5')
+    expect(assessed.ratioToExpected?.toFixed()).toBe('0.8')
+    expect(assessed.light).toBe('green')
+  })
+})
