@@ -46,6 +46,8 @@ export function draftFromReading(reading: IndicatorReading | undefined | null): 
  */
 export function settleCarried<Draft extends { carriedFrom: string }>(draft: Draft, started: Draft): Draft {
   if (!draft.carriedFrom) return draft
+  // the stored row is this node's own now (confirmed or edited and saved): nothing is carried any more
+  if (!started.carriedFrom) return { ...draft, carriedFrom: '' }
   const { carriedFrom: _now, ...figures } = draft
   const { carriedFrom: _then, ...before } = started
   return JSON.stringify(figures) === JSON.stringify(before) ? draft : { ...draft, carriedFrom: '' }

@@ -59,6 +59,11 @@ describe('carried readings and result text (rules §2, §4)', () => {
     expect(readingFromDraft({ ...carried, carriedFrom: '' }, { id: 'r', nodeId: 'n7', indicatorId: 'i' }).carriedFrom).toBeUndefined()
   })
 
+  it('once the stored reading is this node’s own (saved edited), a draft still holding the old mark is not carried', () => {
+    const saved = { ...carried, actualValue: '9', carriedFrom: '' }
+    expect(settleCarried({ ...carried, actualValue: '9' }, saved).carriedFrom).toBe('')
+  })
+
   it('asks to update 有所提升 when a 定性 grade goes from 未达成 to 达成, and not once the text is changed', () => {
     const before = { ...draftFromReading(undefined), qualitativeGrade: '未达成' as const, actualLabel: '有所提升' }
     expect(staleResultText({ ...before, qualitativeGrade: '达成' }, before)).toBe('完成等级已由“未达成”改为“达成”，结果描述仍为“有所提升”，请一并更新')
