@@ -152,8 +152,11 @@ export function groupByLine(rows: readonly MonthlyExecution[]): Map<Id, MonthlyE
 
 export interface GridTotals {
   adjustedBudget: Dec
-  /** per month 1..12: the unit total, each line carrying its latest earlier month forward */
-  months: { month: MonthNumber; spent: Dec; allocated: Dec }[]
+  /**
+   * per month 1..12: the unit total, each line carrying its latest earlier month forward, and how many
+   * lines have an entry for exactly that month (`entered`): 0 is 未填报, never a total (rules §2)
+   */
+  months: { month: MonthNumber; spent: Dec; allocated: Dec; entered: number }[]
 }
 
 /**
@@ -164,8 +167,10 @@ export function gridTotals(lines: readonly BudgetLine[], parsed: readonly Monthl
   const byLine = groupByLine(parsed)
   const spent = GRID_MONTHS.map(() => new D(0))
   const allocated = GRID_MONTHS.map(() => new D(0))
+  const entered = GRID_MONTHS.map(() => 0)
   for (const line of lines) {
     const months = [...(byLine.get(line.id) ?? [])].sort((a, b) => a.month - b.month)
+    for (const m of months) entered[m.month - 1] = (entered[m.month - 1] ?? 0) + 1
     let latest: MonthlyExecution | undefined
     let next = 0
     for (const month of GRID_MONTHS) {
@@ -177,7 +182,7 @@ export function gridTotals(lines: readonly BudgetLine[], parsed: readonly Monthl
   }
   return {
     adjustedBudget: lines.reduce((total, line) => total.plus(adjustedBudget(line)), new D(0)),
-    months: GRID_MONTHS.map((month) => ({ month, spent: spent[month - 1], allocated: allocated[month - 1] })),
+    months: GRID_MONTHS.map((month) => ({ month, spent: spent[month - 1], allocated: allocated[month - 1], entered: entered[month - 1] ?? 0 })),
   }
 }
 
@@ -360,7 +365,7 @@ export function monthlyTotals(totals: GridTotals): GridTotals {
     adjustedBudget: totals.adjustedBudget,
     months: totals.months.map((t, i) => {
       const before = totals.months[i - 1]
-      return before ? { month: t.month, spent: t.spent.minus(before.spent), allocated: t.allocated.minus(before.allocated) } : t
+      return before ? { ...t, spent: t.spent.minus(before.spent), allocated: t.allocated.minus(before.allocated) } : t
     }),
   }
 }

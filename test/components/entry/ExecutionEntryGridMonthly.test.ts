@@ -68,7 +68,8 @@ describe('ExecutionEntryGrid in 当月数', () => {
     await choose('execution-field', '到位资金')
     await type(0, 1, '54.05')
     // totals show the months' own amounts: 2月 54.05 (车辆运行维护费 has no 2月, so adds 0)
-    expect(totalsCells().slice(1, 4)).toEqual(['55.10', '54.05', '0.00'])
+    // 2月: one of two lines entered (*); 3月: none entered (未填报, not 0)
+    expect(totalsCells().slice(1, 4)).toEqual(['55.10', '54.05*', '未填报'])
 
     await choose('execution-view', '累计数')
     expect(cell(0, 1).value).toBe('107.95')
