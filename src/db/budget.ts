@@ -13,7 +13,7 @@ import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteConflict, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
-import { assertLineOpen, assertMonthsOpen } from './lock'
+import { assertExecutionsOpen, assertLineOpen } from './lock'
 import { ofUnit } from './unitScope'
 import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
@@ -172,10 +172,7 @@ export async function putExecutions(
       }
     }
     // 定稿 freezes the months a locked node covers, whichever screen or file the figures come from
-    for (const line of lineById.values()) {
-      const months = plain.filter((r) => r.budgetLineId === line.id).map((r) => r.month)
-      await assertMonthsOpen(database, line.unitId, line.year, months, (month) => `修改“${line.name}”${month}月的执行数或到位资金`)
-    }
+    await assertExecutionsOpen(database, plain, (r) => lineById.get(r.budgetLineId) as BudgetLine)
     const stored = await adoptExistingIds(
       database.monthlyExecutions,
       '[budgetLineId+month]',

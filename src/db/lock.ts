@@ -10,18 +10,26 @@ import { DbWriteError } from './result'
 import type { MonitoringDb } from './schema'
 import { ofUnit } from './unitScope'
 
-/** Refuses when a locked node of the unit-year covers any of `months`. */
-export async function assertMonthsOpen(
+/**
+ * Refuses monthly figures of months a locked node of their unit-year covers. `lineOf` gives each row's
+ * budget line; the nodes are read once per unit-year (a 主管部门 grid saves a thousand lines at once).
+ */
+export async function assertExecutionsOpen(
   database: MonitoringDb,
-  unitId: Id,
-  year: number,
-  months: readonly number[],
-  what: (month: number) => string,
+  rows: readonly { budgetLineId: Id; month: number }[],
+  lineOf: (row: { budgetLineId: Id }) => BudgetLine,
 ): Promise<void> {
-  const nodes = await ofUnit(database.nodes, unitId, year).toArray()
-  for (const month of [...new Set(months)].sort((a, b) => a - b)) {
-    const node = nodeLockingMonth(nodes, month)
-    if (node) throw new DbWriteError(lockedMessage(node, what(month)))
+  const nodesOf = new Map<string, MonitoringNode[]>()
+  for (const row of [...rows].sort((a, b) => a.month - b.month)) {
+    const line = lineOf(row)
+    const key = `${line.unitId}|${line.year}`
+    let nodes = nodesOf.get(key)
+    if (!nodes) {
+      nodes = await ofUnit(database.nodes, line.unitId, line.year).toArray()
+      nodesOf.set(key, nodes)
+    }
+    const node = nodeLockingMonth(nodes, row.month)
+    if (node) throw new DbWriteError(lockedMessage(node, `修改“${line.name}”${row.month}月的执行数或到位资金`))
   }
 }
 

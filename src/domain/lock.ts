@@ -103,6 +103,8 @@ export function frozenFigures(dataset: UnitYearDataset, node: MonitoringNode): R
     预算研判: canonical(byId(dataset.budgetJudgements.filter((j) => j.nodeId === node.id))),
     纠偏措施: canonical(byId(dataset.measures.filter((m) => m.nodeId === node.id))),
     监控报告: canonical(dataset.reports.find((r) => r.nodeId === node.id)?.frozen ?? null),
+    // whether 上年结转 is in the 执行率 denominator changes every budget figure of the report
+    执行率口径: canonical(Boolean(dataset.unit.carryOverInExecutionBase)),
   }
 }
 

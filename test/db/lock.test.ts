@@ -165,6 +165,8 @@ describe('the unit’s 执行率 base is part of a 定稿 report', () => {
     const { database, dataset } = await lockedDemo()
     expect(expectFailure(await putUnit({ ...dataset.unit, carryOverInExecutionBase: true }, database))).toContain(`${LOCKED_MESSAGE}，修改执行率口径`)
     expect(expectOk(await putUnit({ ...dataset.unit, financeOfficer: '郝永婕' }, database)).financeOfficer).toBe('郝永婕')
+    // an import or demo load (saveUnitYear) is compared the same way
+    expect(expectFailure(await saveUnitYear({ ...dataset, unit: { ...dataset.unit, carryOverInExecutionBase: true } }, database))).toContain('执行率口径')
   })
 })
 
