@@ -23,12 +23,19 @@
  * names were normalised) are all kept; the file's row matches the first, and a warning names them.
  * A sheet with merged cells in its data rows is refused, the range named (ExcelJS reads every cell of
  * a merge as the top-left value, which would copy one 项目名称 into every merged row).
+ *
+ * Template version 3: 预算执行's last column 调整月份 dates a line's 追加 / 追减 (blank → January; a file
+ * without the column keeps the stored month), and 单位信息 may carry the unit's 到位资金口径 and 执行率口径
+ * (a missing or blank row keeps the stored setting). Under 到位资金口径 与执行数相同 / 全额到位 a month with
+ * 执行数 and no 到位资金 gets it as the monthly grid fills it (`completeAllocatedLine`). A line whose months
+ * leave a gap, and a unit-year with nothing but December, are warned about: an unreported month is not 0.
  */
+import { completeAllocatedLine, type AllocatedMode } from '@/domain/entryExecutionGrid'
 import {
-  cellProblem, columnLetter as colLetter, isBlank, parseAmount, parseChoice, parseChoices, parseDate, parseDateList, parsePercentNumber,
-  parseText, parseYear, sameDecimal, type CellValue, type Parsed,
+  cellDisplay, cellProblem, columnLetter as colLetter, isBlank, parseAmount, parseChoice, parseChoices, parseDate, parseDateList, parsePercentNumber,
+  parseText, parseYear, sameDecimal, toHalfWidth, type CellValue, type Parsed,
 } from '@/domain/importParsing'
-import { frozenFigureChanges } from '@/domain/lock'
+import { firstLockedNode, frozenFigureChanges } from '@/domain/lock'
 import { normalizeFrameworkNames, normalizeName } from '@/domain/names'
 import { nodeLabel } from '@/domain/periods'
 import { validateBudgetLine, validateExecution, validateIndicator } from '@/domain/validation'
@@ -36,11 +43,12 @@ import type { ValidationIssue } from '@/domain/result'
 import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
 import type {
   Accrual, BasicSubCategory, BudgetLine, BudgetLineJudgement, CorrectiveMeasure, DecimalString, ExpenseCategory, FundSource, GroupMember, Id,
-  Indicator, IndicatorFramework, IndicatorReading, MeasureKind, MonitoringNode, MonthlyExecution, PerformanceTarget, Project, Unit, UnitYearDataset,
+  Indicator, IndicatorFramework, IndicatorReading, MeasureKind, MonitoringNode, MonthlyExecution, MonthNumber, PerformanceTarget, Project, Unit,
+  UnitYearDataset,
 } from '@/domain/types'
 import {
-  ACCRUAL_LABELS, BUDGET_COLUMNS, CATEGORY_LABELS, GRADES, GROUP_COLUMNS, GROUP_ROLES, INDICATOR_COLUMNS, INFO_FIELDS, JUDGEMENT_COLUMNS,
-  LIKELIHOODS, MAX_ROWS_PER_SHEET, MEASURE_COLUMNS, MEASURE_KIND_LABELS, MEASURE_STATUSES, MONTHS, OPERATOR_ALIASES, OPERATORS,
+  ACCRUAL_LABELS, ALLOCATED_MODE_ALIASES, ALLOCATED_MODE_CHOICES, BUDGET_COLUMNS, CATEGORY_LABELS, EXECUTION_BASE_ALIASES, EXECUTION_BASE_CHOICES,
+  GRADES, GROUP_COLUMNS, GROUP_ROLES, INDICATOR_COLUMNS, INFO_FIELDS, JUDGEMENT_COLUMNS, LIKELIHOODS, MAX_ROWS_PER_SHEET, MEASURE_COLUMNS, MEASURE_KIND_LABELS, MEASURE_STATUSES, MONTHS, OPERATOR_ALIASES, OPERATORS,
   READING_COLUMNS, REQUIRED_SHEETS, SHEET_BUDGET, SHEET_GROUP, SHEET_INDICATORS, SHEET_INFO, SHEET_JUDGEMENTS, SHEET_MEASURES,
   SHEET_READINGS, SHEET_TARGETS, SUB_CATEGORY_LABELS, TARGET_COLUMNS, UNIT_SCOPE, type ColumnSpec,
 } from './excel/layout'
@@ -83,6 +91,31 @@ function mergeProblems(grid: SheetGrid): ImportProblem[] {
 /** A cell that becomes a name or a key, its text normalised (`normalizeName`) before it is parsed. */
 function keyCell(cell: CellValue): CellValue {
   return typeof cell === 'string' ? normalizeName(cell) : cell
+}
+
+/**
+ * 调整月份: a whole month 1–12 (9, '9', '９', '9月'); blank → null. Anything else (0, 13, 2.5, '九月', a
+ * date) is refused by the caller with the cell shown.
+ */
+export function parseAdjustmentMonth(cell: CellValue): Parsed<MonthNumber | null> {
+  if (isBlank(cell)) return { ok: true, value: null }
+  const text = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? toHalfWidth(cell).trim().replace(/\s*月$/, '') : ''
+  const month = /^\d{1,2}$/.test(text) ? Number(text) : NaN
+  return Number.isInteger(month) && month >= 1 && month <= 12 ? { ok: true, value: month as MonthNumber } : { ok: false, reason: '应为 1 至 12 的整数' }
+}
+
+/** Months as they are said: [4, 5] → '4、5月', [1 … 11] → '1-11月', [2, 4, 5, 6] → '2、4-6月'. */
+export function monthsText(months: readonly number[]): string {
+  const runs: string[] = []
+  const sorted = [...months].sort((a, b) => a - b)
+  for (let i = 0; i < sorted.length;) {
+    let j = i
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++
+    if (j - i >= 2) runs.push(`${sorted[i]}-${sorted[j]}`)
+    else for (let k = i; k <= j; k++) runs.push(String(sorted[k]))
+    i = j + 1
+  }
+  return `${runs.join('、')}月`
 }
 
 /** `parseText` of a name or key cell: normalised, so a look-alike of a stored name matches it. */
@@ -129,7 +162,8 @@ export interface RowChange {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  initialBudget: '年初预算', additions: '追加', reductions: '追减', carryOver: '上年结转', subCategory: '经费类型', projectId: '项目',
+  initialBudget: '年初预算', additions: '追加', reductions: '追减', adjustmentMonth: '调整月份', carryOver: '上年结转', subCategory: '经费类型',
+  projectId: '项目',
   operator: '计算符号', targetValue: '年度指标值', measureUnit: '计量单位', weight: '分值', accrual: '指标性质', dueDate: '考核日期',
   targetLabel: '指标值表述', actualValue: '实际完成值', actualLabel: '完成值表述', qualitativeGrade: '定性评级',
   qualitativePercent: '定性百分比', yearEndForecast: '全年预计完成值', likelihood: '完成可能性', deviationCauses: '偏差原因',
@@ -248,6 +282,11 @@ export interface PlanInput {
   existingUnit: Unit | null
   /** the stored framework of the file's year, or null */
   existingFramework: IndicatorFramework | null
+  /**
+   * every stored node of the stored unit, all years (its 执行率口径 changes every year's figures, so a
+   * locked node of any year refuses the change, as `putUnit` does); absent → the unit-year's nodes
+   */
+  unitNodes?: readonly MonitoringNode[]
 }
 
 export function planImport(input: PlanInput): ImportPlan {
@@ -280,7 +319,7 @@ export function planImport(input: PlanInput): ImportPlan {
     }
     if (grid) problems.push(...mergeProblems(grid))
   }
-  checkHeaders(budget, BUDGET_COLUMNS, problems)
+  const budgetColumns = checkHeaders(budget, BUDGET_COLUMNS, problems)
   const indicatorColumns = checkHeaders(indicatorSheet, INDICATOR_COLUMNS, problems)
   checkHeaders(readingSheet, READING_COLUMNS, problems)
   if (groupSheet) checkHeaders(groupSheet, GROUP_COLUMNS, problems)
@@ -289,6 +328,8 @@ export function planImport(input: PlanInput): ImportPlan {
   if (measureSheet) checkHeaders(measureSheet, MEASURE_COLUMNS, problems)
   if (problems.length > 0) return empty
   const hasPlanColumns = indicatorColumns > INDICATOR_COLUMNS.findIndex((c) => c.key === 'plan1')
+  // 调整月份 (template version 3): a file without the column keeps every line's stored month
+  const hasAdjustmentColumn = budgetColumns > BUDGET_COLUMNS.findIndex((c) => c.key === 'adjustmentMonth')
 
   // ── 单位信息 ─────────────────────────────────────────────────────────────
   const infoCell = (label: string) => infoValue(info, label)
@@ -313,6 +354,9 @@ export function planImport(input: PlanInput): ImportPlan {
   const financeOfficer = need(INFO_FIELDS[2].label, parseName(100), false)
   const departmentsText = need(INFO_FIELDS[3].label, (c) => parseText(c), false)
   const nodeDates = need(INFO_FIELDS[4].label, parseDateList, false) ?? []
+  const modeByLabel = invert(ALLOCATED_MODE_CHOICES)
+  const allocatedLabel = need(INFO_FIELDS[5].label, (c) => parseChoice(c, Object.keys(modeByLabel), ALLOCATED_MODE_ALIASES), false)
+  const baseLabel = need(INFO_FIELDS[6].label, (c) => parseChoice<string>(c, Object.values(EXECUTION_BASE_CHOICES), EXECUTION_BASE_ALIASES), false)
   if (unitName === null || year === null) return empty
 
   const existing = input.existing
@@ -325,6 +369,36 @@ export function planImport(input: PlanInput): ImportPlan {
     ...(departments ? { departments } : {}),
     ...(financeOfficer !== null ? { financeOfficer } : {}),
   }
+  // The unit's two settings (optional rows): a row left out or blank keeps the stored setting, and a
+  // setting equal to the stored one in meaning (逐月填写 = absent) keeps its stored form.
+  const settingChange = (label: string, from: string, to: string) => {
+    const found = infoCell(label)
+    if (storedUnit) rows.push({ sheet: SHEET_INFO, row: found?.row ?? 0, label, status: 'changed', detail: `${label} ${from} → ${to}` })
+  }
+  const allocatedMode = allocatedLabel ? modeByLabel[allocatedLabel] : null
+  if (allocatedMode !== null && allocatedMode !== (unit.allocatedMode ?? 'typed')) {
+    settingChange(INFO_FIELDS[5].label, ALLOCATED_MODE_CHOICES[unit.allocatedMode ?? 'typed'], allocatedLabel ?? '')
+    if (allocatedMode === 'typed') delete unit.allocatedMode
+    else unit.allocatedMode = allocatedMode
+  }
+  const withCarryOver = baseLabel ? baseLabel === EXECUTION_BASE_CHOICES.withCarryOver : null
+  if (withCarryOver !== null && withCarryOver !== (unit.carryOverInExecutionBase === true)) {
+    const label = INFO_FIELDS[6].label
+    // it changes every figure of a 定稿 report, of any year (rules §2; putUnit refuses it too)
+    const locked = storedUnit ? firstLockedNode([...(input.unitNodes ?? []), ...(existing?.nodes ?? [])]) : undefined
+    if (locked) {
+      const found = infoCell(label)
+      problems.push({
+        sheet: SHEET_INFO, row: found?.row ?? 0, column: 'B',
+        message: `${SHEET_INFO} 第${found?.row ?? 0}行 B列「${label}」不能改为“${baseLabel ?? ''}”：监控节点“${locked.label}”已定稿（已锁定），`
+          + '修改执行率口径会改变其已定稿报告中的数字。如确需修改，请先在「数据管理 › 监控节点」中解锁（须填写原因）',
+      })
+    }
+    settingChange(label, unit.carryOverInExecutionBase ? EXECUTION_BASE_CHOICES.withCarryOver : EXECUTION_BASE_CHOICES.budget, baseLabel ?? '')
+    if (withCarryOver) unit.carryOverInExecutionBase = true
+    else delete unit.carryOverInExecutionBase
+  }
+  const unitAllocatedMode: AllocatedMode = unit.allocatedMode ?? 'typed'
   const key = (...parts: readonly (string | number | undefined)[]) => parts.map((p) => p ?? '').join(NATURAL_SEP)
 
   /**
@@ -439,8 +513,9 @@ export function planImport(input: PlanInput): ImportPlan {
       problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${columns[index].header}」${message}` })
     }
     const filled = (k: string) => !isBlank(at(k).cell)
+    const value = (k: string) => at(k).cell
     // a row of nothing but invisible characters looks empty, and is
-    return { get, fail, filled, rowNo, blank: cells.every((c) => isBlank(keyCell(c ?? null))), ok: () => rowOk }
+    return { get, fail, filled, value, rowNo, blank: cells.every((c) => isBlank(keyCell(c ?? null))), ok: () => rowOk }
   }
 
   /** The domain's own checks (validation.ts) on a built row, placed on the cell of the field. */
@@ -494,6 +569,10 @@ export function planImport(input: PlanInput): ImportPlan {
   const categoryByLabel = invert(CATEGORY_LABELS)
   const subByLabel = invert(SUB_CATEGORY_LABELS)
   const seenLines = new Map<string, number>()
+  const storedExecByLine = new Map<Id, MonthlyExecution[]>()
+  for (const e of existing?.monthlyExecutions ?? []) storedExecByLine.set(e.budgetLineId, [...(storedExecByLine.get(e.budgetLineId) ?? []), e])
+  /** the lines of the file's rows, for the warnings about unreported months */
+  const fileLines: { rowNo: number; line: BudgetLine; label: string }[] = []
   let sortOrder = Math.max(0, ...(existing?.budgetLines ?? []).map((l) => l.sortOrder))
   for (let r = 1; r < budget.rows.length; r++) {
     const row = reader(budget, BUDGET_COLUMNS, r)
@@ -509,6 +588,9 @@ export function planImport(input: PlanInput): ImportPlan {
     const reductions = row.get('reductions', parseAmount) ?? '0'
     const carry = row.get('carryOver', parseAmount) ?? '0'
     const months = MONTHS.map((m) => ({ m, spent: row.get(`spent${m}`, parseAmount), allocated: row.get(`allocated${m}`, parseAmount) }))
+    const monthCell = hasAdjustmentColumn ? row.value('adjustmentMonth') : null
+    const adjustmentMonth = parseAdjustmentMonth(monthCell)
+    if (!adjustmentMonth.ok) row.fail('adjustmentMonth', `${adjustmentMonth.reason}，实为“${cellDisplay(monthCell)}”`)
     const cat: ExpenseCategory | undefined = category ? categoryByLabel[category] : undefined
     const subCategory: BasicSubCategory | undefined = sub ? subByLabel[sub] : undefined
     if (cat === 'basic' && !subCategory) row.fail('subCategory', '基本支出须填写经费类型（人员经费或公用经费）')
@@ -518,7 +600,8 @@ export function planImport(input: PlanInput): ImportPlan {
     for (const { m } of months) {
       const spentFilled = row.filled(`spent${m}`)
       const allocatedFilled = row.filled(`allocated${m}`)
-      if (spentFilled && !allocatedFilled) row.fail(`allocated${m}`, `须填写（已填${m}月执行数）`)
+      // under 与执行数相同 / 全额到位 the unit does not keep 到位资金 by hand: it is filled in below
+      if (spentFilled && !allocatedFilled && unitAllocatedMode === 'typed') row.fail(`allocated${m}`, `须填写（已填${m}月执行数）`)
       if (!spentFilled && allocatedFilled) row.fail(`spent${m}`, `须填写（已填${m}月到位资金）`)
     }
     if (!row.ok() || !cat || name === null || initial === null) continue
@@ -535,16 +618,27 @@ export function planImport(input: PlanInput): ImportPlan {
       id: stableId('bl', unitId, year, natural), unitId, year, category: cat, name, fundSource: fund,
       initialBudget: '0', additions: '0', reductions: '0', carryOver: '0', sortOrder: ++sortOrder,
     }
+    // 调整月份: blank is January; a month equal in meaning to the stored one (blank and 1) keeps the stored form
+    const { adjustmentMonth: storedMonth, ...baseRest } = base
+    const fileMonth = adjustmentMonth.ok ? adjustmentMonth.value ?? undefined : undefined
+    const month = !hasAdjustmentColumn || (fileMonth ?? 1) === (storedMonth ?? 1) ? storedMonth : fileMonth
     const next = keepDecimalSpelling(stored, {
-      ...base, ...(subCategory ? { subCategory } : {}), ...(prj ? { projectId: prj.id } : {}),
-      initialBudget: initial, additions, reductions, carryOver: carry,
+      ...baseRest, ...(subCategory ? { subCategory } : {}), ...(prj ? { projectId: prj.id } : {}),
+      initialBudget: initial, additions, reductions, ...(month !== undefined ? { adjustmentMonth: month } : {}), carryOver: carry,
     }, ['initialBudget', 'additions', 'reductions', 'carryOver'])
     if (report(budget, BUDGET_COLUMNS, row.rowNo, validateBudgetLine(next), (f) => (f === 'projectId' ? 'project' : f))) continue
     outLines.set(natural, next)
+    const label = `${prj ? `${prj.name} / ` : ''}${name}（${fund}）`
+    fileLines.push({ rowNo: row.rowNo, line: next, label: `${prj ? `${prj.name} / ` : ''}${name}${fund === '财政拨款' ? '' : `（${fund}）`}` })
     const lineStatus = tally('budgetLines', stored, next)
     let execChanged = false
     const details = describeChanges(stored, next)
-    for (const { m, spent, allocated } of months) {
+    // 到位资金 left blank beside a 执行数 under 与执行数相同 / 全额到位: as the monthly grid fills it (a month
+    // whose 执行数 is as stored keeps its stored 到位资金); a 到位资金 in the file is taken as written
+    const typedCells = months.map(({ spent, allocated }) => ({ spent: spent ?? '', allocated: allocated ?? '' }))
+    const completed = unitAllocatedMode === 'typed' ? null : completeAllocatedLine(next, typedCells, storedExecByLine.get(next.id) ?? [], unitAllocatedMode)
+    for (const { m, spent, allocated: typed } of months) {
+      const allocated = typed ?? (completed?.[m - 1]?.allocated || null)
       if (spent === null || allocated === null) continue
       const storedE = storedExec.get(key(next.id, m))
       const e = keepDecimalSpelling(storedE, { id: storedE?.id ?? `${next.id}-m${m}`, budgetLineId: next.id, year, month: m, allocated, spent }, ['allocated', 'spent'])
@@ -555,7 +649,24 @@ export function planImport(input: PlanInput): ImportPlan {
       details.push(...(storedE ? describeChanges(storedE, e, `${m}月`) : stored ? [`新增${m}月执行数 ${e.spent}、到位资金 ${e.allocated}`] : []))
     }
     const status: RowStatus = lineStatus === 'new' ? 'new' : lineStatus === 'changed' || execChanged ? 'changed' : 'unchanged'
-    rows.push({ sheet: SHEET_BUDGET, row: row.rowNo, label: `${prj ? `${prj.name} / ` : ''}${name}（${fund}）`, status, ...(status === 'changed' ? { detail: details.join('；') } : {}) })
+    rows.push({ sheet: SHEET_BUDGET, row: row.rowNo, label, status, ...(status === 'changed' ? { detail: details.join('；') } : {}) })
+  }
+
+  // Unreported is not zero (rules §2): a gap between a line's first and last entered month, and a
+  // unit-year with nothing but December (no monthly average can be formed), are said in the preview.
+  for (const { rowNo, line, label } of fileLines) {
+    const entered = MONTHS.filter((m) => outExec.has(key(line.id, m)))
+    const missing = entered.length < 2 ? [] : MONTHS.filter((m) => m > entered[0] && m < entered[entered.length - 1] && !entered.includes(m))
+    if (missing.length > 0) {
+      warnings.push({
+        sheet: SHEET_BUDGET, row: rowNo, column: '',
+        message: `${SHEET_BUDGET} 第${rowNo}行 “${label}”缺${monthsText(missing)}的执行数：这些月份按未填报处理，不计为0`,
+      })
+    }
+  }
+  const enteredMonths = new Set([...outExec.values()].map((e) => e.month))
+  if (enteredMonths.size === 1 && enteredMonths.has(12)) {
+    warnings.push({ sheet: SHEET_BUDGET, row: 0, column: '', message: `只有12月的执行数：${monthsText(MONTHS.slice(0, 11))}按未填报处理，无法计算月均执行率` })
   }
 
   // ── 绩效目标 ─────────────────────────────────────────────────────────────

@@ -106,6 +106,13 @@ const workbookMutation: fc.Arbitrary<{ label: string; apply: Mutation }> = fc.on
     label: `bad 年度 ${String(value)}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, '单位信息').getCell('B3').value = value },
   })),
   fc.constant({ label: 'empty 单位名称', apply: (wb: ExcelJS.Workbook) => { sheet(wb, '单位信息').getCell('B2').value = null } }),
+  // Template version 3: 调整月份 (AI) and the unit's 到位资金口径 / 执行率口径 (B7 / B8).
+  fc.tuple(fc.integer({ min: 2, max: 6 }), fc.oneof(fc.integer({ min: 13, max: 9999 }), fc.constantFrom<ExcelJS.CellValue>(0, -1, 2.5, '九月', '13月'), text.map((t) => `${t}？`))).map(([row, value]) => ({
+    label: `bad 调整月份 row ${row}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, '预算执行').getRow(row).getCell(35).value = value },
+  })),
+  fc.tuple(fc.constantFrom('B7', 'B8'), text).map(([cell, value]) => ({
+    label: `bad 口径 ${cell}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, '单位信息').getCell(cell).value = `${value}？` },
+  })),
   // The sheets of template version 2.
   fc.tuple(fc.integer({ min: 2, max: 9 }), text).map(([row, value]) => ({
     label: `bad 小组分工 row ${row}`, apply: (wb: ExcelJS.Workbook) => { sheet(wb, '监控小组').getRow(row).getCell(3).value = `${value}职` },

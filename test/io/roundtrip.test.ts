@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { readGrids, writeWorkbook } from '@/io/excel/workbook'
 import { planImport, type SheetGrid } from '@/io/importPlan'
-import type { UnitYearDataset } from '@/domain/types'
+import type { MonthNumber, UnitYearDataset } from '@/domain/types'
 
 /**
  * The demo (seed 001) plus what it lacks of what the workbook carries: a 预算研判 of every budget line
@@ -141,15 +141,23 @@ describe('export → import', () => {
     ])
   })
 
-  it('a version-1 file (no new sheets, no 分月计划 columns) still imports and keeps what it does not carry', async () => {
-    const demo = fullDemo()
+  it('a version-1 file (no new sheets, no 分月计划 or 调整月份 columns, no 口径 rows) still imports and keeps what it does not carry', async () => {
+    const base = fullDemo()
+    const demo: UnitYearDataset = {
+      ...base, unit: { ...base.unit, allocatedMode: 'equalsSpent', carryOverInExecutionBase: true },
+      budgetLines: base.budgetLines.map((l, i) => (i === 0 ? { ...l, additions: '100', adjustmentMonth: 9 } : l)),
+    }
+    const cut: Record<string, (rows: SheetGrid['rows']) => SheetGrid['rows']> = {
+      绩效指标: (rows) => rows.map((r) => r.slice(0, 11)), 预算执行: (rows) => rows.map((r) => r.slice(0, 34)), 单位信息: (rows) => rows.slice(0, 6),
+    }
     const grids = (await readGrids(await writeWorkbook({ dataset: demo })))
       .filter((g) => !['监控小组', '绩效目标', '预算研判', '纠偏措施'].includes(g.name))
-      .map((g) => (g.name === '绩效指标' ? { ...g, rows: g.rows.map((r) => r.slice(0, 11)) } : g))
+      .map((g) => (cut[g.name] ? { ...g, rows: cut[g.name](g.rows) } : g))
     const plan = planFor(grids, demo)
     expect(plan.problems).toEqual([])
     expect(plan.unchanged).toBe(true)
-    expect(plan.dataset?.unit.monitoringGroup).toEqual(demo.unit.monitoringGroup)
+    expect(plan.dataset?.unit).toEqual(demo.unit)
+    expect(plan.dataset?.budgetLines[0]).toMatchObject({ additions: '100', adjustmentMonth: 9 })
     expect(plan.dataset?.indicators.find((i) => i.name === '办理建设项目用地初审')?.monthlyPlan).toHaveLength(12)
     expect(plan.dataset?.budgetJudgements).toEqual(demo.budgetJudgements)
     expect(plan.dataset?.measures).toEqual(demo.measures)
@@ -185,11 +193,22 @@ describe('round-trip edge cases', () => {
       causeTexts: fc.array(fc.option(text, { nil: '' }), { minLength: 5, maxLength: 5 }),
       measures: fc.uniqueArray(fc.record({ content: text, effect: fc.option(text, { nil: '' }), taken: fc.boolean(), deadline: fc.option(fc.constantFrom('2021-09-30', '2021-12-31'), { nil: undefined }) }), { selector: (m) => `${m.taken}${m.content}`, maxLength: 4 }),
       plan: fc.array(decimal, { minLength: 12, maxLength: 12 }).map((p) => [...p].sort((a, b) => Number(a) - Number(b))),
+      // template version 3: dated adjustments and the unit's two settings
+      adjustments: fc.array(fc.option(fc.tuple(decimal, fc.integer({ min: 1, max: 12 })), { nil: undefined }), { minLength: 5, maxLength: 5 }),
+      allocatedMode: fc.constantFrom(undefined, 'typed', 'equalsSpent', 'fullBudget') as fc.Arbitrary<'typed' | 'equalsSpent' | 'fullBudget' | undefined>,
+      withCarryOver: fc.constantFrom(undefined, false, true),
     }), async (r) => {
       const base = fullDemo()
       const dataset: UnitYearDataset = {
         ...base,
-        unit: { ...base.unit, monitoringGroup: r.members },
+        unit: {
+          ...base.unit, monitoringGroup: r.members,
+          ...(r.allocatedMode ? { allocatedMode: r.allocatedMode } : {}), ...(r.withCarryOver !== undefined ? { carryOverInExecutionBase: r.withCarryOver } : {}),
+        },
+        budgetLines: base.budgetLines.map((l, i) => {
+          const adjustment = r.adjustments[i]
+          return adjustment ? { ...l, additions: adjustment[0], adjustmentMonth: adjustment[1] as MonthNumber } : l
+        }),
         targets: base.targets.map((t) => ({ ...t, description: r.description })),
         readings: base.readings.map((x, i) => (i < r.percents.length ? { ...x, qualitativePercent: r.percents[i] } : x)),
         budgetJudgements: base.budgetJudgements.map(({ yearEndForecast: _f, ...j }, i) => ({
@@ -335,8 +354,15 @@ describe('template', () => {
     expect(all).toContain('<formula1>&quot;确定能,有可能,完全不可能&quot;</formula1>')
     expect(all).toContain('<formula1>&quot;经费保障,制度保障,人员保障,硬件条件保障,其他&quot;</formula1>')
     expect(all).toContain('<formula1>&quot;财政拨款,上级专项,上年结转,其他资金&quot;</formula1>')
+    // template version 3: 单位信息's 到位资金口径 and 执行率口径, and 调整月份 as a whole month
+    expect(all).toContain('<formula1>&quot;逐月填写,与执行数相同,全额到位（等于调整后预算）&quot;</formula1>')
+    expect(all).toContain('<formula1>&quot;调整后预算,含上年结转&quot;</formula1>')
+    expect(all).toMatch(/<dataValidation type="whole"[^>]*sqref="AI2:AI500"><formula1>1<\/formula1><formula2>12<\/formula2>/)
     const grids = await readGrids(bytes)
     expect(grids.find((g) => g.name === '预算执行')?.rows[0].slice(0, 7)).toEqual(['支出类别', '经费类型', '项目名称', '责任科室', '预算项目名称', '资金来源', '年初预算'])
+    expect(grids.find((g) => g.name === '预算执行')?.rows[0].slice(32)).toEqual(['11月到位资金', '12月到位资金', '调整月份'])
     expect(grids.find((g) => g.name === '单位信息')?.rows[1]?.[1]).toBe('某单位')
+    expect(grids.find((g) => g.name === '单位信息')?.rows.slice(6).map((r) => r.slice(0, 2))).toEqual([['到位资金口径', null], ['执行率口径', null]])
+    expect(grids.find((g) => g.name === '填写说明')?.rows[1]).toEqual(['模板版本', '3'])
   })
 })

@@ -6,6 +6,7 @@
 import { loadImportBase, commitImport } from '@/db/importCommit'
 import { loadUnitYear } from '@/db/datasets'
 import { db, type MonitoringDb } from '@/db/schema'
+import { ofUnit } from '@/db/unitScope'
 import type { Id } from '@/domain/types'
 import { planImport, readUnitYear, type ImportPlan, type ImportProblem, type SheetGrid } from '../importPlan'
 import { MAX_FILE_BYTES, SHEET_INFO } from './layout'
@@ -19,11 +20,15 @@ function fileProblem(message: string): PreviewResult {
   return { ok: false, problems: [{ sheet: '', row: 0, column: '', message }] }
 }
 
-/** Plans `grids` against what is stored now. */
+/**
+ * Plans `grids` against what is stored now: the unit-year, and every node of the unit (a locked node
+ * of any year refuses a change of its 执行率口径).
+ */
 export async function planGrids(grids: readonly SheetGrid[], database: MonitoringDb = db): Promise<ImportPlan> {
   const target = readUnitYear(grids)
   const base = target ? await loadImportBase(target.unitName, target.year, database) : { existing: null, existingUnit: null, existingFramework: null }
-  return planImport({ grids, ...base })
+  const unitNodes = base.existingUnit ? await ofUnit(database.nodes, base.existingUnit.id).toArray() : []
+  return planImport({ grids, ...base, unitNodes })
 }
 
 /** Reads an .xlsx file and plans its import (the dry run). Writes nothing. */

@@ -6,9 +6,13 @@
 import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
 import type { Accrual, BasicSubCategory, ExpenseCategory, GroupRole, Likelihood, MeasureKind, MeasureStatus, Operator, QualitativeGrade } from '@/domain/types'
 import type { MonthNumber } from '@/domain/types'
+import { ALLOCATED_MODE_LABELS, type AllocatedMode } from '@/domain/entryExecutionGrid'
 
-/** 2: added 监控小组, 绩效目标, 预算研判, 纠偏措施 and the 分月计划 columns of 绩效指标 (all optional on import). */
-export const TEMPLATE_VERSION = 2
+/**
+ * 2: added 监控小组, 绩效目标, 预算研判, 纠偏措施 and the 分月计划 columns of 绩效指标;
+ * 3: added 预算执行's 调整月份 column and 单位信息's 到位资金口径 and 执行率口径 rows (all optional on import).
+ */
+export const TEMPLATE_VERSION = 3
 
 export interface ColumnSpec {
   key: string
@@ -59,7 +63,24 @@ export const INFO_FIELDS = [
   { key: 'financeOfficer', label: '财务负责人', note: '可空。' },
   { key: 'departments', label: '科室', note: '可空，多个科室用顿号“、”分隔。' },
   { key: 'nodes', label: '监控节点（截至日期）', note: '可空，多个日期用顿号分隔，如 2021-06-30、2021-09-30。' },
+  {
+    key: 'allocatedMode', label: '到位资金口径',
+    note: '可空（保持已有设置；新单位为 逐月填写）。逐月填写、与执行数相同 或 全额到位（等于调整后预算）；后两种口径下「预算执行」表可以只填执行数，到位资金按口径填入。',
+  },
+  { key: 'executionBase', label: '执行率口径', note: '可空（保持已有设置；新单位为 调整后预算）。调整后预算 或 含上年结转（执行率、到位率的分母为调整后预算加上年结转）。' },
 ] as const
+
+/** 单位信息's 到位资金口径 (Unit.allocatedMode): the labels the unit form shows, and shorter spellings. */
+export const ALLOCATED_MODE_CHOICES: Readonly<Record<AllocatedMode, string>> = ALLOCATED_MODE_LABELS
+export const ALLOCATED_MODE_ALIASES: Readonly<Record<string, string>> = {
+  全额到位: ALLOCATED_MODE_LABELS.fullBudget, 等于调整后预算: ALLOCATED_MODE_LABELS.fullBudget, 等于执行数: ALLOCATED_MODE_LABELS.equalsSpent,
+}
+/** 单位信息's 执行率口径 (Unit.carryOverInExecutionBase absent or false → 调整后预算; true → 含上年结转). */
+export const EXECUTION_BASE_CHOICES = { budget: '调整后预算', withCarryOver: '含上年结转' } as const
+export const EXECUTION_BASE_ALIASES: Readonly<Record<string, string>> = {
+  '调整后预算+上年结转': EXECUTION_BASE_CHOICES.withCarryOver, 调整后预算加上年结转: EXECUTION_BASE_CHOICES.withCarryOver,
+  不含上年结转: EXECUTION_BASE_CHOICES.budget,
+}
 
 export const MONTHS: readonly MonthNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 
@@ -71,11 +92,18 @@ export const BUDGET_COLUMNS: readonly ColumnSpec[] = [
   { key: 'name', header: '预算项目名称', width: 26, note: '必填，如 工资福利支出、车辆运行维护费。' },
   { key: 'fundSource', header: '资金来源', width: 11, choices: FUND_SOURCES, note: `可空，默认 财政拨款；可选 ${FUND_SOURCES.join('、')}。` },
   { key: 'initialBudget', header: '年初预算', width: 12, note: '必填，万元。' },
-  { key: 'additions', header: '追加', width: 10, note: '万元，空为 0。' },
-  { key: 'reductions', header: '追减', width: 10, note: '万元，空为 0。' },
+  { key: 'additions', header: '追加', width: 10, note: '万元，空为 0；生效月份写在最后一列「调整月份」。' },
+  { key: 'reductions', header: '追减', width: 10, note: '万元，空为 0；生效月份写在最后一列「调整月份」。' },
   { key: 'carryOver', header: '上年结转', width: 10, note: '万元，空为 0（不计入调整后预算）。' },
   ...MONTHS.map((m): ColumnSpec => ({ key: `spent${m}`, header: `${m}月执行数`, width: 11, note: `截至${m}月底累计执行数，万元；空表示未填报。` })),
-  ...MONTHS.map((m): ColumnSpec => ({ key: `allocated${m}`, header: `${m}月到位资金`, width: 12, note: `截至${m}月底累计到位资金，万元；填了执行数的月份必填。` })),
+  ...MONTHS.map((m): ColumnSpec => ({
+    key: `allocated${m}`, header: `${m}月到位资金`, width: 12,
+    note: `截至${m}月底累计到位资金，万元；填了执行数的月份必填（单位信息的到位资金口径为 与执行数相同 或 全额到位 时可空，按口径填入）。`,
+  })),
+  {
+    key: 'adjustmentMonth', header: '调整月份', width: 10, optional: true,
+    note: '追加、追减生效的月份，1 至 12 的整数；空为 1月（从年初起计入调整后预算）。生效月份之前的监控节点不计这笔调整。',
+  },
 ]
 
 export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [

@@ -13,8 +13,8 @@ import type { CellValue } from '@/domain/importParsing'
 import { D, parseDecimal } from '@/domain/decimal'
 import type { BudgetLine, Project, UnitYearDataset } from '@/domain/types'
 import {
-  ACCRUAL_LABELS, BUDGET_COLUMNS, CATEGORY_LABELS, GROUP_COLUMNS, INDICATOR_COLUMNS, INFO_FIELDS, JUDGEMENT_COLUMNS, MEASURE_COLUMNS,
-  MEASURE_KIND_LABELS, MONTHS, READING_COLUMNS, SHEET_BUDGET, SHEET_GROUP, SHEET_HELP, SHEET_INDICATORS, SHEET_INFO, SHEET_JUDGEMENTS,
+  ACCRUAL_LABELS, ALLOCATED_MODE_CHOICES, BUDGET_COLUMNS, CATEGORY_LABELS, EXECUTION_BASE_CHOICES, GROUP_COLUMNS, INDICATOR_COLUMNS, INFO_FIELDS,
+  JUDGEMENT_COLUMNS, MEASURE_COLUMNS, MEASURE_KIND_LABELS, MONTHS, READING_COLUMNS, SHEET_BUDGET, SHEET_GROUP, SHEET_HELP, SHEET_INDICATORS, SHEET_INFO, SHEET_JUDGEMENTS,
   SHEET_MEASURES, SHEET_READINGS, SHEET_TARGETS, SUB_CATEGORY_LABELS, TARGET_COLUMNS, TEMPLATE_VERSION, UNIT_SCOPE, type ColumnSpec,
 } from './layout'
 import type { CellRange, SheetGrid } from '../importPlan'
@@ -195,6 +195,12 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     financeOfficer: d?.unit.financeOfficer ?? '',
     departments: d?.unit.departments.join('、') ?? '',
     nodes: d ? [...d.nodes].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate)).map((n) => n.asOfDate).join('、') : '',
+    // the unit's settings, written out in full (the template leaves them blank: blank keeps what is stored)
+    allocatedMode: d ? ALLOCATED_MODE_CHOICES[d.unit.allocatedMode ?? 'typed'] : '',
+    executionBase: d ? (d.unit.carryOverInExecutionBase ? EXECUTION_BASE_CHOICES.withCarryOver : EXECUTION_BASE_CHOICES.budget) : '',
+  }
+  const infoChoices: Partial<Record<string, readonly string[]>> = {
+    allocatedMode: Object.values(ALLOCATED_MODE_CHOICES), executionBase: Object.values(EXECUTION_BASE_CHOICES),
   }
   INFO_FIELDS.forEach((f, i) => {
     const row = info.getRow(i + 2)
@@ -202,6 +208,13 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     if (f.key === 'year' && infoValues.year) row.getCell(2).value = Number(infoValues.year)
     else setText(row.getCell(2), infoValues[f.key])
     setText(row.getCell(3), f.note)
+    const choices = infoChoices[f.key]
+    if (choices) {
+      row.getCell(2).dataValidation = {
+        type: 'list', allowBlank: true, formulae: [`"${choices.join(',')}"`],
+        showErrorMessage: true, errorStyle: 'stop', errorTitle: '请从下拉列表中选择', error: `可选：${choices.join('、')}`,
+      }
+    }
   })
 
   const col = (columns: readonly ColumnSpec[], key: string) => columns.findIndex((c) => c.key === key) + 1
@@ -223,6 +236,14 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     m.set(e.month, e)
     execByLine.set(e.budgetLineId, m)
   }
+  // 调整月份: a whole month 1–12 (or blank) on every data row
+  const monthColumn = BUDGET_COLUMNS[col(BUDGET_COLUMNS, 'adjustmentMonth') - 1]
+  const monthLetter = budget.getColumn(col(BUDGET_COLUMNS, 'adjustmentMonth')).letter
+  rangeValidations(budget).add(`${monthLetter}2:${monthLetter}${Math.max(lines.length + 1, 500)}`, {
+    type: 'whole', operator: 'between', allowBlank: true, formulae: [1, 12],
+    showErrorMessage: true, errorStyle: 'stop', errorTitle: monthColumn.header, error: '调整月份应为 1 至 12 的整数（空为 1月）',
+    showInputMessage: true, promptTitle: monthColumn.header, prompt: monthColumn.note.slice(0, 250),
+  })
   lines.forEach((l, i) => {
     const row = budget.getRow(i + 2)
     const project = l.projectId ? projectById.get(l.projectId) : undefined
@@ -232,6 +253,7 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     setValue(row.getCell(col(BUDGET_COLUMNS, 'additions')), amountCell(l.additions))
     setValue(row.getCell(col(BUDGET_COLUMNS, 'reductions')), amountCell(l.reductions))
     setValue(row.getCell(col(BUDGET_COLUMNS, 'carryOver')), amountCell(l.carryOver))
+    setValue(row.getCell(col(BUDGET_COLUMNS, 'adjustmentMonth')), l.adjustmentMonth ?? null)
     const months = execByLine.get(l.id)
     for (const m of MONTHS) {
       const e = months?.get(m)
