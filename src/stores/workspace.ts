@@ -328,13 +328,18 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     })().catch(() => { /* only a head start: the node is read when it is opened */ })
   }
 
-  /** 载入示例数据: 且末县自然资源局 2021 (seed 001). The demo module is loaded only when asked for. */
-  async function loadDemo(): Promise<boolean> {
+  /**
+   * 载入示例数据: 且末县自然资源局 2021 (seed 001), its one node 1-6月. `wholeYear`: 「载入全年示例（12个月）」,
+   * the same unit with a node at every month-end (1-6月 定稿), shown at its latest node (1-12月). Each demo
+   * module is loaded only when asked for.
+   */
+  async function loadDemo({ wholeYear = false }: { wholeYear?: boolean } = {}): Promise<boolean> {
     busy.value = true
     errorMessage.value = ''
     try {
-      const { qiemo2021Dataset } = await import('@/domain/demo/qiemo2021')
-      const demo = qiemo2021Dataset()
+      const demo = wholeYear
+        ? (await import('@/domain/demo/qiemo2021Year')).qiemo2021YearDataset()
+        : (await import('@/domain/demo/qiemo2021')).qiemo2021Dataset()
       const result = await saveUnitYear(demo)
       if (!result.ok) {
         errorMessage.value = result.message
@@ -342,9 +347,12 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       }
       await refreshUnitYears()
       await select(demo.unit.id, demo.year)
+      // select keeps the node shown before (say 1-6月 of the one-node demo); the year opens at its end
+      const latest = wholeYear ? nodes.value[nodes.value.length - 1] : undefined
+      if (latest && latest.id !== nodeId.value) await selectNode(latest.id)
       return true
     } catch (error) {
-      errorMessage.value = `载入示例数据失败：${describe(error)}`
+      errorMessage.value = `${wholeYear ? '载入全年示例' : '载入示例数据'}失败：${describe(error)}`
       return false
     } finally {
       busy.value = false
