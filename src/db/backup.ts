@@ -19,6 +19,7 @@
  * names normalised, no write can add another look-alike, and each row's name is normalised when it is
  * next saved.
  */
+import { canonicalJson } from '@/domain/canonicalJson'
 import { SCHEMA_VERSION, STORES_V1, db, type MonitoringDb } from './schema'
 import { runWrite } from './write'
 import type { WriteResult } from './result'
@@ -57,14 +58,7 @@ export interface BackupFile {
 
 export type BackupCheck = { ok: true; backup: BackupFile } | { ok: false; messages: string[] }
 
-/** JSON with object keys sorted at every level: the same data always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  const record = value as Record<string, unknown>
-  const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort()
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`
-}
+export { canonicalJson }
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))

@@ -5,6 +5,7 @@
  * them needs 解锁 with a written reason first. These pure functions say what a locked node covers and
  * which locked nodes a change would alter; `src/db/lock.ts` applies them inside every write.
  */
+import { canonicalJson } from './canonicalJson'
 import { reportedMonth } from './periods'
 import type { MonitoringSettings } from './settings'
 import { adjustedBudget } from './rates'
@@ -60,14 +61,6 @@ export function settingsForNode(node: Pick<MonitoringNode, 'status' | 'frozenSet
   return isLocked(node) && node.frozenSettings ? node.frozenSettings : current
 }
 
-/** JSON with object keys sorted and undefined left out, so two copies of the same rows compare equal. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
-  const record = value as Record<string, unknown>
-  const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort()
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`).join(',')}}`
-}
 
 /**
  * What a locked node's report holds of a budget line: its name, kind and source, 上年结转 and its
@@ -81,7 +74,7 @@ export function lineAsOf(line: BudgetLine | null | undefined, month: number): st
   const carryOver = line.carryOver.trim() === '' ? '0' : line.carryOver
   if (budget.isZero() && Number(carryOver) === 0) return null
   const { name, category, subCategory, projectId, fundSource, unitId, year } = line
-  return canonical({ name, category, subCategory, projectId, fundSource, unitId, year, carryOver, budget: budget.toFixed() })
+  return canonicalJson({ name, category, subCategory, projectId, fundSource, unitId, year, carryOver, budget: budget.toFixed() })
 }
 
 const byId = <T extends { id: Id }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -94,17 +87,17 @@ export function frozenFigures(dataset: UnitYearDataset, node: MonitoringNode): R
   const month = coveredMonth(node)
   const lineIds = new Set(dataset.budgetLines.map((l) => l.id))
   return {
-    预算行: canonical(byId(dataset.budgetLines).flatMap((line) => { const asOf = lineAsOf(line, month); return asOf === null ? [] : [[line.id, asOf]] })),
-    项目: canonical(byId(dataset.projects)),
-    月度执行数: canonical(byId(dataset.monthlyExecutions.filter((e) => lineIds.has(e.budgetLineId) && e.month <= month))),
-    绩效目标: canonical(byId(dataset.targets)),
-    三级指标: canonical(byId(dataset.indicators).map(({ sortOrder: _order, ...indicator }) => indicator)),
-    指标填报: canonical(byId(dataset.readings.filter((r) => r.nodeId === node.id))),
-    预算研判: canonical(byId(dataset.budgetJudgements.filter((j) => j.nodeId === node.id))),
-    纠偏措施: canonical(byId(dataset.measures.filter((m) => m.nodeId === node.id))),
-    监控报告: canonical(dataset.reports.find((r) => r.nodeId === node.id)?.frozen ?? null),
+    预算行: canonicalJson(byId(dataset.budgetLines).flatMap((line) => { const asOf = lineAsOf(line, month); return asOf === null ? [] : [[line.id, asOf]] })),
+    项目: canonicalJson(byId(dataset.projects)),
+    月度执行数: canonicalJson(byId(dataset.monthlyExecutions.filter((e) => lineIds.has(e.budgetLineId) && e.month <= month))),
+    绩效目标: canonicalJson(byId(dataset.targets)),
+    三级指标: canonicalJson(byId(dataset.indicators).map(({ sortOrder: _order, ...indicator }) => indicator)),
+    指标填报: canonicalJson(byId(dataset.readings.filter((r) => r.nodeId === node.id))),
+    预算研判: canonicalJson(byId(dataset.budgetJudgements.filter((j) => j.nodeId === node.id))),
+    纠偏措施: canonicalJson(byId(dataset.measures.filter((m) => m.nodeId === node.id))),
+    监控报告: canonicalJson(dataset.reports.find((r) => r.nodeId === node.id)?.frozen ?? null),
     // whether 上年结转 is in the 执行率 denominator changes every budget figure of the report
-    执行率口径: canonical(Boolean(dataset.unit.carryOverInExecutionBase)),
+    执行率口径: canonicalJson(Boolean(dataset.unit.carryOverInExecutionBase)),
   }
 }
 
@@ -165,7 +158,7 @@ interface ReportRows {
  */
 export function frozenReportsAtRisk(current: ReportRows & { units: readonly Unit[] }, restored: ReportRows): FrozenReportAtRisk[] {
   const unitName = new Map(current.units.map((u) => [u.id, u.name]))
-  const frozenOf = (rows: ReportRows, nodeId: Id) => canonical(rows.reports.find((r) => r.nodeId === nodeId)?.frozen ?? null)
+  const frozenOf = (rows: ReportRows, nodeId: Id) => canonicalJson(rows.reports.find((r) => r.nodeId === nodeId)?.frozen ?? null)
   const out: FrozenReportAtRisk[] = []
   for (const node of current.nodes.filter(isLocked)) {
     const later = restored.nodes.find((n) => n.id === node.id)
