@@ -7,7 +7,7 @@ import type { BudgetLineJudgement, Id, IndicatorReading, IsoDate, MonitoringNode
 import { isLocked, lockedMessage } from '@/domain/lock'
 import { recordAudit } from './audit'
 import { assertNodesOpen } from './lock'
-import { newId } from './ids'
+import { newId } from '@/domain/ids'
 import { adoptExistingIds } from './naturalKey'
 import { sorted } from './order'
 import { toPlain } from './plain'

@@ -11,7 +11,7 @@ import type { NodeSnapshot } from '@/domain/snapshot'
 import { isLocked, settingsForNode } from '@/domain/lock'
 import { addAlertComment, closeAlert, replaceNodeAlerts, reopenAlert } from '@/db/alerts'
 import { assignMeasure } from '@/db/measures'
-import { newId } from '@/db/ids'
+import { newId } from '@/domain/ids'
 import { useWorkspaceStore } from './workspace'
 
 export type ActionResult = { ok: true } | { ok: false; message: string }

@@ -24,7 +24,7 @@ import {
   copyForward, deleteNode as dbDeleteNode, judgementConflicts, putBudgetJudgements, putNode, putReadings, readingConflicts,
   type JudgementConflict, type JudgementsBasis, type ReadingConflict, type ReadingsBasis,
 } from '@/db/nodes'
-import { newId } from '@/db/ids'
+import { newId } from '@/domain/ids'
 import type { WriteConflict, WriteResult } from '@/db/result'
 import { useWorkspaceStore } from './workspace'
 

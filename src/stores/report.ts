@@ -18,7 +18,7 @@ import {
 } from '@/domain/report'
 import type { ReportCheck, ReportModel, ReportParagraph } from '@/domain/report'
 import { changedEditKeys, freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport, type SubmittedVersion } from '@/db/reports'
-import { newId } from '@/db/ids'
+import { newId } from '@/domain/ids'
 import { useEntryStore } from './entry'
 import { useWorkspaceStore } from './workspace'
 import { downloadBlob } from '@/components/report/download'
