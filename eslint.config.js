@@ -8,7 +8,35 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 
-const outerLayers = 'db|io|stores|composables|components|pages|modules|router|App'
+/**
+ * THE LAYER TABLE (CONTRIBUTING.md repeats it). Each layer of src/ may import only the layers listed
+ * for it; type-only imports count too, so types shared across layers live in the domain. The rules
+ * below are generated from this one table, and test/lint/layering.test.ts proves each row fires.
+ * The app shell (main.ts, App.vue, router.ts, modules/) wires everything together and is not limited.
+ */
+export const LAYERS = {
+  domain: [],
+  db: ['domain'],
+  io: ['domain'],
+  stores: ['domain', 'db', 'io'],
+  composables: ['domain', 'stores'],
+  components: ['domain', 'stores', 'composables'],
+  pages: ['domain', 'stores', 'composables', 'components'],
+}
+const SHELL = ['modules', 'router', 'App', 'main']
+const ALL_DIRS = [...Object.keys(LAYERS), ...SHELL]
+
+/** One no-restricted-imports pattern per forbidden layer, for "@/x" and relative "../x" alike. */
+function forbiddenLayerPatterns(layer) {
+  const allowed = new Set([layer, ...LAYERS[layer]])
+  return ALL_DIRS.filter((dir) => !allowed.has(dir)).flatMap((dir) => {
+    const message = `src/${layer} may import only ${[layer, ...LAYERS[layer]].join(', ')} (the layer table in eslint.config.js and CONTRIBUTING.md); not src/${dir}.`
+    return [
+      { regex: `^@/${dir}(\\.\\w+)?(/|$)`, message },
+      { regex: `^(\\.\\./)+${dir}(\\.\\w+)?(/|$)`, message },
+    ]
+  })
+}
 
 // No user text rendered as HTML outside templates either.
 const noHtmlSinks = [
@@ -114,16 +142,7 @@ export default defineConfig(
               ],
               message: 'src/domain is the pure core: no framework/storage/UI/chart/file-format/Node imports.',
             },
-            {
-              // "@/db", "@/db/x", "@/io…", "@/stores…", … — anything under @/ except @/domain.
-              regex: '^@/(?!domain(/|$))',
-              message: 'src/domain may import only from src/domain (and pure libraries such as decimal.js, date-fns).',
-            },
-            {
-              // "../db", "../../io/x", "../stores", … — relative escapes into outer layers.
-              regex: `^(\\.\\./)+(${outerLayers})(\\.\\w+)?(/|$)`,
-              message: 'src/domain must not import outer layers (db, io, stores, composables, components, pages…).',
-            },
+            ...forbiddenLayerPatterns('domain'),
           ],
         },
       ],
@@ -140,4 +159,14 @@ export default defineConfig(
       ],
     },
   },
+
+  // ---- The layer table, outside the domain (generated from LAYERS) ------------
+  ...Object.keys(LAYERS)
+    .filter((layer) => layer !== 'domain')
+    .map((layer) => ({
+      files: [`src/${layer}/**/*.{ts,vue}`],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: forbiddenLayerPatterns(layer) }],
+      },
+    })),
 )

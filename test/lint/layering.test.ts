@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ESLint } from 'eslint'
+import { LAYERS, type Layer } from '../../eslint.config.js'
 
 const eslint = new ESLint({ cwd: process.cwd() })
 
@@ -33,6 +34,66 @@ describe('the src/domain layer rule', () => {
   it('lets the same import through outside the domain, and a domain file import the domain', async () => {
     expect(await lintAs('src/stores/probe.ts', "import { ref } from 'vue'\nexport const probe = ref(1)\n")).toEqual([])
     expect(await lintAs('src/domain/probe.ts', "import { D } from './decimal'\nexport const probe = new D(1)\n")).toEqual([])
+  })
+})
+
+/**
+ * Every row of the layer table, both ways: each layer may import what its row lists (and itself), and
+ * every other layer or the app shell is refused — by alias ("@/db/x") and by relative path
+ * ("../db/x"), for values and for type-only imports alike.
+ */
+const SHELL = ['modules', 'router', 'App', 'main']
+const layers = Object.keys(LAYERS) as Layer[]
+
+function forbiddenOf(layer: Layer): string[] {
+  const allowed = new Set<string>([layer, ...LAYERS[layer]])
+  return [...layers, ...SHELL].filter((dir) => !allowed.has(dir))
+}
+
+describe('the layer table', () => {
+  it('is the table of CONTRIBUTING.md', () => {
+    expect(LAYERS).toEqual({
+      domain: [],
+      db: ['domain'],
+      io: ['domain'],
+      stores: ['domain', 'db', 'io'],
+      composables: ['domain', 'stores'],
+      components: ['domain', 'stores', 'composables'],
+      pages: ['domain', 'stores', 'composables', 'components'],
+    })
+  })
+
+  describe.each(layers)('src/%s', (layer) => {
+    it.each(forbiddenOf(layer))(`refuses imports of src/%s`, async (dir) => {
+      const probe = `src/${layer}/sub/probe.ts`
+      for (const line of [
+        `import { x } from '@/${dir}/thing'`,
+        `import type { X } from '@/${dir}/thing'`,
+        `import { x } from '../../${dir}/thing'`,
+        `import '@/${dir}'`,
+      ]) {
+        const messages = await lintAs(probe, `${line}\nexport const probe = 1\n`)
+        expect(messages.filter((m) => m.startsWith('no-restricted-imports')), `${layer} ← ${line}`).toHaveLength(1)
+      }
+    })
+
+    it(`lets src/${layer} import itself and ${LAYERS[layer].join(', ') || 'nothing else'}`, async () => {
+      for (const dir of [layer, ...LAYERS[layer]]) {
+        const messages = await lintAs(`src/${layer}/sub/probe.ts`, `import type { X } from '@/${dir}/thing'\nimport { x } from '../../${dir}/thing'\nexport const probe: X = x\n`)
+        expect(messages, `${layer} ← ${dir}`).toEqual([])
+      }
+    })
+  })
+
+  it('applies to .vue files too', async () => {
+    const messages = await lintAs('src/components/Probe.vue', `<script setup lang="ts">\nimport { db } from '@/db/schema'\nconst probe = db\n</script>\n<template><div>{{ probe }}</div></template>\n`)
+    expect(messages.filter((m) => m.startsWith('no-restricted-imports'))).toHaveLength(1)
+  })
+
+  it('lets the app shell import every layer', async () => {
+    const code = [...layers].map((dir, i) => `import { x${i} } from '@/${dir}/thing'`).join('\n')
+      + `\nexport const probe = [${layers.map((_, i) => `x${i}`).join(', ')}]\n`
+    expect(await lintAs('src/router.ts', code)).toEqual([])
   })
 })
 
