@@ -114,7 +114,8 @@ export function indicatorLightMatrix(dataset: UnitYearDataset, settings: Monitor
 /** Compares two rows of lights from the latest node backwards: the worse light first. */
 function worseFirst(a: readonly Light[], b: readonly Light[]): number {
   for (let n = a.length - 1; n >= 0; n--) {
-    const diff = BADNESS[b[n]] - BADNESS[a[n]]
+    // A node with no light for the row (not monitored then) counts as grey.
+    const diff = BADNESS[b[n] ?? 'grey'] - BADNESS[a[n] ?? 'grey']
     if (diff !== 0) return diff
   }
   return 0

@@ -61,7 +61,7 @@ export function roundForDisplay(value: Dec, places: number): Dec {
 export function formatAmount(value: Dec, places = 2, grouping = false): string {
   const fixed = roundForDisplay(value, places).toFixed(places)
   if (!grouping) return fixed
-  const [int, frac] = fixed.split('.')
+  const [int = '', frac] = fixed.split('.')
   const sign = int.startsWith('-') ? '-' : ''
   const digits = sign ? int.slice(1) : int
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')

@@ -174,15 +174,21 @@ export function gridTotals(lines: readonly BudgetLine[], parsed: readonly Monthl
     let latest: MonthlyExecution | undefined
     let next = 0
     for (const month of GRID_MONTHS) {
-      while (next < months.length && months[next].month <= month) latest = months[next++]
+      for (let m = months[next]; m && m.month <= month; m = months[++next]) latest = m
       if (!latest) continue
-      spent[month - 1] = spent[month - 1].plus(decimalOrZero(latest.spent))
-      allocated[month - 1] = allocated[month - 1].plus(decimalOrZero(latest.allocated))
+      const i = month - 1
+      spent[i] = (spent[i] ?? new D(0)).plus(decimalOrZero(latest.spent))
+      allocated[i] = (allocated[i] ?? new D(0)).plus(decimalOrZero(latest.allocated))
     }
   }
   return {
     adjustedBudget: lines.reduce((total, line) => total.plus(adjustedBudget(line)), new D(0)),
-    months: GRID_MONTHS.map((month) => ({ month, spent: spent[month - 1], allocated: allocated[month - 1], entered: entered[month - 1] ?? 0 })),
+    months: GRID_MONTHS.map((month) => ({
+      month,
+      spent: spent[month - 1] ?? new D(0),
+      allocated: allocated[month - 1] ?? new D(0),
+      entered: entered[month - 1] ?? 0,
+    })),
   }
 }
 
@@ -342,7 +348,7 @@ export function setMonthlyAmount(
   const cells = GRID_MONTHS.map((m) => row[m - 1] ?? BLANK_CELL)
   if (month <= lockedThrough) return cells
   const base = baseOf(cells, month, field)
-  const before = amountOf(cells[month - 1][field]) ?? base.value
+  const before = amountOf(cells[month - 1]?.[field] ?? '') ?? base.value
   const amount = amountOf(text)
   const after = amount ? base.value.plus(amount) : base.value
   const typed = amount ? amountText(after, base.text, text) : text.trim() === '' ? '' : text

@@ -20,9 +20,10 @@ export function monthListText(months: readonly MonthNumber[]): string {
   const parts: string[] = []
   let start = 0
   for (let i = 1; i <= sorted.length; i++) {
-    if (i < sorted.length && sorted[i] === sorted[i - 1] + 1) continue
+    const previous = sorted[i - 1] ?? 0
+    if (i < sorted.length && sorted[i] === previous + 1) continue
     const run = sorted.slice(start, i)
-    if (run.length >= 3) parts.push(`${run[0]}-${run[run.length - 1]}`)
+    if (run.length >= 3) parts.push(`${run[0]}-${previous}`)
     else parts.push(...run.map(String))
     start = i
   }

@@ -25,7 +25,7 @@ export function trendAtYearEnd(points: readonly { x: Dec; y: Dec }[]): Dec | nul
   const sxx = sum(usable.map((p) => p.x.times(p.x)))
   const projected = sxy.div(sxx)
   const last = usable[usable.length - 1]
-  return D.max(projected, last.y)
+  return last ? D.max(projected, last.y) : projected
 }
 
 export interface ExecutionForecast {

@@ -76,7 +76,7 @@ function looseNumber(raw: string): string | null {
   const paren = /^\((.*)\)$/.exec(text)
   if (paren) {
     negative = true
-    text = paren[1]
+    text = paren[1] ?? ''
   }
   if (text.startsWith('+')) text = text.slice(1)
   if (text.startsWith('-')) {
@@ -100,7 +100,7 @@ export function parseAmount(cell: CellValue): Parsed<DecimalString | null> {
   if (typeof cell !== 'string') return bad('不是有效金额')
   let text = toHalfWidth(cell).trim()
   const wan = /^(.*?)\s*万(元)?$/.exec(text)
-  if (wan) text = wan[1]
+  if (wan) text = wan[1] ?? ''
   else if (/元$/.test(text)) return bad('金额单位应为万元')
   const normal = looseNumber(text)
   if (normal === null) return bad('不是有效金额')
@@ -125,7 +125,7 @@ export function parsePercentNumber(cell: CellValue, fractionUpToOne = false): Pa
   if (typeof cell !== 'string') return bad('不是有效数值')
   const text = toHalfWidth(cell).trim()
   const percent = /^(.*?)\s*%$/.exec(text)
-  const normal = looseNumber(percent ? percent[1] : text)
+  const normal = looseNumber(percent ? (percent[1] ?? '') : text)
   if (normal === null) return bad('不是有效数值')
   const value = new D(normal)
   if (value.abs().gte(MAX_AMOUNT)) return bad('数值过大')

@@ -353,7 +353,7 @@ export function averageMonthlyExecutionRate(rates: readonly MonthlyRate[], throu
   const used = new Set(rates.map((r) => r.month))
   const skippedMonths = monthsThrough(throughMonth).filter((m) => !used.has(m))
   if (rates.length === 0) return { average: null, months: [], skippedMonths, gap: 'noMonths' }
-  if (rates.length === 1 && rates[0].month === 12) return { average: null, months: [12], skippedMonths, gap: 'onlyDecember' }
+  if (rates.length === 1 && rates[0]?.month === 12) return { average: null, months: [12], skippedMonths, gap: 'onlyDecember' }
   const one = new D(1)
   const average = sum(rates.map((r) => D.min(r.rate, one))).div(rates.length)
   return { average, months: rates.map((r) => r.month), skippedMonths, gap: null }

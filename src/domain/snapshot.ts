@@ -137,16 +137,18 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
   // each month against its own budget: a dated 追加 counts from its month on (rules §2)
   const base = { includeCarryOver: dataset.unit.carryOverInExecutionBase === true }
   const amountsByMonth = monthsThrough(month).map((m) => lineAmountsAt(sortedLines, executions, m, adjustedBudgets(sortedLines, m, base)))
-  const amounts = amountsByMonth[amountsByMonth.length - 1]
-  const totals = amountsByMonth.map(totalOf)
-  const unit = totals[totals.length - 1]
+  const pathMonths = amountsByMonth.map((monthAmounts) => ({ monthAmounts, figures: totalOf(monthAmounts) }))
+  // monthsThrough(month) is never empty, so the fallback is only for the type checker
+  const latest = pathMonths[pathMonths.length - 1] ?? { monthAmounts: [], figures: totalOf([]) }
+  const amounts = latest.monthAmounts
+  const unit = latest.figures
   const byLine = amounts.map((a) => ({ line: a.line, figures: figuresOf(a.budget, a.allocated, a.spent) }))
   const byProject = rollUpAmounts(amounts, 'project', dataset.projects)
 
-  const monthlyPath = totals.map((figures, index): MonthlyPathPoint => {
+  const monthlyPath = pathMonths.map(({ monthAmounts, figures }, index): MonthlyPathPoint => {
     const m = (index + 1) as MonthNumber
     return {
-      month: m, entries: monthEntries(amountsByMonth[index], m), unreportedLines: unreportedLinesAt(amountsByMonth[index], m).length,
+      month: m, entries: monthEntries(monthAmounts, m), unreportedLines: unreportedLinesAt(monthAmounts, m).length,
       allocated: figures.allocated, spent: figures.spent, executionRate: figures.executionRate, timeProgress: monthEndTimeProgress(year, m, mode),
     }
   })

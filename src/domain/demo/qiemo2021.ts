@@ -53,7 +53,7 @@ function monthlyExecutions(): MonthlyExecution[] {
   for (const [budgetLineId, path] of Object.entries(SPENT_PATH)) {
     path.forEach((spent, index) => {
       // Funds arrive a month ahead of spending; by June 到位资金 equals 执行数 as in the seed.
-      const allocated = path[Math.min(index + 1, path.length - 1)]
+      const allocated = path[Math.min(index + 1, path.length - 1)] ?? spent
       rows.push({
         id: `${budgetLineId}-m${index + 1}`, budgetLineId, year: DEMO_YEAR, month: (index + 1) as MonthNumber,
         allocated, spent,

@@ -197,7 +197,7 @@ function julyToDecember(): MonthlyExecution[] {
       const month = (index + 7) as MonthNumber
       rows.push({
         id: `${budgetLineId}-m${month}`, budgetLineId, year: DEMO_YEAR, month,
-        allocated: path[Math.min(index + 1, path.length - 1)], spent,
+        allocated: path[Math.min(index + 1, path.length - 1)] ?? spent, spent,
       })
     })
   }

@@ -77,7 +77,7 @@ export function reportChecks({ dataset, snapshot }: ReportChecksInput): ReportCh
     .filter((j) => j.nodeId === nodeId && j.carriedFrom && lineOrder.has(j.budgetLineId))
     .sort((a, b) => (lineOrder.get(a.budgetLineId) ?? 0) - (lineOrder.get(b.budgetLineId) ?? 0))
   if (carriedJudgements.length > 0) {
-    const names = carriedJudgements.map((j) => snapshot.budget.byLine[lineOrder.get(j.budgetLineId) ?? 0].line.name)
+    const names = carriedJudgements.map((j) => snapshot.budget.byLine[lineOrder.get(j.budgetLineId) ?? 0]?.line.name ?? '')
     checks.push({
       kind: 'carriedJudgements',
       message: `${carriedJudgements.length} 个预算行的研判沿用自${sourcesText(carriedJudgements.map((j) => j.carriedFrom ?? ''), dataset.nodes)}，尚未确认`,

@@ -411,7 +411,7 @@ function measureLines(measures: readonly MeasureLine[]): string {
     const meta = [m.department ? `责任科室：${m.department}` : '', m.deadline ? `完成时限：${dateWords(m.deadline)}` : ''].filter(Boolean).join('，')
     return `${m.origin ?? ''}${content}。${effect ? `${effect}。` : ''}${meta ? `（${meta}）` : ''}`
   }
-  if (measures.length === 1) return one(measures[0])
+  if (measures.length === 1 && measures[0]) return one(measures[0])
   return measures.map((m, i) => `（${i + 1}）${one(m)}`).join('\n')
 }
 

@@ -11,17 +11,18 @@ const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '
 /** 0..99 in Chinese numerals: 7 → 七, 10 → 十, 12 → 十二, 25 → 二十五; larger numbers stay Arabic. */
 export function chineseNumber(n: number): string {
   if (!Number.isInteger(n) || n < 0 || n > 99) return String(n)
-  if (n < 10) return DIGITS[n]
   const tens = Math.floor(n / 10)
   const ones = n % 10
-  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`
+  const digit = (d: number): string => DIGITS[d] ?? String(d)
+  if (n < 10) return digit(n)
+  return `${tens === 1 ? '' : digit(tens)}十${ones === 0 ? '' : digit(ones)}`
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'
 
 /** ①..⑳, then (21) … */
 export function circled(n: number): string {
-  return n >= 1 && n <= 20 ? CIRCLED[n - 1] : `(${n})`
+  return CIRCLED[n - 1] ?? `(${n})`
 }
 
 /** 2021-06-30 → '2021年6月底' (a month's last day) or '2021年6月15日'. */
