@@ -3,15 +3,18 @@
 //
 //   npm run bench -- import            (BENCH_PORT=4221 to avoid other runs; BENCH_ROWS to change size)
 //
-// Builds a workbook from the app's own 「下载导入模板」 (so the layout is exactly the template's), with
-// BENCH_ROWS budget lines (default 10,000) each holding six months of 执行数 and 到位资金. Then, in the
-// same page and browser run, alternately and on fresh databases:
+// Runs on a page of its own (scripts/bench/import/: index.html, importHarness.ts, vite.config.ts), built
+// into dist-bench-import/ apart from the app. Builds a workbook from the app's own 「下载导入模板」 (so the
+// layout is exactly the template's), with BENCH_ROWS budget lines (default 10,000) each holding six
+// months of 执行数 and 到位资金. Then, in the same page and browser run, alternately and on fresh databases:
 //   app      = the user's import: ExcelJS read → dry-run plan (parse, validate, diff) → commit in one transaction
 //   baseline = ExcelJS read of the same file + a raw Dexie bulkPut of the same budget lines and months
 // and prints the median of each and their ratio (target ≤ 1.3×). Measures only; never fails on time.
 import ExcelJS from 'exceljs'
-import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { median, withBuiltApp } from './lib.mjs'
+
+const HARNESS_CONFIG = fileURLToPath(new URL('./import/vite.config.ts', import.meta.url))
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
@@ -35,10 +38,10 @@ async function workbookFrom(template) {
 }
 
 await withBuiltApp(async ({ page, baseUrl }) => {
-  await page.goto(`${baseUrl}/#/data/import?bench`)
+  await page.goto(`${baseUrl}/`)
   await page.waitForFunction(() => '__importBench' in window)
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-template').click()])
-  const file = await workbookFrom(readFileSync(await download.path()))
+  const template = await page.evaluate(async () => window.__importBench.template())
+  const file = await workbookFrom(Buffer.from(template))
   console.log(`workbook: ${ROWS} budget lines × 6 months, ${(file.length / 1024).toFixed(0)} KB`)
   const bytes = [...file]
 
@@ -60,4 +63,4 @@ await withBuiltApp(async ({ page, baseUrl }) => {
   }
   const ratio = median(app) / median(base)
   console.log(`median app ${median(app).toFixed(0)} ms, baseline ${median(base).toFixed(0)} ms, ratio ${ratio.toFixed(2)}× (target ≤ 1.30×)`)
-})
+}, { config: HARNESS_CONFIG })

@@ -13,11 +13,15 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ]
 
-/** Builds the app once per process into dist-bench/ (skip with BENCH_SKIP_BUILD=1). */
+/**
+ * Builds the app once per process into dist-bench/ (skip with BENCH_SKIP_BUILD=1). With `config`, builds
+ * that vite config instead (a benchmark's own page, which sets its own outDir).
+ */
 let built = false
-export function buildOnce(outDir = 'dist-bench') {
+export function buildOnce(outDir = 'dist-bench', config) {
   if (built || process.env.BENCH_SKIP_BUILD === '1') return outDir
-  const result = spawnSync('node_modules/.bin/vite', ['build', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' })
+  const args = config ? ['build', '--config', config] : ['build', '--outDir', outDir, '--emptyOutDir']
+  const result = spawnSync('node_modules/.bin/vite', args, { stdio: 'inherit' })
   if (result.status !== 0) throw new Error('vite build failed')
   built = true
   return outDir
@@ -25,11 +29,13 @@ export function buildOnce(outDir = 'dist-bench') {
 
 /**
  * Serves the built app with `vite preview` on `port`, opens headless Chromium with a fresh profile,
- * runs `fn({ page, context, browser, baseUrl })`, and tears everything down.
+ * runs `fn({ page, context, browser, baseUrl })`, and tears everything down. With `config`, builds and
+ * serves that vite config (a benchmark's own page) instead of the app.
  */
-export async function withBuiltApp(fn, { port = Number(process.env.BENCH_PORT ?? 4190) } = {}) {
-  const outDir = buildOnce()
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], { stdio: 'ignore' })
+export async function withBuiltApp(fn, { port = Number(process.env.BENCH_PORT ?? 4190), config } = {}) {
+  const outDir = buildOnce('dist-bench', config)
+  const where = config ? ['--config', config] : ['--outDir', outDir]
+  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...where], { stdio: 'ignore' })
   const baseUrl = `http://127.0.0.1:${port}`
   const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'))
   let context

@@ -3,23 +3,19 @@
  * unit-year with `saveUnitYear`: one read-write transaction over every table, so an import is all or
  * nothing. A plan that changes nothing is not written at all (no audit row, no change counted).
  */
+import type { ImportBase } from '@/domain/importPlan'
 import { normalizeName } from '@/domain/names'
-import type { IndicatorFramework, Unit, UnitYearDataset } from '@/domain/types'
+import type { UnitYearDataset } from '@/domain/types'
 import { loadUnitYear, saveUnitYear } from './datasets'
 import { DbWriteError, type WriteResult } from './result'
-import { scopedTables, type RowCounts } from './unitScope'
+import { ofUnit, scopedTables, type RowCounts } from './unitScope'
 import { runWrite } from './write'
 import { db, type MonitoringDb } from './schema'
 
-export interface ImportBase {
-  existing: UnitYearDataset | null
-  existingUnit: Unit | null
-  existingFramework: IndicatorFramework | null
-}
-
 /**
  * The stored unit called `unitName` once both names are normalised (so ‘且末县自然资源局\u200b’ in a
- * file finds 且末县自然资源局; the first by id when several look alike), its `year` and the framework.
+ * file finds 且末县自然资源局; the first by id when several look alike), its `year` and the framework,
+ * and every node of the unit in any year (a locked node of any year refuses a change of its 执行率口径).
  */
 export async function loadImportBase(unitName: string, year: number, database: MonitoringDb = db): Promise<ImportBase> {
   const name = normalizeName(unitName)
@@ -29,7 +25,8 @@ export async function loadImportBase(unitName: string, year: number, database: M
   const existing = unit ? await loadUnitYear(unit.id, year, database) : null
   const framework = (await database.frameworks.get(year)) ?? null
   const hasRows = existing !== null && (existing.budgetLines.length + existing.targets.length + existing.nodes.length + existing.projects.length) > 0
-  return { existing: hasRows ? existing : null, existingUnit: unit, existingFramework: framework }
+  const unitNodes = unit ? await ofUnit(database.nodes, unit.id).toArray() : []
+  return { existing: hasRows ? existing : null, existingUnit: unit, existingFramework: framework, unitNodes }
 }
 
 /**
@@ -42,7 +39,7 @@ export async function commitImport(dataset: UnitYearDataset, changedRows = 1, da
   return runWrite(database, tables, async () => {
     // Nested in this transaction: if it fails, the whole import is rolled back.
     const saved = await saveUnitYear(dataset, database)
-    if (!saved.ok) throw new DbWriteError(saved.message)
+    if (!saved.ok) throw new DbWriteError(saved.messages.join('；'))
     const extra = Math.max(0, changedRows - 1)
     if (extra > 0) {
       const counter = await database.meta.get('changeCounter')

@@ -1,5 +1,5 @@
 /**
- * Issue 10 on the Excel import's 预算执行 sheet (template version 3): 追加 / 追减 carry the month they
+ * The Excel import's 预算执行 sheet (template version 3): 追加 / 追减 carry the month they
  * take effect (调整月份, the sheet's last column, AI; blank = January; files without it import as
  * before), 到位资金 follows the unit's 到位资金口径 (单位信息 may carry it and the 执行率口径), and the
  * preview warns about unreported months (a gap in a line's months; a year with only December).
@@ -12,9 +12,9 @@ import ExcelJS from 'exceljs'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { adjustedBudget } from '@/domain/rates'
 import { loadUnitYear, saveUnitYear } from '@/db/datasets'
-import { commitWorkbook, exportBytes, previewWorkbook } from '@/io/excel/importWorkbook'
+import { commitWorkbook, exportBytes, previewWorkbook } from '@/stores/dataTransfer'
 import { readGrids, writeWorkbook } from '@/io/excel/workbook'
-import { monthsText, parseAdjustmentMonth, planImport, type ImportPlan, type SheetGrid } from '@/io/importPlan'
+import { monthsText, parseAdjustmentMonth, planImport, type ImportPlan, type SheetGrid } from '@/io/import'
 import type { MonitoringNode, Unit, UnitYearDataset } from '@/domain/types'
 import { expectOk, freshDb } from '../db/helpers'
 

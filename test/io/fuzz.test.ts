@@ -1,5 +1,5 @@
 /**
- * Issue 3, deliverable 5: malformed workbooks and backup files — wrong types, missing sheets or
+ * Untrusted input (docs/reliability.md §5): malformed workbooks and backup files — wrong types, missing sheets or
  * tables, duplicate rows, huge numbers, empty and truncated files, Chinese and emoji text — are each
  * refused with a Chinese message, and the database (holding the seed 001 demo, with a 预算研判 of every
  * budget line and a 分月计划 so every sheet of the export has rows) is exactly as before.
@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs'
 import { DEMO_UNIT_ID, DEMO_YEAR, qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { saveUnitYear } from '@/db/datasets'
 import { canonicalJson, createBackup, restoreFromText, sha256Hex } from '@/db/backup'
-import { commitWorkbook, exportBytes, previewWorkbook } from '@/io/excel/importWorkbook'
+import { commitWorkbook, exportBytes, previewWorkbook } from '@/stores/dataTransfer'
 import { readGrids } from '@/io/excel/workbook'
 import type { MonitoringDb } from '@/db/schema'
 import type { UnitYearDataset } from '@/domain/types'

@@ -1,9 +1,9 @@
 /**
- * Issue 5, item 5: hostile input. A workbook whose text cells carry markup, formula payloads, a
- * leading tab and prototype-pollution keys is stored as plain strings, exports as text cells (never
- * formulas) and re-imports unchanged; `__proto__` / `constructor` / `prototype` as sheet or header
- * names are refused by name or ignored, and never reach `Object.prototype`. 100 MB files (workbook
- * and backup) and deeply nested backups are refused with a Chinese message and change nothing.
+ * Untrusted input (docs/reliability.md §5): hostile input. A workbook whose text cells carry markup,
+ * formula payloads, a leading tab and prototype-pollution keys is stored as plain strings, exports as
+ * text cells (never formulas) and re-imports unchanged; `__proto__` / `constructor` / `prototype` as
+ * sheet or header names are refused by name or ignored, and never reach `Object.prototype`. 100 MB files
+ * (workbook and backup) and deeply nested backups are refused with a Chinese message and change nothing.
  */
 import 'fake-indexeddb/auto'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -13,9 +13,9 @@ import { createPinia, setActivePinia } from 'pinia'
 import { DEMO_UNIT_ID, DEMO_YEAR, qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { saveUnitYear } from '@/db/datasets'
 import { MAX_BACKUP_BYTES, checkBackupText, createBackup, restoreFromText } from '@/db/backup'
-import { commitWorkbook, exportBytes, previewWorkbook, templateBytes } from '@/io/excel/importWorkbook'
+import { templateBytes } from '@/io/excel/importWorkbook'
 import { readGrids } from '@/io/excel/workbook'
-import { useDataTransferStore } from '@/stores/dataTransfer'
+import { commitWorkbook, exportBytes, previewWorkbook, useDataTransferStore } from '@/stores/dataTransfer'
 import type { MonitoringDb } from '@/db/schema'
 import { expectOk, freshDb, snapshot } from '../db/helpers'
 

@@ -1,18 +1,18 @@
 /**
- * Issue 10, item 9 on the Excel import: a name typed with a zero-width or bidi character matches the
- * stored row it looks like (“且末县自然资源局\u200b” is the stored unit, not a second one; “工资福利支出\u200b”
- * the stored line), and a data sheet with merged cells is refused with the range named, since ExcelJS
- * reads every cell of a merge as its top-left value. Workbooks are the app's own export of seed 001,
- * edited with ExcelJS in memory.
+ * Names are what they look like (docs/domain-rules.md §1.4), on the Excel import: a name typed with a
+ * zero-width or bidi character matches the stored row it looks like (“且末县自然资源局\u200b” is the stored unit,
+ * not a second one; “工资福利支出\u200b” the stored line), and a data sheet with merged cells is refused with
+ * the range named, since ExcelJS reads every cell of a merge as its top-left value. Workbooks are the
+ * app's own export of seed 001, edited with ExcelJS in memory.
  */
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { loadUnitYear, saveUnitYear } from '@/db/datasets'
-import { commitWorkbook, exportBytes, previewWorkbook } from '@/io/excel/importWorkbook'
+import { commitWorkbook, exportBytes, previewWorkbook } from '@/stores/dataTransfer'
 import { readGrids, writeWorkbook } from '@/io/excel/workbook'
-import { planImport } from '@/io/importPlan'
+import { planImport } from '@/io/import'
 import type { MonitoringDb } from '@/db/schema'
 import type { UnitYearDataset } from '@/domain/types'
 import { expectOk, freshDb, snapshot } from '../db/helpers'

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { saveUnitYear, loadUnitYear } from '@/db/datasets'
-import { commitWorkbook, exportBytes, previewWorkbook, templateBytes } from '@/io/excel/importWorkbook'
+import { templateBytes } from '@/io/excel/importWorkbook'
+import { commitWorkbook, exportBytes, previewWorkbook } from '@/stores/dataTransfer'
 import type { UnitYearDataset } from '@/domain/types'
 import { readGrids } from '@/io/excel/workbook'
 import { expectOk, freshDb, snapshot } from '../db/helpers'
@@ -142,7 +143,7 @@ describe('commitImport', () => {
     const broken = { ...demo, unit: { ...demo.unit, name: '改名后的单位' }, readings: [...demo.readings, { ...demo.readings[0], id: 'orphan', indicatorId: 'missing' }] }
     const result = await commitImport(broken, 50, database)
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.message).toContain('有指标填报指向不存在的监控节点或指标')
+    if (!result.ok) expect(result.messages[0]).toContain('有指标填报指向不存在的监控节点或指标')
     expect(await snapshot(database)).toEqual(before)
   })
 })

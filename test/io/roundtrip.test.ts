@@ -3,7 +3,7 @@ import JSZip from 'jszip'
 import fc from 'fast-check'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { readGrids, writeWorkbook } from '@/io/excel/workbook'
-import { planImport, type SheetGrid } from '@/io/importPlan'
+import { planImport, type SheetGrid } from '@/io/import'
 import type { MonthNumber, UnitYearDataset } from '@/domain/types'
 
 /**

@@ -11,7 +11,7 @@ import { computeNodeSnapshot } from '../../src/domain/snapshot'
 import { defaultSettings } from '../../src/domain/settings'
 import { draftReport, PARAGRAPH_KEYS } from '../../src/domain/report'
 import type { ReportModel } from '../../src/domain/report'
-import { LIGHTS } from '../../src/components/lights/lightPresentation'
+import { LIGHTS } from '../../src/domain/lightPresentation'
 import { LIGHT_WORDS } from '../../src/domain/report'
 import { reportDocxBytes, reportFileName } from '../../src/io/word/reportDocx'
 

@@ -17,7 +17,7 @@ import {
   JUDGEMENT_COLUMNS, MEASURE_COLUMNS, MEASURE_KIND_LABELS, MONTHS, READING_COLUMNS, SHEET_BUDGET, SHEET_GROUP, SHEET_HELP, SHEET_INDICATORS, SHEET_INFO, SHEET_JUDGEMENTS,
   SHEET_MEASURES, SHEET_READINGS, SHEET_TARGETS, SUB_CATEGORY_LABELS, TARGET_COLUMNS, TEMPLATE_VERSION, UNIT_SCOPE, type ColumnSpec,
 } from './layout'
-import type { CellRange, SheetGrid } from '../importPlan'
+import type { CellRange, SheetGrid } from '../import'
 
 type ExcelModule = typeof ExcelNamespace
 

@@ -1,15 +1,17 @@
 /**
- * Measurements for scripts/bench/import.bench.mjs, run inside the built app in headless Chromium.
- * Loaded only when the 导入导出 page is opened with `?bench` in its hash, never on a normal visit.
+ * Measurements for scripts/bench/import.bench.mjs, run in headless Chromium on a page of their own
+ * (index.html here, built by vite.config.ts here into dist-bench-import/), never part of the app.
  *
- * - `appImport`: what the user's 导入 does — read the workbook, plan the dry run, commit it.
+ * - `appImport`: what the user's 导入 does — read the workbook, plan the dry run, commit it (the same
+ *   functions the 导入导出 page's store calls, on the app's database).
  * - `baselineImport`: the floor — read the same workbook with ExcelJS, turn the budget sheet's rows
  *   into the same budget lines and monthly executions with no checks, and Dexie `bulkPut` them.
+ * - `template`: the bytes of 「下载导入模板」, for the script to fill in.
  */
 import { createDb } from '@/db/schema'
 import type { BudgetLine, MonthNumber, MonthlyExecution } from '@/domain/types'
-import { commitWorkbook, previewWorkbook } from './excel/importWorkbook'
-import { loadExcel } from './excel/workbook'
+import { loadExcel } from '@/io/excel/workbook'
+import { commitWorkbook, previewWorkbook } from '@/stores/dataTransfer'
 
 export interface AppTiming { readMs: number; commitMs: number; totalMs: number; rows: number; problems: number }
 
@@ -54,3 +56,11 @@ export async function baselineImport(bytes: Uint8Array, dbName: string): Promise
   database.close()
   return { totalMs: performance.now() - t0, rows: lines.length + executions.length }
 }
+
+/** The empty template as plain numbers (what page.evaluate can hand back to Node). */
+export async function template(): Promise<number[]> {
+  const { templateBytes } = await import('@/io/excel/importWorkbook')
+  return [...new Uint8Array(await templateBytes())]
+}
+
+Object.assign(window, { __importBench: { appImport, baselineImport, template } })
