@@ -1,5 +1,5 @@
 /**
- * Two tabs editing the same record (issue 5, item 3): two pages of one browser context share the
+ * Two tabs editing the same record (docs/reliability.md §3): two pages of one browser context share the
  * IndexedDB. Both open the same editor; A saves; B, still on what it loaded, saves a different
  * value and is told, in Chinese, that the record changed meanwhile; B's choice is what is stored.
  * Covered: 设置 (覆盖 and 放弃我的修改), 指标填报 at a node (覆盖 and 放弃我的修改), 修改预算行 (覆盖) and
@@ -53,6 +53,23 @@ const conflictBox = (page: Page) => page.locator('.el-message-box')
 // A save re-reads the unit-year (22 readings, every snapshot) in both tabs; on a loaded CI machine that took 6 s.
 const SAVE = { timeout: 30_000 }
 
+/**
+ * The 百分比小数位数 a tab's settings store holds (its Pinia state, read through the mounted Vue app;
+ * the `settings` store, or the workspace where that held the settings). A 设置 page without data shows
+ * no sign of another tab's save (its inputs rightly keep what the user typed), so this is how a test
+ * knows the tab has taken that save in (Dexie's liveQuery → settings re-read) before it checks that
+ * the input was left alone.
+ */
+function storedPrecisionIn(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    type State = Record<string, { settings?: { ratePrecision?: unknown } } | undefined>
+    const mounted = document.querySelector('#app') as (Element & { __vue_app__?: { config: { globalProperties: { $pinia?: { state: { value: State } } } } } }) | null
+    const state = mounted?.__vue_app__?.config.globalProperties.$pinia?.state.value
+    const precision = (state?.settings ?? state?.workspace)?.settings?.ratePrecision
+    return typeof precision === 'number' ? precision : null
+  })
+}
+
 test.describe('concurrent edits in two tabs', () => {
   test('设置: the second writer is told and 覆盖 stores its value', async ({ page, context }) => {
     const second = await context.newPage()
@@ -64,8 +81,9 @@ test.describe('concurrent edits in two tabs', () => {
     await setPrecision(precisionA, '0') // … A saves first
     await page.getByTestId('settings-save').click()
     await expect(page.getByText('设置已保存')).toBeVisible()
-    // B's unsaved input is not reset by the reload A's save triggers there
-    await second.waitForTimeout(500)
+    // B's unsaved input is not reset by the reload A's save triggers there: once B's settings store
+    // holds A's 0 (it started from the default 2), B has had its chance to reset the input
+    await expect.poll(() => storedPrecisionIn(second), SAVE).toBe(0)
     await expect(precisionB).toHaveValue('3')
 
     await second.getByTestId('settings-save').click()

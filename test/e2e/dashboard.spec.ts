@@ -1,12 +1,12 @@
 /**
- * Issue 6 on the demo data (seed 001, 且末县自然资源局 2021年1-6月): the 概览 shows the red budget
+ * The 概览 and 预警 on the demo data (seed 001, 且末县自然资源局 2021年1-6月): the 概览 shows the red budget
  * light and the figures; 预警 lists the 执行率 alert with its sentence; a reviewer writes a 批示 and
  * assigns a measure, which appears on 纠偏措施; everything survives a reload. A second node (copied
  * forward in IndexedDB) then feeds the heatmap, node comparison and "did the light improve".
  * Screenshots of every page touched: dashboard-*.png.
  */
 import type { Page } from '@playwright/test'
-import { expect, screenshot, test } from './helpers'
+import { expect, expectPageComplete, OVERVIEW_CHARTS, screenshot, test } from './helpers'
 
 const BUDGET_SENTENCE = '执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警'
 
@@ -70,7 +70,7 @@ test('概览 shows the red budget light, the figures, the charts, forecast and s
   }
   await expect(page.getByTestId('score-grade')).toHaveText(/^[优良中差]$/)
   await expect(page.getByTestId('forecast-trend-rate')).toHaveText(/%$/)
-  await page.waitForLoadState('networkidle')
+  await expectPageComplete(page)
   await screenshot(page, 'dashboard-01-overview')
 })
 
@@ -175,7 +175,7 @@ test('a second node: heatmap over two nodes, node comparison, and whether the me
   await expect(page.getByTestId('kpi-adjusted-budget')).toBeVisible()
   await expect(page.locator('.page-title')).toContainText('2021年1-9月')
   await expect(page.getByTestId('heatmap-chart').locator('canvas').first()).toBeVisible()
-  await page.waitForLoadState('networkidle')
+  await expectPageComplete(page, OVERVIEW_CHARTS)
   await screenshot(page, 'dashboard-08-overview-september')
 
   await page.getByRole('link', { name: '节点对比 →' }).click()

@@ -1,5 +1,5 @@
 /**
- * Issue 2, deliverable 7: on an empty profile, 「载入示例数据」 fills IndexedDB with seed 001
+ * On an empty profile, 「载入示例数据」 fills IndexedDB with seed 001
  * (且末县自然资源局 2021, node 6月30日) and the 概览 shows its figures — again after a reload,
  * so they came from IndexedDB and not from memory.
  */

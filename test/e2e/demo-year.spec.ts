@@ -1,12 +1,12 @@
 /**
- * 「载入全年示例（12个月）」 (issue 10, item 8): on a clean profile one click stores seed 001's unit for
+ * 「载入全年示例（12个月）」: on a clean profile one click stores seed 001's unit for
  * the whole of 2021 — twelve month-end nodes — and opens its 1-12月. The 1-6月 node still reads the seed's
  * 25.70% (383.74 of 1493.25) and its report is 已定稿; 1-12月 reads its own 执行率, 84.47% (1261.28 of
  * 1493.25, the 示例 path of src/domain/demo/qiemo2021Year.ts), with the trend, forecast and score drawn
  * from the whole year. 「载入示例数据」 (the one-node demo) stays beside it.
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, screenshot, test } from './helpers'
+import { expect, expectPageComplete, screenshot, test } from './helpers'
 
 const LABELS = [
   '2021年1月', '2021年1-2月', '2021年1-3月', '2021年1-4月', '2021年1-5月', '2021年1-6月',
@@ -51,9 +51,8 @@ test('载入全年示例: twelve nodes, 1-6月 at 25.70% and 已定稿, 1-12月 
   await expect(page.getByTestId('forecast-trend-rate')).toHaveText(/^\d+\.\d{2}%$/)
   await expect(page.getByTestId('score-grade')).toHaveText(/^[优良中差]$/)
   await expect(page.getByTestId('score-budget-execution')).toContainText('12 个月（1-12月）')
-  await page.waitForLoadState('networkidle')
-  // let the charts finish their entry animation before the picture
-  await page.waitForTimeout(1500)
+  // the charts have no entry animation (animation: false in every option): drawn is final
+  await expectPageComplete(page)
   await screenshot(page, 'demo-year-01-overview-1-12')
 
   // 1-6月: the seed's figures, and its report frozen

@@ -1,5 +1,5 @@
 /**
- * Issue 5, item 6: a clear warning before a destructive action, naming what will be lost, with a
+ * Data safety (docs/reliability.md §6): a clear warning before a destructive action, naming what will be lost, with a
  * backup offered first. 删除单位 on the demo data (seed 001): the warning names the unit, its year
  * and the counts; 先备份 downloads a whole-database backup; 取消 leaves the data; 删除 removes it and a
  * reload shows the empty state. The same warning before deleting a node, reloading the demo, deleting

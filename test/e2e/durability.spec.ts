@@ -1,6 +1,6 @@
 /**
- * Durability (issue 5, item 1): the tab crashes (its renderer is killed) in the middle of a large import's commit, and the
- * database it leaves behind is exactly the database from before the import.
+ * Durability (docs/reliability.md §1): the tab crashes (its renderer is killed) in the middle of a large
+ * import's commit, and the database it leaves behind is exactly the database from before the import.
  *
  * The workbook is the app's own 「下载导入模板」 filled in Node with 3,000 budget lines × 6 months
  * (21,000 rows to store), so the commit's one IndexedDB transaction runs for seconds. An init script

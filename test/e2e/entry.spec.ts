@@ -1,5 +1,5 @@
 /**
- * Issue 3, deliverable 1: from an empty app to a monitored unit by typing — 新建单位, a budget line,
+ * From an empty app to a monitored unit by typing — 新建单位, a budget line,
  * an indicator, a node, monthly figures in the grid (one invalid cell named in place and blocking
  * 保存 until fixed, a block pasted as from Excel), the figures on 概览, an indicator reading whose
  * light follows the typing — and everything still there after a reload. Figures follow seed 001
@@ -219,7 +219,7 @@ test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, 定
   // 定稿 (which locks the node) happens on 监控报告, with the report frozen alongside
   await julyRow.getByTestId('node-freeze').click()
   await expect(page.getByTestId('report-freeze')).toBeVisible()
-  // Issue 10 changed this: 1-7月 used to freeze at once, passing June's figures, readings and 研判 off as
+  // 1-7月 used to freeze at once, passing June's figures, readings and 研判 off as
   // July's. Now 定稿 waits until July is settled — the 5 lines have no July entry (June's 383.74 stands
   // in), and the 22 readings and 工资福利支出's 研判 are still June's — and the button stays disabled.
   const checks = page.getByTestId('report-checks')

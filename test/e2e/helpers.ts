@@ -25,6 +25,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path
 }
 
+/** The 概览's six charts (src/pages/OverviewPage.vue), each drawn on a canvas once ECharts has loaded. */
+export const OVERVIEW_CHARTS = ['gauge-chart', 'execution-trend-chart', 'project-chart', 'dual-chart', 'level-chart', 'heatmap-chart'] as const
+
+/** The 「正在…」 texts a page shows while it still loads (NeedsData, 监控报告, 存储状态, 未处理预警 KPI). */
+const LOADING_TEXT = /^正在(读取本地数据|读取报告|检查|按预警规则检查|向浏览器查询)/
+
+/**
+ * Waits until the page shows everything it loads after its first paint: each of `charts` drawn on a
+ * canvas, no AfterFirstPaint placeholder (`aria-busy`) and no 「正在…」 loading text left. The app is
+ * offline-first, so "the network went quiet" (networkidle) says nothing about this; call it after a
+ * positive check that the page is the one expected (its title, a KPI), e.g. before a screenshot.
+ */
+export async function expectPageComplete(page: Page, charts: readonly string[] = []): Promise<void> {
+  for (const chart of charts) await expect(page.getByTestId(chart).locator('canvas').first()).toBeVisible()
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+  await expect(page.getByText(LOADING_TEXT)).toHaveCount(0)
+}
+
 export interface PageErrors {
   /** Everything recorded so far, e.g. `console.error: …`, `pageerror: …`. */
   readonly errors: string[]

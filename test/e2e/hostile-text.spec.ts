@@ -1,5 +1,5 @@
 /**
- * Untrusted text is shown as text (issue 5, item 5): a workbook whose names hold an `<img onerror>`
+ * Untrusted text is shown as text (docs/reliability.md §5): a workbook whose names hold an `<img onerror>`
  * and a `<script>` is imported through the app's own template, and the 预算执行 and 绩效指标 pages and
  * the 概览 heatmap tooltip (an ECharts HTML tooltip) show the markup literally. Nothing runs: the
  * payloads would set `document.body.dataset.pwned`, open a dialog or fetch `/x`, and none of that

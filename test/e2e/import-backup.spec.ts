@@ -1,5 +1,5 @@
 /**
- * Issue 3, deliverable 4 end to end: the reminder banner, 「备份全部数据」, a tampered file refused,
+ * 备份与恢复 end to end (docs/reliability.md §6, §8): the reminder banner, 「备份全部数据」, a tampered file refused,
  * and 「从备份恢复」 with its preview and warning, restoring the data after it was changed.
  */
 import { readFileSync } from 'node:fs'

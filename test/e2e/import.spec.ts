@@ -1,5 +1,5 @@
 /**
- * Issue 3, deliverables 2–3 end to end in Chromium: download the template, fill it in (ExcelJS in
+ * Excel import and export end to end in Chromium (docs/import-template.md): download the template, fill it in (ExcelJS in
  * Node), import — first with a bad cell, which is named and blocks the commit — see the dry-run
  * preview, commit, see the figures on the 概览, then export and re-import with zero changes.
  */

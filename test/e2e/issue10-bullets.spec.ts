@@ -1,6 +1,6 @@
 /**
- * Issue 10's remaining bullets, each reproduced as a user met it and shown fixed (the five 定稿 paths
- * are locked-node.spec, the new node is year.spec and entry.spec, the cost ceilings dashboard.spec):
+ * Problems users met with 定稿, 未填报 months and the new node, each reproduced and shown fixed (the
+ * five 定稿 paths are locked-node.spec, the new node is year.spec and entry.spec, the cost ceilings dashboard.spec):
  * - a workbook with only year-end (12月) figures: months 1–11 are 未填报, not 0, and there is no
  *   monthly average (it used to say "1-12月平均执行率 8.20%，按此得 0.82 分");
  * - merged cells in a data sheet are refused with the range, instead of one value copied into every row;

@@ -1,6 +1,6 @@
 /**
- * Issue 10, "After 定稿 of 1-6月, five more paths still changed the locked node's figures" — each one
- * reproduced on seed 001's demo (且末县自然资源局 2021, 执行率 25.70% = 383.74 ÷ 1493.25) and shown
+ * After 定稿 of 1-6月, five paths once still changed the locked node's figures (docs/reliability.md
+ * §7) — each one reproduced on seed 001's demo (且末县自然资源局 2021, 执行率 25.70% = 383.74 ÷ 1493.25) and shown
  * refused: the monthly grid, an import of a modified export, 年初预算 in 数据管理, deleting a budget line,
  * 设置 (序时进度 by days), and a restore of a backup taken before 定稿. At the end the 1-6月 概览 still
  * reads 25.70% at 序时进度 50.00%, and the frozen report is byte-identical to what was frozen.
@@ -66,6 +66,8 @@ test('after 定稿 of 1-6月 every path that would change its figures refuses, a
 
   // 定稿 1-6月
   await page.goto('/#/report')
+  // the report is shown (toHaveCount(0) alone would pass before the page renders), and nothing to settle
+  await expect(page.getByTestId('report-document')).toBeVisible()
   await expect(page.getByTestId('report-checks')).toHaveCount(0)
   await page.getByTestId('report-freeze').click()
   await page.getByRole('button', { name: '定稿', exact: true }).last().click()

@@ -2,7 +2,7 @@
  * Every page of the shell on the demo data (seed 001): what a user sees there, and a screenshot of
  * each (test-results/screenshots/page-*.png) to look at after UI work.
  */
-import { expect, screenshot, test } from './helpers'
+import { expect, expectPageComplete, OVERVIEW_CHARTS, screenshot, test } from './helpers'
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/')
@@ -17,7 +17,7 @@ test('the navigation reaches every page, each naming the node', async ({ page })
   for (const [index, title] of titles.entries()) {
     await nav.getByRole('link', { name: title, exact: true }).click()
     await expect(page.locator('.page-title').first()).toContainText(title)
-    await page.waitForLoadState('networkidle')
+    await expectPageComplete(page, title === '概览' ? OVERVIEW_CHARTS : [])
     await screenshot(page, `page-${index}-${title}`)
   }
 })
@@ -74,6 +74,8 @@ test('恢复默认 asks first: 取消 keeps a red line of 50 (budget light yello
   await expect(box).toContainText('执行进度比 < 60 红灯、< 80 黄灯')
   await screenshot(page, 'page-settings-reset-confirm')
   await box.getByRole('button', { name: '取消' }).click()
+  // the confirm has closed with 取消 answered; only then does "still 50" say the cancel kept it
+  await expect(box).toBeHidden()
   await expect(redInput).toHaveValue('50')
 
   await page.getByTestId('settings-reset').click()

@@ -1,5 +1,5 @@
 /**
- * Durability under a full disk (issue 5, item 1): when the browser refuses a write for lack of
+ * Durability under a full disk (docs/reliability.md §1): when the browser refuses a write for lack of
  * storage quota, the user is told in Chinese and the database is left exactly as it was.
  * The quota is forced down with the DevTools protocol, so IndexedDB itself raises the error.
  */

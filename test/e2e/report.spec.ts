@@ -1,5 +1,5 @@
 /**
- * Issue 4: the 监控报告 page on the demo data (seed 001, 且末县自然资源局 2021年1-6月): drafted
+ * The 监控报告 page (docs/domain-rules.md §13) on the demo data (seed 001, 且末县自然资源局 2021年1-6月): drafted
  * from the data, a paragraph edited and kept across a reload, 「导出 Word」 and 「导出监控表」 received
  * as downloads and read back, the print view, 定稿 (read-only) and 解锁 with a reason, 重新生成.
  */
@@ -164,6 +164,8 @@ test('a submitted report keeps its figures after later edits; unlocking from 监
 
   // 监控节点 list: no bare lock toggle; 解锁 asks for a reason like the report page
   await page.goto('/#/data/nodes')
+  // the list is shown, with the locked node's 解锁 (toHaveCount(0) alone would pass before it renders)
+  await expect(page.getByTestId('node-unlock')).toBeVisible()
   await expect(page.getByText('锁定（已上报）')).toHaveCount(0)
   await page.getByTestId('node-unlock').click()
   await page.getByTestId('node-unlock-confirm').click()

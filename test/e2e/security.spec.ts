@@ -1,5 +1,5 @@
 /**
- * Untrusted input and code (issue 5, item 5): a Content-Security-Policy without unsafe-eval is in
+ * Untrusted input and code (docs/reliability.md §5): a Content-Security-Policy without unsafe-eval is in
  * force in the built app, so a string can never become code, and the app still works under it.
  */
 import { expect, test } from './helpers'

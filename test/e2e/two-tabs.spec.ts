@@ -1,5 +1,5 @@
 /**
- * Two tabs (issue 5, item 3): what one tab writes appears in the other without a reload, through
+ * Two tabs (docs/reliability.md §3): what one tab writes appears in the other without a reload, through
  * Dexie's liveQuery over IndexedDB shared by both pages of one browser profile.
  */
 import { expect, test } from './helpers'

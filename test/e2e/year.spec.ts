@@ -1,10 +1,10 @@
 /**
- * 「一年」 (issue 10, "Done when"): a unit lives a whole monitoring year on a clean database, month
+ * 「一年」: a unit lives a whole monitoring year on a clean database, month
  * after month — a new month-end node (copied from the last), that month's 当月数 typed into the grid,
  * the indicator reading updated, the alerts looked at, 定稿. Each month the 概览 shows the 执行率 this
  * test works out from its own inputs; the months already 定稿 are read-only in the grid. At the end
  * every node still shows its own month's 执行率 on 概览, and every 定稿 report is byte-identical to
- * what it was when frozen (rules §2 "定稿 freezes figures").
+ * what it was when frozen (docs/domain-rules.md §12).
  *
  * Figures follow seed 001 (且末县自然资源局 2021): 工资福利支出 1129.83 and 国有土地出让金评估项目 150,
  * 1,279.83 万元 in all; 办理建设项目用地初审 (cumulative), here ≥12 个 so that one a month is exactly on schedule.

@@ -100,6 +100,8 @@ describe('预警 page: what was done at the previous node', () => {
     await wrapper.get('[data-testid="carry-over-open-node"]').trigger('click')
     await until(() => workspace.nodeId === 'node-h1')
     expect(workspace.nodeId).toBe('node-h1')
+    // June's own alert on 评估宗数 is listed (2 of 6 宗; September's is 6 of 9): only then can "nothing carried over" be judged
+    await until(() => wrapper.find('[data-testid="alert-table"]').text().includes('“评估宗数”实际完成2宗，节点应完成6宗'))
     await flushPromises()
     expect(wrapper.find('h1').text()).toBe('预警 · 2021年1-6月')
     expect(wrapper.find('[data-testid="alert-carry-over"]').exists()).toBe(false)

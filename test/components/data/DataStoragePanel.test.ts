@@ -3,8 +3,9 @@
  * The 数据管理 storage panel reads navigator.storage.persisted() when it is shown (not the start-up
  * answer of persist()) and says what the status means for the user's data.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
 import DataStoragePanel from '@/components/data/DataStoragePanel.vue'
 
 function stubStorage(storage: Partial<StorageManager> | undefined): void {
@@ -12,6 +13,8 @@ function stubStorage(storage: Partial<StorageManager> | undefined): void {
 }
 
 enableAutoUnmount(afterEach)
+// the panel reads the storage status through the storage store
+beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => {
   stubStorage(undefined)
   vi.restoreAllMocks()
@@ -30,8 +33,9 @@ describe('DataStoragePanel', () => {
     stubStorage({ persisted, persist, estimate: async () => ({ usage: 5 * 1024 * 1024, quota: 2 * 1024 * 1024 * 1024 }) })
     const wrapper = await shown()
     expect(persisted).toHaveBeenCalledTimes(1)
-    expect(persist).not.toHaveBeenCalled()
+    // the status the check ended with is shown first: only then does "not called" mean it decided not to ask
     expect(wrapper.get('[data-testid="storage-persistence"]').text()).toBe('已开启持久存储')
+    expect(persist).not.toHaveBeenCalled()
     expect(wrapper.get('[data-testid="persistence-explained"]').text()).toContain('即使磁盘空间紧张，也不会自动清除本应用的数据')
     expect(wrapper.get('[data-testid="persistence-explained"]').text()).toContain('仍请定期备份')
     expect(wrapper.get('[data-testid="storage-usage"]').text()).toBe('本应用已使用约 5.0 MB，浏览器允许的上限约 2.0 GB。')

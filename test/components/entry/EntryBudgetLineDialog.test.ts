@@ -53,8 +53,9 @@ describe('EntryBudgetLineDialog', () => {
     await vi.waitFor(() => expect(document.body.textContent).toContain('追减 120.00 万元大于年初预算与追加之和 100.00 万元'))
     ;(document.querySelector('[data-testid="budget-save"]') as HTMLButtonElement).click()
     await flushPromises()
-    expect(save).not.toHaveBeenCalled()
+    // the refusal is shown first: only then does "not called" mean the save decided not to write
     expect(document.querySelector('[data-testid="budget-messages"]')?.textContent).toContain('改正前不会保存')
+    expect(save).not.toHaveBeenCalled()
     w.unmount()
   })
 

@@ -60,11 +60,12 @@ describe('EntryIndicatorDialog', () => {
     await type('indicator-name', '新增建设用地报批')
     await type('indicator-target', '450亩')
     await clickSave()
-    expect(save).not.toHaveBeenCalled()
+    // the refusal is shown first: only then does "not called" mean the save decided not to write
     await vi.waitFor(() => {
       expect(document.body.textContent).toContain('年度指标值「450亩」不是数字')
       expect(document.body.textContent).toContain('请选择一级指标和二级指标')
     })
+    expect(save).not.toHaveBeenCalled()
     w.unmount()
   })
 })

@@ -52,11 +52,12 @@ describe('EntryReadings', () => {
     const input = w.get('[data-testid="reading-actual"]')
     await (input.element.tagName === 'INPUT' ? input : input.get('input')).setValue('3')
     await w.get('[data-testid="readings-save"]').trigger('click')
-    expect(save).not.toHaveBeenCalled()
+    // the refusal is shown first: only then does "not called" mean the save decided not to write
     const text = w.get('[data-testid="readings-messages"]').text()
     expect(text).toContain('请选择完成目标可能性')
     expect(text).toContain('预警灯为红灯，请选择至少一项偏差原因')
     expect(text).toContain('预警灯为红灯，请填写偏差原因说明')
+    expect(save).not.toHaveBeenCalled()
     w.unmount()
   })
 

@@ -81,8 +81,9 @@ describe('ExecutionEntryGrid', () => {
     expect(cell(w, 0, 1).attributes('aria-invalid')).toBe('true')
     expect(td?.textContent).toContain('2月执行数「1,2a」不是有效数字')
     await w.get('[data-testid="execution-save"]').trigger('click')
-    expect(save).not.toHaveBeenCalled()
+    // the refusal is shown first: only then does "not called" mean the save decided not to write
     expect(w.get('[data-testid="execution-save-messages"]').text()).toContain('改正后才能保存')
+    expect(save).not.toHaveBeenCalled()
   })
 
   it('saves every changed month in one call once the grid is valid', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * The destructive actions of the entry screens (issue 5, item 6) on the app database (fake-indexeddb):
+ * The destructive actions of the entry screens (docs/reliability.md §6) on the app database (fake-indexeddb):
  * 删除单位 warns with the unit, its year and counted data, offers 先备份, cancels without a change and
  * deletes on confirm; the 监控节点 list cannot lock or unlock a node around 定稿 / 解锁 rules; deleting
  * a 预算行, a 三级指标 (its readings at every node, not only the shown node's) or an empty 项目 warns
@@ -34,14 +34,12 @@ const click = async (id: string) => {
   found[found.length - 1].click()
   await flushPromises()
 }
-/** IndexedDB answers on later ticks than flushPromises reaches: poll until `ready` holds. */
+/** IndexedDB answers on later ticks than flushPromises reaches: wait until `ready` holds (fails after 5 s, naming `what`). */
 async function until(ready: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await ready()) return
-    await new Promise((resolve) => setTimeout(resolve, 10))
+  await vi.waitFor(async () => {
     await flushPromises()
-  }
-  expect.fail(`timed out waiting for ${what}`)
+    if (!(await ready())) throw new Error(`timed out waiting for ${what}`)
+  }, { timeout: 5000, interval: 10 })
 }
 const visibleDialog = () => byTestId('loss-dialog').find((d) => d.closest('.el-overlay')?.getAttribute('style')?.includes('display: none') !== true)
 
@@ -85,6 +83,7 @@ describe('删除单位', () => {
     expect(byTestId('loss-backed-up')[0].textContent).toContain('已于')
 
     await click('loss-cancel')
+    await until(() => visibleDialog() === undefined, 'the warning closed')
     expect(await db.units.count()).toBe(1)
     expect(await db.monthlyExecutions.count()).toBe(qiemo2021Dataset().monthlyExecutions.length)
 
@@ -199,6 +198,7 @@ describe('删除预算行, 删除三级指标 and 删除项目 warn with counts 
     await until(() => byTestId('loss-backed-up').length > 0, 'the backup')
     expect(backupAll).toHaveBeenCalledOnce()
     await click('loss-cancel')
+    await until(() => visibleDialog() === undefined, 'the warning closed')
     expect(await db.budgetLines.get(line.id)).toBeDefined()
     expect(await db.monthlyExecutions.where('budgetLineId').equals(line.id).count()).toBe(executions)
 
@@ -260,6 +260,7 @@ describe('删除预算行, 删除三级指标 and 删除项目 warn with counts 
     expect(itemTexts()).toStrictEqual(['三级指标1', '指标填报2'])
 
     await click('loss-cancel')
+    await until(() => visibleDialog() === undefined, 'the warning closed')
     expect(await db.readings.where('indicatorId').equals(indicator.id).count()).toBe(2)
 
     await click('indicator-delete')

@@ -6,12 +6,14 @@
  * silently).
  */
 import 'fake-indexeddb/auto'
-import { beforeEach, describe, expect, it } from 'vitest'
-import { until } from '../entry/until'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { until, untilMessage } from '../entry/until'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
+import { ElMessageBox } from 'element-plus'
 import SettingsFramework from '@/components/settings/SettingsFramework.vue'
 import { db } from '@/db/schema'
+import { useEntryStore } from '@/stores/entry'
 import { getFramework, putFramework } from '@/db/targets'
 import { defaultFramework, framework2021 } from '@/domain/entryDefaults'
 import type { IndicatorFramework } from '@/domain/types'
@@ -37,6 +39,7 @@ describe('SettingsFramework (指标体系 in 设置)', () => {
     document.body.innerHTML = ''
     await Promise.all(db.tables.map((t) => t.clear()))
   })
+  afterEach(() => { vi.restoreAllMocks() })
 
   it('names the change (成本指标 back under 产出指标) and stores seed 001’s framework only after 恢复默认', async () => {
     const w = await mountWith(framework2021(2021))
@@ -53,6 +56,7 @@ describe('SettingsFramework (指标体系 in 设置)', () => {
     expect(await stored()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'])
 
     boxButton('恢复默认')?.click()
+    await untilMessage('2021年指标体系已恢复为默认框架')
     await until(async () => (await stored()).length === 3)
     expect(await getFramework(2021)).toEqual(defaultFramework(2021))
     w.unmount()
@@ -60,11 +64,16 @@ describe('SettingsFramework (指标体系 in 设置)', () => {
 
   it('writes nothing when the user cancels', async () => {
     const w = await mountWith(framework2021(2021))
+    const confirm = vi.spyOn(ElMessageBox, 'confirm')
+    const save = vi.spyOn(useEntryStore(), 'saveFramework')
     byTestId('framework-reset')?.click()
     await until(() => boxButton('取消') !== undefined)
     boxButton('取消')?.click()
+    // the confirm has answered 取消 (its promise rejected), so 恢复默认 has made its decision
+    expect(confirm).toHaveBeenCalledTimes(1)
+    await expect(confirm.mock.results[0].value).rejects.toBe('cancel')
     await flushPromises()
-    await new Promise((r) => setTimeout(r, 50))
+    expect(save).not.toHaveBeenCalled()
     expect(await stored()).toEqual(['产出指标', '成本指标', '效益指标', '满意度指标'])
     w.unmount()
   }, TIMEOUT)
@@ -80,7 +89,7 @@ describe('SettingsFramework (指标体系 in 设置)', () => {
     expect(boxText()).toContain('2021年指标体系已在其他窗口被修改并保存为“产出指标（数量指标）”，本次恢复未写入任何数据')
     expect(await getFramework(2021)).toEqual(theirs)
     boxButton('放弃我的修改')?.click()
-    await flushPromises()
+    await untilMessage('已保留其他窗口保存的指标体系')
     expect(await getFramework(2021)).toEqual(theirs)
     w.unmount()
   }, TIMEOUT)
@@ -93,6 +102,7 @@ describe('SettingsFramework (指标体系 in 设置)', () => {
     boxButton('恢复默认')?.click()
     await until(() => boxButton('覆盖') !== undefined)
     boxButton('覆盖')?.click()
+    await untilMessage('2021年指标体系已恢复为默认框架')
     await until(async () => (await stored()).length === 3)
     expect(await getFramework(2021)).toEqual(defaultFramework(2021))
     w.unmount()

@@ -1,5 +1,5 @@
 /**
- * 定稿 waits for the report checks in the store, not only on the screen (issue 10, items 3 and 7), on
+ * 定稿 waits for the report checks in the store, not only on the screen (docs/domain-rules.md §12.1), on
  * the app database (fake-indexeddb) with seed 001's demo (且末县自然资源局 2021: 1-6月 执行数 383.74 of
  * 1493.25; 22 readings, 办理建设项目用地初审 7 of ≥15 个) and 2021年1-7月 made by 复制上一节点.
  */
@@ -10,7 +10,7 @@ import { db } from '@/db/schema'
 import { useEntryStore } from '@/stores/entry'
 import { useReportStore } from '@/stores/report'
 import { useWorkspaceStore } from '@/stores/workspace'
-import { until } from '../entry/until'
+import { until } from '../components/entry/until'
 
 async function demoReport() {
   const workspace = useWorkspaceStore()
@@ -47,7 +47,7 @@ describe('report store: checks before 定稿', () => {
     ])
     const refused = await report.freeze()
     expect(refused.ok).toBe(false)
-    expect(!refused.ok && refused.message).toMatch(/^定稿前请先处理以下 2 项：1、5 个预算行未填报7月：/)
+    expect(!refused.ok && refused.messages[0]).toMatch(/^定稿前请先处理以下 2 项：1、5 个预算行未填报7月：/)
     expect((await db.nodes.get(julyId))?.status).toBe('draft')
     expect((await db.reports.get(julyId))?.frozen).toBeUndefined()
 
