@@ -5,7 +5,7 @@
 import { computed } from 'vue'
 import { storeToRefs } from 'pinia'
 import { formatAmount, formatNumber, formatPercent, type Dec } from '@/domain/decimal'
-import { useWorkspaceStore } from '@/stores/workspace'
+import { useSettingsStore } from '@/stores/settings'
 
 export interface UseDisplayFormatReturn {
   /** '1,493.25 万元'; '—' when missing */
@@ -19,7 +19,7 @@ export interface UseDisplayFormatReturn {
 const DASH = '—'
 
 export function useDisplayFormat(): UseDisplayFormatReturn {
-  const { settings } = storeToRefs(useWorkspaceStore())
+  const { settings } = storeToRefs(useSettingsStore())
   const places = computed(() => settings.value.ratePrecision)
   return {
     amount: (value) => (value ? `${formatAmount(value, 2, true)} 万元` : DASH),

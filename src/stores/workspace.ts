@@ -1,37 +1,37 @@
 /**
  * The workspace: which unit, year and monitoring node the user is looking at, the data loaded for
  * them, and the node snapshot computed from it by the domain (once per change, never per render).
- * Orchestrates db/* and domain/*; computes no rate itself.
+ * Orchestrates db/* and domain/*; computes no rate itself. The settings are the settings store's; the
+ * snapshots kept and the other nodes prepared ahead are its node preparation's (nodePreparation.ts).
  */
-import { defineStore } from 'pinia'
+import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Id, IndicatorReading, UnitYearDataset } from '@/domain/types'
-import type { MonitoringSettings } from '@/domain/settings'
-import { defaultSettings } from '@/domain/settings'
-import { computeNodeSnapshot } from '@/domain/snapshot'
+import type { Id, UnitYearDataset, UnitYearRef } from '@/domain/types'
+import type { PersistenceStatus } from '@/domain/storage'
 import { settingsForNode } from '@/domain/lock'
-import type { NodeSnapshot } from '@/domain/snapshot'
 import type { Result } from '@/domain/result'
+import type { NodeSnapshot } from '@/domain/snapshot'
 import { listUnitYears, loadReadings, loadUnitYear, mergeReadings, saveUnitYear } from '@/db/datasets'
-import { getSettings, getSettingsRow, saveSettings as storeSettings } from '@/db/settings'
-import type { SettingsRow } from '@/db/schema'
-import { validateSettings } from '@/domain/settingsValidation'
+import { getSettings } from '@/db/settings'
 import { requestPersistentStorage } from '@/db/storage'
 import { watchChanges } from '@/db/meta'
+import { createNodePreparation } from './nodePreparation'
+import { whenQuiet } from './quietMoments'
+import { useSettingsStore } from './settings'
 
-export interface UnitYearRef {
-  unitId: Id
-  unitName: string
-  year: number
+/** Which readings the dataset holds: those of these nodes (at every indicator) and of these indicators (at every node). */
+export interface ReadingsHeld {
+  nodeIds: ReadonlySet<Id>
+  indicatorIds: ReadonlySet<Id>
 }
 
-export type PersistenceStatus = 'unknown' | 'persisted' | 'not-persisted' | 'unsupported'
-
 export const useWorkspaceStore = defineStore('workspace', () => {
+  const settingsStore = useSettingsStore()
+  const { settings } = storeToRefs(settingsStore)
   const ready = ref(false)
   const busy = ref(false)
   const errorMessage = ref('')
-  const persistence = ref<PersistenceStatus>('unknown')
+  const persistence = ref<PersistenceStatus | 'unknown'>('unknown')
   const unitYears = ref<UnitYearRef[]>([])
   const unitId = ref<Id | null>(null)
   const year = ref<number | null>(null)
@@ -39,19 +39,28 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   // shallowRef: the dataset is replaced whole after each write, never mutated in place.
   // Its readings are those of the nodes in `readingScope` plus every node's readings of the unit's
   // own (整体) indicators, not the whole year's: at 主管部门 size (1,000 projects × 20 indicators × 12
-  // nodes) those are 240,000 rows and reading them all took seconds. Opening another node loads its
-  // readings first (selectNode); pages that look across nodes ask with ensureReadings.
+  // nodes) those are 240,000 rows and reading them all took seconds (docs/benchmarks.md (round 1)).
+  // Opening another node loads its readings first (selectNode); pages that look across nodes ask
+  // with ensureReadings.
   const dataset = shallowRef<UnitYearDataset | null>(null)
-  const settings = ref<MonitoringSettings>(defaultSettings())
-  let readingScope = { nodeIds: new Set<Id>(), indicatorIds: new Set<Id>() }
+  /** Which readings the dataset holds (replaced whole, like the dataset). */
+  const readingScope = shallowRef<ReadingsHeld>({ nodeIds: new Set(), indicatorIds: new Set() })
   /**
-   * Nodes whose readings the dataset holds only because prepareOtherNodes read them ahead. A reload
+   * Nodes whose readings the dataset holds only because the preparation read them ahead. A reload
    * after a write does not read them again at once (at 主管部门 size every node is 20,000 rows, and a
-   * save would cost seconds); the preparation reads them again in idle time.
+   * save would cost seconds, see docs/benchmarks.md (round 3)); the preparation reads them again in
+   * idle time.
    */
-  let readAheadNodes = new Set<Id>()
-  /** Bumped whenever the dataset is read again from IndexedDB (not when more readings are merged in). */
-  let datasetVersion = 0
+  const readAheadNodes = shallowRef<ReadonlySet<Id>>(new Set())
+
+  const preparation = createNodePreparation({
+    load: (id) => loadReadings({ nodeIds: [id] }),
+    dataset: () => dataset.value,
+    settings: () => settings.value,
+    holds: (id) => readingScope.value.nodeIds.has(id),
+    mergeReadAhead: (nodeIds) => ensureReadings({ nodeIds }, { ahead: true }),
+    schedule: whenQuiet,
+  })
 
   const isEmpty = computed(() => ready.value && unitYears.value.length === 0)
   const nodes = computed(() =>
@@ -63,53 +72,23 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   const snapshotResult = computed(() => {
     if (!dataset.value || !nodeId.value) return null
-    return snapshotOf(nodeId.value)
+    return preparation.snapshotOf(nodeId.value)
   })
   const snapshot = computed(() => {
     const result = snapshotResult.value
     return result && result.ok ? result.value : null
   })
 
-  /**
-   * The node snapshots computed for this dataset version and these settings, so switching back to a
-   * node costs nothing (≈ 0.3 s of decimal arithmetic per node at 主管部门 size). A node's snapshot
-   * depends only on the dataset's rows and that node's readings, which merging in other nodes'
-   * readings does not change. A year's month-end nodes all fit (prepareOtherNodes fills them in, ≈ 6 MB
-   * each at 主管部门 size); beyond that the least recently used goes.
-   */
-  const SNAPSHOTS_KEPT = 13
-  let snapshotCache = { version: -1, settings: '', byNode: new Map<Id, Result<NodeSnapshot>>() }
-  function snapshotOf(id: Id, data: UnitYearDataset | null = dataset.value): Result<NodeSnapshot> | null {
-    if (!data) return null
-    const settingsNow = settings.value
-    // stringified through the reactive proxy, so the computed follows every setting
-    const settingsKey = JSON.stringify(settingsNow)
-    if (snapshotCache.version !== datasetVersion || snapshotCache.settings !== settingsKey) {
-      snapshotCache = { version: datasetVersion, settings: settingsKey, byNode: new Map() }
-    }
-    const known = snapshotCache.byNode.get(id)
-    if (known) {
-      // most recently used last
-      snapshotCache.byNode.delete(id)
-      snapshotCache.byNode.set(id, known)
-      return known
-    }
-    const shown = data.nodes.find((n) => n.id === id)
-    const computed = computeNodeSnapshot({ dataset: data, nodeId: id, settings: shown ? settingsForNode(shown, settingsNow) : settingsNow })
-    snapshotCache.byNode.set(id, computed)
-    if (snapshotCache.byNode.size > SNAPSHOTS_KEPT) {
-      const oldest = snapshotCache.byNode.keys().next().value
-      if (oldest !== undefined) snapshotCache.byNode.delete(oldest)
-    }
-    return computed
+  /** A node's snapshot over the dataset, kept until the data or the settings change. */
+  function snapshotOf(id: Id): Result<NodeSnapshot> | null {
+    return preparation.snapshotOf(id)
   }
 
   async function init(): Promise<void> {
     try {
       // asked side by side: each is a round trip to IndexedDB or the browser, and the 概览 waits for all
-      const [persisted, stored] = await Promise.all([requestPersistentStorage(), getSettings(), refreshUnitYears()])
+      const [persisted] = await Promise.all([requestPersistentStorage(), settingsStore.load(), refreshUnitYears()])
       persistence.value = persisted
-      settings.value = stored
       const first = unitYears.value[0]
       if (first) await select(first.unitId, first.year)
       followChanges()
@@ -133,7 +112,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const load = ++loadCount
     const same = nextUnitId === unitId.value && nextYear === year.value
     const scope = same
-      ? { nodeIds: new Set([...readingScope.nodeIds].filter((id) => !readAheadNodes.has(id))), indicatorIds: readingScope.indicatorIds }
+      ? { nodeIds: new Set([...readingScope.value.nodeIds].filter((id) => !readAheadNodes.value.has(id))), indicatorIds: readingScope.value.indicatorIds }
       : { nodeIds: new Set<Id>(), indicatorIds: new Set<Id>() }
     // Which node to show is known once the nodes are read: keep the current one, else the latest.
     let shownNode: Id | null = null
@@ -162,9 +141,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
         nodeIds.add(chosenMeanwhile)
       }
     }
-    readingScope = { nodeIds, indicatorIds: scope.indicatorIds }
-    readAheadNodes = new Set()
-    datasetVersion += 1
+    readingScope.value = { nodeIds, indicatorIds: scope.indicatorIds }
+    readAheadNodes.value = new Set()
+    preparation.invalidate()
     unitId.value = nextUnitId
     year.value = nextYear
     dataset.value = data
@@ -182,24 +161,26 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   ): Promise<void> {
     const data = dataset.value
     if (!data) return
-    if (!ahead) for (const id of wanted.nodeIds ?? []) readAheadNodes.delete(id)
-    const nodeIds = (wanted.nodeIds ?? []).filter((id) => !readingScope.nodeIds.has(id) && data.nodes.some((n) => n.id === id))
-    const indicatorIds = (wanted.indicatorIds ?? []).filter((id) => !readingScope.indicatorIds.has(id))
+    const asked = wanted.nodeIds ?? []
+    if (!ahead && asked.some((id) => readAheadNodes.value.has(id))) {
+      readAheadNodes.value = new Set([...readAheadNodes.value].filter((id) => !asked.includes(id)))
+    }
+    const held = readingScope.value
+    const nodeIds = asked.filter((id) => !held.nodeIds.has(id) && data.nodes.some((n) => n.id === id))
+    const indicatorIds = (wanted.indicatorIds ?? []).filter((id) => !held.indicatorIds.has(id))
     if (nodeIds.length === 0 && indicatorIds.length === 0) return
     const load = loadCount
-    const version = datasetVersion
-    const aside = readAhead.version === version ? nodeIds.map((id) => readAhead.byNode.get(id)) : []
-    const more = aside.length === nodeIds.length && indicatorIds.length === 0 && aside.every((rows) => rows !== undefined)
-      ? aside.flat()
-      : await loadReadings({ nodeIds, indicatorIds })
+    // the preparation may have read these nodes aside already
+    const aside = indicatorIds.length === 0 ? preparation.readAhead(nodeIds) : undefined
+    const more = aside ?? await loadReadings({ nodeIds, indicatorIds })
     // a reload meanwhile read everything again (with its own scope): merge into nothing stale
     if (load !== loadCount || dataset.value !== data) return ensureReadings(wanted, { ahead })
     const ofYear = new Set(data.nodes.map((n) => n.id))
-    readingScope = {
-      nodeIds: new Set([...readingScope.nodeIds, ...nodeIds]),
-      indicatorIds: new Set([...readingScope.indicatorIds, ...indicatorIds]),
+    readingScope.value = {
+      nodeIds: new Set([...readingScope.value.nodeIds, ...nodeIds]),
+      indicatorIds: new Set([...readingScope.value.indicatorIds, ...indicatorIds]),
     }
-    if (ahead) for (const id of nodeIds) readAheadNodes.add(id)
+    if (ahead) readAheadNodes.value = new Set([...readAheadNodes.value, ...nodeIds])
     dataset.value = { ...data, readings: mergeReadings(data.readings, more.filter((r) => ofYear.has(r.nodeId))) }
   }
 
@@ -217,6 +198,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       seenChangeCounter = counter
       if (first) return
       void (async () => {
+        // Read here, not through settingsStore.load(): calling a store's action makes its pinia the
+        // active one, and this callback runs in the background, when another pinia may be active
+        // (tests make one for each test).
         settings.value = await getSettings()
         await reload()
       })()
@@ -248,90 +232,19 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   /**
-   * Readings read ahead for nodes the dataset does not hold yet, for the dataset version they were
-   * read for. Kept aside rather than merged, so reading ahead does not make every view of the shown
-   * node compute again.
+   * Prepares every other node of the year in quiet moments (the browser idle and no input for a
+   * second): reads its readings aside, computes its snapshot and runs the preparers (prepareWith), so
+   * opening it costs drawing only. When all are read, their readings join the dataset in one merge. A
+   * later select or selectNode starts it over.
    */
-  let readAhead = { version: -1, byNode: new Map<Id, IndicatorReading[]>() }
-
-  /**
-   * Work other stores want done ahead of time for each prepared node snapshot (the alerts store raises
-   * its alerts), so opening a node finds them done too.
-   */
-  const preparers = new Set<(snapshot: NodeSnapshot, data: UnitYearDataset) => void>()
-  function prepareWith(preparer: (snapshot: NodeSnapshot, data: UnitYearDataset) => void): void {
-    preparers.add(preparer)
-  }
-
-  /**
-   * Prepares every other node of the year, nearest first (a user steps through the year): reads its
-   * readings aside, computes its snapshot and runs the preparers, one step per quiet moment (the
-   * browser idle and no input for a second). When all are read, their readings join the dataset in one
-   * merge. At 主管部门 size a node costs ≈ 0.3 s of reading and 0.2 s of arithmetic; prepared, opening it
-   * costs drawing only (docs/benchmarks.md). A later select or selectNode starts it over.
-   */
-  let preparing = 0
   function prepareOtherNodes(): void {
-    const run = ++preparing
-    const list = nodes.value
-    const at = list.findIndex((n) => n.id === nodeId.value)
-    if (at < 0) return
-    const others = list.map((n, index) => ({ id: n.id, distance: Math.abs(index - at), later: index > at }))
-      .filter((n) => n.distance > 0)
-      .sort((a, b) => a.distance - b.distance || (a.later === b.later ? 0 : a.later ? -1 : 1))
-      .map((n) => n.id)
-    const current = () => run === preparing
-    const version = datasetVersion
-    // Readings of a node not held yet, read aside; the next node's read runs while this one computes.
-    const reads = new Map<Id, Promise<IndicatorReading[]>>()
-    const readAside = (id: Id): Promise<IndicatorReading[] | undefined> => {
-      if (readingScope.nodeIds.has(id)) return Promise.resolve(undefined)
-      const known = readAhead.version === version ? readAhead.byNode.get(id) : undefined
-      if (known) return Promise.resolve(known)
-      let read = reads.get(id)
-      if (!read) {
-        read = loadReadings({ nodeIds: [id] }).then((rows) => {
-          if (version === datasetVersion) {
-            if (readAhead.version !== version) readAhead = { version, byNode: new Map() }
-            readAhead.byNode.set(id, rows)
-          }
-          return rows
-        })
-        reads.set(id, read)
-      }
-      return read
-    }
-    const order = [nodeId.value, ...others].filter((id): id is Id => id !== null)
-    void (async () => {
-      for (const [index, id] of order.entries()) {
-        await whenQuiet()
-        if (!current() || version !== datasetVersion || !dataset.value) return
-        const reading = readAside(id)
-        const next = order[index + 1]
-        if (next) readAside(next).catch(() => { reads.delete(next) /* read again when its turn comes */ })
-        const readings = await reading
-        // not in the task that just took the rows in: each step stays one task of its own
-        await whenQuiet()
-        if (!current() || version !== datasetVersion || !dataset.value) return
-        // a node's snapshot reads only that node's readings
-        const data = dataset.value
-        const prepared = snapshotOf(id, readings ? { ...data, readings } : data)
-        if (!prepared?.ok) continue
-        for (const preparer of preparers) {
-          await whenQuiet()
-          if (!current() || version !== datasetVersion) return
-          preparer(prepared.value, data)
-        }
-      }
-      await whenQuiet()
-      if (current()) await ensureReadings({ nodeIds: list.map((n) => n.id) }, { ahead: true })
-    })().catch(() => { /* only a head start: the node is read when it is opened */ })
+    preparation.prepare(nodes.value.map((n) => n.id), nodeId.value)
   }
 
   /**
-   * 载入示例数据: 且末县自然资源局 2021 (seed 001), its one node 1-6月. `wholeYear`: 「载入全年示例（12个月）」,
-   * the same unit with a node at every month-end (1-6月 定稿), shown at its latest node (1-12月). Each demo
-   * module is loaded only when asked for.
+   * 载入示例数据: 且末县自然资源局 2021 (seed 001, docs/domain-rules.md §1), its one node 1-6月.
+   * `wholeYear`: 「载入全年示例（12个月）」, the same unit with a node at every month-end (1-6月 定稿), shown
+   * at its latest node (1-12月). Each demo module is loaded only when asked for.
    */
   async function loadDemo({ wholeYear = false }: { wholeYear?: boolean } = {}): Promise<boolean> {
     busy.value = true
@@ -342,7 +255,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
         : (await import('@/domain/demo/qiemo2021')).qiemo2021Dataset()
       const result = await saveUnitYear(demo)
       if (!result.ok) {
-        errorMessage.value = result.message
+        errorMessage.value = result.messages.join('；')
         return false
       }
       await refreshUnitYears()
@@ -359,63 +272,12 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     }
   }
 
-  /**
-   * Validates, stores and applies settings; nothing is stored when any check fails. An editor that
-   * passes `basis` (from `settingsBasis()` when editing began) is told `conflict: true` instead of
-   * overwriting settings another tab saved meanwhile; it can then save again without a basis.
-   */
-  async function saveSettings(
-    next: MonitoringSettings,
-    options: { basis?: SettingsRow | null } = {},
-  ): Promise<{ ok: true } | { ok: false; messages: string[]; conflict?: boolean }> {
-    const checked = validateSettings(next)
-    if (!checked.ok) return { ok: false, messages: checked.issues.map((i) => i.message) }
-    const written = await storeSettings(next, undefined, options)
-    if (!written.ok) return { ok: false, messages: [written.message], ...(written.conflicts ? { conflict: true } : {}) }
-    settings.value = next
-    return { ok: true }
-  }
-
-  /** The stored settings as they are now: what an editor starts from. */
-  function settingsBasis(): Promise<SettingsRow | null> {
-    return getSettingsRow()
-  }
-
   return {
-    ready, busy, errorMessage, persistence, unitYears, unitId, year, nodeId, dataset, settings, nodeSettings,
-    isEmpty, nodes, node, snapshotResult, snapshot,
-    init, refreshUnitYears, select, reload, selectNode, ensureReadings, snapshotOf, prepareWith, loadDemo, saveSettings, settingsBasis,
+    ready, busy, errorMessage, persistence, unitYears, unitId, year, nodeId, dataset, readingScope, readAheadNodes,
+    nodeSettings, isEmpty, nodes, node, snapshotResult, snapshot,
+    init, refreshUnitYears, select, reload, selectNode, ensureReadings, snapshotOf, prepareWith: preparation.prepareWith, loadDemo,
   }
 })
-
-/**
- * The last keyboard, pointer or wheel input. The preparation of other nodes keeps out of the way while
- * the user types or clicks: at 主管部门 size each of its steps is one task of up to ≈ 0.2 s.
- */
-let lastInputAt = -Infinity
-const QUIET_MS = 1000
-if (typeof window !== 'undefined') {
-  for (const type of ['keydown', 'pointerdown', 'wheel'] as const) {
-    window.addEventListener(type, () => { lastInputAt = performance.now() }, { capture: true, passive: true })
-  }
-}
-
-/** Resolves when the browser is idle and the user has not typed or clicked for a second. */
-async function whenQuiet(): Promise<void> {
-  await whenIdle()
-  for (let since = performance.now() - lastInputAt; since < QUIET_MS; since = performance.now() - lastInputAt) {
-    await new Promise((resolve) => setTimeout(resolve, QUIET_MS - since))
-    await whenIdle()
-  }
-}
-
-/** Resolves when the browser has a moment (requestIdleCallback, at most 2 s later; a timer where there is none). */
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(() => resolve(), { timeout: 2000 })
-    else setTimeout(resolve, 0)
-  })
-}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)

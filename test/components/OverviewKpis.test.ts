@@ -6,7 +6,7 @@ import OverviewKpis from '@/components/overview/OverviewKpis.vue'
 import { computeNodeSnapshot } from '@/domain/snapshot'
 import { defaultSettings } from '@/domain/settings'
 import { DEMO_NODE_ID, qiemo2021Dataset } from '@/domain/demo/qiemo2021'
-import { useWorkspaceStore } from '@/stores/workspace'
+import { useSettingsStore } from '@/stores/settings'
 
 function demoSnapshot(dataset = qiemo2021Dataset(), nodeId = DEMO_NODE_ID) {
   const result = computeNodeSnapshot({ dataset, nodeId, settings: defaultSettings() })
@@ -41,7 +41,7 @@ describe('OverviewKpis on the seed 001 demo node (2021-06-30)', () => {
   })
 
   it('shows whole percents like the seed 001 report (执行率 26%) when precision is 0', () => {
-    useWorkspaceStore().settings.ratePrecision = 0
+    useSettingsStore().settings.ratePrecision = 0
     const wrapper = mount(OverviewKpis, { props: { snapshot: demoSnapshot() } })
     expect(kpi(wrapper, 'kpi-execution-rate')).toBe('26%')
     expect(wrapper.get('[data-testid="kpi-allocated"] .kpi-sub').text()).toBe('到位率 26%')

@@ -1,0 +1,53 @@
+/**
+ * 设置: the MonitoringSettings every light, rate and score follows (thresholds, 序时进度 mode, scoring
+ * scheme, display precision), read from and saved through db/settings. The workspace reads them again
+ * on start, after a restore and after a write in another tab.
+ *
+ * The 纠偏措施 template library is stored beside them (another row of the same table); the measures
+ * store loads and saves it, and an editor reads a row of it here (`measureTemplatesOf`).
+ */
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { defaultSettings, type MonitoringSettings } from '@/domain/settings'
+import { validateSettings } from '@/domain/settingsValidation'
+import type { MeasureTemplate } from '@/domain/measureTemplates'
+import type { SettingsRow } from '@/domain/types'
+import { getSettings, getSettingsRow, saveSettings } from '@/db/settings'
+import { measureTemplatesOf as templatesOfRow } from '@/db/measures'
+
+export type SaveSettingsResult = { ok: true } | { ok: false; messages: string[]; conflict?: boolean }
+
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<MonitoringSettings>(defaultSettings())
+
+  /** Reads the stored settings (the defaults for whatever was never saved). */
+  async function load(): Promise<void> {
+    settings.value = await getSettings()
+  }
+
+  /**
+   * Validates, stores and applies settings; nothing is stored when any check fails. An editor that
+   * passes `basis` (from `basis()` when editing began) is told `conflict: true` instead of
+   * overwriting settings another tab saved meanwhile; it can then save again without a basis.
+   */
+  async function save(next: MonitoringSettings, options: { basis?: SettingsRow | null } = {}): Promise<SaveSettingsResult> {
+    const checked = validateSettings(next)
+    if (!checked.ok) return { ok: false, messages: checked.messages }
+    const written = await saveSettings(next, undefined, options)
+    if (!written.ok) return { ok: false, messages: written.messages, ...(written.conflicts ? { conflict: true } : {}) }
+    settings.value = next
+    return { ok: true }
+  }
+
+  /** The stored settings row as it is now (null: never saved): what an editor starts from. */
+  function basis(): Promise<SettingsRow | null> {
+    return getSettingsRow()
+  }
+
+  /** The template library a stored row holds (e.g. another tab's, from a conflict); the defaults when none or unreadable. */
+  function measureTemplatesOf(row: SettingsRow | null): MeasureTemplate[] {
+    return templatesOfRow(row)
+  }
+
+  return { settings, load, save, basis, measureTemplatesOf }
+})
