@@ -1,25 +1,11 @@
 /** Routes: one page per nav entry, each loaded lazily so the first paint carries only the shell. */
 import { createRouter, createWebHashHistory, type RouteComponent, type RouteRecordRaw } from 'vue-router'
+import { DATA_TABS, NAV, type DataTabPath, type NavName } from './components/layout/navigation'
 
-export interface NavEntry {
-  path: string
-  name: string
-  title: string
-}
+type LazyPage = () => Promise<RouteComponent | { default: RouteComponent }>
 
-/** The navigation, in the order users work through a node. */
-export const NAV: readonly NavEntry[] = [
-  { path: '/overview', name: 'overview', title: '概览' },
-  { path: '/execution', name: 'execution', title: '预算执行' },
-  { path: '/indicators', name: 'indicators', title: '绩效指标' },
-  { path: '/alerts', name: 'alerts', title: '预警' },
-  { path: '/measures', name: 'measures', title: '纠偏措施' },
-  { path: '/report', name: 'report', title: '监控报告' },
-  { path: '/data', name: 'data', title: '数据管理' },
-  { path: '/settings', name: 'settings', title: '设置' },
-]
-
-const pages: Record<string, () => Promise<RouteComponent | { default: RouteComponent }>> = {
+/** The page of each navigation entry. */
+const pages: Record<NavName, LazyPage> = {
   overview: () => import('./pages/OverviewPage.vue'),
   execution: () => import('./pages/ExecutionPage.vue'),
   indicators: () => import('./pages/IndicatorsPage.vue'),
@@ -30,29 +16,26 @@ const pages: Record<string, () => Promise<RouteComponent | { default: RouteCompo
   settings: () => import('./pages/SettingsPage.vue'),
 }
 
-/**
- * 数据管理 is a page of tabs, one child route each. Add a tab by adding an entry here (path relative
- * to /data, '' for the first tab); the page builds its tab bar from this list.
- */
-export const DATA_TABS: readonly { path: string; title: string; component: () => Promise<RouteComponent | { default: RouteComponent }> }[] = [
-  { path: '', title: '存储与示例', component: () => import('./pages/data/DataStoragePanel.vue') },
-  { path: 'unit', title: '单位信息', component: () => import('./pages/data/UnitPanel.vue') },
-  { path: 'budget', title: '预算', component: () => import('./pages/data/BudgetPanel.vue') },
-  { path: 'targets', title: '绩效目标', component: () => import('./pages/data/TargetsPanel.vue') },
-  { path: 'nodes', title: '监控节点', component: () => import('./pages/data/NodesPanel.vue') },
-  { path: 'import', title: '导入导出', component: () => import('./pages/data/ImportExportPage.vue') },
-  { path: 'backup', title: '备份恢复', component: () => import('./pages/data/BackupPage.vue') },
-]
+/** The page of each 数据管理 tab (the tabs themselves are listed in components/layout/navigation.ts). */
+const dataTabPages: Record<DataTabPath, LazyPage> = {
+  '': () => import('./pages/data/DataStoragePanel.vue'),
+  unit: () => import('./pages/data/UnitPanel.vue'),
+  budget: () => import('./pages/data/BudgetPanel.vue'),
+  targets: () => import('./pages/data/TargetsPanel.vue'),
+  nodes: () => import('./pages/data/NodesPanel.vue'),
+  import: () => import('./pages/data/ImportExportPage.vue'),
+  backup: () => import('./pages/data/BackupPage.vue'),
+}
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/overview' },
   ...NAV.map((entry): RouteRecordRaw => ({
     path: entry.path,
     name: entry.name,
-    component: pages[entry.name] ?? pages.overview,
+    component: pages[entry.name],
     meta: { title: entry.title },
     ...(entry.name === 'data'
-      ? { children: DATA_TABS.map((tab) => ({ path: tab.path, component: tab.component, meta: { title: tab.title } })) }
+      ? { children: DATA_TABS.map((tab) => ({ path: tab.path, component: dataTabPages[tab.path], meta: { title: tab.title } })) }
       : {}),
   })),
   // Drill-down and comparison pages (opened from the 概览, not in the navigation).

@@ -15,7 +15,7 @@ import {
   computed, ref, shallowRef, toRaw, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref,
 } from 'vue'
 import type { BudgetLine, MonthlyExecution, MonthNumber } from '@/domain/types'
-import { executionKey, type ExecutionsBasis } from '@/db/budget'
+import { executionKey, type ExecutionsBasis } from '@/domain/executionBasis'
 import {
   cellKey, changedExecutions, checkExecutionLine, combineLineChecks, completeAllocatedLine, draftFromExecutions, fillAllocatedFromSpent,
   gridTotals, GRID_MONTHS, groupByLine, issueInMonthlyView, monthlyTotals, parsePastedBlock, placePastedBlock, setMonthlyAmount,

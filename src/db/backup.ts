@@ -20,16 +20,18 @@
  * next saved.
  */
 import { canonicalJson } from '@/domain/canonicalJson'
+import { TABLE_LABELS, type BackupSummary, type TableName } from '@/domain/backup'
 import { SCHEMA_VERSION, STORES_V1, db, type MonitoringDb } from './schema'
 import { runWrite } from './write'
 import type { WriteResult } from './result'
+import { ok, refused, type Result } from '@/domain/result'
 
 export const BACKUP_FORMAT = 'jixiao-jiankong-backup'
 export const BACKUP_FORMAT_VERSION = 1
 /**
- * Backup files larger than this (UTF-8 bytes) are refused before being parsed. Why 200 MB: a backup
- * row is ≈ 250 bytes (seed 001: 19 KB for 88 rows), so a 主管部门 year (240,240 readings, 20,020
- * indicators, their alerts) is ≈ 70–170 MB and must still restore; anything much larger cannot be
+ * Backup files larger than this (UTF-8 bytes) are refused before being parsed. Why 200 MB: a 主管部门
+ * year (240,240 readings, 20,020 indicators, their alerts) must still restore (the size estimate is in
+ * docs/reliability.md §5); anything much larger cannot be
  * ours, and JSON.parse of it would take the tab's memory. Files below the limit that are not ours
  * (e.g. 100 MB of junk) are refused by the checks below, before any write.
  */
@@ -37,14 +39,11 @@ export const MAX_BACKUP_BYTES = 200 * 1024 * 1024
 const MAX_DEPTH = 64
 const MAX_ROWS = 2_000_000
 
-export type TableName = keyof typeof STORES_V1
-export const TABLE_NAMES = Object.keys(STORES_V1) as TableName[]
-
-export const TABLE_LABELS: Record<TableName, string> = {
-  units: '单位', frameworks: '指标框架', projects: '项目', budgetLines: '预算行', monthlyExecutions: '月度执行数',
-  targets: '绩效目标', indicators: '三级指标', nodes: '监控节点', readings: '指标填报', budgetJudgements: '预算研判',
-  alerts: '预警', measures: '纠偏措施', reports: '监控报告', settings: '设置', auditLog: '修改记录', meta: '备份记录',
-}
+/**
+ * Every table of the schema, in order. The domain names the same tables (`TableName`, with their
+ * labels): the `satisfies` and the typed assignment fail to compile if the two lists differ.
+ */
+export const TABLE_NAMES: TableName[] = Object.keys(STORES_V1 satisfies Record<TableName, string>) as (keyof typeof STORES_V1)[]
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT
@@ -55,8 +54,6 @@ export interface BackupFile {
   tables: Record<TableName, unknown[]>
   checksum: { algorithm: 'SHA-256'; value: string }
 }
-
-export type BackupCheck = { ok: true; backup: BackupFile } | { ok: false; messages: string[] }
 
 export { canonicalJson }
 
@@ -197,8 +194,8 @@ function utf8ByteLengthExceeds(text: string, limit: number): boolean {
 }
 
 /** Parses and checks a backup file's text: structure, version, every row, then the checksum. */
-export async function checkBackupText(text: string): Promise<BackupCheck> {
-  const fail = (...messages: string[]): BackupCheck => ({ ok: false, messages })
+export async function checkBackupText(text: string): Promise<Result<BackupFile>> {
+  const fail = (...messages: string[]) => refused(messages)
   if (text.length === 0) return fail('备份文件是空的')
   if (utf8ByteLengthExceeds(text, MAX_BACKUP_BYTES)) return fail(`备份文件过大（超过 ${MAX_BACKUP_BYTES / 1024 / 1024} MB），不是本程序生成的备份`)
   let parsed: unknown
@@ -265,14 +262,7 @@ export async function checkBackupText(text: string): Promise<BackupCheck> {
   const body = parsed as unknown as BackupFile
   const expected = await sha256Hex(checksumInput(body))
   if (expected !== checksum.value) return fail('备份文件校验失败：内容与校验码不符，文件已被修改或损坏，不能用于恢复')
-  return { ok: true, backup: body }
-}
-
-export interface BackupSummary {
-  createdAt: string
-  counts: Record<TableName, number>
-  /** unit names with the years they hold data for */
-  unitYears: { unitName: string; years: number[] }[]
+  return ok(body)
 }
 
 function yearsByUnit(units: readonly unknown[], rows: readonly unknown[]): BackupSummary['unitYears'] {
@@ -319,9 +309,9 @@ export async function restoreBackup(backup: BackupFile, database: MonitoringDb =
 }
 
 /** Checks then restores: a file that fails any check writes nothing. */
-export async function restoreFromText(text: string, database: MonitoringDb = db): Promise<{ ok: true; counts: Record<TableName, number> } | { ok: false; messages: string[] }> {
+export async function restoreFromText(text: string, database: MonitoringDb = db): Promise<Result<Record<TableName, number>>> {
   const checked = await checkBackupText(text)
   if (!checked.ok) return checked
-  const restored = await restoreBackup(checked.backup, database)
-  return restored.ok ? { ok: true, counts: restored.value } : { ok: false, messages: [restored.message] }
+  const restored = await restoreBackup(checked.value, database)
+  return restored.ok ? restored : refused(restored.messages)
 }

@@ -7,11 +7,12 @@
 import { budgetLineIdentity, invisibleNote, newLookAlikes, normalizeBudgetLineNames } from '@/domain/names'
 import { CATEGORY_LABELS, SUB_CATEGORY_LABELS } from '@/domain/rates'
 import type { BudgetLine, Id, MonthlyExecution, Project } from '@/domain/types'
+import { executionKey, type ExecutionsBasis } from '@/domain/executionBasis'
 import { recordAudit } from './audit'
 import { adoptExistingIds } from './naturalKey'
 import { sorted } from './order'
 import { toPlain } from './plain'
-import { DbWriteError, type WriteConflict, type WriteResult } from './result'
+import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import { assertExecutionsOpen, assertLineOpen } from './lock'
 import { ofUnit } from './unitScope'
@@ -72,10 +73,10 @@ export async function putBudgetLine(
   line: BudgetLine,
   database: MonitoringDb = db,
   options: { basis?: BudgetLine | null } = {},
-): Promise<WriteResult<BudgetLine>> {
-  return runWrite(database, [database.nodes, database.projects, database.budgetLines], async () => {
+): Promise<WriteResult<BudgetLine, BudgetLine>> {
+  return runWrite(database, [database.nodes, database.projects, database.budgetLines], async (check) => {
     const row = normalizeBudgetLineNames(toPlain(line))
-    if (options.basis !== undefined) await assertUnchanged(database.budgetLines, row.id, options.basis)
+    if (options.basis !== undefined) await assertUnchanged(check, database.budgetLines, row.id, options.basis)
     const before = await database.budgetLines.get(row.id)
     await assertLineOpen(database, before, row, before ? `修改预算行“${before.name}”` : `新增预算行“${row.name}”`)
     const siblings = await ofUnit(database.budgetLines, row.unitId, row.year).toArray()
@@ -110,55 +111,26 @@ function isMonth(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 12
 }
 
-/** How a (budget line, month) is named in an `ExecutionsBasis` and in its conflicts. */
-export function executionKey(budgetLineId: Id, month: number): string {
-  return `${budgetLineId}|${month}`
-}
-
-/**
- * What a conflict-checked `putExecutions` started from: per `executionKey`, the stored figures of
- * that line and month as the editor loaded them (null: none were stored). A key missing counts as null.
- */
-export type ExecutionsBasis = Readonly<Record<string, MonthlyExecution | null>>
-
-/** A month of a line another tab changed since the editor loaded it: `theirs` is the stored row now. */
-export interface ExecutionConflict {
-  budgetLineId: Id
-  month: number
-  theirs: MonthlyExecution | null
-}
-
-/** The execution conflicts of a refused `putExecutions` (reported by `executionKey`). */
-export function executionConflicts(conflicts: readonly WriteConflict[] | undefined): ExecutionConflict[] {
-  return (conflicts ?? [])
-    .filter((c) => c.table === 'monthlyExecutions')
-    // Raised by putExecutions' own check: the key is `executionKey`, `theirs` a row or null.
-    .map((c) => {
-      const at = c.key.lastIndexOf('|')
-      return { budgetLineId: c.key.slice(0, at), month: Number(c.key.slice(at + 1)), theirs: c.theirs as MonthlyExecution | null }
-    })
-}
-
 /**
  * Saves many monthly figures at once (a month column, a pasted block) in one transaction: all rows
  * or none. A row for a (line, month) that already exists updates it, whatever id the caller gave.
  * Returns the rows as stored. With `options.basis`, the save is refused with `conflicts` — one per
- * line and month whose stored figures are no longer those the editor started from — and nothing is
- * written.
+ * line and month whose stored figures are no longer those the editor started from, keyed by
+ * `executionKey` — and nothing is written.
  */
 export async function putExecutions(
   rows: readonly MonthlyExecution[],
   database: MonitoringDb = db,
   options: { basis?: ExecutionsBasis } = {},
-): Promise<WriteResult<MonthlyExecution[]>> {
-  return runWrite(database, [database.nodes, database.budgetLines, database.monthlyExecutions], async () => {
+): Promise<WriteResult<MonthlyExecution[], MonthlyExecution>> {
+  return runWrite(database, [database.nodes, database.budgetLines, database.monthlyExecutions], async (check) => {
     const plain = toPlain([...rows])
     const basis = options.basis
     if (basis !== undefined) {
       const keys = plain.map((r) => executionKey(r.budgetLineId, r.month))
       const current = await database.monthlyExecutions.where('[budgetLineId+month]').anyOf(plain.map((r) => [r.budgetLineId, r.month])).toArray()
       const currentOf = new Map(current.map((r) => [executionKey(r.budgetLineId, r.month), r]))
-      assertRowsUnchanged(database.monthlyExecutions.name, keys.map((key) => ({ key, current: currentOf.get(key) ?? null, basis: basis[key] ?? null })))
+      assertRowsUnchanged(check, database.monthlyExecutions.name, keys.map((key) => ({ key, current: currentOf.get(key) ?? null, basis: basis[key] ?? null })))
     }
     const lineIds = [...new Set(plain.map((r) => r.budgetLineId))]
     const lines = await database.budgetLines.bulkGet(lineIds)

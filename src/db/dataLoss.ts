@@ -4,20 +4,11 @@
  * domain's (`countUnitYear`); this module only loads the rows, in one read transaction so the
  * figures are of one moment.
  */
-import type { Id, Unit } from '@/domain/types'
-import { addCounts, countFrozenReports, countUnitYear, noDataCounts, type DataCounts } from '@/domain/dataLoss'
+import type { Id } from '@/domain/types'
+import { addCounts, countFrozenReports, countUnitYear, noDataCounts, type DataLoss } from '@/domain/dataLoss'
 import { listUnitYears, loadUnitYear } from './datasets'
 import { db, type MonitoringDb } from './schema'
 import { scopedTables } from './unitScope'
-
-export interface DataLoss {
-  unit: Unit
-  /** the years that hold data, ascending */
-  years: number[]
-  counts: DataCounts
-  /** how many of the reports were 定稿 (submitted) */
-  frozenReports: number
-}
 
 /** What 删除单位 would remove (all its years), or null when the unit does not exist. */
 export async function unitLoss(unitId: Id, database: MonitoringDb = db): Promise<DataLoss | null> {

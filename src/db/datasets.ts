@@ -7,7 +7,7 @@
  * A unit-year "exists" when it holds any project, budget line, target or node.
  */
 import type { Table } from 'dexie'
-import type { Id, Indicator, IndicatorReading, MonitoringNode, PerformanceTarget, UnitYearDataset } from '@/domain/types'
+import type { Id, Indicator, IndicatorReading, MonitoringNode, PerformanceTarget, UnitYearDataset, UnitYearRef } from '@/domain/types'
 import { countUnitYear } from '@/domain/dataLoss'
 import { budgetLineIdentity, newLookAlikes, normalizeDatasetNames, normalizeName } from '@/domain/names'
 import { assertNoLookAlikeLines } from './budget'
@@ -23,11 +23,11 @@ import { deleteUnitRows, ofUnit, scopedTables, type RowCounts } from './unitScop
 import { runWrite } from './write'
 
 /**
- * Which readings a load brings: every node's ('all', what import, export and backup need), or only
- * those of some nodes plus, when `unitIndicators` is set, every node's readings of the unit's own
- * (整体) indicators. The workspace loads the second kind: at 主管部门 size (1,000 projects × 20
- * indicators × 12 nodes) all readings are 240,000 rows and take seconds to read, while one node's are
- * 20,000 and the heatmap and forecasts look across nodes at the unit's indicators only.
+ * Which readings a load brings: every node's ('all', what import, export and backup need), or only those
+ * of some nodes plus, when `unitIndicators` is set, every node's readings of the unit's own (整体)
+ * indicators. The workspace loads the second kind: at 主管部门 size (1,000 projects × 20 indicators × 12
+ * nodes) all readings are 240,000 rows and take seconds to read (docs/benchmarks.md (round 1)), while one
+ * node's are 20,000 and the heatmap and forecasts look across nodes at the unit's indicators only.
  */
 export type ReadingScope = 'all' | {
   /** the nodes, or a choice made from the unit-year's nodes once they are read (the workspace picks the one it shows) */
@@ -39,7 +39,7 @@ export type ReadingScope = 'all' | {
 /**
  * Rows of `table` whose `index` equals one of `keys`. One `equals` query per key rather than
  * `anyOf`: Dexie answers `equals` with IndexedDB's getAll, `anyOf` with a cursor stepping row by
- * row, which measured about 2.5× slower for 20,000 rows in Chromium.
+ * row, which measured markedly slower in Chromium (see docs/benchmarks.md (round 2)).
  */
 async function rowsWith<T>(table: Table<T, Id>, index: string, keys: readonly Id[]): Promise<T[]> {
   const groups = await Promise.all([...new Set(keys)].map((key) => table.where(index).equals(key).toArray()))
@@ -47,10 +47,11 @@ async function rowsWith<T>(table: Table<T, Id>, index: string, keys: readonly Id
 }
 
 /**
- * Rows of `table` whose parent (`index`) is one of `parents`. When the parents are every parent row
- * the database holds (one unit-year in the database: the usual case), one getAll of the whole table,
- * filtered, instead of a getAll per parent: at 主管部门 size 1,005 budget lines and 1,001 targets are
- * that many requests, measured ≈ 0.4 s slower in Chromium than two whole-table reads.
+ * Rows of `table` whose parent (`index`) is one of `parents`. When the parents are every parent row the
+ * database holds (one unit-year in the database: the usual case), one getAll of the whole table,
+ * filtered, instead of a getAll per parent: at 主管部门 size 1,005 budget lines and 1,001 targets are that
+ * many requests, measured slower in Chromium than two whole-table reads (see
+ * docs/benchmarks.md (round 3)).
  */
 async function childRows<T>(
   table: Table<T, Id>, index: string, parents: readonly Id[], parentOf: (row: T) => Id, parentRowsInDatabase: number,
@@ -282,12 +283,6 @@ async function assertNoLookAlikes(database: MonitoringDb, data: UnitYearDataset,
 /** True once anything has been stored (the first-run screen offers demo data otherwise). */
 export async function hasAnyData(database: MonitoringDb = db): Promise<boolean> {
   return (await database.units.count()) > 0
-}
-
-export interface UnitYearRef {
-  unitId: Id
-  unitName: string
-  year: number
 }
 
 function isUnitYearKey(key: unknown): key is [Id, number] {

@@ -1,5 +1,5 @@
 /**
- * 定稿 enforced by the store, not by screens (domain `lock.ts`, rules §2): every write that would
+ * 定稿 enforced by the store, not by screens (domain `lock.ts`, docs/domain-rules.md §12.3): every write that would
  * change a figure shown in a locked node's report is refused *inside its own transaction*, so no path
  * — an entry screen, an import, a bulk operation, another tab — can change a frozen report's figures.
  * Callers include `database.nodes` in their `runWrite` tables and call these before writing.

@@ -11,7 +11,8 @@ import { assertNodesOpen } from './lock'
 import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
-import { db, type MonitoringDb, type SettingsRow } from './schema'
+import type { SettingsRow } from '@/domain/types'
+import { db, type MonitoringDb } from './schema'
 import { assertUnchanged, deleteAudited, putAudited, runWrite } from './write'
 
 const measureOrder = [
@@ -45,10 +46,10 @@ export async function putMeasure(
   measure: CorrectiveMeasure,
   database: MonitoringDb = db,
   options: { basis?: CorrectiveMeasure | null } = {},
-): Promise<WriteResult<CorrectiveMeasure>> {
-  return runWrite(database, [database.nodes, database.measures], async () => {
+): Promise<WriteResult<CorrectiveMeasure, CorrectiveMeasure>> {
+  return runWrite(database, [database.nodes, database.measures], async (check) => {
     const row = toPlain(measure)
-    if (options.basis !== undefined) await assertUnchanged(database.measures, row.id, options.basis && toPlain(options.basis))
+    if (options.basis !== undefined) await assertUnchanged(check, database.measures, row.id, options.basis && toPlain(options.basis))
     const node = await database.nodes.get(row.nodeId)
     if (!node || node.unitId !== row.unitId) throw new DbWriteError('纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
     const before = await database.measures.get(row.id)
@@ -125,11 +126,11 @@ export async function saveMeasureTemplates(
   templates: readonly MeasureTemplate[],
   database: MonitoringDb = db,
   options: { basis?: SettingsRow | null } = {},
-): Promise<WriteResult<MeasureTemplate[]>> {
-  return runWrite(database, [database.settings], async () => {
-    if (options.basis !== undefined) await assertUnchanged(database.settings, TEMPLATES_KEY, options.basis && toPlain(options.basis))
+): Promise<WriteResult<MeasureTemplate[], SettingsRow>> {
+  return runWrite(database, [database.settings], async (check) => {
+    if (options.basis !== undefined) await assertUnchanged(check, database.settings, TEMPLATES_KEY, options.basis && toPlain(options.basis))
     const checked = validateMeasureTemplates(toPlain([...templates]))
-    if (!checked.ok) throw new DbWriteError(checked.issues.map((i) => i.message).join('；'))
+    if (!checked.ok) throw new DbWriteError(checked.messages.join('；'))
     const before = await database.settings.get(TEMPLATES_KEY)
     await database.settings.put({ key: TEMPLATES_KEY, value: checked.value })
     await recordAudit(database, [{ table: 'settings', key: TEMPLATES_KEY, before: before?.value ?? null, after: checked.value }])
@@ -141,9 +142,9 @@ export async function saveMeasureTemplates(
 export async function resetMeasureTemplates(
   database: MonitoringDb = db,
   options: { basis?: SettingsRow | null } = {},
-): Promise<WriteResult<MeasureTemplate[]>> {
-  return runWrite(database, [database.settings], async () => {
-    if (options.basis !== undefined) await assertUnchanged(database.settings, TEMPLATES_KEY, options.basis && toPlain(options.basis))
+): Promise<WriteResult<MeasureTemplate[], SettingsRow>> {
+  return runWrite(database, [database.settings], async (check) => {
+    if (options.basis !== undefined) await assertUnchanged(check, database.settings, TEMPLATES_KEY, options.basis && toPlain(options.basis))
     const before = await database.settings.get(TEMPLATES_KEY)
     await database.settings.delete(TEMPLATES_KEY)
     await recordAudit(database, [{ table: 'settings', key: TEMPLATES_KEY, before: before?.value ?? null, after: null }])

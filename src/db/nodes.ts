@@ -11,7 +11,7 @@ import { newId } from '@/domain/ids'
 import { adoptExistingIds } from './naturalKey'
 import { sorted } from './order'
 import { toPlain } from './plain'
-import { DbWriteError, type WriteConflict, type WriteResult } from './result'
+import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import { deleteNodeChildren, ofUnit, type RowCounts } from './unitScope'
 import { assertRowsUnchanged, putAudited, runWrite } from './write'
@@ -65,20 +65,6 @@ export async function listReadings(nodeId: Id, database: MonitoringDb = db): Pro
  */
 export type ReadingsBasis = Readonly<Record<Id, IndicatorReading | null>>
 
-/** A reading another tab changed since the editor loaded it: `theirs` is the stored row now. */
-export interface ReadingConflict {
-  indicatorId: Id
-  theirs: IndicatorReading | null
-}
-
-/** The reading conflicts of a refused `putReadings` (reported by indicator id, see below). */
-export function readingConflicts(conflicts: readonly WriteConflict[] | undefined): ReadingConflict[] {
-  return (conflicts ?? [])
-    .filter((c) => c.table === 'readings')
-    // Raised by putReadings' own check on the readings table: `theirs` is a reading row or null.
-    .map((c) => ({ indicatorId: c.key, theirs: c.theirs as IndicatorReading | null }))
-}
-
 /**
  * Saves indicator readings (one per node and indicator) in one transaction. Returns them as stored.
  * With `options.basis` (readings of one node only), the save is refused with `conflicts` — one per
@@ -89,8 +75,8 @@ export async function putReadings(
   readings: readonly IndicatorReading[],
   database: MonitoringDb = db,
   options: { basis?: ReadingsBasis } = {},
-): Promise<WriteResult<IndicatorReading[]>> {
-  return runWrite(database, [database.nodes, database.indicators, database.readings], async () => {
+): Promise<WriteResult<IndicatorReading[], IndicatorReading>> {
+  return runWrite(database, [database.nodes, database.indicators, database.readings], async (check) => {
     const rows = toPlain([...readings])
     await assertEditableNodes(database, rows.map((r) => r.nodeId), '修改指标填报')
     const basis = options.basis
@@ -103,6 +89,7 @@ export async function putReadings(
         .toArray()
       const currentOf = new Map(current.map((r) => [r.indicatorId, r]))
       assertRowsUnchanged(
+        check,
         'readings',
         rows.map((r) => ({ key: r.indicatorId, current: currentOf.get(r.indicatorId) ?? null, basis: basis[r.indicatorId] ?? null })),
       )
@@ -132,20 +119,6 @@ export async function listBudgetJudgements(nodeId: Id, database: MonitoringDb = 
  */
 export type JudgementsBasis = Readonly<Record<Id, BudgetLineJudgement | null>>
 
-/** A judgement another tab changed since the editor loaded it: `theirs` is the stored row now. */
-export interface JudgementConflict {
-  budgetLineId: Id
-  theirs: BudgetLineJudgement | null
-}
-
-/** The judgement conflicts of a refused `putBudgetJudgements` (reported by budget line id). */
-export function judgementConflicts(conflicts: readonly WriteConflict[] | undefined): JudgementConflict[] {
-  return (conflicts ?? [])
-    .filter((c) => c.table === 'budgetJudgements')
-    // Raised by putBudgetJudgements' own check: `theirs` is a judgement row or null.
-    .map((c) => ({ budgetLineId: c.key, theirs: c.theirs as BudgetLineJudgement | null }))
-}
-
 /**
  * Saves budget-line judgements (one per node and line) in one transaction. Returns them as stored.
  * With `options.basis` (judgements of one node only), the save is refused with `conflicts` — one per
@@ -156,8 +129,8 @@ export async function putBudgetJudgements(
   judgements: readonly BudgetLineJudgement[],
   database: MonitoringDb = db,
   options: { basis?: JudgementsBasis } = {},
-): Promise<WriteResult<BudgetLineJudgement[]>> {
-  return runWrite(database, [database.nodes, database.budgetLines, database.budgetJudgements], async () => {
+): Promise<WriteResult<BudgetLineJudgement[], BudgetLineJudgement>> {
+  return runWrite(database, [database.nodes, database.budgetLines, database.budgetJudgements], async (check) => {
     const rows = toPlain([...judgements])
     await assertEditableNodes(database, rows.map((r) => r.nodeId), '修改预算行研判')
     const basis = options.basis
@@ -169,6 +142,7 @@ export async function putBudgetJudgements(
         .toArray()
       const currentOf = new Map(current.map((r) => [r.budgetLineId, r]))
       assertRowsUnchanged(
+        check,
         'budgetJudgements',
         rows.map((r) => ({ key: r.budgetLineId, current: currentOf.get(r.budgetLineId) ?? null, basis: basis[r.budgetLineId] ?? null })),
       )

@@ -41,10 +41,10 @@ export async function putProject(
   project: Project,
   database: MonitoringDb = db,
   options: { basis?: Project | null } = {},
-): Promise<WriteResult<Project>> {
-  return runWrite(database, [database.nodes, database.units, database.projects], async () => {
+): Promise<WriteResult<Project, Project>> {
+  return runWrite(database, [database.nodes, database.units, database.projects], async (check) => {
     const row = normalizeProjectNames(toPlain(project))
-    if (options.basis !== undefined) await assertUnchanged(database.projects, row.id, options.basis)
+    if (options.basis !== undefined) await assertUnchanged(check, database.projects, row.id, options.basis)
     await assertUnitYearOpen(database, row.unitId, row.year, `修改项目“${row.name}”`)
     if (!row.name) throw new DbWriteError('请填写项目名称，本次保存未写入任何数据。')
     if (!(await database.units.get(row.unitId))) throw new DbWriteError('项目所属的单位不存在，本次保存未写入任何数据。')

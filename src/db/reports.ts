@@ -6,7 +6,7 @@
  * submitted version stays retrievable (`submittedVersions`). Edits are refused while the node is locked.
  * These are the only functions that should change a node's status after it was created.
  */
-import type { Id, MonitoringNode, StoredReport } from '@/domain/types'
+import type { Id, MonitoringNode, StoredReport, SubmittedVersion } from '@/domain/types'
 import type { MonitoringSettings } from '@/domain/settings'
 import { recordAudit } from './audit'
 import { toPlain } from './plain'
@@ -41,7 +41,7 @@ export function changedEditKeys(from: Readonly<Record<string, string>>, to: Read
  * With `basis` (the edits the page started from), only the paragraphs that differ between `basis` and
  * `edits` are written, on top of what is stored now, so another tab's edits of other paragraphs stay;
  * and when one of those paragraphs was itself changed in storage since, the write is refused with
- * the stored texts (`WriteConflictError`, nothing written) for the user to choose. Without `basis`
+ * the stored texts (`conflicts`, nothing written) for the user to choose. Without `basis`
  * the edits replace the stored ones (import, restore and tests).
  */
 export async function saveReportEdits(
@@ -49,8 +49,8 @@ export async function saveReportEdits(
   edits: Readonly<Record<string, string>>,
   database: MonitoringDb = db,
   basis?: Readonly<Record<string, string>>,
-): Promise<WriteResult<StoredReport>> {
-  return runWrite(database, [database.nodes, database.reports], async () => {
+): Promise<WriteResult<StoredReport, string>> {
+  return runWrite(database, [database.nodes, database.reports], async (check) => {
     const node = await nodeOf(database, nodeId)
     if (node.status === 'locked') throw new DbWriteError(`监控节点“${node.label}”的报告已定稿，须先解锁才能修改，本次保存未写入任何数据。`)
     const at = database.now().toISOString()
@@ -59,7 +59,7 @@ export async function saveReportEdits(
     if (basis) {
       const storedEdits = before?.edits ?? {}
       const changed = changedEditKeys(basis, edits)
-      assertRowsUnchanged('reports', changed.map((key) => ({ key, current: storedEdits[key] ?? null, basis: basis[key] ?? null })))
+      assertRowsUnchanged(check, 'reports', changed.map((key) => ({ key, current: storedEdits[key] ?? null, basis: basis[key] ?? null })))
       next = { ...storedEdits }
       for (const key of changed) {
         if (edits[key] === undefined) delete next[key]
@@ -89,7 +89,8 @@ export async function freezeReport(
     const at = database.now().toISOString()
     const before = await database.reports.get(nodeId)
     const report: StoredReport = toPlain({ ...(before ?? emptyReport(nodeId, at)), frozen: { at, model }, updatedAt: at })
-    // the node keeps the settings its figures were computed with (rules §2: 设置 changes apply to open nodes)
+    // the node keeps the settings its figures were computed with (docs/domain-rules.md §12.4: 设置 changes
+    // apply to open nodes)
     const locked: MonitoringNode = toPlain({ ...node, status: 'locked', ...(options.settings ? { frozenSettings: options.settings } : {}) })
     await database.reports.put(report)
     await database.nodes.put(locked)
@@ -115,7 +116,7 @@ export async function unlockReport(
 ): Promise<WriteResult<{ node: MonitoringNode; report: StoredReport }>> {
   const why = reason.trim()
   if (why.length < MIN_UNLOCK_REASON) {
-    return { ok: false, message: `请填写解锁原因（至少${MIN_UNLOCK_REASON}个字），例如“财政局退回，需更正执行数”。`, cause: null }
+    return { ok: false, messages: [`请填写解锁原因（至少${MIN_UNLOCK_REASON}个字），例如“财政局退回，需更正执行数”。`], cause: null }
   }
   return runWrite(database, [database.nodes, database.reports], async () => {
     const node = await nodeOf(database, nodeId)
@@ -139,14 +140,6 @@ export async function unlockReport(
     ])
     return { node: draft, report }
   })
-}
-
-/** A report that was 定稿 and later unlocked: the model as submitted, when, and why it was unlocked. */
-export interface SubmittedVersion {
-  frozenAt: string | null
-  unlockedAt: string
-  reason: string
-  model: unknown
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null

@@ -1,20 +1,11 @@
 /**
- * What every write function returns to the UI: a value, or one Chinese sentence saying what went
- * wrong. Raw Dexie/IndexedDB exceptions stop here; the original error rides along as `cause` for logs.
+ * What every write function returns to the UI: the domain's `Result` — a value, or the Chinese
+ * sentence saying what went wrong. Raw Dexie/IndexedDB exceptions stop here; the original error rides
+ * along as `cause` for logs. `Row` types the `conflicts` of a write that checks its editor's basis.
  */
+import type { Result } from '@/domain/result'
 
-export type WriteResult<T = undefined> =
-  | { ok: true; value: T }
-  /** `conflicts` is set when the write was refused because someone else changed the rows first */
-  | { ok: false; message: string; cause: unknown; conflicts?: WriteConflict[] }
-
-/** A row that changed in the database since the editor loaded it (another tab, another colleague). */
-export interface WriteConflict {
-  table: string
-  key: string
-  /** the row as it is now in the database (null when it was deleted) */
-  theirs: unknown
-}
+export type WriteResult<T = undefined, Row = never> = Result<T, Row>
 
 /** A refusal decided by our own code (bad reference, locked node …); its message is shown as is. */
 export class DbWriteError extends Error {
@@ -26,10 +17,11 @@ const NOTHING_WRITTEN = '本次保存未写入任何数据。'
 /**
  * Raised inside a write when a row is no longer what the editor started from: two tabs (or two
  * people on one PC) edited the same record. Nothing is written; the UI shows both and lets the user
- * choose — overwrite with theirs kept in the audit log, or take the other version.
+ * choose — overwrite with theirs kept in the audit log, or take the other version. The rows go back
+ * typed through the write's `ConflictCheck` (db/write.ts), not through this error.
  */
 export class WriteConflictError extends DbWriteError {
-  constructor(readonly conflicts: WriteConflict[]) {
+  constructor() {
     super(`您编辑期间，这条数据已在其他窗口被修改并保存。为避免覆盖对方的修改，${NOTHING_WRITTEN}请选择保留哪一份。`)
   }
 }

@@ -39,11 +39,10 @@ import type {
   MonthlyExecution,
   PerformanceTarget,
   Project,
+  SettingsRow,
   StoredReport,
   Unit,
 } from '@/domain/types'
-import type { MonitoringSettings } from '@/domain/settings'
-import type { MeasureTemplate } from '@/domain/measureTemplates'
 
 export const DEFAULT_DB_NAME = 'jixiao-jiankong'
 
@@ -56,12 +55,6 @@ export interface AuditEntry {
   before: unknown
   after: unknown
 }
-
-/** Stored settings may be partial (written by an older version); readers merge them over defaults. */
-export type SettingsRow =
-  | { key: 'monitoring'; value: Partial<MonitoringSettings> }
-  /** the 纠偏措施 template library (db/measures.ts); absent → the defaults */
-  | { key: 'measureTemplates'; value: MeasureTemplate[] }
 
 /** Bookkeeping values, keyed by name. */
 export type MetaRow =
@@ -93,7 +86,7 @@ export const STORES_V1 = {
   meta: 'key',
 } as const satisfies Record<string, string>
 
-/** Version 2: the same stores; budget lines gain `adjustmentMonth` (rules §2 "adjustments are dated"). */
+/** Version 2: the same stores; budget lines gain `adjustmentMonth` (docs/domain-rules.md §4.2). */
 export const STORES_V2 = STORES_V1
 
 export const SCHEMA_VERSION = 2

@@ -7,7 +7,8 @@ import { defaultSettings, type MonitoringSettings } from '@/domain/settings'
 import { recordAudit } from './audit'
 import { toPlain } from './plain'
 import type { WriteResult } from './result'
-import { db, type MonitoringDb, type SettingsRow } from './schema'
+import type { SettingsRow } from '@/domain/types'
+import { db, type MonitoringDb } from './schema'
 import { assertUnchanged, runWrite } from './write'
 
 const KEY = 'monitoring'
@@ -47,9 +48,9 @@ export async function saveSettings(
   settings: MonitoringSettings,
   database: MonitoringDb = db,
   options: { basis?: SettingsRow | null } = {},
-): Promise<WriteResult<MonitoringSettings>> {
-  return runWrite(database, [database.settings], async () => {
-    if (options.basis !== undefined) await assertUnchanged(database.settings, KEY, options.basis)
+): Promise<WriteResult<MonitoringSettings, SettingsRow>> {
+  return runWrite(database, [database.settings], async (check) => {
+    if (options.basis !== undefined) await assertUnchanged(check, database.settings, KEY, options.basis)
     const value = mergeOver(defaultSettings(), toPlain(settings))
     const before = await database.settings.get(KEY)
     await database.settings.put({ key: KEY, value })
@@ -58,7 +59,7 @@ export async function saveSettings(
   })
 }
 
-/** Back to the defaults of the domain spec (设置 → 恢复默认). */
+/** Back to the defaults (设置 → 恢复默认; docs/domain-rules.md §14). */
 export async function resetSettings(database: MonitoringDb = db): Promise<WriteResult<MonitoringSettings>> {
   return runWrite(database, [database.settings], async () => {
     const before = await database.settings.get(KEY)

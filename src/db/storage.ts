@@ -2,8 +2,7 @@
  * Persistent storage: asks the browser not to evict our IndexedDB data under storage pressure.
  * Everything here tolerates browsers (and test environments) without `navigator.storage`.
  */
-
-export type PersistenceStatus = 'persisted' | 'not-persisted' | 'unsupported'
+import type { PersistenceStatus, StorageEstimate } from '@/domain/storage'
 
 function storageManager(): StorageManager | undefined {
   return typeof navigator !== 'undefined' && navigator.storage ? navigator.storage : undefined
@@ -32,7 +31,7 @@ export async function persistenceStatus(): Promise<PersistenceStatus> {
 }
 
 /** Bytes used and available to this origin, when the browser tells. */
-export async function storageEstimate(): Promise<{ usage: number; quota: number } | null> {
+export async function storageEstimate(): Promise<StorageEstimate | null> {
   const storage = storageManager()
   if (!storage || typeof storage.estimate !== 'function') return null
   try {

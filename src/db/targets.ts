@@ -33,8 +33,8 @@ export async function putFramework(
   framework: IndicatorFramework,
   database: MonitoringDb = db,
   options: { basis?: IndicatorFramework } = {},
-): Promise<WriteResult<IndicatorFramework>> {
-  return runWrite(database, [database.nodes, database.frameworks], async () => {
+): Promise<WriteResult<IndicatorFramework, IndicatorFramework>> {
+  return runWrite(database, [database.nodes, database.frameworks], async (check) => {
     const row = normalizeFrameworkNames(toPlain(framework))
     const before = await database.frameworks.get(row.year)
     // the framework is shared by every unit of the year and orders every report's indicator list
@@ -42,7 +42,7 @@ export async function putFramework(
     if (locked) throw new DbWriteError(lockedMessage(locked, `修改${row.year}年的指标体系`))
     if (options.basis !== undefined) {
       const basis = toPlain(options.basis)
-      assertRowsUnchanged('frameworks', [{ key: String(row.year), current: before ?? { year: row.year, level1: [] }, basis }])
+      assertRowsUnchanged(check, 'frameworks', [{ key: String(row.year), current: before ?? { year: row.year, level1: [] }, basis }])
     }
     await database.frameworks.put(row)
     await recordAudit(database, [{ table: 'frameworks', key: String(row.year), before: before ?? null, after: row }])
@@ -64,10 +64,10 @@ export async function putTarget(
   target: PerformanceTarget,
   database: MonitoringDb = db,
   options: { basis?: PerformanceTarget | null } = {},
-): Promise<WriteResult<PerformanceTarget>> {
-  return runWrite(database, [database.nodes, database.targets], async () => {
+): Promise<WriteResult<PerformanceTarget, PerformanceTarget>> {
+  return runWrite(database, [database.nodes, database.targets], async (check) => {
     const row = toPlain(target)
-    if (options.basis !== undefined) await assertUnchanged(database.targets, row.id, options.basis)
+    if (options.basis !== undefined) await assertUnchanged(check, database.targets, row.id, options.basis)
     await assertUnitYearOpen(database, row.unitId, row.year, '修改绩效目标')
     await putAudited(database, database.targets, [row])
     return row
@@ -118,13 +118,14 @@ export async function putIndicators(
   indicators: readonly Indicator[],
   database: MonitoringDb = db,
   options: { basis?: Readonly<Record<Id, Indicator | null>> } = {},
-): Promise<WriteResult<Indicator[]>> {
-  return runWrite(database, [database.nodes, database.targets, database.indicators], async () => {
+): Promise<WriteResult<Indicator[], Indicator>> {
+  return runWrite(database, [database.nodes, database.targets, database.indicators], async (check) => {
     const rows = toPlain([...indicators]).map(normalizeIndicatorNames)
     const basis = options.basis
     if (basis !== undefined) {
       const current = await database.indicators.bulkGet(rows.map((r) => r.id))
       assertRowsUnchanged(
+        check,
         database.indicators.name,
         rows.map((r, i) => ({ key: r.id, current: current[i] ?? null, basis: basis[r.id] ?? null })),
       )
@@ -147,7 +148,7 @@ export async function putIndicator(
   indicator: Indicator,
   database: MonitoringDb = db,
   options: { basis?: Indicator | null } = {},
-): Promise<WriteResult<Indicator>> {
+): Promise<WriteResult<Indicator, Indicator>> {
   const basis = options.basis === undefined ? {} : { basis: { [indicator.id]: options.basis } }
   const result = await putIndicators([indicator], database, basis)
   return result.ok ? { ok: true, value: result.value[0] } : result

@@ -44,13 +44,13 @@ export async function putUnit(
   unit: Unit,
   database: MonitoringDb = db,
   options: { basis?: Unit | null } = {},
-): Promise<WriteResult<Unit>> {
-  return runWrite(database, [database.nodes, database.units], async () => {
+): Promise<WriteResult<Unit, Unit>> {
+  return runWrite(database, [database.nodes, database.units], async (check) => {
     const row = normalizeUnitNames(toPlain(unit))
-    if (options.basis !== undefined) await assertUnchanged(database.units, row.id, options.basis)
+    if (options.basis !== undefined) await assertUnchanged(check, database.units, row.id, options.basis)
     assertUnitName(row, unit.name, await database.units.toArray())
     const before = await database.units.get(row.id)
-    // whether 上年结转 is in the 执行率 denominator changes every figure of a 定稿 report (rules §2)
+    // whether 上年结转 is in the 执行率 denominator changes every figure of a 定稿 report (docs/domain-rules.md §12.2)
     if (before && Boolean(before.carryOverInExecutionBase) !== Boolean(row.carryOverInExecutionBase)) {
       const locked = firstLockedNode(await ofUnit(database.nodes, row.id).toArray())
       if (locked) throw new DbWriteError(lockedMessage(locked, '修改执行率口径（分母是否含上年结转）'))

@@ -1,45 +1,66 @@
 /**
  * `runWrite`: the one way db/* modules write. It opens a single read-write transaction over the
  * given tables plus `auditLog` and `meta`, so a write and its audit rows commit or abort together,
- * and it turns any failure into `{ ok: false, message }`. Dexie aborts the transaction when `body`
+ * and it turns any failure into `{ ok: false, messages }`. Dexie aborts the transaction when `body`
  * throws or rejects, so nothing is partially applied.
  *
  * `body` must only await Dexie calls (no fetch, no timers): a foreign await would let IndexedDB
  * auto-commit the transaction midway.
+ *
+ * A write that saves rows an editor started from checks them with `check` (`assertUnchanged`,
+ * `assertRowsUnchanged`); a row changed meanwhile refuses the write and comes back in `conflicts`.
  */
 import type { Table } from 'dexie'
+import type { WriteConflict } from '@/domain/result'
 import { describeWriteError, WriteConflictError, type WriteResult } from './result'
 import { recordAudit } from './audit'
 import type { MonitoringDb } from './schema'
 
-export async function runWrite<T>(
+/**
+ * The rows of type `Row` a write found changed since its editor loaded them. `refuse` keeps them and
+ * throws, so the transaction aborts with nothing written and `runWrite` returns them as they were found.
+ */
+export interface ConflictCheck<Row> {
+  refuse: (conflicts: WriteConflict<Row>[]) => never
+}
+
+export async function runWrite<T, Row = never>(
   database: MonitoringDb,
   tables: readonly Table[],
-  body: () => Promise<T>,
-): Promise<WriteResult<T>> {
+  body: (check: ConflictCheck<Row>) => Promise<T>,
+): Promise<WriteResult<T, Row>> {
   const scope = [...new Set<Table>([...tables, database.auditLog, database.meta])]
+  let found: WriteConflict<Row>[] = []
+  const check: ConflictCheck<Row> = {
+    refuse: (conflicts) => {
+      found = conflicts
+      throw new WriteConflictError()
+    },
+  }
   try {
-    const value = await database.transaction('rw', scope, body)
+    // an async scope: Dexie keeps its transaction across native awaits only for async functions
+    const value = await database.transaction('rw', scope, async () => body(check))
     return { ok: true, value }
   } catch (error) {
-    const conflicts = error instanceof WriteConflictError ? error.conflicts : undefined
-    return { ok: false, message: describeWriteError(error), cause: error, ...(conflicts ? { conflicts } : {}) }
+    const conflicts = error instanceof WriteConflictError ? found : []
+    return { ok: false, messages: [describeWriteError(error)], cause: error, ...(conflicts.length > 0 ? { conflicts } : {}) }
   }
 }
 
 /**
  * Optimistic concurrency: call inside `runWrite` before writing a row the user edited. `basis` is the
  * row as the editor loaded it (null if it did not exist yet); if the stored row differs, the whole
- * write is refused with a `WriteConflictError` instead of silently dropping the other edit.
+ * write is refused with the stored row as its conflict instead of silently dropping the other edit.
  */
 export async function assertUnchanged<T, K extends string | number>(
+  check: ConflictCheck<T>,
   table: Table<T, K>,
   key: K,
   basis: T | null,
 ): Promise<void> {
   const current = (await table.get(key)) ?? null
   if (stableJson(current) !== stableJson(basis)) {
-    throw new WriteConflictError([{ table: table.name, key: String(key), theirs: current }])
+    check.refuse([{ table: table.name, key: String(key), theirs: current }])
   }
 }
 
@@ -49,12 +70,13 @@ export async function assertUnchanged<T, K extends string | number>(
  * `key` is what the conflict is reported under. Call inside `runWrite`, before writing anything.
  */
 export function assertRowsUnchanged<T>(
+  check: ConflictCheck<T>,
   table: string,
   checks: readonly { key: string; current: T | null; basis: T | null }[],
 ): void {
   const changed = checks.filter((c) => stableJson(c.current) !== stableJson(c.basis))
   if (changed.length > 0) {
-    throw new WriteConflictError(changed.map((c) => ({ table, key: c.key, theirs: c.current })))
+    check.refuse(changed.map((c) => ({ table, key: c.key, theirs: c.current })))
   }
 }
 

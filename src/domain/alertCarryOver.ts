@@ -19,9 +19,10 @@ export const CARRY_OVER_VERDICT_LABELS: Readonly<Record<CarryOverVerdict, string
 }
 
 /**
- * Severity for the verdict only: red worse than yellow worse than green (spec §4). Blue is a
- * different kind of deviation (target probably set too low) and grey has no reading, so neither is
- * ranked here — unlike dashboardMeasures.lightChange, which treats blue like green.
+ * Severity for the verdict only: red worse than yellow worse than green (docs/domain-rules.md §8.4).
+ * Blue is a different kind of deviation (target probably set too low) and grey has no reading, so
+ * neither is ranked here — unlike dashboardMeasures.lightChange, which ranks blue between yellow and
+ * green (docs/domain-rules.md §9.3).
  */
 const SEVERITY: Readonly<Partial<Record<Light, number>>> = { red: 2, yellow: 1, green: 0 }
 

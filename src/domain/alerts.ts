@@ -1,6 +1,6 @@
 /**
  * 预警: which deviations a node raises, each with its rule id, the thresholds and the inputs that
- * raised it, and one Chinese sentence that says why (style.md §5). Pure: computed from the node
+ * raised it, and one Chinese sentence that says why (docs/domain-rules.md §8). Pure: computed from the node
  * snapshot and the dataset; the id is derived from (node, rule, subject), so computing twice gives
  * the same alerts and storing them again (db/alerts.replaceNodeAlerts) changes nothing.
  *
@@ -8,7 +8,7 @@
  * - budget.light          unit 执行进度比 (执行率 ÷ 序时进度 × 100) below the yellow threshold;
  * - budget.projectLight   the same for each project's own budget;
  * - budget.overspent      unit 执行率 > 100%;
- * - data.unallocatedSpend a budget line's 执行数 > 到位资金 (a data error, spec §2);
+ * - data.unallocatedSpend a budget line's 执行数 > 到位资金 (a data error, docs/domain-rules.md §6.2);
  * - indicator.light       an indicator's light is red or yellow (a cost ceiling: its actual or its
  *                         year-end forecast breaks the ceiling; spending slowly under it raises nothing);
  * - indicator.overrun     blue: at or above the over-run threshold, needs an explanation;
@@ -17,7 +17,8 @@
  * - indicator.impossible  完成可能性 = 完全不可能;
  * - budget.impossible     a budget line judged 完全不可能 to reach its year-end figure;
  * - reading.carried       an indicator's reading copied from an earlier node (carriedFrom) and not
- *                         yet confirmed or edited at this one: its figures are last node's (rules §2);
+ *                         yet confirmed or edited at this one: its figures are last node's
+ *                         (docs/domain-rules.md §7.4);
  * - measure.overdue       a 纠偏措施 past its deadline at the node date and not 已完成.
  */
 import { formatAmount, formatNumber, formatPercent, parseDecimal } from './decimal'
@@ -78,7 +79,7 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
   const pct = (value: Dec): string => formatPercent(value, SENTENCE_PLACES)
   const budgetThresholds = { red: String(settings.budgetLight.red), yellow: String(settings.budgetLight.yellow) }
 
-  // Budget light of the unit: the sentence of seed 001 (执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警).
+  // Budget light of the unit, on seed 001 (docs/domain-rules.md §8.1): (执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警).
   const unit = snapshot.budget.unit
   const { light, ratio } = snapshot.budgetLight
   if ((light === 'red' || light === 'yellow') && ratio && unit.executionRate) {

@@ -1,5 +1,5 @@
 /**
- * 指标完成率 (spec §4) and the value expected at a node. A rate is a fraction (0.4667 = 46.67%);
+ * 指标完成率 (docs/domain-rules.md §5.4) and the value expected at a node. A rate is a fraction (0.4667 = 46.67%);
  * every way it can fail to exist is a status, never NaN or Infinity.
  */
 import { D, parseDecimal } from './decimal'
@@ -16,14 +16,17 @@ export type CompletionResult =
   /** `field` names the input at fault ('actualValue', 'targetValue', 'qualitativePercent', …) */
   | { status: 'invalid'; message: string; field?: string }
 
-/** A grade's percent band [min, max], in percent; max is exclusive except for 达成 [seed 003]. */
+/**
+ * A grade's percent band [min, max], in percent; max is exclusive except for 达成 (seed 003,
+ * docs/domain-rules.md §5.4).
+ */
 export interface GradeBand {
   min: number
   max: number
   maxInclusive: boolean
 }
 
-/** 达成 80–100% (含80%), 部分达成 60–80% (含60%), 未达成 0–60% [seed 003]. */
+/** 达成 80–100% (含80%), 部分达成 60–80% (含60%), 未达成 0–60%: seed 003 (docs/domain-rules.md §5.4). */
 export const QUALITATIVE_BANDS: Readonly<Record<QualitativeGrade, GradeBand>> = {
   达成: { min: 80, max: 100, maxInclusive: true },
   部分达成: { min: 60, max: 80, maxInclusive: false },
@@ -31,8 +34,8 @@ export const QUALITATIVE_BANDS: Readonly<Record<QualitativeGrade, GradeBand>> = 
 }
 
 /**
- * The percent a grade stands for when the user gives none [ours]: 达成 means the target is met
- * (100%); the other two take their band's middle (70%, 30% — seed 001 shows 30% for 有所效果).
+ * The percent a grade stands for when the user gives none (docs/domain-rules.md §5.4): 达成 means the target is met
+ * (100%); the other two take their band's middle (70%, 30% — seed 001 shows 30% for 有所效果, docs/domain-rules.md §5.4).
  */
 export const DEFAULT_QUALITATIVE_PERCENT: Readonly<Record<QualitativeGrade, number>> = {
   达成: 100,
@@ -54,11 +57,11 @@ export function isReverse(operator: Operator): boolean {
   return operator === '≤' || operator === '<'
 }
 
-/** 计量单位 that name an amount of money: a ≤ / < cap in one of them is a cost ceiling (spec §4). */
+/** 计量单位 that name an amount of money: a ≤ / < cap in one of them is a cost ceiling (docs/domain-rules.md §5.5). */
 export const MONEY_UNITS: readonly string[] = ['万元', '元', '千元']
 
 /**
- * A cost ceiling (spec §4, e.g. 项目保障成本经费 ≤150 万元): a cap (≤ <) whose 计量单位 is money. Its
+ * A cost ceiling (docs/domain-rules.md §5.5, e.g. 项目保障成本经费 ≤150 万元): a cap (≤ <) whose 计量单位 is money. Its
  * 完成率 is still actual ÷ target (spending progress), but its light follows the ceiling rule
  * (`lights.indicatorLight`): spending slowly under a ceiling is no deviation.
  */
@@ -92,10 +95,11 @@ const invalid = (message: string, field: string): CompletionResult => ({ status:
 export const ZERO_TARGET_MESSAGE = '年度指标值为0，无法计算完成率'
 
 /**
- * The completion rate of a quantitative value against its target (spec §4):
- * - positive (≥ > =): actual ÷ target; `= 0` is a zero-tolerance target: 100% if actual is 0, else 0% [ours];
- * - reverse level (≤ <): 100% up to the target, 1 − (actual − target) ÷ target up to twice it, then 0 [practice];
- * - reverse cumulative (a spend or cost cap): actual ÷ target, i.e. spending progress [seed 001].
+ * The completion rate of a quantitative value against its target (docs/domain-rules.md §5.4):
+ * - positive (≥ > =): actual ÷ target; `= 0` is a zero-tolerance target: 100% if actual is 0, else 0%;
+ * - reverse level (≤ <): 100% up to the target, 1 − (actual − target) ÷ target up to twice it, then 0;
+ * - reverse cumulative (a spend or cost cap): actual ÷ target, i.e. spending progress (seed 001,
+ * docs/domain-rules.md §5.4).
  * Both values must already be non-negative.
  */
 export function quantitativeRate(operator: Operator, accrual: Accrual, actual: Dec, target: Dec): CompletionResult {
@@ -157,7 +161,7 @@ function completionOfValue(indicator: Indicator, value: string | undefined, fiel
 }
 
 /**
- * 指标完成率 at the node (spec §4). Not-yet-due indicators have no rate even if a value was typed;
+ * 指标完成率 at the node (docs/domain-rules.md §5.4). Not-yet-due indicators have no rate even if a value was typed;
  * a missing reading or value is 'missing'; bad input is 'invalid' with a Chinese message.
  */
 export function completionRate(indicator: Indicator, reading: IndicatorReading | undefined, asOf: IsoDate): CompletionResult {
@@ -178,7 +182,8 @@ export function forecastCompletion(indicator: Indicator, reading: IndicatorReadi
 
 /**
  * 预期值 at the node for a cumulative indicator: the monthly plan's value for the node's month when
- * given, else target × 序时进度 (seed 001: 15 个 at 6月30日 → 7.5). null for other accruals or bad input.
+ * given, else target × 序时进度 (seed 001: 15 个 at 6月30日 → 7.5; docs/domain-rules.md §5.3). null for other
+ * accruals or bad input.
  */
 export function expectedAtNode(indicator: Indicator, asOf: IsoDate, mode: TimeProgressMode): Dec | null {
   if (indicator.accrual !== 'cumulative' || isQualitative(indicator)) return null

@@ -1,6 +1,6 @@
 /**
- * Cost indicators linked to the budget lines they mirror (rules §4: "If the indicator is linked to
- * budget lines, its actual is their 执行数 at the node, never typed twice"). Seed 001: 人员保障成本经费
+ * Cost indicators linked to the budget lines they mirror (docs/domain-rules.md §5.5): the actual is
+ * their 执行数 at the node, never typed twice. Seed 001 (docs/domain-rules.md §5.5): 人员保障成本经费
  * 324.88 = 工资福利支出 at 1-6月; 运转保障成本经费 58.86 = 车辆运行维护费 15.95 + 基本公用经费 42.91 +
  * 驻村、管寺生活补助 0.
  */

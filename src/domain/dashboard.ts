@@ -18,7 +18,7 @@ import type { Id, Light, MonitoringNode, UnitYearDataset } from './types'
 /**
  * Progress of an indicator toward its expectation at the node, as a fraction (1 = on schedule):
  * cumulative → actual ÷ expected; other quantitative or 定性 → completion rate (capped view left to charts).
- * A cost ceiling has no expectation to progress toward (rules §4: spending slowly under it is not a
+ * A cost ceiling has no expectation to progress toward (docs/domain-rules.md §10.3: spending slowly under it is not a
  * shortfall), so it is left out (null) rather than drawn as 18% "progress"; its light still counts.
  */
 export function progressAgainstExpected(row: SnapshotIndicator): Dec | null {
@@ -162,19 +162,19 @@ export interface ScoreOutlook extends ScorePreview {
   /** true when no unit indicator carries a 分值 and each was weighted equally (100 ÷ n) [ours] */
   equalWeights: boolean
   /**
-   * seed 003 scheme only: 部门预算资金支出率 (10 分) on the months fully reported so far (`monthly.months`;
-   * unreported months are left out, not 0). Shown beside the indicator score, not added to it: at
-   * year end it averages the year's reported months, and mid-year the months still to come would
-   * only be guessed [ours]. No average (`monthly.average` null) scores 0.
+   * seed 003 scheme only (docs/domain-rules.md §11.1): 部门预算资金支出率 (10 分) on the months fully reported so
+   * far (`monthly.months`; unreported months are left out, not 0). Shown beside the indicator score, not
+   * added to it: at year end it averages the year's reported months, and mid-year the months still to
+   * come would only be guessed [ours]. No average (`monthly.average` null) scores 0.
    */
   budgetExecution: { monthly: MonthlyExecutionAverage; score: Dec; weight: Dec } | null
 }
 
 /**
- * The year-end self-evaluation score the unit is heading for (unit-scope indicators): each
- * indicator on its 全年预计完成值 when given, else on its completion at the node. When no indicator
- * has a 分值 (seed 001 gives none), every indicator weighs the same, 100 ÷ n, so the preview still
- * shows where the year is heading [ours].
+ * The year-end self-evaluation score the unit is heading for (unit-scope indicators): each indicator on
+ * its 全年预计完成值 when given, else on its completion at the node. When no indicator has a 分值 (seed 001 gives
+ * none; docs/domain-rules.md §11.4), every indicator weighs the same, 100 ÷ n, so the preview still shows
+ * where the year is heading [ours].
  */
 export function scoreOutlook(snapshot: NodeSnapshot, settings: MonitoringSettings): ScoreOutlook {
   const rows = snapshot.indicators.filter((row) => row.scope === 'unit')

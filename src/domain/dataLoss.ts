@@ -1,11 +1,11 @@
 /**
  * What a destructive action would remove, counted from the rows it removes, so the warning before
  * 删除单位, 删除监控节点, 重新载入示例数据, deleting a 预算行, a 三级指标 or a 项目 can name the loss in
- * figures (issue 5, item 6). The keys
+ * figures (docs/reliability.md §6). The keys
  * are the tables a cascading delete touches (db/unitScope `RowCounts` has the same shape), so a test
  * can hold the warning to what the delete actually removed.
  */
-import type { Alert, Id, UnitYearDataset } from './types'
+import type { Alert, Id, Unit, UnitYearDataset } from './types'
 
 export interface DataCounts {
   projects: number
@@ -26,6 +26,16 @@ export interface DataCounts {
 }
 
 export type DataCountKey = keyof DataCounts
+
+/** What removing a unit's years would lose: the warning before 删除单位 or 重新载入示例数据. */
+export interface DataLoss {
+  unit: Unit
+  /** the years that hold data, ascending */
+  years: number[]
+  counts: DataCounts
+  /** how many of the reports were 定稿 (submitted) */
+  frozenReports: number
+}
 
 /** The Chinese name of each kind of row and its measure word, in the order a warning lists them. */
 export const DATA_COUNT_LABELS: Readonly<Record<DataCountKey, { label: string; measureWord: string }>> = {

@@ -10,7 +10,8 @@ const ISO = 'yyyy-MM-dd'
 /**
  * Parses 'yyyy-MM-dd' strictly; null when it is not a real calendar date (2021-02-30, 2021-13-01).
  * Built by hand rather than with date-fns `parse` + `format`: a 主管部门 snapshot checks dates tens of
- * thousands of times, and this is about ten times faster with the same answers (test/domain/dates.test.ts).
+ * thousands of times, and this is much faster (see docs/benchmarks.md (round 2)) with the same answers
+ * (test/domain/dates.test.ts).
  */
 export function parseIsoDate(value: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)

@@ -1,13 +1,16 @@
 /**
  * Starting points for entry screens: the indicator framework a new year starts from (seed 001's
- * 一级/二级 table; the user edits it per year, spec §3), the node dates users pick most, and the empty
+ * 一级/二级 table; the user edits it per year, docs/domain-rules.md §5.1), the node dates users pick most, and the empty
  * unit-year a 「新建单位」 creates (the unit, the year's framework and its 整体 target, so the year
  * exists and has somewhere for indicators to go).
  */
 import { monthEnd } from './dates'
 import type { Id, IndicatorFramework, IsoDate, MonthNumber, UnitYearDataset } from './types'
 
-/** The framework before 2021 as in seed 001; 成本指标 may be moved to its own 一级 by the user. */
+/**
+ * The framework before 2021 as in seed 001 (docs/domain-rules.md §5.1); 成本指标 may be moved to its
+ * own 一级 by the user.
+ */
 export function defaultFramework(year: number): IndicatorFramework {
   return {
     year,
@@ -19,7 +22,7 @@ export function defaultFramework(year: number): IndicatorFramework {
   }
 }
 
-/** The framework from 2021 [practice]: 成本指标 as its own 一级. */
+/** The framework from 2021 (docs/domain-rules.md §5.1): 成本指标 as its own 一级. */
 export function framework2021(year: number): IndicatorFramework {
   const base = defaultFramework(year)
   return {

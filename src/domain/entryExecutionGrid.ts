@@ -154,7 +154,7 @@ export interface GridTotals {
   adjustedBudget: Dec
   /**
    * per month 1..12: the unit total, each line carrying its latest earlier month forward, and how many
-   * lines have an entry for exactly that month (`entered`): 0 is 未填报, never a total (rules §2)
+   * lines have an entry for exactly that month (`entered`): 0 is 未填报, never a total (docs/domain-rules.md §4.5)
    */
   months: { month: MonthNumber; spent: Dec; allocated: Dec; entered: number }[]
 }
@@ -247,8 +247,8 @@ export function placePastedBlock(start: GridPosition, block: readonly (readonly 
 }
 
 /**
- * 「到位资金按执行数填入」: for every month with a 执行数 but no 到位资金, copies the 执行数 (funds
- * arrive as they are spent, as in seed 001 where both are 383.74 at 6月). Returns a new draft and how
+ * 「到位资金按执行数填入」: for every month with a 执行数 but no 到位资金, copies the 执行数 (funds arrive as they are spent,
+ * as in seed 001 where both are 383.74 at 6月; docs/domain-rules.md §4.4). Returns a new draft and how
  * many cells it filled; typed 到位资金 are never overwritten.
  */
 export function fillAllocatedFromSpent(draft: ExecutionDraft): { draft: ExecutionDraft; filled: number } {

@@ -1,8 +1,8 @@
 /**
- * 预算研判 at a node (spec §5, for budget lines): 全年预计执行数, 完成可能性 and 偏差原因 of each line,
+ * 预算研判 at a node (docs/domain-rules.md §7.2): 全年预计执行数, 完成可能性 and 偏差原因 of each line,
  * judged as the user types. The line's light is the budget light of its own 执行率 (`budgetLight`);
  * 偏差原因 (a category and a text) are required when that light is red or yellow or the likelihood is
- * not 确定能 — the same rule `validateReading` applies to indicators. [ours, after spec §5]
+ * not 确定能 — the same rule `validateReading` applies to indicators.
  */
 import { D, decimalOrZero, formatAmount } from './decimal'
 import type { Dec } from './decimal'

@@ -55,7 +55,7 @@ export function settleCarried<Draft extends { carriedFrom: string }>(draft: Draf
 
 /**
  * A 定性 reading whose grade changed while its result text (e.g. 有所提升) stayed: the text described
- * the old grade, so the user is asked to update it (rules §4). Null when there is nothing to ask.
+ * the old grade, so the user is asked to update it (docs/domain-rules.md §7.1). Null when there is nothing to ask.
  */
 export function staleResultText(draft: ReadingDraft, started: ReadingDraft): string | null {
   const text = started.actualLabel.trim()

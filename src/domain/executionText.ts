@@ -1,7 +1,7 @@
 /**
- * How unreported months and lines read on the 概览 (spec §2 "Unreported is not zero"): a carried-forward
- * figure is labelled with its month, and the [seed 003] monthly average names the months it used.
- * Wording only; no arithmetic beyond the shared formatters.
+ * How unreported months and lines read on the 概览 (docs/domain-rules.md §4.5): a carried-forward figure is
+ * labelled with its month, and the seed 003 monthly average (docs/domain-rules.md §4.8) names the months
+ * it used. Wording only; no arithmetic beyond the shared formatters.
  */
 import { formatNumber, formatPercent } from './decimal'
 import type { Dec } from './decimal'
@@ -55,7 +55,7 @@ export function unreportedLinesTitle(lines: readonly UnreportedLine[], limit = 1
 }
 
 /**
- * The [seed 003] average with the months it used, e.g. '已填报的 2 个月（3、6月）平均执行率 17.84%
+ * The seed 003 average (docs/domain-rules.md §4.8) with the months it used, e.g. '已填报的 2 个月（3、6月）平均执行率 17.84%
  * （1、2、4、5月有预算行未填报，不计入）'; without an average, NO_MONTHLY_AVERAGE_TEXT (with the reason
  * when only December is reported).
  */

@@ -93,7 +93,8 @@ export function forecastIndicators(
   const wanted = new Set(snapshot.indicators.filter((row) => scope === 'all' || row.scope === 'unit').map((row) => row.indicator.id))
   const readingsByIndicator = new Map<Id, { x: Dec; y: Dec }[]>()
   for (const r of dataset.readings) {
-    // only the indicators forecast here: a 主管部门 holds ~240,000 readings, parsing them all costs 200 ms
+    // only the indicators forecast here: a 主管部门 holds ~240,000 readings; parsing them all was costly
+    // (see docs/benchmarks.md (round 1))
     if (!wanted.has(r.indicatorId)) continue
     const x = progressByNode.get(r.nodeId)
     const y = parseDecimal(r.actualValue)

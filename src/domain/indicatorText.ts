@@ -1,6 +1,6 @@
 /**
  * How an indicator's target, actual value and completion read in tables and reports
- * (seed 001: `预期指标值：≥98%，实际完成值 60%，指标完成率 61%`). Wording only; no arithmetic
+ * (seed 001, docs/domain-rules.md §13.1: `预期指标值：≥98%，实际完成值 60%，指标完成率 61%`). Wording only; no arithmetic
  * beyond the shared formatters.
  */
 import { formatPercent, parseDecimal } from './decimal'

@@ -1,5 +1,5 @@
 /**
- * 预警灯 (spec §2, §4). Thresholds come from MonitoringSettings (percent numbers); no threshold
+ * 预警灯 (docs/domain-rules.md §6). Thresholds come from MonitoringSettings (percent numbers); no threshold
  * literal lives here.
  */
 import { D, parseDecimal } from './decimal'
@@ -13,7 +13,7 @@ import type { Id, Indicator, IndicatorReading, IsoDate, Light, QualitativeGrade 
 
 export interface BudgetLightResult {
   light: Light
-  /** 执行进度比 = 执行率 ÷ 序时进度 × 100 (51.4 for seed 001); null when it cannot be formed */
+  /** 执行进度比 = 执行率 ÷ 序时进度 × 100 (51.4 for seed 001, docs/domain-rules.md §6.1); null when it cannot be formed */
   ratio: Dec | null
 }
 
@@ -30,9 +30,9 @@ export interface IndicatorAssessment {
 }
 
 /**
- * The year-end figure a cost ceiling is held against (spec §4): the reading's 全年预计完成值 when it is
+ * The year-end figure a cost ceiling is held against (docs/domain-rules.md §6.3): the reading's 全年预计完成值 when it is
  * a number ('entered'), else for a cumulative ceiling the trend actual ÷ 序时进度 ('trend', 80 at
- * 1-6月 → 160). A level or due-later ceiling has no trend: its value does not accumulate [ours].
+ * 1-6月 → 160). A level or due-later ceiling has no trend: its value does not accumulate.
  */
 export type CeilingForecast =
   | { source: 'entered'; value: Dec }
@@ -52,7 +52,7 @@ export function lightForPercentOfExpected(percent: Dec, t: IndicatorLightThresho
 }
 
 /**
- * Budget execution light [practice]: ratio = 执行率 ÷ 序时进度 × 100 against the thresholds.
+ * Budget execution light (docs/domain-rules.md §6.1): ratio = 执行率 ÷ 序时进度 × 100 against the thresholds.
  * Grey when there is no rate (zero budget) or no elapsed time.
  */
 export function budgetLight(executionRate: Dec | null, timeProgress: Dec, t: LightThresholds): BudgetLightResult {
@@ -66,7 +66,7 @@ export function isOverspent(executionRate: Dec | null): boolean {
   return executionRate !== null && executionRate.gt(1)
 }
 
-/** 执行数 > 到位资金: spending funds not yet allocated is impossible, so it is a data error (spec §2). */
+/** 执行数 > 到位资金: spending funds not yet allocated is impossible, so it is a data error (docs/domain-rules.md §6.2). */
 export function spendsUnallocatedFunds(figures: Pick<BudgetFigures, 'allocated' | 'spent'>): boolean {
   return figures.spent.gt(figures.allocated)
 }
@@ -90,7 +90,7 @@ export function ceilingForecast(
 }
 
 /**
- * An indicator's light at the node (spec §4):
+ * An indicator's light at the node (docs/domain-rules.md §6.3):
  * - not due, no reading, or input that gives no rate: grey (validation reports the last two);
  * - 定性: 达成 green, 部分达成 yellow, 未达成 red;
  * - cost ceiling (≤ < in 万元 / 元 / 千元, `isCostCeiling`): red when the actual already breaks the

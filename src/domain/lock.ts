@@ -1,5 +1,5 @@
 /**
- * 定稿 freezes figures (rules §2): once a node's report is 定稿, every figure it shows is part of the
+ * 定稿 freezes figures (docs/domain-rules.md §12): once a node's report is 定稿, every figure it shows is part of the
  * record — the months it covers (1 … the node's month), its readings, judgements and measures, and
  * the unit-year's budget lines, projects, targets and indicators as of that node. Changing any of
  * them needs 解锁 with a written reason first. These pure functions say what a locked node covers and
@@ -55,7 +55,8 @@ export function lockedMessage(node: Pick<MonitoringNode, 'label'>, what: string)
 
 /**
  * The settings a node's figures are computed with: a locked node keeps the settings it was frozen
- * with (rules §2: later 设置 changes apply to open nodes only); an open node follows the current ones.
+ * with (docs/domain-rules.md §12.4: later 设置 changes apply to open nodes only); an open node follows the
+ * current ones.
  */
 export function settingsForNode(node: Pick<MonitoringNode, 'status' | 'frozenSettings'>, current: MonitoringSettings): MonitoringSettings {
   return isLocked(node) && node.frozenSettings ? node.frozenSettings : current
@@ -64,7 +65,7 @@ export function settingsForNode(node: Pick<MonitoringNode, 'status' | 'frozenSet
 
 /**
  * What a locked node's report holds of a budget line: its name, kind and source, 上年结转 and its
- * 调整后预算 *as of the node's month* (a dated 追加 after it does not count, rules §2). Null when the
+ * 调整后预算 *as of the node's month* (a dated 追加 after it does not count, docs/domain-rules.md §12.2). Null when the
  * line holds nothing at that month (no budget, no 上年结转): a line created later for a September
  * 追加 does not change the 1-6月 report, so it may be added while 1-6月 is locked.
  */
@@ -154,7 +155,7 @@ interface ReportRows {
 /**
  * The locked nodes of `current` whose frozen report would not survive a restore of `restored` as it
  * is: a restore replaces every table, so a backup taken before 定稿 silently drops the submitted
- * report. Named so the user decides knowingly (rules §2 "定稿 freezes figures").
+ * report. Named so the user decides knowingly (docs/domain-rules.md §12.6).
  */
 export function frozenReportsAtRisk(current: ReportRows & { units: readonly Unit[] }, restored: ReportRows): FrozenReportAtRisk[] {
   const unitName = new Map(current.units.map((u) => [u.id, u.name]))

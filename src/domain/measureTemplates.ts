@@ -1,12 +1,12 @@
 /**
  * 纠偏措施模板: suggested wording per 偏差原因 category, offered when a red or yellow alert has no
  * measure yet. The library is data the user can extend in 设置; these defaults follow the measures
- * seed 001 reports (学习培训, 完善制度, 加强资金管理) and common practice.
+ * seed 001 reports (学习培训, 完善制度, 加强资金管理) and common practice (docs/domain-rules.md §9.2).
  */
 import type { DeviationCause, Id } from './types'
 import { DEVIATION_CAUSES } from './types'
 import { fail, issue, ok } from './result'
-import type { Result, ValidationIssue } from './result'
+import type { Checked, ValidationIssue } from './result'
 
 export interface MeasureTemplate {
   id: Id
@@ -39,7 +39,7 @@ export function templatesFor(templates: readonly MeasureTemplate[], cause: Devia
 }
 
 /** Every template needs a known category and some text; ids must be unique. */
-export function validateMeasureTemplates(templates: readonly MeasureTemplate[]): Result<MeasureTemplate[]> {
+export function validateMeasureTemplates(templates: readonly MeasureTemplate[]): Checked<MeasureTemplate[]> {
   const issues: ValidationIssue[] = []
   const seen = new Set<Id>()
   templates.forEach((t, index) => {

@@ -1,12 +1,12 @@
 /**
  * Monitoring periods: the node date, 序时进度 (time-elapsed progress) and the node label.
- * The node date is always a parameter (spec §1: never hard-code June or July).
+ * The node date is always a parameter (docs/domain-rules.md §1.2: never hard-code June or July).
  */
 import { D } from './decimal'
 import type { Dec } from './decimal'
 import { dayOfYear, daysInYear, monthEnd, monthOf, parseIsoDate, yearOf } from './dates'
 import { fail, issue, ok } from './result'
-import type { Result } from './result'
+import type { Checked } from './result'
 import type { TimeProgressMode } from './settings'
 import type { IsoDate, MonthNumber } from './types'
 
@@ -23,10 +23,10 @@ export interface NodeDate {
  * A snapshot asks for the same few node dates once per indicator (tens of thousands of times at
  * 主管部门 size), so parsed dates are remembered. The results are frozen: nobody can change a shared one.
  */
-const parsedNodeDates = new Map<string, Result<NodeDate>>()
+const parsedNodeDates = new Map<string, Checked<NodeDate>>()
 const PARSED_NODE_DATES_KEPT = 500
 
-export function parseNodeDate(asOf: IsoDate): Result<NodeDate> {
+export function parseNodeDate(asOf: IsoDate): Checked<NodeDate> {
   const known = parsedNodeDates.get(asOf)
   if (known) return known
   const parsed = readNodeDate(asOf)
@@ -35,7 +35,7 @@ export function parseNodeDate(asOf: IsoDate): Result<NodeDate> {
   return parsed
 }
 
-function readNodeDate(asOf: IsoDate): Result<NodeDate> {
+function readNodeDate(asOf: IsoDate): Checked<NodeDate> {
   const date = parseIsoDate(asOf)
   if (!date) {
     return deepFreeze(fail([issue('asOfDate', 'date.invalid', `监控节点日期「${asOf}」无效，应为“yyyy-MM-dd”格式的日历日期`)]))
@@ -63,7 +63,7 @@ export function monthsThrough(month: MonthNumber): MonthNumber[] {
   return months
 }
 
-/** 序时进度 of a checked node date: month(d) ÷ 12 (default) or dayOfYear(d) ÷ daysInYear. [practice] */
+/** 序时进度 of a checked node date: month(d) ÷ 12 (default) or dayOfYear(d) ÷ daysInYear (docs/domain-rules.md §3.2). */
 export function timeProgressOf(node: NodeDate, mode: TimeProgressMode): Dec {
   // remembered per NodeDate object: parseNodeDate hands out one frozen object per date
   let known = timeProgresses.get(node)
@@ -82,7 +82,7 @@ export function timeProgressOf(node: NodeDate, mode: TimeProgressMode): Dec {
 const timeProgresses = new WeakMap<NodeDate, Partial<Record<TimeProgressMode, Dec>>>()
 
 /**
- * 序时进度 at `asOf`. Month-based uses the date's month even mid-month (spec: month(d) ÷ 12).
+ * 序时进度 at `asOf`. Month-based uses the date's month even mid-month (docs/domain-rules.md §3.2).
  * Precondition: a valid date (check with parseNodeDate); an invalid one yields 0, never NaN,
  * which the budget light shows as grey.
  */
@@ -106,7 +106,7 @@ export function reportedMonth(asOf: IsoDate): MonthNumber {
   return node.ok ? node.value.month : 1
 }
 
-/** '2021年1-6月' as in seed 001; January alone reads '2021年1月'. '' for an invalid date. */
+/** '2021年1-6月' as in seed 001 (docs/domain-rules.md §3.1); January alone reads '2021年1月'. '' for an invalid date. */
 export function nodeLabel(asOf: IsoDate): string {
   const node = parseNodeDate(asOf)
   if (!node.ok) return ''

@@ -1,5 +1,5 @@
 /**
- * Budget execution (spec §2): 调整后预算, 到位率, 执行率 and their roll-ups. Everything is summed
+ * Budget execution (docs/domain-rules.md §4): 调整后预算, 到位率, 执行率 and their roll-ups. Everything is summed
  * exactly from the lines; rounding is left to the formatters, so a total always equals the sum of
  * its parts to the last digit.
  */
@@ -27,9 +27,9 @@ export interface ExecutionFigures {
   spent: Dec
   /**
    * The month these cumulative figures were entered for: the latest month ≤ m with an entry, or null
-   * when the line has none yet (then both figures are 0: nothing is recorded, spec §2 未填报). A value
-   * below m means month m itself is 未填报 and the figures are carried forward: show them labelled
-   * (截至6月), never as month m's own.
+   * when the line has none yet (then both figures are 0: nothing is recorded, 未填报). A value below m
+   * means month m itself is 未填报 and the figures are carried forward: show them labelled (截至6月),
+   * never as month m's own (docs/domain-rules.md §4.5).
    */
   latestMonth: MonthNumber | null
 }
@@ -46,7 +46,7 @@ export const CATEGORY_LABELS: Readonly<Record<ExpenseCategory, string>> = { basi
 export const SUB_CATEGORY_LABELS: Readonly<Record<BasicSubCategory, string>> = { personnel: '人员经费', public: '公用经费' }
 
 /**
- * 调整后预算 = 年初预算 + 追加 − 追减 (rules §2). Adjustments are dated: as of `month`, 追加 / 追减 count
+ * 调整后预算 = 年初预算 + 追加 − 追减 (docs/domain-rules.md §4.2). Adjustments are dated: as of `month`, 追加 / 追减 count
  * only from their `adjustmentMonth` (absent → January); without `month`, the whole year's figure.
  * Unparseable amounts count as 0; validation flags them.
  */
@@ -58,7 +58,7 @@ export function adjustedBudget(line: BudgetLine, month?: MonthNumber): Dec {
 
 /** How a unit's 执行率 denominator is formed (Unit.carryOverInExecutionBase). */
 export interface ExecutionBase {
-  /** add 上年结转 to 调整后预算 (some evaluators do, rules §2) */
+  /** add 上年结转 to 调整后预算 (some evaluators do, docs/domain-rules.md §4.3) */
   includeCarryOver?: boolean
 }
 
@@ -73,7 +73,7 @@ export function rateOf(numerator: Dec, denominator: Dec): Dec | null {
   return denominator.isZero() ? null : numerator.div(denominator)
 }
 
-/** Figures with both rates against the adjusted budget (never the initial one, spec §2). */
+/** Figures with both rates against the adjusted budget (never the initial one, docs/domain-rules.md §4.6). */
 export function figuresOf(budget: Dec, allocated: Dec, spent: Dec): BudgetFigures {
   return {
     adjustedBudget: budget,
@@ -243,15 +243,15 @@ export function rollUpAmounts(amountsInLineOrder: readonly LineAmounts[], by: Bu
 
 /**
  * Whether a line is expected to report every month: it has money to spend, a non-zero 调整后预算 or
- * 上年结转 (spec §2: 上年结转 is part of the available budget, and a line funded only by it still
- * spends). A line with neither (a placeholder) has nothing to report and is never 未填报. [ours]
+ * 上年结转 (docs/domain-rules.md §4.5: 上年结转 is part of the available budget, and a line funded only by it still
+ * spends). A line with neither (a placeholder) has nothing to report and is never 未填报.
  */
 export function expectsMonthlyEntry(amounts: Pick<LineAmounts, 'line' | 'budget'>): boolean {
   return !amounts.budget.isZero() || !decimalOrZero(amounts.line.carryOver).isZero()
 }
 
 /**
- * Who entered month m (spec §2 "Unreported is not zero"):
+ * Who entered month m (docs/domain-rules.md §4.5, unreported is not zero):
  * - all: every line expected to report (expectsMonthlyEntry) has an entry for exactly m;
  * - some: at least one line has, but not all the expected ones (the others' figures are carried forward);
  * - none: no line has an entry for m at all (未填报: the month has no figure of its own).
@@ -290,16 +290,16 @@ export interface MonthlyRate {
 }
 
 /**
- * The monthly 执行率 of the months that count for the [seed 003] average, from amounts already taken
- * at each month (`amountsByMonth[0]` = January, in month order).
+ * The monthly 执行率 of the months that count for the seed 003 average (docs/domain-rules.md §4.8),
+ * from amounts already taken at each month (`amountsByMonth[0]` = January, in month order).
  *
  * A month counts only when every line expected to report has an entry for exactly that month
  * (MonthEntries 'all'). We chose this over "at least one line reported" because it is the stricter
  * of the two: under the looser rule a month where only one line reported would mix that line's
  * figure with the other lines' carried-forward (or, before their first entry, zero) figures, which
- * is exactly the 未填报-as-a-figure the spec forbids; under the strict rule every counted rate is a
+ * is exactly the 未填报-as-a-figure docs/domain-rules.md §4.5 forbids; under the strict rule every counted rate is a
  * true month-end 执行率. A forgotten line drops the month, and the average says which months it
- * used, so the gap shows. [ours, spec §2]
+ * used, so the gap shows. (docs/domain-rules.md §4.8)
  *
  * Empty when the adjusted budget is 0 (no month has a rate).
  */
@@ -328,7 +328,7 @@ export function monthlyExecutionRates(
 /** Why there is no monthly average: no month counts, or the only one is December. */
 export type MonthlyAverageGap = 'noMonths' | 'onlyDecember'
 
-/** The [seed 003] average and the months it used. */
+/** The seed 003 average and the months it used (docs/domain-rules.md §4.8). */
 export interface MonthlyExecutionAverage {
   /** Σ min(monthly 执行率, 100%) ÷ n over `months`; null when there is none (see `gap`) */
   average: Dec | null
@@ -341,13 +341,12 @@ export interface MonthlyExecutionAverage {
 }
 
 /**
- * 年度平均执行率 [seed 003 部门预算资金支出率] = Σ monthly 执行率 ÷ n over the reported months only
+ * 年度平均执行率 (seed 003 部门预算资金支出率, docs/domain-rules.md §4.8) = Σ monthly 执行率 ÷ n over the reported months only
  * (monthlyExecutionRates), each month capped at 100%; months not reported are excluded, not 0.
- * The rate is the bare cumulative 执行率 (the 通报 rate of spec §2 is a separate change).
+ * The rate is the bare cumulative 执行率, not 执行率 ÷ 序时进度 (a known difference, docs/domain-rules.md §4.8).
  *
  * No average (null) when no month counts, or when the only month is December: a year-end figure
- * alone is the annual 执行率, not an average over months (spec §2: "a year that has only December
- * cannot yield a monthly average at all").
+ * alone is the annual 执行率, not an average over months (docs/domain-rules.md §4.8).
  */
 export function averageMonthlyExecutionRate(rates: readonly MonthlyRate[], throughMonth: MonthNumber): MonthlyExecutionAverage {
   const used = new Set(rates.map((r) => r.month))

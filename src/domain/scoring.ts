@@ -1,6 +1,6 @@
 /**
- * Score preview (year-end 绩效自评, spec §6): indicator scores under the seed 003 or the common
- * scheme, the seed 003 budget-management formulas, and the grade.
+ * Score preview (year-end 绩效自评, docs/domain-rules.md §11): indicator scores under the seed 003 or the
+ * common scheme, the seed 003 budget-management formulas, and the grade.
  */
 import { D, parseDecimal, sum } from './decimal'
 import type { Dec } from './decimal'
@@ -18,7 +18,7 @@ export interface IndicatorScore {
   lost: Dec
 }
 
-/** Points of the seed 003 budget-management indicators. */
+/** Points of the seed 003 budget-management indicators (docs/domain-rules.md §11.6). */
 export const SEED003_POINTS = Object.freeze({
   budgetExecution: 10,
   carryOver: 2,
@@ -34,8 +34,10 @@ const ONE = new D(1)
  * pending) or without a weight. A missing or invalid completion scores 0 — the preview shows where
  * the year is heading with what has been entered.
  * - seed003: completion < 60% → 0; 60–100% → rate × weight; 100–150% → full; > 150% → half
- *   [seed 003]; 定性 → its percent (within the grade's band 100–80 / 80–60 / 60–0) × weight.
- * - common: min(rate, 100%) × weight; reverse indicators bring their §4 rate [practice].
+ *   (seed 003, docs/domain-rules.md §11.2); 定性 → its percent (within the grade's band 100–80 /
+ *   80–60 / 60–0) × weight.
+ * - common: min(rate, 100%) × weight; reverse indicators bring their completion rate
+ *   (docs/domain-rules.md §11.3).
  * - `= 0` targets (zero tolerance): full only if the actual value is ≤ 0, in both schemes.
  */
 export function scoreIndicator(
@@ -66,7 +68,7 @@ function pointsFor(scheme: ScoringScheme, indicator: Indicator, completion: Comp
   return weight.div(2)
 }
 
-/** 优 ≥ 90, 良 80 – < 90, 中 60 – < 80, 差 < 60 (score out of 100) [seed 003]. */
+/** 优 ≥ 90, 良 80 – < 90, 中 60 – < 80, 差 < 60 (score out of 100): seed 003 (docs/domain-rules.md §11.5). */
 export function gradeFor(score: Dec): Grade {
   if (score.gte(90)) return '优'
   if (score.gte(80)) return '良'
@@ -75,7 +77,7 @@ export function gradeFor(score: Dec): Grade {
 }
 
 /**
- * 部门预算资金支出率 [seed 003]: average monthly 执行率 ≥ 100% → full, else average × weight
+ * 部门预算资金支出率, seed 003 (docs/domain-rules.md §11.6): average monthly 执行率 ≥ 100% → full, else average × weight
  * (95.6% × 10 = 9.56). No average (no fully reported month, only December, zero budget) scores 0.
  */
 export function budgetExecutionScore(averageRate: Dec | null, weight: Dec = new D(SEED003_POINTS.budgetExecution)): Dec {
@@ -83,12 +85,12 @@ export function budgetExecutionScore(averageRate: Dec | null, weight: Dec = new 
   return averageRate.gte(ONE) ? weight : averageRate.times(weight)
 }
 
-/** 结转结余率 = 年末结转和结余 ÷ (年初结转和结余 + 当年财政拨款) [seed 003]; null for nothing available. */
+/** 结转结余率 = 年末结转和结余 ÷ (年初结转和结余 + 当年财政拨款), seed 003 (docs/domain-rules.md §11.6); null for nothing available. */
 export function carryOverRate(yearEndBalance: Dec, available: Dec): Dec | null {
   return available.isZero() ? null : yearEndBalance.div(available)
 }
 
-/** 结转结余率 tiers [seed 003]: ≤ 10% → 2, ≤ 20% → 1, ≤ 30% → 0.5, above → 0. */
+/** 结转结余率 tiers, seed 003 (docs/domain-rules.md §11.6): ≤ 10% → 2, ≤ 20% → 1, ≤ 30% → 0.5, above → 0. */
 export function carryOverRateScore(rate: Dec): Dec {
   if (rate.lte('0.1')) return new D(2)
   if (rate.lte('0.2')) return new D(1)
@@ -96,14 +98,14 @@ export function carryOverRateScore(rate: Dec): Dec {
   return ZERO
 }
 
-/** 公用经费控制率 = (实际支出 − 预算安排) ÷ 预算安排 [seed 003]; null without a budget. */
+/** 公用经费控制率 = (实际支出 − 预算安排) ÷ 预算安排, seed 003 (docs/domain-rules.md §11.6); null without a budget. */
 export function publicExpenseControlRate(actual: Dec, budgeted: Dec): Dec | null {
   return budgeted.isZero() ? null : actual.minus(budgeted).div(budgeted)
 }
 
 /**
- * 公用经费控制率 score [seed 003]: ≤ 0 → 2; above 0, every started 5% (含) takes 0.5 off, down to 0
- * (0 < rate ≤ 5% → 1.5, ≤ 10% → 1, …). Without a budget, any spending scores 0.
+ * 公用经费控制率 score, seed 003 (docs/domain-rules.md §11.6): ≤ 0 → 2; above 0, every started 5% (含) takes 0.5
+ * off, down to 0 (0 < rate ≤ 5% → 1.5, ≤ 10% → 1, …). Without a budget, any spending scores 0.
  */
 export function publicExpenseControlScore(actual: Dec, budgeted: Dec): Dec {
   const full = new D(SEED003_POINTS.publicExpenseControl)
@@ -114,7 +116,7 @@ export function publicExpenseControlScore(actual: Dec, budgeted: Dec): Dec {
   return D.max(ZERO, full.minus(steps.times('0.5')))
 }
 
-/** “三公”经费 [seed 003]: 实际支出 ≤ 预算安排 → 2 (115.74 budgeted, 89.59 spent), else 0. */
+/** “三公”经费, seed 003 (docs/domain-rules.md §11.6): 实际支出 ≤ 预算安排 → 2 (115.74 budgeted, 89.59 spent), else 0. */
 export function threePublicExpensesScore(actual: Dec, budget: Dec): Dec {
   return actual.lte(budget) ? new D(SEED003_POINTS.threePublicExpenses) : ZERO
 }

@@ -1,11 +1,11 @@
 /**
- * User-editable rules with the defaults of the domain spec (monitoring-rules.md §2, §4, §6).
+ * User-editable rules and their defaults (docs/domain-rules.md §14).
  * Components and stores read thresholds from here; no threshold literal lives anywhere else.
  */
 
 /** 序时进度: by months elapsed (default, 6月底 → 50%) or by days elapsed. */
 export type TimeProgressMode = 'month' | 'day'
-/** Score preview scheme: seed 003 (Guangzhou 2023) or the common practice one (spec §6). */
+/** Score preview scheme: seed 003 (Guangzhou 2023) or the common practice one (docs/domain-rules.md §11.1). */
 export type ScoringScheme = 'seed003' | 'common'
 
 export interface LightThresholds {
@@ -27,7 +27,7 @@ export interface MonitoringSettings {
   /** cumulative indicator light: actual ÷ expected-at-node × 100 against these */
   indicatorLight: IndicatorLightThresholds
   scoringScheme: ScoringScheme
-  /** decimals of a percent shown for rates: 2 → '25.70%', 0 → '26%' like seed 001 */
+  /** decimals of a percent shown for rates: 2 → '25.70%', 0 → '26%' like seed 001 (docs/domain-rules.md §1.1) */
   ratePrecision: number
 }
 

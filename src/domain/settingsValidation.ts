@@ -1,11 +1,11 @@
 /** Checks user-edited settings before they are saved: thresholds must be ordered and sensible. */
 import { fail, issue, ok } from './result'
-import type { Result, ValidationIssue } from './result'
+import type { Checked, ValidationIssue } from './result'
 import type { MonitoringSettings } from './settings'
 
 const MAX_RATE_PRECISION = 4
 
-export function validateSettings(settings: MonitoringSettings): Result<MonitoringSettings> {
+export function validateSettings(settings: MonitoringSettings): Checked<MonitoringSettings> {
   const issues: ValidationIssue[] = []
   const { budgetLight, indicatorLight, ratePrecision } = settings
   const finite = (n: number) => typeof n === 'number' && Number.isFinite(n)

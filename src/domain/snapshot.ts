@@ -14,7 +14,7 @@ import {
 } from './rates'
 import type { BudgetFigures, BudgetGroup, MonthEntries, MonthlyExecutionAverage, UnreportedLine } from './rates'
 import { fail, issue, ok } from './result'
-import type { Result, ValidationIssue } from './result'
+import type { Checked, ValidationIssue } from './result'
 import type { MonitoringSettings, TimeProgressMode } from './settings'
 import { validateReading } from './validation'
 import type {
@@ -91,8 +91,9 @@ export interface NodeSnapshot {
   spendsUnallocatedFunds: boolean
   monthlyPath: MonthlyPathPoint[]
   /**
-   * [seed 003] mean of the fully reported months among 1..month, each capped at 100%, and the months
-   * it used; unreported months are left out, never 0 (rates.averageMonthlyExecutionRate)
+   * seed 003 (docs/domain-rules.md §4.8): mean of the fully reported months among 1..month, each capped
+   * at 100%, and the months it used; unreported months are left out, never 0
+   * (rates.averageMonthlyExecutionRate)
    */
   monthlyAverage: MonthlyExecutionAverage
   /**
@@ -117,7 +118,7 @@ export interface NodeSnapshotInput {
   settings: MonitoringSettings
 }
 
-export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotInput): Result<NodeSnapshot> {
+export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotInput): Checked<NodeSnapshot> {
   const node = dataset.nodes.find((n) => n.id === nodeId)
   if (!node) return fail([issue('nodeId', 'node.notFound', `未找到监控节点（${nodeId}）`)])
   const parsed = parseNodeDate(node.asOfDate)
@@ -132,9 +133,10 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
   const progress = timeProgressOf(parsed.value, mode)
 
   // Each line's budget once, and every month's amounts once: the unit total, the roll-ups, the
-  // monthly path and the [seed 003] average all read from these (1,005 lines × 6 months at 主管部门 size).
+  // monthly path and the seed 003 average (docs/domain-rules.md §4.8) all read from these (1,005 lines ×
+  // 6 months at 主管部门 size).
   const sortedLines = sortLines(lines)
-  // each month against its own budget: a dated 追加 counts from its month on (rules §2)
+  // each month against its own budget: a dated 追加 counts from its month on (docs/domain-rules.md §4.2)
   const base = { includeCarryOver: dataset.unit.carryOverInExecutionBase === true }
   const amountsByMonth = monthsThrough(month).map((m) => lineAmountsAt(sortedLines, executions, m, adjustedBudgets(sortedLines, m, base)))
   const pathMonths = amountsByMonth.map((monthAmounts) => ({ monthAmounts, figures: totalOf(monthAmounts) }))
@@ -240,7 +242,7 @@ function assessIndicators(dataset: UnitYearDataset, node: MonitoringNode, settin
   })
 }
 
-/** Counts from the data itself (seed 001 announces 22 三级指标, then says 23). */
+/** Counts from the data itself (seed 001 announces 22 三级指标, then says 23; docs/domain-rules.md §5.1). */
 export function indicatorCounts(indicators: readonly Indicator[]): { level1: number; level2: number; level3: number } {
   return {
     level1: new Set(indicators.map((i) => i.level1)).size,

@@ -8,6 +8,7 @@
  * 指标填报 IndicatorReading, 预警 Alert, 纠偏措施 CorrectiveMeasure.
  */
 import type { MonitoringSettings } from './settings'
+import type { MeasureTemplate } from './measureTemplates'
 
 /** A decimal number kept as a string, e.g. '1493.25' (万元) or '0.98'. Never a JS float at rest. */
 export type DecimalString = string
@@ -42,7 +43,7 @@ export interface Unit {
   parentUnitId?: Id
   /**
    * Whether 执行率 and 到位率 count 上年结转 in their denominator (调整后预算 + 上年结转). Evaluators differ
-   * (rules §2): absent or false → 调整后预算 only, the default.
+   * (docs/domain-rules.md §4.3): absent or false → 调整后预算 only, the default.
    */
   carryOverInExecutionBase?: boolean
   /**
@@ -92,11 +93,11 @@ export interface BudgetLine {
   /** 追减 */
   reductions: DecimalString
   /**
-   * The month 追加 / 追减 take effect (rules §2 "adjustments are dated"): a node before it does not
+   * The month 追加 / 追减 take effect (docs/domain-rules.md §4.2): a node before it does not
    * count them, so a September 追加 never changes 1-6月's figures. Absent → January.
    */
   adjustmentMonth?: MonthNumber
-  /** 上年结转 (shown beside the budget; not part of 调整后预算, spec §2) */
+  /** 上年结转 (shown beside the budget; not part of 调整后预算, docs/domain-rules.md §4.2) */
   carryOver: DecimalString
   sortOrder: number
 }
@@ -138,7 +139,7 @@ export interface IndicatorFramework {
 export type Operator = '≥' | '>' | '=' | '≤' | '<' | '定性'
 
 /**
- * How progress accrues over the year (spec §3):
+ * How progress accrues over the year (docs/domain-rules.md §5.2):
  * - cumulative: the count grows (办理初审 15 个); expected at node = target × 序时进度 or a monthly plan.
  * - level: a rate or quality judged as is (合格率 ≥98%).
  * - dueLater: only measurable after `dueDate` (满意度 at year end); grey and excluded until then.
@@ -168,7 +169,7 @@ export interface Indicator {
   monthlyPlan?: DecimalString[]
   /**
    * A cost indicator that mirrors budget lines (seed 001: 人员保障成本经费 = 工资福利支出): its 实际完成值
-   * at a node is those lines' 执行数, never typed twice (rules §4).
+   * at a node is those lines' 执行数, never typed twice (docs/domain-rules.md §5.5).
    */
   budgetLineIds?: Id[]
   sortOrder: number
@@ -184,7 +185,7 @@ export interface MonitoringNode {
   status: 'draft' | 'locked'
   /**
    * The settings (thresholds, 序时进度 mode) as they were at 定稿: a locked node's figures and alerts
-   * keep them, so a later 设置 change applies to open nodes only (rules §2). Absent on open nodes.
+   * keep them, so a later 设置 change applies to open nodes only (docs/domain-rules.md §12.4). Absent on open nodes.
    */
   frozenSettings?: MonitoringSettings
 }
@@ -217,7 +218,7 @@ export interface IndicatorReading {
   /**
    * Set when 新建节点 copied this reading from an earlier node (that node's id): its value, reason and
    * forecast are last node's until the user confirms or edits them, and screens, alerts and the report
-   * say 「沿用上一节点」 meanwhile (rules §2: a new node must not pass off last month's figures).
+   * say 「沿用上一节点」 meanwhile (docs/domain-rules.md §7.4: a new node must not pass off last month's figures).
    */
   carriedFrom?: Id
 }
@@ -305,6 +306,14 @@ export interface StoredReport {
   updatedAt: IsoDateTime
 }
 
+/** A report that was 定稿 and later unlocked: the model as submitted, when, and why it was unlocked. */
+export interface SubmittedVersion {
+  frozenAt: string | null
+  unlockedAt: string
+  reason: string
+  model: unknown
+}
+
 /** Everything one unit holds for one fiscal year: what demo data, import, export and backup move. */
 export interface UnitYearDataset {
   unit: Unit
@@ -322,3 +331,19 @@ export interface UnitYearDataset {
   measures: CorrectiveMeasure[]
   reports: StoredReport[]
 }
+
+/** One unit-year that holds data: what the context selector lists. */
+export interface UnitYearRef {
+  unitId: Id
+  unitName: string
+  year: number
+}
+
+/**
+ * A row of the stored settings, by key. Stored settings may be partial (written by an older version);
+ * readers merge them over defaults.
+ */
+export type SettingsRow =
+  | { key: 'monitoring'; value: Partial<MonitoringSettings> }
+  /** the 纠偏措施 template library; absent → the defaults */
+  | { key: 'measureTemplates'; value: MeasureTemplate[] }

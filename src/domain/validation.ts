@@ -22,7 +22,7 @@ const isNegative = (value: Dec): boolean => value.isNegative() && !value.isZero(
 const wan = (value: Dec): string => `${formatAmount(value)} 万元`
 
 /**
- * A reading at the node (spec §5):
+ * A reading at the node (docs/domain-rules.md §7.1):
  * - 完成目标可能性 is always required, even before the indicator is due;
  * - the actual value (定性: the grade) is required unless the indicator is not yet due;
  * - 偏差原因 (at least one category and a text) when the light is red or yellow, or the
@@ -73,8 +73,9 @@ export function validateReading(
 
 /**
  * The issues of a reading, shared: a node snapshot validates every indicator (20,000 at 主管部门 size)
- * and most raise the same few issues with the same words, which kept as one object each instead of
- * 40,000 cost 7 MB per node. Frozen, so a shared one cannot be changed through one row.
+ * and most raise the same few issues with the same words, so each is kept as one object instead of
+ * 40,000 per node (the memory saved: see docs/benchmarks.md (round 3)). Frozen, so a shared one cannot
+ * be changed through one row.
  */
 function readingIssue(field: string, code: string, message: string): ValidationIssue {
   const key = `${field}\u0000${code}\u0000${message}`

@@ -12,15 +12,16 @@ import { isLocked, settingsForNode } from '@/domain/lock'
 import { addAlertComment, closeAlert, replaceNodeAlerts, reopenAlert } from '@/db/alerts'
 import { assignMeasure } from '@/db/measures'
 import { newId } from '@/domain/ids'
+import { ok, refused, type Result } from '@/domain/result'
+import { useSettingsStore } from './settings'
 import { useWorkspaceStore } from './workspace'
-
-export type ActionResult = { ok: true } | { ok: false; message: string }
 
 const REVIEWER_KEY = 'jixiao.reviewer'
 
 export const useAlertsStore = defineStore('alerts', () => {
   const workspace = useWorkspaceStore()
-  const { dataset, snapshot, settings, nodeId } = storeToRefs(workspace)
+  const { dataset, snapshot, nodeId } = storeToRefs(workspace)
+  const { settings } = storeToRefs(useSettingsStore())
   const reviewer = ref(readReviewer())
   watch(reviewer, (name) => { try { localStorage.setItem(REVIEWER_KEY, name) } catch { /* private mode: not remembered */ } })
 
@@ -63,30 +64,30 @@ export const useAlertsStore = defineStore('alerts', () => {
   const syncing = ref(false)
 
   /** Stores the node's current alerts (keeping id, status and history of those that still apply). */
-  async function sync(): Promise<ActionResult> {
-    if (!nodeId.value || !snapshot.value) return { ok: false, message: '请先选择监控节点。' }
-    if (inSync.value) return { ok: true }
+  async function sync(): Promise<Result> {
+    if (!nodeId.value || !snapshot.value) return refused(['请先选择监控节点。'])
+    if (inSync.value) return ok()
     // a 定稿 node's stored alerts are its record: 批示 and 关闭 go on them as they are, never recomputed
-    if (isLocked(snapshot.value.node)) return { ok: true }
+    if (isLocked(snapshot.value.node)) return ok()
     syncing.value = true
     try {
       const written = await replaceNodeAlerts(nodeId.value, computedAlerts.value.map((a) => toRaw(a)))
-      if (!written.ok) return { ok: false, message: written.message }
+      if (!written.ok) return written
       await workspace.reload()
-      return { ok: true }
+      return ok()
     } finally {
       syncing.value = false
     }
   }
 
-  async function act(write: () => Promise<{ ok: true } | { ok: false; message: string }>): Promise<ActionResult> {
-    if (!reviewer.value.trim()) return { ok: false, message: '请先填写批示人（或操作人）姓名。' }
+  async function act(write: () => Promise<Result<unknown>>): Promise<Result> {
+    if (!reviewer.value.trim()) return refused(['请先填写批示人（或操作人）姓名。'])
     const synced = await sync()
     if (!synced.ok) return synced
     const result = await write()
-    if (!result.ok) return { ok: false, message: result.message }
+    if (!result.ok) return result
     await workspace.reload()
-    return { ok: true }
+    return ok()
   }
 
   const comment = (id: Id, text: string) => act(() => addAlertComment(id, reviewer.value, text))
@@ -94,10 +95,10 @@ export const useAlertsStore = defineStore('alerts', () => {
   const reopen = (id: Id) => act(() => reopenAlert(id, reviewer.value, '重新打开'))
 
   /** 指派纠偏措施: a planned measure for the alert, in the selected node. */
-  function assign(alertId: Id, draft: Pick<CorrectiveMeasure, 'content' | 'effect' | 'department' | 'deadline' | 'kind'>): Promise<ActionResult> {
+  function assign(alertId: Id, draft: Pick<CorrectiveMeasure, 'content' | 'effect' | 'department' | 'deadline' | 'kind'>): Promise<Result> {
     return act(() => {
       const unitId = dataset.value?.unit.id
-      if (!unitId || !nodeId.value) return Promise.resolve({ ok: false as const, message: '请先选择监控节点。' })
+      if (!unitId || !nodeId.value) return Promise.resolve(refused(['请先选择监控节点。']))
       const measure: CorrectiveMeasure = {
         id: newId(), unitId, nodeId: nodeId.value, alertId, kind: draft.kind, content: draft.content, effect: draft.effect,
         department: draft.department, status: draft.kind === 'taken' ? '已完成' : '计划',

@@ -10,30 +10,24 @@ import type {
   Project, Unit,
 } from '@/domain/types'
 import { hasErrors, validateBudgetLine, validateIndicator } from '@/domain/validation'
-import type { ValidationIssue } from '@/domain/result'
+import { ok, refused, type Result, type ValidationIssue } from '@/domain/result'
+import type { DataLoss } from '@/domain/dataLoss'
 import { frameworkProblems, newUnitYearDataset } from '@/domain/entryDefaults'
 import { nodeLabel, parseNodeDate } from '@/domain/periods'
 import { saveUnitYear } from '@/db/datasets'
-import { putUnit, getUnit } from '@/db/units'
-import {
-  deleteBudgetLine as dbDeleteBudgetLine, executionConflicts, putBudgetLine, putExecutions, type ExecutionConflict, type ExecutionsBasis,
-} from '@/db/budget'
+import { deleteUnit as dbDeleteUnit, putUnit, getUnit } from '@/db/units'
+import { unitLoss as readUnitLoss } from '@/db/dataLoss'
+import { deleteBudgetLine as dbDeleteBudgetLine, putBudgetLine, putExecutions } from '@/db/budget'
+import type { ExecutionsBasis } from '@/domain/executionBasis'
 import { deleteProject as dbDeleteProject, putProject } from '@/db/projects'
 import { deleteIndicator as dbDeleteIndicator, getFramework, putFramework, putIndicator, putTarget } from '@/db/targets'
 import {
-  copyForward, deleteNode as dbDeleteNode, judgementConflicts, putBudgetJudgements, putNode, putReadings, readingConflicts,
-  type JudgementConflict, type JudgementsBasis, type ReadingConflict, type ReadingsBasis,
+  copyForward, deleteNode as dbDeleteNode, putBudgetJudgements, putNode, putReadings, type JudgementsBasis, type ReadingsBasis,
 } from '@/db/nodes'
+import type { RowCounts } from '@/db/unitScope'
 import { newId } from '@/domain/ids'
-import type { WriteConflict, WriteResult } from '@/db/result'
 import { useWorkspaceStore } from './workspace'
 
-/** `conflicts`: set when the write was refused because another tab changed the rows first. */
-export type EntryOutcome<T = undefined, C = unknown> =
-  | { ok: true; value: T }
-  | { ok: false; messages: string[]; conflicts?: readonly C[] }
-
-const refused = <T, C = never>(messages: string[]): EntryOutcome<T, C> => ({ ok: false, messages })
 const errorsOf = (issues: readonly ValidationIssue[]) => issues.filter((i) => i.severity === 'error').map((i) => i.message)
 
 export const useEntryStore = defineStore('entry', () => {
@@ -41,14 +35,14 @@ export const useEntryStore = defineStore('entry', () => {
   const { unitYears } = storeToRefs(workspace)
   const saving = ref(false)
 
-  /** Runs a write, then reloads the workspace; a refusal comes back as its message. */
-  async function write<T>(run: () => Promise<WriteResult<T>>): Promise<EntryOutcome<T, WriteConflict>> {
+  /** Runs a write, then reloads the workspace; a refusal (with its conflicts, if any) comes back as it is. */
+  async function write<T, Row>(run: () => Promise<Result<T, Row>>): Promise<Result<T, Row>> {
     saving.value = true
     try {
       const result = await run()
-      if (!result.ok) return { ok: false, messages: [result.message], ...(result.conflicts ? { conflicts: result.conflicts } : {}) }
+      if (!result.ok) return result
       await workspace.reload()
-      return { ok: true, value: result.value }
+      return ok(result.value)
     } finally {
       saving.value = false
     }
@@ -58,7 +52,7 @@ export const useEntryStore = defineStore('entry', () => {
    * 新建单位 (or a new year of an existing unit): the unit, the year's framework (the stored one, or
    * the default) and the unit's 整体 target, in one transaction; then selects it.
    */
-  async function createUnitYear(input: { name: string; year: number; unitId?: Id }): Promise<EntryOutcome<Id>> {
+  async function createUnitYear(input: { name: string; year: number; unitId?: Id }): Promise<Result<Id>> {
     const name = input.name.trim()
     const problems: string[] = []
     if (!input.unitId && !name) problems.push('请填写单位名称')
@@ -80,10 +74,10 @@ export const useEntryStore = defineStore('entry', () => {
       })
       if (existing) dataset.unit = existing
       const result = await saveUnitYear(dataset)
-      if (!result.ok) return refused([result.message])
+      if (!result.ok) return refused(result.messages)
       await workspace.refreshUnitYears()
       await workspace.select(unitId, input.year)
-      return { ok: true, value: unitId }
+      return ok(unitId)
     } finally {
       saving.value = false
     }
@@ -93,7 +87,7 @@ export const useEntryStore = defineStore('entry', () => {
    * 单位信息, trimmed. With `options.basis` (the unit as the form loaded it) the save is refused with
    * `conflicts` when another tab changed the unit meanwhile.
    */
-  async function saveUnit(unit: Unit, options: { basis?: Unit | null } = {}): Promise<EntryOutcome<Unit, WriteConflict>> {
+  async function saveUnit(unit: Unit, options: { basis?: Unit | null } = {}): Promise<Result<Unit, Unit>> {
     const clean: Unit = {
       ...toRaw(unit),
       name: unit.name.trim(),
@@ -106,16 +100,26 @@ export const useEntryStore = defineStore('entry', () => {
     return write(() => putUnit(clean, undefined, basis))
   }
 
+  /** What 删除单位 would remove (its years and the counts), or null when the unit is gone. */
+  function unitLoss(unitId: Id): Promise<DataLoss | null> {
+    return readUnitLoss(unitId)
+  }
+
+  /** 删除单位: the unit and all its years of data, in one transaction. */
+  async function deleteUnit(id: Id): Promise<Result<RowCounts>> {
+    return write(() => dbDeleteUnit(id))
+  }
+
   /**
    * 项目. With `options.basis` (the project as the dialog opened it) the save is refused with
    * `conflicts` when another tab changed the project meanwhile.
    */
-  async function saveProject(project: Project, options: { basis?: Project | null } = {}): Promise<EntryOutcome<Project, WriteConflict>> {
+  async function saveProject(project: Project, options: { basis?: Project | null } = {}): Promise<Result<Project, Project>> {
     const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
     return write(() => putProject(toRaw(project), undefined, basis))
   }
 
-  async function deleteProject(id: Id): Promise<EntryOutcome<Project>> {
+  async function deleteProject(id: Id): Promise<Result<Project>> {
     return write(() => dbDeleteProject(id))
   }
 
@@ -129,7 +133,7 @@ export const useEntryStore = defineStore('entry', () => {
     line: BudgetLine,
     newProject?: Project,
     options: { basis?: BudgetLine | null } = {},
-  ): Promise<EntryOutcome<BudgetLine, WriteConflict>> {
+  ): Promise<Result<BudgetLine, BudgetLine>> {
     const candidate = newProject ? { ...line, projectId: newProject.id } : line
     const errors = errorsOf(validateBudgetLine(candidate).filter((i) => !(newProject && i.field === 'projectId')))
     if (newProject && !newProject.name.trim()) errors.push('请填写新项目的名称')
@@ -142,7 +146,7 @@ export const useEntryStore = defineStore('entry', () => {
     return write(() => putBudgetLine(toRaw(candidate), undefined, basis))
   }
 
-  async function deleteBudgetLine(id: Id): Promise<EntryOutcome<{ monthlyExecutions: number; budgetJudgements: number }>> {
+  async function deleteBudgetLine(id: Id): Promise<Result<{ monthlyExecutions: number; budgetJudgements: number }>> {
     return write(() => dbDeleteBudgetLine(id))
   }
 
@@ -154,11 +158,9 @@ export const useEntryStore = defineStore('entry', () => {
   async function saveExecutions(
     rows: readonly MonthlyExecution[],
     options: { basis?: ExecutionsBasis } = {},
-  ): Promise<EntryOutcome<MonthlyExecution[], ExecutionConflict>> {
+  ): Promise<Result<MonthlyExecution[], MonthlyExecution>> {
     if (rows.length === 0) return refused(['没有需要保存的修改'])
-    const result = await write(() => putExecutions(rows.map((r) => toRaw(r)), undefined, options))
-    if (result.ok) return result
-    return { ok: false, messages: result.messages, ...(result.conflicts ? { conflicts: executionConflicts(result.conflicts) } : {}) }
+    return write(() => putExecutions(rows.map((r) => toRaw(r)), undefined, options))
   }
 
   /**
@@ -168,7 +170,7 @@ export const useEntryStore = defineStore('entry', () => {
   async function saveFramework(
     framework: IndicatorFramework,
     options: { basis?: IndicatorFramework } = {},
-  ): Promise<EntryOutcome<IndicatorFramework, WriteConflict>> {
+  ): Promise<Result<IndicatorFramework, IndicatorFramework>> {
     const clean: IndicatorFramework = {
       year: framework.year,
       level1: framework.level1.map((l1) => ({ name: l1.name.trim(), level2: l1.level2.map((n) => n.trim()) })),
@@ -185,7 +187,7 @@ export const useEntryStore = defineStore('entry', () => {
   async function saveTarget(
     target: PerformanceTarget,
     options: { basis?: PerformanceTarget | null } = {},
-  ): Promise<EntryOutcome<PerformanceTarget, WriteConflict>> {
+  ): Promise<Result<PerformanceTarget, PerformanceTarget>> {
     const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
     return write(() => putTarget(toRaw(target), undefined, basis))
   }
@@ -197,7 +199,7 @@ export const useEntryStore = defineStore('entry', () => {
   async function saveIndicator(
     indicator: Indicator,
     options: { basis?: Indicator | null } = {},
-  ): Promise<EntryOutcome<Indicator, WriteConflict>> {
+  ): Promise<Result<Indicator, Indicator>> {
     const errors = errorsOf(validateIndicator(indicator))
     if (!indicator.level1 || !indicator.level2) errors.unshift('请选择一级指标和二级指标')
     if (errors.length > 0) return refused(errors)
@@ -205,7 +207,7 @@ export const useEntryStore = defineStore('entry', () => {
     return write(() => putIndicator(toRaw(indicator), undefined, basis))
   }
 
-  async function deleteIndicator(id: Id): Promise<EntryOutcome<{ readings: number }>> {
+  async function deleteIndicator(id: Id): Promise<Result<{ readings: number }>> {
     return write(() => dbDeleteIndicator(id))
   }
 
@@ -213,12 +215,12 @@ export const useEntryStore = defineStore('entry', () => {
    * 新建监控节点 as of a date of the selected year, labelled by `nodeLabel` ('2021年1-6月'). With
    * `copyPrevious`, the latest earlier node's readings and judgements are copied in (db copyForward).
    */
-  async function createNode(asOfDate: IsoDate, copyPrevious: boolean): Promise<EntryOutcome<MonitoringNode>> {
+  async function createNode(asOfDate: IsoDate, copyPrevious: boolean): Promise<Result<MonitoringNode>> {
     const unitId = workspace.unitId
     const year = workspace.year
     if (!unitId || year === null) return refused(['请先选择或新建单位和年度'])
     const parsed = parseNodeDate(asOfDate)
-    if (!parsed.ok) return refused(parsed.issues.map((i) => i.message))
+    if (!parsed.ok) return refused(parsed.messages)
     if (parsed.value.year !== year) return refused([`监控节点日期须在 ${year} 年内`])
     const nodes = workspace.nodes
     if (nodes.some((n) => n.asOfDate === asOfDate)) return refused([`${asOfDate} 的监控节点已存在`])
@@ -233,11 +235,11 @@ export const useEntryStore = defineStore('entry', () => {
     return result
   }
 
-  async function setNodeLocked(node: MonitoringNode, locked: boolean): Promise<EntryOutcome<MonitoringNode>> {
+  async function setNodeLocked(node: MonitoringNode, locked: boolean): Promise<Result<MonitoringNode>> {
     return write(() => putNode({ ...toRaw(node), status: locked ? 'locked' : 'draft' }))
   }
 
-  async function deleteNode(id: Id): Promise<EntryOutcome<unknown>> {
+  async function deleteNode(id: Id): Promise<Result<unknown>> {
     return write(() => dbDeleteNode(id))
   }
 
@@ -250,12 +252,10 @@ export const useEntryStore = defineStore('entry', () => {
     readings: readonly IndicatorReading[],
     issues: readonly ValidationIssue[],
     options: { basis?: ReadingsBasis } = {},
-  ): Promise<EntryOutcome<IndicatorReading[], ReadingConflict>> {
+  ): Promise<Result<IndicatorReading[], IndicatorReading>> {
     if (hasErrors(issues)) return refused(errorsOf(issues))
     if (readings.length === 0) return refused(['没有需要保存的填报'])
-    const result = await write(() => putReadings(readings.map((r) => toRaw(r)), undefined, options))
-    if (result.ok) return result
-    return { ok: false, messages: result.messages, ...(result.conflicts ? { conflicts: readingConflicts(result.conflicts) } : {}) }
+    return write(() => putReadings(readings.map((r) => toRaw(r)), undefined, options))
   }
 
   /**
@@ -267,17 +267,15 @@ export const useEntryStore = defineStore('entry', () => {
     judgements: readonly BudgetLineJudgement[],
     issues: readonly ValidationIssue[],
     options: { basis?: JudgementsBasis } = {},
-  ): Promise<EntryOutcome<BudgetLineJudgement[], JudgementConflict>> {
+  ): Promise<Result<BudgetLineJudgement[], BudgetLineJudgement>> {
     if (hasErrors(issues)) return refused(errorsOf(issues))
     if (judgements.length === 0) return refused(['没有需要保存的研判'])
-    const result = await write(() => putBudgetJudgements(judgements.map((j) => toRaw(j)), undefined, options))
-    if (result.ok) return result
-    return { ok: false, messages: result.messages, ...(result.conflicts ? { conflicts: judgementConflicts(result.conflicts) } : {}) }
+    return write(() => putBudgetJudgements(judgements.map((j) => toRaw(j)), undefined, options))
   }
 
   return {
     saving, saveBudgetJudgements,
-    createUnitYear, saveUnit, saveProject, deleteProject, saveBudgetLine, deleteBudgetLine, saveExecutions,
+    createUnitYear, saveUnit, unitLoss, deleteUnit, saveProject, deleteProject, saveBudgetLine, deleteBudgetLine, saveExecutions,
     saveFramework, saveTarget, saveIndicator, deleteIndicator, createNode, setNodeLocked, deleteNode, saveReadings,
   }
 })

@@ -2,7 +2,7 @@
  * 纠偏措施 and the template library: edits go through db/measures, then the workspace reloads so
  * every page sees them. Status 逾期 and "did the light improve" come from the domain.
  *
- * Two tabs (issue 5): `save` and `saveTemplates` / `resetTemplates` take the basis their editor
+ * Two tabs (docs/reliability.md §3): `save` and `saveTemplates` / `resetTemplates` take the basis their editor
  * started from; a write refused because another tab changed it meanwhile returns `conflicts`.
  */
 import { defineStore, storeToRefs } from 'pinia'
@@ -10,14 +10,11 @@ import { computed, ref, toRaw } from 'vue'
 import {
   deleteMeasure, getMeasureTemplatesRow, measureTemplatesOf, putMeasure, resetMeasureTemplates, saveMeasureTemplates,
 } from '@/db/measures'
-import type { WriteConflict } from '@/db/result'
-import type { SettingsRow } from '@/db/schema'
+import type { SettingsRow } from '@/domain/types'
 import { defaultMeasureTemplates, type MeasureTemplate } from '@/domain/measureTemplates'
+import { ok, refused, type Result } from '@/domain/result'
 import type { CorrectiveMeasure, Id } from '@/domain/types'
 import { useWorkspaceStore } from './workspace'
-
-/** `conflicts`: set when the write was refused because another tab changed the record first. */
-export type MeasureActionResult = { ok: true } | { ok: false; message: string; conflicts?: WriteConflict[] }
 
 export const useMeasuresStore = defineStore('measures', () => {
   const workspace = useWorkspaceStore()
@@ -39,40 +36,37 @@ export const useMeasuresStore = defineStore('measures', () => {
     templates.value = measureTemplatesOf(row)
   }
 
-  function failed(result: { message: string; conflicts?: WriteConflict[] }): MeasureActionResult {
-    return { ok: false, message: result.message, ...(result.conflicts ? { conflicts: result.conflicts } : {}) }
-  }
   const basisOption = <T>(options: { basis?: T | null }) =>
     options.basis === undefined ? {} : { basis: options.basis && (toRaw(options.basis) as T) }
 
-  async function saveTemplates(next: MeasureTemplate[], options: { basis?: SettingsRow | null } = {}): Promise<MeasureActionResult> {
+  async function saveTemplates(next: MeasureTemplate[], options: { basis?: SettingsRow | null } = {}): Promise<Result<undefined, SettingsRow>> {
     const result = await saveMeasureTemplates(next.map((t) => ({ ...toRaw(t) })), undefined, basisOption(options))
-    if (!result.ok) return failed(result)
+    if (!result.ok) return result
     templates.value = result.value
-    return { ok: true }
+    return ok()
   }
 
-  async function resetTemplates(options: { basis?: SettingsRow | null } = {}): Promise<MeasureActionResult> {
+  async function resetTemplates(options: { basis?: SettingsRow | null } = {}): Promise<Result<undefined, SettingsRow>> {
     const result = await resetMeasureTemplates(undefined, basisOption(options))
-    if (!result.ok) return failed(result)
+    if (!result.ok) return result
     templates.value = result.value
-    return { ok: true }
+    return ok()
   }
 
   /** With `options.basis` (the measure as the editor opened it) see `putMeasure`. */
-  async function save(measure: CorrectiveMeasure, options: { basis?: CorrectiveMeasure | null } = {}): Promise<MeasureActionResult> {
-    if (!measure.content.trim()) return { ok: false, message: '请填写措施内容。' }
+  async function save(measure: CorrectiveMeasure, options: { basis?: CorrectiveMeasure | null } = {}): Promise<Result<undefined, CorrectiveMeasure>> {
+    if (!measure.content.trim()) return refused(['请填写措施内容。'])
     const result = await putMeasure({ ...toRaw(measure) }, undefined, basisOption(options))
-    if (!result.ok) return failed(result)
+    if (!result.ok) return result
     await workspace.reload()
-    return { ok: true }
+    return ok()
   }
 
-  async function remove(id: Id): Promise<MeasureActionResult> {
+  async function remove(id: Id): Promise<Result> {
     const result = await deleteMeasure(id)
-    if (!result.ok) return failed(result)
+    if (!result.ok) return result
     await workspace.reload()
-    return { ok: true }
+    return ok()
   }
 
   return { templates, templatesLoaded, measures, loadTemplates, showTemplatesOf, saveTemplates, resetTemplates, save, remove }

@@ -17,23 +17,13 @@ import {
   checksRefusal, draftReport, frozenModelOf, META_KEYS, noNewSpendingEntries, pendingInputs, regenerateEdits, reportChecks, withEdit, withoutEdit,
 } from '@/domain/report'
 import type { ReportCheck, ReportModel, ReportParagraph } from '@/domain/report'
-import { changedEditKeys, freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport, type SubmittedVersion } from '@/db/reports'
+import { freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport } from '@/db/reports'
+import type { SubmittedVersion } from '@/domain/types'
 import { newId } from '@/domain/ids'
+import { ok, refused, type Result } from '@/domain/result'
 import { useEntryStore } from './entry'
 import { useWorkspaceStore } from './workspace'
-import { downloadBlob } from '@/components/report/download'
-
-export type ActionResult = { ok: true } | { ok: false; message: string }
-
-/** A paragraph save refused because another tab changed the same paragraph: the texts on both sides. */
-export interface EditConflict {
-  /** the edits this page wanted to store, and the ones it had started from */
-  next: Record<string, string>
-  basis: Record<string, string>
-  /** paragraph key → the text stored by the other tab (null: the other tab removed the edit) */
-  theirs: Record<string, string | null>
-}
-export type EditResult = { ok: true } | { ok: false; message: string; conflict?: EditConflict }
+import { downloadBlob } from '@/io/download'
 
 export const useReportStore = defineStore('report', () => {
   const workspace = useWorkspaceStore()
@@ -104,48 +94,42 @@ export const useReportStore = defineStore('report', () => {
   /**
    * Writes the paragraphs that differ from the edits this page started from (another tab's edits of
    * other paragraphs stay). A paragraph another tab changed meanwhile is refused and comes back in
-   * `conflict` with the stored text; `overwriteEdits` then saves over it, or `load` shows theirs.
+   * `conflicts` (keyed by paragraph) with the stored text; `overwriteEdits` then saves over it, or
+   * `load` shows theirs.
    */
-  async function writeEdits(next: Record<string, string>, basis: Record<string, string> = edits.value): Promise<EditResult> {
+  async function writeEdits(next: Record<string, string>, basis: Record<string, string> = edits.value): Promise<Result<undefined, string>> {
     const id = loadedFor.value
-    if (!id) return { ok: false, message: '请先选择监控节点。' }
+    if (!id) return refused(['请先选择监控节点。'])
     const result = await saveReportEdits(id, next, undefined, basis)
-    if (!result.ok) {
-      if (!result.conflicts) return { ok: false, message: result.message }
-      return {
-        ok: false, message: result.message,
-        conflict: {
-          next, basis,
-          theirs: Object.fromEntries(result.conflicts.map((c) => [c.key, typeof c.theirs === 'string' ? c.theirs : null])),
-        },
-      }
-    }
+    if (!result.ok) return result
     stored.value = result.value
-    return { ok: true }
+    return ok()
   }
 
-  /** 覆盖 after a conflict: the same changes, now on top of the stored edits. */
-  async function overwriteEdits(conflict: EditConflict): Promise<EditResult> {
+  /**
+   * 覆盖 after a conflict: the paragraphs' texts this page saved (key → text; undefined: back to the
+   * drafted text), now on top of the stored edits.
+   */
+  async function overwriteEdits(mine: Readonly<Record<string, string | undefined>>): Promise<Result<undefined, string>> {
     const id = loadedFor.value
-    if (!id) return { ok: false, message: '请先选择监控节点。' }
+    if (!id) return refused(['请先选择监控节点。'])
     const storedNow = (await getReport(id))?.edits ?? {}
     const next = { ...storedNow }
-    for (const key of changedEditKeys(conflict.basis, conflict.next)) {
-      const text = conflict.next[key]
+    for (const [key, text] of Object.entries(mine)) {
       if (text === undefined) delete next[key]
       else next[key] = text
     }
     const result = await saveReportEdits(id, next, undefined, storedNow)
-    if (!result.ok) return { ok: false, message: result.message }
+    if (!result.ok) return result
     stored.value = result.value
-    return { ok: true }
+    return ok()
   }
 
   /**
    * `startedFrom`: the paragraph's stored edit when the user began editing it (null: none). Another
    * tab's save meanwhile reloads `edits`; comparing with what the user started from still catches it.
    */
-  async function saveParagraph(paragraph: ReportParagraph, text: string, startedFrom?: string | null): Promise<EditResult> {
+  async function saveParagraph(paragraph: ReportParagraph, text: string, startedFrom?: string | null): Promise<Result<undefined, string>> {
     busy.value = 'save'
     try {
       const basis = { ...edits.value }
@@ -157,7 +141,7 @@ export const useReportStore = defineStore('report', () => {
     }
   }
 
-  async function resetParagraph(key: string): Promise<EditResult> {
+  async function resetParagraph(key: string): Promise<Result<undefined, string>> {
     busy.value = 'save'
     try {
       return await writeEdits(withoutEdit(edits.value, key))
@@ -167,7 +151,7 @@ export const useReportStore = defineStore('report', () => {
   }
 
   /** 填报时间 chosen by the user ('yyyy-MM-dd'), kept with the edits; empty clears it (today). */
-  async function setReportDate(date: string): Promise<EditResult> {
+  async function setReportDate(date: string): Promise<Result<undefined, string>> {
     busy.value = 'save'
     try {
       return await writeEdits(date ? { ...edits.value, [META_KEYS.reportDate]: date } : withoutEdit(edits.value, META_KEYS.reportDate))
@@ -177,34 +161,34 @@ export const useReportStore = defineStore('report', () => {
   }
 
   /** 重新生成: re-reads the data, drafts again, keeps the user's edits unless `discard`. */
-  async function regenerate(discard: boolean): Promise<EditResult> {
+  async function regenerate(discard: boolean): Promise<Result<undefined, string>> {
     busy.value = 'regenerate'
     try {
       await workspace.reload()
       reportDate.value = toIsoDate(new Date())
       await load(nodeId.value)
-      if (!liveModel.value) return { ok: false, message: '无法起草报告：本节点的数据不完整。' }
+      if (!liveModel.value) return refused(['无法起草报告：本节点的数据不完整。'])
       const next = regenerateEdits(edits.value, liveModel.value, discard)
-      if (JSON.stringify(next) === JSON.stringify(edits.value)) return { ok: true }
+      if (JSON.stringify(next) === JSON.stringify(edits.value)) return ok()
       return await writeEdits(next)
     } finally {
       busy.value = ''
     }
   }
 
-  async function freeze(): Promise<ActionResult> {
+  async function freeze(): Promise<Result> {
     const current = liveModel.value
     const id = loadedFor.value
-    if (!current || !id) return { ok: false, message: '无法定稿：报告尚未生成。' }
-    if (checks.value.length > 0) return { ok: false, message: checksRefusal(checks.value) }
+    if (!current || !id) return refused(['无法定稿：报告尚未生成。'])
+    if (checks.value.length > 0) return refused([checksRefusal(checks.value)])
     busy.value = 'freeze'
     try {
       const frozenWith = JSON.parse(JSON.stringify(toRaw(nodeSettings.value))) as MonitoringSettings
       const result = await freezeReport(id, JSON.parse(JSON.stringify(toRaw(current))) as ReportModel, undefined, { settings: frozenWith })
-      if (!result.ok) return { ok: false, message: result.message }
+      if (!result.ok) return result
       stored.value = result.value.report
       await workspace.reload()
-      return { ok: true }
+      return ok()
     } finally {
       busy.value = ''
     }
@@ -215,16 +199,16 @@ export const useReportStore = defineStore('report', () => {
    * cumulative figures as that month's entry (noNewSpendingEntries), refused if another tab entered
    * one of those months meanwhile. The workspace reloads and the check clears.
    */
-  async function confirmNoNewSpending(): Promise<ActionResult> {
-    if (!dataset.value || !snapshot.value) return { ok: false, message: '请先选择监控节点。' }
-    if (locked.value) return { ok: false, message: '本节点已定稿，须先解锁才能修改执行数。' }
+  async function confirmNoNewSpending(): Promise<Result> {
+    if (!dataset.value || !snapshot.value) return refused(['请先选择监控节点。'])
+    if (locked.value) return refused(['本节点已定稿，须先解锁才能修改执行数。'])
     const rows = noNewSpendingEntries({ dataset: dataset.value, snapshot: snapshot.value }).map((row) => ({ ...row, id: newId() }))
-    if (rows.length === 0) return { ok: true }
+    if (rows.length === 0) return ok()
     busy.value = 'confirm'
     try {
       // basis {}: none of these months was stored when the check was shown
       const result = await useEntryStore().saveExecutions(rows, { basis: {} })
-      return result.ok ? { ok: true } : { ok: false, message: result.messages.join('；') }
+      return result.ok ? ok() : refused(result.messages)
     } finally {
       busy.value = ''
     }
@@ -234,24 +218,24 @@ export const useReportStore = defineStore('report', () => {
    * 解锁 with a reason: the shown node's report, or `id` (the 监控节点 list unlocks any node through
    * here, so every unlock is recorded the same way).
    */
-  async function unlock(reason: string, id: Id | null = loadedFor.value): Promise<ActionResult> {
-    if (!id) return { ok: false, message: '请先选择监控节点。' }
+  async function unlock(reason: string, id: Id | null = loadedFor.value): Promise<Result> {
+    if (!id) return refused(['请先选择监控节点。'])
     busy.value = 'unlock'
     try {
       const result = await unlockReport(id, reason)
-      if (!result.ok) return { ok: false, message: result.message }
+      if (!result.ok) return result
       if (id === loadedFor.value) stored.value = result.value.report
       await workspace.reload()
       await load(nodeId.value)
-      return { ok: true }
+      return ok()
     } finally {
       busy.value = ''
     }
   }
 
-  async function exportWord(): Promise<ActionResult> {
+  async function exportWord(): Promise<Result> {
     const current = model.value
-    if (!current) return { ok: false, message: '报告尚未生成。' }
+    if (!current) return refused(['报告尚未生成。'])
     busy.value = 'word'
     try {
       const { reportDocxBlob, reportFileName } = await import('@/io/word/reportDocx')
@@ -259,24 +243,24 @@ export const useReportStore = defineStore('report', () => {
       const blob = await reportDocxBlob(current)
       performance.measure('report:docx', { start })
       downloadBlob(blob, reportFileName(current))
-      return { ok: true }
+      return ok()
     } catch (error) {
-      return { ok: false, message: `导出 Word 失败：${error instanceof Error ? error.message : String(error)}` }
+      return refused([`导出 Word 失败：${error instanceof Error ? error.message : String(error)}`])
     } finally {
       busy.value = ''
     }
   }
 
-  async function exportMonitoringTable(): Promise<ActionResult> {
+  async function exportMonitoringTable(): Promise<Result> {
     const current = model.value
-    if (!current) return { ok: false, message: '报告尚未生成。' }
+    if (!current) return refused(['报告尚未生成。'])
     busy.value = 'xlsx'
     try {
       const { monitoringTableBlob, monitoringTableFileName } = await import('@/io/monitoringTable/monitoringTableXlsx')
       downloadBlob(await monitoringTableBlob(current), monitoringTableFileName(current))
-      return { ok: true }
+      return ok()
     } catch (error) {
-      return { ok: false, message: `导出监控表失败：${error instanceof Error ? error.message : String(error)}` }
+      return refused([`导出监控表失败：${error instanceof Error ? error.message : String(error)}`])
     } finally {
       busy.value = ''
     }

@@ -1,7 +1,7 @@
 /**
- * Issue 5, item 1: the multi-row writes besides import and restore (those have their own tests) are
- * each one transaction. A write that fails at its last step leaves every table as it was: the
- * failure is forced with a Dexie hook that throws on the final kind of row written.
+ * Durability (docs/reliability.md §1): the multi-row writes besides import and restore (those have their
+ * own tests) are each one transaction. A write that fails at its last step leaves every table as it was:
+ * the failure is forced with a Dexie hook that throws on the final kind of row written.
  */
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'

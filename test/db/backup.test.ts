@@ -1,5 +1,5 @@
 /**
- * 备份与恢复 (issue 3, deliverable 4): a backup covers every table with a SHA-256 checksum; restoring
+ * 备份与恢复 (docs/reliability.md §1, §5, §8): a backup covers every table with a SHA-256 checksum; restoring
  * it into another database gives identical tables (property test on random unit-years full of Chinese
  * and emoji text); a restore that fails midway leaves the database exactly as it was.
  */
@@ -176,7 +176,7 @@ describe('backup → restore', () => {
     expect(checksum.value).toBe(await sha256Hex(canonicalJson(body)))
     const checked = await checkBackupText(text)
     expect(checked.ok).toBe(true)
-    if (checked.ok) expect(summarizeBackup(checked.backup).unitYears).toEqual([{ unitName: '且末县自然资源局', years: [2021] }])
+    if (checked.ok) expect(summarizeBackup(checked.value).unitYears).toEqual([{ unitName: '且末县自然资源局', years: [2021] }])
     expect(backupFileName(new Date(2021, 11, 31, 9, 5))).toBe('绩效监控备份-20211231-0905.json')
   })
 
@@ -193,7 +193,7 @@ describe('backup → restore', () => {
     const before = await snapshot(target)
     const result = await restoreBackup(backup, target)
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.message).toContain('数据重复')
+    if (!result.ok) expect(result.messages[0]).toContain('数据重复')
     expect(await snapshot(target)).toEqual(before)
   })
 

@@ -19,7 +19,7 @@ describe('concurrent edits of the same record (two tabs)', () => {
     const tabA = await saveSettings({ ...defaultSettings(), timeProgressMode: 'day' }, database, { basis: basisOfTabA })
     expect(tabA.ok).toBe(false)
     if (tabA.ok) return
-    expect(tabA.message).toContain('已在其他窗口被修改并保存')
+    expect(tabA.messages[0]).toContain('已在其他窗口被修改并保存')
     expect(tabA.conflicts).toEqual([
       { table: 'settings', key: 'monitoring', theirs: { key: 'monitoring', value: { ...defaultSettings(), ratePrecision: 0 } } },
     ])

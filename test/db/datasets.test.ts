@@ -190,7 +190,7 @@ describe('save→load as a property', () => {
         try {
           expectOk(await saveUnitYear(dataset, database))
           const loaded = await loadUnitYear(dataset.unit.id, dataset.year, database)
-          // names are stored normalised (issue 10 item 9); every other text exactly as given
+          // names are stored normalised (docs/domain-rules.md §1.4); every other text exactly as given
           expect(rowsById(loaded as UnitYearDataset)).toStrictEqual(rowsById(normalizeDatasetNames(dataset)))
         } finally {
           database.close()

@@ -1,15 +1,15 @@
 /**
- * Two tabs editing the same 三级指标, 单位信息 or 月度执行 figures (issue 5, item 3): a save that
+ * Two tabs editing the same 三级指标, 单位信息 or 月度执行 figures (docs/reliability.md §3): a save that
  * carries the rows its editor loaded is refused, with the other tab's version and nothing written,
  * when any of them changed meanwhile; taking the other version as the basis (覆盖) then overwrites.
  */
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { saveUnitYear } from '@/db/datasets'
-import { executionConflicts, listMonthlyExecutions, putExecutions } from '@/db/budget'
+import { listMonthlyExecutions, putExecutions } from '@/db/budget'
 import { putFramework, putIndicator, putTarget } from '@/db/targets'
 import { putProject } from '@/db/projects'
-import { judgementConflicts, listBudgetJudgements, putBudgetJudgements } from '@/db/nodes'
+import { listBudgetJudgements, putBudgetJudgements } from '@/db/nodes'
 import { putUnit } from '@/db/units'
 import { anExecution, anIndicator, aDataset, aJudgement, aProject, aTarget, aUnit } from './fixtures'
 import { expectOk, freshDb, snapshot } from './helpers'
@@ -29,7 +29,7 @@ describe('putIndicator with a basis', () => {
     const tabB = await putIndicator(anIndicator({ targetValue: '16' }), database, { basis })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
     expect(tabB.conflicts).toEqual([{ table: 'indicators', key: 'ind-review', theirs: anIndicator({ targetValue: '18' }) }])
     expect(await snapshot(database)).toEqual(before)
   })
@@ -46,7 +46,7 @@ describe('putIndicator with a basis', () => {
     const database = await seeded()
     expectOk(await putIndicator(anIndicator({ targetValue: '18' }), database))
     const refused = await putIndicator(anIndicator({ targetValue: '16' }), database, { basis: anIndicator() })
-    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs as ReturnType<typeof anIndicator>)
+    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs ?? null)
     expectOk(await putIndicator(anIndicator({ targetValue: '16' }), database, { basis: theirs }))
     expect((await database.indicators.get('ind-review'))?.targetValue).toBe('16')
     const last = await database.auditLog.orderBy('seq').last()
@@ -70,7 +70,7 @@ describe('putUnit with a basis', () => {
     const tabB = await putUnit(aUnit({ departments: ['财务室'] }), database, { basis })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
     expect(tabB.conflicts).toEqual([{ table: 'units', key: 'unit-qiemo', theirs: aUnit({ financeOfficer: '王五' }) }])
     expect(await snapshot(database)).toEqual(before)
   })
@@ -79,7 +79,7 @@ describe('putUnit with a basis', () => {
     const database = await seeded()
     expectOk(await putUnit(aUnit({ financeOfficer: '王五' }), database))
     const refused = await putUnit(aUnit({ financeOfficer: '赵六' }), database, { basis: aUnit() })
-    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs as ReturnType<typeof aUnit>)
+    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs ?? null)
     expectOk(await putUnit(aUnit({ financeOfficer: '赵六' }), database, { basis: theirs }))
     expect((await database.units.get('unit-qiemo'))?.financeOfficer).toBe('赵六')
     const last = await database.auditLog.orderBy('seq').last()
@@ -103,8 +103,8 @@ describe('putExecutions with a basis', () => {
     ], database, { basis })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.message).toContain('已在其他窗口被修改并保存')
-    expect(executionConflicts(tabB.conflicts)).toEqual([{ budgetLineId: 'line-salary', month: 6, theirs: anExecution({ spent: '400.00' }) }])
+    expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
+    expect(tabB.conflicts).toEqual([{ table: 'monthlyExecutions', key: 'line-salary|6', theirs: anExecution({ spent: '400.00' }) }])
     expect(await snapshot(database)).toEqual(before)
   })
 
@@ -112,8 +112,8 @@ describe('putExecutions with a basis', () => {
     const database = await seeded()
     expectOk(await putExecutions([anExecution({ id: 'from-a', month: 7, allocated: '800.00', spent: '450.00' })], database))
     const tabB = await putExecutions([anExecution({ id: 'from-b', month: 7, allocated: '800.00', spent: '460.00' })], database, { basis: {} })
-    expect(executionConflicts(tabB.ok ? [] : tabB.conflicts)).toEqual([
-      { budgetLineId: 'line-salary', month: 7, theirs: anExecution({ id: 'from-a', month: 7, allocated: '800.00', spent: '450.00' }) },
+    expect(tabB.ok ? [] : tabB.conflicts).toEqual([
+      { table: 'monthlyExecutions', key: 'line-salary|7', theirs: anExecution({ id: 'from-a', month: 7, allocated: '800.00', spent: '450.00' }) },
     ])
     expect((await database.monthlyExecutions.get('from-a'))?.spent).toBe('450.00')
     expect(await database.monthlyExecutions.get('from-b')).toBeUndefined()
@@ -123,7 +123,7 @@ describe('putExecutions with a basis', () => {
     const database = await seeded()
     expectOk(await putExecutions([anExecution({ spent: '400.00' })], database))
     const refused = await putExecutions([anExecution({ spent: '390.00' })], database, { basis: basisOf([anExecution()]) })
-    const [conflict] = executionConflicts(refused.ok ? [] : refused.conflicts)
+    const [conflict] = refused.ok ? [] : (refused.conflicts ?? [])
     expectOk(await putExecutions([anExecution({ spent: '390.00' })], database, { basis: { 'line-salary|6': conflict.theirs } }))
     expect((await database.monthlyExecutions.get('exec-salary-6'))?.spent).toBe('390.00')
     const last = await database.auditLog.orderBy('seq').last()
@@ -143,8 +143,8 @@ describe('putBudgetJudgements with a basis', () => {
     const tabB = await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00', likelihood: '确定能' })], database, { basis })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.message).toContain('已在其他窗口被修改并保存')
-    expect(judgementConflicts(tabB.conflicts)).toEqual([{ budgetLineId: 'line-salary', theirs: aJudgement({ yearEndForecast: '1300.00' }) }])
+    expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
+    expect(tabB.conflicts).toEqual([{ table: 'budgetJudgements', key: 'line-salary', theirs: aJudgement({ yearEndForecast: '1300.00' }) }])
     expect(await snapshot(database)).toEqual(before)
   })
 
@@ -153,8 +153,8 @@ describe('putBudgetJudgements with a basis', () => {
     await database.budgetJudgements.clear()
     expectOk(await putBudgetJudgements([aJudgement({ id: 'from-a', yearEndForecast: '1200.00' })], database))
     const tabB = await putBudgetJudgements([aJudgement({ id: 'from-b' })], database, { basis: { 'line-salary': null } })
-    expect(judgementConflicts(tabB.ok ? [] : tabB.conflicts)).toEqual([
-      { budgetLineId: 'line-salary', theirs: aJudgement({ id: 'from-a', yearEndForecast: '1200.00' }) },
+    expect(tabB.ok ? [] : tabB.conflicts).toEqual([
+      { table: 'budgetJudgements', key: 'line-salary', theirs: aJudgement({ id: 'from-a', yearEndForecast: '1200.00' }) },
     ])
     expect((await salary(database))?.yearEndForecast).toBe('1200.00')
     expect(await database.budgetJudgements.get('from-b')).toBeUndefined()
@@ -164,7 +164,7 @@ describe('putBudgetJudgements with a basis', () => {
     const database = await seeded()
     expectOk(await putBudgetJudgements([aJudgement({ yearEndForecast: '1300.00' })], database))
     const refused = await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00' })], database, { basis: { 'line-salary': aJudgement() } })
-    const [conflict] = judgementConflicts(refused.ok ? [] : refused.conflicts)
+    const [conflict] = refused.ok ? [] : (refused.conflicts ?? [])
     expectOk(await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00' })], database, { basis: { 'line-salary': conflict.theirs } }))
     expect((await salary(database))?.yearEndForecast).toBe('1350.00')
     const last = await database.auditLog.orderBy('seq').last()
@@ -181,7 +181,7 @@ describe('putTarget with a basis', () => {
     const tabB = await putTarget(aTarget({ description: '做好建设用地审批' }), database, { basis })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
     expect(tabB.conflicts).toEqual([{ table: 'targets', key: aTarget().id, theirs: aTarget({ description: '保障机构正常运转' }) }])
     expect(await snapshot(database)).toEqual(before)
   })
@@ -190,7 +190,7 @@ describe('putTarget with a basis', () => {
     const database = await seeded()
     expectOk(await putTarget(aTarget({ description: '保障机构正常运转' }), database))
     const refused = await putTarget(aTarget({ description: '做好建设用地审批' }), database, { basis: aTarget() })
-    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs as ReturnType<typeof aTarget>)
+    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs ?? null)
     expectOk(await putTarget(aTarget({ description: '做好建设用地审批' }), database, { basis: theirs }))
     expect((await database.targets.get(aTarget().id))?.description).toBe('做好建设用地审批')
     const last = await database.auditLog.orderBy('seq').last()
@@ -207,7 +207,7 @@ describe('putProject with a basis', () => {
     const tabB = await putProject(aProject({ name: '国有土地出让金评估' }), database, { basis })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
     expect(tabB.conflicts).toEqual([{ table: 'projects', key: 'proj-land', theirs: aProject({ department: '地籍股' }) }])
     expect(await snapshot(database)).toEqual(before)
   })
@@ -216,7 +216,7 @@ describe('putProject with a basis', () => {
     const database = await seeded()
     expectOk(await putProject(aProject({ department: '地籍股' }), database))
     const refused = await putProject(aProject({ department: '规划股' }), database, { basis: aProject() })
-    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs as ReturnType<typeof aProject>)
+    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs ?? null)
     expectOk(await putProject(aProject({ department: '规划股' }), database, { basis: theirs }))
     expect((await database.projects.get('proj-land'))?.department).toBe('规划股')
     const last = await database.auditLog.orderBy('seq').last()
@@ -236,7 +236,7 @@ describe('putFramework with a basis', () => {
     const tabB = await putFramework(framework([{ name: '产出指标', level2: ['数量指标'] }]), database, { basis })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
     expect(tabB.conflicts).toEqual([{ table: 'frameworks', key: '2021', theirs: tabA }])
     expect(await snapshot(database)).toEqual(before)
   })
@@ -247,7 +247,7 @@ describe('putFramework with a basis', () => {
     expectOk(await putFramework(tabA, database))
     const mine = framework([{ name: '产出指标', level2: ['数量指标'] }])
     const refused = await putFramework(mine, database, { basis: aDataset().framework })
-    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs as typeof tabA)
+    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs ?? null)
     expect(theirs).toEqual(tabA)
     expectOk(await putFramework(mine, database, { basis: tabA }))
     expect(await database.frameworks.get(2021)).toEqual(mine)

@@ -18,14 +18,15 @@ export function freshDb(): MonitoringDb {
   return database
 }
 
-export function expectOk<T>(result: WriteResult<T>): T {
-  if (!result.ok) expect.fail(`expected ok, got: ${result.message} (${String(result.cause)})`)
+export function expectOk<T, Row>(result: WriteResult<T, Row>): T {
+  if (!result.ok) expect.fail(`expected ok, got: ${result.messages.join('；')} (${String(result.cause)})`)
   return result.value
 }
 
-export function expectFailure<T>(result: WriteResult<T>): string {
+/** The refusal's message (a write refuses with one sentence). */
+export function expectFailure<T, Row>(result: WriteResult<T, Row>): string {
   if (result.ok) expect.fail('expected the write to fail')
-  return result.message
+  return result.messages.join('；')
 }
 
 /** Every row of every table, in key order. */

@@ -1,5 +1,5 @@
 /**
- * 定稿 is enforced by the store (rules §2 "定稿 freezes figures"): on seed 001's demo unit with its
+ * 定稿 is enforced by the store (docs/domain-rules.md §12; docs/reliability.md §7): on seed 001's demo unit with its
  * 1-6月 node locked, every db entry point that would change a figure of that node's report refuses,
  * inside its own transaction, with a message naming the node and the way out (解锁), and writes
  * nothing; writes to months the node does not cover, and to open nodes, still go through.
@@ -47,7 +47,7 @@ const gzfl = (dataset: UnitYearDataset) => {
 }
 
 /** Every db entry point that writes a figure of the 1-6月 report, each with a plausible change. */
-function lockedWrites(dataset: UnitYearDataset, database: MonitoringDb): Record<string, () => Promise<WriteResult<unknown>>> {
+function lockedWrites(dataset: UnitYearDataset, database: MonitoringDb): Record<string, () => Promise<WriteResult<unknown, unknown>>> {
   const line = gzfl(dataset)
   const june = dataset.monthlyExecutions.find((e) => e.budgetLineId === line.id && e.month === 6) as MonthlyExecution
   const indicator = dataset.indicators[0]

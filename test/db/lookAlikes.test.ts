@@ -1,9 +1,9 @@
 /**
- * Issue 10, item 9 on the database: every write stores names normalised, and a unit, project or
- * budget line that would look like another one is refused with nothing written. The look-alikes are
- * those seen in use: a second “且末县自然资源局” behind a zero-width space, and three budget lines that
- * all read “工资福利支出”. Look-alikes stored before this rule (or restored from an old backup) stay
- * editable, but no write adds one.
+ * Names are what they look like (docs/domain-rules.md §1.4), on the database: every write stores names
+ * normalised, and a unit, project or budget line that would look like another one is refused with nothing
+ * written. The look-alikes are those seen in use: a second “且末县自然资源局” behind a zero-width space, and
+ * three budget lines that all read “工资福利支出”. Look-alikes stored before this rule (or restored from an old
+ * backup) stay editable, but no write adds one.
  */
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'

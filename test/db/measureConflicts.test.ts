@@ -1,5 +1,5 @@
 /**
- * Two tabs editing the same 纠偏措施 or the 纠偏措施模板库 (issue 5, item 3): a save that carries what
+ * Two tabs editing the same 纠偏措施 or the 纠偏措施模板库 (docs/reliability.md §3): a save that carries what
  * its editor loaded is refused, with the other tab's version and nothing written, when it changed
  * meanwhile; taking the other version as the basis (覆盖) then overwrites, the replaced version kept
  * in the audit log.
@@ -10,7 +10,6 @@ import { saveUnitYear } from '@/db/datasets'
 import {
   deleteMeasure, getMeasureTemplates, getMeasureTemplatesRow, putMeasure, resetMeasureTemplates, saveMeasureTemplates,
 } from '@/db/measures'
-import type { SettingsRow } from '@/db/schema'
 import { defaultMeasureTemplates, type MeasureTemplate } from '@/domain/measureTemplates'
 import { aDataset, aMeasure } from './fixtures'
 import { expectOk, freshDb, snapshot } from './helpers'
@@ -30,7 +29,7 @@ describe('putMeasure with a basis', () => {
     const tabB = await putMeasure(aMeasure({ status: '进行中', effect: '执行率达到70%' }), database, { basis })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
     expect(tabB.conflicts).toEqual([{ table: 'measures', key: 'measure-pay', theirs: aMeasure({ status: '已完成' }) }])
     expect(await snapshot(database)).toEqual(before)
   })
@@ -47,7 +46,7 @@ describe('putMeasure with a basis', () => {
     const database = await seeded()
     expectOk(await putMeasure(aMeasure({ status: '已完成' }), database))
     const refused = await putMeasure(aMeasure({ status: '进行中' }), database, { basis: aMeasure() })
-    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs as ReturnType<typeof aMeasure>)
+    const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs ?? null)
     expect(theirs?.status).toBe('已完成')
     expectOk(await putMeasure(aMeasure({ status: '进行中' }), database, { basis: theirs }))
     expect((await database.measures.get('measure-pay'))?.status).toBe('进行中')
@@ -75,7 +74,7 @@ describe('saveMeasureTemplates with a basis', () => {
     const tabB = await saveMeasureTemplates(library('我的模板'), database, { basis })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.message).toContain('已在其他窗口被修改并保存')
+    expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
     expect(tabB.conflicts).toEqual([
       { table: 'settings', key: 'measureTemplates', theirs: { key: 'measureTemplates', value: library('其他窗口的模板') } },
     ])
@@ -101,7 +100,7 @@ describe('saveMeasureTemplates with a basis', () => {
     const database = freshDb()
     expectOk(await saveMeasureTemplates(library('其他窗口的模板'), database))
     const refused = await saveMeasureTemplates(library('我的模板'), database, { basis: null })
-    const theirs = refused.ok ? undefined : (refused.conflicts?.[0].theirs as SettingsRow)
+    const theirs = refused.ok ? undefined : (refused.conflicts?.[0].theirs ?? null)
     expect(theirs).toEqual({ key: 'measureTemplates', value: library('其他窗口的模板') })
     expectOk(await saveMeasureTemplates(library('我的模板'), database, { basis: theirs }))
     expect(await getMeasureTemplates(database)).toEqual(library('我的模板'))

@@ -1,12 +1,12 @@
 /**
- * Two tabs editing the same node's 指标填报, and the same budget line (issue 5, item 3): a save that
+ * Two tabs editing the same node's 指标填报, and the same budget line (docs/reliability.md §3): a save that
  * carries the rows its editor started from is refused, with the other tab's version and nothing
  * written, when any of those rows changed meanwhile.
  */
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { saveUnitYear } from '@/db/datasets'
-import { listReadings, putReadings, readingConflicts } from '@/db/nodes'
+import { listReadings, putReadings } from '@/db/nodes'
 import { putBudgetLine } from '@/db/budget'
 import { aBudgetLine, aDataset, aReading } from './fixtures'
 import { expectOk, freshDb, snapshot } from './helpers'
@@ -35,8 +35,8 @@ describe('putReadings with a basis', () => {
     )
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.message).toContain('已在其他窗口被修改并保存')
-    expect(readingConflicts(tabB.conflicts)).toEqual([{ indicatorId: 'ind-review', theirs: aReading({ actualValue: '8' }) }])
+    expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
+    expect(tabB.conflicts).toEqual([{ table: 'readings', key: 'ind-review', theirs: aReading({ actualValue: '8' }) }])
     expect(await snapshot(database)).toEqual(before)
   })
 
@@ -47,7 +47,7 @@ describe('putReadings with a basis', () => {
     const tabB = await putReadings([aReading({ id: 'from-tab-b', actualValue: '6' })], database, { basis: { 'ind-review': null } })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(readingConflicts(tabB.conflicts)).toEqual([{ indicatorId: 'ind-review', theirs: aReading({ id: 'from-tab-a', actualValue: '5' }) }])
+    expect(tabB.conflicts).toEqual([{ table: 'readings', key: 'ind-review', theirs: aReading({ id: 'from-tab-a', actualValue: '5' }) }])
     expect((await listReadings('node-h1', database)).find((r) => r.indicatorId === 'ind-review')?.actualValue).toBe('5')
   })
 
@@ -56,7 +56,7 @@ describe('putReadings with a basis', () => {
     const basis = { 'ind-review': aReading() }
     expectOk(await putReadings([aReading({ actualValue: '8' })], database))
     const refused = await putReadings([aReading({ actualValue: '9' })], database, { basis })
-    const theirs = readingConflicts(refused.ok ? [] : refused.conflicts)[0].theirs
+    const [{ theirs }] = refused.ok ? [] : (refused.conflicts ?? [])
     expectOk(await putReadings([aReading({ actualValue: '9' })], database, { basis: { 'ind-review': theirs } }))
     expect((await listReadings('node-h1', database)).find((r) => r.indicatorId === 'ind-review')?.actualValue).toBe('9')
     const last = await database.auditLog.orderBy('seq').last()

@@ -1,5 +1,5 @@
 /**
- * 监控报告 paragraph edits from two tabs (issue 5, item 3): a save writes only the paragraphs it
+ * 监控报告 paragraph edits from two tabs (docs/reliability.md §3): a save writes only the paragraphs it
  * changed, on top of what is stored, so another tab's edit of another paragraph stays; an edit of the
  * same paragraph made meanwhile refuses the save with the stored text and writes nothing.
  */

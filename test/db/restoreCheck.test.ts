@@ -1,7 +1,7 @@
 /**
  * A backup taken before 定稿 would, restored, delete the frozen 1-6月 report of seed 001's demo: the
- * restore preview names it (rules §2 "定稿 freezes figures"; issue 10: "restoring a backup taken
- * before 定稿 deleted the frozen report, and the preview did not say so").
+ * restore preview names it (docs/domain-rules.md §12.6; docs/reliability.md §7). A restore used to
+ * delete the frozen report without the preview saying so.
  */
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'

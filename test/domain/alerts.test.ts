@@ -33,7 +33,8 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
     // seed 001: 新增建设用地报批 450亩, 30亩 by June → 30 ÷ 225 = 13.33%
     expect(messages).toContain('indicator.light red “新增建设用地报批”实际完成30亩，节点应完成225亩，完成进度比13.33% < 60%，红色预警')
     // seed 001's three cost ceilings (项目 0 ≤150, 人员 324.88 ≤1129.83, 运转 58.86 ≤213.42 万元) spend
-    // slowly under their ceilings: the budget light already says so, the indicators raise nothing (spec §4)
+    // slowly under their ceilings: the budget light already says so, the indicators raise nothing
+    // (docs/domain-rules.md §6.3)
     expect(messages.filter((m) => m.includes('成本经费'))).toEqual([])
     expect(messages).toContain('indicator.light yellow “开展及红枣培训会议次数”实际完成4次，节点应完成6次，完成进度比66.67% < 80%，黄色预警')
     expect(messages).toContain('indicator.light red “项目工程验收合格率”实际完成60%，未达到年度指标值≥98%，红色预警')

@@ -1,5 +1,5 @@
 /**
- * 「载入全年示例（12个月）」 (issue 10, item 8): seed 001's unit over the whole of 2021, a node at every
+ * 「载入全年示例（12个月）」: seed 001's unit over the whole of 2021, a node at every
  * month-end. June is the seed exactly (执行数 383.74 of 1493.25 = 25.70%, its 22 readings), 1-6月 alone is
  * 定稿 with its frozen report, and every node computes, checks and stores cleanly — while the one-node
  * demo of 「载入示例数据」 stays as it was.

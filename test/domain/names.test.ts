@@ -1,5 +1,5 @@
 /**
- * Issue 10, item 9: names are what they look like. The look-alikes are the ones seen in use: a second
+ * Names are what they look like (docs/domain-rules.md §1.4). The look-alikes are the ones seen in use: a second
  * “且末县自然资源局” behind a zero-width space, and three budget lines that all read “工资福利支出”.
  */
 import { describe, expect, it } from 'vitest'

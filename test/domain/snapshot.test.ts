@@ -133,7 +133,9 @@ describe('computeNodeSnapshot (seed 001, 2021-06-30)', () => {
 describe('computeNodeSnapshot: errors and settings', () => {
   it('returns a typed error for an unknown node instead of throwing', () => {
     const result = computeNodeSnapshot({ dataset: dataset(), nodeId: 'nope', settings: settings() })
-    expect(result).toEqual({ ok: false, issues: [{ field: 'nodeId', code: 'node.notFound', severity: 'error', message: '未找到监控节点（nope）' }] })
+    expect(result).toEqual({
+      ok: false, messages: ['未找到监控节点（nope）'], issues: [{ field: 'nodeId', code: 'node.notFound', severity: 'error', message: '未找到监控节点（nope）' }],
+    })
   })
 
   it('returns a typed error for a node with an invalid date or outside the year', () => {

@@ -1,7 +1,7 @@
 /**
- * The layer rule of eslint.config.js (style.md: a pure domain core) must actually fire: a domain file
+ * The layer rule of eslint.config.js (CONTRIBUTING.md: a pure domain core) must actually fire: a domain file
  * importing a framework, a storage or file-format library, or an outer layer is an error, and the same
- * imports are allowed outside src/domain. Also the no-v-html rule for user text (issue 5, item 5).
+ * imports are allowed outside src/domain. Also the no-v-html rule for user text (docs/reliability.md §5).
  */
 import { describe, expect, it } from 'vitest'
 import { ESLint } from 'eslint'

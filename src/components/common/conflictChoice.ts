@@ -1,12 +1,11 @@
 /**
- * The one question every editor asks when its save ran into another tab's change (issue 5: the second
- * writer is told and chooses): 覆盖 (save mine over theirs), 放弃我的修改 (show theirs), or closing the
+ * The one question every editor asks when its save ran into another tab's change (docs/reliability.md §3:
+ * the second writer is told and chooses): 覆盖 (save mine over theirs), 放弃我的修改 (show theirs), or closing the
  * box (keep editing, nothing decided). Each editor says what changed in `message`.
  */
 import { h, type VNode } from 'vue'
 import { ElMessageBox } from 'element-plus'
-
-export type ConflictChoice = 'overwrite' | 'discard' | 'keep'
+import type { ConflictChoice } from '@/composables/useCheckedSave'
 
 export function askConflictChoice(message: string | VNode, title: string, wide = true): Promise<ConflictChoice> {
   return ElMessageBox.confirm(message, title, {

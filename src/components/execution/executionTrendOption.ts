@@ -1,13 +1,13 @@
 /**
  * Maps the node snapshot's monthly path to an ECharts option: cumulative 执行率 per month against
  * the 序时进度 line. Computes no rate; it only turns domain Decimals into plotted numbers.
- * A month no line reported (spec §2: 未填报, never 0%) is a gap in the line (null), not its
+ * A month no line reported (docs/domain-rules.md §4.5: 未填报, never 0%) is a gap in the line (null), not its
  * carried-forward or zero figure; a month some lines left unreported says so in the tooltip.
  */
 import type { EChartsCoreOption } from 'echarts/core'
 import type { NodeSnapshot } from '@/domain/snapshot'
 import { formatPercent } from '@/domain/decimal'
-import { SAVE_AS_PNG } from '@/modules/echarts'
+import { SAVE_AS_PNG } from '@/components/charts/echarts'
 import { LIGHTS } from '@/components/lights/lightPresentation'
 import { percentAxisMax } from '@/components/overview/overviewOptions'
 

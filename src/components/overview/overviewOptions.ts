@@ -10,7 +10,7 @@ import type { Dec } from '@/domain/decimal'
 import type { NodeSnapshot, ProjectLight } from '@/domain/snapshot'
 import type { DualMonitoringRow, LevelGroup, LightMatrix } from '@/domain/dashboard'
 import type { Light } from '@/domain/types'
-import { SAVE_AS_PNG } from '@/modules/echarts'
+import { SAVE_AS_PNG } from '@/components/charts/echarts'
 import { LIGHTS, LIGHT_ORDER } from '@/components/lights/lightPresentation'
 
 const INK = '#1f4e8c'

@@ -1,6 +1,6 @@
 /**
  * Demo data, the embedded default: 且末县自然资源局 2021, node 2021-06-30, from seed 001
- * (`shared/seeds/001_017f7be6290af99d.txt`, a real 整体支出绩效监控报告).
+ * (docs/domain-rules.md §1, a real 整体支出绩效监控报告; its figures in §4.9 and §5.6).
  *
  * Taken from the seed: the unit, its seven 科室 and monitoring group; the budget 1493.25 万元
  * (基本支出 1343.25 = 人员经费 1129.83 + 公用经费 213.42; 项目支出 150); June cumulative 执行数
@@ -73,7 +73,7 @@ interface IndicatorSeed {
   accrual: Accrual
   targetLabel?: string
   dueDate?: string
-  /** a cost ceiling's mirrored budget lines (seed 001: 人员保障成本经费 = 工资福利支出) */
+  /** a cost ceiling's mirrored budget lines (seed 001: 人员保障成本经费 = 工资福利支出; docs/domain-rules.md §5.5) */
   budgetLineIds?: string[]
   reading?: {
     actual?: string

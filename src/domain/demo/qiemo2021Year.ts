@@ -3,9 +3,9 @@
  * 2021-12-31), for 「载入全年示例（12个月）」. The one-node demo (`qiemo2021Dataset`, 「载入示例数据」) is
  * left as it is: the e2e suite asserts it.
  *
- * From `qiemo2021Dataset()` unchanged (seed 001, see its header): the unit, budget lines, projects,
- * targets and 22 indicators; January–June 执行数 and 到位资金; the 1-6月 node (id DEMO_NODE_ID) with its
- * 22 readings and the two measures of 三(三) — 执行数 383.74 of 1493.25 = 25.70%.
+ * From `qiemo2021Dataset()` unchanged (seed 001, docs/domain-rules.md §1; see its header): the unit,
+ * budget lines, projects, targets and 22 indicators; January–June 执行数 and 到位资金; the 1-6月 node (id
+ * DEMO_NODE_ID) with its 22 readings and the two measures of 三(三) — 执行数 383.74 of 1493.25 = 25.70%.
  * 1-6月 is 定稿 (and no other node): `status: 'locked'`, `frozenSettings: defaultSettings()`, and its
  * report frozen on 2021-07-05 as `draftReport` drafts it from this dataset (填报时间 2021年7月5日).
  *

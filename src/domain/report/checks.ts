@@ -1,5 +1,5 @@
 /**
- * What must be settled before a node's report is 定稿 (issue 10; rules §2 "Unreported is not zero"):
+ * What must be settled before a node's report is 定稿 (docs/domain-rules.md §12.1, §4.5):
  * a submitted report may not pass off figures the user never gave for this node.
  *
  * - unreportedLines: budget lines with no entry for the node's month (`snapshot.unreportedLines`); their
@@ -10,8 +10,8 @@
  *   (`carriedFrom`) that nobody has confirmed or edited at this node.
  *
  * Not checked:
- * - a cost indicator (isCostCeiling) against the budget lines it mirrors: an Indicator has no link to
- *   budget lines, so there is nothing to compare it with;
+ * - a cost indicator (isCostCeiling) against the budget lines it mirrors: a linked indicator takes
+ *   their 执行数 as its actual (costLink.ts), so there is nothing to compare;
  * - paragraphs still 待填写 (`pendingInputs`): their suggested text is a full sentence drafted from the
  *   data, and 定稿 only warns about them, as before.
  */

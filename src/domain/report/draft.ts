@@ -1,5 +1,5 @@
 /**
- * Drafts the 绩效监控报告 of one node from its data, following seed 001's outline (spec §7), and lays
+ * Drafts the 绩效监控报告 of one node from its data, following seed 001's outline (docs/domain-rules.md §13.1), and lays
  * the user's edits over the draft. Every figure comes from the node snapshot and is formatted with the
  * shared formatters at the user's precision, exactly as the 监控表 (tables.ts) formats it.
  */

@@ -1,5 +1,5 @@
 /**
- * The 监控表 (spec §7): the budget block and the indicator table, built from the node snapshot. The
+ * The 监控表 (docs/domain-rules.md §13.5): the budget block and the indicator table, built from the node snapshot. The
  * report's Word tables and the .xlsx export are both laid out from these rows, so a figure in the
  * report and the same figure in the 监控表 are one string formatted once.
  */

@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs'
 import type { Cell, Worksheet } from 'exceljs'
 import type { ReportModel, ReportTable, TableCell } from '@/domain/report'
-import { LIGHTS } from '@/components/lights/lightPresentation'
+import { LIGHTS } from '@/domain/lightPresentation'
 
 export const SHEET_NAMES = { budget: '预算执行监控表', indicators: '绩效目标监控表' } as const
 

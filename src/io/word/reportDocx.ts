@@ -15,7 +15,7 @@ import type { ISectionOptions } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { visibleColumns } from '@/domain/report'
 import type { ReportModel, ReportTable, TableCell as ModelCell } from '@/domain/report'
-import { LIGHTS } from '@/components/lights/lightPresentation'
+import { LIGHTS } from '@/domain/lightPresentation'
 
 /** 1 mm in twips (1/1440 inch). */
 const MM = 1440 / 25.4
@@ -104,9 +104,9 @@ const FOOTERS = { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(Ali
 /**
  * Tables are written as WordprocessingML text by `tableXml` and spliced into word/document.xml in
  * place of a placeholder paragraph, instead of as docx Table/TableRow/TableCell/Paragraph/TextRun
- * objects: a 1,000-indicator annex has ~13,000 cells, and docx's object model took most of a second
- * to build and serialise them (docs/benchmarks.md). The XML is what those objects write;
- * test/io/word.test.ts reads it back.
+ * objects: a 1,000-indicator annex has ~13,000 cells, and building and serialising them through docx's
+ * object model was most of the export's time (see docs/benchmarks.md, 监控报告 与 Word 导出). The XML
+ * is what those objects write; test/io/word.test.ts reads it back.
  */
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 // eslint-disable-next-line no-control-regex -- control characters are not allowed in XML text

@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
 /**
- * 节点研判 in two tabs (issue 5, item 3), on the app database (fake-indexeddb) with the real entry
+ * 节点研判 in two tabs (docs/reliability.md §3), on the app database (fake-indexeddb) with the real entry
  * store: the editor keeps the user's input when the dataset is reloaded under it, and a save over
  * another tab's change of the same budget line is refused, named with both versions, and resolved
  * by the user's choice.
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import type { VueWrapper } from '@vue/test-utils'
 import EntryBudgetJudgements from '@/components/entry/EntryBudgetJudgements.vue'
 import { db } from '@/db/schema'
 import { saveUnitYear } from '@/db/datasets'
@@ -18,6 +17,7 @@ import { computeNodeSnapshot } from '@/domain/snapshot'
 import type { BudgetLineJudgement, UnitYearDataset } from '@/domain/types'
 import { aDataset, aJudgement, aNode } from '../../db/fixtures'
 import { until, untilMessage } from './until'
+import { boxButton, freshApp, messageBox, mountForConflict } from '../mountForConflict'
 
 const settings = defaultSettings()
 const dataset = (judgements: BudgetLineJudgement[]): UnitYearDataset => aDataset({ budgetJudgements: judgements, alerts: [], measures: [], reports: [] })
@@ -27,38 +27,23 @@ function props(data: UnitYearDataset) {
   return { dataset: data, node: aNode(), snapshot: snap.value, settings }
 }
 
-const forecastInput = (w: ReturnType<typeof mount>, line: string) => {
+const forecastInput = (w: VueWrapper, line: string) => {
   const row = w.findAll('.el-table__body tr').find((tr) => tr.text().includes(line))
   if (!row) throw new Error(`no row ${line}`)
   const el = row.get('[data-testid="judgement-forecast"]')
   return el.element.tagName === 'INPUT' ? el : el.get('input')
 }
-const forecastOf = (w: ReturnType<typeof mount>, line: string) => (forecastInput(w, line).element as HTMLInputElement).value
-const button = (text: string) =>
-  [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
+const forecastOf = (w: VueWrapper, line: string) => (forecastInput(w, line).element as HTMLInputElement).value
 const stored = async () => (await listBudgetJudgements('node-h1', db)).find((j) => j.budgetLineId === 'line-salary')?.yearEndForecast
 
 async function mountOnStoredData() {
   const start = dataset([aJudgement()])
   expect((await saveUnitYear(start)).ok).toBe(true)
-  const w = mount(EntryBudgetJudgements, { props: props(start), attachTo: document.body })
-  await flushPromises()
-  return w
-}
-
-async function messageBox(): Promise<HTMLElement> {
-  let box: HTMLElement | null = null
-  await until(() => (box = document.querySelector<HTMLElement>('.el-message-box')) !== null)
-  if (!box) throw new Error('no message box')
-  return box
+  return mountForConflict(EntryBudgetJudgements, props(start))
 }
 
 describe('EntryBudgetJudgements with another tab saving the same node', { timeout: 30_000 }, () => {
-  beforeEach(async () => {
-    setActivePinia(createPinia())
-    document.body.innerHTML = ''
-    await Promise.all(db.tables.map((t) => t.clear()))
-  })
+  beforeEach(freshApp)
 
   it('keeps what the user typed when the dataset reloads, while untouched lines follow the other tab', async () => {
     const w = await mountOnStoredData()
@@ -97,7 +82,7 @@ describe('EntryBudgetJudgements with another tab saving the same node', { timeou
     expect(box.textContent).toContain('工资福利支出：其他窗口保存为“全年预计 1300.00 万元，有可能”，您填写的是“全年预计 1350.00 万元，有可能”')
     expect(await stored()).toBe('1300.00')
 
-    button('覆盖')?.click()
+    boxButton('覆盖')?.click()
     await until(async () => (await stored()) === '1350.00')
     await untilMessage('已保存 1 条预算行的研判')
     expect(await stored()).toBe('1350.00')
@@ -113,7 +98,7 @@ describe('EntryBudgetJudgements with another tab saving the same node', { timeou
     // this tab's reload has not arrived yet: the save is still checked against what it started from
     await w.get('[data-testid="judgements-save"]').trigger('click')
     await messageBox()
-    button('放弃我的修改')?.click()
+    boxButton('放弃我的修改')?.click()
     await until(() => forecastOf(w, '工资福利支出') === '1300.00')
     await untilMessage('已改为其他窗口保存的内容')
     expect(forecastOf(w, '工资福利支出')).toBe('1300.00')

@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
 /**
- * 修改预算行 in two tabs (issue 5, item 3), on the app database (fake-indexeddb): the dialog saves
+ * 修改预算行 in two tabs (docs/reliability.md §3), on the app database (fake-indexeddb): the dialog saves
  * against the line as it opened it; a line changed elsewhere meanwhile is refused, its changed
  * fields shown with both values, and the user's choice is what is stored.
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { until, untilMessage } from './until'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { boxButton, click, field, freshApp, mountForConflict, type } from '../mountForConflict'
 import EntryBudgetLineDialog from '@/components/entry/EntryBudgetLineDialog.vue'
 import { db } from '@/db/schema'
 import { putBudgetLine } from '@/db/budget'
@@ -24,40 +23,20 @@ const line: BudgetLine = {
 async function mountDialog() {
   expect((await putUnit({ id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' })).ok).toBe(true)
   expect((await putBudgetLine(line)).ok).toBe(true)
-  const w = mount(EntryBudgetLineDialog, {
-    props: { unitId: 'u', year: 2021, projects: [], departments: [], line: { ...line }, nextSortOrder: 2, modelValue: false },
-    attachTo: document.body,
-  })
-  await w.setProps({ modelValue: true })
-  await flushPromises()
-  return w
+  return mountForConflict(EntryBudgetLineDialog, {
+    unitId: 'u', year: 2021, projects: [], departments: [], line: { ...line }, nextSortOrder: 2,
+  }, { open: true })
 }
-const input = (testId: string) => {
-  const el = document.querySelector(`[data-testid="${testId}"]`)
-  return (el?.tagName === 'INPUT' ? el : el?.querySelector('input')) as HTMLInputElement
-}
-async function type(testId: string, value: string) {
-  const el = input(testId)
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-  await flushPromises()
-}
-const button = (text: string) =>
-  [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
 const storedBudget = async () => (await db.budgetLines.get('line-salary'))?.initialBudget
 
 describe('EntryBudgetLineDialog with another tab saving the same line', () => {
-  beforeEach(async () => {
-    setActivePinia(createPinia())
-    document.body.innerHTML = ''
-    await Promise.all(db.tables.map((t) => t.clear()))
-  })
+  beforeEach(freshApp)
 
   it('shows the changed amount with both values, writes nothing, and 覆盖 stores the user’s amount', async () => {
     const w = await mountDialog()
     await type('budget-initial', '1200')
     expect((await putBudgetLine({ ...line, initialBudget: '1343.25' })).ok).toBe(true) // the other tab
-    ;(document.querySelector('[data-testid="budget-save"]') as HTMLButtonElement).click()
+    click('budget-save')
     await until(() => document.querySelector('.el-message-box') !== null)
     const box = document.querySelector('.el-message-box')?.textContent ?? ''
     expect(box).toContain('预算行“工资福利支出”已在其他窗口被修改并保存，本次保存未写入任何数据')
@@ -65,7 +44,7 @@ describe('EntryBudgetLineDialog with another tab saving the same line', () => {
     expect(box).not.toContain('名称：')
     expect(await storedBudget()).toBe('1343.25')
 
-    button('覆盖')?.click()
+    boxButton('覆盖')?.click()
     await until(async () => (await storedBudget()) === '1200')
     expect(await storedBudget()).toBe('1200')
     // the dialog closes after the write and the workspace reload that follows it
@@ -77,12 +56,12 @@ describe('EntryBudgetLineDialog with another tab saving the same line', () => {
     const w = await mountDialog()
     await type('budget-initial', '1200')
     expect((await putBudgetLine({ ...line, initialBudget: '1343.25' })).ok).toBe(true)
-    ;(document.querySelector('[data-testid="budget-save"]') as HTMLButtonElement).click()
-    await until(() => button('放弃我的修改') !== undefined)
-    button('放弃我的修改')?.click()
-    await until(() => input('budget-initial').value === '1343.25')
+    click('budget-save')
+    await until(() => boxButton('放弃我的修改') !== undefined)
+    boxButton('放弃我的修改')?.click()
+    await until(() => field('budget-initial').value === '1343.25')
     await untilMessage('已改为其他窗口保存的内容')
-    expect(input('budget-initial').value).toBe('1343.25')
+    expect(field('budget-initial').value).toBe('1343.25')
     expect(await storedBudget()).toBe('1343.25')
     w.unmount()
   })

@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
 /**
- * 修改三级指标 in two tabs (issue 5, item 3), on the app database (fake-indexeddb): the dialog saves
+ * 修改三级指标 in two tabs (docs/reliability.md §3), on the app database (fake-indexeddb): the dialog saves
  * against the indicator as it opened it; one changed elsewhere meanwhile is refused, its changed
  * fields shown with both values, and the user's choice is what is stored.
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { until, untilMessage } from './until'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { boxButton, click, field, freshApp, mountForConflict, type } from '../mountForConflict'
 import EntryIndicatorDialog from '@/components/entry/EntryIndicatorDialog.vue'
 import { db } from '@/db/schema'
 import { putIndicator, putTarget } from '@/db/targets'
@@ -26,40 +25,20 @@ async function mountDialog() {
   expect((await putUnit({ id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' })).ok).toBe(true)
   expect((await putTarget({ id: 't', unitId: 'u', year: 2021, scope: 'unit', description: '' })).ok).toBe(true)
   expect((await putIndicator(indicator)).ok).toBe(true)
-  const w = mount(EntryIndicatorDialog, {
-    props: { targetId: 't', framework: defaultFramework(2021), indicator: { ...indicator }, nextSortOrder: 2, modelValue: false },
-    attachTo: document.body,
-  })
-  await w.setProps({ modelValue: true })
-  await flushPromises()
-  return w
+  return mountForConflict(EntryIndicatorDialog, {
+    targetId: 't', framework: defaultFramework(2021), indicator: { ...indicator }, nextSortOrder: 2,
+  }, { open: true })
 }
-const input = (testId: string) => {
-  const el = document.querySelector(`[data-testid="${testId}"]`)
-  return (el?.tagName === 'INPUT' ? el : el?.querySelector('input')) as HTMLInputElement
-}
-async function type(testId: string, value: string) {
-  const el = input(testId)
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-  await flushPromises()
-}
-const button = (text: string) =>
-  [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
 const storedTarget = async () => (await db.indicators.get('ind-review'))?.targetValue
 
 describe('EntryIndicatorDialog with another tab saving the same indicator', () => {
-  beforeEach(async () => {
-    setActivePinia(createPinia())
-    document.body.innerHTML = ''
-    await Promise.all(db.tables.map((t) => t.clear()))
-  })
+  beforeEach(freshApp)
 
   it('shows the changed 年度指标值 with both values, writes nothing, and 覆盖 stores the user’s value', async () => {
     const w = await mountDialog()
     await type('indicator-target', '16')
     expect((await putIndicator({ ...indicator, targetValue: '18' })).ok).toBe(true) // the other tab
-    ;(document.querySelector('[data-testid="indicator-save"]') as HTMLButtonElement).click()
+    click('indicator-save')
     await until(() => document.querySelector('.el-message-box') !== null)
     const box = document.querySelector('.el-message-box')?.textContent ?? ''
     expect(box).toContain('三级指标“办理建设项目用地初审”已在其他窗口被修改并保存，本次保存未写入任何数据')
@@ -67,7 +46,7 @@ describe('EntryIndicatorDialog with another tab saving the same indicator', () =
     expect(box).not.toContain('名称：')
     expect(await storedTarget()).toBe('18')
 
-    button('覆盖')?.click()
+    boxButton('覆盖')?.click()
     await until(async () => (await storedTarget()) === '16')
     expect(await storedTarget()).toBe('16')
     // the dialog closes after the write and the workspace reload that follows it
@@ -80,14 +59,14 @@ describe('EntryIndicatorDialog with another tab saving the same indicator', () =
     const w = await mountDialog()
     await type('indicator-target', '16')
     expect((await putIndicator({ ...indicator, targetValue: '18', weight: '5' })).ok).toBe(true)
-    ;(document.querySelector('[data-testid="indicator-save"]') as HTMLButtonElement).click()
-    await until(() => button('放弃我的修改') !== undefined)
+    click('indicator-save')
+    await until(() => boxButton('放弃我的修改') !== undefined)
     expect(document.querySelector('.el-message-box')?.textContent).toContain('分值：其他窗口为“5”，您填写的是“”')
-    button('放弃我的修改')?.click()
-    await until(() => input('indicator-target').value === '18')
+    boxButton('放弃我的修改')?.click()
+    await until(() => field('indicator-target').value === '18')
     await untilMessage('已改为其他窗口保存的内容')
-    expect(input('indicator-target').value).toBe('18')
-    expect(input('indicator-weight').value).toBe('5')
+    expect(field('indicator-target').value).toBe('18')
+    expect(field('indicator-weight').value).toBe('5')
     expect(await storedTarget()).toBe('18')
     w.unmount()
   })

@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 /**
- * 指标填报 in two tabs (issue 5, item 3), on the app database (fake-indexeddb): the editor keeps the
+ * 指标填报 in two tabs (docs/reliability.md §3), on the app database (fake-indexeddb): the editor keeps the
  * user's input when the dataset is reloaded under it, and a save over another tab's change is
  * refused, named in a dialog, and resolved by the user's choice.
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import type { VueWrapper } from '@vue/test-utils'
+import { until, untilMessage } from './until'
+import { boxButton, freshApp, messageBox, mountForConflict } from '../mountForConflict'
 import EntryReadings from '@/components/entry/EntryReadings.vue'
 import { db } from '@/db/schema'
 import { saveUnitYear } from '@/db/datasets'
@@ -36,39 +37,20 @@ function dataset(readings: IndicatorReading[]): UnitYearDataset {
   }
 }
 
-const inputs = (w: ReturnType<typeof mount>) =>
+const inputs = (w: VueWrapper) =>
   w.findAll('[data-testid="reading-actual"]').map((el) => (el.element.tagName === 'INPUT' ? el : el.get('input')))
-const valueOf = (w: ReturnType<typeof mount>, row: number) => (inputs(w)[row].element as HTMLInputElement).value
-const button = (text: string) =>
-  [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
+const valueOf = (w: VueWrapper, row: number) => (inputs(w)[row].element as HTMLInputElement).value
 const stored = async (indicatorId: string) => (await listReadings('n6', db)).find((r) => r.indicatorId === indicatorId)?.actualValue
 
 async function mountOnStoredData() {
   const start = dataset([reading('i1', '7'), reading('i2', '2')])
   const saved = await saveUnitYear(start)
   expect(saved.ok).toBe(true)
-  const w = mount(EntryReadings, { props: { dataset: start, node, settings: defaultSettings() }, attachTo: document.body })
-  await flushPromises()
-  return w
-}
-
-/** Waits for Element Plus' message box (it opens after a transition tick). */
-async function messageBox(): Promise<HTMLElement> {
-  for (let i = 0; i < 100; i++) {
-    await flushPromises()
-    const box = document.querySelector<HTMLElement>('.el-message-box')
-    if (box) return box
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error('no message box')
+  return mountForConflict(EntryReadings, { dataset: start, node, settings: defaultSettings() })
 }
 
 describe('EntryReadings with another tab saving the same node', () => {
-  beforeEach(async () => {
-    setActivePinia(createPinia())
-    document.body.innerHTML = ''
-    await Promise.all(db.tables.map((t) => t.clear()))
-  })
+  beforeEach(freshApp)
 
   it('keeps what the user typed when the dataset reloads, while untouched rows follow the other tab', async () => {
     const w = await mountOnStoredData()
@@ -93,8 +75,9 @@ describe('EntryReadings with another tab saving the same node', () => {
     expect(box.textContent).not.toContain('地质灾害防治演练')
     expect(await stored('i1')).toBe('8')
 
-    button('覆盖')?.click()
-    for (let i = 0; i < 100 && (await stored('i1')) !== '9'; i++) await new Promise((r) => setTimeout(r, 10))
+    boxButton('覆盖')?.click()
+    await until(async () => (await stored('i1')) === '9')
+    await untilMessage('已保存 2 个指标的填报')
     expect(await stored('i1')).toBe('9')
     expect(await stored('i2')).toBe('2')
     w.unmount()
@@ -108,11 +91,9 @@ describe('EntryReadings with another tab saving the same node', () => {
     // this tab's reload has not arrived yet: the save is still checked against what it started from
     await w.get('[data-testid="readings-save"]').trigger('click')
     await messageBox()
-    button('放弃我的修改')?.click()
-    for (let i = 0; i < 100 && valueOf(w, 0) !== '8'; i++) {
-      await flushPromises()
-      await new Promise((r) => setTimeout(r, 10))
-    }
+    boxButton('放弃我的修改')?.click()
+    await until(() => valueOf(w, 0) === '8')
+    await untilMessage('已改为其他窗口保存的内容')
     expect(valueOf(w, 0)).toBe('8')
     expect(await stored('i1')).toBe('8')
     w.unmount()

@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
 /**
- * 单位信息 in two tabs (issue 5, item 3), on the app database (fake-indexeddb): the form saves
+ * 单位信息 in two tabs (docs/reliability.md §3), on the app database (fake-indexeddb): the form saves
  * against the unit as it loaded it; another tab's save is followed while the form is untouched,
  * and with the user's changes standing a save is refused, both values shown, and the choice stored.
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { until, untilMessage } from './until'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { boxButton, click, field, freshApp, mountForConflict, type } from '../mountForConflict'
 import EntryUnitForm from '@/components/entry/EntryUnitForm.vue'
 import { db } from '@/db/schema'
 import { putUnit } from '@/db/units'
@@ -22,31 +21,13 @@ const unit: Unit = {
 
 async function mountForm() {
   expect((await putUnit(unit)).ok).toBe(true)
-  const w = mount(EntryUnitForm, { props: { unit: structuredClone(unit) }, attachTo: document.body })
-  await flushPromises()
-  return w
+  return mountForConflict(EntryUnitForm, { unit: structuredClone(unit) })
 }
-const input = (testId: string) => {
-  const el = document.querySelector(`[data-testid="${testId}"]`)
-  return (el?.tagName === 'INPUT' ? el : el?.querySelector('input')) as HTMLInputElement
-}
-async function type(testId: string, value: string) {
-  const el = input(testId)
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-  await flushPromises()
-}
-const button = (text: string) =>
-  [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
 const stored = async () => (await db.units.get('u'))?.financeOfficer
-const clickSave = () => (document.querySelector('[data-testid="unit-save"]') as HTMLButtonElement).click()
+const clickSave = () => click('unit-save')
 
 describe('EntryUnitForm with another tab saving the same unit', () => {
-  beforeEach(async () => {
-    setActivePinia(createPinia())
-    document.body.innerHTML = ''
-    await Promise.all(db.tables.map((t) => t.clear()))
-  })
+  beforeEach(freshApp)
 
   it('keeps the user’s input across the other tab’s save, shows both values, writes nothing, and 覆盖 stores the user’s', async () => {
     const w = await mountForm()
@@ -54,7 +35,7 @@ describe('EntryUnitForm with another tab saving the same unit', () => {
     const theirs = { ...unit, financeOfficer: '王五' }
     expect((await putUnit(theirs)).ok).toBe(true) // the other tab …
     await w.setProps({ unit: structuredClone(theirs) }) // … and its save reaching this tab
-    expect(input('unit-finance-officer').value).toBe('赵六')
+    expect(field('unit-finance-officer').value).toBe('赵六')
 
     clickSave()
     await until(() => document.querySelector('.el-message-box') !== null)
@@ -64,7 +45,7 @@ describe('EntryUnitForm with another tab saving the same unit', () => {
     expect(box).not.toContain('单位名称：')
     expect(await stored()).toBe('王五')
 
-    button('覆盖')?.click()
+    boxButton('覆盖')?.click()
     await until(async () => (await stored()) === '赵六')
     await untilMessage('单位信息已保存')
     expect(await stored()).toBe('赵六')
@@ -76,11 +57,11 @@ describe('EntryUnitForm with another tab saving the same unit', () => {
     await type('unit-finance-officer', '赵六')
     expect((await putUnit({ ...unit, financeOfficer: '王五' })).ok).toBe(true)
     clickSave()
-    await until(() => button('放弃我的修改') !== undefined)
-    button('放弃我的修改')?.click()
-    await until(() => input('unit-finance-officer').value === '王五')
+    await until(() => boxButton('放弃我的修改') !== undefined)
+    boxButton('放弃我的修改')?.click()
+    await until(() => field('unit-finance-officer').value === '王五')
     await untilMessage('已改为其他窗口保存的内容')
-    expect(input('unit-finance-officer').value).toBe('王五')
+    expect(field('unit-finance-officer').value).toBe('王五')
     expect(await stored()).toBe('王五')
     w.unmount()
   })
@@ -90,7 +71,7 @@ describe('EntryUnitForm with another tab saving the same unit', () => {
     const theirs = { ...unit, financeOfficer: '王五' }
     expect((await putUnit(theirs)).ok).toBe(true)
     await w.setProps({ unit: structuredClone(theirs) })
-    expect(input('unit-finance-officer').value).toBe('王五')
+    expect(field('unit-finance-officer').value).toBe('王五')
     await type('unit-finance-officer', '赵六')
     clickSave()
     await until(async () => (await stored()) === '赵六')

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * 月度执行录入 in two tabs (issue 5, item 3), on the app database (fake-indexeddb): when the other
+ * 月度执行录入 in two tabs (docs/reliability.md §3), on the app database (fake-indexeddb): when the other
  * tab's save reaches the grid, untouched cells follow it and changed ones keep the user's input; a
  * save over the other tab's change of those months is refused, each shown with both versions, and
  * the user's choice is what is stored.
@@ -8,10 +8,9 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { until, untilMessage } from './until'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { boxButton, click, freshApp, mountForConflict } from '../mountForConflict'
 import ExecutionEntryGrid from '@/components/entry/ExecutionEntryGrid.vue'
-import { db } from '@/db/schema'
 import { listMonthlyExecutions, putBudgetLine, putExecutions } from '@/db/budget'
 import { putUnit } from '@/db/units'
 import type { BudgetLine, MonthlyExecution } from '@/domain/types'
@@ -31,9 +30,7 @@ async function mountGrid(): Promise<VueWrapper> {
   expect((await putUnit({ id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' })).ok).toBe(true)
   for (const l of lines) expect((await putBudgetLine(l)).ok).toBe(true)
   expect((await putExecutions(start)).ok).toBe(true)
-  const w = mount(ExecutionEntryGrid, { props: { lines, executions: await stored() }, attachTo: document.body })
-  await flushPromises()
-  return w
+  return mountForConflict(ExecutionEntryGrid, { lines, executions: await stored() })
 }
 const cell = (row: number, col: number) => document.querySelector<HTMLInputElement>(`[data-cell="${row}-${col}"]`) as HTMLInputElement
 async function type(row: number, col: number, value: string) {
@@ -46,17 +43,11 @@ async function otherTabSaves(w: VueWrapper) {
   expect((await putExecutions([january('e-gzfl-1', 'gzfl', '55.00'), january('e-clyx-1', 'clyx', '1.50')])).ok).toBe(true)
   await w.setProps({ executions: await stored() })
 }
-const button = (text: string) =>
-  [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
 const spentOf = async (lineId: string) => (await stored()).find((e) => e.budgetLineId === lineId && e.month === 1)?.spent
-const clickSave = () => (document.querySelector('[data-testid="execution-save"]') as HTMLButtonElement).click()
+const clickSave = () => click('execution-save')
 
 describe('ExecutionEntryGrid with another tab saving the same months', () => {
-  beforeEach(async () => {
-    setActivePinia(createPinia())
-    document.body.innerHTML = ''
-    await Promise.all(db.tables.map((t) => t.clear()))
-  })
+  beforeEach(freshApp)
 
   it('keeps the changed cell, follows the untouched one, names the month with both versions, writes nothing, and 覆盖 stores the user’s', async () => {
     const w = await mountGrid()
@@ -73,7 +64,7 @@ describe('ExecutionEntryGrid with another tab saving the same months', () => {
     expect(box).not.toContain('车辆运行维护费')
     expect(await spentOf('gzfl')).toBe('55.00')
 
-    button('覆盖')?.click()
+    boxButton('覆盖')?.click()
     await until(async () => (await spentOf('gzfl')) === '50.00')
     await untilMessage('已保存 1 个月份的执行数据')
     expect(await spentOf('gzfl')).toBe('50.00')
@@ -86,8 +77,8 @@ describe('ExecutionEntryGrid with another tab saving the same months', () => {
     await type(0, 0, '50.00')
     await otherTabSaves(w)
     clickSave()
-    await until(() => button('放弃我的修改') !== undefined)
-    button('放弃我的修改')?.click()
+    await until(() => boxButton('放弃我的修改') !== undefined)
+    boxButton('放弃我的修改')?.click()
     await until(() => cell(0, 0).value === '55.00')
     await untilMessage('已改为其他窗口保存的内容')
     expect(cell(0, 0).value).toBe('55.00')

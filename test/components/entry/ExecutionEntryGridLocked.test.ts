@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * 月度执行录入 with a 定稿 node (rules §2 "定稿 freezes figures"): the months it covers are read-only
+ * 月度执行录入 with a 定稿 node (docs/domain-rules.md §12.3): the months it covers are read-only
  * before anyone types, a banner names the node and the way out, a pasted block skips them, and input
  * held when another tab locks the node goes back to the stored figure with a warning.
  */

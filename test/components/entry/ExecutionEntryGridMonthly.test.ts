@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * 月度执行录入 as units keep their books (issue 10, item 5), on the app database (fake-indexeddb):
+ * 月度执行录入 as units keep their books (docs/domain-rules.md §4.4), on the app database (fake-indexeddb):
  * 当月数 typed or pasted are saved as cumulative figures, and a unit whose 到位资金 equals its 执行数
  * is not asked for 到位资金.
  */

@@ -1,15 +1,15 @@
 // @vitest-environment jsdom
 /**
- * 编辑纠偏措施 in two tabs (issue 5, item 3), on the app database (fake-indexeddb) with the real
+ * 编辑纠偏措施 in two tabs (docs/reliability.md §3), on the app database (fake-indexeddb) with the real
  * measures store: the dialog saves against the measure as it opened it; one changed elsewhere
  * meanwhile (a status change counts) is refused with nothing written, its changed fields shown with
  * both values, and the user's choice is what is stored.
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import { until, untilMessage } from '../entry/until'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
+import { boxButton, click, field, freshApp, mountForConflict, type } from '../mountForConflict'
 import MeasureEditDialog from '@/components/measures/MeasureEditDialog.vue'
 import { saveUnitYear } from '@/db/datasets'
 import { putMeasure } from '@/db/measures'
@@ -18,23 +18,7 @@ import { aDataset, aMeasure } from '../../db/fixtures'
 
 async function mountDialog() {
   expect((await saveUnitYear(aDataset())).ok).toBe(true)
-  const w = mount(MeasureEditDialog, {
-    props: { measure: aMeasure(), departments: ['财务室', '耕保股'], modelValue: false },
-    attachTo: document.body,
-  })
-  await w.setProps({ modelValue: true })
-  await flushPromises()
-  return w
-}
-const field = (testId: string) => {
-  const el = document.querySelector(`[data-testid="${testId}"]`)
-  return (el?.tagName === 'TEXTAREA' || el?.tagName === 'INPUT' ? el : el?.querySelector('textarea, input')) as HTMLTextAreaElement
-}
-async function type(testId: string, value: string) {
-  const el = field(testId)
-  el.value = value
-  el.dispatchEvent(new Event('input'))
-  await flushPromises()
+  return mountForConflict(MeasureEditDialog, { measure: aMeasure(), departments: ['财务室', '耕保股'] }, { open: true })
 }
 async function chooseStatus(status: string) {
   const label = [...document.querySelectorAll<HTMLElement>('[data-testid="measure-edit-status"] label')].find((l) => l.textContent?.trim() === status)
@@ -43,25 +27,19 @@ async function chooseStatus(status: string) {
 }
 const checkedStatus = () =>
   document.querySelector('[data-testid="measure-edit-status"] label.is-active')?.textContent?.trim()
-const button = (text: string) =>
-  [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
 const stored = async () => db.measures.get('measure-pay')
 /** each test writes, reloads the workspace and waits for dialogs: generous on a loaded machine */
 const TIMEOUT = 20_000
 
 describe('MeasureEditDialog with another tab saving the same measure', () => {
-  beforeEach(async () => {
-    setActivePinia(createPinia())
-    document.body.innerHTML = ''
-    await Promise.all(db.tables.map((t) => t.clear()))
-  })
+  beforeEach(freshApp)
 
   it('shows the changed 状态 with both values, writes nothing, and 覆盖 stores the user’s status', async () => {
     const w = await mountDialog()
     await chooseStatus('进行中')
     expect(checkedStatus()).toBe('进行中')
     expect((await putMeasure(aMeasure({ status: '已完成' }))).ok).toBe(true) // the other tab
-    ;(document.querySelector('[data-testid="measure-edit-save"]') as HTMLButtonElement).click()
+    click('measure-edit-save')
     await until(() => document.querySelector('.el-message-box') !== null)
     const box = document.querySelector('.el-message-box')?.textContent ?? ''
     expect(box).toContain('纠偏措施“加快项目支出进度，按月调度”已在其他窗口被修改并保存，本次保存未写入任何数据')
@@ -69,7 +47,7 @@ describe('MeasureEditDialog with another tab saving the same measure', () => {
     expect(box).not.toContain('措施内容：')
     expect((await stored())?.status).toBe('已完成')
 
-    button('覆盖')?.click()
+    boxButton('覆盖')?.click()
     await until(async () => (await stored())?.status === '进行中')
     await untilMessage('已保存')
     expect((await stored())?.status).toBe('进行中')
@@ -83,12 +61,12 @@ describe('MeasureEditDialog with another tab saving the same measure', () => {
     const w = await mountDialog()
     await type('measure-edit-effect', '我的预期效果')
     expect((await putMeasure(aMeasure({ status: '进行中', effect: '其他窗口的效果' }))).ok).toBe(true)
-    ;(document.querySelector('[data-testid="measure-edit-save"]') as HTMLButtonElement).click()
-    await until(() => button('放弃我的修改') !== undefined)
+    click('measure-edit-save')
+    await until(() => boxButton('放弃我的修改') !== undefined)
     const box = document.querySelector('.el-message-box')?.textContent ?? ''
     expect(box).toContain('效果 / 预期效果：其他窗口为“其他窗口的效果”，您填写的是“我的预期效果”')
     expect(box).toContain('状态：其他窗口为“进行中”，您填写的是“计划”')
-    button('放弃我的修改')?.click()
+    boxButton('放弃我的修改')?.click()
     await until(() => field('measure-edit-effect').value === '其他窗口的效果')
     await untilMessage('已改为其他窗口保存的内容')
     expect(field('measure-edit-effect').value).toBe('其他窗口的效果')
@@ -101,7 +79,7 @@ describe('MeasureEditDialog with another tab saving the same measure', () => {
   it('saves without asking when nobody else changed the measure', async () => {
     const w = await mountDialog()
     await chooseStatus('已完成')
-    ;(document.querySelector('[data-testid="measure-edit-save"]') as HTMLButtonElement).click()
+    click('measure-edit-save')
     await until(async () => (await stored())?.status === '已完成')
     await untilMessage('已保存')
     expect((await stored())?.status).toBe('已完成')

@@ -1,5 +1,5 @@
 /**
- * 三(三) 纠偏措施 at a later node (issue 10): measures set at an earlier node of the unit-year and not
+ * 三(三) 纠偏措施 at a later node (docs/domain-rules.md §13.1): measures set at an earlier node of the unit-year and not
  * 已完成 are carried under 下一步计划 with the node that set them, instead of 「无。」. Seed 001's demo
  * has two measures at 1-6月: 加强学习 (已采取, 已完成) and 完善管理制度 (下一步, 计划, 2021年9月30日).
  */

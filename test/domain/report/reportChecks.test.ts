@@ -1,5 +1,5 @@
 /**
- * What 定稿 waits for (issue 10, items 3 and 7; rules §2 "Unreported is not zero"), on seed 001's demo
+ * What 定稿 waits for (docs/domain-rules.md §12.1, §4.5), on seed 001's demo
  * (且末县自然资源局 2021: 1-6月 执行数 383.74 of 1493.25, every line entered January to June; 办理建设项目用地
  * 初审 ≥15 个, 7 at 1-6月) and a 1-7月 node copied forward from it.
  */
