@@ -12,6 +12,7 @@ import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
+import type { DbOptions } from './options'
 import { deleteAudited, putAudited, runWrite } from './write'
 
 /** Why an alert that no longer fires but is referenced by a measure is kept, closed. */
@@ -19,16 +20,16 @@ export const NO_LONGER_RAISED = '重新计算后不再触发'
 
 const alertOrder = [(a: Alert) => a.subjectType, (a: Alert) => a.subjectId, (a: Alert) => a.ruleId] as const
 
-export async function listAlerts(nodeId: Id, database: MonitoringDb = db): Promise<Alert[]> {
+export async function listAlerts(nodeId: Id, { database = db }: DbOptions = {}): Promise<Alert[]> {
   const rows = await database.alerts.where('nodeId').equals(nodeId).toArray()
   return sorted(rows, ...alertOrder)
 }
 
-export async function getAlert(id: Id, database: MonitoringDb = db): Promise<Alert | undefined> {
+export async function getAlert(id: Id, { database = db }: DbOptions = {}): Promise<Alert | undefined> {
   return database.alerts.get(id)
 }
 
-export async function putAlerts(alerts: readonly Alert[], database: MonitoringDb = db): Promise<WriteResult<Alert[]>> {
+export async function putAlerts(alerts: readonly Alert[], { database = db }: DbOptions = {}): Promise<WriteResult<Alert[]>> {
   return runWrite(database, [database.alerts], async () => {
     const rows = toPlain([...alerts])
     await putAudited(database, database.alerts, rows)
@@ -44,7 +45,7 @@ function naturalKey(alert: Pick<Alert, 'ruleId' | 'subjectId'>): string {
 export async function replaceNodeAlerts(
   nodeId: Id,
   computed: readonly Alert[],
-  database: MonitoringDb = db,
+  { database = db }: DbOptions = {},
 ): Promise<WriteResult<Alert[]>> {
   return runWrite(database, [database.nodes, database.alerts, database.measures], async () => {
     const node = await database.nodes.get(nodeId)
@@ -93,8 +94,7 @@ export async function replaceNodeAlerts(
 export async function setAlertStatus(
   id: Id,
   status: Alert['status'],
-  closedReason?: string,
-  database: MonitoringDb = db,
+  { closedReason, database = db }: DbOptions & { closedReason?: string } = {},
 ): Promise<WriteResult<Alert>> {
   return runWrite(database, [database.alerts], async () => {
     const alert = await database.alerts.get(id)
@@ -108,7 +108,7 @@ export async function setAlertStatus(
 }
 
 /** Deletes an alert; refused while a 纠偏措施 refers to it (close it instead). */
-export async function deleteAlert(id: Id, database: MonitoringDb = db): Promise<WriteResult<Alert>> {
+export async function deleteAlert(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<Alert>> {
   return runWrite(database, [database.alerts, database.measures], async () => {
     if ((await database.measures.where('alertId').equals(id).count()) > 0) {
       throw new DbWriteError('该预警已关联纠偏措施，不能删除，可将其关闭。')
@@ -137,7 +137,7 @@ async function appendEvent(
 }
 
 /** 批示: a leader's comment on an alert, with name and time, kept in its history. */
-export async function addAlertComment(id: Id, by: string, text: string, database: MonitoringDb = db): Promise<WriteResult<Alert>> {
+export async function addAlertComment(id: Id, by: string, text: string, { database = db }: DbOptions = {}): Promise<WriteResult<Alert>> {
   return runWrite(database, [database.alerts], async () => {
     if (!text.trim()) throw new DbWriteError('批示内容不能为空。')
     return appendEvent(database, id, { by, kind: 'comment', text })
@@ -145,7 +145,7 @@ export async function addAlertComment(id: Id, by: string, text: string, database
 }
 
 /** 关闭 with a reason (required), recorded in the history. */
-export async function closeAlert(id: Id, by: string, reason: string, database: MonitoringDb = db): Promise<WriteResult<Alert>> {
+export async function closeAlert(id: Id, by: string, reason: string, { database = db }: DbOptions = {}): Promise<WriteResult<Alert>> {
   return runWrite(database, [database.alerts], async () => {
     if (!reason.trim()) throw new DbWriteError('关闭预警须填写原因。')
     return appendEvent(database, id, { by, kind: 'close', text: reason }, (a) => ({ ...a, status: 'closed', closedReason: reason.trim() }))
@@ -153,7 +153,7 @@ export async function closeAlert(id: Id, by: string, reason: string, database: M
 }
 
 /** 重新打开 a closed alert, recorded in the history. */
-export async function reopenAlert(id: Id, by: string, text: string, database: MonitoringDb = db): Promise<WriteResult<Alert>> {
+export async function reopenAlert(id: Id, by: string, text: string, { database = db }: DbOptions = {}): Promise<WriteResult<Alert>> {
   return runWrite(database, [database.alerts], async () =>
     appendEvent(database, id, { by, kind: 'reopen', text: text || '重新打开' }, (a) => {
       const row: Alert = { ...a, status: 'open' }

@@ -6,6 +6,7 @@
  */
 import { Dexie } from 'dexie'
 import { db, type AuditEntry, type MonitoringDb } from './schema'
+import type { DbOptions } from './options'
 
 export type AuditInput = Omit<AuditEntry, 'seq' | 'time'>
 
@@ -24,6 +25,6 @@ export async function recordAudit(database: MonitoringDb, entries: readonly Audi
 }
 
 /** The most recent audit rows, newest first. */
-export async function listAudit(limit = 100, database: MonitoringDb = db): Promise<AuditEntry[]> {
+export async function listAudit({ limit = 100, database = db }: DbOptions & { limit?: number } = {}): Promise<AuditEntry[]> {
   return database.auditLog.orderBy('seq').reverse().limit(limit).toArray()
 }

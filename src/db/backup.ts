@@ -21,7 +21,8 @@
  */
 import { canonicalJson } from '@/domain/canonicalJson'
 import { TABLE_LABELS, type BackupSummary, type TableName } from '@/domain/backup'
-import { SCHEMA_VERSION, STORES_V1, db, type MonitoringDb } from './schema'
+import { SCHEMA_VERSION, STORES_V1, db } from './schema'
+import type { DbOptions } from './options'
 import { runWrite } from './write'
 import type { WriteResult } from './result'
 import { ok, refused, type Result } from '@/domain/result'
@@ -67,7 +68,9 @@ function checksumInput(b: Omit<BackupFile, 'checksum'>): string {
 }
 
 /** Reads every table in one read transaction and returns the backup file's text. */
-export async function createBackup(now: Date = new Date(), database: MonitoringDb = db): Promise<{ text: string; backup: BackupFile }> {
+export async function createBackup(
+  { now = new Date(), database = db }: DbOptions & { now?: Date } = {},
+): Promise<{ text: string; backup: BackupFile }> {
   const tables = TABLE_NAMES.map((name) => database.table(name))
   const data = await database.transaction('r', tables, async () => {
     const out = {} as Record<TableName, unknown[]>
@@ -287,7 +290,7 @@ export function summarizeBackup(backup: BackupFile): BackupSummary {
 }
 
 /** What the database holds now (what a restore would replace). */
-export async function summarizeDatabase(database: MonitoringDb = db): Promise<BackupSummary> {
+export async function summarizeDatabase({ database = db }: DbOptions = {}): Promise<BackupSummary> {
   const tables = TABLE_NAMES.map((name) => database.table(name))
   return database.transaction('r', tables, async () => {
     const counts = {} as Record<TableName, number>
@@ -299,7 +302,7 @@ export async function summarizeDatabase(database: MonitoringDb = db): Promise<Ba
 }
 
 /** Replaces every table with the backup's rows in one transaction. Check the file first. */
-export async function restoreBackup(backup: BackupFile, database: MonitoringDb = db): Promise<WriteResult<Record<TableName, number>>> {
+export async function restoreBackup(backup: BackupFile, { database = db }: DbOptions = {}): Promise<WriteResult<Record<TableName, number>>> {
   const tables = TABLE_NAMES.map((name) => database.table(name))
   return runWrite(database, tables, async () => {
     for (const name of TABLE_NAMES) await database.table(name).clear()
@@ -309,9 +312,9 @@ export async function restoreBackup(backup: BackupFile, database: MonitoringDb =
 }
 
 /** Checks then restores: a file that fails any check writes nothing. */
-export async function restoreFromText(text: string, database: MonitoringDb = db): Promise<Result<Record<TableName, number>>> {
+export async function restoreFromText(text: string, { database = db }: DbOptions = {}): Promise<Result<Record<TableName, number>>> {
   const checked = await checkBackupText(text)
   if (!checked.ok) return checked
-  const restored = await restoreBackup(checked.value, database)
+  const restored = await restoreBackup(checked.value, { database })
   return restored.ok ? restored : refused(restored.messages)
 }

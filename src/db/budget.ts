@@ -13,13 +13,14 @@ import { adoptExistingIds } from './naturalKey'
 import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
-import { db, type MonitoringDb } from './schema'
+import { db } from './schema'
+import type { CheckedWriteOptions, DbOptions } from './options'
 import { assertExecutionsOpen, assertLineOpen } from './lock'
 import { ofUnit } from './unitScope'
 import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
 /** Budget lines of a unit-year in their display order (sortOrder, then id). */
-export async function listBudgetLines(unitId: Id, year: number, database: MonitoringDb = db): Promise<BudgetLine[]> {
+export async function listBudgetLines(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<BudgetLine[]> {
   const lines = await ofUnit(database.budgetLines, unitId, year).toArray()
   return sorted(lines, (l) => l.sortOrder, (l) => l.id)
 }
@@ -28,7 +29,7 @@ export async function listBudgetLines(unitId: Id, year: number, database: Monito
 export async function listMonthlyExecutions(
   unitId: Id,
   year: number,
-  database: MonitoringDb = db,
+  { database = db }: DbOptions = {},
 ): Promise<MonthlyExecution[]> {
   return database.transaction('r', [database.budgetLines, database.monthlyExecutions], async () => {
     const lineIds = await ofUnit(database.budgetLines, unitId, year).primaryKeys()
@@ -65,18 +66,17 @@ export function assertNoLookAlikeLines(
 
 /**
  * Creates or replaces a budget line, its name normalised; a line that would look like another line
- * of its unit-year (same `budgetLineIdentity`) is refused. With `options.basis` (the line as the
+ * of its unit-year (same `budgetLineIdentity`) is refused. With `basis` (the line as the
  * editor loaded it, null for a new line), the save is refused with `conflicts` when the stored line
  * changed meanwhile.
  */
 export async function putBudgetLine(
   line: BudgetLine,
-  database: MonitoringDb = db,
-  options: { basis?: BudgetLine | null } = {},
+  { basis, database = db }: CheckedWriteOptions<BudgetLine | null> = {},
 ): Promise<WriteResult<BudgetLine, BudgetLine>> {
   return runWrite(database, [database.nodes, database.projects, database.budgetLines], async (check) => {
     const row = normalizeBudgetLineNames(toPlain(line))
-    if (options.basis !== undefined) await assertUnchanged(check, database.budgetLines, row.id, options.basis)
+    if (basis !== undefined) await assertUnchanged(check, database.budgetLines, row.id, basis)
     const before = await database.budgetLines.get(row.id)
     await assertLineOpen(database, before, row, before ? `修改预算行“${before.name}”` : `新增预算行“${row.name}”`)
     const siblings = await ofUnit(database.budgetLines, row.unitId, row.year).toArray()
@@ -90,7 +90,7 @@ export async function putBudgetLine(
 /** Deletes a budget line with its monthly executions and its judgements at every node. */
 export async function deleteBudgetLine(
   id: Id,
-  database: MonitoringDb = db,
+  { database = db }: DbOptions = {},
 ): Promise<WriteResult<{ monthlyExecutions: number; budgetJudgements: number }>> {
   const tables = [database.nodes, database.budgetLines, database.monthlyExecutions, database.budgetJudgements]
   return runWrite(database, tables, async () => {
@@ -114,18 +114,16 @@ function isMonth(value: number): boolean {
 /**
  * Saves many monthly figures at once (a month column, a pasted block) in one transaction: all rows
  * or none. A row for a (line, month) that already exists updates it, whatever id the caller gave.
- * Returns the rows as stored. With `options.basis`, the save is refused with `conflicts` — one per
+ * Returns the rows as stored. With `basis`, the save is refused with `conflicts` — one per
  * line and month whose stored figures are no longer those the editor started from, keyed by
  * `executionKey` — and nothing is written.
  */
 export async function putExecutions(
   rows: readonly MonthlyExecution[],
-  database: MonitoringDb = db,
-  options: { basis?: ExecutionsBasis } = {},
+  { basis, database = db }: CheckedWriteOptions<ExecutionsBasis> = {},
 ): Promise<WriteResult<MonthlyExecution[], MonthlyExecution>> {
   return runWrite(database, [database.nodes, database.budgetLines, database.monthlyExecutions], async (check) => {
     const plain = toPlain([...rows])
-    const basis = options.basis
     if (basis !== undefined) {
       const keys = plain.map((r) => executionKey(r.budgetLineId, r.month))
       const current = await database.monthlyExecutions.where('[budgetLineId+month]').anyOf(plain.map((r) => [r.budgetLineId, r.month])).toArray()

@@ -8,15 +8,16 @@ import type { Id } from '@/domain/types'
 import { addCounts, countFrozenReports, countUnitYear, noDataCounts, type DataLoss } from '@/domain/dataLoss'
 import { listUnitYears, loadUnitYear } from './datasets'
 import { db, type MonitoringDb } from './schema'
+import type { DbOptions } from './options'
 import { scopedTables } from './unitScope'
 
 /** What 删除单位 would remove (all its years), or null when the unit does not exist. */
-export async function unitLoss(unitId: Id, database: MonitoringDb = db): Promise<DataLoss | null> {
+export async function unitLoss(unitId: Id, { database = db }: DbOptions = {}): Promise<DataLoss | null> {
   return yearsLoss(unitId, undefined, database)
 }
 
 /** What replacing one unit-year would remove, or null when the unit does not exist. */
-export async function unitYearLoss(unitId: Id, year: number, database: MonitoringDb = db): Promise<DataLoss | null> {
+export async function unitYearLoss(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<DataLoss | null> {
   return yearsLoss(unitId, year, database)
 }
 
@@ -25,14 +26,14 @@ async function yearsLoss(unitId: Id, onlyYear: number | undefined, database: Mon
   return database.transaction('r', tables, async () => {
     const unit = await database.units.get(unitId)
     if (!unit) return null
-    const years = (await listUnitYears(database))
+    const years = (await listUnitYears({ database }))
       .filter((uy) => uy.unitId === unitId && (onlyYear === undefined || uy.year === onlyYear))
       .map((uy) => uy.year)
       .sort((a, b) => a - b)
     let counts = noDataCounts()
     let frozenReports = 0
     for (const year of years) {
-      const dataset = await loadUnitYear(unitId, year, database)
+      const dataset = await loadUnitYear(unitId, year, { database })
       if (!dataset) continue
       counts = addCounts(counts, countUnitYear(dataset))
       frozenReports += countFrozenReports(dataset)

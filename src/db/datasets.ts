@@ -19,6 +19,7 @@ import { by, sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
+import type { DbOptions } from './options'
 import { deleteUnitRows, ofUnit, scopedTables, type RowCounts } from './unitScope'
 import { runWrite } from './write'
 
@@ -63,7 +64,7 @@ async function childRows<T>(
 
 /** Every row of one unit-year in display order (readings as `scope` says), or null when the unit does not exist. */
 export async function loadUnitYear(
-  unitId: Id, year: number, database: MonitoringDb = db, scope: ReadingScope = 'all',
+  unitId: Id, year: number, { database = db, scope = 'all' }: DbOptions & { scope?: ReadingScope } = {},
 ): Promise<UnitYearDataset | null> {
   const tables = [database.units, database.frameworks, ...scopedTables(database)]
   return database.transaction('r', tables, async () => {
@@ -141,7 +142,7 @@ async function readingsOfIndicators(
  * another node or a page that looks across nodes), in the same order loadUnitYear gives them.
  */
 export async function loadReadings(
-  scope: { nodeIds?: readonly Id[]; indicatorIds?: readonly Id[] }, database: MonitoringDb = db,
+  scope: { nodeIds?: readonly Id[]; indicatorIds?: readonly Id[] }, { database = db }: DbOptions = {},
 ): Promise<IndicatorReading[]> {
   return database.transaction('r', database.readings, async () => {
     const [byNode, byIndicator] = await Promise.all([
@@ -170,10 +171,21 @@ export function mergeReadings(existing: readonly IndicatorReading[], more: reado
   const merged: IndicatorReading[] = []
   let i = 0
   let j = 0
-  while (i < kept.length && j < incoming.length) merged.push(before(kept[i], incoming[j]) ? kept[i++] : incoming[j++])
-  while (i < kept.length) merged.push(kept[i++])
-  while (j < incoming.length) merged.push(incoming[j++])
-  return merged
+  for (;;) {
+    const a = kept[i]
+    const b = incoming[j]
+    // a missing slot is the end of its list: the other list's rest follows in order, and once both
+    // lists have ended every reading is placed
+    if (a !== undefined && (b === undefined || before(a, b))) {
+      merged.push(a)
+      i += 1
+    } else if (b !== undefined) {
+      merged.push(b)
+      j += 1
+    } else {
+      return merged
+    }
+  }
 }
 
 function uniqueById<T extends { id: Id }>(rows: readonly T[]): T[] {
@@ -227,7 +239,7 @@ export function datasetProblems(dataset: UnitYearDataset): string[] {
  * the unit's name may not be another unit's, nor may two projects or two budget lines of the
  * unit-year look alike, unless they were already stored so before names were normalised.
  */
-export async function saveUnitYear(dataset: UnitYearDataset, database: MonitoringDb = db): Promise<WriteResult<RowCounts>> {
+export async function saveUnitYear(dataset: UnitYearDataset, { database = db }: DbOptions = {}): Promise<WriteResult<RowCounts>> {
   const tables = [database.units, database.frameworks, ...scopedTables(database)]
   return runWrite(database, tables, async () => {
     const data = normalizeDatasetNames(toPlain(dataset))
@@ -237,7 +249,7 @@ export async function saveUnitYear(dataset: UnitYearDataset, database: Monitorin
     // an import or a demo load replaces the unit-year whole: it must leave every 定稿 node's figures as
     // they were (names compared normalised: a name that only loses invisible characters is the same name)
     if (await ofUnit(database.nodes, data.unit.id, data.year).filter((n) => n.status === 'locked').count() > 0) {
-      const stored = await loadUnitYear(data.unit.id, data.year, database)
+      const stored = await loadUnitYear(data.unit.id, data.year, { database })
       assertFrozenUnchanged(stored && normalizeDatasetNames(stored), data)
     }
     const removed = await deleteUnitRows(database, data.unit.id, data.year)
@@ -281,7 +293,7 @@ async function assertNoLookAlikes(database: MonitoringDb, data: UnitYearDataset,
 }
 
 /** True once anything has been stored (the first-run screen offers demo data otherwise). */
-export async function hasAnyData(database: MonitoringDb = db): Promise<boolean> {
+export async function hasAnyData({ database = db }: DbOptions = {}): Promise<boolean> {
   return (await database.units.count()) > 0
 }
 
@@ -290,7 +302,7 @@ function isUnitYearKey(key: unknown): key is [Id, number] {
 }
 
 /** Every unit-year that holds data, by unit name (拼音 order) then year. */
-export async function listUnitYears(database: MonitoringDb = db): Promise<UnitYearRef[]> {
+export async function listUnitYears({ database = db }: DbOptions = {}): Promise<UnitYearRef[]> {
   const tables = [database.units, database.projects, database.budgetLines, database.targets, database.nodes]
   return database.transaction('r', tables, async () => {
     const seen = new Map<string, [Id, number]>()

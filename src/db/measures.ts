@@ -12,7 +12,8 @@ import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import type { SettingsRow } from '@/domain/types'
-import { db, type MonitoringDb } from './schema'
+import { db } from './schema'
+import type { CheckedWriteOptions, DbOptions } from './options'
 import { assertUnchanged, deleteAudited, putAudited, runWrite } from './write'
 
 const measureOrder = [
@@ -22,34 +23,33 @@ const measureOrder = [
 ] as const
 
 /** Measures of one node: taken first, then planned, each by deadline. */
-export async function listMeasures(nodeId: Id, database: MonitoringDb = db): Promise<CorrectiveMeasure[]> {
+export async function listMeasures(nodeId: Id, { database = db }: DbOptions = {}): Promise<CorrectiveMeasure[]> {
   const rows = await database.measures.where('nodeId').equals(nodeId).toArray()
   return sorted(rows, ...measureOrder)
 }
 
 /** All measures of a unit across nodes and years (for checking at the next node whether they worked). */
-export async function listUnitMeasures(unitId: Id, database: MonitoringDb = db): Promise<CorrectiveMeasure[]> {
+export async function listUnitMeasures(unitId: Id, { database = db }: DbOptions = {}): Promise<CorrectiveMeasure[]> {
   const rows = await database.measures.where('unitId').equals(unitId).toArray()
   return sorted(rows, (m) => m.nodeId, ...measureOrder)
 }
 
-export async function getMeasure(id: Id, database: MonitoringDb = db): Promise<CorrectiveMeasure | undefined> {
+export async function getMeasure(id: Id, { database = db }: DbOptions = {}): Promise<CorrectiveMeasure | undefined> {
   return database.measures.get(id)
 }
 
 /**
  * Creates or replaces a measure; its node must exist and belong to the same unit. With
- * `options.basis` (the measure as the editor opened it, null for a new one) the save is refused with
+ * `basis` (the measure as the editor opened it, null for a new one) the save is refused with
  * `conflicts` (the stored measure, or null if deleted) when another tab changed it meanwhile.
  */
 export async function putMeasure(
   measure: CorrectiveMeasure,
-  database: MonitoringDb = db,
-  options: { basis?: CorrectiveMeasure | null } = {},
+  { basis, database = db }: CheckedWriteOptions<CorrectiveMeasure | null> = {},
 ): Promise<WriteResult<CorrectiveMeasure, CorrectiveMeasure>> {
   return runWrite(database, [database.nodes, database.measures], async (check) => {
     const row = toPlain(measure)
-    if (options.basis !== undefined) await assertUnchanged(check, database.measures, row.id, options.basis && toPlain(options.basis))
+    if (basis !== undefined) await assertUnchanged(check, database.measures, row.id, basis && toPlain(basis))
     const node = await database.nodes.get(row.nodeId)
     if (!node || node.unitId !== row.unitId) throw new DbWriteError('纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
     const before = await database.measures.get(row.id)
@@ -60,7 +60,7 @@ export async function putMeasure(
   })
 }
 
-export async function deleteMeasure(id: Id, database: MonitoringDb = db): Promise<WriteResult<CorrectiveMeasure>> {
+export async function deleteMeasure(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<CorrectiveMeasure>> {
   return runWrite(database, [database.nodes, database.measures], async () => {
     const stored = await database.measures.get(id)
     if (stored) await assertNodesOpen(database, [stored.nodeId], '删除纠偏措施', '纠偏措施所属的监控节点不存在。')
@@ -83,7 +83,7 @@ export async function assignMeasure(
   alertId: Id,
   measure: CorrectiveMeasure,
   by: string,
-  database: MonitoringDb = db,
+  { database = db }: DbOptions = {},
 ): Promise<WriteResult<AssignedMeasure>> {
   return runWrite(database, [database.nodes, database.alerts, database.measures], async () => {
     const row = toPlain({ ...measure, alertId })
@@ -109,26 +109,25 @@ export function measureTemplatesOf(row: SettingsRow | null | undefined): Measure
 }
 
 /** The stored library row as is (null: never saved, the defaults apply): the basis for a checked save. */
-export async function getMeasureTemplatesRow(database: MonitoringDb = db): Promise<SettingsRow | null> {
+export async function getMeasureTemplatesRow({ database = db }: DbOptions = {}): Promise<SettingsRow | null> {
   return (await database.settings.get(TEMPLATES_KEY)) ?? null
 }
 
 /** The measure template library: the stored one, or the defaults when none is stored or it is unreadable. */
-export async function getMeasureTemplates(database: MonitoringDb = db): Promise<MeasureTemplate[]> {
-  return measureTemplatesOf(await getMeasureTemplatesRow(database))
+export async function getMeasureTemplates({ database = db }: DbOptions = {}): Promise<MeasureTemplate[]> {
+  return measureTemplatesOf(await getMeasureTemplatesRow({ database }))
 }
 
 /**
- * Saves the whole library. With `options.basis` (the stored row as the editor loaded it, null when
+ * Saves the whole library. With `basis` (the stored row as the editor loaded it, null when
  * none was stored) the save is refused with `conflicts` when another tab saved or reset it meanwhile.
  */
 export async function saveMeasureTemplates(
   templates: readonly MeasureTemplate[],
-  database: MonitoringDb = db,
-  options: { basis?: SettingsRow | null } = {},
+  { basis, database = db }: CheckedWriteOptions<SettingsRow | null> = {},
 ): Promise<WriteResult<MeasureTemplate[], SettingsRow>> {
   return runWrite(database, [database.settings], async (check) => {
-    if (options.basis !== undefined) await assertUnchanged(check, database.settings, TEMPLATES_KEY, options.basis && toPlain(options.basis))
+    if (basis !== undefined) await assertUnchanged(check, database.settings, TEMPLATES_KEY, basis && toPlain(basis))
     const checked = validateMeasureTemplates(toPlain([...templates]))
     if (!checked.ok) throw new DbWriteError(checked.messages.join('；'))
     const before = await database.settings.get(TEMPLATES_KEY)
@@ -138,13 +137,12 @@ export async function saveMeasureTemplates(
   })
 }
 
-/** 恢复默认模板; `options.basis` as for `saveMeasureTemplates`. */
+/** 恢复默认模板; `basis` as for `saveMeasureTemplates`. */
 export async function resetMeasureTemplates(
-  database: MonitoringDb = db,
-  options: { basis?: SettingsRow | null } = {},
+  { basis, database = db }: CheckedWriteOptions<SettingsRow | null> = {},
 ): Promise<WriteResult<MeasureTemplate[], SettingsRow>> {
   return runWrite(database, [database.settings], async (check) => {
-    if (options.basis !== undefined) await assertUnchanged(check, database.settings, TEMPLATES_KEY, options.basis && toPlain(options.basis))
+    if (basis !== undefined) await assertUnchanged(check, database.settings, TEMPLATES_KEY, basis && toPlain(basis))
     const before = await database.settings.get(TEMPLATES_KEY)
     await database.settings.delete(TEMPLATES_KEY)
     await recordAudit(database, [{ table: 'settings', key: TEMPLATES_KEY, before: before?.value ?? null, after: null }])

@@ -6,6 +6,7 @@ import { liveQuery } from 'dexie'
 import type { IsoDateTime } from '@/domain/types'
 import type { WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
+import type { DbOptions } from './options'
 import { runWrite } from './write'
 
 export interface BackupStatus {
@@ -19,7 +20,7 @@ async function numberMeta(database: MonitoringDb, key: 'changeCounter' | 'change
   return row && row.key === key ? row.value : 0
 }
 
-export async function backupStatus(database: MonitoringDb = db): Promise<BackupStatus> {
+export async function backupStatus({ database = db }: DbOptions = {}): Promise<BackupStatus> {
   return database.transaction('r', database.meta, async () => {
     const changes = await numberMeta(database, 'changeCounter')
     const atBackup = await numberMeta(database, 'changeCounterAtBackup')
@@ -31,7 +32,7 @@ export async function backupStatus(database: MonitoringDb = db): Promise<BackupS
 }
 
 /** Marks "a backup was taken now": resets the change count the reminder looks at. */
-export async function markBackedUp(at: Date = new Date(), database: MonitoringDb = db): Promise<WriteResult<undefined>> {
+export async function markBackedUp({ at = new Date(), database = db }: DbOptions & { at?: Date } = {}): Promise<WriteResult<undefined>> {
   return runWrite(database, [database.meta], async () => {
     const changes = await numberMeta(database, 'changeCounter')
     await database.meta.bulkPut([
@@ -46,7 +47,7 @@ export async function markBackedUp(at: Date = new Date(), database: MonitoringDb
  * Calls `onChange(counter)` whenever any audited write lands — in this tab or another tab of the
  * app (Dexie's liveQuery propagates across tabs). Returns the unsubscribe function.
  */
-export function watchChanges(onChange: (changeCounter: number) => void, database: MonitoringDb = db): () => void {
+export function watchChanges(onChange: (changeCounter: number) => void, { database = db }: DbOptions = {}): () => void {
   const subscription = liveQuery(() => numberMeta(database, 'changeCounter')).subscribe({
     next: onChange,
     // A failed read only means no live refresh; the page still works and reloads on navigation.

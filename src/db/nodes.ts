@@ -13,21 +13,22 @@ import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
+import type { CheckedWriteOptions, DbOptions } from './options'
 import { deleteNodeChildren, ofUnit, type RowCounts } from './unitScope'
 import { assertRowsUnchanged, putAudited, runWrite } from './write'
 
 /** Nodes of a unit-year in date order. */
-export async function listNodes(unitId: Id, year: number, database: MonitoringDb = db): Promise<MonitoringNode[]> {
+export async function listNodes(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<MonitoringNode[]> {
   const nodes = await ofUnit(database.nodes, unitId, year).toArray()
   return sorted(nodes, (n) => n.asOfDate, (n) => n.id)
 }
 
-export async function getNode(id: Id, database: MonitoringDb = db): Promise<MonitoringNode | undefined> {
+export async function getNode(id: Id, { database = db }: DbOptions = {}): Promise<MonitoringNode | undefined> {
   return database.nodes.get(id)
 }
 
 /** Creates or replaces a node (also how a node is locked or unlocked). */
-export async function putNode(node: MonitoringNode, database: MonitoringDb = db): Promise<WriteResult<MonitoringNode>> {
+export async function putNode(node: MonitoringNode, { database = db }: DbOptions = {}): Promise<WriteResult<MonitoringNode>> {
   return runWrite(database, [database.nodes], async () => {
     const row = toPlain(node)
     await putAudited(database, database.nodes, [row])
@@ -36,7 +37,7 @@ export async function putNode(node: MonitoringNode, database: MonitoringDb = db)
 }
 
 /** Deletes a node with its readings, judgements, alerts and measures. */
-export async function deleteNode(id: Id, database: MonitoringDb = db): Promise<WriteResult<RowCounts>> {
+export async function deleteNode(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<RowCounts>> {
   const tables = [database.nodes, database.readings, database.budgetJudgements, database.alerts, database.measures, database.reports]
   return runWrite(database, tables, async () => {
     const before = await database.nodes.get(id)
@@ -54,7 +55,7 @@ async function assertEditableNodes(database: MonitoringDb, nodeIds: readonly Id[
   await assertNodesOpen(database, nodeIds, what, '填报数据所属的监控节点不存在，本次保存未写入任何数据。')
 }
 
-export async function listReadings(nodeId: Id, database: MonitoringDb = db): Promise<IndicatorReading[]> {
+export async function listReadings(nodeId: Id, { database = db }: DbOptions = {}): Promise<IndicatorReading[]> {
   const rows = await database.readings.where('nodeId').equals(nodeId).toArray()
   return sorted(rows, (r) => r.indicatorId)
 }
@@ -67,19 +68,17 @@ export type ReadingsBasis = Readonly<Record<Id, IndicatorReading | null>>
 
 /**
  * Saves indicator readings (one per node and indicator) in one transaction. Returns them as stored.
- * With `options.basis` (readings of one node only), the save is refused with `conflicts` — one per
+ * With `basis` (readings of one node only), the save is refused with `conflicts` — one per
  * indicator whose stored reading is no longer the one the editor started from, keyed by indicator
  * id — and nothing is written.
  */
 export async function putReadings(
   readings: readonly IndicatorReading[],
-  database: MonitoringDb = db,
-  options: { basis?: ReadingsBasis } = {},
+  { basis, database = db }: CheckedWriteOptions<ReadingsBasis> = {},
 ): Promise<WriteResult<IndicatorReading[], IndicatorReading>> {
   return runWrite(database, [database.nodes, database.indicators, database.readings], async (check) => {
     const rows = toPlain([...readings])
     await assertEditableNodes(database, rows.map((r) => r.nodeId), '修改指标填报')
-    const basis = options.basis
     if (basis !== undefined) {
       const nodeIds = new Set(rows.map((r) => r.nodeId))
       if (nodeIds.size > 1) throw new DbWriteError('一次只能核对一个监控节点的填报，本次保存未写入任何数据。')
@@ -108,7 +107,7 @@ export async function putReadings(
   })
 }
 
-export async function listBudgetJudgements(nodeId: Id, database: MonitoringDb = db): Promise<BudgetLineJudgement[]> {
+export async function listBudgetJudgements(nodeId: Id, { database = db }: DbOptions = {}): Promise<BudgetLineJudgement[]> {
   const rows = await database.budgetJudgements.where('nodeId').equals(nodeId).toArray()
   return sorted(rows, (r) => r.budgetLineId)
 }
@@ -121,19 +120,17 @@ export type JudgementsBasis = Readonly<Record<Id, BudgetLineJudgement | null>>
 
 /**
  * Saves budget-line judgements (one per node and line) in one transaction. Returns them as stored.
- * With `options.basis` (judgements of one node only), the save is refused with `conflicts` — one per
+ * With `basis` (judgements of one node only), the save is refused with `conflicts` — one per
  * budget line whose stored judgement is no longer the one the editor started from, keyed by budget
  * line id — and nothing is written.
  */
 export async function putBudgetJudgements(
   judgements: readonly BudgetLineJudgement[],
-  database: MonitoringDb = db,
-  options: { basis?: JudgementsBasis } = {},
+  { basis, database = db }: CheckedWriteOptions<JudgementsBasis> = {},
 ): Promise<WriteResult<BudgetLineJudgement[], BudgetLineJudgement>> {
   return runWrite(database, [database.nodes, database.budgetLines, database.budgetJudgements], async (check) => {
     const rows = toPlain([...judgements])
     await assertEditableNodes(database, rows.map((r) => r.nodeId), '修改预算行研判')
-    const basis = options.basis
     if (basis !== undefined) {
       if (new Set(rows.map((r) => r.nodeId)).size > 1) throw new DbWriteError('一次只能核对一个监控节点的研判，本次保存未写入任何数据。')
       const current = await database.budgetJudgements
@@ -173,7 +170,7 @@ export async function copyForward(
   fromNodeId: Id,
   asOfDate: IsoDate,
   label: string,
-  database: MonitoringDb = db,
+  { database = db }: DbOptions = {},
 ): Promise<WriteResult<MonitoringNode>> {
   const tables = [database.nodes, database.readings, database.budgetJudgements]
   return runWrite(database, tables, async () => {

@@ -8,13 +8,14 @@ import type { Id, Project } from '@/domain/types'
 import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
-import { db, type MonitoringDb } from './schema'
+import { db } from './schema'
+import type { CheckedWriteOptions, DbOptions } from './options'
 import { assertUnitYearOpen } from './lock'
 import { ofUnit } from './unitScope'
 import { assertUnchanged, deleteAudited, putAudited, runWrite } from './write'
 
 /** Projects of a unit-year by name in Chinese collation (拼音 order), then id. */
-export async function listProjects(unitId: Id, year: number, database: MonitoringDb = db): Promise<Project[]> {
+export async function listProjects(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<Project[]> {
   const rows = await ofUnit(database.projects, unitId, year).toArray()
   return sorted(rows, (p) => p.id).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
@@ -34,17 +35,16 @@ export function assertNoLookAlikeProjects(projects: readonly Project[], stored: 
 /**
  * Creates or replaces a project, its name and 责任科室 normalised; the name must be filled in and
  * unique within the unit-year once normalised. With
- * `options.basis` (the project as the editor loaded it, null for a new one) the save is refused with
+ * `basis` (the project as the editor loaded it, null for a new one) the save is refused with
  * `conflicts` when another tab changed it meanwhile.
  */
 export async function putProject(
   project: Project,
-  database: MonitoringDb = db,
-  options: { basis?: Project | null } = {},
+  { basis, database = db }: CheckedWriteOptions<Project | null> = {},
 ): Promise<WriteResult<Project, Project>> {
   return runWrite(database, [database.nodes, database.units, database.projects], async (check) => {
     const row = normalizeProjectNames(toPlain(project))
-    if (options.basis !== undefined) await assertUnchanged(check, database.projects, row.id, options.basis)
+    if (basis !== undefined) await assertUnchanged(check, database.projects, row.id, basis)
     await assertUnitYearOpen(database, row.unitId, row.year, `修改项目“${row.name}”`)
     if (!row.name) throw new DbWriteError('请填写项目名称，本次保存未写入任何数据。')
     if (!(await database.units.get(row.unitId))) throw new DbWriteError('项目所属的单位不存在，本次保存未写入任何数据。')
@@ -56,7 +56,7 @@ export async function putProject(
 }
 
 /** Deletes a project that no budget line and no 绩效目标 refers to any more. */
-export async function deleteProject(id: Id, database: MonitoringDb = db): Promise<WriteResult<Project>> {
+export async function deleteProject(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<Project>> {
   return runWrite(database, [database.nodes, database.projects, database.budgetLines, database.targets], async () => {
     const project = await database.projects.get(id)
     if (!project) throw new DbWriteError('找不到要删除的项目。')

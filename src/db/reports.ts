@@ -12,12 +12,13 @@ import { recordAudit } from './audit'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type AuditEntry, type MonitoringDb } from './schema'
+import type { CheckedWriteOptions, DbOptions } from './options'
 import { assertRowsUnchanged, runWrite } from './write'
 
 /** The shortest reason accepted for 解锁 (a word such as “更正” is not enough to explain it later). */
 export const MIN_UNLOCK_REASON = 4
 
-export async function getReport(nodeId: Id, database: MonitoringDb = db): Promise<StoredReport | undefined> {
+export async function getReport(nodeId: Id, { database = db }: DbOptions = {}): Promise<StoredReport | undefined> {
   return database.reports.get(nodeId)
 }
 
@@ -47,8 +48,7 @@ export function changedEditKeys(from: Readonly<Record<string, string>>, to: Read
 export async function saveReportEdits(
   nodeId: Id,
   edits: Readonly<Record<string, string>>,
-  database: MonitoringDb = db,
-  basis?: Readonly<Record<string, string>>,
+  { basis, database = db }: CheckedWriteOptions<Readonly<Record<string, string>>> = {},
 ): Promise<WriteResult<StoredReport, string>> {
   return runWrite(database, [database.nodes, database.reports], async (check) => {
     const node = await nodeOf(database, nodeId)
@@ -80,8 +80,7 @@ export async function saveReportEdits(
 export async function freezeReport(
   nodeId: Id,
   model: unknown,
-  database: MonitoringDb = db,
-  options: { settings?: MonitoringSettings } = {},
+  { settings, database = db }: DbOptions & { settings?: MonitoringSettings } = {},
 ): Promise<WriteResult<{ node: MonitoringNode; report: StoredReport }>> {
   return runWrite(database, [database.nodes, database.reports], async () => {
     const node = await nodeOf(database, nodeId)
@@ -91,7 +90,7 @@ export async function freezeReport(
     const report: StoredReport = toPlain({ ...(before ?? emptyReport(nodeId, at)), frozen: { at, model }, updatedAt: at })
     // the node keeps the settings its figures were computed with (docs/domain-rules.md §12.4: 设置 changes
     // apply to open nodes)
-    const locked: MonitoringNode = toPlain({ ...node, status: 'locked', ...(options.settings ? { frozenSettings: options.settings } : {}) })
+    const locked: MonitoringNode = toPlain({ ...node, status: 'locked', ...(settings ? { frozenSettings: settings } : {}) })
     await database.reports.put(report)
     await database.nodes.put(locked)
     await recordAudit(database, [
@@ -112,7 +111,7 @@ export async function freezeReport(
 export async function unlockReport(
   nodeId: Id,
   reason: string,
-  database: MonitoringDb = db,
+  { database = db }: DbOptions = {},
 ): Promise<WriteResult<{ node: MonitoringNode; report: StoredReport }>> {
   const why = reason.trim()
   if (why.length < MIN_UNLOCK_REASON) {
@@ -153,7 +152,7 @@ function versionOf(row: AuditEntry): SubmittedVersion | null {
 }
 
 /** The versions of this node's report that were submitted and then unlocked, oldest first. */
-export async function submittedVersions(nodeId: Id, database: MonitoringDb = db): Promise<SubmittedVersion[]> {
+export async function submittedVersions(nodeId: Id, { database = db }: DbOptions = {}): Promise<SubmittedVersion[]> {
   const rows = await database.auditLog.where('table').equals('reports').filter((row) => row.key === nodeId).sortBy('seq')
   return rows.map(versionOf).filter((v): v is SubmittedVersion => v !== null)
 }

@@ -5,9 +5,10 @@
 import { frozenReportsAtRisk, type FrozenReportAtRisk } from '@/domain/lock'
 import type { MonitoringNode, StoredReport } from '@/domain/types'
 import type { BackupFile } from './backup'
-import { db, type MonitoringDb } from './schema'
+import { db } from './schema'
+import type { DbOptions } from './options'
 
-export async function frozenReportsAtRiskOf(backup: BackupFile, database: MonitoringDb = db): Promise<FrozenReportAtRisk[]> {
+export async function frozenReportsAtRiskOf(backup: BackupFile, { database = db }: DbOptions = {}): Promise<FrozenReportAtRisk[]> {
   const current = await database.transaction('r', [database.units, database.nodes, database.reports], async () => ({
     units: await database.units.toArray(),
     nodes: await database.nodes.toArray(),

@@ -26,8 +26,8 @@ export class WriteConflictError extends DbWriteError {
   }
 }
 
-/** Error names raised by IndexedDB / Dexie, mapped to what a finance officer can act on. */
-const MESSAGES: Record<string, string> = {
+/** Error names raised by IndexedDB / Dexie, mapped to what a finance officer can act on; other names have none. */
+const MESSAGES: Partial<Record<string, string>> = {
   QuotaExceededError: `浏览器存储空间不足，${NOTHING_WRITTEN}`,
   ConstraintError: `数据重复：同一条记录已存在（例如同一预算行同一月份录入了两次），${NOTHING_WRITTEN}`,
   DataError: `数据缺少编号或编号无效，${NOTHING_WRITTEN}`,
@@ -62,7 +62,9 @@ export function describeWriteError(error: unknown): string {
   if (own instanceof DbWriteError) return own.message
   for (const e of chain) {
     const name = nameOf(e)
-    if (name !== undefined && name in MESSAGES) return MESSAGES[name]
+    // a name without a sentence here says nothing a finance officer can act on: look further down the chain
+    const message = name === undefined ? undefined : MESSAGES[name]
+    if (message !== undefined) return message
   }
   const name = chain.map(nameOf).find((n) => n !== undefined && n !== 'AbortError' && n !== 'BulkError')
   return `保存失败（${name ?? '未知错误'}），${NOTHING_WRITTEN}`

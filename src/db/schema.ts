@@ -140,5 +140,5 @@ export function createDb(name: string = DEFAULT_DB_NAME, options?: DexieOptions)
   return new MonitoringDb(name, options)
 }
 
-/** The app's database. Every db/* function takes an optional last argument to use another one. */
+/** The app's database. Every db/* function takes `{ database }` in its last, optional argument to use another one. */
 export const db: MonitoringDb = createDb()

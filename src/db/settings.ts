@@ -8,7 +8,8 @@ import { recordAudit } from './audit'
 import { toPlain } from './plain'
 import type { WriteResult } from './result'
 import type { SettingsRow } from '@/domain/types'
-import { db, type MonitoringDb } from './schema'
+import { db } from './schema'
+import type { CheckedWriteOptions, DbOptions } from './options'
 import { assertUnchanged, runWrite } from './write'
 
 const KEY = 'monitoring'
@@ -31,26 +32,25 @@ function mergeOver<T extends object>(defaults: T, stored: unknown): T {
 }
 
 /** The stored settings row as is (null when never saved): the basis for a conflict-checked save. */
-export async function getSettingsRow(database: MonitoringDb = db): Promise<SettingsRow | null> {
+export async function getSettingsRow({ database = db }: DbOptions = {}): Promise<SettingsRow | null> {
   return (await database.settings.get(KEY)) ?? null
 }
 
-export async function getSettings(database: MonitoringDb = db): Promise<MonitoringSettings> {
+export async function getSettings({ database = db }: DbOptions = {}): Promise<MonitoringSettings> {
   const row = await database.settings.get(KEY)
   return mergeOver(defaultSettings(), row?.value)
 }
 
 /**
- * Saves the settings. With `options.basis` (the stored row's value as the editor loaded it, null if
+ * Saves the settings. With `basis` (the stored row's value as the editor loaded it, null if
  * none was stored), the save is refused with `conflicts` when another tab saved in the meantime.
  */
 export async function saveSettings(
   settings: MonitoringSettings,
-  database: MonitoringDb = db,
-  options: { basis?: SettingsRow | null } = {},
+  { basis, database = db }: CheckedWriteOptions<SettingsRow | null> = {},
 ): Promise<WriteResult<MonitoringSettings, SettingsRow>> {
   return runWrite(database, [database.settings], async (check) => {
-    if (options.basis !== undefined) await assertUnchanged(check, database.settings, KEY, options.basis)
+    if (basis !== undefined) await assertUnchanged(check, database.settings, KEY, basis)
     const value = mergeOver(defaultSettings(), toPlain(settings))
     const before = await database.settings.get(KEY)
     await database.settings.put({ key: KEY, value })
@@ -60,7 +60,7 @@ export async function saveSettings(
 }
 
 /** Back to the defaults (设置 → 恢复默认; docs/domain-rules.md §14). */
-export async function resetSettings(database: MonitoringDb = db): Promise<WriteResult<MonitoringSettings>> {
+export async function resetSettings({ database = db }: DbOptions = {}): Promise<WriteResult<MonitoringSettings>> {
   return runWrite(database, [database.settings], async () => {
     const before = await database.settings.get(KEY)
     await database.settings.delete(KEY)

@@ -9,30 +9,30 @@ import { recordAudit } from './audit'
 import { sorted } from './order'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
-import { db, type MonitoringDb } from './schema'
+import { db } from './schema'
+import type { CheckedWriteOptions, DbOptions } from './options'
 import { assertUnitYearOpen } from './lock'
 import { ofUnit } from './unitScope'
 import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
-export async function getFramework(year: number, database: MonitoringDb = db): Promise<IndicatorFramework | undefined> {
+export async function getFramework(year: number, { database = db }: DbOptions = {}): Promise<IndicatorFramework | undefined> {
   return database.frameworks.get(year)
 }
 
-export async function listFrameworks(database: MonitoringDb = db): Promise<IndicatorFramework[]> {
+export async function listFrameworks({ database = db }: DbOptions = {}): Promise<IndicatorFramework[]> {
   return database.frameworks.orderBy('year').toArray()
 }
 
 /**
  * Creates or replaces the framework of `framework.year` (shared by all units of that year), its
  * names normalised (`normalizeFrameworkNames`: look-alike 一级 / 二级 become one entry). With
- * `options.basis` (the framework as the editor loaded it; a year without one reads as an empty
+ * `basis` (the framework as the editor loaded it; a year without one reads as an empty
  * framework, as `loadUnitYear` shows it) the save is refused with `conflicts` when another tab
  * changed the year's framework meanwhile.
  */
 export async function putFramework(
   framework: IndicatorFramework,
-  database: MonitoringDb = db,
-  options: { basis?: IndicatorFramework } = {},
+  { basis, database = db }: CheckedWriteOptions<IndicatorFramework> = {},
 ): Promise<WriteResult<IndicatorFramework, IndicatorFramework>> {
   return runWrite(database, [database.nodes, database.frameworks], async (check) => {
     const row = normalizeFrameworkNames(toPlain(framework))
@@ -40,9 +40,8 @@ export async function putFramework(
     // the framework is shared by every unit of the year and orders every report's indicator list
     const locked = firstLockedNode((await database.nodes.toArray()).filter((n) => n.year === row.year))
     if (locked) throw new DbWriteError(lockedMessage(locked, `修改${row.year}年的指标体系`))
-    if (options.basis !== undefined) {
-      const basis = toPlain(options.basis)
-      assertRowsUnchanged(check, 'frameworks', [{ key: String(row.year), current: before ?? { year: row.year, level1: [] }, basis }])
+    if (basis !== undefined) {
+      assertRowsUnchanged(check, 'frameworks', [{ key: String(row.year), current: before ?? { year: row.year, level1: [] }, basis: toPlain(basis) }])
     }
     await database.frameworks.put(row)
     await recordAudit(database, [{ table: 'frameworks', key: String(row.year), before: before ?? null, after: row }])
@@ -51,23 +50,22 @@ export async function putFramework(
 }
 
 /** Targets of a unit-year: the unit's own (整体) first, then projects' by project id. */
-export async function listTargets(unitId: Id, year: number, database: MonitoringDb = db): Promise<PerformanceTarget[]> {
+export async function listTargets(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<PerformanceTarget[]> {
   const targets = await ofUnit(database.targets, unitId, year).toArray()
   return sorted(targets, (t) => (t.scope === 'unit' ? 0 : 1), (t) => t.projectId ?? '', (t) => t.id)
 }
 
 /**
- * Creates or replaces a target (年度总体目标). With `options.basis` (the target as the editor loaded
+ * Creates or replaces a target (年度总体目标). With `basis` (the target as the editor loaded
  * it, null for a new one) the save is refused with `conflicts` when another tab changed it meanwhile.
  */
 export async function putTarget(
   target: PerformanceTarget,
-  database: MonitoringDb = db,
-  options: { basis?: PerformanceTarget | null } = {},
+  { basis, database = db }: CheckedWriteOptions<PerformanceTarget | null> = {},
 ): Promise<WriteResult<PerformanceTarget, PerformanceTarget>> {
   return runWrite(database, [database.nodes, database.targets], async (check) => {
     const row = toPlain(target)
-    if (options.basis !== undefined) await assertUnchanged(check, database.targets, row.id, options.basis)
+    if (basis !== undefined) await assertUnchanged(check, database.targets, row.id, basis)
     await assertUnitYearOpen(database, row.unitId, row.year, '修改绩效目标')
     await putAudited(database, database.targets, [row])
     return row
@@ -77,7 +75,7 @@ export async function putTarget(
 /** Deletes a target with its indicators and their readings at every node. */
 export async function deleteTarget(
   id: Id,
-  database: MonitoringDb = db,
+  { database = db }: DbOptions = {},
 ): Promise<WriteResult<{ indicators: number; readings: number }>> {
   return runWrite(database, [database.nodes, database.targets, database.indicators, database.readings], async () => {
     const before = await database.targets.get(id)
@@ -94,13 +92,13 @@ export async function deleteTarget(
 }
 
 /** Indicators of one target, in display order. */
-export async function listIndicators(targetId: Id, database: MonitoringDb = db): Promise<Indicator[]> {
+export async function listIndicators(targetId: Id, { database = db }: DbOptions = {}): Promise<Indicator[]> {
   const rows = await database.indicators.where('targetId').equals(targetId).toArray()
   return sorted(rows, (i) => i.sortOrder, (i) => i.id)
 }
 
 /** Indicators of every target of a unit-year, grouped by target, in display order. */
-export async function listIndicatorsOfUnitYear(unitId: Id, year: number, database: MonitoringDb = db): Promise<Indicator[]> {
+export async function listIndicatorsOfUnitYear(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<Indicator[]> {
   return database.transaction('r', [database.targets, database.indicators], async () => {
     const targetIds = await ofUnit(database.targets, unitId, year).primaryKeys()
     const rows = await database.indicators.where('targetId').anyOf(targetIds).toArray()
@@ -111,17 +109,15 @@ export async function listIndicatorsOfUnitYear(unitId: Id, year: number, databas
 /**
  * Saves several indicators (an edited indicator table) in one transaction; each must have a target.
  * 一级, 二级, 三级 and 计量单位 are stored normalised (`normalizeIndicatorNames`).
- * With `options.basis` (per indicator id, the row as its editor loaded it; null: new then), the save
+ * With `basis` (per indicator id, the row as its editor loaded it; null: new then), the save
  * is refused with `conflicts` naming every indicator another tab changed meanwhile, nothing written.
  */
 export async function putIndicators(
   indicators: readonly Indicator[],
-  database: MonitoringDb = db,
-  options: { basis?: Readonly<Record<Id, Indicator | null>> } = {},
+  { basis, database = db }: CheckedWriteOptions<Readonly<Record<Id, Indicator | null>>> = {},
 ): Promise<WriteResult<Indicator[], Indicator>> {
   return runWrite(database, [database.nodes, database.targets, database.indicators], async (check) => {
     const rows = toPlain([...indicators]).map(normalizeIndicatorNames)
-    const basis = options.basis
     if (basis !== undefined) {
       const current = await database.indicators.bulkGet(rows.map((r) => r.id))
       assertRowsUnchanged(
@@ -143,19 +139,20 @@ export async function putIndicators(
   })
 }
 
-/** One indicator; with `options.basis` (as the dialog opened it, null for a new one) see `putIndicators`. */
+/** One indicator; with `basis` (as the dialog opened it, null for a new one) see `putIndicators`. */
 export async function putIndicator(
   indicator: Indicator,
-  database: MonitoringDb = db,
-  options: { basis?: Indicator | null } = {},
+  { basis, database = db }: CheckedWriteOptions<Indicator | null> = {},
 ): Promise<WriteResult<Indicator, Indicator>> {
-  const basis = options.basis === undefined ? {} : { basis: { [indicator.id]: options.basis } }
-  const result = await putIndicators([indicator], database, basis)
-  return result.ok ? { ok: true, value: result.value[0] } : result
+  const result = await putIndicators([indicator], { database, ...(basis === undefined ? {} : { basis: { [indicator.id]: basis } }) })
+  if (!result.ok) return result
+  // putIndicators returns one stored row per indicator given; no first row means none was stored
+  const [stored] = result.value
+  return stored ? { ok: true, value: stored } : { ok: false, messages: [`保存三级指标“${indicator.name}”失败，本次保存未写入任何数据。`], cause: null }
 }
 
 /** Deletes an indicator with its readings at every node. */
-export async function deleteIndicator(id: Id, database: MonitoringDb = db): Promise<WriteResult<{ readings: number }>> {
+export async function deleteIndicator(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<{ readings: number }>> {
   return runWrite(database, [database.nodes, database.targets, database.indicators, database.readings], async () => {
     const before = await database.indicators.get(id)
     if (!before) throw new DbWriteError('找不到要删除的指标。')

@@ -8,17 +8,18 @@ import type { Id, Unit } from '@/domain/types'
 import { recordAudit } from './audit'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
-import { db, type MonitoringDb } from './schema'
+import { db } from './schema'
+import type { CheckedWriteOptions, DbOptions } from './options'
 import { deleteUnitRows, ofUnit, scopedTables, type RowCounts } from './unitScope'
 import { assertUnchanged, runWrite } from './write'
 
 /** All units, by name in Chinese collation (拼音 order). */
-export async function listUnits(database: MonitoringDb = db): Promise<Unit[]> {
+export async function listUnits({ database = db }: DbOptions = {}): Promise<Unit[]> {
   const units = await database.units.toArray()
   return units.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1))
 }
 
-export async function getUnit(id: Id, database: MonitoringDb = db): Promise<Unit | undefined> {
+export async function getUnit(id: Id, { database = db }: DbOptions = {}): Promise<Unit | undefined> {
   return database.units.get(id)
 }
 
@@ -37,17 +38,16 @@ export function assertUnitName(unit: Unit, typedName: string, units: readonly Un
 
 /**
  * Creates or replaces a unit, its names normalised; a name another unit already has (once
- * normalised) is refused. With `options.basis` (the unit as the editor loaded it, null for a new
+ * normalised) is refused. With `basis` (the unit as the editor loaded it, null for a new
  * one), the save is refused with `conflicts` when the stored unit changed meanwhile.
  */
 export async function putUnit(
   unit: Unit,
-  database: MonitoringDb = db,
-  options: { basis?: Unit | null } = {},
+  { basis, database = db }: CheckedWriteOptions<Unit | null> = {},
 ): Promise<WriteResult<Unit, Unit>> {
   return runWrite(database, [database.nodes, database.units], async (check) => {
     const row = normalizeUnitNames(toPlain(unit))
-    if (options.basis !== undefined) await assertUnchanged(check, database.units, row.id, options.basis)
+    if (basis !== undefined) await assertUnchanged(check, database.units, row.id, basis)
     assertUnitName(row, unit.name, await database.units.toArray())
     const before = await database.units.get(row.id)
     // whether 上年结转 is in the 执行率 denominator changes every figure of a 定稿 report (docs/domain-rules.md §12.2)
@@ -65,7 +65,7 @@ export async function putUnit(
  * Deletes a unit and all its years of data (projects, budget, executions, targets, indicators,
  * nodes and what hangs off them). Refused while other units name it as their 主管部门.
  */
-export async function deleteUnit(id: Id, database: MonitoringDb = db): Promise<WriteResult<RowCounts>> {
+export async function deleteUnit(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<RowCounts>> {
   return runWrite(database, [database.units, ...scopedTables(database)], async () => {
     const before = await database.units.get(id)
     if (!before) throw new DbWriteError('找不到要删除的单位。')

@@ -3,7 +3,7 @@
  * 一级/二级, the indicator × node light matrix (heatmap), the 双监控 rows per project (money progress
  * and target progress against the expected line) and the score the year is heading for.
  */
-import { D, sum } from './decimal'
+import { D, sum, toDecimalString } from './decimal'
 import type { Dec } from './decimal'
 import { forecastCompletion, isCostCeiling, isQualitative } from './completion'
 import { withLinkedActual } from './costLink'
@@ -179,7 +179,7 @@ export interface ScoreOutlook extends ScorePreview {
 export function scoreOutlook(snapshot: NodeSnapshot, settings: MonitoringSettings): ScoreOutlook {
   const rows = snapshot.indicators.filter((row) => row.scope === 'unit')
   const equalWeights = rows.length > 0 && rows.every((row) => !row.indicator.weight?.trim())
-  const equalWeight = equalWeights ? new D(100).div(rows.length).toFixed() : null
+  const equalWeight = equalWeights ? toDecimalString(new D(100).div(rows.length)) : null
   const items = rows.map((row) => {
     const forecast = row.reading?.yearEndForecast?.trim() || isQualitative(row.indicator)
       ? forecastCompletion(row.indicator, row.reading ?? undefined) : null

@@ -5,13 +5,16 @@
 import type { NodeSnapshot } from './snapshot'
 import type { Alert, CorrectiveMeasure, IsoDate, Light, MeasureStatus } from './types'
 
-/** Past its deadline at `asOf` and not 已完成. Dates are checked 'yyyy-MM-dd' strings, which order like dates. */
-export function isOverdue(measure: Pick<CorrectiveMeasure, 'deadline' | 'status'>, asOf: IsoDate): boolean {
-  return measure.status !== '已完成' && !!measure.deadline && measure.deadline < asOf
+/**
+ * Past its deadline at `asOf` and not 已完成; with no node (`asOf` null) nothing is overdue. Dates are
+ * checked 'yyyy-MM-dd' strings, which order like dates.
+ */
+export function isOverdue(measure: Pick<CorrectiveMeasure, 'deadline' | 'status'>, asOf: IsoDate | null): boolean {
+  return measure.status !== '已完成' && !!measure.deadline && asOf !== null && measure.deadline < asOf
 }
 
 /** The status shown at a node: 逾期 when overdue, else the stored one (计划 / 进行中 / 已完成). */
-export function measureStatusAt(measure: Pick<CorrectiveMeasure, 'deadline' | 'status'>, asOf: IsoDate): MeasureStatus {
+export function measureStatusAt(measure: Pick<CorrectiveMeasure, 'deadline' | 'status'>, asOf: IsoDate | null): MeasureStatus {
   return isOverdue(measure, asOf) ? '逾期' : measure.status === '逾期' ? '进行中' : measure.status
 }
 

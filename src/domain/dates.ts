@@ -24,8 +24,18 @@ export function parseIsoDate(value: string): Date | null {
   return real ? date : null
 }
 
+/** The calendar day of `date` (local time) as 'yyyy-MM-dd': a constructor of `IsoDate` (`types.ts`). */
 export function toIsoDate(date: Date): IsoDate {
-  return format(date, ISO)
+  return format(date, ISO) as IsoDate
+}
+
+/**
+ * A text as a stored `IsoDate`: the text itself when `parseIsoDate` reads it as a real calendar date
+ * ('2021-06-30'), null otherwise ('2021-02-30', '2021-6-30', ' 2021-06-30', ''). The runtime check
+ * behind the type: text from a file, a cell or a form becomes an `IsoDate` only here or through `toIsoDate`.
+ */
+export function parseIsoDateString(value: string): IsoDate | null {
+  return parseIsoDate(value) ? (value as IsoDate) : null
 }
 
 export function yearOf(date: Date): number {

@@ -47,9 +47,26 @@ export function sum(values: Iterable<Dec>): Dec {
   return total
 }
 
-/** Exact string form for storage: no exponent, no trailing rounding. */
-export function toDecimalString(value: Dec): DecimalString {
-  return value.toFixed()
+/**
+ * Exact string form for storage: no exponent, no rounding. With `places`, at least that many fraction
+ * digits, padded with zeros (`toDecimalString(new D('1.5'), 2)` → '1.50'); never fewer than the value
+ * has, so nothing is rounded here (`roundForDisplay` is the one rounding). For a finite value: this is
+ * one of the constructors of `DecimalString` (`types.ts`), with `parseDecimalString`.
+ */
+export function toDecimalString(value: Dec, places?: number): DecimalString {
+  const text = places === undefined ? value.toFixed() : value.toFixed(Math.max(places, value.decimalPlaces()))
+  return text as DecimalString
+}
+
+/**
+ * A text as a stored `DecimalString`: the trimmed text when it is a plain decimal ('1493.25', '-3',
+ * '0.50' — spelling kept, see `isDecimalString`), null otherwise ('', '1,234', '1e5', '12万').
+ * The runtime check behind the type: text from a file, a cell or a form becomes a `DecimalString` only here
+ * or through `toDecimalString`.
+ */
+export function parseDecimalString(text: string): DecimalString | null {
+  const trimmed = text.trim()
+  return isDecimalString(trimmed) ? (trimmed as DecimalString) : null
 }
 
 /** THE rounding function: half-up to `places` decimals. Used only for display and reports. */

@@ -15,7 +15,7 @@ import { parseTypedNumber } from './entryInput'
 import { adjustedBudget } from './rates'
 import { issue } from './result'
 import type { ValidationIssue } from './result'
-import type { BudgetLine, Id, MonthlyExecution, MonthNumber, Unit } from './types'
+import type { BudgetLine, DecimalString, Id, MonthlyExecution, MonthNumber, Unchecked, Unit } from './types'
 import { validateExecution } from './validation'
 
 export type ExecutionField = 'spent' | 'allocated'
@@ -92,7 +92,7 @@ export function checkExecutionLine(line: BudgetLine, row: readonly ExecutionCell
       continue
     }
     const failed = new Set<ExecutionField>()
-    const values = { spent: '', allocated: '' }
+    const values: Record<ExecutionField, DecimalString | null> = { spent: null, allocated: null }
     for (const field of ['spent', 'allocated'] as const) {
       const result = parseTypedNumber(text[field], `${month}月${EXECUTION_FIELD_LABELS[field]}`)
       if (!result.ok) {
@@ -100,18 +100,20 @@ export function checkExecutionLine(line: BudgetLine, row: readonly ExecutionCell
         const copied = field === 'allocated' && failed.has('spent') && text.allocated.trim() === text.spent.trim()
         failed.add(field)
         if (!copied) add(field, issue(field, 'amount.notDecimal', result.message))
-      } else values[field] = result.value ?? ''
+      } else values[field] = result.value
     }
-    const execution: MonthlyExecution = {
-      id: existing?.id ?? '', budgetLineId: line.id, year: line.year, month, allocated: values.allocated, spent: values.spent,
+    const execution: Unchecked<MonthlyExecution> = {
+      id: existing?.id ?? '', budgetLineId: line.id, year: line.year, month, allocated: values.allocated ?? '', spent: values.spent ?? '',
     }
     for (const f of validateExecution(line, execution, previous)) {
       const field: ExecutionField = f.field === 'allocated' ? 'allocated' : 'spent'
       if (!failed.has(field)) add(field, f)
     }
-    if (failed.size === 0 && !blank(values.spent) && !blank(values.allocated)) {
-      parsed.push(execution)
-      previous = execution
+    const { spent, allocated } = values
+    if (failed.size === 0 && spent !== null && allocated !== null) {
+      const checked: MonthlyExecution = { ...execution, allocated, spent }
+      parsed.push(checked)
+      previous = checked
     }
   }
   return { issues, parsed }

@@ -5,12 +5,17 @@
  * message naming the text, so nothing is guessed. (Excel import parses loosely elsewhere; a keyboard
  * entry that looks odd is more likely a typo than a format.)
  */
-import { D } from './decimal'
+import { D, toDecimalString } from './decimal'
+import type { Ok } from './result'
 import type { DecimalString } from './types'
 
-export type ParsedNumber =
-  | { ok: true; value: DecimalString | null }
-  | { ok: false; message: string }
+/**
+ * One typed field read: its value (`Ok`, as a `Result`'s), or the one sentence saying why not. Kept
+ * apart from `Result` on purpose: it is not an outcome shown as is but one finding of a check still
+ * under way; the check places the sentence on its own field with its own code (a `ValidationIssue`),
+ * so it is exactly one `message`, not a `Refusal`'s list.
+ */
+export type ParsedNumber = Ok<DecimalString | null> | { ok: false; message: string }
 
 /** Digits with optional 3-digit groups separated by commas, an optional fraction, an optional minus. */
 const TYPED_NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/
@@ -29,7 +34,7 @@ export function parseTypedNumber(text: string, label = '金额'): ParsedNumber {
   // '-0' and '007' read the same as '0' and '7'; keep the typed fraction digits
   const normalized = new D(plain)
   const places = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0
-  return { ok: true, value: normalized.toFixed(places) }
+  return { ok: true, value: toDecimalString(normalized, places) }
 }
 
 /**

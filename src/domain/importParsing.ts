@@ -5,7 +5,8 @@
  * is a plain value (string, number, boolean, Date or null) and every failure is a short Chinese reason
  * ('不是有效金额') that the importer prefixes with sheet, row and column.
  */
-import { D } from './decimal'
+import { parseIsoDateString } from './dates'
+import { D, toDecimalString } from './decimal'
 import type { DecimalString, IsoDate } from './types'
 
 /** What a spreadsheet cell holds once formulas, rich text and hyperlinks are reduced to their value. */
@@ -63,7 +64,7 @@ function numberToDecimal(value: number): Parsed<DecimalString> {
   if (!Number.isFinite(value)) return bad('不是有效数字')
   if (Math.abs(value) >= MAX_AMOUNT) return bad('数值过大')
   // A float from Excel: its shortest round-trip form is what the user typed (0.1 stays '0.1').
-  return good(new D(String(value)).toFixed())
+  return good(toDecimalString(new D(String(value))))
 }
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/
@@ -106,7 +107,7 @@ export function parseAmount(cell: CellValue): Parsed<DecimalString | null> {
   if (normal === null) return bad('不是有效金额')
   const value = new D(normal)
   if (value.abs().gte(MAX_AMOUNT)) return bad('金额过大')
-  return good(value.toFixed())
+  return good(toDecimalString(value))
 }
 
 /**
@@ -120,7 +121,7 @@ export function parsePercentNumber(cell: CellValue, fractionUpToOne = false): Pa
     const n = numberToDecimal(cell)
     if (!n.ok || !fractionUpToOne) return n
     const v = new D(n.value)
-    return good(v.gt(0) && v.lt(1) ? v.times(100).toFixed() : n.value)
+    return good(v.gt(0) && v.lt(1) ? toDecimalString(v.times(100)) : n.value)
   }
   if (typeof cell !== 'string') return bad('不是有效数值')
   const text = toHalfWidth(cell).trim()
@@ -129,15 +130,14 @@ export function parsePercentNumber(cell: CellValue, fractionUpToOne = false): Pa
   if (normal === null) return bad('不是有效数值')
   const value = new D(normal)
   if (value.abs().gte(MAX_AMOUNT)) return bad('数值过大')
-  if (!percent && fractionUpToOne && value.gt(0) && value.lt(1)) return good(value.times(100).toFixed())
-  return good(value.toFixed())
+  if (!percent && fractionUpToOne && value.gt(0) && value.lt(1)) return good(toDecimalString(value.times(100)))
+  return good(toDecimalString(value))
 }
 
+/** The day as an IsoDate when it is a real calendar day in 1900–2200 (`parseIsoDateString` checks the calendar). */
 function validDate(year: number, month: number, day: number): IsoDate | null {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  if (day > days) return null
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  return parseIsoDateString(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
 }
 
 /** Excel's day 1 is 1900-01-01 with its 1900 leap-year bug; serial 25569 is 1970-01-01. */

@@ -7,7 +7,7 @@ import { D, decimalOrZero, sum } from './decimal'
 import type { Dec } from './decimal'
 import { monthsThrough } from './periods'
 import { FUND_SOURCES } from './types'
-import type { BasicSubCategory, BudgetLine, ExpenseCategory, Id, MonthlyExecution, MonthNumber, Project } from './types'
+import type { BasicSubCategory, BudgetLine, ExpenseCategory, Id, MonthlyExecution, MonthNumber, Project, Unchecked } from './types'
 
 export interface BudgetFigures {
   /** 调整后预算 */
@@ -48,9 +48,12 @@ export const SUB_CATEGORY_LABELS: Readonly<Record<BasicSubCategory, string>> = {
 /**
  * 调整后预算 = 年初预算 + 追加 − 追减 (docs/domain-rules.md §4.2). Adjustments are dated: as of `month`, 追加 / 追减 count
  * only from their `adjustmentMonth` (absent → January); without `month`, the whole year's figure.
- * Unparseable amounts count as 0; validation flags them.
+ * Unparseable amounts count as 0; validation flags them (so a line as typed in a form will do).
  */
-export function adjustedBudget(line: BudgetLine, month?: MonthNumber): Dec {
+export function adjustedBudget(
+  line: Pick<Unchecked<BudgetLine>, 'initialBudget' | 'additions' | 'reductions' | 'adjustmentMonth'>,
+  month?: MonthNumber,
+): Dec {
   const initial = decimalOrZero(line.initialBudget)
   if (month !== undefined && (line.adjustmentMonth ?? 1) > month) return initial
   return initial.plus(decimalOrZero(line.additions)).minus(decimalOrZero(line.reductions))

@@ -10,10 +10,29 @@
 import type { MonitoringSettings } from './settings'
 import type { MeasureTemplate } from './measureTemplates'
 
-/** A decimal number kept as a string, e.g. '1493.25' (万元) or '0.98'. Never a JS float at rest. */
-export type DecimalString = string
-/** A calendar date 'yyyy-MM-dd'. */
-export type IsoDate = string
+/**
+ * A decimal number kept as a string, e.g. '1493.25' (万元), '-0.5' or '0'. Never a JS float at rest.
+ * A template-literal type: a literal such as '1493.25' is one, an arbitrary `string` is not, so a value
+ * read from a file, a cell or a form must go through a constructor in `decimal.ts`: `toDecimalString`
+ * (from a `Decimal`) or `parseDecimalString` (from text, null when it is not a plain decimal). The type
+ * also admits '1e5', ' 1' or '0x10': the constructors, not the type, guarantee the plain form (no
+ * exponent, no separators, no spaces). Test fixtures may write literals.
+ */
+export type DecimalString = `${number}`
+/**
+ * A calendar date 'yyyy-MM-dd', e.g. '2021-06-30'. As with `DecimalString`, a literal is one and a
+ * `string` is not: build one with `toIsoDate` (from a `Date`), `monthEnd`, or `parseIsoDateString` (from
+ * text, null when it is not a real calendar date), all in `dates.ts`. The type also admits '2021-6-1'
+ * or '1-1-1': the constructors, not the type, guarantee a real date written 'yyyy-MM-dd'.
+ */
+export type IsoDate = `${number}-${number}-${number}`
+/**
+ * A row as an entry form holds it before its checks: its amounts and dates are text as typed ('',
+ * '1,2a'), so the validator can name the text (`validateBudgetLine`, `validateIndicator`,
+ * `validateExecution` take one). Only a checked row is stored: `stored.ts` turns one into the row.
+ */
+export type Unchecked<T> = { [K in keyof T]: AsTyped<T[K]> }
+type AsTyped<V> = V extends DecimalString | IsoDate ? string : V extends readonly (DecimalString | IsoDate)[] ? string[] : V
 /** An instant 'yyyy-MM-ddTHH:mm:ss.sssZ' (audit log, review history). */
 export type IsoDateTime = string
 export type Id = string
@@ -202,14 +221,18 @@ export interface IndicatorReading {
   id: Id
   nodeId: Id
   indicatorId: Id
-  /** 实际完成值 for quantitative indicators */
-  actualValue?: DecimalString
+  /**
+   * 实际完成值 for quantitative indicators: a decimal string, except that the form keeps text that is not
+   * a number as typed so the completion rate names it (`readingFromDraft`), and a reading of an indicator
+   * not yet due is saved unchecked (`validateReading` skips it). Hence `string`, not `DecimalString`.
+   */
+  actualValue?: string
   /** how the actual value is worded in a report when not 'value + unit', e.g. '有所提升' */
   actualLabel?: string
   /** for 定性 indicators */
   qualitativeGrade?: QualitativeGrade
-  /** optional percent inside the grade's band, e.g. '30' for 30% */
-  qualitativePercent?: DecimalString
+  /** optional percent inside the grade's band, e.g. '30' for 30%; `string` for the reason given at `actualValue` */
+  qualitativePercent?: string
   /** 全年预计完成值 */
   yearEndForecast?: string
   likelihood?: Likelihood

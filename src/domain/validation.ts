@@ -10,7 +10,7 @@ import type { IndicatorAssessment } from './lights'
 import { adjustedBudget } from './rates'
 import { issue } from './result'
 import type { ValidationIssue } from './result'
-import type { BudgetLine, Indicator, IndicatorReading, Light, MonthlyExecution } from './types'
+import type { BudgetLine, Indicator, IndicatorReading, Light, MonthlyExecution, Unchecked } from './types'
 
 export type { Result, ValidationIssue } from './result'
 export { hasErrors } from './result'
@@ -116,7 +116,7 @@ function checkAmount(field: string, label: string, value: string | undefined, re
 }
 
 /** A budget line: amounts, 追减 within 年初预算 + 追加, and category / sub-category / project consistency. */
-export function validateBudgetLine(line: BudgetLine): ValidationIssue[] {
+export function validateBudgetLine(line: Unchecked<BudgetLine>): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   if (blank(line.name)) issues.push(issue('name', 'name.required', '请填写预算项目名称'))
   const amounts = AMOUNT_FIELDS.map(([field, label, required]) => checkAmount(field, label, line[field], required, issues))
@@ -144,7 +144,11 @@ export function validateBudgetLine(line: BudgetLine): ValidationIssue[] {
  * (error beyond 调整后预算 + 上年结转; a warning when only 上年结转 can cover it), no negatives, and
  * cumulative figures that do not fall below the previous month's (warning).
  */
-export function validateExecution(line: BudgetLine, execution: MonthlyExecution, previous?: MonthlyExecution): ValidationIssue[] {
+export function validateExecution(
+  line: BudgetLine,
+  execution: Unchecked<MonthlyExecution>,
+  previous?: Unchecked<MonthlyExecution>,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   const m = `${execution.month}月`
   if (execution.budgetLineId !== line.id) {
@@ -189,7 +193,7 @@ export function validateExecution(line: BudgetLine, execution: MonthlyExecution,
  * An indicator definition: a numeric, non-negative target for quantitative indicators (not 0 for
  * ≥ and >), a due date for dueLater, a 12-month non-decreasing plan, a sensible weight.
  */
-export function validateIndicator(indicator: Indicator): ValidationIssue[] {
+export function validateIndicator(indicator: Unchecked<Indicator>): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   if (blank(indicator.name)) issues.push(issue('name', 'name.required', '请填写三级指标名称'))
 

@@ -9,6 +9,7 @@ import { useSettingsStore } from './settings'
 import { useWorkspaceStore } from './workspace'
 import type { ImportBase, ImportPlan, ImportProblem } from '@/domain/importPlan'
 import type { Id } from '@/domain/types'
+import { ok, refused, type Ok, type Refusal, type Result } from '@/domain/result'
 import type { SheetGrid } from '@/io/import'
 import { commitImport as writeImport, loadImportBase } from '@/db/importCommit'
 import { db, type MonitoringDb } from '@/db/schema'
@@ -45,11 +46,33 @@ const backupModule = () => import('@/db/backup')
 // the import from plain data; these read what it merges with and commit the plan. Exported (with a
 // database to use) for the tests and the import benchmark; the store below uses the app's database.
 
-export type PreviewResult =
-  | { ok: true; plan: ImportPlan; grids: SheetGrid[] }
-  | { ok: false; problems: ImportProblem[]; plan?: ImportPlan }
+/** A file the dry run found nothing wrong with: its plan, and the sheets to commit. */
+export interface ImportReady {
+  plan: ImportPlan
+  grids: SheetGrid[]
+}
 
-export type CommitResult = { ok: true; plan: ImportPlan; written: boolean } | { ok: false; message: string }
+/**
+ * A file the dry run refused: each problem placed on its sheet, row and column for the preview's table
+ * (`messages` are theirs, one sentence each), and the plan as far as it got (its counts) when the
+ * file could be read. As a domain check's `Invalid` carries its `issues`.
+ */
+export interface ImportRefusal extends Refusal {
+  problems: ImportProblem[]
+  plan?: ImportPlan
+}
+
+export type PreviewResult = Ok<ImportReady> | ImportRefusal
+
+/** An import committed: its plan, and whether anything was written (false: the file holds what is stored). */
+export interface ImportCommitted {
+  plan: ImportPlan
+  written: boolean
+}
+
+function importRefused(problems: ImportProblem[], plan?: ImportPlan): ImportRefusal {
+  return { ok: false, messages: problems.map((p) => p.message), problems, ...(plan ? { plan } : {}) }
+}
 
 const NO_BASE: ImportBase = { existing: null, existingUnit: null, existingFramework: null, unitNodes: [] }
 
@@ -60,7 +83,7 @@ const NO_BASE: ImportBase = { existing: null, existingUnit: null, existingFramew
 export async function planGrids(grids: readonly SheetGrid[], database: MonitoringDb = db): Promise<ImportPlan> {
   const { planImport, readUnitYear } = await planner()
   const target = readUnitYear(grids)
-  const base = target ? await loadImportBase(target.unitName, target.year, database) : NO_BASE
+  const base = target ? await loadImportBase(target.unitName, target.year, { database }) : NO_BASE
   return planImport({ grids, ...base })
 }
 
@@ -68,9 +91,9 @@ export async function planGrids(grids: readonly SheetGrid[], database: Monitorin
 export async function previewWorkbook(data: ArrayBuffer | Uint8Array, database: MonitoringDb = db): Promise<PreviewResult> {
   const { readWorkbookGrids } = await excel()
   const read = await readWorkbookGrids(data)
-  if (!read.ok) return read
+  if (!read.ok) return importRefused(read.problems)
   const plan = await planGrids(read.grids, database)
-  return plan.problems.length > 0 ? { ok: false, problems: plan.problems, plan } : { ok: true, plan, grids: read.grids }
+  return plan.problems.length > 0 ? importRefused(plan.problems, plan) : ok({ plan, grids: read.grids })
 }
 
 /**
@@ -78,21 +101,21 @@ export async function previewWorkbook(data: ArrayBuffer | Uint8Array, database: 
  * written since the preview), refuses on any problem, writes nothing when nothing changed, and
  * otherwise stores the merged unit-year in one transaction.
  */
-export async function commitWorkbook(grids: readonly SheetGrid[], database: MonitoringDb = db): Promise<CommitResult> {
+export async function commitWorkbook(grids: readonly SheetGrid[], database: MonitoringDb = db): Promise<Result<ImportCommitted>> {
   const plan = await planGrids(grids, database)
   if (plan.problems.length > 0 || !plan.dataset) {
-    return { ok: false, message: `文件有 ${plan.problems.length} 处问题，未写入任何数据：${plan.problems[0]?.message ?? ''}` }
+    return refused([`文件有 ${plan.problems.length} 处问题，未写入任何数据：${plan.problems[0]?.message ?? ''}`])
   }
-  if (plan.unchanged) return { ok: true, plan, written: false }
+  if (plan.unchanged) return ok({ plan, written: false })
   const changedRows = Object.values(plan.counts).reduce((n, c) => n + c.new + c.changed, 0)
-  const result = await writeImport(plan.dataset, changedRows, database)
-  return result.ok ? { ok: true, plan, written: true } : { ok: false, message: result.messages.join('；') }
+  const result = await writeImport(plan.dataset, { changedRows, database })
+  return result.ok ? ok({ plan, written: true }) : result
 }
 
 /** A unit-year in the template's layout; null when the unit does not exist. */
 export async function exportBytes(unitId: Id, year: number, database: MonitoringDb = db): Promise<ArrayBuffer | null> {
   const { datasetBytes } = await excel()
-  const dataset = await loadUnitYear(unitId, year, database)
+  const dataset = await loadUnitYear(unitId, year, { database })
   return dataset ? datasetBytes(dataset) : null
 }
 
@@ -100,6 +123,11 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/**
+ * Each action returns its `Result` and also shows it: `message` says what was done, `errorMessage` why
+ * not (its `messages`, joined). A preview (of an import or a backup) is a value even when it finds the
+ * file unusable: it shows the file's problems itself.
+ */
 export const useDataTransferStore = defineStore('dataTransfer', () => {
   const busy = ref(false)
   const message = ref('')
@@ -108,51 +136,58 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
   const restorePreview = shallowRef<RestorePreview | null>(null)
   const status = ref<BackupStatus & { hasData: boolean }>({ changesSinceBackup: 0, hasData: false })
 
-  async function run<T>(body: () => Promise<T>): Promise<T | undefined> {
+  async function run<T>(body: () => Promise<Result<T>>): Promise<Result<T>> {
     busy.value = true
     errorMessage.value = ''
     message.value = ''
     try {
-      return await body()
+      const result = await body()
+      if (!result.ok) errorMessage.value = result.messages.join('；')
+      return result
     } catch (error) {
       errorMessage.value = `操作失败：${describe(error)}`
-      return undefined
+      return { ok: false, messages: [errorMessage.value], cause: error }
     } finally {
       busy.value = false
     }
   }
 
-  async function downloadTemplate(): Promise<void> {
+  async function downloadTemplate(): Promise<Result> {
     const workspace = useWorkspaceStore()
-    await run(async () => {
+    return run(async () => {
       const { templateBytes } = await excel()
       const unitName = workspace.dataset?.unit.name
       const bytes = await templateBytes(unitName, workspace.year ?? undefined)
       saveFile(bytes, '绩效监控导入模板.xlsx', XLSX_TYPE)
+      return ok()
     })
   }
 
-  async function exportCurrent(): Promise<void> {
+  async function exportCurrent(): Promise<Result> {
     const workspace = useWorkspaceStore()
     if (!workspace.unitId || !workspace.year) {
       errorMessage.value = '请先在页面顶部选择单位和年度'
-      return
+      return refused([errorMessage.value])
     }
     const { unitId, year } = workspace
-    await run(async () => {
+    return run(async () => {
       const bytes = await exportBytes(unitId, year)
-      if (!bytes) throw new Error('找不到所选单位的数据')
+      if (!bytes) return refused(['操作失败：找不到所选单位的数据'])
       saveFile(bytes, `${workspace.dataset?.unit.name ?? '单位'}-${year}年-绩效监控数据.xlsx`, XLSX_TYPE)
+      return ok()
     })
   }
 
-  async function previewFile(file: File): Promise<void> {
+  /** The dry run of an import, shown as `preview` (with the file's problems, if any). */
+  async function previewFile(file: File): Promise<Result<ImportPreview>> {
     preview.value = null
-    await run(async () => {
+    return run(async () => {
       const result = await previewWorkbook(await file.arrayBuffer())
-      preview.value = result.ok
-        ? { fileName: file.name, plan: result.plan, problems: [], grids: result.grids }
+      const shown: ImportPreview = result.ok
+        ? { fileName: file.name, plan: result.value.plan, problems: [], grids: result.value.grids }
         : { fileName: file.name, plan: result.plan ?? null, problems: result.problems, grids: null }
+      preview.value = shown
+      return ok(shown)
     })
   }
 
@@ -160,28 +195,27 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
     preview.value = null
   }
 
-  async function commitImport(): Promise<boolean> {
-    const current = preview.value
-    if (!current?.grids) return false
+  /** Commits the previewed import (refused, and nothing shown, when no importable file is previewed). */
+  async function commitImport(): Promise<Result<ImportCommitted>> {
+    const grids = preview.value?.grids
+    if (!grids) return refused(['请先选择要导入的 Excel 文件，检查通过后再确认导入。'])
     const workspace = useWorkspaceStore()
     const done = await run(async () => {
-      const result = await commitWorkbook(current.grids as SheetGrid[])
-      if (!result.ok) {
-        errorMessage.value = result.message
-        return false
-      }
-      message.value = result.written
-        ? `导入完成：“${result.plan.unitName}” ${result.plan.year}年的数据已写入。`
+      const result = await commitWorkbook(grids)
+      if (!result.ok) return result
+      const { plan, written } = result.value
+      message.value = written
+        ? `导入完成：“${plan.unitName}” ${plan.year}年的数据已写入。`
         : '文件内容与已有数据完全相同，没有需要写入的变化。'
       preview.value = null
-      if (result.written && result.plan.dataset) {
+      if (written && plan.dataset) {
         await workspace.refreshUnitYears()
-        await workspace.select(result.plan.dataset.unit.id, result.plan.year)
+        await workspace.select(plan.dataset.unit.id, plan.year)
       }
-      return true
+      return result
     })
     await refreshStatus()
-    return done ?? false
+    return done
   }
 
   async function refreshStatus(): Promise<void> {
@@ -193,36 +227,40 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
     }
   }
 
-  async function backupAll(): Promise<boolean> {
+  async function backupAll(): Promise<Result> {
     const done = await run(async () => {
       const { createBackup, backupFileName } = await backupModule()
       const now = new Date()
-      const { text } = await createBackup(now)
+      const { text } = await createBackup({ now })
       saveFile(text, backupFileName(now), 'application/json')
-      const marked = await markBackedUp(now)
-      if (!marked.ok) throw new Error(marked.messages.join('；'))
+      const marked = await markBackedUp({ at: now })
+      if (!marked.ok) return { ok: false, messages: [`操作失败：${marked.messages.join('；')}`], cause: marked.cause }
       message.value = '已生成备份文件。请把它保存到 U 盘或单位的共享盘等其他位置。'
-      return true
+      return ok()
     })
     await refreshStatus()
-    return done ?? false
+    return done
   }
 
-  async function checkBackupFile(file: File): Promise<void> {
+  /** Checks a backup file before a restore, shown as `restorePreview` (with why it cannot be used, if so). */
+  async function checkBackupFile(file: File): Promise<Result<RestorePreview>> {
     restorePreview.value = null
-    await run(async () => {
+    return run(async () => {
       const { checkBackupText, summarizeBackup, summarizeDatabase, MAX_BACKUP_BYTES } = await backupModule()
-      if (file.size > MAX_BACKUP_BYTES) {
-        restorePreview.value = { fileName: file.name, backup: null, summary: null, current: null, messages: ['备份文件过大，不是本程序生成的备份'], frozenAtRisk: [] }
-        return
+      const unusable = (messages: string[]): RestorePreview => ({ fileName: file.name, backup: null, summary: null, current: null, messages, frozenAtRisk: [] })
+      let shown: RestorePreview
+      if (file.size > MAX_BACKUP_BYTES) shown = unusable(['备份文件过大，不是本程序生成的备份'])
+      else {
+        const checked = await checkBackupText(await file.text())
+        shown = checked.ok
+          ? {
+              fileName: file.name, backup: checked.value, summary: summarizeBackup(checked.value), current: await summarizeDatabase(), messages: [],
+              frozenAtRisk: frozenReportsAtRiskText(await frozenReportsAtRiskOf(checked.value)),
+            }
+          : unusable(checked.messages)
       }
-      const checked = await checkBackupText(await file.text())
-      restorePreview.value = checked.ok
-        ? {
-            fileName: file.name, backup: checked.value, summary: summarizeBackup(checked.value), current: await summarizeDatabase(), messages: [],
-            frozenAtRisk: frozenReportsAtRiskText(await frozenReportsAtRiskOf(checked.value)),
-          }
-        : { fileName: file.name, backup: null, summary: null, current: null, messages: checked.messages, frozenAtRisk: [] }
+      restorePreview.value = shown
+      return ok(shown)
     })
   }
 
@@ -230,26 +268,24 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
     restorePreview.value = null
   }
 
-  async function restore(): Promise<boolean> {
+  /** Restores the checked backup (refused, and nothing shown, when no usable backup is checked). */
+  async function restore(): Promise<Result> {
     const backup = restorePreview.value?.backup
-    if (!backup) return false
+    if (!backup) return refused(['请先选择备份文件，检查通过后再恢复。'])
     const workspace = useWorkspaceStore()
     const settingsStore = useSettingsStore()
     const done = await run(async () => {
       const { restoreBackup } = await backupModule()
       const result = await restoreBackup(backup)
-      if (!result.ok) {
-        errorMessage.value = `恢复失败，本机数据保持原样：${result.messages.join('；')}`
-        return false
-      }
+      if (!result.ok) return { ok: false, messages: [`恢复失败，本机数据保持原样：${result.messages.join('；')}`], cause: result.cause }
       message.value = `已从备份（${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC）恢复全部数据。`
       restorePreview.value = null
       await settingsStore.load()
       await workspace.reload()
-      return true
+      return ok()
     })
     await refreshStatus()
-    return done ?? false
+    return done
   }
 
   return {

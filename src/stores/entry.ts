@@ -97,7 +97,7 @@ export const useEntryStore = defineStore('entry', () => {
     }
     if (!clean.name) return refused(['请填写单位名称'])
     const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
-    return write(() => putUnit(clean, undefined, basis))
+    return write(() => putUnit(clean, basis))
   }
 
   /** What 删除单位 would remove (its years and the counts), or null when the unit is gone. */
@@ -116,7 +116,7 @@ export const useEntryStore = defineStore('entry', () => {
    */
   async function saveProject(project: Project, options: { basis?: Project | null } = {}): Promise<Result<Project, Project>> {
     const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
-    return write(() => putProject(toRaw(project), undefined, basis))
+    return write(() => putProject(toRaw(project), basis))
   }
 
   async function deleteProject(id: Id): Promise<Result<Project>> {
@@ -143,7 +143,7 @@ export const useEntryStore = defineStore('entry', () => {
       if (!created.ok) return refused(created.messages)
     }
     const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
-    return write(() => putBudgetLine(toRaw(candidate), undefined, basis))
+    return write(() => putBudgetLine(toRaw(candidate), basis))
   }
 
   async function deleteBudgetLine(id: Id): Promise<Result<{ monthlyExecutions: number; budgetJudgements: number }>> {
@@ -160,7 +160,7 @@ export const useEntryStore = defineStore('entry', () => {
     options: { basis?: ExecutionsBasis } = {},
   ): Promise<Result<MonthlyExecution[], MonthlyExecution>> {
     if (rows.length === 0) return refused(['没有需要保存的修改'])
-    return write(() => putExecutions(rows.map((r) => toRaw(r)), undefined, options))
+    return write(() => putExecutions(rows.map((r) => toRaw(r)), options))
   }
 
   /**
@@ -177,7 +177,7 @@ export const useEntryStore = defineStore('entry', () => {
     }
     const problems = frameworkProblems(clean)
     if (problems.length > 0) return refused(problems)
-    return write(() => putFramework(clean, undefined, options.basis === undefined ? {} : { basis: toRaw(options.basis) }))
+    return write(() => putFramework(clean, options.basis === undefined ? {} : { basis: toRaw(options.basis) }))
   }
 
   /**
@@ -189,7 +189,7 @@ export const useEntryStore = defineStore('entry', () => {
     options: { basis?: PerformanceTarget | null } = {},
   ): Promise<Result<PerformanceTarget, PerformanceTarget>> {
     const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
-    return write(() => putTarget(toRaw(target), undefined, basis))
+    return write(() => putTarget(toRaw(target), basis))
   }
 
   /**
@@ -204,7 +204,7 @@ export const useEntryStore = defineStore('entry', () => {
     if (!indicator.level1 || !indicator.level2) errors.unshift('请选择一级指标和二级指标')
     if (errors.length > 0) return refused(errors)
     const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
-    return write(() => putIndicator(toRaw(indicator), undefined, basis))
+    return write(() => putIndicator(toRaw(indicator), basis))
   }
 
   async function deleteIndicator(id: Id): Promise<Result<{ readings: number }>> {
@@ -255,7 +255,7 @@ export const useEntryStore = defineStore('entry', () => {
   ): Promise<Result<IndicatorReading[], IndicatorReading>> {
     if (hasErrors(issues)) return refused(errorsOf(issues))
     if (readings.length === 0) return refused(['没有需要保存的填报'])
-    return write(() => putReadings(readings.map((r) => toRaw(r)), undefined, options))
+    return write(() => putReadings(readings.map((r) => toRaw(r)), options))
   }
 
   /**
@@ -270,7 +270,7 @@ export const useEntryStore = defineStore('entry', () => {
   ): Promise<Result<BudgetLineJudgement[], BudgetLineJudgement>> {
     if (hasErrors(issues)) return refused(errorsOf(issues))
     if (judgements.length === 0) return refused(['没有需要保存的研判'])
-    return write(() => putBudgetJudgements(judgements.map((j) => toRaw(j)), undefined, options))
+    return write(() => putBudgetJudgements(judgements.map((j) => toRaw(j)), options))
   }
 
   return {

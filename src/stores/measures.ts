@@ -40,14 +40,14 @@ export const useMeasuresStore = defineStore('measures', () => {
     options.basis === undefined ? {} : { basis: options.basis && (toRaw(options.basis) as T) }
 
   async function saveTemplates(next: MeasureTemplate[], options: { basis?: SettingsRow | null } = {}): Promise<Result<undefined, SettingsRow>> {
-    const result = await saveMeasureTemplates(next.map((t) => ({ ...toRaw(t) })), undefined, basisOption(options))
+    const result = await saveMeasureTemplates(next.map((t) => ({ ...toRaw(t) })), basisOption(options))
     if (!result.ok) return result
     templates.value = result.value
     return ok()
   }
 
   async function resetTemplates(options: { basis?: SettingsRow | null } = {}): Promise<Result<undefined, SettingsRow>> {
-    const result = await resetMeasureTemplates(undefined, basisOption(options))
+    const result = await resetMeasureTemplates(basisOption(options))
     if (!result.ok) return result
     templates.value = result.value
     return ok()
@@ -56,7 +56,7 @@ export const useMeasuresStore = defineStore('measures', () => {
   /** With `options.basis` (the measure as the editor opened it) see `putMeasure`. */
   async function save(measure: CorrectiveMeasure, options: { basis?: CorrectiveMeasure | null } = {}): Promise<Result<undefined, CorrectiveMeasure>> {
     if (!measure.content.trim()) return refused(['请填写措施内容。'])
-    const result = await putMeasure({ ...toRaw(measure) }, undefined, basisOption(options))
+    const result = await putMeasure({ ...toRaw(measure) }, basisOption(options))
     if (!result.ok) return result
     await workspace.reload()
     return ok()

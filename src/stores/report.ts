@@ -100,7 +100,7 @@ export const useReportStore = defineStore('report', () => {
   async function writeEdits(next: Record<string, string>, basis: Record<string, string> = edits.value): Promise<Result<undefined, string>> {
     const id = loadedFor.value
     if (!id) return refused(['请先选择监控节点。'])
-    const result = await saveReportEdits(id, next, undefined, basis)
+    const result = await saveReportEdits(id, next, { basis })
     if (!result.ok) return result
     stored.value = result.value
     return ok()
@@ -119,7 +119,7 @@ export const useReportStore = defineStore('report', () => {
       if (text === undefined) delete next[key]
       else next[key] = text
     }
-    const result = await saveReportEdits(id, next, undefined, storedNow)
+    const result = await saveReportEdits(id, next, { basis: storedNow })
     if (!result.ok) return result
     stored.value = result.value
     return ok()
@@ -184,7 +184,7 @@ export const useReportStore = defineStore('report', () => {
     busy.value = 'freeze'
     try {
       const frozenWith = JSON.parse(JSON.stringify(toRaw(nodeSettings.value))) as MonitoringSettings
-      const result = await freezeReport(id, JSON.parse(JSON.stringify(toRaw(current))) as ReportModel, undefined, { settings: frozenWith })
+      const result = await freezeReport(id, JSON.parse(JSON.stringify(toRaw(current))) as ReportModel, { settings: frozenWith })
       if (!result.ok) return result
       stored.value = result.value.report
       await workspace.reload()

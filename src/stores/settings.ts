@@ -12,10 +12,9 @@ import { defaultSettings, type MonitoringSettings } from '@/domain/settings'
 import { validateSettings } from '@/domain/settingsValidation'
 import type { MeasureTemplate } from '@/domain/measureTemplates'
 import type { SettingsRow } from '@/domain/types'
+import { ok, refused, type Result } from '@/domain/result'
 import { getSettings, getSettingsRow, saveSettings } from '@/db/settings'
 import { measureTemplatesOf as templatesOfRow } from '@/db/measures'
-
-export type SaveSettingsResult = { ok: true } | { ok: false; messages: string[]; conflict?: boolean }
 
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<MonitoringSettings>(defaultSettings())
@@ -27,16 +26,17 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /**
    * Validates, stores and applies settings; nothing is stored when any check fails. An editor that
-   * passes `basis` (from `basis()` when editing began) is told `conflict: true` instead of
-   * overwriting settings another tab saved meanwhile; it can then save again without a basis.
+   * passes `basis` (from `basis()` when editing began) is refused with the stored row as its
+   * `conflicts` instead of overwriting settings another tab saved meanwhile; it can then save again
+   * on that row as its basis (覆盖).
    */
-  async function save(next: MonitoringSettings, options: { basis?: SettingsRow | null } = {}): Promise<SaveSettingsResult> {
+  async function save(next: MonitoringSettings, options: { basis?: SettingsRow | null } = {}): Promise<Result<undefined, SettingsRow>> {
     const checked = validateSettings(next)
-    if (!checked.ok) return { ok: false, messages: checked.messages }
-    const written = await saveSettings(next, undefined, options)
-    if (!written.ok) return { ok: false, messages: written.messages, ...(written.conflicts ? { conflict: true } : {}) }
+    if (!checked.ok) return refused(checked.messages)
+    const written = await saveSettings(next, options)
+    if (!written.ok) return written
     settings.value = next
-    return { ok: true }
+    return ok()
   }
 
   /** The stored settings row as it is now (null: never saved): what an editor starts from. */

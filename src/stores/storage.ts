@@ -32,7 +32,7 @@ export const useStorageStore = defineStore('storage', () => {
 
   /** The most recent changes, newest first. */
   async function recentChanges(limit: number): Promise<AuditEntry[]> {
-    return listAudit(limit)
+    return listAudit({ limit })
   }
 
   /** What replacing one unit-year would remove, or null when the unit does not exist. */

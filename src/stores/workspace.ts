@@ -117,15 +117,17 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     // Which node to show is known once the nodes are read: keep the current one, else the latest.
     let shownNode: Id | null = null
     let nodeIds = new Set<Id>()
-    const loaded = await loadUnitYear(nextUnitId, nextYear, undefined, {
-      nodeIds: (byDate) => {
-        shownNode = (byDate.find((n) => n.id === nodeId.value) ?? byDate[byDate.length - 1])?.id ?? null
-        nodeIds = new Set([...scope.nodeIds].filter((id) => byDate.some((n) => n.id === id)))
-        if (shownNode) nodeIds.add(shownNode)
-        return [...nodeIds]
+    const loaded = await loadUnitYear(nextUnitId, nextYear, {
+      scope: {
+        nodeIds: (byDate) => {
+          shownNode = (byDate.find((n) => n.id === nodeId.value) ?? byDate[byDate.length - 1])?.id ?? null
+          nodeIds = new Set([...scope.nodeIds].filter((id) => byDate.some((n) => n.id === id)))
+          if (shownNode) nodeIds.add(shownNode)
+          return [...nodeIds]
+        },
+        indicatorIds: [...scope.indicatorIds],
+        unitIndicators: true,
       },
-      indicatorIds: [...scope.indicatorIds],
-      unitIndicators: true,
     })
     if (load !== loadCount) return // a later select or reload won
     // The user may have opened another node while this read was under way (selectNode): keep it, with

@@ -23,7 +23,7 @@ describe('audit log', () => {
     expect(seen).toEqual([1])
     expect(await database.auditLog.count()).toBe(0)
     expect(await database.units.count()).toBe(0)
-    expect(await backupStatus(database)).toEqual({ changesSinceBackup: 0 })
+    expect(await backupStatus({ database })).toEqual({ changesSinceBackup: 0 })
   })
 
   it('refuses to record outside a transaction that includes the audit log', async () => {
@@ -35,8 +35,8 @@ describe('audit log', () => {
 
   it('lists the newest entries first, up to the limit', async () => {
     const database = freshDb()
-    for (const name of ['一', '二', '三']) expectOk(await putUnit(aUnit({ name }), database))
-    const entries = await listAudit(2, database)
+    for (const name of ['一', '二', '三']) expectOk(await putUnit(aUnit({ name }), { database }))
+    const entries = await listAudit({ limit: 2, database })
     expect(entries.map((e) => (e.after as { name: string }).name)).toEqual(['三', '二'])
     expect(entries[0]).toMatchObject({ seq: 3, time: '2021-07-05T08:30:00.000Z', table: 'units', key: 'unit-qiemo' })
   })
@@ -45,14 +45,14 @@ describe('audit log', () => {
 describe('backup reminder counter', () => {
   it('counts audited changes since the last backup', async () => {
     const database = freshDb()
-    expectOk(await putUnit(aUnit(), database))
-    expectOk(await putBudgetLine(aBudgetLine(), database))
-    expect(await backupStatus(database)).toEqual({ changesSinceBackup: 2 })
+    expectOk(await putUnit(aUnit(), { database }))
+    expectOk(await putBudgetLine(aBudgetLine(), { database }))
+    expect(await backupStatus({ database })).toEqual({ changesSinceBackup: 2 })
 
-    expectOk(await markBackedUp(new Date('2021-07-06T00:00:00.000Z'), database))
-    expect(await backupStatus(database)).toEqual({ lastBackupAt: '2021-07-06T00:00:00.000Z', changesSinceBackup: 0 })
+    expectOk(await markBackedUp({ at: new Date('2021-07-06T00:00:00.000Z'), database }))
+    expect(await backupStatus({ database })).toEqual({ lastBackupAt: '2021-07-06T00:00:00.000Z', changesSinceBackup: 0 })
 
-    expectOk(await putBudgetLine(aBudgetLine({ additions: '10.00' }), database))
-    expect((await backupStatus(database)).changesSinceBackup).toBe(1)
+    expectOk(await putBudgetLine(aBudgetLine({ additions: '10.00' }), { database }))
+    expect((await backupStatus({ database })).changesSinceBackup).toBe(1)
   })
 })

@@ -22,10 +22,11 @@ import {
   BACKUP_FORMAT, TABLE_NAMES, backupFileName, canonicalJson, checkBackupText, createBackup, restoreBackup, restoreFromText, sha256Hex, summarizeBackup,
 } from '@/db/backup'
 import { expectOk, freshDb, snapshot } from './helpers'
+import { dec, isoDate } from '../domain/factories'
 
 const hanzi = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 16 })
 const chineseText = fc.oneof(hanzi, fc.tuple(hanzi, fc.constantFrom('🎯', '📈', '✅', '“引号”', '\n', '＝1+1', '@备注')).map(([a, b]) => a + b))
-const amount = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => `${i}.${String(f).padStart(2, '0')}`)
+const amount = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => dec(`${i}.${String(f).padStart(2, '0')}`))
 
 /**
  * A consistent random unit-year filling every table a unit-year has: projects, lines with executions,
@@ -64,15 +65,15 @@ const datasetArb: fc.Arbitrary<UnitYearDataset> = fc.record({
   }))
   const nodes: MonitoringNode[] = r.nodeMonths.map((m) => {
     const day = new Date(Date.UTC(r.year, m, 0)).getUTCDate()
-    const asOfDate = `${r.year}-${String(m).padStart(2, '0')}-${day}`
+    const asOfDate = isoDate(`${r.year}-${String(m).padStart(2, '0')}-${day}`)
     return { id: `${unitId}-n${m}`, unitId, year: r.year, asOfDate, label: `${r.year}年1-${m}月`, status: 'draft' }
   })
   const readings: IndicatorReading[] = r.indicators.map((ind, i) => ({
     id: `${unitId}-r${i}`, nodeId: nodes[0].id, indicatorId: `${unitId}-i${i}`, ...(ind.actual ? { actualValue: ind.actual } : {}),
     deviationCauses: ind.causes, deviationText: ind.text, likelihood: '有可能',
   }))
-  const indicatorsWithPlans = indicators.map((ind, i) => (i % 2 === 0
-    ? { ...ind, monthlyPlan: Array.from({ length: 12 }, (_, m) => `${m + 1}.5`), weight: '10', targetLabel: r.unitName, dueDate: `${r.year}-12-31` }
+  const indicatorsWithPlans = indicators.map((ind, i): Indicator => (i % 2 === 0
+    ? { ...ind, monthlyPlan: Array.from({ length: 12 }, (_, m) => dec(`${m + 1}.5`)), weight: '10', targetLabel: r.unitName, dueDate: isoDate(`${r.year}-12-31`) }
     : ind))
   const budgetJudgements: BudgetLineJudgement[] = r.judgements.slice(0, budgetLines.length).map((j, i) => ({
     id: `${unitId}-j${i}`, nodeId: nodes[i % nodes.length].id, budgetLineId: budgetLines[i].id,
@@ -87,7 +88,7 @@ const datasetArb: fc.Arbitrary<UnitYearDataset> = fc.record({
   }))
   const measures: CorrectiveMeasure[] = r.measures.map((m, i) => ({
     id: `${unitId}-m${i}`, unitId, nodeId: nodes[i % nodes.length].id, kind: m.taken ? 'taken' : 'planned', content: m.content, effect: m.effect, department: m.department,
-    status: m.taken ? '已完成' : '计划', ...(m.deadline ? { deadline: `${r.year}-${m.deadline}` } : {}), ...(m.linked && alerts[i] ? { alertId: alerts[i].id } : {}),
+    status: m.taken ? '已完成' : '计划', ...(m.deadline ? { deadline: isoDate(`${r.year}-${m.deadline}`) } : {}), ...(m.linked && alerts[i] ? { alertId: alerts[i].id } : {}),
   }))
   const reports: StoredReport[] = r.reports.slice(0, nodes.length).map((rep, i) => ({
     nodeId: nodes[i].id, edits: { 总体情况: rep.edit }, updatedAt: '2021-07-05T08:30:00.000Z',
@@ -127,13 +128,13 @@ describe('backup → restore', () => {
   it('restores identical tables for random Chinese datasets (property)', async () => {
     await fc.assert(fc.asyncProperty(fc.array(datasetArb, { minLength: 1, maxLength: 2 }), async (datasets) => {
       const source = freshDb()
-      for (const d of datasets) expectOk(await saveUnitYear(d, source))
-      expectOk(await saveSettings({ ...defaultSettings() }, source))
-      const { text } = await createBackup(new Date('2021-07-05T08:30:00Z'), source)
+      for (const d of datasets) expectOk(await saveUnitYear(d, { database: source }))
+      expectOk(await saveSettings({ ...defaultSettings() }, { database: source }))
+      const { text } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database: source })
       // The target holds other data (the demo), which the restore replaces entirely.
       const target = freshDb()
-      expectOk(await saveUnitYear(qiemo2021Dataset(), target))
-      const restored = await restoreFromText(text, target)
+      expectOk(await saveUnitYear(qiemo2021Dataset(), { database: target }))
+      const restored = await restoreFromText(text, { database: target })
       expect(restored.ok ? [] : restored.messages).toEqual([])
       const expected = await snapshot(source)
       // Every table a unit-year has is filled, so the property covers all of them.
@@ -153,19 +154,19 @@ describe('backup → restore', () => {
   // The template library is stored as a list ({ key: 'measureTemplates', value: [...] }); restore once refused it.
   it('restores a database whose 纠偏措施 templates were saved', async () => {
     const source = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), source))
-    expectOk(await saveMeasureTemplates(defaultMeasureTemplates(), source))
-    const { text } = await createBackup(new Date('2021-07-05T08:30:00Z'), source)
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database: source }))
+    expectOk(await saveMeasureTemplates(defaultMeasureTemplates(), { database: source }))
+    const { text } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database: source })
     const target = freshDb()
-    const restored = await restoreFromText(text, target)
+    const restored = await restoreFromText(text, { database: target })
     expect(restored.ok ? [] : restored.messages).toEqual([])
     expect(await snapshot(target)).toStrictEqual(await snapshot(source))
   })
 
   it('writes a versioned file with a checksum over every table', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
-    const { text, backup } = await createBackup(new Date('2021-07-05T08:30:00Z'), database)
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
+    const { text, backup } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database })
     expect(backup.format).toBe(BACKUP_FORMAT)
     expect(backup.formatVersion).toBe(1)
     expect(backup.schemaVersion).toBe(2) // version 2: dated adjustments
@@ -182,16 +183,16 @@ describe('backup → restore', () => {
 
   it('a restore that fails midway (duplicate natural key) leaves the database untouched', async () => {
     const source = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), source))
-    const { backup } = await createBackup(new Date(), source)
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database: source }))
+    const { backup } = await createBackup({ now: new Date(), database: source })
     const first = backup.tables.monthlyExecutions[0] as MonthlyExecution
     // Same line and month under another id: only the unique [budgetLineId+month] index can refuse it,
     // after other tables were already cleared and refilled inside the transaction.
     backup.tables.monthlyExecutions.push({ ...first, id: 'duplicate' })
     const target = freshDb()
-    expectOk(await saveUnitYear({ ...qiemo2021Dataset(), unit: { ...qiemo2021Dataset().unit, name: '另一个单位' } }, target))
+    expectOk(await saveUnitYear({ ...qiemo2021Dataset(), unit: { ...qiemo2021Dataset().unit, name: '另一个单位' } }, { database: target }))
     const before = await snapshot(target)
-    const result = await restoreBackup(backup, target)
+    const result = await restoreBackup(backup, { database: target })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.messages[0]).toContain('数据重复')
     expect(await snapshot(target)).toEqual(before)
@@ -202,8 +203,8 @@ describe('backup → restore', () => {
     for (const [depth, ok] of [[14, true], [50, false]] as const) {
       const database = freshDb()
       const demo = qiemo2021Dataset()
-      expectOk(await saveUnitYear({ ...demo, reports: [{ nodeId: demo.nodes[0].id, edits: {}, unlocks: [], updatedAt: '2021-07-05T08:30:00.000Z', frozen: { at: '2021-07-05T08:30:00.000Z', model: nest(depth) } }] }, database))
-      const { text } = await createBackup(new Date(), database)
+      expectOk(await saveUnitYear({ ...demo, reports: [{ nodeId: demo.nodes[0].id, edits: {}, unlocks: [], updatedAt: '2021-07-05T08:30:00.000Z', frozen: { at: '2021-07-05T08:30:00.000Z', model: nest(depth) } }] }, { database }))
+      const { text } = await createBackup({ now: new Date(), database })
       const checked = await checkBackupText(text)
       expect(checked.ok).toBe(ok)
       if (!checked.ok) expect(checked.messages[0]).toContain('嵌套层次过深')
@@ -212,9 +213,9 @@ describe('backup → restore', () => {
 
   it('markBackedUp resets the reminder count', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
-    expect((await backupStatus(database)).changesSinceBackup).toBeGreaterThan(0)
-    expectOk(await markBackedUp(new Date('2021-07-05T08:30:00Z'), database))
-    expect(await backupStatus(database)).toEqual({ changesSinceBackup: 0, lastBackupAt: '2021-07-05T08:30:00.000Z' })
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
+    expect((await backupStatus({ database })).changesSinceBackup).toBeGreaterThan(0)
+    expectOk(await markBackedUp({ at: new Date('2021-07-05T08:30:00Z'), database }))
+    expect(await backupStatus({ database })).toEqual({ changesSinceBackup: 0, lastBackupAt: '2021-07-05T08:30:00.000Z' })
   })
 })

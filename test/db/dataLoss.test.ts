@@ -17,7 +17,7 @@ import { expectFailure, expectOk, freshDb, snapshot } from './helpers'
 /** The fixture unit with 2021 (seed-001-like, its report 定稿) and a small 2022, plus another unit. */
 async function twoYears() {
   const database = freshDb()
-  expectOk(await saveUnitYear(aDataset({ reports: [aReport({ frozen: { at: '2021-07-02T08:00:00.000Z', model: { version: 1 } } })] }), database))
+  expectOk(await saveUnitYear(aDataset({ reports: [aReport({ frozen: { at: '2021-07-02T08:00:00.000Z', model: { version: 1 } } })] }), { database }))
   expectOk(await saveUnitYear(aDataset({
     year: 2022,
     framework: { year: 2022, level1: [] },
@@ -28,20 +28,20 @@ async function twoYears() {
     indicators: [],
     nodes: [aNode({ id: 'node-2022', year: 2022, asOfDate: '2022-06-30', label: '2022年1-6月' })],
     readings: [], budgetJudgements: [], alerts: [], measures: [], reports: [],
-  }), database))
+  }), { database }))
   expectOk(await saveUnitYear(aDataset({
     unit: aUnit({ id: 'unit-other', name: '另一单位' }),
     projects: [], budgetLines: [], monthlyExecutions: [], indicators: [], readings: [], budgetJudgements: [], alerts: [], measures: [], reports: [],
     targets: [aTarget({ id: 'target-other', unitId: 'unit-other' })],
     nodes: [aNode({ id: 'node-other', unitId: 'unit-other' })],
-  }), database))
+  }), { database }))
   return database
 }
 
 describe('the warning before 删除单位', () => {
   it('names the unit, its years and counts exactly what deleteUnit then removes', async () => {
     const database = await twoYears()
-    const loss = await unitLoss('unit-qiemo', database)
+    const loss = await unitLoss('unit-qiemo', { database })
     expect(loss?.unit.name).toBe('且末县自然资源局')
     expect(loss?.years).toStrictEqual([2021, 2022])
     expect(loss?.frozenReports).toBe(1)
@@ -49,16 +49,16 @@ describe('the warning before 删除单位', () => {
       projects: 2, budgetLines: 3, monthlyExecutions: 4, targets: 2, indicators: 2,
       nodes: 2, readings: 2, budgetJudgements: 1, alerts: 1, measures: 1, reports: 1,
     })
-    const removed = expectOk(await deleteUnit('unit-qiemo', database))
+    const removed = expectOk(await deleteUnit('unit-qiemo', { database }))
     expect(removed).toStrictEqual(loss?.counts)
-    expect(await unitLoss('unit-qiemo', database)).toBeNull()
+    expect(await unitLoss('unit-qiemo', { database })).toBeNull()
     // the other unit is untouched
-    expect((await unitLoss('unit-other', database))?.counts).toMatchObject({ targets: 1, nodes: 1 })
+    expect((await unitLoss('unit-other', { database }))?.counts).toMatchObject({ targets: 1, nodes: 1 })
   })
 
   it('counts one unit-year for 重新载入 (the other years are not replaced)', async () => {
     const database = await twoYears()
-    const loss = await unitYearLoss('unit-qiemo', 2022, database)
+    const loss = await unitYearLoss('unit-qiemo', 2022, { database })
     expect(loss?.years).toStrictEqual([2022])
     expect(loss?.counts).toStrictEqual({
       projects: 1, budgetLines: 1, monthlyExecutions: 1, targets: 1, indicators: 0,
@@ -71,15 +71,15 @@ describe('the warning before 删除单位', () => {
     const before = await snapshot(database)
     // the unit row itself is deleted last, after all its children: fail exactly there
     const spy = vi.spyOn(database.units, 'delete').mockRejectedValue(new Error('QuotaExceededError'))
-    expectFailure(await deleteUnit('unit-qiemo', database))
+    expectFailure(await deleteUnit('unit-qiemo', { database }))
     spy.mockRestore()
     expect(await snapshot(database)).toStrictEqual(before)
   })
 
   it('counts nothing beyond the unit for a unit with no data yet', async () => {
     const database = freshDb()
-    expectOk(await putUnit(aUnit({ id: 'unit-empty', name: '空单位' }), database))
-    const loss = await unitLoss('unit-empty', database)
+    expectOk(await putUnit(aUnit({ id: 'unit-empty', name: '空单位' }), { database }))
+    const loss = await unitLoss('unit-empty', { database })
     expect(loss?.years).toStrictEqual([])
     expect(Object.values(loss?.counts ?? {}).every((n) => n === 0)).toBe(true)
   })
@@ -121,8 +121,8 @@ async function withAlerts() {
       anAlert({ id: 'alert-ind-h1', ruleId: 'indicator.light', subjectType: 'indicator', subjectId: 'ind-review' }),
     ],
     measures: [aMeasure(), aMeasure({ id: 'measure-ind', alertId: 'alert-ind-h1' }), aMeasure({ id: 'measure-ind-2', alertId: 'alert-ind-h1' })],
-  }), database))
-  const dataset = await loadUnitYear('unit-qiemo', 2021, database)
+  }), { database }))
+  const dataset = await loadUnitYear('unit-qiemo', 2021, { database })
   if (!dataset) expect.fail('the unit-year was not saved')
   return { database, dataset }
 }
@@ -133,7 +133,7 @@ describe('the warning before deleting a budget line, an indicator or a project',
     const counts = countBudgetLine(dataset, 'line-salary')
     expect(counts).toMatchObject({ budgetLines: 1, monthlyExecutions: 3, budgetJudgements: 2 })
     const before = await tableCounts(database)
-    const removed = expectOk(await deleteBudgetLine('line-salary', database))
+    const removed = expectOk(await deleteBudgetLine('line-salary', { database }))
     expect(minus(before, await tableCounts(database))).toStrictEqual(counts)
     expect(removed).toStrictEqual({ monthlyExecutions: counts.monthlyExecutions, budgetJudgements: counts.budgetJudgements })
   })
@@ -143,7 +143,7 @@ describe('the warning before deleting a budget line, an indicator or a project',
     const counts = countIndicator(dataset, 'ind-review')
     expect(counts).toMatchObject({ indicators: 1, readings: 2 })
     const before = await tableCounts(database)
-    const removed = expectOk(await deleteIndicator('ind-review', database))
+    const removed = expectOk(await deleteIndicator('ind-review', { database }))
     expect(minus(before, await tableCounts(database))).toStrictEqual(counts)
     expect(removed).toStrictEqual({ readings: counts.readings })
   })
@@ -152,7 +152,7 @@ describe('the warning before deleting a budget line, an indicator or a project',
     const { database, dataset } = await withAlerts()
     const counts = countProject(dataset, 'proj-empty')
     const before = await tableCounts(database)
-    expectOk(await deleteProject('proj-empty', database))
+    expectOk(await deleteProject('proj-empty', { database }))
     expect(minus(before, await tableCounts(database))).toStrictEqual(counts)
   })
 
@@ -162,11 +162,11 @@ describe('the warning before deleting a budget line, an indicator or a project',
     const indicator = alertsAbout(dataset, { type: 'indicator', id: 'ind-review' })
     expect(line).toStrictEqual({ alerts: 1, reviewed: 1, keptForMeasures: 0, measures: 0 })
     expect(indicator).toStrictEqual({ alerts: 1, reviewed: 0, keptForMeasures: 1, measures: 2 })
-    expectOk(await deleteBudgetLine('line-salary', database))
-    expectOk(await deleteIndicator('ind-review', database))
+    expectOk(await deleteBudgetLine('line-salary', { database }))
+    expectOk(await deleteIndicator('ind-review', { database }))
     // the rules no longer raise alerts about them; the unit's own alert is raised again
     const stillRaised = dataset.alerts.filter((a) => a.subjectType === 'unit')
-    for (const node of dataset.nodes) expectOk(await replaceNodeAlerts(node.id, stillRaised.filter((a) => a.nodeId === node.id), database))
+    for (const node of dataset.nodes) expectOk(await replaceNodeAlerts(node.id, stillRaised.filter((a) => a.nodeId === node.id), { database }))
     const left = await database.alerts.toArray()
     const about = left.filter((a) => ['line-salary', 'ind-review'].includes(a.subjectId))
     expect(about.map((a) => [a.id, a.status])).toStrictEqual([['alert-ind-h1', 'closed']])

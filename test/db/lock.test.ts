@@ -24,6 +24,7 @@ import { DEFAULT_SETTINGS } from '@/domain/settings'
 import { settingsForNode } from '@/domain/lock'
 import type { MonthlyExecution, UnitYearDataset } from '@/domain/types'
 import { expectFailure, expectOk, freshDb, snapshot } from './helpers'
+import { dec } from '../domain/factories'
 
 const FROZEN = { title: '且末县自然资源局2021年1-6月绩效监控报告', executionRate: '25.70%' }
 const LOCKED_MESSAGE = '监控节点“2021年1-6月”已定稿（已锁定）'
@@ -33,9 +34,9 @@ const WAY_OUT = '请先在「数据管理 › 监控节点」中解锁（须填�
 async function lockedDemo(): Promise<{ database: MonitoringDb; dataset: UnitYearDataset }> {
   const database = freshDb()
   const dataset = qiemo2021Dataset()
-  expectOk(await saveUnitYear(dataset, database))
-  expectOk(await freezeReport(DEMO_NODE_ID, FROZEN, database, { settings: DEFAULT_SETTINGS }))
-  const stored = await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, database)
+  expectOk(await saveUnitYear(dataset, { database }))
+  expectOk(await freezeReport(DEMO_NODE_ID, FROZEN, { settings: DEFAULT_SETTINGS, database }))
+  const stored = await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, { database })
   if (!stored) throw new Error('the demo was saved')
   return { database, dataset: stored }
 }
@@ -57,27 +58,27 @@ function lockedWrites(dataset: UnitYearDataset, database: MonitoringDb): Record<
   const measure = dataset.measures[0]
   if (!indicator || !target || !project || !reading || !measure) throw new Error('the demo has them all')
   return {
-    '6月执行数': () => putExecutions([{ ...june, spent: '300.00' }], database),
-    '3月到位资金': () => putExecutions([{ ...june, id: 'x', month: 3, allocated: '1.00' }], database),
-    '年初预算': () => putBudgetLine({ ...line, initialBudget: '1200.00' }, database),
-    '新增预算行': () => putBudgetLine({ ...line, id: 'new-line', name: '新增支出' }, database),
-    '删除预算行': () => deleteBudgetLine(line.id, database),
-    '指标填报': () => putReadings([{ ...reading, actualValue: '9' }], database),
-    '预算研判': () => putBudgetJudgements([{ id: 'j', nodeId: DEMO_NODE_ID, budgetLineId: line.id, deviationCauses: [], deviationText: '' }], database),
-    '三级指标': () => putIndicator({ ...indicator, targetValue: '16' }, database),
-    '删除三级指标': () => deleteIndicator(indicator.id, database),
-    '绩效目标': () => putTarget({ ...target, description: '改写' }, database),
-    '删除绩效目标': () => deleteTarget(target.id, database),
-    '项目': () => putProject({ ...project, name: '改名项目' }, database),
-    '删除项目': () => deleteProject(project.id, database),
-    '指标体系': () => putFramework({ ...dataset.framework, level1: [] }, database),
-    '纠偏措施': () => putMeasure({ ...measure, content: '改写' }, database),
-    '删除纠偏措施': () => deleteMeasure(measure.id, database),
-    '指派纠偏措施': () => assignMeasure('a', { ...measure, id: 'm-new' }, '局长', database),
-    '重新计算预警': () => replaceNodeAlerts(DEMO_NODE_ID, [], database),
-    '删除节点': () => deleteNode(DEMO_NODE_ID, database),
-    '导入（解除锁定）': () => saveUnitYear({ ...dataset, nodes: dataset.nodes.map((n) => ({ ...n, status: 'draft' as const })) }, database),
-    '导入覆盖': () => saveUnitYear({ ...dataset, monthlyExecutions: dataset.monthlyExecutions.map((e) => (e.id === june.id ? { ...e, spent: '1.00' } : e)) }, database),
+    '6月执行数': () => putExecutions([{ ...june, spent: '300.00' }], { database }),
+    '3月到位资金': () => putExecutions([{ ...june, id: 'x', month: 3, allocated: '1.00' }], { database }),
+    '年初预算': () => putBudgetLine({ ...line, initialBudget: '1200.00' }, { database }),
+    '新增预算行': () => putBudgetLine({ ...line, id: 'new-line', name: '新增支出' }, { database }),
+    '删除预算行': () => deleteBudgetLine(line.id, { database }),
+    '指标填报': () => putReadings([{ ...reading, actualValue: '9' }], { database }),
+    '预算研判': () => putBudgetJudgements([{ id: 'j', nodeId: DEMO_NODE_ID, budgetLineId: line.id, deviationCauses: [], deviationText: '' }], { database }),
+    '三级指标': () => putIndicator({ ...indicator, targetValue: '16' }, { database }),
+    '删除三级指标': () => deleteIndicator(indicator.id, { database }),
+    '绩效目标': () => putTarget({ ...target, description: '改写' }, { database }),
+    '删除绩效目标': () => deleteTarget(target.id, { database }),
+    '项目': () => putProject({ ...project, name: '改名项目' }, { database }),
+    '删除项目': () => deleteProject(project.id, { database }),
+    '指标体系': () => putFramework({ ...dataset.framework, level1: [] }, { database }),
+    '纠偏措施': () => putMeasure({ ...measure, content: '改写' }, { database }),
+    '删除纠偏措施': () => deleteMeasure(measure.id, { database }),
+    '指派纠偏措施': () => assignMeasure('a', { ...measure, id: 'm-new' }, '局长', { database }),
+    '重新计算预警': () => replaceNodeAlerts(DEMO_NODE_ID, [], { database }),
+    '删除节点': () => deleteNode(DEMO_NODE_ID, { database }),
+    '导入（解除锁定）': () => saveUnitYear({ ...dataset, nodes: dataset.nodes.map((n) => ({ ...n, status: 'draft' as const })) }, { database }),
+    '导入覆盖': () => saveUnitYear({ ...dataset, monthlyExecutions: dataset.monthlyExecutions.map((e) => (e.id === june.id ? { ...e, spent: '1.00' } : e)) }, { database }),
   }
 }
 
@@ -96,7 +97,7 @@ describe('a 定稿 node refuses every write that would change its figures', () =
   it('names the month and the line: 修改“工资福利支出”6月的执行数或到位资金', async () => {
     const { database, dataset } = await lockedDemo()
     const june = dataset.monthlyExecutions.find((e) => e.budgetLineId === gzfl(dataset).id && e.month === 6) as MonthlyExecution
-    expect(expectFailure(await putExecutions([{ ...june, spent: '300.00' }], database))).toBe(
+    expect(expectFailure(await putExecutions([{ ...june, spent: '300.00' }], { database }))).toBe(
       `${LOCKED_MESSAGE}，修改“工资福利支出”6月的执行数或到位资金会改变其已定稿报告中的数字。如确需修改，${WAY_OUT}。`,
     )
   })
@@ -113,7 +114,7 @@ describe('a 定稿 node refuses every write that would change its figures', () =
             fc.constantFrom(...Object.keys(writes)).map((name) => () => writes[name]()),
             // any month the node covers, any figures
             fc.record({ month: fc.integer({ min: 1, max: 6 }), spent: fc.nat({ max: 200000 }), allocated: fc.nat({ max: 200000 }) }).map((r) => () =>
-              putExecutions([{ id: `e-${r.month}`, budgetLineId: line.id, year: DEMO_YEAR, month: r.month as MonthlyExecution['month'], spent: (r.spent / 100).toFixed(2), allocated: (r.allocated / 100).toFixed(2) }], database)),
+              putExecutions([{ id: `e-${r.month}`, budgetLineId: line.id, year: DEMO_YEAR, month: r.month as MonthlyExecution['month'], spent: dec((r.spent / 100).toFixed(2)), allocated: dec((r.allocated / 100).toFixed(2)) }], { database })),
           ),
           { minLength: 1, maxLength: 6 },
         ),
@@ -130,56 +131,56 @@ describe('a 定稿 node refuses every write that would change its figures', () =
     const { database, dataset } = await lockedDemo()
     const line = gzfl(dataset)
     const july: MonthlyExecution = { id: 'gzfl-7', budgetLineId: line.id, year: DEMO_YEAR, month: 7, allocated: '430.00', spent: '430.00' }
-    expectOk(await putExecutions([july], database))
-    const stored = (await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, database))?.monthlyExecutions.find((e) => e.budgetLineId === line.id && e.month === 7)
+    expectOk(await putExecutions([july], { database }))
+    const stored = (await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, { database }))?.monthlyExecutions.find((e) => e.budgetLineId === line.id && e.month === 7)
     expect(stored?.spent).toBe('430.00')
   })
 
   it('a 追加 of 100 dated September goes through while 1-6月 is locked; dated June it is refused', async () => {
     const { database, dataset } = await lockedDemo()
     const line = gzfl(dataset)
-    expect(expectFailure(await putBudgetLine({ ...line, additions: '100', adjustmentMonth: 6 }, database))).toContain(LOCKED_MESSAGE)
-    expect(expectOk(await putBudgetLine({ ...line, additions: '100', adjustmentMonth: 9 }, database)).additions).toBe('100')
+    expect(expectFailure(await putBudgetLine({ ...line, additions: '100', adjustmentMonth: 6 }, { database }))).toContain(LOCKED_MESSAGE)
+    expect(expectOk(await putBudgetLine({ ...line, additions: '100', adjustmentMonth: 9 }, { database })).additions).toBe('100')
     // a new line for a September 追加 (nothing budgeted before) goes through too
-    expectOk(await putBudgetLine({ ...line, id: 'sep-line', name: '9月追加专项', initialBudget: '0', additions: '50', carryOver: '0', adjustmentMonth: 9 }, database))
+    expectOk(await putBudgetLine({ ...line, id: 'sep-line', name: '9月追加专项', initialBudget: '0', additions: '50', carryOver: '0', adjustmentMonth: 9 }, { database }))
   })
 
   it('a new 1-7月 node starts from the locked one and takes its own readings', async () => {
     const { database, dataset } = await lockedDemo()
-    const july = expectOk(await copyForward(DEMO_NODE_ID, '2021-07-31', '2021年1-7月', database))
+    const july = expectOk(await copyForward(DEMO_NODE_ID, '2021-07-31', '2021年1-7月', { database }))
     const reading = dataset.readings.find((r) => r.nodeId === DEMO_NODE_ID)
     if (!reading) throw new Error('the demo has readings')
-    expectOk(await putReadings([{ ...reading, id: 'r-7', nodeId: july.id, actualValue: '9' }], database))
+    expectOk(await putReadings([{ ...reading, id: 'r-7', nodeId: july.id, actualValue: '9' }], { database }))
   })
 
   it('解锁 with a reason opens the node again: the 6月 figure can then be corrected', async () => {
     const { database, dataset } = await lockedDemo()
     const june = dataset.monthlyExecutions.find((e) => e.budgetLineId === gzfl(dataset).id && e.month === 6) as MonthlyExecution
-    expectOk(await unlockReport(DEMO_NODE_ID, '财政局退回，需更正6月执行数', database))
-    expect(expectOk(await putExecutions([{ ...june, spent: '300.00' }], database))[0]?.spent).toBe('300.00')
+    expectOk(await unlockReport(DEMO_NODE_ID, '财政局退回，需更正6月执行数', { database }))
+    expect(expectOk(await putExecutions([{ ...june, spent: '300.00' }], { database }))[0]?.spent).toBe('300.00')
   })
 })
 
 describe('the unit’s 执行率 base is part of a 定稿 report', () => {
   it('refuses to count 上年结转 in the denominator while 1-6月 is locked; the unit’s name may still change', async () => {
     const { database, dataset } = await lockedDemo()
-    expect(expectFailure(await putUnit({ ...dataset.unit, carryOverInExecutionBase: true }, database))).toContain(`${LOCKED_MESSAGE}，修改执行率口径`)
-    expect(expectOk(await putUnit({ ...dataset.unit, financeOfficer: '郝永婕' }, database)).financeOfficer).toBe('郝永婕')
+    expect(expectFailure(await putUnit({ ...dataset.unit, carryOverInExecutionBase: true }, { database }))).toContain(`${LOCKED_MESSAGE}，修改执行率口径`)
+    expect(expectOk(await putUnit({ ...dataset.unit, financeOfficer: '郝永婕' }, { database })).financeOfficer).toBe('郝永婕')
     // an import or demo load (saveUnitYear) is compared the same way
-    expect(expectFailure(await saveUnitYear({ ...dataset, unit: { ...dataset.unit, carryOverInExecutionBase: true } }, database))).toContain('执行率口径')
+    expect(expectFailure(await saveUnitYear({ ...dataset, unit: { ...dataset.unit, carryOverInExecutionBase: true } }, { database }))).toContain('执行率口径')
   })
 })
 
 describe('a locked node keeps the settings it was frozen with', () => {
   it('freezes the thresholds with the node, and drops them on 解锁', async () => {
     const { database } = await lockedDemo()
-    const locked = (await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, database))?.nodes[0]
+    const locked = (await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, { database }))?.nodes[0]
     if (!locked) throw new Error('the demo has a node')
     const later = { ...DEFAULT_SETTINGS, budgetLight: { red: 40, yellow: 50 } }
     expect(locked.frozenSettings?.budgetLight).toStrictEqual(DEFAULT_SETTINGS.budgetLight)
     expect(settingsForNode(locked, later)).toStrictEqual(DEFAULT_SETTINGS)
-    expectOk(await unlockReport(DEMO_NODE_ID, '财政局退回，需更正6月执行数', database))
-    const open = (await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, database))?.nodes[0]
+    expectOk(await unlockReport(DEMO_NODE_ID, '财政局退回，需更正6月执行数', { database }))
+    const open = (await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, { database }))?.nodes[0]
     if (!open) throw new Error('the demo has a node')
     expect(open.frozenSettings).toBeUndefined()
     expect(settingsForNode(open, later)).toStrictEqual(later)

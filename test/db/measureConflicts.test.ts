@@ -16,7 +16,7 @@ import { expectOk, freshDb, snapshot } from './helpers'
 
 async function seeded() {
   const database = freshDb()
-  expectOk(await saveUnitYear(aDataset(), database))
+  expectOk(await saveUnitYear(aDataset(), { database }))
   return database
 }
 
@@ -24,9 +24,9 @@ describe('putMeasure with a basis', () => {
   it('refuses a measure whose status another tab changed, with the other version, and writes nothing', async () => {
     const database = await seeded()
     const basis = aMeasure()
-    expectOk(await putMeasure(aMeasure({ status: '已完成' }), database, { basis })) // tab A
+    expectOk(await putMeasure(aMeasure({ status: '已完成' }), { basis, database })) // tab A
     const before = await snapshot(database)
-    const tabB = await putMeasure(aMeasure({ status: '进行中', effect: '执行率达到70%' }), database, { basis })
+    const tabB = await putMeasure(aMeasure({ status: '进行中', effect: '执行率达到70%' }), { basis, database })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
     expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
@@ -36,19 +36,19 @@ describe('putMeasure with a basis', () => {
 
   it('refuses a measure deleted in another tab (theirs is null) and does not bring it back', async () => {
     const database = await seeded()
-    expectOk(await deleteMeasure('measure-pay', database))
-    const tabB = await putMeasure(aMeasure({ status: '进行中' }), database, { basis: aMeasure() })
+    expectOk(await deleteMeasure('measure-pay', { database }))
+    const tabB = await putMeasure(aMeasure({ status: '进行中' }), { basis: aMeasure(), database })
     expect(tabB.ok ? [] : tabB.conflicts).toEqual([{ table: 'measures', key: 'measure-pay', theirs: null }])
     expect(await database.measures.get('measure-pay')).toBeUndefined()
   })
 
   it('overwrites once the other version is the basis (覆盖), keeping it in the audit log', async () => {
     const database = await seeded()
-    expectOk(await putMeasure(aMeasure({ status: '已完成' }), database))
-    const refused = await putMeasure(aMeasure({ status: '进行中' }), database, { basis: aMeasure() })
+    expectOk(await putMeasure(aMeasure({ status: '已完成' }), { database }))
+    const refused = await putMeasure(aMeasure({ status: '进行中' }), { basis: aMeasure(), database })
     const theirs = refused.ok ? null : (refused.conflicts?.[0].theirs ?? null)
     expect(theirs?.status).toBe('已完成')
-    expectOk(await putMeasure(aMeasure({ status: '进行中' }), database, { basis: theirs }))
+    expectOk(await putMeasure(aMeasure({ status: '进行中' }), { basis: theirs, database }))
     expect((await database.measures.get('measure-pay'))?.status).toBe('进行中')
     const last = await database.auditLog.orderBy('seq').last()
     expect(last).toMatchObject({ table: 'measures', key: 'measure-pay', before: { status: '已完成' }, after: { status: '进行中' } })
@@ -56,8 +56,8 @@ describe('putMeasure with a basis', () => {
 
   it('accepts an unchanged measure, and one without a basis as before', async () => {
     const database = await seeded()
-    expectOk(await putMeasure(aMeasure({ status: '进行中' }), database, { basis: aMeasure() }))
-    expectOk(await putMeasure(aMeasure({ status: '已完成' }), database))
+    expectOk(await putMeasure(aMeasure({ status: '进行中' }), { basis: aMeasure(), database }))
+    expectOk(await putMeasure(aMeasure({ status: '已完成' }), { database }))
     expect((await database.measures.get('measure-pay'))?.status).toBe('已完成')
   })
 })
@@ -67,11 +67,11 @@ describe('saveMeasureTemplates with a basis', () => {
 
   it('refuses a library another tab saved since it was loaded, with the other library, and writes nothing', async () => {
     const database = freshDb()
-    const basis = await getMeasureTemplatesRow(database) // never saved: the defaults
+    const basis = await getMeasureTemplatesRow({ database }) // never saved: the defaults
     expect(basis).toBeNull()
-    expectOk(await saveMeasureTemplates(library('其他窗口的模板'), database, { basis })) // tab A
+    expectOk(await saveMeasureTemplates(library('其他窗口的模板'), { basis, database })) // tab A
     const before = await snapshot(database)
-    const tabB = await saveMeasureTemplates(library('我的模板'), database, { basis })
+    const tabB = await saveMeasureTemplates(library('我的模板'), { basis, database })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
     expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
@@ -83,27 +83,27 @@ describe('saveMeasureTemplates with a basis', () => {
 
   it('refuses a save over a library another tab reset to the defaults (theirs is null)', async () => {
     const database = freshDb()
-    expectOk(await saveMeasureTemplates(library('原模板'), database))
-    const basis = await getMeasureTemplatesRow(database)
-    expectOk(await resetMeasureTemplates(database, { basis })) // tab A
-    const tabB = await saveMeasureTemplates(library('我的模板'), database, { basis })
+    expectOk(await saveMeasureTemplates(library('原模板'), { database }))
+    const basis = await getMeasureTemplatesRow({ database })
+    expectOk(await resetMeasureTemplates({ basis, database })) // tab A
+    const tabB = await saveMeasureTemplates(library('我的模板'), { basis, database })
     expect(tabB.ok ? [] : tabB.conflicts).toEqual([{ table: 'settings', key: 'measureTemplates', theirs: null }])
-    expect(await getMeasureTemplates(database)).toEqual(defaultMeasureTemplates())
+    expect(await getMeasureTemplates({ database })).toEqual(defaultMeasureTemplates())
     // and 恢复默认模板 over another tab's save is refused the same way
-    expectOk(await saveMeasureTemplates(library('其他窗口的模板'), database))
-    const reset = await resetMeasureTemplates(database, { basis: null })
+    expectOk(await saveMeasureTemplates(library('其他窗口的模板'), { database }))
+    const reset = await resetMeasureTemplates({ basis: null, database })
     expect(reset.ok).toBe(false)
-    expect(await getMeasureTemplates(database)).toEqual(library('其他窗口的模板'))
+    expect(await getMeasureTemplates({ database })).toEqual(library('其他窗口的模板'))
   })
 
   it('overwrites once the other library is the basis (覆盖), keeping it in the audit log', async () => {
     const database = freshDb()
-    expectOk(await saveMeasureTemplates(library('其他窗口的模板'), database))
-    const refused = await saveMeasureTemplates(library('我的模板'), database, { basis: null })
+    expectOk(await saveMeasureTemplates(library('其他窗口的模板'), { database }))
+    const refused = await saveMeasureTemplates(library('我的模板'), { basis: null, database })
     const theirs = refused.ok ? undefined : (refused.conflicts?.[0].theirs ?? null)
     expect(theirs).toEqual({ key: 'measureTemplates', value: library('其他窗口的模板') })
-    expectOk(await saveMeasureTemplates(library('我的模板'), database, { basis: theirs }))
-    expect(await getMeasureTemplates(database)).toEqual(library('我的模板'))
+    expectOk(await saveMeasureTemplates(library('我的模板'), { basis: theirs, database }))
+    expect(await getMeasureTemplates({ database })).toEqual(library('我的模板'))
     const last = await database.auditLog.orderBy('seq').last()
     expect(last).toMatchObject({ table: 'settings', key: 'measureTemplates', before: library('其他窗口的模板'), after: library('我的模板') })
   })

@@ -39,7 +39,7 @@ describe('schema versions', () => {
     const current = createDb(name)
     await current.open()
     expect(current.verno).toBe(SCHEMA_VERSION)
-    expect(rowsById((await loadUnitYear(dataset.unit.id, YEAR, current)) ?? aDataset({ projects: [] }))).toStrictEqual(rowsById(dataset))
+    expect(rowsById((await loadUnitYear(dataset.unit.id, YEAR, { database: current })) ?? aDataset({ projects: [] }))).toStrictEqual(rowsById(dataset))
     current.close()
   })
 
@@ -55,7 +55,7 @@ describe('schema versions', () => {
       expect(await current.table(table).toArray(), table).toEqual(rows)
     }
     // The app reads it as before: seed 001's unit with its 22 indicators and the reviewed alert.
-    const loaded = await loadUnitYear('demo-qiemo-zrzyj', 2021, current)
+    const loaded = await loadUnitYear('demo-qiemo-zrzyj', 2021, { database: current })
     expect(loaded?.indicators).toHaveLength(22)
     expect(loaded?.alerts[0]?.history?.[0]?.text).toBe('请财务室抓紧支付进度。')
     expect(loaded?.reports[0]?.edits['advice.1']).toBe('加大培训指导力度。')

@@ -31,25 +31,25 @@ function twoNodes(): UnitYearDataset {
 describe('loadUnitYear with a reading scope', () => {
   it('brings the chosen node\'s readings and the unit indicators\' readings at every node, not the others', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(twoNodes(), database))
-    const loaded = await loadUnitYear('unit-qiemo', YEAR, database, { nodeIds: ['node-h1'], unitIndicators: true })
+    expectOk(await saveUnitYear(twoNodes(), { database }))
+    const loaded = await loadUnitYear('unit-qiemo', YEAR, { scope: { nodeIds: ['node-h1'], unitIndicators: true }, database })
     expect(loaded?.readings.map((r) => r.id)).toEqual(['r-land-h1', 'reading-review', 'r-review-q3'])
     expect(loaded?.indicators).toHaveLength(2)
   })
 
   it('brings only the named nodes without unitIndicators, and ignores nodes of other unit-years', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(twoNodes(), database))
-    const loaded = await loadUnitYear('unit-qiemo', YEAR, database, { nodeIds: ['node-q3', 'node-of-someone-else'] })
+    expectOk(await saveUnitYear(twoNodes(), { database }))
+    const loaded = await loadUnitYear('unit-qiemo', YEAR, { scope: { nodeIds: ['node-q3', 'node-of-someone-else'] }, database })
     expect(loaded?.readings.map((r) => r.id)).toEqual(['r-land-q3', 'r-review-q3'])
   })
 
   it('together with loadReadings for the other node gives exactly the full load', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(twoNodes(), database))
-    const full = await loadUnitYear('unit-qiemo', YEAR, database)
-    const partial = await loadUnitYear('unit-qiemo', YEAR, database, { nodeIds: ['node-h1'], unitIndicators: true })
-    const more = await loadReadings({ nodeIds: ['node-q3'] }, database)
+    expectOk(await saveUnitYear(twoNodes(), { database }))
+    const full = await loadUnitYear('unit-qiemo', YEAR, { database })
+    const partial = await loadUnitYear('unit-qiemo', YEAR, { scope: { nodeIds: ['node-h1'], unitIndicators: true }, database })
+    const more = await loadReadings({ nodeIds: ['node-q3'] }, { database })
     expect(more.map((r) => r.id)).toEqual(['r-land-q3', 'r-review-q3'])
     const merged = sortReadings([...new Map([...(partial?.readings ?? []), ...more].map((r) => [r.id, r])).values()])
     expect(merged).toStrictEqual(full?.readings)
@@ -58,8 +58,8 @@ describe('loadUnitYear with a reading scope', () => {
 
   it('loads one indicator\'s readings across nodes (drill-down)', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(twoNodes(), database))
-    expect((await loadReadings({ indicatorIds: ['ind-land'] }, database)).map((r) => r.actualValue)).toEqual(['4', '9'])
+    expectOk(await saveUnitYear(twoNodes(), { database }))
+    expect((await loadReadings({ indicatorIds: ['ind-land'] }, { database })).map((r) => r.actualValue)).toEqual(['4', '9'])
   })
 })
 

@@ -20,32 +20,32 @@ const FROZEN = { title: '且末县自然资源局2021年1-6月绩效监控报告
 describe('the restore preview names every 定稿 report a restore would change', () => {
   it('a backup taken before 定稿 of 1-6月: the report would be deleted and the node reopened', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
-    const before = (await createBackup(new Date('2021-07-01T00:00:00Z'), database)).backup
-    expectOk(await freezeReport(DEMO_NODE_ID, FROZEN, database))
-    expect(frozenReportsAtRiskText(await frozenReportsAtRiskOf(before, database))).toEqual([
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
+    const before = (await createBackup({ now: new Date('2021-07-01T00:00:00Z'), database })).backup
+    expectOk(await freezeReport(DEMO_NODE_ID, FROZEN, { database }))
+    expect(frozenReportsAtRiskText(await frozenReportsAtRiskOf(before, { database }))).toEqual([
       '且末县自然资源局 2021年1-6月：定稿报告将被删除，节点恢复为未定稿（备份早于定稿）',
     ])
   })
 
   it('a backup of the frozen report itself puts nothing at risk; one with another frozen version says 替换', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
-    expectOk(await freezeReport(DEMO_NODE_ID, FROZEN, database))
-    const same = (await createBackup(new Date('2021-07-02T00:00:00Z'), database)).backup
-    expect(await frozenReportsAtRiskOf(same, database)).toEqual([])
-    expectOk(await unlockReport(DEMO_NODE_ID, '财政局退回，需更正6月执行数', database))
-    expectOk(await freezeReport(DEMO_NODE_ID, { ...FROZEN, executionRate: '25.71%' }, database))
-    expect(frozenReportsAtRiskText(await frozenReportsAtRiskOf(same, database))).toEqual(['且末县自然资源局 2021年1-6月：定稿报告将被替换为备份中的另一版本'])
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
+    expectOk(await freezeReport(DEMO_NODE_ID, FROZEN, { database }))
+    const same = (await createBackup({ now: new Date('2021-07-02T00:00:00Z'), database })).backup
+    expect(await frozenReportsAtRiskOf(same, { database })).toEqual([])
+    expectOk(await unlockReport(DEMO_NODE_ID, '财政局退回，需更正6月执行数', { database }))
+    expectOk(await freezeReport(DEMO_NODE_ID, { ...FROZEN, executionRate: '25.71%' }, { database }))
+    expect(frozenReportsAtRiskText(await frozenReportsAtRiskOf(same, { database }))).toEqual(['且末县自然资源局 2021年1-6月：定稿报告将被替换为备份中的另一版本'])
   })
 
   it('a backup without the node says 删除', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
-    expectOk(await deleteNode(DEMO_NODE_ID, database))
-    const without = (await createBackup(new Date('2021-07-01T00:00:00Z'), database)).backup
-    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
-    expectOk(await freezeReport(DEMO_NODE_ID, FROZEN, database))
-    expect(frozenReportsAtRiskText(await frozenReportsAtRiskOf(without, database))).toEqual(['且末县自然资源局 2021年1-6月：定稿报告将被删除（备份中没有该节点）'])
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
+    expectOk(await deleteNode(DEMO_NODE_ID, { database }))
+    const without = (await createBackup({ now: new Date('2021-07-01T00:00:00Z'), database })).backup
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
+    expectOk(await freezeReport(DEMO_NODE_ID, FROZEN, { database }))
+    expect(frozenReportsAtRiskText(await frozenReportsAtRiskOf(without, { database }))).toEqual(['且末县自然资源局 2021年1-6月：定稿报告将被删除（备份中没有该节点）'])
   })
 })

@@ -4,6 +4,7 @@ import { completionRate, expectedAtNode, forecastCompletion, isCostCeiling, quan
 import type { CompletionResult } from '../../src/domain/completion'
 import { D } from '../../src/domain/decimal'
 import { SEED001_AS_OF, indicator, reading } from './factories'
+import type { DecimalString } from '../../src/domain/types'
 
 /** '46.67%' for a rate, the status otherwise */
 function shown(result: CompletionResult, places = 2): string {
@@ -230,7 +231,7 @@ describe('expectedAtNode', () => {
   })
 
   it("uses the monthly plan's value for the node's month when given", () => {
-    const plan = ['0', '1', '2', '3', '4', '5', '9', '10', '11', '12', '14', '15']
+    const plan: DecimalString[] = ['0', '1', '2', '3', '4', '5', '9', '10', '11', '12', '14', '15']
     expect(expectedAtNode(indicator({ targetValue: '15', monthlyPlan: plan }), SEED001_AS_OF, 'month')?.toFixed()).toBe('5')
   })
 

@@ -31,7 +31,7 @@ describe('cost indicators linked to budget lines (rules §4)', () => {
   })
 
   it('the snapshot shows the linked figure: changing 工资福利支出 6月 to 330.00 moves 人员保障成本经费 to 330.00', () => {
-    const changed = { ...demo, monthlyExecutions: demo.monthlyExecutions.map((e) => (e.budgetLineId === 'demo-bl-gzfl' && e.month === 6 ? { ...e, spent: '330.00' } : e)) }
+    const changed = { ...demo, monthlyExecutions: demo.monthlyExecutions.map((e) => (e.budgetLineId === 'demo-bl-gzfl' && e.month === 6 ? { ...e, spent: '330.00' as const } : e)) }
     const snap = computeNodeSnapshot({ dataset: changed, nodeId: DEMO_NODE_ID, settings: defaultSettings() })
     if (!snap.ok) throw new Error('the demo computes')
     const row = snap.value.indicators.find((r) => r.indicator.name === '人员保障成本经费')

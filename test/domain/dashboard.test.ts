@@ -12,6 +12,7 @@ import { defaultSettings } from '../../src/domain/settings'
 import { qiemo2021Dataset } from '../../src/domain/demo/qiemo2021'
 import { DEMO_NODE_ID, DEMO_UNIT_ID } from '../../src/domain/demo/ids'
 import type { UnitYearDataset } from '../../src/domain/types'
+import { dec } from './factories'
 
 const settings = defaultSettings()
 function snap(dataset: UnitYearDataset, nodeId = DEMO_NODE_ID) {
@@ -28,7 +29,7 @@ function withSeptember(): UnitYearDataset {
     ...r, id: `${r.id}-sep`, nodeId: 'sep', ...(r.actualValue === '4' ? { actualValue: '9' } : {}),
   })))
   for (const e of dataset.monthlyExecutions.filter((x) => x.month === 6)) {
-    const spent = D(e.spent).times(3).toFixed(2)
+    const spent = dec(D(e.spent).times(3).toFixed(2))
     dataset.monthlyExecutions.push({ ...e, id: `${e.id}-9`, month: 9, spent, allocated: spent })
   }
   return dataset
@@ -163,7 +164,7 @@ describe('node comparison and the measure loop', () => {
   })
 
   it('derives 逾期 from the deadline and the node date', () => {
-    const m = { deadline: '2021-09-30', status: '计划' as const }
+    const m = { deadline: '2021-09-30' as const, status: '计划' as const }
     expect(measureStatusAt(m, '2021-09-30')).toBe('计划')
     expect(measureStatusAt(m, '2021-10-31')).toBe('逾期')
     expect(isOverdue({ ...m, status: '已完成' }, '2021-10-31')).toBe(false)

@@ -260,8 +260,8 @@ describe('qiemo2021YearDataset: stored', () => {
 
   it('is stored by saveUnitYear and read back row for row', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021YearDataset(), database))
-    const loaded = await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, database)
+    expectOk(await saveUnitYear(qiemo2021YearDataset(), { database }))
+    const loaded = await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, { database })
     expect(loaded).not.toBeNull()
     expect(rowsById(loaded as UnitYearDataset)).toStrictEqual(rowsById(year))
     expect(frozenFigureChanges(loaded as UnitYearDataset, year)).toEqual([])
@@ -269,15 +269,15 @@ describe('qiemo2021YearDataset: stored', () => {
 
   it('loads again over itself (the 定稿 1-6月 is the same), but the one-node demo may not replace it', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021YearDataset(), database))
-    expectOk(await saveUnitYear(qiemo2021YearDataset(), database))
-    expect(expectFailure(await saveUnitYear(qiemo2021Dataset(), database))).toContain('监控节点“2021年1-6月”已定稿')
+    expectOk(await saveUnitYear(qiemo2021YearDataset(), { database }))
+    expectOk(await saveUnitYear(qiemo2021YearDataset(), { database }))
+    expect(expectFailure(await saveUnitYear(qiemo2021Dataset(), { database }))).toContain('监控节点“2021年1-6月”已定稿')
   })
 
   it('replaces the one-node demo', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
-    expectOk(await saveUnitYear(qiemo2021YearDataset(), database))
-    expect((await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, database))?.nodes).toHaveLength(12)
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
+    expectOk(await saveUnitYear(qiemo2021YearDataset(), { database }))
+    expect((await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, { database }))?.nodes).toHaveLength(12)
   })
 })

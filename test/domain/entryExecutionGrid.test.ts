@@ -6,7 +6,7 @@ import {
 } from '../../src/domain/entryExecutionGrid'
 import { budgetFigures } from '../../src/domain/rates'
 import type { ExecutionDraft } from '../../src/domain/entryExecutionGrid'
-import { budgetLine, execution } from './factories'
+import { budgetLine, dec, execution } from './factories'
 
 // seed 001 (且末县自然资源局 2021): 工资福利支出 1129.83, 6月 执行数 324.88 = 到位资金
 const salary = budgetLine({ id: 'gzfl', name: '工资福利支出', initialBudget: '1129.83', sortOrder: 1 })
@@ -117,7 +117,7 @@ describe('gridTotals agrees with budgetFigures', () => {
         const lines = [0, 1, 2, 3].map((i) => budgetLine({ id: `p${i}`, sortOrder: i }))
         const seen = new Set<string>()
         const rows = entries.filter((e) => !seen.has(`${e.line}|${e.month}`) && seen.add(`${e.line}|${e.month}`))
-          .map((e) => execution(`p${e.line}`, e.month, (e.spent / 100).toFixed(2)))
+          .map((e) => execution(`p${e.line}`, e.month, dec((e.spent / 100).toFixed(2))))
         const totals = gridTotals(lines, rows)
         for (const month of GRID_MONTHS) {
           const expected = budgetFigures(lines, rows, month)

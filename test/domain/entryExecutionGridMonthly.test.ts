@@ -6,7 +6,7 @@ import {
 } from '../../src/domain/entryExecutionGrid'
 import type { ExecutionCellText } from '../../src/domain/entryExecutionGrid'
 import type { MonthNumber } from '../../src/domain/types'
-import { budgetLine, execution } from './factories'
+import { budgetLine, dec, execution } from './factories'
 
 // seed 001 (且末县自然资源局 2021): 工资福利支出 1129.83; cumulative 执行数 1月 53.90, 2月 107.95, 5月 270.60,
 // 6月 324.88; 车辆运行维护费 40.00, 5月 12.90, 6月 15.95
@@ -166,7 +166,7 @@ describe('monthlyTotals', () => {
         const lines = [0, 1, 2].map((i) => budgetLine({ id: `p${i}`, sortOrder: i }))
         const seen = new Set<string>()
         const rows = entries.filter((e) => !seen.has(`${e.line}|${e.month}`) && seen.add(`${e.line}|${e.month}`))
-          .map((e) => execution(`p${e.line}`, e.month, (e.spent / 100).toFixed(2)))
+          .map((e) => execution(`p${e.line}`, e.month, dec((e.spent / 100).toFixed(2))))
         const draft = draftFromExecutions(lines, rows)
         const totals = monthlyTotals(gridTotals(lines, rows))
         for (const m of GRID_MONTHS) {
@@ -205,7 +205,7 @@ describe('completeAllocated (到位资金 as the unit keeps it)', () => {
   })
 
   it("'fullBudget' gives the line’s 调整后预算 as of the month: a September 追加 of 100 counts from September", () => {
-    const line = { ...salary, additions: '100', adjustmentMonth: 9 as const }
+    const line = { ...salary, additions: '100' as const, adjustmentMonth: 9 as const }
     const row = completeAllocatedLine(line, rowOf({ 7: '383.74', 9: '500.00' }, {}), [], 'fullBudget')
     expect([row[6].allocated, row[8].allocated]).toEqual(['1129.83', '1229.83'])
     expect(checkExecutionLine(line, row, []).issues).toEqual([])

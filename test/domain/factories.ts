@@ -1,8 +1,10 @@
 /** Small builders for domain tests: sensible defaults, override what the test is about. */
 import type {
-  BudgetLine, Indicator, IndicatorReading, MonitoringNode, MonthlyExecution, MonthNumber, PerformanceTarget, Project,
-  UnitYearDataset,
+  BudgetLine, DecimalString, Indicator, IndicatorReading, IsoDate, MonitoringNode, MonthlyExecution, MonthNumber, PerformanceTarget, Project,
+  Unchecked, UnitYearDataset,
 } from '../../src/domain/types'
+import { parseDecimalString } from '../../src/domain/decimal'
+import { parseIsoDateString } from '../../src/domain/dates'
 import { defaultSettings } from '../../src/domain/settings'
 import type { MonitoringSettings } from '../../src/domain/settings'
 
@@ -14,6 +16,31 @@ export const NODE_ID = 'node-2021-06'
 export const UNIT_TARGET_ID = 'target-unit'
 
 let counter = 0
+
+/**
+ * A computed amount ('12.50' built by a test or a property) as a stored `DecimalString`, through the
+ * domain's constructor; throws when it is not a plain decimal. Literals need no helper: '1493.25' is one.
+ */
+export function dec(text: string): DecimalString {
+  const value = parseDecimalString(text)
+  if (value === null) throw new Error(`not a plain decimal: ${JSON.stringify(text)}`)
+  return value
+}
+
+/** A computed date ('2021-12-31' built from a year) as a stored `IsoDate`; throws when it is not a real date. */
+export function isoDate(text: string): IsoDate {
+  const value = parseIsoDateString(text)
+  if (value === null) throw new Error(`not a yyyy-MM-dd date: ${JSON.stringify(text)}`)
+  return value
+}
+
+/**
+ * A row as an entry form holds it before validation: `row` with some amounts or dates as any text
+ * ('', '1,000', '二'), for the validators, which take `Unchecked` rows.
+ */
+export function unchecked<T>(row: T, typed: Partial<Unchecked<T>>): Unchecked<T> {
+  return { ...(row as Unchecked<T>), ...typed }
+}
 const nextId = (prefix: string): string => `${prefix}-${++counter}`
 
 export function budgetLine(overrides: Partial<BudgetLine> = {}): BudgetLine {
@@ -29,7 +56,7 @@ export function projectLine(projectId: string, overrides: Partial<BudgetLine> = 
   return { ...base, projectId, ...overrides }
 }
 
-export function execution(budgetLineId: string, month: number, spent: string, allocated: string = spent): MonthlyExecution {
+export function execution(budgetLineId: string, month: number, spent: DecimalString, allocated: DecimalString = spent): MonthlyExecution {
   return { id: nextId('exec'), budgetLineId, year: YEAR, month: month as MonthNumber, allocated, spent }
 }
 

@@ -3,12 +3,12 @@ import { D, formatNumber, formatPercent } from '../../src/domain/decimal'
 import { budgetLight, countLights, indicatorLight, isOverspent, spendsUnallocatedFunds, worstLight } from '../../src/domain/lights'
 import type { IndicatorAssessment } from '../../src/domain/lights'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
-import type { Indicator, IndicatorReading } from '../../src/domain/types'
+import type { DecimalString, Indicator, IndicatorReading, IsoDate } from '../../src/domain/types'
 import { SEED001_AS_OF, indicator, reading, settings } from './factories'
 
 const thresholds = DEFAULT_SETTINGS.budgetLight
 
-function assess(ind: Indicator, r: Partial<IndicatorReading> | undefined, asOf = SEED001_AS_OF): IndicatorAssessment {
+function assess(ind: Indicator, r: Partial<IndicatorReading> | undefined, asOf: IsoDate = SEED001_AS_OF): IndicatorAssessment {
   return indicatorLight(ind, r ? reading(ind.id, r) : undefined, asOf, settings())
 }
 
@@ -121,7 +121,7 @@ describe('indicatorLight: the rules', () => {
   })
 
   it('is green when nothing is expected yet by the monthly plan', () => {
-    const plan = ['0', '0', '0', '0', '0', '0', '2', '4', '6', '8', '9', '10']
+    const plan: DecimalString[] = ['0', '0', '0', '0', '0', '0', '2', '4', '6', '8', '9', '10']
     expect(assess(indicator({ targetValue: '10', monthlyPlan: plan }), { actualValue: '0' }).light).toBe('green')
   })
 

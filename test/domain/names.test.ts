@@ -182,7 +182,7 @@ describe('newLookAlikes', () => {
 
   it('lets look-alikes stored before names were normalised be saved again, but not joined by a third', () => {
     const legacy = [line('a', SALARY), line('b', `${SALARY}\u200b`)]
-    expect(newLookAlikes(legacy.map((l) => ({ ...l, initialBudget: '1' })), legacy, key)).toEqual([])
+    expect(newLookAlikes(legacy.map((l) => ({ ...l, initialBudget: '1' as const })), legacy, key)).toEqual([])
     const third = line('c', `\u202a${SALARY}\u202c`)
     expect(newLookAlikes([...legacy, third], legacy, key)[0]?.newcomers).toEqual([third])
   })

@@ -8,7 +8,7 @@ import {
 import type { MonthlyRate } from '../../src/domain/rates'
 import type { BudgetLine, MonthlyExecution, MonthNumber } from '../../src/domain/types'
 import { validateBudgetLine } from '../../src/domain/validation'
-import { budgetLine, execution, projectLine, seed001Budget } from './factories'
+import { budgetLine, execution, projectLine, seed001Budget, unchecked } from './factories'
 
 const pct = (rate: Dec | null): string | null => (rate === null ? null : formatPercent(rate))
 
@@ -22,7 +22,7 @@ describe('adjustedBudget (调整后预算)', () => {
   })
 
   it('treats empty adjustment fields as zero', () => {
-    expect(adjustedBudget(budgetLine({ initialBudget: '100', additions: '', reductions: '' })).toFixed()).toBe('100')
+    expect(adjustedBudget(unchecked(budgetLine({ initialBudget: '100' }), { additions: '', reductions: '' })).toFixed()).toBe('100')
   })
 
   it('adds 0.1 and 0.2 exactly (no binary float drift)', () => {

@@ -8,9 +8,10 @@ import {
 } from '../../src/domain/scoring'
 import type { ScoringScheme } from '../../src/domain/settings'
 import { indicator, reading } from './factories'
+import type { DecimalString } from '../../src/domain/types'
 
 const rate = (value: string): CompletionResult => ({ status: 'rate', rate: new D(value) })
-const points = (scheme: ScoringScheme, completion: string, weight = '10', overrides: Parameters<typeof indicator>[0] = {}): string | undefined =>
+const points = (scheme: ScoringScheme, completion: string, weight: DecimalString = '10', overrides: Parameters<typeof indicator>[0] = {}): string | undefined =>
   scoreIndicator(scheme, indicator({ weight, ...overrides }), rate(completion))?.score.toFixed()
 const n = (value: Dec): string => value.toFixed()
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { indicatorLight } from '../../src/domain/lights'
-import type { Indicator, IndicatorReading } from '../../src/domain/types'
+import type { DecimalString, Indicator, IndicatorReading } from '../../src/domain/types'
 import { hasErrors, validateBudgetLine, validateExecution, validateIndicator, validateReading } from '../../src/domain/validation'
 import type { ValidationIssue } from '../../src/domain/validation'
-import { SEED001_AS_OF, budgetLine, execution, indicator, projectLine, reading, settings } from './factories'
+import { SEED001_AS_OF, budgetLine, execution, indicator, projectLine, reading, settings, unchecked } from './factories'
 
 const codes = (issues: ValidationIssue[]): string[] => issues.map((i) => i.code)
 
@@ -76,7 +76,7 @@ describe('validateBudgetLine', () => {
   })
 
   it('rejects negative amounts and strings that are not decimals', () => {
-    const issues = validateBudgetLine(budgetLine({ initialBudget: '-5', additions: '1,000', carryOver: '1e3' }))
+    const issues = validateBudgetLine(unchecked(budgetLine(), { initialBudget: '-5', additions: '1,000', carryOver: '1e3' }))
     expect(issues.map((i) => [i.field, i.code])).toEqual([
       ['initialBudget', 'amount.negative'], ['additions', 'amount.notDecimal'], ['carryOver', 'amount.notDecimal'],
     ])
@@ -84,8 +84,8 @@ describe('validateBudgetLine', () => {
   })
 
   it('requires the 年初预算 but lets adjustments stay empty', () => {
-    expect(codes(validateBudgetLine(budgetLine({ initialBudget: '' })))).toEqual(['amount.required'])
-    expect(validateBudgetLine(budgetLine({ additions: '', reductions: '', carryOver: '' }))).toEqual([])
+    expect(codes(validateBudgetLine(unchecked(budgetLine(), { initialBudget: '' })))).toEqual(['amount.required'])
+    expect(validateBudgetLine(unchecked(budgetLine(), { additions: '', reductions: '', carryOver: '' }))).toEqual([])
   })
 
   it('rejects a 追减 larger than 年初预算 + 追加', () => {
@@ -122,7 +122,7 @@ describe('validateExecution', () => {
   })
 
   it('rejects negative and non-decimal figures', () => {
-    expect(codes(validateExecution(line, execution('l', 6, '-1', 'abc')))).toEqual(['amount.notDecimal', 'amount.negative'])
+    expect(codes(validateExecution(line, unchecked(execution('l', 6, '-1'), { allocated: 'abc' })))).toEqual(['amount.notDecimal', 'amount.negative'])
   })
 
   it('warns when a cumulative figure falls below the previous month', () => {
@@ -161,13 +161,13 @@ describe('validateIndicator', () => {
 
   it('requires a monthly plan of 12 non-decreasing values ending at the target (warning)', () => {
     expect(codes(validateIndicator(indicator({ monthlyPlan: ['1', '2'] })))).toEqual(['plan.length'])
-    const dips = ['1', '2', '3', '2', '5', '6', '7', '8', '9', '10', '11', '15']
+    const dips: DecimalString[] = ['1', '2', '3', '2', '5', '6', '7', '8', '9', '10', '11', '15']
     expect(codes(validateIndicator(indicator({ monthlyPlan: dips })))).toEqual(['plan.decreasing'])
-    const short = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']
+    const short: DecimalString[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']
     expect(validateIndicator(indicator({ monthlyPlan: short })).map((i) => [i.code, i.severity])).toEqual([['plan.endMismatch', 'warning']])
   })
 
   it('rejects a weight that is not a number', () => {
-    expect(codes(validateIndicator(indicator({ weight: '二' })))).toEqual(['weight.notDecimal'])
+    expect(codes(validateIndicator(unchecked(indicator(), { weight: '二' })))).toEqual(['weight.notDecimal'])
   })
 })

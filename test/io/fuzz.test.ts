@@ -37,16 +37,16 @@ function fullDemo(): UnitYearDataset {
 
 beforeAll(async () => {
   database = freshDb()
-  expectOk(await saveUnitYear(fullDemo(), database))
+  expectOk(await saveUnitYear(fullDemo(), { database }))
   validXlsx = new Uint8Array((await exportBytes(DEMO_UNIT_ID, DEMO_YEAR, database)) as ArrayBuffer)
   expect(validXlsx.length).toBeGreaterThan(5000)
   const valid = await previewWorkbook(validXlsx, database)
   expect(valid.ok).toBe(true)
   if (valid.ok) {
     // The mutations below reach every sheet: each has data rows to break.
-    for (const name of ['监控小组', '绩效目标', '预算研判', '纠偏措施']) expect(valid.grids.find((g) => g.name === name)?.rows.length, name).toBeGreaterThan(1)
+    for (const name of ['监控小组', '绩效目标', '预算研判', '纠偏措施']) expect(valid.value.grids.find((g) => g.name === name)?.rows.length, name).toBeGreaterThan(1)
   }
-  validBackup = (await createBackup(new Date('2021-07-01T00:00:00Z'), database)).text
+  validBackup = (await createBackup({ now: new Date('2021-07-01T00:00:00Z'), database })).text
   before = await snapshot(database)
 })
 
@@ -294,7 +294,7 @@ const backupMutation: fc.Arbitrary<{ label: string; make: () => Promise<string> 
 describe('malformed backup files are refused and restore nothing', () => {
   it('130 mutated backups', async () => {
     await fc.assert(fc.asyncProperty(backupMutation, async (m) => {
-      const result = await restoreFromText(await m.make(), database)
+      const result = await restoreFromText(await m.make(), { database })
       expect(result.ok, m.label).toBe(false)
       if (!result.ok) {
         expect(result.messages.length).toBeGreaterThan(0)
@@ -306,7 +306,7 @@ describe('malformed backup files are refused and restore nothing', () => {
 
   it('the untouched backup does restore (the fixtures are sound)', async () => {
     const other = freshDb()
-    const result = await restoreFromText(validBackup, other)
+    const result = await restoreFromText(validBackup, { database: other })
     expect(result.ok).toBe(true)
     expect(await snapshot(other)).toEqual(before)
   })

@@ -95,9 +95,9 @@ async function hostileWorkbook(edit?: (wb: ExcelJS.Workbook) => void): Promise<U
 async function importInto(database: MonitoringDb, bytes: Uint8Array) {
   const preview = await previewWorkbook(bytes, database)
   if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
-  const committed = await commitWorkbook(preview.grids, database)
-  expect(committed).toMatchObject({ ok: true, written: true })
-  return preview.plan
+  const committed = await commitWorkbook(preview.value.grids, database)
+  expect(committed).toMatchObject({ ok: true, value: { written: true } })
+  return preview.value.plan
 }
 
 /** Every string anywhere in the stored rows. */
@@ -185,8 +185,8 @@ describe('hostile text in an imported workbook', () => {
     const before = await snapshot(database)
     const again = await previewWorkbook(new Uint8Array(exported), database)
     if (!again.ok) expect.fail(again.problems.map((p) => p.message).join('\n'))
-    expect(again.plan.unchanged).toBe(true)
-    expect(await commitWorkbook(again.grids, database)).toMatchObject({ ok: true, written: false })
+    expect(again.value.plan.unchanged).toBe(true)
+    expect(await commitWorkbook(again.value.grids, database)).toMatchObject({ ok: true, value: { written: false } })
     expect(await snapshot(database)).toEqual(before)
   })
 
@@ -203,9 +203,9 @@ describe('hostile text in an imported workbook', () => {
   it('round-trips through a backup file: restored rows equal the stored ones, hostile text included', async () => {
     const database = freshDb()
     await importInto(database, await hostileWorkbook())
-    const { text } = await createBackup(new Date('2024-07-01T00:00:00Z'), database)
+    const { text } = await createBackup({ now: new Date('2024-07-01T00:00:00Z'), database })
     const other = freshDb()
-    expect((await restoreFromText(text, other)).ok).toBe(true)
+    expect((await restoreFromText(text, { database: other })).ok).toBe(true)
     expect(await snapshot(other)).toEqual(await snapshot(database))
   })
 })
@@ -215,7 +215,7 @@ describe('prototype-pollution keys as sheet and header names', () => {
   let before: Record<string, unknown[]>
   beforeAll(async () => {
     database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
     before = await snapshot(database)
   })
 
@@ -256,13 +256,13 @@ describe('hostile backup files', () => {
   let valid: string
   beforeAll(async () => {
     database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
-    valid = (await createBackup(new Date('2021-07-01T00:00:00Z'), database)).text
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
+    valid = (await createBackup({ now: new Date('2021-07-01T00:00:00Z'), database })).text
     before = await snapshot(database)
   })
 
   async function expectRefused(text: string): Promise<string[]> {
-    const result = await restoreFromText(text, database)
+    const result = await restoreFromText(text, { database })
     expect(result.ok).toBe(false)
     if (result.ok) return []
     expect(result.messages.length).toBeGreaterThan(0)
@@ -298,7 +298,7 @@ describe('100 MB files', () => {
   let before: Record<string, unknown[]>
   beforeAll(async () => {
     database = freshDb()
-    expectOk(await saveUnitYear(qiemo2021Dataset(), database))
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
     before = await snapshot(database)
   })
 
@@ -318,7 +318,7 @@ describe('100 MB files', () => {
     const junk = new Uint8Array(100 * 1024 * 1024)
     for (let i = 0; i < junk.length; i += 4096) junk[i] = (i * 31) & 0xff
     const text = new TextDecoder().decode(junk)
-    const result = await restoreFromText(text, database)
+    const result = await restoreFromText(text, { database })
     expect(result).toMatchObject({ ok: false })
     if (!result.ok) expect(result.messages.join()).toMatch(/备份文件/)
     expect(await snapshot(database)).toEqual(before)

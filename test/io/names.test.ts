@@ -24,7 +24,7 @@ const SALARY = '工资福利支出'
 async function editedExport(edit: (wb: ExcelJS.Workbook) => void): Promise<{ database: MonitoringDb; bytes: Uint8Array; demo: UnitYearDataset }> {
   const database = freshDb()
   const demo = qiemo2021Dataset()
-  expectOk(await saveUnitYear(demo, database))
+  expectOk(await saveUnitYear(demo, { database }))
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load((await exportBytes(demo.unit.id, demo.year, database)) as ArrayBuffer)
   edit(wb)
@@ -54,18 +54,18 @@ describe('names with invisible characters match what they look like', () => {
     expect(grids.find((g) => g.name === '预算执行')?.rows[1][4]).toBe(`${SALARY}\u200b`)
     const preview = await previewWorkbook(bytes, database)
     if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
-    expect(preview.plan.newUnit).toBe(false)
-    expect(preview.plan.unitName).toBe(UNIT)
-    expect(preview.plan.counts.budgetLines).toEqual({ new: 0, changed: 1, unchanged: 4 })
-    expect(preview.plan.counts.projects).toEqual({ new: 0, changed: 0, unchanged: 1 })
-    expect(preview.plan.counts.indicators).toEqual({ new: 0, changed: 0, unchanged: demo.indicators.length })
-    expect(preview.plan.counts.readings.new).toBe(0)
-    expect(preview.plan.rows.filter((r) => r.status !== 'unchanged')).toEqual([
+    expect(preview.value.plan.newUnit).toBe(false)
+    expect(preview.value.plan.unitName).toBe(UNIT)
+    expect(preview.value.plan.counts.budgetLines).toEqual({ new: 0, changed: 1, unchanged: 4 })
+    expect(preview.value.plan.counts.projects).toEqual({ new: 0, changed: 0, unchanged: 1 })
+    expect(preview.value.plan.counts.indicators).toEqual({ new: 0, changed: 0, unchanged: demo.indicators.length })
+    expect(preview.value.plan.counts.readings.new).toBe(0)
+    expect(preview.value.plan.rows.filter((r) => r.status !== 'unchanged')).toEqual([
       { sheet: '预算执行', row: 2, label: `${SALARY}（财政拨款）`, status: 'changed', detail: '追加 0 → 10' },
     ])
-    expect(await commitWorkbook(preview.grids, database)).toMatchObject({ ok: true, written: true })
+    expect(await commitWorkbook(preview.value.grids, database)).toMatchObject({ ok: true, value: { written: true } })
     expect((await database.units.toArray()).map((u) => u.name)).toEqual([UNIT])
-    const loaded = await loadUnitYear(demo.unit.id, demo.year, database)
+    const loaded = await loadUnitYear(demo.unit.id, demo.year, { database })
     expect(loaded?.budgetLines.map((l) => l.name)).toEqual(demo.budgetLines.map((l) => l.name))
     expect(loaded?.budgetLines[0]).toMatchObject({ id: 'demo-bl-gzfl', name: SALARY, additions: '10' })
     expect(loaded?.projects.map((p) => p.name)).toEqual(['国有土地出让金评估项目'])
@@ -77,7 +77,7 @@ describe('names with invisible characters match what they look like', () => {
     })
     const preview = await previewWorkbook(bytes, database)
     if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
-    expect(preview.plan.unchanged).toBe(true)
+    expect(preview.value.plan.unchanged).toBe(true)
   })
 
   it('keeps look-alike lines stored before names were normalised, matches the first, and warns', async () => {
@@ -113,7 +113,7 @@ describe('merged cells in a data sheet', () => {
     }
     const committed = await commitWorkbook(grids, database)
     expect(committed).toEqual({
-      ok: false, message: '文件有 1 处问题，未写入任何数据：「预算执行」的 A3:A5 是合并单元格，请取消合并并在每一行填写完整后再导入',
+      ok: false, messages: ['文件有 1 处问题，未写入任何数据：「预算执行」的 A3:A5 是合并单元格，请取消合并并在每一行填写完整后再导入'],
     })
     expect(await snapshot(database)).toEqual(before)
   })
@@ -139,6 +139,6 @@ describe('merged cells in a data sheet', () => {
     })
     const preview = await previewWorkbook(bytes, database)
     if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
-    expect(preview.plan.unchanged).toBe(true)
+    expect(preview.value.plan.unchanged).toBe(true)
   })
 })

@@ -5,6 +5,7 @@ import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { readGrids, writeWorkbook } from '@/io/excel/workbook'
 import { planImport, type SheetGrid } from '@/io/import'
 import type { MonthNumber, UnitYearDataset } from '@/domain/types'
+import { dec } from '../domain/factories'
 
 /**
  * The demo (seed 001) plus what it lacks of what the workbook carries: a 预算研判 of every budget line
@@ -181,7 +182,7 @@ describe('round-trip edge cases', () => {
   // Text as a user types it: no surrounding whitespace (the import trims), but inner newlines, emoji,
   // formula-looking and number-looking text.
   const text = fc.oneof(hanzi, fc.tuple(hanzi, fc.constantFrom('🎯', '\n第二行', '=1+1', '１２', '0.50', '2021-06-30', '“引号”'), hanzi).map((p) => p.join('')))
-  const decimal = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.constantFrom('', '.0', '.5', '.50', '.05', '.10')).map(([i, f]) => `${i}${f}`)
+  const decimal = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.constantFrom('', '.0', '.5', '.50', '.05', '.10')).map(([i, f]) => dec(`${i}${f}`))
   const percent = fc.oneof(decimal, fc.constantFrom('0.5', '0.05', '0.999', '1', '100'))
 
   it('export → import is a no-op for random text, spellings and percents in every sheet (property)', async () => {

@@ -45,7 +45,9 @@ describe('useSettingsStore', () => {
 
     const refused = await store.save({ ...defaultSettings(), ratePrecision: 1 }, { basis })
     expect(refused.ok).toBe(false)
-    expect(!refused.ok && refused.conflict).toBe(true)
+    // the conflict names the stored row, as the other tab saved it
+    expect(!refused.ok && refused.conflicts).toEqual([{ table: 'settings', key: 'monitoring', theirs: await store.basis() }])
+    expect(!refused.ok && refused.conflicts?.[0]?.theirs?.value).toMatchObject({ ratePrecision: 3 })
     expect((await getSettings()).ratePrecision).toBe(3)
     expect(store.settings.ratePrecision).toBe(2)
 
@@ -53,6 +55,23 @@ describe('useSettingsStore', () => {
     expect((await getSettings()).ratePrecision).toBe(1)
     expect(store.settings.ratePrecision).toBe(1)
     expect((await store.basis())?.value).toMatchObject({ ratePrecision: 1 })
+  })
+
+  it('saves again on the row a save was refused over (覆盖), and refuses that row once it changed too', async () => {
+    const store = useSettingsStore()
+    const basis = await store.basis()
+    expect((await saveSettings({ ...defaultSettings(), ratePrecision: 3 })).ok).toBe(true) // the other tab
+    const refused = await store.save({ ...defaultSettings(), ratePrecision: 1 }, { basis })
+    const theirs = refused.ok ? undefined : refused.conflicts?.[0]?.theirs
+    expect(theirs?.value).toMatchObject({ ratePrecision: 3 })
+
+    expect((await saveSettings({ ...defaultSettings(), ratePrecision: 4 })).ok).toBe(true) // the other tab again
+    expect((await store.save({ ...defaultSettings(), ratePrecision: 1 }, { basis: theirs })).ok).toBe(false)
+    expect((await getSettings()).ratePrecision).toBe(4)
+
+    const again = await store.save({ ...defaultSettings(), ratePrecision: 1 }, { basis: await store.basis() })
+    expect(again).toEqual({ ok: true })
+    expect((await getSettings()).ratePrecision).toBe(1)
   })
 
   it('is read by the workspace on start, and the workspace\'s figures follow a save', async () => {

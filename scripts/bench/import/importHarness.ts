@@ -9,7 +9,7 @@
  * - `template`: the bytes of 「下载导入模板」, for the script to fill in.
  */
 import { createDb } from '@/db/schema'
-import type { BudgetLine, MonthNumber, MonthlyExecution } from '@/domain/types'
+import type { BudgetLine, DecimalString, MonthNumber, MonthlyExecution } from '@/domain/types'
 import { loadExcel } from '@/io/excel/workbook'
 import { commitWorkbook, previewWorkbook } from '@/stores/dataTransfer'
 
@@ -20,10 +20,10 @@ export async function appImport(bytes: Uint8Array): Promise<AppTiming> {
   const preview = await previewWorkbook(bytes)
   const t1 = performance.now()
   if (!preview.ok) return { readMs: t1 - t0, commitMs: 0, totalMs: t1 - t0, rows: 0, problems: preview.problems.length }
-  const committed = await commitWorkbook(preview.grids)
+  const committed = await commitWorkbook(preview.value.grids)
   const t2 = performance.now()
-  if (!committed.ok) throw new Error(committed.message)
-  return { readMs: t1 - t0, commitMs: t2 - t1, totalMs: t2 - t0, rows: preview.plan.counts.budgetLines.new + preview.plan.counts.monthlyExecutions.new, problems: 0 }
+  if (!committed.ok) throw new Error(committed.messages.join('；'))
+  return { readMs: t1 - t0, commitMs: t2 - t1, totalMs: t2 - t0, rows: preview.value.plan.counts.budgetLines.new + preview.value.plan.counts.monthlyExecutions.new, problems: 0 }
 }
 
 export async function baselineImport(bytes: Uint8Array, dbName: string): Promise<{ totalMs: number; rows: number }> {
@@ -37,15 +37,17 @@ export async function baselineImport(bytes: Uint8Array, dbName: string): Promise
   sheet?.eachRow((row, n) => {
     if (n === 1) return
     const cell = (c: number) => row.getCell(c).value
+    // the floor takes the cells unchecked, on purpose (no parseDecimalString): hence the casts
+    const amount = (c: number) => String(cell(c)) as DecimalString
     const id = `b${n}`
     lines.push({
       id, unitId: 'u', year: 2024, category: 'basic', subCategory: 'public', name: String(cell(5)), fundSource: '财政拨款',
-      initialBudget: String(cell(7)), additions: '0', reductions: '0', carryOver: '0', sortOrder: n,
+      initialBudget: amount(7), additions: '0', reductions: '0', carryOver: '0', sortOrder: n,
     })
     for (let m = 1; m <= 12; m++) {
       const spent = cell(10 + m)
       if (spent === null || spent === undefined) continue
-      executions.push({ id: `${id}-${m}`, budgetLineId: id, year: 2024, month: m as MonthNumber, spent: String(spent), allocated: String(cell(22 + m)) })
+      executions.push({ id: `${id}-${m}`, budgetLineId: id, year: 2024, month: m as MonthNumber, spent: String(spent) as DecimalString, allocated: amount(22 + m) })
     }
   })
   const database = createDb(dbName)

@@ -13,7 +13,7 @@
  * left out here.
  */
 import type {
-  BudgetLine, CorrectiveMeasure, DeviationCause, Indicator, IndicatorReading, Likelihood, MonthNumber,
+  BudgetLine, CorrectiveMeasure, DecimalString, DeviationCause, Indicator, IndicatorReading, IsoDate, Likelihood, MonthNumber,
   MonthlyExecution, Operator, Accrual, UnitYearDataset, QualitativeGrade,
 } from '../types'
 
@@ -24,7 +24,7 @@ const TARGET_ID = 'demo-qiemo-2021-target'
 const PROJECT_ID = 'demo-qiemo-2021-pgxm'
 
 /** Cumulative 执行数 January..June per line; June values are the seed's. */
-const SPENT_PATH: Record<string, string[]> = {
+const SPENT_PATH: Record<string, DecimalString[]> = {
   'demo-bl-gzfl': ['53.90', '107.95', '162.20', '216.45', '270.60', '324.88'],
   'demo-bl-clyx': ['2.10', '4.85', '7.20', '10.05', '12.90', '15.95'],
   'demo-bl-jbgy': ['5.30', '11.60', '19.45', '26.80', '34.70', '42.91'],
@@ -41,7 +41,7 @@ const budgetLines: BudgetLine[] = [
 ]
 
 function line(id: string, category: 'basic' | 'project', subCategory: 'personnel' | 'public' | undefined,
-  name: string, initialBudget: string, sortOrder: number): BudgetLine {
+  name: string, initialBudget: DecimalString, sortOrder: number): BudgetLine {
   return {
     id, unitId: DEMO_UNIT_ID, year: DEMO_YEAR, category, ...(subCategory ? { subCategory } : {}), name,
     fundSource: '财政拨款', initialBudget, additions: '0', reductions: '0', carryOver: '0', sortOrder,
@@ -72,7 +72,7 @@ interface IndicatorSeed {
   measureUnit: string
   accrual: Accrual
   targetLabel?: string
-  dueDate?: string
+  dueDate?: IsoDate
   /** a cost ceiling's mirrored budget lines (seed 001: 人员保障成本经费 = 工资福利支出; docs/domain-rules.md §5.5) */
   budgetLineIds?: string[]
   reading?: {

@@ -47,7 +47,7 @@ import { defaultSettings } from '../settings'
 import { computeNodeSnapshot } from '../snapshot'
 import type { NodeSnapshot } from '../snapshot'
 import type {
-  AlertEvent, DeviationCause, Indicator, IndicatorReading, Likelihood, MonitoringNode, MonthNumber, MonthlyExecution,
+  AlertEvent, DecimalString, DeviationCause, Indicator, IndicatorReading, Likelihood, MonitoringNode, MonthNumber, MonthlyExecution,
   QualitativeGrade, StoredReport, UnitYearDataset,
 } from '../types'
 import { DEMO_NODE_ID, DEMO_UNIT_ID, DEMO_YEAR, qiemo2021Dataset } from './qiemo2021'
@@ -62,7 +62,7 @@ export function demoNodeId(month: number): string {
 }
 
 /** 示例: cumulative 执行数 July..December per line (see the header). */
-const SPENT_JULY_TO_DECEMBER: Readonly<Record<string, readonly string[]>> = {
+const SPENT_JULY_TO_DECEMBER: Readonly<Record<string, readonly DecimalString[]>> = {
   'demo-bl-gzfl': ['379.08', '433.28', '487.48', '541.68', '595.88', '921.08'],
   'demo-bl-clyx': ['18.90', '21.95', '25.10', '28.20', '31.15', '35.80'],
   'demo-bl-jbgy': ['50.60', '58.35', '66.20', '101.90', '109.75', '124.40'],

@@ -188,7 +188,8 @@ export function draftReport(input: DraftReportInput): ReportModel {
   }
 }
 
-function chosenDate(value: string | undefined): IsoDate | null {
+/** The report date typed over the drafted one, when shaped 'yyyy-MM-dd' (a shape check only, not a calendar one: not an IsoDate). */
+function chosenDate(value: string | undefined): string | null {
   return value !== undefined && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) ? value : null
 }
 

@@ -37,7 +37,7 @@ export function percentCell(rate: Dec | null, places: number): TableCell {
 export function numberCell(value: string | undefined): TableCell {
   const parsed = parseDecimal(value)
   if (parsed === null) return textCell(value ?? '')
-  return { text: parsed.toFixed(), value: parsed.toFixed(), format: 'number' }
+  return { text: parsed.toFixed(), value: toDecimalString(parsed), format: 'number' }
 }
 
 /** 1-6月 style column title for the node's cumulative execution. */

@@ -237,7 +237,7 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     execByLine.set(e.budgetLineId, m)
   }
   // 调整月份: a whole month 1–12 (or blank) on every data row
-  const monthColumn = BUDGET_COLUMNS[col(BUDGET_COLUMNS, 'adjustmentMonth') - 1]
+  const monthColumn = BUDGET_COLUMNS.find((c) => c.key === 'adjustmentMonth') ?? { header: '调整月份', note: '' }
   const monthLetter = budget.getColumn(col(BUDGET_COLUMNS, 'adjustmentMonth')).letter
   rangeValidations(budget).add(`${monthLetter}2:${monthLetter}${Math.max(lines.length + 1, 500)}`, {
     type: 'whole', operator: 'between', allowBlank: true, formulae: [1, 12],
@@ -387,7 +387,7 @@ function writeHelp(workbook: Workbook): void {
     for (const c of cols) {
       const month = /^(spent|allocated|plan)(\d+)$/.exec(c.key)
       if (month && month[2] !== '1') continue
-      lines.push([`${name}：${month ? monthly[month[1]] : c.header}`, c.note])
+      lines.push([`${name}：${month ? monthly[month[1] ?? ''] ?? c.header : c.header}`, c.note])
     }
   }
   lines.push(['不在模板中的数据', '预警由程序按监控节点的数据计算，监控报告由程序生成，二者都不在模板中，导入也不会改动它们；要完整保存全部数据请用「备份恢复」。'])

@@ -6,6 +6,7 @@
  * it as the monthly grid fills it (`completeAllocatedLine`). A line whose months leave a gap, and a
  * unit-year with nothing but December, are warned about: an unreported month is not 0.
  */
+import { parseDecimalString } from '@/domain/decimal'
 import { completeAllocatedLine, type AllocatedMode } from '@/domain/entryExecutionGrid'
 import { cellDisplay, isBlank, parseAmount, parseChoice, toHalfWidth, type CellValue, type Parsed } from '@/domain/importParsing'
 import type { RowStatus } from '@/domain/importPlan'
@@ -36,7 +37,7 @@ export function monthsText(months: readonly number[]): string {
   const sorted = [...months].sort((a, b) => a - b)
   for (let i = 0; i < sorted.length;) {
     let j = i
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j++
     if (j - i >= 2) runs.push(`${sorted[i]}-${sorted[j]}`)
     else for (let k = i; k <= j; k++) runs.push(String(sorted[k]))
     i = j + 1
@@ -122,7 +123,7 @@ export function readBudgetSheet(ctx: ImportContext, budget: SheetGrid, hasAdjust
     const typedCells = months.map(({ spent, allocated }) => ({ spent: spent ?? '', allocated: allocated ?? '' }))
     const completed = unitAllocatedMode === 'typed' ? null : completeAllocatedLine(next, typedCells, storedExecByLine.get(next.id) ?? [], unitAllocatedMode)
     for (const { m, spent, allocated: typed } of months) {
-      const allocated = typed ?? (completed?.[m - 1]?.allocated || null)
+      const allocated = typed ?? parseDecimalString(completed?.[m - 1]?.allocated ?? '')
       if (spent === null || allocated === null) continue
       const storedE = storedExec.get(key(next.id, m))
       const e = keepDecimalSpelling(storedE, { id: storedE?.id ?? `${next.id}-m${m}`, budgetLineId: next.id, year, month: m, allocated, spent }, ['allocated', 'spent'])
@@ -146,7 +147,9 @@ function warnUnreportedMonths(ctx: ImportContext, fileLines: readonly { rowNo: n
   const outExec = ctx.merged.exec
   for (const { rowNo, line, label } of fileLines) {
     const entered = MONTHS.filter((m) => outExec.has(key(line.id, m)))
-    const missing = entered.length < 2 ? [] : MONTHS.filter((m) => m > entered[0] && m < entered[entered.length - 1] && !entered.includes(m))
+    const first = entered[0] ?? 0
+    const last = entered[entered.length - 1] ?? 0
+    const missing = entered.length < 2 ? [] : MONTHS.filter((m) => m > first && m < last && !entered.includes(m))
     if (missing.length > 0) {
       ctx.warnings.push({
         sheet: SHEET_BUDGET, row: rowNo, column: '',

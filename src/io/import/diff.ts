@@ -72,5 +72,8 @@ export function keepDecimalSpelling<T extends object>(stored: T | undefined, nex
 /** The file's 分月计划 with the stored spelling kept month by month where the numbers are equal. */
 export function keepPlanSpelling(stored: readonly DecimalString[] | undefined, next: DecimalString[]): DecimalString[] {
   if (!stored || stored.length !== next.length) return next
-  return next.map((v, i) => (sameDecimal(stored[i], v) ? stored[i] : v))
+  return next.map((v, i) => {
+    const kept = stored[i]
+    return kept !== undefined && sameDecimal(kept, v) ? kept : v
+  })
 }

@@ -5,7 +5,7 @@
  */
 import { parseAmount, parseChoice, parseDate, parsePercentNumber, parseText } from '@/domain/importParsing'
 import { validateIndicator } from '@/domain/validation'
-import type { Accrual, DecimalString, Indicator, IndicatorFramework } from '@/domain/types'
+import type { Accrual, Indicator, IndicatorFramework } from '@/domain/types'
 import { ACCRUAL_LABELS, INDICATOR_COLUMNS, MONTHS, OPERATOR_ALIASES, OPERATORS, SHEET_INDICATORS, UNIT_SCOPE } from '../excel/layout'
 import type { ImportContext } from './context'
 import { describeChanges, keepDecimalSpelling, keepPlanSpelling } from './diff'
@@ -35,7 +35,7 @@ export function readIndicatorSheet(ctx: ImportContext, indicatorSheet: SheetGrid
     const accrualLabel = row.get('accrual', (c) => parseChoice(c, Object.keys(accrualByLabel)))
     const dueDate = row.get('dueDate', parseDate)
     const targetLabel = row.get('targetLabel', (c) => parseText(c, 300))
-    const accrual: Accrual = accrualLabel ? accrualByLabel[accrualLabel] : 'level'
+    const accrual: Accrual = (accrualLabel ? accrualByLabel[accrualLabel] : undefined) ?? 'level'
     if (accrual === 'dueLater' && !dueDate) row.fail('dueDate', '指标性质为到期考核时须填写考核日期')
     // 分月计划: all twelve months or none (none = no plan); a file without the columns keeps the stored plan.
     const plan = hasPlanColumns ? MONTHS.map((m) => row.get(`plan${m}`, (c) => parsePercentNumber(c))) : null
@@ -57,7 +57,7 @@ export function readIndicatorSheet(ctx: ImportContext, indicatorSheet: SheetGrid
     const order = stored?.sortOrder ?? (indicatorOrder.get(target.id) ?? 0) + 1
     indicatorOrder.set(target.id, Math.max(order, indicatorOrder.get(target.id) ?? 0))
     const { weight: _w, dueDate: _d, targetLabel: _t, monthlyPlan: storedPlan, ...rest } = stored ?? ({} as Partial<Indicator>)
-    const monthlyPlan = plan ? (planFilled === 0 ? undefined : keepPlanSpelling(storedPlan, plan as DecimalString[])) : storedPlan
+    const monthlyPlan = plan ? (planFilled === 0 ? undefined : keepPlanSpelling(storedPlan, plan.filter((v) => v !== null))) : storedPlan
     const next = keepDecimalSpelling(stored, {
       ...rest,
       id: stored?.id ?? stableId('ind', unitId, year, natural), targetId: target.id, level1, level2, name, operator,

@@ -98,7 +98,7 @@ export function readInfoSheet(info: SheetGrid, base: ImportBase, out: { problems
     const found = infoCell(label)
     if (storedUnit) rows.push({ sheet: SHEET_INFO, row: found?.row ?? 0, label, status: 'changed', detail: `${label} ${from} → ${to}` })
   }
-  const allocatedMode: AllocatedMode | null = allocatedLabel ? modeByLabel[allocatedLabel] : null
+  const allocatedMode: AllocatedMode | null = (allocatedLabel ? modeByLabel[allocatedLabel] : undefined) ?? null
   if (allocatedMode !== null && allocatedMode !== (unit.allocatedMode ?? 'typed')) {
     settingChange(INFO_FIELDS[5].label, ALLOCATED_MODE_CHOICES[unit.allocatedMode ?? 'typed'], allocatedLabel ?? '')
     if (allocatedMode === 'typed') delete unit.allocatedMode

@@ -44,6 +44,8 @@ export function readMeasureSheet(ctx: ImportContext, measureSheet: SheetGrid | u
     const status = row.get('status', (c) => parseChoice(c, MEASURE_STATUSES)) ?? '计划'
     if (!row.ok() || asOf === null || kindLabel === null || content === null) continue
     const kind = kindByLabel[kindLabel]
+    // parseChoice returns only the table's own labels, so a kind is always found
+    if (kind === undefined) continue
     const node = ctx.ensureNode(asOf, SHEET_MEASURES, row.rowNo, asOfColumn, '截至日期', asOf)
     if (!node) continue
     const natural = measureKey(node.id, kind, content)

@@ -50,7 +50,7 @@ export function readRow(problems: ImportProblem[], grid: SheetGrid, columns: rea
   let rowOk = true
   const at = (k: string) => {
     const index = columns.findIndex((c) => c.key === k)
-    return { index, cell: cells[index] ?? null, header: columns[index].header }
+    return { index, cell: cells[index] ?? null, header: columns[index]?.header ?? k }
   }
   function get<T>(k: string, parse: (c: CellValue) => Parsed<T | null>, requiredField = false): T | null {
     const { index, cell, header } = at(k)
@@ -67,9 +67,9 @@ export function readRow(problems: ImportProblem[], grid: SheetGrid, columns: rea
     return parsed.value
   }
   const fail = (k: string, message: string) => {
-    const { index } = at(k)
+    const { index, header } = at(k)
     rowOk = false
-    problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${columns[index].header}」${message}` })
+    problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${header}」${message}` })
   }
   const filled = (k: string) => !isBlank(at(k).cell)
   const value = (k: string) => at(k).cell
@@ -88,7 +88,8 @@ export function reportIssues(
   let blocking = false
   for (const found of issues) {
     const index = columns.findIndex((c) => c.key === keyOf(found.field))
-    const where = index >= 0 ? `${colLetter(index + 1)}列「${columns[index].header}」` : ''
+    const column = columns[index]
+    const where = column ? `${colLetter(index + 1)}列「${column.header}」` : ''
     const entry = { sheet: grid.name, row: rowNo, column: index >= 0 ? colLetter(index + 1) : '', message: `${grid.name} 第${rowNo}行 ${where}${found.message}` }
     if (found.severity === 'error') {
       out.problems.push(entry)

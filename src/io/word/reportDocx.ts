@@ -128,6 +128,8 @@ export function tableXml(model: ReportTable, small: boolean, widthTwips: number)
   const weights = columns.map((i) => model.widths[i] ?? 10)
   const total = weights.reduce((a, b) => a + b, 0)
   const widths = weights.map((w) => Math.floor((w / total) * widthTwips))
+  // one width per shown column, built from the same list
+  const widthOf = (c: number): number => widths[c] ?? 0
   const cellStyle = small ? STYLE.cell105 : STYLE.cell12
   const headStyle = small ? STYLE.head105 : STYLE.head12
   const out: string[] = [
@@ -137,7 +139,7 @@ export function tableXml(model: ReportTable, small: boolean, widthTwips: number)
     '<w:bottom w:w="20" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>',
     ...widths.map((w) => `<w:gridCol w:w="${w}"/>`),
     '</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
-    ...columns.map((i, c) => cellXml(model.header[i], headStyle, { width: widths[c], fill: 'E7ECF3', align: 'center' })),
+    ...columns.map((i, c) => cellXml(model.header[i] ?? '', headStyle, { width: widthOf(c), fill: 'E7ECF3', align: 'center' })),
     '</w:tr>',
   ]
   for (const row of model.rows) {
@@ -146,8 +148,8 @@ export function tableXml(model: ReportTable, small: boolean, widthTwips: number)
       const cell: ModelCell = row.cells[i] ?? { text: '' }
       const light = cell.light ? LIGHTS[cell.light] : null
       out.push(light
-        ? cellXml(cell.text, cellStyle, { width: widths[c], fill: light.color.replace('#', '').toUpperCase(), align: 'center', bold: true, color: 'FFFFFF' })
-        : cellXml(cell.text, cellStyle, { width: widths[c], align: cell.format !== undefined ? 'right' : undefined, bold: row.emphasis === true }))
+        ? cellXml(cell.text, cellStyle, { width: widthOf(c), fill: light.color.replace('#', '').toUpperCase(), align: 'center', bold: true, color: 'FFFFFF' })
+        : cellXml(cell.text, cellStyle, { width: widthOf(c), align: cell.format !== undefined ? 'right' : undefined, bold: row.emphasis === true }))
     })
     out.push('</w:tr>')
   }
@@ -235,7 +237,10 @@ export async function reportDocxBytes(model: ReportModel): Promise<Uint8Array> {
   const { document, tables } = reportDocument(model)
   const packed = await Packer.pack(document, 'uint8array', false, OVERRIDES())
   const files = unzipSync(packed)
-  let xml = strFromU8(files['word/document.xml'])
+  const documentXml = files['word/document.xml']
+  // docx always writes this part; without it there is no report to patch
+  if (!documentXml) throw new Error('docx package without word/document.xml')
+  let xml = strFromU8(documentXml)
   tables.forEach((table, n) => {
     const at = xml.indexOf(placeholderXml(n))
     if (at < 0) throw new Error(`Word 导出失败：找不到第${n + 1}个表格的位置`)

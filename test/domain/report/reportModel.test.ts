@@ -7,13 +7,13 @@ import { qiemo2021Dataset, DEMO_NODE_ID } from '../../../src/domain/demo/qiemo20
 import { computeNodeSnapshot } from '../../../src/domain/snapshot'
 import { defaultSettings } from '../../../src/domain/settings'
 import type { MonitoringSettings } from '../../../src/domain/settings'
-import type { UnitYearDataset } from '../../../src/domain/types'
+import type { IsoDate, UnitYearDataset } from '../../../src/domain/types'
 import {
   draftReport, indicatorKey, META_KEYS, paragraphsOf, PARAGRAPH_KEYS, pendingInputs, regenerateEdits, withEdit, withoutEdit,
 } from '../../../src/domain/report'
 import type { ReportModel, ReportParagraph } from '../../../src/domain/report'
 
-function report(options: { precision?: number; edits?: Record<string, string>; data?: UnitYearDataset; reportDate?: string } = {}): ReportModel {
+function report(options: { precision?: number; edits?: Record<string, string>; data?: UnitYearDataset; reportDate?: IsoDate } = {}): ReportModel {
   const dataset = options.data ?? qiemo2021Dataset()
   const settings: MonitoringSettings = { ...defaultSettings(), ratePrecision: options.precision ?? 2 }
   const snapshot = computeNodeSnapshot({ dataset, nodeId: DEMO_NODE_ID, settings })
