@@ -10,6 +10,12 @@ import type { Result, WriteConflict } from '@/domain/result'
 /** 覆盖 (save mine over theirs), 放弃我的修改 (show theirs), or the question closed (keep editing). */
 export type ConflictChoice = 'overwrite' | 'discard' | 'keep'
 
+/**
+ * The rows a refused save ran into: never empty (a refusal without conflicts goes to `refused`), so
+ * a one-record editor's conflict is the first.
+ */
+export type Conflicts<Row> = readonly [WriteConflict<Row>, ...WriteConflict<Row>[]]
+
 /** One save as sent: what the editor sent (for the question) and what came back. */
 export interface CheckedAttempt<Mine, Value, Row> {
   mine: Mine
@@ -27,12 +33,12 @@ export interface UseCheckedSaveOptions<Mine, Value, Row> {
   /** Refused for another reason (a check, a locked node, a full disk …): the editor shows why. */
   refused: (messages: string[]) => void
   /** Names what changed, with both versions, and asks (askRecordConflict, askRowConflicts …). */
-  ask: (conflicts: readonly WriteConflict<Row>[], mine: Mine) => Promise<ConflictChoice>
+  ask: (conflicts: Conflicts<Row>, mine: Mine) => Promise<ConflictChoice>
   /**
    * After either choice the other version is the basis; with `show` (放弃我的修改) the editor also
    * shows it, and tells the user (or closes, when the record was deleted there).
    */
-  takeTheirs: (conflicts: readonly WriteConflict<Row>[], show: boolean, mine: Mine) => void
+  takeTheirs: (conflicts: Conflicts<Row>, show: boolean, mine: Mine) => void
   /**
    * How 覆盖 writes again when not by running `attempt` anew: the same `mine`, sent on the new basis
    * (for an editor whose save cannot be built again once the record is gone).
@@ -45,6 +51,8 @@ export interface UseCheckedSaveReturn {
   save: () => Promise<void>
 }
 
+const isNonEmpty = <Row>(conflicts: readonly WriteConflict<Row>[]): conflicts is Conflicts<Row> => conflicts.length > 0
+
 export function useCheckedSave<Mine, Value, Row>(options: UseCheckedSaveOptions<Mine, Value, Row>): UseCheckedSaveReturn {
   const { resend } = options
   async function run(attempt: () => Promise<CheckedAttempt<Mine, Value, Row> | undefined>): Promise<void> {
@@ -56,7 +64,7 @@ export function useCheckedSave<Mine, Value, Row>(options: UseCheckedSaveOptions<
       return
     }
     const conflicts = result.conflicts ?? []
-    if (conflicts.length === 0) {
+    if (!isNonEmpty(conflicts)) {
       options.refused(result.messages)
       return
     }

@@ -266,7 +266,8 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
   const viewTotals = computed(() => (view.value === 'monthly' ? monthlyTotals(totals.value) : totals.value))
   const changes = computed(() => changedExecutions(check.value.parsed, stored.value, () => ''))
 
-  const monthOf = (col: number): MonthNumber => GRID_MONTHS[col]
+  // the grid's columns are the months 1–12 in order
+  const monthOf = (col: number): MonthNumber => (col + 1) as MonthNumber
   const lineAt = (row: number) => lines.value[row]
 
   function textAt(position: GridPosition, which: ExecutionField = field.value, shownAs: AmountView = view.value): string {
@@ -294,7 +295,7 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
         typedMonthly.set(cellKey(line.id, month, which), text)
         continue
       }
-      months[col] = { ...months[col], [which]: text }
+      months[col] = { ...(months[col] ?? { spent: '', allocated: '' }), [which]: text }
       next[line.id] = months
     }
     draft.value = next

@@ -8,23 +8,21 @@
  */
 import { computed, ref, shallowRef, toRaw, watch, type ComputedRef, type Ref, type ShallowRef, type WatchSource } from 'vue'
 import type { WriteConflict } from '@/domain/result'
-import type { Id } from '@/domain/types'
+import type { Id, MonitoringNode } from '@/domain/types'
 import { useEntryLeaveGuard } from './useEntryLeaveGuard'
 import { useRevertOnLock } from './useRevertOnLock'
 
 export interface UseRowDraftsOptions<Row, Draft> {
+  /** the node the rows belong to: another node starts every draft over; a 定稿 one is read-only */
+  node: () => MonitoringNode
   /** the editor's rows, in order */
   ids: () => readonly Id[]
-  /** the stored row of each id (absent: none stored) */
-  stored: () => ReadonlyMap<Id, Row>
+  /** the stored rows of the table, of every node (the node's own are the editor's) */
+  stored: () => readonly Row[]
   /** a row's draft; an empty one for none */
   toDraft: (row: Row | null | undefined) => Draft
   /** which editor row a stored row is (its indicator, its budget line); conflicts come keyed so too */
   idOf: (row: Row) => Id
-  /** the node the rows belong to: another node starts every draft over */
-  nodeId: () => Id
-  /** true while that node is 定稿 */
-  locked: () => boolean
   /** what changes when the stored rows were read again */
   reloaded: WatchSource[]
   /** what is unsaved, for the question before leaving: '指标填报' */
@@ -32,7 +30,16 @@ export interface UseRowDraftsOptions<Row, Draft> {
 }
 
 export interface UseRowDraftsReturn<Row, Draft> {
+  /** true while the node is 定稿 */
+  locked: ComputedRef<boolean>
+  /** the node's stored row of each id (absent: none stored) */
+  stored: ComputedRef<ReadonlyMap<Id, Row>>
   drafts: Ref<Record<Id, Draft>>
+  /**
+   * A row's draft, for its inputs. A row the drafts do not hold yet (it came with data read again,
+   * before they follow it) shows its basis, as an empty draft where it has none.
+   */
+  draftOf: (id: Id) => Draft
   /** per id, the stored row its draft started from (null: none): the save's basis */
   basis: ShallowRef<Record<Id, Row | null>>
   /** true while any row has unsaved changes */
@@ -54,8 +61,10 @@ export interface UseRowDraftsReturn<Row, Draft> {
 const copyOf = <Row>(row: Row | undefined | null): Row | null => (row ? structuredClone(toRaw(row)) : null)
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
-export function useRowDrafts<Row, Draft>(options: UseRowDraftsOptions<Row, Draft>): UseRowDraftsReturn<Row, Draft> {
-  const { ids, stored, toDraft, idOf } = options
+export function useRowDrafts<Row extends { nodeId: Id }, Draft>(options: UseRowDraftsOptions<Row, Draft>): UseRowDraftsReturn<Row, Draft> {
+  const { ids, toDraft, idOf } = options
+  const locked = computed(() => options.node().status === 'locked')
+  const stored = computed(() => new Map(options.stored().filter((row) => row.nodeId === options.node().id).map((row) => [idOf(row), row])))
   // typed by hand: Vue cannot unwrap a type parameter, and a draft holds plain values only
   const drafts = ref({}) as Ref<Record<Id, Draft>>
   const basis = shallowRef<Record<Id, Row | null>>({})
@@ -66,7 +75,7 @@ export function useRowDrafts<Row, Draft>(options: UseRowDraftsOptions<Row, Draft
     const nextBasis: Record<Id, Row | null> = {}
     const nextDrafts: Record<Id, Draft> = {}
     for (const id of ids()) {
-      nextBasis[id] = copyOf(stored().get(id))
+      nextBasis[id] = copyOf(stored.value.get(id))
       nextDrafts[id] = toDraft(nextBasis[id])
     }
     basis.value = nextBasis
@@ -78,7 +87,7 @@ export function useRowDrafts<Row, Draft>(options: UseRowDraftsOptions<Row, Draft
     const nextBasis: Record<Id, Row | null> = {}
     const nextDrafts: Record<Id, Draft> = {}
     for (const id of ids()) {
-      const now = stored().get(id)
+      const now = stored.value.get(id)
       const draft = drafts.value[id]
       if (draft === undefined || !edited(id) || same(draft, toDraft(now))) {
         nextBasis[id] = copyOf(now)
@@ -104,14 +113,15 @@ export function useRowDrafts<Row, Draft>(options: UseRowDraftsOptions<Row, Draft
     if (show) drafts.value = nextDrafts
   }
 
-  watch(options.nodeId, reset, { immediate: true })
+  watch(() => options.node().id, reset, { immediate: true })
   watch(options.reloaded, followStored)
   const dirty = computed(() => ids().some(edited))
-  const revertedByLock = useRevertOnLock(options.locked, () => dirty.value, reset)
+  const revertedByLock = useRevertOnLock(() => locked.value, () => dirty.value, reset)
   useEntryLeaveGuard({ dirty, what: options.what })
 
   return {
-    drafts, basis, dirty, revertedByLock, reset,
+    locked, stored, drafts, basis, dirty, revertedByLock, reset,
+    draftOf: (id) => drafts.value[id] ?? toDraft(basis.value[id]),
     accept: (saved) => setRows(saved.map((row) => ({ id: idOf(row), row })), true),
     rebase: (conflicts, show) => setRows(conflicts.map((c) => ({ id: c.key, row: c.theirs })), show),
   }

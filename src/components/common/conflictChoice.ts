@@ -35,28 +35,34 @@ export function askRowConflicts({ testId, title, what, rows, items }: {
   return askConflictChoice(message, title)
 }
 
-/**
- * The question of a one-record editor (预算行, 三级指标, 项目, 纠偏措施) whose save met another tab's
- * version (`theirs`), or found the record deleted there (`theirs` null): the fields that differ, with
- * both values, then the same choice. `ifDeleted` says what 覆盖 and 放弃我的修改 then do.
- */
-export function askRecordConflict<T>({ testId, title, kind, nameOf, theirs, mine, fields, ifDeleted }: {
+/** How a one-record editor's question names the record and what can differ. */
+export interface RecordQuestion<T> {
   testId: string
   title: string
   /** what the record is: '三级指标' */
   kind: string
   nameOf: (row: T) => string
-  theirs: T | null
-  mine: T
+  /** what of the record was changed, after its name: '的信息' (单位“…”的信息已…); nothing by default */
+  part?: string
   fields: readonly (readonly [string, (row: T) => string])[]
   ifDeleted: { overwrite: string; discard: string }
+}
+
+/**
+ * The question of a one-record editor (预算行, 三级指标, 项目, 纠偏措施, 单位信息) whose save met another
+ * tab's version (`theirs`), or found the record deleted there (`theirs` null): the fields that differ,
+ * with both values, then the same choice. `ifDeleted` says what 覆盖 and 放弃我的修改 then do.
+ */
+export function askRecordConflict<T>({ testId, title, kind, nameOf, part = '', theirs, mine, fields, ifDeleted }: RecordQuestion<T> & {
+  theirs: T | null
+  mine: T
 }): Promise<ConflictChoice> {
   const differences = theirs
     ? fields.filter(([, text]) => text(theirs) !== text(mine)).map(([label, text]) => h('li', `${label}：其他窗口为“${text(theirs)}”，您填写的是“${text(mine)}”`))
     : []
   const message = h('div', { 'data-testid': testId }, [
     h('p', theirs
-      ? `您编辑期间，${kind}“${nameOf(theirs)}”已在其他窗口被修改并保存，本次保存未写入任何数据：`
+      ? `您编辑期间，${kind}“${nameOf(theirs)}”${part}已在其他窗口被修改并保存，本次保存未写入任何数据：`
       : `您编辑期间，${kind}“${nameOf(mine)}”已在其他窗口被删除，本次保存未写入任何数据。`),
     differences.length ? h('ul', { style: 'margin: 8px 0; padding-left: 18px' }, differences) : null,
     h('p', theirs

@@ -71,62 +71,73 @@ export function executionGaugeOption(snapshot: NodeSnapshot, precision: number):
   }
 }
 
-/** Per-project 执行率 bars, worst first, each coloured by the project's budget light with its symbol. */
-export function projectExecutionOption(rows: readonly DualMonitoringRow[], timeProgress: Dec, precision: number): EChartsCoreOption {
+/**
+ * One percent bar per row, the first row on top, each coloured by its light and labelled at its end
+ * (the light's symbol first); a dashed grey line marks where the bars should reach.
+ */
+function percentBarsOption<Row>(rows: readonly Row[], bars: {
+  name: string
+  /** the category axis: each row's name, and how wide the names may run before they are cut */
+  category: (row: Row) => string
+  categoryWidth: number
+  /** room right of the plot for the longest bar label */
+  gridRight: number
+  /** a bar's value, light and the data a click selects with it */
+  bar: (row: Row) => { value: number; light: Light; data?: Record<string, unknown> }
+  barLabel: (row: Row) => string
+  line: { label: string; at: number | null }
+}): EChartsCoreOption {
   const shown = [...rows].reverse() // ECharts draws the first category at the bottom
   return {
     animation: false,
     toolbox: SAVE_AS_PNG,
     tooltip: { trigger: 'item' },
-    grid: { left: 8, right: 90, top: 36, bottom: 24, containLabel: true },
+    grid: { left: 8, right: bars.gridRight, top: 36, bottom: 24, containLabel: true },
     xAxis: PERCENT_AXIS,
-    yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: shown.map(bars.category), axisLabel: { width: bars.categoryWidth, overflow: 'truncate' } },
     series: [{
-      name: '执行率', type: 'bar', barMaxWidth: 18,
-      data: shown.map((r) => ({ value: plotted(r.moneyProgress, precision) ?? 0, itemStyle: { color: LIGHTS[r.budgetLight].color }, projectId: r.projectId })),
+      name: bars.name, type: 'bar', barMaxWidth: 18,
+      data: shown.map((row) => {
+        const { value, light, data } = bars.bar(row)
+        return { value, itemStyle: { color: LIGHTS[light].color }, ...data }
+      }),
       label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => {
-        const r = shown[p.dataIndex]
-        return r ? `${LIGHTS[r.budgetLight].symbol} ${label(r.moneyProgress, precision)}` : ''
+        const row = shown[p.dataIndex]
+        return row ? bars.barLabel(row) : ''
       } },
       markLine: {
         symbol: 'none', lineStyle: { type: 'dashed', color: LIGHTS.grey.color },
-        label: { formatter: `序时进度 ${label(timeProgress, precision)}`, position: 'end' },
-        data: [{ xAxis: plotted(timeProgress, precision) }],
+        label: { formatter: bars.line.label, position: 'end' }, data: [{ xAxis: bars.line.at }],
       },
     }],
   }
 }
 
+/** Per-project 执行率 bars, worst first, each coloured by the project's budget light with its symbol. */
+export function projectExecutionOption(rows: readonly DualMonitoringRow[], timeProgress: Dec, precision: number): EChartsCoreOption {
+  return percentBarsOption(rows, {
+    name: '执行率', category: (r) => r.name, categoryWidth: 160, gridRight: 90,
+    bar: (r) => ({ value: plotted(r.moneyProgress, precision) ?? 0, light: r.budgetLight, data: { projectId: r.projectId } }),
+    barLabel: (r) => `${LIGHTS[r.budgetLight].symbol} ${label(r.moneyProgress, precision)}`,
+    line: { label: `序时进度 ${label(timeProgress, precision)}`, at: plotted(timeProgress, precision) },
+  })
+}
+
 /** Indicator progress against the expected value at the node, per 一级/二级 group; 100% = on schedule. */
 export function levelCompletionOption(groups: readonly LevelGroup[], precision: number): EChartsCoreOption {
-  const shown = [...groups].reverse()
-  return {
-    animation: false,
-    toolbox: SAVE_AS_PNG,
-    tooltip: { trigger: 'item' },
-    grid: { left: 8, right: 110, top: 36, bottom: 24, containLabel: true },
-    xAxis: PERCENT_AXIS,
-    yAxis: { type: 'category', data: shown.map((g) => `${g.level1} / ${g.level2}`), axisLabel: { width: 180, overflow: 'truncate' } },
-    series: [{
-      name: '完成进度（对节点应完成）', type: 'bar', barMaxWidth: 18,
-      data: shown.map((g) => ({ value: plotted(g.progress, precision) ?? 0, itemStyle: { color: LIGHTS[g.light].color } })),
-      label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => {
-        const g = shown[p.dataIndex]
-        return g ? `${LIGHTS[g.light].symbol} ${label(g.progress, precision)}（${g.measured}/${g.total}）` : ''
-      } },
-      markLine: {
-        symbol: 'none', lineStyle: { type: 'dashed', color: LIGHTS.grey.color },
-        label: { formatter: '应完成 100%', position: 'end' }, data: [{ xAxis: 100 }],
-      },
-    }],
-  }
+  return percentBarsOption(groups, {
+    name: '完成进度（对节点应完成）', category: (g) => `${g.level1} / ${g.level2}`, categoryWidth: 180, gridRight: 110,
+    bar: (g) => ({ value: plotted(g.progress, precision) ?? 0, light: g.light }),
+    barLabel: (g) => `${LIGHTS[g.light].symbol} ${label(g.progress, precision)}（${g.measured}/${g.total}）`,
+    line: { label: '应完成 100%', at: 100 },
+  })
 }
 
 /** Indicators × nodes, one cell per light: its colour and its symbol in the cell. */
 export function lightHeatmapOption(matrix: LightMatrix): EChartsCoreOption {
   const rowsTopDown = [...matrix.indicators].reverse()
   const data: { value: [number, number, number]; indicatorId: string }[] = []
-  matrix.indicators.forEach((indicator, i) => matrix.lights[i].forEach((light, n) => {
+  matrix.indicators.forEach((indicator, i) => (matrix.lights[i] ?? []).forEach((light, n) => {
     data.push({ value: [n, matrix.indicators.length - 1 - i, LIGHT_ORDER.indexOf(light)], indicatorId: indicator.id })
   }))
   return {

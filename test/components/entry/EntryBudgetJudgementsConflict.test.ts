@@ -34,7 +34,7 @@ const forecastInput = (w: VueWrapper, line: string) => {
   return el.element.tagName === 'INPUT' ? el : el.get('input')
 }
 const forecastOf = (w: VueWrapper, line: string) => (forecastInput(w, line).element as HTMLInputElement).value
-const stored = async () => (await listBudgetJudgements('node-h1', db)).find((j) => j.budgetLineId === 'line-salary')?.yearEndForecast
+const stored = async () => (await listBudgetJudgements('node-h1', { database: db })).find((j) => j.budgetLineId === 'line-salary')?.yearEndForecast
 
 async function mountOnStoredData() {
   const start = dataset([aJudgement()])

@@ -40,7 +40,7 @@ function dataset(readings: IndicatorReading[]): UnitYearDataset {
 const inputs = (w: VueWrapper) =>
   w.findAll('[data-testid="reading-actual"]').map((el) => (el.element.tagName === 'INPUT' ? el : el.get('input')))
 const valueOf = (w: VueWrapper, row: number) => (inputs(w)[row].element as HTMLInputElement).value
-const stored = async (indicatorId: string) => (await listReadings('n6', db)).find((r) => r.indicatorId === indicatorId)?.actualValue
+const stored = async (indicatorId: string) => (await listReadings('n6', { database: db })).find((r) => r.indicatorId === indicatorId)?.actualValue
 
 async function mountOnStoredData() {
   const start = dataset([reading('i1', '7'), reading('i2', '2')])

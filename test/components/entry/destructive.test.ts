@@ -22,6 +22,7 @@ import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { DEMO_NODE_ID, DEMO_UNIT_ID, DEMO_YEAR } from '@/domain/demo/ids'
 import { alertsAbout, alertsAboutNote, countBudgetLine, countUnitYear, lossItems } from '@/domain/dataLoss'
 import type { Indicator, IndicatorReading, UnitYearDataset } from '@/domain/types'
+import { ok } from '@/domain/result'
 import { useAlertsStore } from '@/stores/alerts'
 import { useDataTransferStore } from '@/stores/dataTransfer'
 import { useWorkspaceStore } from '@/stores/workspace'
@@ -67,7 +68,7 @@ vi.setConfig({ testTimeout: 30_000 })
 describe('删除单位', () => {
   it('names the unit, its year and the counts, offers 先备份, and deletes only on confirm', async () => {
     const workspace = await seedDemo()
-    const backupAll = vi.spyOn(useDataTransferStore(), 'backupAll').mockResolvedValue(true)
+    const backupAll = vi.spyOn(useDataTransferStore(), 'backupAll').mockResolvedValue(ok())
     const wrapper = mount(EntryUnitForm, { props: { unit: workspace.dataset!.unit }, attachTo: body() })
     await click('unit-delete')
     await until(() => byTestId('loss-subject').length > 0, 'the warning')
@@ -179,7 +180,7 @@ const itemTexts = () => byTestId('loss-item').map((li) => li.textContent?.replac
 describe('删除预算行, 删除三级指标 and 删除项目 warn with counts and a backup first', () => {
   it('counts a budget line with its 月度执行数, names its alerts, offers 先备份, and deletes only on confirm', async () => {
     const workspace = await seedDemo()
-    const backupAll = vi.spyOn(useDataTransferStore(), 'backupAll').mockResolvedValue(true)
+    const backupAll = vi.spyOn(useDataTransferStore(), 'backupAll').mockResolvedValue(ok())
     const wrapper = mount(EntryBudgetLines, { props: { dataset: workspace.dataset! }, attachTo: body() })
     await flushPromises()
     const line = workspace.dataset!.budgetLines.find((l) => l.category === 'basic' && l.subCategory === 'personnel')!
@@ -222,7 +223,7 @@ describe('删除预算行, 删除三级指标 and 删除项目 warn with counts 
       id: `reading-project-${nodeId}`, nodeId, indicatorId: indicator.id, actualValue: '3', yearEndForecast: '6',
       likelihood: '确定能', deviationCauses: [], deviationText: '',
     })
-    const q3 = { ...demo.nodes[0], id: 'node-q3', asOfDate: '2021-09-30', label: '2021年1-9月' }
+    const q3 = { ...demo.nodes[0], id: 'node-q3', asOfDate: '2021-09-30' as const, label: '2021年1-9月' }
     return {
       indicator,
       dataset: {
