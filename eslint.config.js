@@ -128,17 +128,33 @@ export default defineConfig(
         'error',
         {
           paths: [
-            'vue', 'pinia', 'vue-router', 'dexie', 'echarts', 'vue-echarts',
-            'element-plus', 'exceljs', 'docx', 'fake-indexeddb',
+            'vue',
+            'pinia',
+            'vue-router',
+            'dexie',
+            'echarts',
+            'vue-echarts',
+            'element-plus',
+            'exceljs',
+            'docx',
+            'fake-indexeddb',
           ].map((name) => ({
             name,
-            message: 'src/domain is the pure core: no framework/storage/UI/chart/file-format imports. Move this code to src/db, src/io, src/stores or src/components.',
+            message:
+              'src/domain is the pure core: no framework/storage/UI/chart/file-format imports. Move this code to src/db, src/io, src/stores or src/components.',
           })),
           patterns: [
             {
               group: [
-                'echarts/*', 'element-plus/*', 'dexie/*', 'exceljs/*', 'docx/*',
-                '@vue/*', '@vueuse/*', '@element-plus/*', 'node:*',
+                'echarts/*',
+                'element-plus/*',
+                'dexie/*',
+                'exceljs/*',
+                'docx/*',
+                '@vue/*',
+                '@vueuse/*',
+                '@element-plus/*',
+                'node:*',
               ],
               message: 'src/domain is the pure core: no framework/storage/UI/chart/file-format/Node imports.',
             },

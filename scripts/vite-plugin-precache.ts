@@ -14,7 +14,13 @@ export function precacheServiceWorker(): Plugin {
     name: 'precache-service-worker',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const files = ['./', ...PUBLIC_FILES.map((f) => `./${f}`), ...Object.keys(bundle).filter((f) => f !== 'sw.js').map((f) => `./${f}`)].sort()
+      const files = [
+        './',
+        ...PUBLIC_FILES.map((f) => `./${f}`),
+        ...Object.keys(bundle)
+          .filter((f) => f !== 'sw.js')
+          .map((f) => `./${f}`),
+      ].sort()
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12)
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource(files, version) })
     },

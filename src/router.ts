@@ -35,13 +35,34 @@ const routes: RouteRecordRaw[] = [
     component: pages[entry.name],
     meta: { title: entry.title },
     ...(entry.name === 'data'
-      ? { children: DATA_TABS.map((tab) => ({ path: tab.path, component: dataTabPages[tab.path], meta: { title: tab.title } })) }
+      ? {
+          children: DATA_TABS.map((tab) => ({
+            path: tab.path,
+            component: dataTabPages[tab.path],
+            meta: { title: tab.title },
+          })),
+        }
       : {}),
   })),
   // Drill-down and comparison pages (opened from the 概览, not in the navigation).
-  { path: '/project/:id', name: 'project', component: () => import('./pages/ProjectPage.vue'), meta: { title: '项目详情' } },
-  { path: '/indicator/:id', name: 'indicator', component: () => import('./pages/IndicatorDetailPage.vue'), meta: { title: '指标详情' } },
-  { path: '/compare', name: 'compare', component: () => import('./pages/NodeComparePage.vue'), meta: { title: '节点对比' } },
+  {
+    path: '/project/:id',
+    name: 'project',
+    component: () => import('./pages/ProjectPage.vue'),
+    meta: { title: '项目详情' },
+  },
+  {
+    path: '/indicator/:id',
+    name: 'indicator',
+    component: () => import('./pages/IndicatorDetailPage.vue'),
+    meta: { title: '指标详情' },
+  },
+  {
+    path: '/compare',
+    name: 'compare',
+    component: () => import('./pages/NodeComparePage.vue'),
+    meta: { title: '节点对比' },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/overview' },
 ]
 

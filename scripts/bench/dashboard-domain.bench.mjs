@@ -22,10 +22,20 @@ try {
 
   const rows = buildDashboardRows({ projects: PROJECTS, perProject: 20 })
   const dataset = {
-    unit: rows.units[0], year: 2025, framework: rows.frameworks[0],
-    projects: rows.projects, budgetLines: rows.budgetLines, monthlyExecutions: rows.monthlyExecutions,
-    targets: rows.targets, indicators: rows.indicators, nodes: rows.nodes, readings: rows.readings,
-    budgetJudgements: [], alerts: [], measures: [], reports: [],
+    unit: rows.units[0],
+    year: 2025,
+    framework: rows.frameworks[0],
+    projects: rows.projects,
+    budgetLines: rows.budgetLines,
+    monthlyExecutions: rows.monthlyExecutions,
+    targets: rows.targets,
+    indicators: rows.indicators,
+    nodes: rows.nodes,
+    readings: rows.readings,
+    budgetJudgements: [],
+    alerts: [],
+    measures: [],
+    reports: [],
   }
   const settings = defaultSettings()
   const nodeId = 'n6'
@@ -52,10 +62,14 @@ try {
     time('forecastExecution', () => forecastExecution(snapshot, dataset))
     time('forecastIndicators', () => forecastIndicators(snapshot, dataset))
   }
-  console.log(`数据：${PROJECTS} 个项目，${dataset.indicators.length} 个三级指标，${dataset.readings.length} 条指标填报；节点 ${nodeId}；${RUNS} 次（不计第一次）`)
+  console.log(
+    `数据：${PROJECTS} 个项目，${dataset.indicators.length} 个三级指标，${dataset.readings.length} 条指标填报；节点 ${nodeId}；${RUNS} 次（不计第一次）`,
+  )
   for (const [name, list] of Object.entries(timings)) {
     const warm = list.slice(1)
-    console.log(`${name.padEnd(22)} CPU 中位数 ${median(warm).toFixed(0).padStart(5)} ms（各次 ${warm.map((t) => t.toFixed(0)).join(', ')}；首次 ${list[0].toFixed(0)}）`)
+    console.log(
+      `${name.padEnd(22)} CPU 中位数 ${median(warm).toFixed(0).padStart(5)} ms（各次 ${warm.map((t) => t.toFixed(0)).join(', ')}；首次 ${list[0].toFixed(0)}）`,
+    )
   }
 } finally {
   await vite.close()

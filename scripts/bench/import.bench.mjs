@@ -29,38 +29,72 @@ async function workbookFrom(template) {
     const budget = 100 + (i % 900) + 0.25
     const months = [1, 2, 3, 4, 5, 6].map((m) => Math.round(budget * m * 6.5) / 100)
     sheet.getRow(i + 2).values = [
-      '基本支出', '公用经费', null, null, `办公费用第${i + 1}项`, '财政拨款', budget, 0, 0, 0,
-      ...months, null, null, null, null, null, null,
-      ...months, null, null, null, null, null, null,
+      '基本支出',
+      '公用经费',
+      null,
+      null,
+      `办公费用第${i + 1}项`,
+      '财政拨款',
+      budget,
+      0,
+      0,
+      0,
+      ...months,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      ...months,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
     ]
   }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-await withBuiltApp(async ({ page, baseUrl }) => {
-  await page.goto(`${baseUrl}/`)
-  await page.waitForFunction(() => '__importBench' in window)
-  const template = await page.evaluate(async () => window.__importBench.template())
-  const file = await workbookFrom(Buffer.from(template))
-  console.log(`workbook: ${ROWS} budget lines × 6 months, ${(file.length / 1024).toFixed(0)} KB`)
-  const bytes = [...file]
-
-  const app = []
-  const base = []
-  for (let run = 0; run < RUNS; run++) {
-    // Fresh app database for each app run (the import then writes every row as new).
-    await page.evaluate(async () => {
-      await new Promise((resolve) => { const r = indexedDB.deleteDatabase('jixiao-jiankong'); r.onsuccess = r.onerror = r.onblocked = resolve })
-    })
-    await page.reload()
+await withBuiltApp(
+  async ({ page, baseUrl }) => {
+    await page.goto(`${baseUrl}/`)
     await page.waitForFunction(() => '__importBench' in window)
-    const b = await page.evaluate(async ({ data, run }) => window.__importBench.baselineImport(new Uint8Array(data), `bench-baseline-${run}`), { data: bytes, run })
-    const a = await page.evaluate(async (data) => window.__importBench.appImport(new Uint8Array(data)), bytes)
-    if (a.problems) throw new Error(`import reported ${a.problems} problems`)
-    console.log(`run ${run + 1}: app ${a.totalMs.toFixed(0)} ms (read+plan ${a.readMs.toFixed(0)}, commit ${a.commitMs.toFixed(0)}; ${a.rows} rows) · baseline ${b.totalMs.toFixed(0)} ms (${b.rows} rows)`)
-    app.push(a.totalMs)
-    base.push(b.totalMs)
-  }
-  const ratio = median(app) / median(base)
-  console.log(`median app ${median(app).toFixed(0)} ms, baseline ${median(base).toFixed(0)} ms, ratio ${ratio.toFixed(2)}× (target ≤ 1.30×)`)
-}, { config: HARNESS_CONFIG })
+    const template = await page.evaluate(async () => window.__importBench.template())
+    const file = await workbookFrom(Buffer.from(template))
+    console.log(`workbook: ${ROWS} budget lines × 6 months, ${(file.length / 1024).toFixed(0)} KB`)
+    const bytes = [...file]
+
+    const app = []
+    const base = []
+    for (let run = 0; run < RUNS; run++) {
+      // Fresh app database for each app run (the import then writes every row as new).
+      await page.evaluate(async () => {
+        await new Promise((resolve) => {
+          const r = indexedDB.deleteDatabase('jixiao-jiankong')
+          r.onsuccess = r.onerror = r.onblocked = resolve
+        })
+      })
+      await page.reload()
+      await page.waitForFunction(() => '__importBench' in window)
+      const b = await page.evaluate(
+        async ({ data, run }) => window.__importBench.baselineImport(new Uint8Array(data), `bench-baseline-${run}`),
+        { data: bytes, run },
+      )
+      const a = await page.evaluate(async (data) => window.__importBench.appImport(new Uint8Array(data)), bytes)
+      if (a.problems) throw new Error(`import reported ${a.problems} problems`)
+      console.log(
+        `run ${run + 1}: app ${a.totalMs.toFixed(0)} ms (read+plan ${a.readMs.toFixed(0)}, commit ${a.commitMs.toFixed(0)}; ${a.rows} rows) · baseline ${b.totalMs.toFixed(0)} ms (${b.rows} rows)`,
+      )
+      app.push(a.totalMs)
+      base.push(b.totalMs)
+    }
+    const ratio = median(app) / median(base)
+    console.log(
+      `median app ${median(app).toFixed(0)} ms, baseline ${median(base).toFixed(0)} ms, ratio ${ratio.toFixed(2)}× (target ≤ 1.30×)`,
+    )
+  },
+  { config: HARNESS_CONFIG },
+)

@@ -7,8 +7,10 @@ import { dirname, join } from 'node:path'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const wanted = process.argv.slice(2)
-const scripts = readdirSync(here).filter((f) => f.endsWith('.bench.mjs'))
-  .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w))).sort()
+const scripts = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
+  .sort()
 if (scripts.length === 0) {
   console.error('没有找到基准脚本（scripts/bench/*.bench.mjs）')
   process.exit(1)

@@ -9,8 +9,13 @@ import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ]
 
 /**
@@ -35,17 +40,26 @@ export function buildOnce(outDir = 'dist-bench', config) {
 export async function withBuiltApp(fn, { port = Number(process.env.BENCH_PORT ?? 4190), config } = {}) {
   const outDir = buildOnce('dist-bench', config)
   const where = config ? ['--config', config] : ['--outDir', outDir]
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...where], { stdio: 'ignore' })
+  const server = spawn(
+    'node_modules/.bin/vite',
+    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...where],
+    { stdio: 'ignore' },
+  )
   const baseUrl = `http://127.0.0.1:${port}`
   const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'))
   let context
   try {
     await waitForServer(baseUrl)
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-      locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, acceptDownloads: true,
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
     })
-    const page = context.pages()[0] ?? await context.newPage()
+    const page = context.pages()[0] ?? (await context.newPage())
     return await fn({ page, context, baseUrl })
   } finally {
     await context?.close()
@@ -59,7 +73,9 @@ async function waitForServer(url) {
     try {
       const response = await fetch(url)
       if (response.ok) return
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await sleep(100)
   }
   throw new Error(`preview server did not start at ${url}`)

@@ -13,10 +13,11 @@ import { withBuiltApp, median } from './lib.mjs'
 const INDICATORS = 1000
 const RUNS = 5
 
-const lastMeasure = (page, name) => page.evaluate((n) => {
-  const entries = performance.getEntriesByName(n, 'measure')
-  return entries.length ? entries[entries.length - 1].duration : null
-}, name)
+const lastMeasure = (page, name) =>
+  page.evaluate((n) => {
+    const entries = performance.getEntriesByName(n, 'measure')
+    return entries.length ? entries[entries.length - 1].duration : null
+  }, name)
 
 await withBuiltApp(async ({ page, baseUrl }) => {
   await page.goto(`${baseUrl}/#/report`)
@@ -29,11 +30,12 @@ await withBuiltApp(async ({ page, baseUrl }) => {
       request.onsuccess = () => resolve(request.result)
       request.onerror = () => reject(request.error)
     })
-    const all = (store) => new Promise((resolve, reject) => {
-      const request = db.transaction(store).objectStore(store).getAll()
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
+    const all = (store) =>
+      new Promise((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll()
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
     const indicators = await all('indicators')
     const readings = await all('readings')
     const tx = db.transaction(['indicators', 'readings'], 'readwrite')
@@ -46,7 +48,10 @@ await withBuiltApp(async ({ page, baseUrl }) => {
       if (reading) tx.objectStore('readings').put({ ...reading, id: `${id}-r`, indicatorId: id })
       count++
     }
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error) })
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve
+      tx.onerror = () => reject(tx.error)
+    })
     db.close()
     return count
   }, INDICATORS)
@@ -60,7 +65,10 @@ await withBuiltApp(async ({ page, baseUrl }) => {
     await page.getByTestId('kpi-adjusted-budget').waitFor()
     const start = Date.now()
     await page.goto(`${baseUrl}/#/report`)
-    await page.locator('[data-testid="report-paragraph"][data-key^="indicator."]').nth(INDICATORS - 1).waitFor()
+    await page
+      .locator('[data-testid="report-paragraph"][data-key^="indicator."]')
+      .nth(INDICATORS - 1)
+      .waitFor()
     renders.push(Date.now() - start)
     drafts.push(await lastMeasure(page, 'report:draft'))
   }

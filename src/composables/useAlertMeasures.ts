@@ -19,7 +19,12 @@ export function useAlertMeasures(alerts: () => readonly Alert[]): ComputedRef<Sh
   return computed(() => {
     const ids = new Set(alerts().map((a) => a.id))
     const asOf = snapshot.value?.asOf ?? null
-    return (dataset.value?.measures ?? []).filter((m) => m.alertId && ids.has(m.alertId))
-      .map((m) => ({ ...m, shownStatus: measureStatusAt(m, asOf), kindLabel: m.kind === 'taken' ? '已采取' : '下一步计划' }))
+    return (dataset.value?.measures ?? [])
+      .filter((m) => m.alertId && ids.has(m.alertId))
+      .map((m) => ({
+        ...m,
+        shownStatus: measureStatusAt(m, asOf),
+        kindLabel: m.kind === 'taken' ? '已采取' : '下一步计划',
+      }))
   })
 }

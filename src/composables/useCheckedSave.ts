@@ -53,7 +53,9 @@ export interface UseCheckedSaveReturn {
 
 const isNonEmpty = <Row>(conflicts: readonly WriteConflict<Row>[]): conflicts is Conflicts<Row> => conflicts.length > 0
 
-export function useCheckedSave<Mine, Value, Row>(options: UseCheckedSaveOptions<Mine, Value, Row>): UseCheckedSaveReturn {
+export function useCheckedSave<Mine, Value, Row>(
+  options: UseCheckedSaveOptions<Mine, Value, Row>,
+): UseCheckedSaveReturn {
   const { resend } = options
   async function run(attempt: () => Promise<CheckedAttempt<Mine, Value, Row> | undefined>): Promise<void> {
     const sent = await attempt()

@@ -16,8 +16,14 @@ export interface UseEntryLeaveGuardOptions {
 export function useEntryLeaveGuard(options: UseEntryLeaveGuardOptions): void {
   const confirmLeave = async (): Promise<boolean> => {
     if (!toValue(options.dirty)) return true
-    return ElMessageBox.confirm(`有尚未保存的${options.what}，离开后这些修改将丢失。是否仍要离开？`, '尚未保存',
-      { confirmButtonText: '放弃修改并离开', cancelButtonText: '留在此处', type: 'warning' }).then(() => true, () => false)
+    return ElMessageBox.confirm(`有尚未保存的${options.what}，离开后这些修改将丢失。是否仍要离开？`, '尚未保存', {
+      confirmButtonText: '放弃修改并离开',
+      cancelButtonText: '留在此处',
+      type: 'warning',
+    }).then(
+      () => true,
+      () => false,
+    )
   }
   onBeforeRouteLeave(confirmLeave)
   onBeforeRouteUpdate(confirmLeave)

@@ -12,16 +12,45 @@
  * keep their input and their basis, so a save over another tab's change of them is refused.
  */
 import {
-  computed, ref, shallowRef, toRaw, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref,
+  computed,
+  ref,
+  shallowRef,
+  toRaw,
+  toValue,
+  watch,
+  type ComputedRef,
+  type MaybeRefOrGetter,
+  type Ref,
 } from 'vue'
 import type { BudgetLine, MonthlyExecution, MonthNumber } from '@/domain/types'
 import { executionKey, type ExecutionsBasis } from '@/domain/executionBasis'
 import {
-  cellKey, changedExecutions, checkExecutionLine, combineLineChecks, completeAllocatedLine, draftFromExecutions, fillAllocatedFromSpent,
-  gridTotals, GRID_MONTHS, groupByLine, issueInMonthlyView, monthlyTotals, parsePastedBlock, placePastedBlock, setMonthlyAmount,
+  cellKey,
+  changedExecutions,
+  checkExecutionLine,
+  combineLineChecks,
+  completeAllocatedLine,
+  draftFromExecutions,
+  fillAllocatedFromSpent,
+  gridTotals,
+  GRID_MONTHS,
+  groupByLine,
+  issueInMonthlyView,
+  monthlyTotals,
+  parsePastedBlock,
+  placePastedBlock,
+  setMonthlyAmount,
   shownMonthlyText,
-  type AllocatedMode, type AmountView, type CellIssue, type ExecutionCellText, type ExecutionDraft, type ExecutionField,
-  type ExecutionGridCheck, type GridPosition, type GridTotals, type LineCheck,
+  type AllocatedMode,
+  type AmountView,
+  type CellIssue,
+  type ExecutionCellText,
+  type ExecutionDraft,
+  type ExecutionField,
+  type ExecutionGridCheck,
+  type GridPosition,
+  type GridTotals,
+  type LineCheck,
 } from '@/domain/entryExecutionGrid'
 import type { ValidationIssue } from '@/domain/result'
 
@@ -94,7 +123,10 @@ export interface UseExecutionEntryGridReturn {
    * Takes `rows` (the stored figures of their line and month, null: none) as those cells' basis; with
    * `show`, the cells show them too (放弃我的修改), else they keep the user's input (覆盖).
    */
-  rebase: (rows: readonly { budgetLineId: string; month: number; theirs: MonthlyExecution | null }[], options: { show: boolean }) => void
+  rebase: (
+    rows: readonly { budgetLineId: string; month: number; theirs: MonthlyExecution | null }[],
+    options: { show: boolean },
+  ) => void
   /** after a save: the saved rows are their cells' basis and what they show */
   accept: (saved: readonly MonthlyExecution[]) => void
 }
@@ -216,7 +248,10 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
   })
 
   /** Sets some cells' basis, and with `show` their text, leaving every other cell as it is. */
-  function setCellBases(rows: readonly { budgetLineId: string; month: number; row: MonthlyExecution | null }[], show: boolean): void {
+  function setCellBases(
+    rows: readonly { budgetLineId: string; month: number; row: MonthlyExecution | null }[],
+    show: boolean,
+  ): void {
     const nextBasis: Record<string, MonthlyExecution | null> = { ...basis.value }
     const nextDraft: ExecutionDraft = { ...draft.value }
     for (const { budgetLineId, month, row } of rows) {
@@ -229,13 +264,22 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
     draft.value = nextDraft
   }
   const rebase: UseExecutionEntryGridReturn['rebase'] = (rows, { show }) =>
-    setCellBases(rows.map((r) => ({ budgetLineId: r.budgetLineId, month: r.month, row: r.theirs })), show)
+    setCellBases(
+      rows.map((r) => ({ budgetLineId: r.budgetLineId, month: r.month, row: r.theirs })),
+      show,
+    )
   const accept = (saved: readonly MonthlyExecution[]) =>
-    setCellBases(saved.map((row) => ({ budgetLineId: row.budgetLineId, month: row.month, row })), true)
+    setCellBases(
+      saved.map((row) => ({ budgetLineId: row.budgetLineId, month: row.month, row })),
+      true,
+    )
 
   // Each keystroke replaces one line's row only, so unchanged lines reuse their last completion and check.
   const storedByLine = computed(() => groupByLine(stored.value))
-  const completions = new WeakMap<ExecutionCellText[], { line: BudgetLine; stored: readonly MonthlyExecution[]; mode: AllocatedMode; result: ExecutionCellText[] }>()
+  const completions = new WeakMap<
+    ExecutionCellText[],
+    { line: BudgetLine; stored: readonly MonthlyExecution[]; mode: AllocatedMode; result: ExecutionCellText[] }
+  >()
   const completed = computed<ExecutionDraft>(() => {
     const next: ExecutionDraft = {}
     for (const line of lines.value) {
@@ -252,16 +296,23 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
     }
     return next
   })
-  const lineChecks = new WeakMap<readonly ExecutionCellText[], { line: BudgetLine; stored: readonly MonthlyExecution[]; result: LineCheck }>()
-  const check = computed(() => combineLineChecks(lines.value.map((line) => {
-    const row = completed.value[line.id] ?? []
-    const lineStored = storedByLine.value.get(line.id) ?? []
-    const cached = lineChecks.get(row)
-    if (cached && cached.line === line && cached.stored === lineStored) return cached.result
-    const result = checkExecutionLine(line, row, lineStored)
-    lineChecks.set(row, { line, stored: lineStored, result })
-    return result
-  })))
+  const lineChecks = new WeakMap<
+    readonly ExecutionCellText[],
+    { line: BudgetLine; stored: readonly MonthlyExecution[]; result: LineCheck }
+  >()
+  const check = computed(() =>
+    combineLineChecks(
+      lines.value.map((line) => {
+        const row = completed.value[line.id] ?? []
+        const lineStored = storedByLine.value.get(line.id) ?? []
+        const cached = lineChecks.get(row)
+        if (cached && cached.line === line && cached.stored === lineStored) return cached.result
+        const result = checkExecutionLine(line, row, lineStored)
+        lineChecks.set(row, { line, stored: lineStored, result })
+        return result
+      }),
+    ),
+  )
   const totals = computed(() => gridTotals(lines.value, check.value.parsed))
   const viewTotals = computed(() => (view.value === 'monthly' ? monthlyTotals(totals.value) : totals.value))
   const changes = computed(() => changedExecutions(check.value.parsed, stored.value, () => ''))
@@ -270,7 +321,11 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
   const monthOf = (col: number): MonthNumber => (col + 1) as MonthNumber
   const lineAt = (row: number) => lines.value[row]
 
-  function textAt(position: GridPosition, which: ExecutionField = field.value, shownAs: AmountView = view.value): string {
+  function textAt(
+    position: GridPosition,
+    which: ExecutionField = field.value,
+    shownAs: AmountView = view.value,
+  ): string {
     const line = lineAt(position.row)
     const row = line ? completed.value[line.id] : undefined
     if (!line || !row) return ''
@@ -309,7 +364,9 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
     const line = lineAt(position.row)
     if (!line) return []
     const month = monthOf(position.col)
-    return (check.value.byCell.get(cellKey(line.id, month, which)) ?? []).map((found) => viewIssue({ lineId: line.id, lineName: line.name, month, field: which, issue: found }))
+    return (check.value.byCell.get(cellKey(line.id, month, which)) ?? []).map((found) =>
+      viewIssue({ lineId: line.id, lineName: line.name, month, field: which, issue: found }),
+    )
   }
 
   function viewIssue(found: CellIssue): ValidationIssue {
@@ -351,15 +408,41 @@ export function useExecutionEntryGrid(options: UseExecutionEntryGridOptions): Us
   }
 
   return {
-    field, view, draft, completed, allocatedMode, check, totals, viewTotals, changes, focused, textAt, setText, issuesAt, viewIssue,
-    onKeydown, onPaste, pasteText, fillAllocated, reset, basis: computed(() => basis.value), rebase, accept, isLockedCell, isReadOnlyCell,
+    field,
+    view,
+    draft,
+    completed,
+    allocatedMode,
+    check,
+    totals,
+    viewTotals,
+    changes,
+    focused,
+    textAt,
+    setText,
+    issuesAt,
+    viewIssue,
+    onKeydown,
+    onPaste,
+    pasteText,
+    fillAllocated,
+    reset,
+    basis: computed(() => basis.value),
+    rebase,
+    accept,
+    isLockedCell,
+    isReadOnlyCell,
     revertedByLock,
   }
 }
 
-const textOf = (row: MonthlyExecution | null | undefined): ExecutionCellText => ({ spent: row?.spent ?? '', allocated: row?.allocated ?? '' })
+const textOf = (row: MonthlyExecution | null | undefined): ExecutionCellText => ({
+  spent: row?.spent ?? '',
+  allocated: row?.allocated ?? '',
+})
 const sameText = (a: ExecutionCellText, b: ExecutionCellText) => a.spent === b.spent && a.allocated === b.allocated
-const copyOf = (row: MonthlyExecution | null | undefined): MonthlyExecution | null => (row ? structuredClone(toRaw(row)) : null)
+const copyOf = (row: MonthlyExecution | null | undefined): MonthlyExecution | null =>
+  row ? structuredClone(toRaw(row)) : null
 
 function basisOf(rows: readonly MonthlyExecution[]): ExecutionsBasis {
   return Object.fromEntries(rows.map((e) => [executionKey(e.budgetLineId, e.month), copyOf(e)]))

@@ -23,7 +23,9 @@ export function usePendingDelete<T>(options: {
   const pending = shallowRef<T | null>(null)
   const open = computed({
     get: () => pending.value !== null,
-    set: (isOpen: boolean) => { if (!isOpen) pending.value = null },
+    set: (isOpen: boolean) => {
+      if (!isOpen) pending.value = null
+    },
   })
   async function confirm(): Promise<void> {
     const item = pending.value

@@ -6,7 +6,17 @@
  * Another node starts every draft over; a 定稿 in another tab sends unsaved drafts back to the stored
  * rows; leaving with unsaved drafts asks first.
  */
-import { computed, ref, shallowRef, toRaw, watch, type ComputedRef, type Ref, type ShallowRef, type WatchSource } from 'vue'
+import {
+  computed,
+  ref,
+  shallowRef,
+  toRaw,
+  watch,
+  type ComputedRef,
+  type Ref,
+  type ShallowRef,
+  type WatchSource,
+} from 'vue'
 import type { WriteConflict } from '@/domain/result'
 import type { Id, MonitoringNode } from '@/domain/types'
 import { useEntryLeaveGuard } from './useEntryLeaveGuard'
@@ -61,10 +71,20 @@ export interface UseRowDraftsReturn<Row, Draft> {
 const copyOf = <Row>(row: Row | undefined | null): Row | null => (row ? structuredClone(toRaw(row)) : null)
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
-export function useRowDrafts<Row extends { nodeId: Id }, Draft>(options: UseRowDraftsOptions<Row, Draft>): UseRowDraftsReturn<Row, Draft> {
+export function useRowDrafts<Row extends { nodeId: Id }, Draft>(
+  options: UseRowDraftsOptions<Row, Draft>,
+): UseRowDraftsReturn<Row, Draft> {
   const { ids, toDraft, idOf } = options
   const locked = computed(() => options.node().status === 'locked')
-  const stored = computed(() => new Map(options.stored().filter((row) => row.nodeId === options.node().id).map((row) => [idOf(row), row])))
+  const stored = computed(
+    () =>
+      new Map(
+        options
+          .stored()
+          .filter((row) => row.nodeId === options.node().id)
+          .map((row) => [idOf(row), row]),
+      ),
+  )
   // typed by hand: Vue cannot unwrap a type parameter, and a draft holds plain values only
   const drafts = ref({}) as Ref<Record<Id, Draft>>
   const basis = shallowRef<Record<Id, Row | null>>({})
@@ -116,13 +136,31 @@ export function useRowDrafts<Row extends { nodeId: Id }, Draft>(options: UseRowD
   watch(() => options.node().id, reset, { immediate: true })
   watch(options.reloaded, followStored)
   const dirty = computed(() => ids().some(edited))
-  const revertedByLock = useRevertOnLock(() => locked.value, () => dirty.value, reset)
+  const revertedByLock = useRevertOnLock(
+    () => locked.value,
+    () => dirty.value,
+    reset,
+  )
   useEntryLeaveGuard({ dirty, what: options.what })
 
   return {
-    locked, stored, drafts, basis, dirty, revertedByLock, reset,
+    locked,
+    stored,
+    drafts,
+    basis,
+    dirty,
+    revertedByLock,
+    reset,
     draftOf: (id) => drafts.value[id] ?? toDraft(basis.value[id]),
-    accept: (saved) => setRows(saved.map((row) => ({ id: idOf(row), row })), true),
-    rebase: (conflicts, show) => setRows(conflicts.map((c) => ({ id: c.key, row: c.theirs })), show),
+    accept: (saved) =>
+      setRows(
+        saved.map((row) => ({ id: idOf(row), row })),
+        true,
+      ),
+    rebase: (conflicts, show) =>
+      setRows(
+        conflicts.map((c) => ({ id: c.key, row: c.theirs })),
+        show,
+      ),
   }
 }

@@ -29,7 +29,10 @@ export async function getAlert(id: Id, { database = db }: DbOptions = {}): Promi
   return database.alerts.get(id)
 }
 
-export async function putAlerts(alerts: readonly Alert[], { database = db }: DbOptions = {}): Promise<WriteResult<Alert[]>> {
+export async function putAlerts(
+  alerts: readonly Alert[],
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<Alert[]>> {
   return runWrite(database, [database.alerts], async () => {
     const rows = toPlain([...alerts])
     await putAudited(database, database.alerts, rows)
@@ -68,7 +71,10 @@ export async function replaceNodeAlerts(
     })
     const nextKeys = new Set(next.map(naturalKey))
     const gone = previous.filter((a) => !nextKeys.has(naturalKey(a)))
-    const measures = await database.measures.where('alertId').anyOf(gone.map((a) => a.id)).toArray()
+    const measures = await database.measures
+      .where('alertId')
+      .anyOf(gone.map((a) => a.id))
+      .toArray()
     const referenced = new Set(measures.map((m) => m.alertId))
     const closed = gone
       .filter((a) => referenced.has(a.id))
@@ -137,7 +143,12 @@ async function appendEvent(
 }
 
 /** 批示: a leader's comment on an alert, with name and time, kept in its history. */
-export async function addAlertComment(id: Id, by: string, text: string, { database = db }: DbOptions = {}): Promise<WriteResult<Alert>> {
+export async function addAlertComment(
+  id: Id,
+  by: string,
+  text: string,
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<Alert>> {
   return runWrite(database, [database.alerts], async () => {
     if (!text.trim()) throw new DbWriteError('批示内容不能为空。')
     return appendEvent(database, id, { by, kind: 'comment', text })
@@ -145,21 +156,36 @@ export async function addAlertComment(id: Id, by: string, text: string, { databa
 }
 
 /** 关闭 with a reason (required), recorded in the history. */
-export async function closeAlert(id: Id, by: string, reason: string, { database = db }: DbOptions = {}): Promise<WriteResult<Alert>> {
+export async function closeAlert(
+  id: Id,
+  by: string,
+  reason: string,
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<Alert>> {
   return runWrite(database, [database.alerts], async () => {
     if (!reason.trim()) throw new DbWriteError('关闭预警须填写原因。')
-    return appendEvent(database, id, { by, kind: 'close', text: reason }, (a) => ({ ...a, status: 'closed', closedReason: reason.trim() }))
+    return appendEvent(database, id, { by, kind: 'close', text: reason }, (a) => ({
+      ...a,
+      status: 'closed',
+      closedReason: reason.trim(),
+    }))
   })
 }
 
 /** 重新打开 a closed alert, recorded in the history. */
-export async function reopenAlert(id: Id, by: string, text: string, { database = db }: DbOptions = {}): Promise<WriteResult<Alert>> {
+export async function reopenAlert(
+  id: Id,
+  by: string,
+  text: string,
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<Alert>> {
   return runWrite(database, [database.alerts], async () =>
     appendEvent(database, id, { by, kind: 'reopen', text: text || '重新打开' }, (a) => {
       const row: Alert = { ...a, status: 'open' }
       delete row.closedReason
       return row
-    }))
+    }),
+  )
 }
 
 /** Used by db/measures.assignMeasure inside its own transaction. */

@@ -25,6 +25,8 @@ export async function recordAudit(database: MonitoringDb, entries: readonly Audi
 }
 
 /** The most recent audit rows, newest first. */
-export async function listAudit({ limit = 100, database = db }: DbOptions & { limit?: number } = {}): Promise<AuditEntry[]> {
+export async function listAudit({ limit = 100, database = db }: DbOptions & { limit?: number } = {}): Promise<
+  AuditEntry[]
+> {
   return database.auditLog.orderBy('seq').reverse().limit(limit).toArray()
 }

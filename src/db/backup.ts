@@ -44,7 +44,9 @@ const MAX_ROWS = 2_000_000
  * Every table of the schema, in order. The domain names the same tables (`TableName`, with their
  * labels): the `satisfies` and the typed assignment fail to compile if the two lists differ.
  */
-export const TABLE_NAMES: TableName[] = Object.keys(STORES_V1 satisfies Record<TableName, string>) as (keyof typeof STORES_V1)[]
+export const TABLE_NAMES: TableName[] = Object.keys(
+  STORES_V1 satisfies Record<TableName, string>,
+) as (keyof typeof STORES_V1)[]
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT
@@ -64,13 +66,21 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 function checksumInput(b: Omit<BackupFile, 'checksum'>): string {
-  return canonicalJson({ format: b.format, formatVersion: b.formatVersion, schemaVersion: b.schemaVersion, createdAt: b.createdAt, counts: b.counts, tables: b.tables })
+  return canonicalJson({
+    format: b.format,
+    formatVersion: b.formatVersion,
+    schemaVersion: b.schemaVersion,
+    createdAt: b.createdAt,
+    counts: b.counts,
+    tables: b.tables,
+  })
 }
 
 /** Reads every table in one read transaction and returns the backup file's text. */
-export async function createBackup(
-  { now = new Date(), database = db }: DbOptions & { now?: Date } = {},
-): Promise<{ text: string; backup: BackupFile }> {
+export async function createBackup({ now = new Date(), database = db }: DbOptions & { now?: Date } = {}): Promise<{
+  text: string
+  backup: BackupFile
+}> {
   const tables = TABLE_NAMES.map((name) => database.table(name))
   const data = await database.transaction('r', tables, async () => {
     const out = {} as Record<TableName, unknown[]>
@@ -79,8 +89,18 @@ export async function createBackup(
   })
   const counts = {} as Record<TableName, number>
   for (const name of TABLE_NAMES) counts[name] = data[name].length
-  const body = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: SCHEMA_VERSION, createdAt: now.toISOString(), counts, tables: data } as const
-  const backup: BackupFile = { ...body, checksum: { algorithm: 'SHA-256', value: await sha256Hex(checksumInput(body)) } }
+  const body = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: now.toISOString(),
+    counts,
+    tables: data,
+  } as const
+  const backup: BackupFile = {
+    ...body,
+    checksum: { algorithm: 'SHA-256', value: await sha256Hex(checksumInput(body)) },
+  }
   return { text: JSON.stringify(backup), backup }
 }
 
@@ -94,37 +114,107 @@ export function backupFileName(now: Date): string {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
-type Kind = 's' | 'n' | 'int' | 'year' | 'month' | 'bool' | 'arr' | 'obj' | 'objOrArr' | 'dec' | 'any' | readonly string[]
+type Kind =
+  's' | 'n' | 'int' | 'year' | 'month' | 'bool' | 'arr' | 'obj' | 'objOrArr' | 'dec' | 'any' | readonly string[]
 type RowSpec = { required: Record<string, Kind>; optional?: Record<string, Kind> }
 
 const DEC = /^-?\d+(\.\d+)?$/
 const id = 's' as const
 const ROW_SPECS: Record<TableName, RowSpec> = {
-  units: { required: { id, name: 's', departments: 'arr', monitoringGroup: 'arr', financeOfficer: 's' }, optional: { parentUnitId: 's', carryOverInExecutionBase: 'bool', allocatedMode: ['typed', 'equalsSpent', 'fullBudget'] } },
+  units: {
+    required: { id, name: 's', departments: 'arr', monitoringGroup: 'arr', financeOfficer: 's' },
+    optional: {
+      parentUnitId: 's',
+      carryOverInExecutionBase: 'bool',
+      allocatedMode: ['typed', 'equalsSpent', 'fullBudget'],
+    },
+  },
   frameworks: { required: { year: 'year', level1: 'arr' } },
   projects: { required: { id, unitId: id, year: 'year', name: 's', department: 's' } },
   budgetLines: {
-    required: { id, unitId: id, year: 'year', category: ['basic', 'project'], name: 's', fundSource: 's', initialBudget: 'dec', additions: 'dec', reductions: 'dec', carryOver: 'dec', sortOrder: 'n' },
+    required: {
+      id,
+      unitId: id,
+      year: 'year',
+      category: ['basic', 'project'],
+      name: 's',
+      fundSource: 's',
+      initialBudget: 'dec',
+      additions: 'dec',
+      reductions: 'dec',
+      carryOver: 'dec',
+      sortOrder: 'n',
+    },
     optional: { subCategory: ['personnel', 'public'], projectId: 's', adjustmentMonth: 'month' },
   },
-  monthlyExecutions: { required: { id, budgetLineId: id, year: 'year', month: 'month', allocated: 'dec', spent: 'dec' } },
-  targets: { required: { id, unitId: id, year: 'year', scope: ['unit', 'project'], description: 's' }, optional: { projectId: 's' } },
+  monthlyExecutions: {
+    required: { id, budgetLineId: id, year: 'year', month: 'month', allocated: 'dec', spent: 'dec' },
+  },
+  targets: {
+    required: { id, unitId: id, year: 'year', scope: ['unit', 'project'], description: 's' },
+    optional: { projectId: 's' },
+  },
   indicators: {
-    required: { id, targetId: id, level1: 's', level2: 's', name: 's', operator: ['≥', '>', '=', '≤', '<', '定性'], targetValue: 's', measureUnit: 's', accrual: ['cumulative', 'level', 'dueLater'], sortOrder: 'n' },
+    required: {
+      id,
+      targetId: id,
+      level1: 's',
+      level2: 's',
+      name: 's',
+      operator: ['≥', '>', '=', '≤', '<', '定性'],
+      targetValue: 's',
+      measureUnit: 's',
+      accrual: ['cumulative', 'level', 'dueLater'],
+      sortOrder: 'n',
+    },
     optional: { targetLabel: 's', weight: 'dec', dueDate: 's', monthlyPlan: 'arr', budgetLineIds: 'arr' },
   },
-  nodes: { required: { id, unitId: id, year: 'year', asOfDate: 's', label: 's', status: ['draft', 'locked'] }, optional: { frozenSettings: 'obj' } },
+  nodes: {
+    required: { id, unitId: id, year: 'year', asOfDate: 's', label: 's', status: ['draft', 'locked'] },
+    optional: { frozenSettings: 'obj' },
+  },
   readings: {
     required: { id, nodeId: id, indicatorId: id, deviationCauses: 'arr', deviationText: 's' },
-    optional: { actualValue: 'dec', actualLabel: 's', qualitativeGrade: ['达成', '部分达成', '未达成'], qualitativePercent: 'dec', yearEndForecast: 's', likelihood: 's', carriedFrom: 's' },
+    optional: {
+      actualValue: 'dec',
+      actualLabel: 's',
+      qualitativeGrade: ['达成', '部分达成', '未达成'],
+      qualitativePercent: 'dec',
+      yearEndForecast: 's',
+      likelihood: 's',
+      carriedFrom: 's',
+    },
   },
-  budgetJudgements: { required: { id, nodeId: id, budgetLineId: id, deviationCauses: 'arr', deviationText: 's' }, optional: { yearEndForecast: 'dec', likelihood: 's', carriedFrom: 's' } },
+  budgetJudgements: {
+    required: { id, nodeId: id, budgetLineId: id, deviationCauses: 'arr', deviationText: 's' },
+    optional: { yearEndForecast: 'dec', likelihood: 's', carriedFrom: 's' },
+  },
   alerts: {
-    required: { id, nodeId: id, ruleId: 's', light: ['red', 'yellow', 'green', 'blue', 'grey'], subjectType: 's', subjectId: 's', thresholds: 'obj', inputs: 'obj', message: 's', status: ['open', 'closed'] },
+    required: {
+      id,
+      nodeId: id,
+      ruleId: 's',
+      light: ['red', 'yellow', 'green', 'blue', 'grey'],
+      subjectType: 's',
+      subjectId: 's',
+      thresholds: 'obj',
+      inputs: 'obj',
+      message: 's',
+      status: ['open', 'closed'],
+    },
     optional: { closedReason: 's', history: 'arr' },
   },
   measures: {
-    required: { id, unitId: id, nodeId: id, kind: ['taken', 'planned'], content: 's', effect: 's', department: 's', status: 's' },
+    required: {
+      id,
+      unitId: id,
+      nodeId: id,
+      kind: ['taken', 'planned'],
+      content: 's',
+      effect: 's',
+      department: 's',
+      status: 's',
+    },
     optional: { alertId: 's', deadline: 's' },
   },
   reports: { required: { nodeId: id, edits: 'obj', unlocks: 'arr', updatedAt: 's' }, optional: { frozen: 'obj' } },
@@ -137,21 +227,43 @@ const ROW_SPECS: Record<TableName, RowSpec> = {
 function kindOk(value: unknown, kind: Kind): boolean {
   if (Array.isArray(kind)) return typeof value === 'string' && kind.includes(value)
   switch (kind) {
-    case 's': return typeof value === 'string'
-    case 'n': return typeof value === 'number' && Number.isFinite(value)
-    case 'int': return typeof value === 'number' && Number.isSafeInteger(value)
-    case 'year': return typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2200
-    case 'month': return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12
-    case 'bool': return typeof value === 'boolean'
-    case 'arr': return Array.isArray(value)
-    case 'obj': return typeof value === 'object' && value !== null && !Array.isArray(value)
-    case 'objOrArr': return typeof value === 'object' && value !== null
-    case 'dec': return typeof value === 'string' && DEC.test(value) && value.length <= 40
-    default: return true
+    case 's':
+      return typeof value === 'string'
+    case 'n':
+      return typeof value === 'number' && Number.isFinite(value)
+    case 'int':
+      return typeof value === 'number' && Number.isSafeInteger(value)
+    case 'year':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1900 && value <= 2200
+    case 'month':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 12
+    case 'bool':
+      return typeof value === 'boolean'
+    case 'arr':
+      return Array.isArray(value)
+    case 'obj':
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+    case 'objOrArr':
+      return typeof value === 'object' && value !== null
+    case 'dec':
+      return typeof value === 'string' && DEC.test(value) && value.length <= 40
+    default:
+      return true
   }
 }
 
-const KIND_LABEL: Record<string, string> = { s: '文字', n: '数字', int: '整数', year: '年度（1900–2200）', month: '月份（1–12）', bool: '是或否', arr: '列表', obj: '对象', objOrArr: '对象或列表', dec: '数值文字' }
+const KIND_LABEL: Record<string, string> = {
+  s: '文字',
+  n: '数字',
+  int: '整数',
+  year: '年度（1900–2200）',
+  month: '月份（1–12）',
+  bool: '是或否',
+  arr: '列表',
+  obj: '对象',
+  objOrArr: '对象或列表',
+  dec: '数值文字',
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -189,7 +301,10 @@ function utf8ByteLengthExceeds(text: string, limit: number): boolean {
     const c = text.charCodeAt(i)
     if (c < 0x80) bytes += 1
     else if (c < 0x800) bytes += 2
-    else if (c >= 0xd800 && c <= 0xdbff) { bytes += 4; i++ } // a surrogate pair is one 4-byte character
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4
+      i++
+    } // a surrogate pair is one 4-byte character
     else bytes += 3
     if (bytes > limit) return true
   }
@@ -200,7 +315,8 @@ function utf8ByteLengthExceeds(text: string, limit: number): boolean {
 export async function checkBackupText(text: string): Promise<Result<BackupFile>> {
   const fail = (...messages: string[]) => refused(messages)
   if (text.length === 0) return fail('备份文件是空的')
-  if (utf8ByteLengthExceeds(text, MAX_BACKUP_BYTES)) return fail(`备份文件过大（超过 ${MAX_BACKUP_BYTES / 1024 / 1024} MB），不是本程序生成的备份`)
+  if (utf8ByteLengthExceeds(text, MAX_BACKUP_BYTES))
+    return fail(`备份文件过大（超过 ${MAX_BACKUP_BYTES / 1024 / 1024} MB），不是本程序生成的备份`)
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -210,16 +326,30 @@ export async function checkBackupText(text: string): Promise<Result<BackupFile>>
   const structure = structureProblem(parsed)
   if (structure) return fail(structure)
   if (!isRecord(parsed) || parsed.format !== BACKUP_FORMAT) return fail('这不是本程序的备份文件（缺少备份标识）')
-  if (typeof parsed.formatVersion !== 'number' || typeof parsed.schemaVersion !== 'number') return fail('备份文件缺少版本号')
+  if (typeof parsed.formatVersion !== 'number' || typeof parsed.schemaVersion !== 'number')
+    return fail('备份文件缺少版本号')
   if (parsed.formatVersion > BACKUP_FORMAT_VERSION || parsed.schemaVersion > SCHEMA_VERSION) {
-    return fail(`该备份由更新版本的本程序生成（备份格式 ${parsed.formatVersion}，数据版本 ${parsed.schemaVersion}），请先升级本程序再恢复`)
+    return fail(
+      `该备份由更新版本的本程序生成（备份格式 ${parsed.formatVersion}，数据版本 ${parsed.schemaVersion}），请先升级本程序再恢复`,
+    )
   }
-  if (parsed.formatVersion < 1 || parsed.schemaVersion < 1 || !Number.isInteger(parsed.formatVersion) || !Number.isInteger(parsed.schemaVersion)) {
+  if (
+    parsed.formatVersion < 1 ||
+    parsed.schemaVersion < 1 ||
+    !Number.isInteger(parsed.formatVersion) ||
+    !Number.isInteger(parsed.schemaVersion)
+  ) {
     return fail('备份文件的版本号无效')
   }
-  if (typeof parsed.createdAt !== 'string' || Number.isNaN(Date.parse(parsed.createdAt))) return fail('备份文件缺少有效的备份时间')
+  if (typeof parsed.createdAt !== 'string' || Number.isNaN(Date.parse(parsed.createdAt)))
+    return fail('备份文件缺少有效的备份时间')
   const checksum = parsed.checksum
-  if (!isRecord(checksum) || checksum.algorithm !== 'SHA-256' || typeof checksum.value !== 'string' || !/^[0-9a-f]{64}$/.test(checksum.value)) {
+  if (
+    !isRecord(checksum) ||
+    checksum.algorithm !== 'SHA-256' ||
+    typeof checksum.value !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(checksum.value)
+  ) {
     return fail('备份文件缺少校验码')
   }
   const tables = parsed.tables
@@ -248,14 +378,18 @@ export async function checkBackupText(text: string): Promise<Result<BackupFile>>
       }
       for (const [field, kind] of Object.entries(spec.required)) {
         if (!kindOk(row[field], kind)) {
-          messages.push(`数据表「${label}」第${i + 1}行的“${field}”${row[field] === undefined ? '缺失' : `应为${Array.isArray(kind) ? `以下之一：${kind.join('、')}` : KIND_LABEL[kind as string]}`}`)
+          messages.push(
+            `数据表「${label}」第${i + 1}行的“${field}”${row[field] === undefined ? '缺失' : `应为${Array.isArray(kind) ? `以下之一：${kind.join('、')}` : KIND_LABEL[kind as string]}`}`,
+          )
         }
       }
       for (const [field, kind] of Object.entries(spec.optional ?? {})) {
-        if (row[field] !== undefined && !kindOk(row[field], kind)) messages.push(`数据表「${label}」第${i + 1}行的“${field}”类型不对`)
+        if (row[field] !== undefined && !kindOk(row[field], kind))
+          messages.push(`数据表「${label}」第${i + 1}行的“${field}”类型不对`)
       }
       for (const field of Object.keys(row)) {
-        if (!(field in spec.required) && !(field in (spec.optional ?? {}))) messages.push(`数据表「${label}」第${i + 1}行含有未知字段“${field.slice(0, 40)}”`)
+        if (!(field in spec.required) && !(field in (spec.optional ?? {})))
+          messages.push(`数据表「${label}」第${i + 1}行含有未知字段“${field.slice(0, 40)}”`)
       }
     }
     if (messages.length >= 20) break
@@ -277,16 +411,23 @@ function yearsByUnit(units: readonly unknown[], rows: readonly unknown[]): Backu
       years.set(r.unitId, set)
     }
   }
-  return units.filter(isRecord).map((u) => ({
-    unitName: String(u.name),
-    years: [...(years.get(String(u.id)) ?? [])].sort((a, b) => a - b),
-  })).sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN'))
+  return units
+    .filter(isRecord)
+    .map((u) => ({
+      unitName: String(u.name),
+      years: [...(years.get(String(u.id)) ?? [])].sort((a, b) => a - b),
+    }))
+    .sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN'))
 }
 
 /** What a checked backup holds, for the preview. */
 export function summarizeBackup(backup: BackupFile): BackupSummary {
   const t = backup.tables
-  return { createdAt: backup.createdAt, counts: backup.counts, unitYears: yearsByUnit(t.units, [...t.projects, ...t.budgetLines, ...t.targets, ...t.nodes]) }
+  return {
+    createdAt: backup.createdAt,
+    counts: backup.counts,
+    unitYears: yearsByUnit(t.units, [...t.projects, ...t.budgetLines, ...t.targets, ...t.nodes]),
+  }
 }
 
 /** What the database holds now (what a restore would replace). */
@@ -296,13 +437,21 @@ export async function summarizeDatabase({ database = db }: DbOptions = {}): Prom
     const counts = {} as Record<TableName, number>
     for (const name of TABLE_NAMES) counts[name] = await database.table(name).count()
     const units = await database.units.toArray()
-    const rows = [...await database.projects.toArray(), ...await database.budgetLines.toArray(), ...await database.targets.toArray(), ...await database.nodes.toArray()]
+    const rows = [
+      ...(await database.projects.toArray()),
+      ...(await database.budgetLines.toArray()),
+      ...(await database.targets.toArray()),
+      ...(await database.nodes.toArray()),
+    ]
     return { createdAt: '', counts, unitYears: yearsByUnit(units, rows) }
   })
 }
 
 /** Replaces every table with the backup's rows in one transaction. Check the file first. */
-export async function restoreBackup(backup: BackupFile, { database = db }: DbOptions = {}): Promise<WriteResult<Record<TableName, number>>> {
+export async function restoreBackup(
+  backup: BackupFile,
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<Record<TableName, number>>> {
   const tables = TABLE_NAMES.map((name) => database.table(name))
   return runWrite(database, tables, async () => {
     for (const name of TABLE_NAMES) await database.table(name).clear()
@@ -312,7 +461,10 @@ export async function restoreBackup(backup: BackupFile, { database = db }: DbOpt
 }
 
 /** Checks then restores: a file that fails any check writes nothing. */
-export async function restoreFromText(text: string, { database = db }: DbOptions = {}): Promise<Result<Record<TableName, number>>> {
+export async function restoreFromText(
+  text: string,
+  { database = db }: DbOptions = {},
+): Promise<Result<Record<TableName, number>>> {
   const checked = await checkBackupText(text)
   if (!checked.ok) return checked
   const restored = await restoreBackup(checked.value, { database })

@@ -20,9 +20,17 @@ import { ofUnit } from './unitScope'
 import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
 /** Budget lines of a unit-year in their display order (sortOrder, then id). */
-export async function listBudgetLines(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<BudgetLine[]> {
+export async function listBudgetLines(
+  unitId: Id,
+  year: number,
+  { database = db }: DbOptions = {},
+): Promise<BudgetLine[]> {
   const lines = await ofUnit(database.budgetLines, unitId, year).toArray()
-  return sorted(lines, (l) => l.sortOrder, (l) => l.id)
+  return sorted(
+    lines,
+    (l) => l.sortOrder,
+    (l) => l.id,
+  )
 }
 
 /** Monthly executions of all budget lines of a unit-year, by line then month. */
@@ -34,15 +42,22 @@ export async function listMonthlyExecutions(
   return database.transaction('r', [database.budgetLines, database.monthlyExecutions], async () => {
     const lineIds = await ofUnit(database.budgetLines, unitId, year).primaryKeys()
     const rows = await database.monthlyExecutions.where('budgetLineId').anyOf(lineIds).toArray()
-    return sorted(rows, (r) => r.budgetLineId, (r) => r.month)
+    return sorted(
+      rows,
+      (r) => r.budgetLineId,
+      (r) => r.month,
+    )
   })
 }
 
 /** '基本支出 / 人员经费 / 财政拨款' or '项目支出 / 国有土地出让金评估项目 / 财政拨款': what sets a line apart. */
 function lineKindLabel(line: BudgetLine, projects: readonly Project[]): string {
-  const middle = line.category === 'basic'
-    ? (line.subCategory ? SUB_CATEGORY_LABELS[line.subCategory] : '')
-    : (projects.find((p) => p.id === line.projectId)?.name ?? '')
+  const middle =
+    line.category === 'basic'
+      ? line.subCategory
+        ? SUB_CATEGORY_LABELS[line.subCategory]
+        : ''
+      : (projects.find((p) => p.id === line.projectId)?.name ?? '')
   return [CATEGORY_LABELS[line.category], middle, line.fundSource].filter((part) => part).join(' / ')
 }
 
@@ -53,7 +68,10 @@ function lineKindLabel(line: BudgetLine, projects: readonly Project[]): string {
  * (`newLookAlikes`). Call inside the write's transaction.
  */
 export function assertNoLookAlikeLines(
-  lines: readonly BudgetLine[], stored: readonly BudgetLine[], projects: readonly Project[], typed: ReadonlyMap<Id, string> = new Map(),
+  lines: readonly BudgetLine[],
+  stored: readonly BudgetLine[],
+  projects: readonly Project[],
+  typed: ReadonlyMap<Id, string> = new Map(),
 ): void {
   // the last newcomer is the row that joins the others (the one being saved, or a later duplicate)
   const line = newLookAlikes(lines, stored, budgetLineIdentity)[0]?.newcomers.at(-1)
@@ -81,7 +99,12 @@ export async function putBudgetLine(
     await assertLineOpen(database, before, row, before ? `修改预算行“${before.name}”` : `新增预算行“${row.name}”`)
     const siblings = await ofUnit(database.budgetLines, row.unitId, row.year).toArray()
     const projects = await ofUnit(database.projects, row.unitId, row.year).toArray()
-    assertNoLookAlikeLines([...siblings.filter((l) => l.id !== row.id), row], siblings, projects, new Map([[row.id, line.name]]))
+    assertNoLookAlikeLines(
+      [...siblings.filter((l) => l.id !== row.id), row],
+      siblings,
+      projects,
+      new Map([[row.id, line.name]]),
+    )
     await putAudited(database, database.budgetLines, [row])
     return row
   })
@@ -126,9 +149,16 @@ export async function putExecutions(
     const plain = toPlain([...rows])
     if (basis !== undefined) {
       const keys = plain.map((r) => executionKey(r.budgetLineId, r.month))
-      const current = await database.monthlyExecutions.where('[budgetLineId+month]').anyOf(plain.map((r) => [r.budgetLineId, r.month])).toArray()
+      const current = await database.monthlyExecutions
+        .where('[budgetLineId+month]')
+        .anyOf(plain.map((r) => [r.budgetLineId, r.month]))
+        .toArray()
       const currentOf = new Map(current.map((r) => [executionKey(r.budgetLineId, r.month), r]))
-      assertRowsUnchanged(check, database.monthlyExecutions.name, keys.map((key) => ({ key, current: currentOf.get(key) ?? null, basis: basis[key] ?? null })))
+      assertRowsUnchanged(
+        check,
+        database.monthlyExecutions.name,
+        keys.map((key) => ({ key, current: currentOf.get(key) ?? null, basis: basis[key] ?? null })),
+      )
     }
     const lineIds = [...new Set(plain.map((r) => r.budgetLineId))]
     const lines = await database.budgetLines.bulkGet(lineIds)

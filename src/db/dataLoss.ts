@@ -17,7 +17,11 @@ export async function unitLoss(unitId: Id, { database = db }: DbOptions = {}): P
 }
 
 /** What replacing one unit-year would remove, or null when the unit does not exist. */
-export async function unitYearLoss(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<DataLoss | null> {
+export async function unitYearLoss(
+  unitId: Id,
+  year: number,
+  { database = db }: DbOptions = {},
+): Promise<DataLoss | null> {
   return yearsLoss(unitId, year, database)
 }
 

@@ -7,7 +7,15 @@
  * A unit-year "exists" when it holds any project, budget line, target or node.
  */
 import type { Table } from 'dexie'
-import type { Id, Indicator, IndicatorReading, MonitoringNode, PerformanceTarget, UnitYearDataset, UnitYearRef } from '@/domain/types'
+import type {
+  Id,
+  Indicator,
+  IndicatorReading,
+  MonitoringNode,
+  PerformanceTarget,
+  UnitYearDataset,
+  UnitYearRef,
+} from '@/domain/types'
 import { countUnitYear } from '@/domain/dataLoss'
 import { budgetLineIdentity, newLookAlikes, normalizeDatasetNames, normalizeName } from '@/domain/names'
 import { assertNoLookAlikeLines } from './budget'
@@ -30,12 +38,14 @@ import { runWrite } from './write'
  * nodes) all readings are 240,000 rows and take seconds to read (docs/benchmarks.md (round 1)), while one
  * node's are 20,000 and the heatmap and forecasts look across nodes at the unit's indicators only.
  */
-export type ReadingScope = 'all' | {
-  /** the nodes, or a choice made from the unit-year's nodes once they are read (the workspace picks the one it shows) */
-  nodeIds: readonly Id[] | ((nodes: readonly MonitoringNode[]) => readonly Id[])
-  indicatorIds?: readonly Id[]
-  unitIndicators?: boolean
-}
+export type ReadingScope =
+  | 'all'
+  | {
+      /** the nodes, or a choice made from the unit-year's nodes once they are read (the workspace picks the one it shows) */
+      nodeIds: readonly Id[] | ((nodes: readonly MonitoringNode[]) => readonly Id[])
+      indicatorIds?: readonly Id[]
+      unitIndicators?: boolean
+    }
 
 /**
  * Rows of `table` whose `index` equals one of `keys`. One `equals` query per key rather than
@@ -55,7 +65,11 @@ async function rowsWith<T>(table: Table<T, Id>, index: string, keys: readonly Id
  * docs/benchmarks.md (round 3)).
  */
 async function childRows<T>(
-  table: Table<T, Id>, index: string, parents: readonly Id[], parentOf: (row: T) => Id, parentRowsInDatabase: number,
+  table: Table<T, Id>,
+  index: string,
+  parents: readonly Id[],
+  parentOf: (row: T) => Id,
+  parentRowsInDatabase: number,
 ): Promise<T[]> {
   if (parents.length < parentRowsInDatabase) return rowsWith(table, index, parents)
   const wanted = new Set(parents)
@@ -64,7 +78,9 @@ async function childRows<T>(
 
 /** Every row of one unit-year in display order (readings as `scope` says), or null when the unit does not exist. */
 export async function loadUnitYear(
-  unitId: Id, year: number, { database = db, scope = 'all' }: DbOptions & { scope?: ReadingScope } = {},
+  unitId: Id,
+  year: number,
+  { database = db, scope = 'all' }: DbOptions & { scope?: ReadingScope } = {},
 ): Promise<UnitYearDataset | null> {
   const tables = [database.units, database.frameworks, ...scopedTables(database)]
   return database.transaction('r', tables, async () => {
@@ -83,48 +99,121 @@ export async function loadUnitYear(
     if (!unit) return null
     const framework = storedFramework ?? { year, level1: [] }
     const nodeIds = nodes.map((n) => n.id)
-    const byDate = sorted([...nodes], (n) => n.asOfDate, (n) => n.id)
-    const [monthlyExecutions, indicators, budgetJudgements, alerts, measures, reports, nodeReadings] = await Promise.all([
-      childRows(database.monthlyExecutions, 'budgetLineId', budgetLines.map((l) => l.id), (e) => e.budgetLineId, allLines),
-      childRows(database.indicators, 'targetId', targets.map((t) => t.id), (i) => i.targetId, allTargets),
-      rowsWith(database.budgetJudgements, 'nodeId', nodeIds),
-      rowsWith(database.alerts, 'nodeId', nodeIds),
-      rowsWith(database.measures, 'nodeId', nodeIds),
-      rowsWith(database.reports, 'nodeId', nodeIds),
-      readingsOfNodes(database, scope, byDate),
+    const byDate = sorted(
+      [...nodes],
+      (n) => n.asOfDate,
+      (n) => n.id,
+    )
+    const [monthlyExecutions, indicators, budgetJudgements, alerts, measures, reports, nodeReadings] =
+      await Promise.all([
+        childRows(
+          database.monthlyExecutions,
+          'budgetLineId',
+          budgetLines.map((l) => l.id),
+          (e) => e.budgetLineId,
+          allLines,
+        ),
+        childRows(
+          database.indicators,
+          'targetId',
+          targets.map((t) => t.id),
+          (i) => i.targetId,
+          allTargets,
+        ),
+        rowsWith(database.budgetJudgements, 'nodeId', nodeIds),
+        rowsWith(database.alerts, 'nodeId', nodeIds),
+        rowsWith(database.measures, 'nodeId', nodeIds),
+        rowsWith(database.reports, 'nodeId', nodeIds),
+        readingsOfNodes(database, scope, byDate),
+      ])
+    const readings = uniqueById([
+      ...nodeReadings,
+      ...(await readingsOfIndicators(database, scope, byDate, targets, indicators)),
     ])
-    const readings = uniqueById([...nodeReadings, ...await readingsOfIndicators(database, scope, byDate, targets, indicators)])
     return {
       unit,
       year,
       framework,
       projects: sorted(projects, (p) => p.id),
-      budgetLines: sorted(budgetLines, (l) => l.sortOrder, (l) => l.id),
-      monthlyExecutions: sorted(monthlyExecutions, (e) => e.budgetLineId, (e) => e.month),
-      targets: sorted(targets, (t) => (t.scope === 'unit' ? 0 : 1), (t) => t.projectId ?? '', (t) => t.id),
-      indicators: sorted(indicators, (i) => i.targetId, (i) => i.sortOrder, (i) => i.id),
-      nodes: sorted(nodes, (n) => n.asOfDate, (n) => n.id),
+      budgetLines: sorted(
+        budgetLines,
+        (l) => l.sortOrder,
+        (l) => l.id,
+      ),
+      monthlyExecutions: sorted(
+        monthlyExecutions,
+        (e) => e.budgetLineId,
+        (e) => e.month,
+      ),
+      targets: sorted(
+        targets,
+        (t) => (t.scope === 'unit' ? 0 : 1),
+        (t) => t.projectId ?? '',
+        (t) => t.id,
+      ),
+      indicators: sorted(
+        indicators,
+        (i) => i.targetId,
+        (i) => i.sortOrder,
+        (i) => i.id,
+      ),
+      nodes: sorted(
+        nodes,
+        (n) => n.asOfDate,
+        (n) => n.id,
+      ),
       readings: sortReadings(readings),
-      budgetJudgements: sorted(budgetJudgements, (j) => j.nodeId, (j) => j.budgetLineId),
-      alerts: sorted(alerts, (a) => a.nodeId, (a) => a.subjectType, (a) => a.subjectId, (a) => a.ruleId, (a) => a.id),
-      measures: sorted(measures, (m) => m.nodeId, (m) => m.id),
+      budgetJudgements: sorted(
+        budgetJudgements,
+        (j) => j.nodeId,
+        (j) => j.budgetLineId,
+      ),
+      alerts: sorted(
+        alerts,
+        (a) => a.nodeId,
+        (a) => a.subjectType,
+        (a) => a.subjectId,
+        (a) => a.ruleId,
+        (a) => a.id,
+      ),
+      measures: sorted(
+        measures,
+        (m) => m.nodeId,
+        (m) => m.id,
+      ),
       reports: sorted(reports, (r) => r.nodeId),
     }
   })
 }
 
 /** The readings of the nodes `scope` names (all of them for 'all'). */
-function readingsOfNodes(database: MonitoringDb, scope: ReadingScope, nodes: readonly MonitoringNode[]): Promise<IndicatorReading[]> {
-  if (scope === 'all') return rowsWith(database.readings, 'nodeId', nodes.map((n) => n.id))
+function readingsOfNodes(
+  database: MonitoringDb,
+  scope: ReadingScope,
+  nodes: readonly MonitoringNode[],
+): Promise<IndicatorReading[]> {
+  if (scope === 'all')
+    return rowsWith(
+      database.readings,
+      'nodeId',
+      nodes.map((n) => n.id),
+    )
   const ofYear = new Set(nodes.map((n) => n.id))
   const chosen = typeof scope.nodeIds === 'function' ? scope.nodeIds(nodes) : scope.nodeIds
-  return rowsWith(database.readings, 'nodeId', chosen.filter((id) => ofYear.has(id)))
+  return rowsWith(
+    database.readings,
+    'nodeId',
+    chosen.filter((id) => ofYear.has(id)),
+  )
 }
 
 /** The readings, at every node of the year, of the indicators `scope` names (none for 'all': the nodes' readings are all). */
 async function readingsOfIndicators(
-  database: MonitoringDb, scope: ReadingScope, nodes: readonly MonitoringNode[],
-  targets: readonly PerformanceTarget[], indicators: readonly Indicator[],
+  database: MonitoringDb,
+  scope: ReadingScope,
+  nodes: readonly MonitoringNode[],
+  targets: readonly PerformanceTarget[],
+  indicators: readonly Indicator[],
 ): Promise<IndicatorReading[]> {
   if (scope === 'all') return []
   const ofYear = new Set(nodes.map((n) => n.id))
@@ -142,7 +231,8 @@ async function readingsOfIndicators(
  * another node or a page that looks across nodes), in the same order loadUnitYear gives them.
  */
 export async function loadReadings(
-  scope: { nodeIds?: readonly Id[]; indicatorIds?: readonly Id[] }, { database = db }: DbOptions = {},
+  scope: { nodeIds?: readonly Id[]; indicatorIds?: readonly Id[] },
+  { database = db }: DbOptions = {},
 ): Promise<IndicatorReading[]> {
   return database.transaction('r', database.readings, async () => {
     const [byNode, byIndicator] = await Promise.all([
@@ -154,7 +244,11 @@ export async function loadReadings(
 }
 
 export function sortReadings(readings: IndicatorReading[]): IndicatorReading[] {
-  return sorted(readings, (r) => r.nodeId, (r) => r.indicatorId)
+  return sorted(
+    readings,
+    (r) => r.nodeId,
+    (r) => r.indicatorId,
+  )
 }
 
 /**
@@ -162,11 +256,17 @@ export function sortReadings(readings: IndicatorReading[]): IndicatorReading[] {
  * the same id. A linear merge: re-sorting 240,000 readings each time a node is opened took longer
  * than reading the node.
  */
-export function mergeReadings(existing: readonly IndicatorReading[], more: readonly IndicatorReading[]): IndicatorReading[] {
+export function mergeReadings(
+  existing: readonly IndicatorReading[],
+  more: readonly IndicatorReading[],
+): IndicatorReading[] {
   const incoming = sortReadings(uniqueById(more))
   const replaced = new Set(incoming.map((r) => r.id))
   const kept = existing.filter((r) => !replaced.has(r.id))
-  const order = by<IndicatorReading>((r) => r.nodeId, (r) => r.indicatorId)
+  const order = by<IndicatorReading>(
+    (r) => r.nodeId,
+    (r) => r.indicatorId,
+  )
   const before = (a: IndicatorReading, b: IndicatorReading) => order(a, b) <= 0
   const merged: IndicatorReading[] = []
   let i = 0
@@ -219,17 +319,40 @@ export function datasetProblems(dataset: UnitYearDataset): string[] {
     dataset.budgetLines.every((l) => l.projectId === undefined || projects.has(l.projectId)),
     '有预算行指向不存在的项目',
   )
-  check(dataset.monthlyExecutions.every((e) => lines.has(e.budgetLineId) && e.year === year), '有月度执行数指向不存在的预算行或其他年度')
-  check(dataset.targets.every((t) => t.projectId === undefined || projects.has(t.projectId)), '有绩效目标指向不存在的项目')
-  check(dataset.indicators.every((i) => targets.has(i.targetId)), '有指标指向不存在的绩效目标')
-  check(dataset.readings.every((r) => nodes.has(r.nodeId) && indicators.has(r.indicatorId)), '有指标填报指向不存在的监控节点或指标')
-  check(dataset.budgetJudgements.every((j) => nodes.has(j.nodeId) && lines.has(j.budgetLineId)), '有预算研判指向不存在的监控节点或预算行')
-  check(dataset.alerts.every((a) => nodes.has(a.nodeId)), '有预警指向不存在的监控节点')
   check(
-    dataset.measures.every((m) => nodes.has(m.nodeId) && m.unitId === unit.id && (m.alertId === undefined || alerts.has(m.alertId))),
+    dataset.monthlyExecutions.every((e) => lines.has(e.budgetLineId) && e.year === year),
+    '有月度执行数指向不存在的预算行或其他年度',
+  )
+  check(
+    dataset.targets.every((t) => t.projectId === undefined || projects.has(t.projectId)),
+    '有绩效目标指向不存在的项目',
+  )
+  check(
+    dataset.indicators.every((i) => targets.has(i.targetId)),
+    '有指标指向不存在的绩效目标',
+  )
+  check(
+    dataset.readings.every((r) => nodes.has(r.nodeId) && indicators.has(r.indicatorId)),
+    '有指标填报指向不存在的监控节点或指标',
+  )
+  check(
+    dataset.budgetJudgements.every((j) => nodes.has(j.nodeId) && lines.has(j.budgetLineId)),
+    '有预算研判指向不存在的监控节点或预算行',
+  )
+  check(
+    dataset.alerts.every((a) => nodes.has(a.nodeId)),
+    '有预警指向不存在的监控节点',
+  )
+  check(
+    dataset.measures.every(
+      (m) => nodes.has(m.nodeId) && m.unitId === unit.id && (m.alertId === undefined || alerts.has(m.alertId)),
+    ),
     '有纠偏措施指向不存在的监控节点或预警',
   )
-  check(dataset.reports.every((r) => nodes.has(r.nodeId)), '有监控报告指向不存在的监控节点')
+  check(
+    dataset.reports.every((r) => nodes.has(r.nodeId)),
+    '有监控报告指向不存在的监控节点',
+  )
   return problems
 }
 
@@ -239,7 +362,10 @@ export function datasetProblems(dataset: UnitYearDataset): string[] {
  * the unit's name may not be another unit's, nor may two projects or two budget lines of the
  * unit-year look alike, unless they were already stored so before names were normalised.
  */
-export async function saveUnitYear(dataset: UnitYearDataset, { database = db }: DbOptions = {}): Promise<WriteResult<RowCounts>> {
+export async function saveUnitYear(
+  dataset: UnitYearDataset,
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<RowCounts>> {
   const tables = [database.units, database.frameworks, ...scopedTables(database)]
   return runWrite(database, tables, async () => {
     const data = normalizeDatasetNames(toPlain(dataset))
@@ -248,7 +374,11 @@ export async function saveUnitYear(dataset: UnitYearDataset, { database = db }: 
     await assertNoLookAlikes(database, data, dataset)
     // an import or a demo load replaces the unit-year whole: it must leave every 定稿 node's figures as
     // they were (names compared normalised: a name that only loses invisible characters is the same name)
-    if (await ofUnit(database.nodes, data.unit.id, data.year).filter((n) => n.status === 'locked').count() > 0) {
+    if (
+      (await ofUnit(database.nodes, data.unit.id, data.year)
+        .filter((n) => n.status === 'locked')
+        .count()) > 0
+    ) {
       const stored = await loadUnitYear(data.unit.id, data.year, { database })
       assertFrozenUnchanged(stored && normalizeDatasetNames(stored), data)
     }
@@ -268,7 +398,12 @@ export async function saveUnitYear(dataset: UnitYearDataset, { database = db }: 
     await database.reports.bulkPut(data.reports)
     const written: RowCounts = countUnitYear(data)
     await recordAudit(database, [
-      { table: 'datasets', key: `${data.unit.id}/${data.year}`, before: removed, after: { unit: data.unit.name, ...written } },
+      {
+        table: 'datasets',
+        key: `${data.unit.id}/${data.year}`,
+        before: removed,
+        after: { unit: data.unit.name, ...written },
+      },
     ])
     return written
   })
@@ -279,7 +414,11 @@ export async function saveUnitYear(dataset: UnitYearDataset, { database = db }: 
  * given, for the message). The stored projects and lines are read only when two of `data`'s share a
  * name, which a dataset built by the import or the demo never does.
  */
-async function assertNoLookAlikes(database: MonitoringDb, data: UnitYearDataset, typed: UnitYearDataset): Promise<void> {
+async function assertNoLookAlikes(
+  database: MonitoringDb,
+  data: UnitYearDataset,
+  typed: UnitYearDataset,
+): Promise<void> {
   assertUnitName(data.unit, typed.unit.name, await database.units.toArray())
   const typedNames = (rows: readonly { id: Id; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))
   if (newLookAlikes(data.projects, [], (p) => normalizeName(p.name)).length > 0) {
@@ -306,8 +445,11 @@ export async function listUnitYears({ database = db }: DbOptions = {}): Promise<
   const tables = [database.units, database.projects, database.budgetLines, database.targets, database.nodes]
   return database.transaction('r', tables, async () => {
     const seen = new Map<string, [Id, number]>()
-    const keyLists = await Promise.all([database.projects, database.budgetLines, database.targets, database.nodes]
-      .map((table) => table.orderBy('[unitId+year]').uniqueKeys()))
+    const keyLists = await Promise.all(
+      [database.projects, database.budgetLines, database.targets, database.nodes].map((table) =>
+        table.orderBy('[unitId+year]').uniqueKeys(),
+      ),
+    )
     for (const key of keyLists.flat()) {
       if (isUnitYearKey(key)) seen.set(JSON.stringify(key), key)
     }
@@ -316,6 +458,8 @@ export async function listUnitYears({ database = db }: DbOptions = {}): Promise<
     return [...seen.values()]
       .filter(([unitId]) => names.has(unitId))
       .map(([unitId, year]) => ({ unitId, unitName: names.get(unitId) ?? '', year }))
-      .sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') || a.year - b.year || (a.unitId < b.unitId ? -1 : 1))
+      .sort(
+        (a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN') || a.year - b.year || (a.unitId < b.unitId ? -1 : 1),
+      )
   })
 }

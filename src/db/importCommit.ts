@@ -18,14 +18,20 @@ import type { DbOptions } from './options'
  * file finds 且末县自然资源局; the first by id when several look alike), its `year` and the framework,
  * and every node of the unit in any year (a locked node of any year refuses a change of its 执行率口径).
  */
-export async function loadImportBase(unitName: string, year: number, { database = db }: DbOptions = {}): Promise<ImportBase> {
+export async function loadImportBase(
+  unitName: string,
+  year: number,
+  { database = db }: DbOptions = {},
+): Promise<ImportBase> {
   const name = normalizeName(unitName)
   // every unit is read: a stored name may hold invisible characters the index cannot see past
   const units = (await database.units.toArray()).filter((u) => normalizeName(u.name) === name)
   const unit = units.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0] ?? null
   const existing = unit ? await loadUnitYear(unit.id, year, { database }) : null
   const framework = (await database.frameworks.get(year)) ?? null
-  const hasRows = existing !== null && (existing.budgetLines.length + existing.targets.length + existing.nodes.length + existing.projects.length) > 0
+  const hasRows =
+    existing !== null &&
+    existing.budgetLines.length + existing.targets.length + existing.nodes.length + existing.projects.length > 0
   const unitNodes = unit ? await ofUnit(database.nodes, unit.id).toArray() : []
   return { existing: hasRows ? existing : null, existingUnit: unit, existingFramework: framework, unitNodes }
 }

@@ -4,7 +4,16 @@
  * — an entry screen, an import, a bulk operation, another tab — can change a frozen report's figures.
  * Callers include `database.nodes` in their `runWrite` tables and call these before writing.
  */
-import { coveredMonth, firstLockedNode, frozenChangesMessage, frozenFigureChanges, isLocked, lineAsOf, lockedMessage, nodeLockingMonth } from '@/domain/lock'
+import {
+  coveredMonth,
+  firstLockedNode,
+  frozenChangesMessage,
+  frozenFigureChanges,
+  isLocked,
+  lineAsOf,
+  lockedMessage,
+  nodeLockingMonth,
+} from '@/domain/lock'
 import type { BudgetLine, Id, MonitoringNode, UnitYearDataset } from '@/domain/types'
 import { DbWriteError } from './result'
 import type { MonitoringDb } from './schema'
@@ -37,7 +46,12 @@ export async function assertExecutionsOpen(
  * Refuses when the unit-year has a locked node: its budget lines, projects, targets and indicators
  * are part of every report of the year (the budget totals, the indicator list and counts).
  */
-export async function assertUnitYearOpen(database: MonitoringDb, unitId: Id, year: number, what: string): Promise<void> {
+export async function assertUnitYearOpen(
+  database: MonitoringDb,
+  unitId: Id,
+  year: number,
+  what: string,
+): Promise<void> {
   const node = firstLockedNode(await ofUnit(database.nodes, unitId, year).toArray())
   if (node) throw new DbWriteError(lockedMessage(node, what))
 }
@@ -47,17 +61,28 @@ export async function assertUnitYearOpen(database: MonitoringDb, unitId: Id, yea
  * see: the line as of that node's month (lineAsOf) differs, or a deletion would take monthly figures
  * the node covers. A 追加 dated after the latest locked month, or a new line for it, goes through.
  */
-export async function assertLineOpen(database: MonitoringDb, before: BudgetLine | undefined, after: BudgetLine | null, what: string): Promise<void> {
+export async function assertLineOpen(
+  database: MonitoringDb,
+  before: BudgetLine | undefined,
+  after: BudgetLine | null,
+  what: string,
+): Promise<void> {
   const unitYears = new Map<string, BudgetLine>()
   for (const line of [before, after]) if (line) unitYears.set(`${line.unitId}|${line.year}`, line)
   for (const line of unitYears.values()) {
     const nodes = (await ofUnit(database.nodes, line.unitId, line.year).toArray()).filter(isLocked)
     for (const node of nodes.sort((a, b) => (a.asOfDate < b.asOfDate ? -1 : 1))) {
       const month = coveredMonth(node)
-      const figures = before && !after
-        ? await database.monthlyExecutions.where('budgetLineId').equals(before.id).filter((e) => e.month <= month).count()
-        : 0
-      if (figures > 0 || lineAsOf(before, month) !== lineAsOf(after, month)) throw new DbWriteError(lockedMessage(node, what))
+      const figures =
+        before && !after
+          ? await database.monthlyExecutions
+              .where('budgetLineId')
+              .equals(before.id)
+              .filter((e) => e.month <= month)
+              .count()
+          : 0
+      if (figures > 0 || lineAsOf(before, month) !== lineAsOf(after, month))
+        throw new DbWriteError(lockedMessage(node, what))
     }
   }
 }

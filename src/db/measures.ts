@@ -51,7 +51,8 @@ export async function putMeasure(
     const row = toPlain(measure)
     if (basis !== undefined) await assertUnchanged(check, database.measures, row.id, basis && toPlain(basis))
     const node = await database.nodes.get(row.nodeId)
-    if (!node || node.unitId !== row.unitId) throw new DbWriteError('纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
+    if (!node || node.unitId !== row.unitId)
+      throw new DbWriteError('纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
     const before = await database.measures.get(row.id)
     const nodes = before && before.nodeId !== row.nodeId ? [before.nodeId, row.nodeId] : [row.nodeId]
     await assertNodesOpen(database, nodes, '修改纠偏措施', '纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
@@ -60,7 +61,10 @@ export async function putMeasure(
   })
 }
 
-export async function deleteMeasure(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<CorrectiveMeasure>> {
+export async function deleteMeasure(
+  id: Id,
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<CorrectiveMeasure>> {
   return runWrite(database, [database.nodes, database.measures], async () => {
     const stored = await database.measures.get(id)
     if (stored) await assertNodesOpen(database, [stored.nodeId], '删除纠偏措施', '纠偏措施所属的监控节点不存在。')
@@ -90,11 +94,22 @@ export async function assignMeasure(
     if (!row.content.trim()) throw new DbWriteError('请填写纠偏措施内容。')
     if (!row.department.trim()) throw new DbWriteError('请选择责任科室。')
     const node = await database.nodes.get(row.nodeId)
-    if (!node || node.unitId !== row.unitId) throw new DbWriteError('纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
-    await assertNodesOpen(database, [row.nodeId], '指派纠偏措施', '纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
+    if (!node || node.unitId !== row.unitId)
+      throw new DbWriteError('纠偏措施所属的监控节点不存在，本次保存未写入任何数据。')
+    await assertNodesOpen(
+      database,
+      [row.nodeId],
+      '指派纠偏措施',
+      '纠偏措施所属的监控节点不存在，本次保存未写入任何数据。',
+    )
     await putAudited(database, database.measures, [row])
     const text = `指派${row.department}：${row.content}${row.deadline ? `（期限${row.deadline}）` : ''}`
-    const alert = await appendAlertEventInTransaction(database, alertId, { by, kind: 'assign', text, measureId: row.id })
+    const alert = await appendAlertEventInTransaction(database, alertId, {
+      by,
+      kind: 'assign',
+      text,
+      measureId: row.id,
+    })
     return { measure: row, alert }
   })
 }
@@ -132,15 +147,18 @@ export async function saveMeasureTemplates(
     if (!checked.ok) throw new DbWriteError(checked.messages.join('；'))
     const before = await database.settings.get(TEMPLATES_KEY)
     await database.settings.put({ key: TEMPLATES_KEY, value: checked.value })
-    await recordAudit(database, [{ table: 'settings', key: TEMPLATES_KEY, before: before?.value ?? null, after: checked.value }])
+    await recordAudit(database, [
+      { table: 'settings', key: TEMPLATES_KEY, before: before?.value ?? null, after: checked.value },
+    ])
     return checked.value
   })
 }
 
 /** 恢复默认模板; `basis` as for `saveMeasureTemplates`. */
-export async function resetMeasureTemplates(
-  { basis, database = db }: CheckedWriteOptions<SettingsRow | null> = {},
-): Promise<WriteResult<MeasureTemplate[], SettingsRow>> {
+export async function resetMeasureTemplates({
+  basis,
+  database = db,
+}: CheckedWriteOptions<SettingsRow | null> = {}): Promise<WriteResult<MeasureTemplate[], SettingsRow>> {
   return runWrite(database, [database.settings], async (check) => {
     if (basis !== undefined) await assertUnchanged(check, database.settings, TEMPLATES_KEY, basis && toPlain(basis))
     const before = await database.settings.get(TEMPLATES_KEY)

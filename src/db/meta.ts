@@ -32,7 +32,9 @@ export async function backupStatus({ database = db }: DbOptions = {}): Promise<B
 }
 
 /** Marks "a backup was taken now": resets the change count the reminder looks at. */
-export async function markBackedUp({ at = new Date(), database = db }: DbOptions & { at?: Date } = {}): Promise<WriteResult<undefined>> {
+export async function markBackedUp({ at = new Date(), database = db }: DbOptions & { at?: Date } = {}): Promise<
+  WriteResult<undefined>
+> {
   return runWrite(database, [database.meta], async () => {
     const changes = await numberMeta(database, 'changeCounter')
     await database.meta.bulkPut([

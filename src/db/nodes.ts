@@ -18,9 +18,17 @@ import { deleteNodeChildren, ofUnit, type RowCounts } from './unitScope'
 import { assertRowsUnchanged, putAudited, runWrite } from './write'
 
 /** Nodes of a unit-year in date order. */
-export async function listNodes(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<MonitoringNode[]> {
+export async function listNodes(
+  unitId: Id,
+  year: number,
+  { database = db }: DbOptions = {},
+): Promise<MonitoringNode[]> {
   const nodes = await ofUnit(database.nodes, unitId, year).toArray()
-  return sorted(nodes, (n) => n.asOfDate, (n) => n.id)
+  return sorted(
+    nodes,
+    (n) => n.asOfDate,
+    (n) => n.id,
+  )
 }
 
 export async function getNode(id: Id, { database = db }: DbOptions = {}): Promise<MonitoringNode | undefined> {
@@ -28,7 +36,10 @@ export async function getNode(id: Id, { database = db }: DbOptions = {}): Promis
 }
 
 /** Creates or replaces a node (also how a node is locked or unlocked). */
-export async function putNode(node: MonitoringNode, { database = db }: DbOptions = {}): Promise<WriteResult<MonitoringNode>> {
+export async function putNode(
+  node: MonitoringNode,
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<MonitoringNode>> {
   return runWrite(database, [database.nodes], async () => {
     const row = toPlain(node)
     await putAudited(database, database.nodes, [row])
@@ -38,7 +49,14 @@ export async function putNode(node: MonitoringNode, { database = db }: DbOptions
 
 /** Deletes a node with its readings, judgements, alerts and measures. */
 export async function deleteNode(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<RowCounts>> {
-  const tables = [database.nodes, database.readings, database.budgetJudgements, database.alerts, database.measures, database.reports]
+  const tables = [
+    database.nodes,
+    database.readings,
+    database.budgetJudgements,
+    database.alerts,
+    database.measures,
+    database.reports,
+  ]
   return runWrite(database, tables, async () => {
     const before = await database.nodes.get(id)
     if (!before) throw new DbWriteError('找不到要删除的监控节点。')
@@ -78,7 +96,11 @@ export async function putReadings(
 ): Promise<WriteResult<IndicatorReading[], IndicatorReading>> {
   return runWrite(database, [database.nodes, database.indicators, database.readings], async (check) => {
     const rows = toPlain([...readings])
-    await assertEditableNodes(database, rows.map((r) => r.nodeId), '修改指标填报')
+    await assertEditableNodes(
+      database,
+      rows.map((r) => r.nodeId),
+      '修改指标填报',
+    )
     if (basis !== undefined) {
       const nodeIds = new Set(rows.map((r) => r.nodeId))
       if (nodeIds.size > 1) throw new DbWriteError('一次只能核对一个监控节点的填报，本次保存未写入任何数据。')
@@ -90,7 +112,11 @@ export async function putReadings(
       assertRowsUnchanged(
         check,
         'readings',
-        rows.map((r) => ({ key: r.indicatorId, current: currentOf.get(r.indicatorId) ?? null, basis: basis[r.indicatorId] ?? null })),
+        rows.map((r) => ({
+          key: r.indicatorId,
+          current: currentOf.get(r.indicatorId) ?? null,
+          basis: basis[r.indicatorId] ?? null,
+        })),
       )
     }
     const indicators = await database.indicators.bulkGet([...new Set(rows.map((r) => r.indicatorId))])
@@ -107,7 +133,10 @@ export async function putReadings(
   })
 }
 
-export async function listBudgetJudgements(nodeId: Id, { database = db }: DbOptions = {}): Promise<BudgetLineJudgement[]> {
+export async function listBudgetJudgements(
+  nodeId: Id,
+  { database = db }: DbOptions = {},
+): Promise<BudgetLineJudgement[]> {
   const rows = await database.budgetJudgements.where('nodeId').equals(nodeId).toArray()
   return sorted(rows, (r) => r.budgetLineId)
 }
@@ -130,9 +159,14 @@ export async function putBudgetJudgements(
 ): Promise<WriteResult<BudgetLineJudgement[], BudgetLineJudgement>> {
   return runWrite(database, [database.nodes, database.budgetLines, database.budgetJudgements], async (check) => {
     const rows = toPlain([...judgements])
-    await assertEditableNodes(database, rows.map((r) => r.nodeId), '修改预算行研判')
+    await assertEditableNodes(
+      database,
+      rows.map((r) => r.nodeId),
+      '修改预算行研判',
+    )
     if (basis !== undefined) {
-      if (new Set(rows.map((r) => r.nodeId)).size > 1) throw new DbWriteError('一次只能核对一个监控节点的研判，本次保存未写入任何数据。')
+      if (new Set(rows.map((r) => r.nodeId)).size > 1)
+        throw new DbWriteError('一次只能核对一个监控节点的研判，本次保存未写入任何数据。')
       const current = await database.budgetJudgements
         .where('[nodeId+budgetLineId]')
         .anyOf(rows.map((r): [Id, Id] => [r.nodeId, r.budgetLineId]))
@@ -141,7 +175,11 @@ export async function putBudgetJudgements(
       assertRowsUnchanged(
         check,
         'budgetJudgements',
-        rows.map((r) => ({ key: r.budgetLineId, current: currentOf.get(r.budgetLineId) ?? null, basis: basis[r.budgetLineId] ?? null })),
+        rows.map((r) => ({
+          key: r.budgetLineId,
+          current: currentOf.get(r.budgetLineId) ?? null,
+          basis: basis[r.budgetLineId] ?? null,
+        })),
       )
     }
     const lines = await database.budgetLines.bulkGet([...new Set(rows.map((r) => r.budgetLineId))])
@@ -184,7 +222,14 @@ export async function copyForward(
     const siblings = await ofUnit(database.nodes, from.unitId, from.year).toArray()
     if (siblings.some((n) => n.asOfDate === asOfDate)) throw new DbWriteError(`${asOfDate} 的监控节点已存在。`)
 
-    const node: MonitoringNode = toPlain({ id: newId(), unitId: from.unitId, year: from.year, asOfDate, label, status: 'draft' })
+    const node: MonitoringNode = toPlain({
+      id: newId(),
+      unitId: from.unitId,
+      year: from.year,
+      asOfDate,
+      label,
+      status: 'draft',
+    })
     // marked as carried: nothing of last node passes for this one's until the user confirms or edits it
     const readings = (await database.readings.where('nodeId').equals(from.id).toArray()).map((r) => ({
       ...r,

@@ -25,11 +25,17 @@ export async function listProjects(unitId: Id, year: number, { database = db }: 
  * has once normalised, unless they were stored alike before names were normalised
  * (`newLookAlikes`). `stored` is the unit-year's projects now, `typed` the names as given by id.
  */
-export function assertNoLookAlikeProjects(projects: readonly Project[], stored: readonly Project[], typed: ReadonlyMap<Id, string> = new Map()): void {
+export function assertNoLookAlikeProjects(
+  projects: readonly Project[],
+  stored: readonly Project[],
+  typed: ReadonlyMap<Id, string> = new Map(),
+): void {
   // the last newcomer is the row that joins the others (the one being saved, or a later duplicate)
   const project = newLookAlikes(projects, stored, (p) => normalizeName(p.name))[0]?.newcomers.at(-1)
   if (!project) return
-  throw new DbWriteError(`${project.year} 年度已有名为“${project.name}”的项目${invisibleNote(typed.get(project.id) ?? '')}，本次保存未写入任何数据。`)
+  throw new DbWriteError(
+    `${project.year} 年度已有名为“${project.name}”的项目${invisibleNote(typed.get(project.id) ?? '')}，本次保存未写入任何数据。`,
+  )
 }
 
 /**
@@ -47,9 +53,14 @@ export async function putProject(
     if (basis !== undefined) await assertUnchanged(check, database.projects, row.id, basis)
     await assertUnitYearOpen(database, row.unitId, row.year, `修改项目“${row.name}”`)
     if (!row.name) throw new DbWriteError('请填写项目名称，本次保存未写入任何数据。')
-    if (!(await database.units.get(row.unitId))) throw new DbWriteError('项目所属的单位不存在，本次保存未写入任何数据。')
+    if (!(await database.units.get(row.unitId)))
+      throw new DbWriteError('项目所属的单位不存在，本次保存未写入任何数据。')
     const siblings = await ofUnit(database.projects, row.unitId, row.year).toArray()
-    assertNoLookAlikeProjects([...siblings.filter((p) => p.id !== row.id), row], siblings, new Map([[row.id, project.name]]))
+    assertNoLookAlikeProjects(
+      [...siblings.filter((p) => p.id !== row.id), row],
+      siblings,
+      new Map([[row.id, project.name]]),
+    )
     await putAudited(database, database.projects, [row])
     return row
   })

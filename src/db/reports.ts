@@ -33,7 +33,10 @@ async function nodeOf(database: MonitoringDb, nodeId: Id): Promise<MonitoringNod
 }
 
 /** The paragraph keys whose text differs between two edit maps (a key missing on one side counts). */
-export function changedEditKeys(from: Readonly<Record<string, string>>, to: Readonly<Record<string, string>>): string[] {
+export function changedEditKeys(
+  from: Readonly<Record<string, string>>,
+  to: Readonly<Record<string, string>>,
+): string[] {
   return [...new Set([...Object.keys(from), ...Object.keys(to)])].filter((key) => from[key] !== to[key]).sort()
 }
 
@@ -52,14 +55,19 @@ export async function saveReportEdits(
 ): Promise<WriteResult<StoredReport, string>> {
   return runWrite(database, [database.nodes, database.reports], async (check) => {
     const node = await nodeOf(database, nodeId)
-    if (node.status === 'locked') throw new DbWriteError(`监控节点“${node.label}”的报告已定稿，须先解锁才能修改，本次保存未写入任何数据。`)
+    if (node.status === 'locked')
+      throw new DbWriteError(`监控节点“${node.label}”的报告已定稿，须先解锁才能修改，本次保存未写入任何数据。`)
     const at = database.now().toISOString()
     const before = await database.reports.get(nodeId)
     let next: Record<string, string> = { ...edits }
     if (basis) {
       const storedEdits = before?.edits ?? {}
       const changed = changedEditKeys(basis, edits)
-      assertRowsUnchanged(check, 'reports', changed.map((key) => ({ key, current: storedEdits[key] ?? null, basis: basis[key] ?? null })))
+      assertRowsUnchanged(
+        check,
+        'reports',
+        changed.map((key) => ({ key, current: storedEdits[key] ?? null, basis: basis[key] ?? null })),
+      )
       next = { ...storedEdits }
       for (const key of changed) {
         if (edits[key] === undefined) delete next[key]
@@ -68,7 +76,9 @@ export async function saveReportEdits(
     }
     const row: StoredReport = toPlain({ ...(before ?? emptyReport(nodeId, at)), edits: next, updatedAt: at })
     await database.reports.put(row)
-    await recordAudit(database, [{ table: 'reports', key: nodeId, before: before ? { edits: before.edits } : null, after: { edits: row.edits } }])
+    await recordAudit(database, [
+      { table: 'reports', key: nodeId, before: before ? { edits: before.edits } : null, after: { edits: row.edits } },
+    ])
     return row
   })
 }
@@ -87,10 +97,18 @@ export async function freezeReport(
     if (node.status === 'locked') throw new DbWriteError(`监控节点“${node.label}”已定稿，不能重复定稿。`)
     const at = database.now().toISOString()
     const before = await database.reports.get(nodeId)
-    const report: StoredReport = toPlain({ ...(before ?? emptyReport(nodeId, at)), frozen: { at, model }, updatedAt: at })
+    const report: StoredReport = toPlain({
+      ...(before ?? emptyReport(nodeId, at)),
+      frozen: { at, model },
+      updatedAt: at,
+    })
     // the node keeps the settings its figures were computed with (docs/domain-rules.md §12.4: 设置 changes
     // apply to open nodes)
-    const locked: MonitoringNode = toPlain({ ...node, status: 'locked', ...(settings ? { frozenSettings: settings } : {}) })
+    const locked: MonitoringNode = toPlain({
+      ...node,
+      status: 'locked',
+      ...(settings ? { frozenSettings: settings } : {}),
+    })
     await database.reports.put(report)
     await database.nodes.put(locked)
     await recordAudit(database, [
@@ -115,7 +133,11 @@ export async function unlockReport(
 ): Promise<WriteResult<{ node: MonitoringNode; report: StoredReport }>> {
   const why = reason.trim()
   if (why.length < MIN_UNLOCK_REASON) {
-    return { ok: false, messages: [`请填写解锁原因（至少${MIN_UNLOCK_REASON}个字），例如“财政局退回，需更正执行数”。`], cause: null }
+    return {
+      ok: false,
+      messages: [`请填写解锁原因（至少${MIN_UNLOCK_REASON}个字），例如“财政局退回，需更正执行数”。`],
+      cause: null,
+    }
   }
   return runWrite(database, [database.nodes, database.reports], async () => {
     const node = await nodeOf(database, nodeId)
@@ -148,11 +170,20 @@ function versionOf(row: AuditEntry): SubmittedVersion | null {
   const { before, after } = row
   if (!isRecord(before) || !isRecord(after) || typeof after.unlockReason !== 'string') return null
   if (before.model === undefined || before.model === null) return null
-  return { frozenAt: typeof before.at === 'string' ? before.at : null, unlockedAt: row.time, reason: after.unlockReason, model: before.model }
+  return {
+    frozenAt: typeof before.at === 'string' ? before.at : null,
+    unlockedAt: row.time,
+    reason: after.unlockReason,
+    model: before.model,
+  }
 }
 
 /** The versions of this node's report that were submitted and then unlocked, oldest first. */
 export async function submittedVersions(nodeId: Id, { database = db }: DbOptions = {}): Promise<SubmittedVersion[]> {
-  const rows = await database.auditLog.where('table').equals('reports').filter((row) => row.key === nodeId).sortBy('seq')
+  const rows = await database.auditLog
+    .where('table')
+    .equals('reports')
+    .filter((row) => row.key === nodeId)
+    .sortBy('seq')
   return rows.map(versionOf).filter((v): v is SubmittedVersion => v !== null)
 }

@@ -8,7 +8,10 @@ import type { BackupFile } from './backup'
 import { db } from './schema'
 import type { DbOptions } from './options'
 
-export async function frozenReportsAtRiskOf(backup: BackupFile, { database = db }: DbOptions = {}): Promise<FrozenReportAtRisk[]> {
+export async function frozenReportsAtRiskOf(
+  backup: BackupFile,
+  { database = db }: DbOptions = {},
+): Promise<FrozenReportAtRisk[]> {
   const current = await database.transaction('r', [database.units, database.nodes, database.reports], async () => ({
     units: await database.units.toArray(),
     nodes: await database.nodes.toArray(),

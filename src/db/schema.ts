@@ -96,12 +96,17 @@ function declareVersions(db: Dexie): void {
   db.version(1).stores(STORES_V1)
   // Adjustments stored before they were dated took effect from January: say so on the row, so every
   // line with a 追加 or 追减 carries its month from now on (absent still reads as January).
-  db.version(2).stores(STORES_V2).upgrade(async (tx) => {
-    await tx.table('budgetLines').toCollection().modify((line: { additions?: string; reductions?: string; adjustmentMonth?: number }) => {
-      const adjusted = Number(line.additions ?? 0) !== 0 || Number(line.reductions ?? 0) !== 0
-      if (adjusted && line.adjustmentMonth === undefined) line.adjustmentMonth = 1
+  db.version(2)
+    .stores(STORES_V2)
+    .upgrade(async (tx) => {
+      await tx
+        .table('budgetLines')
+        .toCollection()
+        .modify((line: { additions?: string; reductions?: string; adjustmentMonth?: number }) => {
+          const adjusted = Number(line.additions ?? 0) !== 0 || Number(line.reductions ?? 0) !== 0
+          if (adjusted && line.adjustmentMonth === undefined) line.adjustmentMonth = 1
+        })
     })
-  })
 }
 
 /**

@@ -15,7 +15,10 @@ import { assertUnitYearOpen } from './lock'
 import { ofUnit } from './unitScope'
 import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
-export async function getFramework(year: number, { database = db }: DbOptions = {}): Promise<IndicatorFramework | undefined> {
+export async function getFramework(
+  year: number,
+  { database = db }: DbOptions = {},
+): Promise<IndicatorFramework | undefined> {
   return database.frameworks.get(year)
 }
 
@@ -41,7 +44,9 @@ export async function putFramework(
     const locked = firstLockedNode((await database.nodes.toArray()).filter((n) => n.year === row.year))
     if (locked) throw new DbWriteError(lockedMessage(locked, `修改${row.year}年的指标体系`))
     if (basis !== undefined) {
-      assertRowsUnchanged(check, 'frameworks', [{ key: String(row.year), current: before ?? { year: row.year, level1: [] }, basis: toPlain(basis) }])
+      assertRowsUnchanged(check, 'frameworks', [
+        { key: String(row.year), current: before ?? { year: row.year, level1: [] }, basis: toPlain(basis) },
+      ])
     }
     await database.frameworks.put(row)
     await recordAudit(database, [{ table: 'frameworks', key: String(row.year), before: before ?? null, after: row }])
@@ -50,9 +55,18 @@ export async function putFramework(
 }
 
 /** Targets of a unit-year: the unit's own (整体) first, then projects' by project id. */
-export async function listTargets(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<PerformanceTarget[]> {
+export async function listTargets(
+  unitId: Id,
+  year: number,
+  { database = db }: DbOptions = {},
+): Promise<PerformanceTarget[]> {
   const targets = await ofUnit(database.targets, unitId, year).toArray()
-  return sorted(targets, (t) => (t.scope === 'unit' ? 0 : 1), (t) => t.projectId ?? '', (t) => t.id)
+  return sorted(
+    targets,
+    (t) => (t.scope === 'unit' ? 0 : 1),
+    (t) => t.projectId ?? '',
+    (t) => t.id,
+  )
 }
 
 /**
@@ -94,15 +108,28 @@ export async function deleteTarget(
 /** Indicators of one target, in display order. */
 export async function listIndicators(targetId: Id, { database = db }: DbOptions = {}): Promise<Indicator[]> {
   const rows = await database.indicators.where('targetId').equals(targetId).toArray()
-  return sorted(rows, (i) => i.sortOrder, (i) => i.id)
+  return sorted(
+    rows,
+    (i) => i.sortOrder,
+    (i) => i.id,
+  )
 }
 
 /** Indicators of every target of a unit-year, grouped by target, in display order. */
-export async function listIndicatorsOfUnitYear(unitId: Id, year: number, { database = db }: DbOptions = {}): Promise<Indicator[]> {
+export async function listIndicatorsOfUnitYear(
+  unitId: Id,
+  year: number,
+  { database = db }: DbOptions = {},
+): Promise<Indicator[]> {
   return database.transaction('r', [database.targets, database.indicators], async () => {
     const targetIds = await ofUnit(database.targets, unitId, year).primaryKeys()
     const rows = await database.indicators.where('targetId').anyOf(targetIds).toArray()
-    return sorted(rows, (i) => i.targetId, (i) => i.sortOrder, (i) => i.id)
+    return sorted(
+      rows,
+      (i) => i.targetId,
+      (i) => i.sortOrder,
+      (i) => i.id,
+    )
   })
 }
 
@@ -128,7 +155,8 @@ export async function putIndicators(
     }
     const targetIds = [...new Set(rows.map((r) => r.targetId))]
     const targets = await database.targets.bulkGet(targetIds)
-    if (targets.some((t) => t === undefined)) throw new DbWriteError('指标所属的绩效目标不存在，本次保存未写入任何数据。')
+    if (targets.some((t) => t === undefined))
+      throw new DbWriteError('指标所属的绩效目标不存在，本次保存未写入任何数据。')
     const previous = await database.indicators.bulkGet(rows.map((r) => r.id))
     const previousTargets = await database.targets.bulkGet(previous.flatMap((p) => (p ? [p.targetId] : [])))
     for (const target of [...targets, ...previousTargets]) {
@@ -144,15 +172,23 @@ export async function putIndicator(
   indicator: Indicator,
   { basis, database = db }: CheckedWriteOptions<Indicator | null> = {},
 ): Promise<WriteResult<Indicator, Indicator>> {
-  const result = await putIndicators([indicator], { database, ...(basis === undefined ? {} : { basis: { [indicator.id]: basis } }) })
+  const result = await putIndicators([indicator], {
+    database,
+    ...(basis === undefined ? {} : { basis: { [indicator.id]: basis } }),
+  })
   if (!result.ok) return result
   // putIndicators returns one stored row per indicator given; no first row means none was stored
   const [stored] = result.value
-  return stored ? { ok: true, value: stored } : { ok: false, messages: [`保存三级指标“${indicator.name}”失败，本次保存未写入任何数据。`], cause: null }
+  return stored
+    ? { ok: true, value: stored }
+    : { ok: false, messages: [`保存三级指标“${indicator.name}”失败，本次保存未写入任何数据。`], cause: null }
 }
 
 /** Deletes an indicator with its readings at every node. */
-export async function deleteIndicator(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<{ readings: number }>> {
+export async function deleteIndicator(
+  id: Id,
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<{ readings: number }>> {
   return runWrite(database, [database.nodes, database.targets, database.indicators, database.readings], async () => {
     const before = await database.indicators.get(id)
     if (!before) throw new DbWriteError('找不到要删除的指标。')
@@ -160,7 +196,9 @@ export async function deleteIndicator(id: Id, { database = db }: DbOptions = {})
     if (target) await assertUnitYearOpen(database, target.unitId, target.year, `删除三级指标“${before.name}”`)
     const readings = await database.readings.where('indicatorId').equals(id).delete()
     await database.indicators.delete(id)
-    await recordAudit(database, [{ table: 'indicators', key: id, before: { indicator: before, removed: { readings } }, after: null }])
+    await recordAudit(database, [
+      { table: 'indicators', key: id, before: { indicator: before, removed: { readings } }, after: null },
+    ])
     return { readings }
   })
 }

@@ -32,7 +32,9 @@ export function assertUnitName(unit: Unit, typedName: string, units: readonly Un
   if (!unit.name) throw new DbWriteError('请填写单位名称，本次保存未写入任何数据。')
   const rows = [...units.filter((u) => u.id !== unit.id), unit]
   if (newLookAlikes(rows, units, (u) => normalizeName(u.name)).length > 0) {
-    throw new DbWriteError(`已有名为“${unit.name}”的单位，单位名称不能相同${invisibleNote(typedName)}，本次保存未写入任何数据。`)
+    throw new DbWriteError(
+      `已有名为“${unit.name}”的单位，单位名称不能相同${invisibleNote(typedName)}，本次保存未写入任何数据。`,
+    )
   }
 }
 

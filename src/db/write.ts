@@ -43,7 +43,12 @@ export async function runWrite<T, Row = never>(
     return { ok: true, value }
   } catch (error) {
     const conflicts = error instanceof WriteConflictError ? found : []
-    return { ok: false, messages: [describeWriteError(error)], cause: error, ...(conflicts.length > 0 ? { conflicts } : {}) }
+    return {
+      ok: false,
+      messages: [describeWriteError(error)],
+      cause: error,
+      ...(conflicts.length > 0 ? { conflicts } : {}),
+    }
   }
 }
 
@@ -84,7 +89,9 @@ export function assertRowsUnchanged<T>(
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   )
 }

@@ -15,7 +15,10 @@ import type { Alert, CorrectiveMeasure, Id, IsoDate, IsoDateTime, Light, Monitor
 export type CarryOverVerdict = 'improved' | 'unchanged' | 'worse' | 'incomparable'
 
 export const CARRY_OVER_VERDICT_LABELS: Readonly<Record<CarryOverVerdict, string>> = {
-  improved: '改善', unchanged: '未改善', worse: '恶化', incomparable: '不可比',
+  improved: '改善',
+  unchanged: '未改善',
+  worse: '恶化',
+  incomparable: '不可比',
 }
 
 /**
@@ -41,7 +44,10 @@ export interface CarriedComment {
 }
 
 /** A 纠偏措施 assigned to the earlier alert; `status` is the one shown at the current node (逾期 derived). */
-export type CarriedMeasure = Pick<CorrectiveMeasure, 'id' | 'kind' | 'content' | 'effect' | 'department' | 'deadline' | 'status'>
+export type CarriedMeasure = Pick<
+  CorrectiveMeasure,
+  'id' | 'kind' | 'content' | 'effect' | 'department' | 'deadline' | 'status'
+>
 
 /** An earlier node's alert and what became of it. */
 export interface EarlierAlert {
@@ -75,7 +81,8 @@ export interface CarryOverInput {
   measures: readonly CorrectiveMeasure[]
 }
 
-const keyOf = (a: Pick<Alert, 'subjectType' | 'subjectId' | 'ruleId'>): string => JSON.stringify([a.subjectType, a.subjectId, a.ruleId])
+const keyOf = (a: Pick<Alert, 'subjectType' | 'subjectId' | 'ruleId'>): string =>
+  JSON.stringify([a.subjectType, a.subjectId, a.ruleId])
 
 /**
  * For each current alert (by id), the most recent earlier-node alert with the same subject and rule,
@@ -165,7 +172,12 @@ function groupByAlert(measures: readonly CorrectiveMeasure[]): Map<Id, Correctiv
   return byAlert
 }
 
-function earlierAlert(before: Alert, node: MonitoringNode, measuresByAlert: ReadonlyMap<Id, readonly CorrectiveMeasure[]>, asOf: IsoDate): EarlierAlert {
+function earlierAlert(
+  before: Alert,
+  node: MonitoringNode,
+  measuresByAlert: ReadonlyMap<Id, readonly CorrectiveMeasure[]>,
+  asOf: IsoDate,
+): EarlierAlert {
   const out: EarlierAlert = {
     nodeId: node.id,
     nodeLabel: node.label,
@@ -182,7 +194,12 @@ function earlierAlert(before: Alert, node: MonitoringNode, measuresByAlert: Read
 
 function carriedMeasure(m: CorrectiveMeasure, asOf: IsoDate): CarriedMeasure {
   const carried: CarriedMeasure = {
-    id: m.id, kind: m.kind, content: m.content, effect: m.effect, department: m.department, status: measureStatusAt(m, asOf),
+    id: m.id,
+    kind: m.kind,
+    content: m.content,
+    effect: m.effect,
+    department: m.department,
+    status: measureStatusAt(m, asOf),
   }
   if (m.deadline) carried.deadline = m.deadline
   return carried

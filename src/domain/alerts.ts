@@ -31,9 +31,18 @@ import type { MonitoringSettings } from './settings'
 import type { Alert, AlertSubject, CorrectiveMeasure, Id, Light, UnitYearDataset } from './types'
 
 export type AlertRuleId =
-  | 'budget.light' | 'budget.projectLight' | 'budget.overspent' | 'data.unallocatedSpend'
-  | 'indicator.light' | 'indicator.overrun' | 'indicator.invalid' | 'indicator.missing' | 'indicator.impossible'
-  | 'budget.impossible' | 'reading.carried' | 'measure.overdue'
+  | 'budget.light'
+  | 'budget.projectLight'
+  | 'budget.overspent'
+  | 'data.unallocatedSpend'
+  | 'indicator.light'
+  | 'indicator.overrun'
+  | 'indicator.invalid'
+  | 'indicator.missing'
+  | 'indicator.impossible'
+  | 'budget.impossible'
+  | 'reading.carried'
+  | 'measure.overdue'
 
 /** What each rule checks, in the words a leader reads (filters and legends). */
 export const ALERT_RULE_LABELS: Readonly<Record<AlertRuleId, string>> = {
@@ -53,7 +62,13 @@ export const ALERT_RULE_LABELS: Readonly<Record<AlertRuleId, string>> = {
 
 /** Percent places in a stored sentence: fixed, so the sentence never changes with the display setting. */
 const SENTENCE_PLACES = 2
-const LIGHT_WORDS: Readonly<Record<Light, string>> = { red: '红色预警', yellow: '黄色预警', blue: '蓝色预警', green: '', grey: '提示' }
+const LIGHT_WORDS: Readonly<Record<Light, string>> = {
+  red: '红色预警',
+  yellow: '黄色预警',
+  blue: '蓝色预警',
+  green: '',
+  grey: '提示',
+}
 
 /** The stable id of an alert: one per (node, rule, subject). */
 export function alertId(nodeId: Id, ruleId: string, subjectId: Id): Id {
@@ -71,10 +86,26 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
   const nodeId = snapshot.node.id
   const alerts: Alert[] = []
   const raise = (
-    ruleId: AlertRuleId, light: Light, subjectType: AlertSubject, subjectId: Id,
-    thresholds: Record<string, string>, inputs: Record<string, string>, message: string,
+    ruleId: AlertRuleId,
+    light: Light,
+    subjectType: AlertSubject,
+    subjectId: Id,
+    thresholds: Record<string, string>,
+    inputs: Record<string, string>,
+    message: string,
   ): void => {
-    alerts.push({ id: alertId(nodeId, ruleId, subjectId), nodeId, ruleId, light, subjectType, subjectId, thresholds, inputs, message, status: 'open' })
+    alerts.push({
+      id: alertId(nodeId, ruleId, subjectId),
+      nodeId,
+      ruleId,
+      light,
+      subjectType,
+      subjectId,
+      thresholds,
+      inputs,
+      message,
+      status: 'open',
+    })
   }
   const pct = (value: Dec): string => formatPercent(value, SENTENCE_PLACES)
   const budgetThresholds = { red: String(settings.budgetLight.red), yellow: String(settings.budgetLight.yellow) }
@@ -84,35 +115,76 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
   const { light, ratio } = snapshot.budgetLight
   if ((light === 'red' || light === 'yellow') && ratio && unit.executionRate) {
     const limit = light === 'red' ? settings.budgetLight.red : settings.budgetLight.yellow
-    raise('budget.light', light, 'unit', dataset.unit.id, budgetThresholds,
-      { executionRate: unit.executionRate.toFixed(), timeProgress: snapshot.timeProgress.toFixed(), ratio: ratio.toFixed(), spent: unit.spent.toFixed(), adjustedBudget: unit.adjustedBudget.toFixed() },
-      `执行率${pct(unit.executionRate)}，序时进度${pct(snapshot.timeProgress)}，执行进度比${formatNumber(ratio, 1)} < ${limit}，${LIGHT_WORDS[light]}`)
+    raise(
+      'budget.light',
+      light,
+      'unit',
+      dataset.unit.id,
+      budgetThresholds,
+      {
+        executionRate: unit.executionRate.toFixed(),
+        timeProgress: snapshot.timeProgress.toFixed(),
+        ratio: ratio.toFixed(),
+        spent: unit.spent.toFixed(),
+        adjustedBudget: unit.adjustedBudget.toFixed(),
+      },
+      `执行率${pct(unit.executionRate)}，序时进度${pct(snapshot.timeProgress)}，执行进度比${formatNumber(ratio, 1)} < ${limit}，${LIGHT_WORDS[light]}`,
+    )
   }
   if (snapshot.overspent && unit.executionRate) {
-    raise('budget.overspent', 'red', 'unit', dataset.unit.id, { max: '100' },
-      { executionRate: unit.executionRate.toFixed(), spent: unit.spent.toFixed(), adjustedBudget: unit.adjustedBudget.toFixed() },
-      `执行数${formatAmount(unit.spent)}万元超过调整后预算${formatAmount(unit.adjustedBudget)}万元，执行率${pct(unit.executionRate)} > 100%，红色预警`)
+    raise(
+      'budget.overspent',
+      'red',
+      'unit',
+      dataset.unit.id,
+      { max: '100' },
+      {
+        executionRate: unit.executionRate.toFixed(),
+        spent: unit.spent.toFixed(),
+        adjustedBudget: unit.adjustedBudget.toFixed(),
+      },
+      `执行数${formatAmount(unit.spent)}万元超过调整后预算${formatAmount(unit.adjustedBudget)}万元，执行率${pct(unit.executionRate)} > 100%，红色预警`,
+    )
   }
   for (const project of snapshot.projectLights) {
     const rate = project.budget?.executionRate
     const { light: projectLight, ratio: projectRatio } = project.budgetLight
     if (!rate || (projectLight !== 'red' && projectLight !== 'yellow') || !projectRatio) continue
     const limit = projectLight === 'red' ? settings.budgetLight.red : settings.budgetLight.yellow
-    raise('budget.projectLight', projectLight, 'project', project.projectId, budgetThresholds,
+    raise(
+      'budget.projectLight',
+      projectLight,
+      'project',
+      project.projectId,
+      budgetThresholds,
       { executionRate: rate.toFixed(), timeProgress: snapshot.timeProgress.toFixed(), ratio: projectRatio.toFixed() },
-      `项目“${project.name}”执行率${pct(rate)}，序时进度${pct(snapshot.timeProgress)}，执行进度比${formatNumber(projectRatio, 1)} < ${limit}，${LIGHT_WORDS[projectLight]}`)
+      `项目“${project.name}”执行率${pct(rate)}，序时进度${pct(snapshot.timeProgress)}，执行进度比${formatNumber(projectRatio, 1)} < ${limit}，${LIGHT_WORDS[projectLight]}`,
+    )
   }
   for (const { line, figures } of snapshot.budget.byLine) {
     if (!figures.spent.gt(figures.allocated)) continue
-    raise('data.unallocatedSpend', 'red', 'budgetLine', line.id, {},
+    raise(
+      'data.unallocatedSpend',
+      'red',
+      'budgetLine',
+      line.id,
+      {},
       { spent: figures.spent.toFixed(), allocated: figures.allocated.toFixed() },
-      `“${line.name}”执行数${formatAmount(figures.spent)}万元 > 到位资金${formatAmount(figures.allocated)}万元，数据有误，请核对`)
+      `“${line.name}”执行数${formatAmount(figures.spent)}万元 > 到位资金${formatAmount(figures.allocated)}万元，数据有误，请核对`,
+    )
   }
   for (const judgement of dataset.budgetJudgements) {
     if (judgement.nodeId !== nodeId || judgement.likelihood !== '完全不可能') continue
     const line = dataset.budgetLines.find((l) => l.id === judgement.budgetLineId)
-    raise('budget.impossible', 'red', 'budgetLine', judgement.budgetLineId, {}, { likelihood: judgement.likelihood },
-      `“${line?.name ?? '预算项目'}”全年执行的可能性为“完全不可能”，红色预警`)
+    raise(
+      'budget.impossible',
+      'red',
+      'budgetLine',
+      judgement.budgetLineId,
+      {},
+      { likelihood: judgement.likelihood },
+      `“${line?.name ?? '预算项目'}”全年执行的可能性为“完全不可能”，红色预警`,
+    )
   }
 
   const t = settings.indicatorLight
@@ -127,38 +199,69 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
     if (!from) continue
     const label = labels.get(from) || '上一节点'
     const actual = reading.actualValue ?? reading.qualitativeGrade
-    raise('reading.carried', 'yellow', 'indicator', indicator.id, NO_THRESHOLDS,
+    raise(
+      'reading.carried',
+      'yellow',
+      'indicator',
+      indicator.id,
+      NO_THRESHOLDS,
       { carriedFrom: from, carriedFromLabel: label, actual: actual ?? '' },
-      `“${indicator.name}”的${actual !== undefined ? '实际值' : '填报'}沿用自“${label}”，尚未确认`)
+      `“${indicator.name}”的${actual !== undefined ? '实际值' : '填报'}沿用自“${label}”，尚未确认`,
+    )
   }
 
   for (const measure of dataset.measures) {
     if (!isOverdue(measure, snapshot.asOf)) continue
-    raise('measure.overdue', 'yellow', 'measure', measure.id, { deadline: measure.deadline ?? '' },
+    raise(
+      'measure.overdue',
+      'yellow',
+      'measure',
+      measure.id,
+      { deadline: measure.deadline ?? '' },
       { asOf: snapshot.asOf, status: measure.status },
-      `纠偏措施“${shorten(measure.content)}”（${measure.department || '未指定科室'}）期限${measure.deadline ?? ''}已过，尚未完成`)
+      `纠偏措施“${shorten(measure.content)}”（${measure.department || '未指定科室'}）期限${measure.deadline ?? ''}已过，尚未完成`,
+    )
   }
   return alerts
 }
 
 type Raise = (
-  ruleId: AlertRuleId, light: Light, subjectType: AlertSubject, subjectId: Id,
-  thresholds: Record<string, string>, inputs: Record<string, string>, message: string,
+  ruleId: AlertRuleId,
+  light: Light,
+  subjectType: AlertSubject,
+  subjectId: Id,
+  thresholds: Record<string, string>,
+  inputs: Record<string, string>,
+  message: string,
 ) => void
 
 const NO_THRESHOLDS: Record<string, string> = Object.freeze({})
 
-function indicatorAlerts(row: SnapshotIndicator, settings: MonitoringSettings, thresholds: Record<string, string>, raise: Raise): void {
+function indicatorAlerts(
+  row: SnapshotIndicator,
+  settings: MonitoringSettings,
+  thresholds: Record<string, string>,
+  raise: Raise,
+): void {
   const { indicator, reading, assessment } = row
   const completion = assessment.completion
   const light = assessment.light
   // Most indicators raise nothing: leave before building their inputs (20,000 indicators at 主管部门 size).
-  const raises = completion.status === 'invalid' || completion.status === 'missing'
-    || light === 'red' || light === 'yellow' || light === 'blue' || reading?.likelihood === '完全不可能'
+  const raises =
+    completion.status === 'invalid' ||
+    completion.status === 'missing' ||
+    light === 'red' ||
+    light === 'yellow' ||
+    light === 'blue' ||
+    reading?.likelihood === '完全不可能'
   if (!raises) return
   const name = `“${indicator.name}”`
   const t = settings.indicatorLight
-  const inputs: Record<string, string> = { actual: reading?.actualValue ?? reading?.qualitativeGrade ?? '', target: indicator.targetValue, operator: indicator.operator }
+  const inputs: Record<string, string> = {
+    actual: reading?.actualValue ?? reading?.qualitativeGrade ?? '',
+    target: indicator.targetValue,
+    operator: indicator.operator,
+  }
   if (assessment.expected) inputs.expected = assessment.expected.toFixed()
   if (assessment.ratioToExpected) inputs.ratioToExpected = assessment.ratioToExpected.toFixed()
   if (completion.status === 'rate') inputs.completionRate = completion.rate.toFixed()
@@ -170,9 +273,25 @@ function indicatorAlerts(row: SnapshotIndicator, settings: MonitoringSettings, t
   }
 
   if (completion.status === 'invalid') {
-    raise('indicator.invalid', 'yellow', 'indicator', indicator.id, NO_THRESHOLDS, inputs, `${name}填报有误：${completion.message}`)
+    raise(
+      'indicator.invalid',
+      'yellow',
+      'indicator',
+      indicator.id,
+      NO_THRESHOLDS,
+      inputs,
+      `${name}填报有误：${completion.message}`,
+    )
   } else if (completion.status === 'missing') {
-    raise('indicator.missing', 'grey', 'indicator', indicator.id, NO_THRESHOLDS, inputs, `${name}已到监控节点，尚未填报实际完成值`)
+    raise(
+      'indicator.missing',
+      'grey',
+      'indicator',
+      indicator.id,
+      NO_THRESHOLDS,
+      inputs,
+      `${name}已到监控节点，尚未填报实际完成值`,
+    )
   }
   if (light === 'red' || light === 'yellow' || light === 'blue') {
     const ratio = assessment.ratioToExpected
@@ -189,13 +308,26 @@ function indicatorAlerts(row: SnapshotIndicator, settings: MonitoringSettings, t
     } else {
       why = `实际完成${actual}，未达到年度指标值${targetText(indicator)}`
     }
-    raise(light === 'blue' ? 'indicator.overrun' : 'indicator.light', light, 'indicator', indicator.id,
-      ceiling ? { ceiling: ceiling.toFixed(), operator: indicator.operator } : thresholds, inputs,
-      `${name}${why}，${LIGHT_WORDS[light]}${light === 'blue' ? '（超进度，需说明原因）' : ''}`)
+    raise(
+      light === 'blue' ? 'indicator.overrun' : 'indicator.light',
+      light,
+      'indicator',
+      indicator.id,
+      ceiling ? { ceiling: ceiling.toFixed(), operator: indicator.operator } : thresholds,
+      inputs,
+      `${name}${why}，${LIGHT_WORDS[light]}${light === 'blue' ? '（超进度，需说明原因）' : ''}`,
+    )
   }
   if (reading?.likelihood === '完全不可能') {
-    raise('indicator.impossible', 'red', 'indicator', indicator.id, NO_THRESHOLDS, { ...inputs, likelihood: reading.likelihood },
-      `${name}完成目标可能性为“完全不可能”，红色预警`)
+    raise(
+      'indicator.impossible',
+      'red',
+      'indicator',
+      indicator.id,
+      NO_THRESHOLDS,
+      { ...inputs, likelihood: reading.likelihood },
+      `${name}完成目标可能性为“完全不可能”，红色预警`,
+    )
   }
 }
 
@@ -211,7 +343,8 @@ function ceilingWhy(row: SnapshotIndicator, ceiling: Dec, light: 'red' | 'yellow
   const limit = (value: Dec): string => `${value.eq(ceiling) ? '达到' : '超过'}上限${ceiling.toFixed()}${unit}`
   const actual = parseDecimal(reading?.actualValue)
   const forecast = assessment.ceilingForecast
-  if (light === 'red' || !forecast) return `实际${actual ? formatAmount(actual) : ''}${unit}，已${limit(actual ?? ceiling)}`
+  if (light === 'red' || !forecast)
+    return `实际${actual ? formatAmount(actual) : ''}${unit}，已${limit(actual ?? ceiling)}`
   if (forecast.source === 'entered') return `全年预计${formatAmount(forecast.value)}${unit}，${limit(forecast.value)}`
   return `实际${actual ? formatAmount(actual) : ''}${unit}，按序时进度${formatPercent(forecast.timeProgress, SENTENCE_PLACES)}推算全年${formatAmount(forecast.value)}${unit}，${limit(forecast.value)}`
 }
@@ -241,36 +374,52 @@ const SEVERITY: Readonly<Record<Light, number>> = { red: 0, yellow: 1, blue: 2, 
 
 /** Worst first, then open before closed; stable otherwise. */
 export function sortAlerts(alerts: readonly Alert[]): Alert[] {
-  return [...alerts].sort((a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1) || SEVERITY[a.light] - SEVERITY[b.light])
+  return [...alerts].sort(
+    (a, b) => (a.status === b.status ? 0 : a.status === 'open' ? -1 : 1) || SEVERITY[a.light] - SEVERITY[b.light],
+  )
 }
 
 /** Red and yellow alerts that are open and have no measure referring to them: the app prompts one. */
 export function alertsNeedingMeasure(alerts: readonly Alert[], measures: readonly CorrectiveMeasure[]): Alert[] {
   const withMeasure = new Set(measures.map((m) => m.alertId).filter((id): id is Id => !!id))
   // a carried reading is settled by confirming or correcting it in 指标填报, not by a 纠偏措施
-  return alerts.filter((a) => a.status === 'open' && (a.light === 'red' || a.light === 'yellow') && a.ruleId !== 'reading.carried' && !withMeasure.has(a.id))
+  return alerts.filter(
+    (a) =>
+      a.status === 'open' &&
+      (a.light === 'red' || a.light === 'yellow') &&
+      a.ruleId !== 'reading.carried' &&
+      !withMeasure.has(a.id),
+  )
 }
 
 /** What an alert is about, in words: '全部预算', '项目：…', '预算：…', '指标：…', '纠偏措施：…'. */
 export function alertSubjectName(alert: Pick<Alert, 'subjectType' | 'subjectId'>, dataset: UnitYearDataset): string {
   switch (alert.subjectType) {
-    case 'unit': return '预算执行（全部预算）'
-    case 'project': return `项目：${dataset.projects.find((p) => p.id === alert.subjectId)?.name ?? '（已删除）'}`
-    case 'budgetLine': return `预算：${dataset.budgetLines.find((l) => l.id === alert.subjectId)?.name ?? '（已删除）'}`
-    case 'indicator': return `指标：${dataset.indicators.find((i) => i.id === alert.subjectId)?.name ?? '（已删除）'}`
-    case 'measure': return `纠偏措施：${shorten(dataset.measures.find((m) => m.id === alert.subjectId)?.content ?? '（已删除）', 16)}`
+    case 'unit':
+      return '预算执行（全部预算）'
+    case 'project':
+      return `项目：${dataset.projects.find((p) => p.id === alert.subjectId)?.name ?? '（已删除）'}`
+    case 'budgetLine':
+      return `预算：${dataset.budgetLines.find((l) => l.id === alert.subjectId)?.name ?? '（已删除）'}`
+    case 'indicator':
+      return `指标：${dataset.indicators.find((i) => i.id === alert.subjectId)?.name ?? '（已删除）'}`
+    case 'measure':
+      return `纠偏措施：${shorten(dataset.measures.find((m) => m.id === alert.subjectId)?.content ?? '（已删除）', 16)}`
   }
 }
 
 /** The project an alert belongs to (project, its budget line, or its target's project), else null (整体). */
 export function alertProjectId(alert: Pick<Alert, 'subjectType' | 'subjectId'>, dataset: UnitYearDataset): Id | null {
   switch (alert.subjectType) {
-    case 'project': return alert.subjectId
-    case 'budgetLine': return dataset.budgetLines.find((l) => l.id === alert.subjectId)?.projectId ?? null
+    case 'project':
+      return alert.subjectId
+    case 'budgetLine':
+      return dataset.budgetLines.find((l) => l.id === alert.subjectId)?.projectId ?? null
     case 'indicator': {
       const indicator = dataset.indicators.find((i) => i.id === alert.subjectId)
       return dataset.targets.find((t) => t.id === indicator?.targetId)?.projectId ?? null
     }
-    default: return null
+    default:
+      return null
   }
 }

@@ -15,7 +15,8 @@ export interface ReminderInput {
 /** The reminder sentence, or null when no reminder is due. */
 export function backupReminder(input: ReminderInput): string | null {
   if (!input.hasData) return null
-  if (!input.lastBackupAt) return '您的数据还从未备份过。数据只保存在本机浏览器中，清除浏览器数据或更换电脑都会丢失，请立即备份。'
+  if (!input.lastBackupAt)
+    return '您的数据还从未备份过。数据只保存在本机浏览器中，清除浏览器数据或更换电脑都会丢失，请立即备份。'
   const last = Date.parse(input.lastBackupAt)
   const days = Number.isNaN(last) ? Infinity : Math.floor((input.now.getTime() - last) / 86_400_000)
   if (days >= REMIND_AFTER_DAYS) {

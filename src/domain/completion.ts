@@ -72,12 +72,18 @@ export function isCostCeiling(indicator: Pick<Indicator, 'operator' | 'measureUn
 /** Whether `actual` satisfies the 计算符号 against `target` (false for 定性). */
 export function satisfiesOperator(actual: Dec, operator: Operator, target: Dec): boolean {
   switch (operator) {
-    case '≥': return actual.gte(target)
-    case '>': return actual.gt(target)
-    case '=': return actual.eq(target)
-    case '≤': return actual.lte(target)
-    case '<': return actual.lt(target)
-    case '定性': return false
+    case '≥':
+      return actual.gte(target)
+    case '>':
+      return actual.gt(target)
+    case '=':
+      return actual.eq(target)
+    case '≤':
+      return actual.lte(target)
+    case '<':
+      return actual.lt(target)
+    case '定性':
+      return false
   }
 }
 
@@ -104,7 +110,8 @@ export const ZERO_TARGET_MESSAGE = '年度指标值为0，无法计算完成率'
  */
 export function quantitativeRate(operator: Operator, accrual: Accrual, actual: Dec, target: Dec): CompletionResult {
   if (isReverse(operator)) {
-    if (accrual === 'cumulative') return target.isZero() ? invalid(ZERO_TARGET_MESSAGE, 'targetValue') : rate(actual.div(target))
+    if (accrual === 'cumulative')
+      return target.isZero() ? invalid(ZERO_TARGET_MESSAGE, 'targetValue') : rate(actual.div(target))
     if (actual.lte(target)) return rate(new D(1))
     if (actual.gte(target.times(2))) return rate(new D(0))
     // here target < actual < 2 × target, so target > 0
@@ -143,13 +150,20 @@ export function qualitativeCompletion(reading: IndicatorReading | undefined): Co
 /** The target as a non-negative number, or why it is not one. */
 export function parseTarget(indicator: Indicator): { ok: true; target: Dec } | { ok: false; result: CompletionResult } {
   const target = parseDecimal(indicator.targetValue)
-  if (target === null) return { ok: false, result: invalid(`年度指标值「${indicator.targetValue}」不是有效数字`, 'targetValue') }
-  if (target.isNegative() && !target.isZero()) return { ok: false, result: invalid('年度指标值不能为负数', 'targetValue') }
+  if (target === null)
+    return { ok: false, result: invalid(`年度指标值「${indicator.targetValue}」不是有效数字`, 'targetValue') }
+  if (target.isNegative() && !target.isZero())
+    return { ok: false, result: invalid('年度指标值不能为负数', 'targetValue') }
   return { ok: true, target }
 }
 
 /** Completion of a quantitative indicator for a given actual value (the reading's, or a forecast). */
-function completionOfValue(indicator: Indicator, value: string | undefined, field: string, label: string): CompletionResult {
+function completionOfValue(
+  indicator: Indicator,
+  value: string | undefined,
+  field: string,
+  label: string,
+): CompletionResult {
   const parsedTarget = parseTarget(indicator)
   if (!parsedTarget.ok) return parsedTarget.result
   const raw = value?.trim()
@@ -164,7 +178,11 @@ function completionOfValue(indicator: Indicator, value: string | undefined, fiel
  * 指标完成率 at the node (docs/domain-rules.md §5.4). Not-yet-due indicators have no rate even if a value was typed;
  * a missing reading or value is 'missing'; bad input is 'invalid' with a Chinese message.
  */
-export function completionRate(indicator: Indicator, reading: IndicatorReading | undefined, asOf: IsoDate): CompletionResult {
+export function completionRate(
+  indicator: Indicator,
+  reading: IndicatorReading | undefined,
+  asOf: IsoDate,
+): CompletionResult {
   if (!parseNodeDate(asOf).ok) return invalid(`监控节点日期「${asOf}」无效`, 'asOfDate')
   if (!isDue(indicator, asOf)) return { status: 'notDue' }
   if (isQualitative(indicator)) return qualitativeCompletion(reading)

@@ -35,12 +35,21 @@ export function withLinkedActual(
 ): IndicatorReading | undefined {
   const actual = linkedActual(indicator, executions, asOf)
   if (actual === null) return reading
-  const base: IndicatorReading = reading ?? { id: '', nodeId, indicatorId: indicator.id, deviationCauses: [], deviationText: '' }
+  const base: IndicatorReading = reading ?? {
+    id: '',
+    nodeId,
+    indicatorId: indicator.id,
+    deviationCauses: [],
+    deviationText: '',
+  }
   return { ...base, actualValue: actual.toFixed(2) }
 }
 
 /** The names of the linked lines, for the screens ('工资福利支出'); unknown ids are left out. */
 export function linkedLineNames(indicator: Pick<Indicator, 'budgetLineIds'>, lines: readonly BudgetLine[]): string[] {
   const byId = new Map(lines.map((l) => [l.id, l.name]))
-  return (indicator.budgetLineIds ?? []).flatMap((id) => { const name = byId.get(id); return name ? [name] : [] })
+  return (indicator.budgetLineIds ?? []).flatMap((id) => {
+    const name = byId.get(id)
+    return name ? [name] : []
+  })
 }

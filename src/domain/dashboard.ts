@@ -52,9 +52,16 @@ export function completionByLevel(snapshot: NodeSnapshot): LevelGroup[] {
   }
   return [...groups.values()].map((g) => {
     const values = g.rows.map(progressAgainstExpected).filter((v): v is Dec => v !== null)
-    const light = g.rows.reduce<Light>((worst, r) => (BADNESS[r.assessment.light] > BADNESS[worst] ? r.assessment.light : worst), 'grey')
+    const light = g.rows.reduce<Light>(
+      (worst, r) => (BADNESS[r.assessment.light] > BADNESS[worst] ? r.assessment.light : worst),
+      'grey',
+    )
     return {
-      level1: g.level1, level2: g.level2, light, measured: values.length, total: g.rows.length,
+      level1: g.level1,
+      level2: g.level2,
+      light,
+      measured: values.length,
+      total: g.rows.length,
       progress: values.length ? sum(values).div(values.length) : null,
     }
   })
@@ -90,24 +97,44 @@ export const HEATMAP_ROWS = 40
  * then at over-runs that need explaining), ties by the light at the node before, then in the
  * framework's order (sortOrder). `limit: null` draws every row.
  */
-export function indicatorLightMatrix(dataset: UnitYearDataset, settings: MonitoringSettings, limit: number | null = HEATMAP_ROWS): IndicatorLightMatrix {
+export function indicatorLightMatrix(
+  dataset: UnitYearDataset,
+  settings: MonitoringSettings,
+  limit: number | null = HEATMAP_ROWS,
+): IndicatorLightMatrix {
   const nodes = [...dataset.nodes].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate))
   const unitTargets = new Set(dataset.targets.filter((t) => t.scope === 'unit').map((t) => t.id))
-  const indicators = dataset.indicators.filter((i) => unitTargets.has(i.targetId)).sort((a, b) => a.sortOrder - b.sortOrder)
+  const indicators = dataset.indicators
+    .filter((i) => unitTargets.has(i.targetId))
+    .sort((a, b) => a.sortOrder - b.sortOrder)
   const wanted = new Set(indicators.map((i) => i.id))
   const readings = new Map<string, UnitYearDataset['readings'][number]>()
   for (const r of dataset.readings) if (wanted.has(r.indicatorId)) readings.set(`${r.nodeId}\u0000${r.indicatorId}`, r)
   const rows = indicators.map((i, index) => ({
-    id: i.id, name: i.name, index,
-    lights: nodes.map((n) => indicatorLight(i, withLinkedActual(i, readings.get(`${n.id}\u0000${i.id}`), dataset.monthlyExecutions, n.asOfDate, n.id), n.asOfDate, settings).light),
+    id: i.id,
+    name: i.name,
+    index,
+    lights: nodes.map(
+      (n) =>
+        indicatorLight(
+          i,
+          withLinkedActual(i, readings.get(`${n.id}\u0000${i.id}`), dataset.monthlyExecutions, n.asOfDate, n.id),
+          n.asOfDate,
+          settings,
+        ).light,
+    ),
   }))
   rows.sort((a, b) => worseFirst(a.lights, b.lights) || a.index - b.index)
   const allIndicators = rows.map((r) => ({ id: r.id, name: r.name }))
   const allLights = rows.map((r) => r.lights)
   const shown = limit === null ? rows.length : Math.max(0, Math.min(limit, rows.length))
   return {
-    nodes, indicators: allIndicators.slice(0, shown), lights: allLights.slice(0, shown),
-    total: rows.length, allIndicators, allLights,
+    nodes,
+    indicators: allIndicators.slice(0, shown),
+    lights: allLights.slice(0, shown),
+    total: rows.length,
+    allIndicators,
+    allLights,
   }
 }
 
@@ -151,9 +178,13 @@ export function dualMonitoring(snapshot: NodeSnapshot): DualMonitoringRow[] {
     const values = (byProject.get(p.projectId) ?? []).map(progressAgainstExpected).filter((v): v is Dec => v !== null)
     const rate = p.budget?.executionRate ?? null
     return {
-      projectId: p.projectId, name: p.name, moneyProgress: rate,
+      projectId: p.projectId,
+      name: p.name,
+      moneyProgress: rate,
       targetProgress: values.length ? sum(values).div(values.length).times(expected) : null,
-      expected, budgetLight: p.budgetLight.light, indicatorLight: p.light,
+      expected,
+      budgetLight: p.budgetLight.light,
+      indicatorLight: p.light,
     }
   })
 }
@@ -181,20 +212,27 @@ export function scoreOutlook(snapshot: NodeSnapshot, settings: MonitoringSetting
   const equalWeights = rows.length > 0 && rows.every((row) => !row.indicator.weight?.trim())
   const equalWeight = equalWeights ? toDecimalString(new D(100).div(rows.length)) : null
   const items = rows.map((row) => {
-    const forecast = row.reading?.yearEndForecast?.trim() || isQualitative(row.indicator)
-      ? forecastCompletion(row.indicator, row.reading ?? undefined) : null
-    const completion = row.assessment.completion.status === 'notDue' ? row.assessment.completion
-      : forecast && forecast.status === 'rate' ? forecast : row.assessment.completion
+    const forecast =
+      row.reading?.yearEndForecast?.trim() || isQualitative(row.indicator)
+        ? forecastCompletion(row.indicator, row.reading ?? undefined)
+        : null
+    const completion =
+      row.assessment.completion.status === 'notDue'
+        ? row.assessment.completion
+        : forecast && forecast.status === 'rate'
+          ? forecast
+          : row.assessment.completion
     const indicator = equalWeight ? { ...row.indicator, weight: equalWeight } : row.indicator
     return { indicator, completion, reading: row.reading ?? undefined }
   })
-  const budgetExecution = settings.scoringScheme === 'seed003'
-    ? {
-        monthly: snapshot.monthlyAverage,
-        score: budgetExecutionScore(snapshot.monthlyAverage.average),
-        weight: new D(SEED003_POINTS.budgetExecution),
-      }
-    : null
+  const budgetExecution =
+    settings.scoringScheme === 'seed003'
+      ? {
+          monthly: snapshot.monthlyAverage,
+          score: budgetExecutionScore(snapshot.monthlyAverage.average),
+          weight: new D(SEED003_POINTS.budgetExecution),
+        }
+      : null
   return { ...scorePreview(settings.scoringScheme, items), equalWeights, budgetExecution }
 }
 

@@ -11,7 +11,17 @@ import { budgetFigures } from './rates'
 import type { BudgetFigures } from './rates'
 import type { MonitoringSettings } from './settings'
 import type { NodeSnapshot, SnapshotIndicator } from './snapshot'
-import type { Alert, BudgetLine, Id, Indicator, IndicatorReading, MonitoringNode, MonthNumber, Project, UnitYearDataset } from './types'
+import type {
+  Alert,
+  BudgetLine,
+  Id,
+  Indicator,
+  IndicatorReading,
+  MonitoringNode,
+  MonthNumber,
+  Project,
+  UnitYearDataset,
+} from './types'
 
 export interface PathPoint {
   month: MonthNumber
@@ -35,7 +45,10 @@ export interface ProjectDetail {
  * the stored ones by default, which are written only when someone opens 预警 or acts on an alert.
  */
 export function projectDetail(
-  dataset: UnitYearDataset, snapshot: NodeSnapshot, settings: MonitoringSettings, projectId: Id,
+  dataset: UnitYearDataset,
+  snapshot: NodeSnapshot,
+  settings: MonitoringSettings,
+  projectId: Id,
   nodeAlerts: readonly Alert[] = dataset.alerts,
 ): ProjectDetail | null {
   const project = dataset.projects.find((p) => p.id === projectId)
@@ -51,7 +64,12 @@ export function projectDetail(
     lines: snapshot.budget.byLine.filter((row) => lineIds.has(row.line.id)),
     monthlyPath: monthsThrough(snapshot.month).map((m) => {
       const f = budgetFigures(lines, executions, m)
-      return { month: m, spent: f.spent, executionRate: f.executionRate, timeProgress: monthEndTimeProgress(dataset.year, m, settings.timeProgressMode) }
+      return {
+        month: m,
+        spent: f.spent,
+        executionRate: f.executionRate,
+        timeProgress: monthEndTimeProgress(dataset.year, m, settings.timeProgressMode),
+      }
     }),
     indicators,
     alerts: nodeAlerts.filter((a) => a.nodeId === snapshot.node.id && subjects.has(a.subjectId)),
@@ -65,10 +83,16 @@ export interface IndicatorAtNode {
 }
 
 /** The indicator's reading, completion and light at every node of the year, in date order. */
-export function indicatorAcrossNodes(dataset: UnitYearDataset, settings: MonitoringSettings, indicator: Indicator): IndicatorAtNode[] {
-  return [...dataset.nodes].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate)).map((node) => {
-    const stored = dataset.readings.find((r) => r.nodeId === node.id && r.indicatorId === indicator.id)
-    const reading = withLinkedActual(indicator, stored, dataset.monthlyExecutions, node.asOfDate, node.id) ?? null
-    return { node, reading, assessment: indicatorLight(indicator, reading ?? undefined, node.asOfDate, settings) }
-  })
+export function indicatorAcrossNodes(
+  dataset: UnitYearDataset,
+  settings: MonitoringSettings,
+  indicator: Indicator,
+): IndicatorAtNode[] {
+  return [...dataset.nodes]
+    .sort((a, b) => a.asOfDate.localeCompare(b.asOfDate))
+    .map((node) => {
+      const stored = dataset.readings.find((r) => r.nodeId === node.id && r.indicatorId === indicator.id)
+      const reading = withLinkedActual(indicator, stored, dataset.monthlyExecutions, node.asOfDate, node.id) ?? null
+      return { node, reading, assessment: indicatorLight(indicator, reading ?? undefined, node.asOfDate, settings) }
+    })
 }

@@ -14,15 +14,23 @@ export function isOverdue(measure: Pick<CorrectiveMeasure, 'deadline' | 'status'
 }
 
 /** The status shown at a node: 逾期 when overdue, else the stored one (计划 / 进行中 / 已完成). */
-export function measureStatusAt(measure: Pick<CorrectiveMeasure, 'deadline' | 'status'>, asOf: IsoDate | null): MeasureStatus {
+export function measureStatusAt(
+  measure: Pick<CorrectiveMeasure, 'deadline' | 'status'>,
+  asOf: IsoDate | null,
+): MeasureStatus {
   return isOverdue(measure, asOf) ? '逾期' : measure.status === '逾期' ? '进行中' : measure.status
 }
 
 /** The light of an alert's subject in a snapshot (null when the snapshot has no such subject). */
-export function subjectLight(snapshot: NodeSnapshot, alert: Pick<Alert, 'ruleId' | 'subjectType' | 'subjectId'>): Light | null {
+export function subjectLight(
+  snapshot: NodeSnapshot,
+  alert: Pick<Alert, 'ruleId' | 'subjectType' | 'subjectId'>,
+): Light | null {
   switch (alert.subjectType) {
-    case 'unit': return snapshot.budgetLight.light
-    case 'indicator': return snapshot.indicators.find((row) => row.indicator.id === alert.subjectId)?.assessment.light ?? null
+    case 'unit':
+      return snapshot.budgetLight.light
+    case 'indicator':
+      return snapshot.indicators.find((row) => row.indicator.id === alert.subjectId)?.assessment.light ?? null
     case 'project': {
       const project = snapshot.projectLights.find((p) => p.projectId === alert.subjectId)
       if (!project) return null
@@ -34,11 +42,16 @@ export function subjectLight(snapshot: NodeSnapshot, alert: Pick<Alert, 'ruleId'
       const yellow = Number(alertThreshold(alert, 'yellow', 80))
       return ratio.lt(red) ? 'red' : ratio.lt(yellow) ? 'yellow' : 'green'
     }
-    default: return null
+    default:
+      return null
   }
 }
 
-function alertThreshold(alert: Pick<Alert, 'ruleId'> & Partial<Pick<Alert, 'thresholds'>>, key: string, fallback: number): string {
+function alertThreshold(
+  alert: Pick<Alert, 'ruleId'> & Partial<Pick<Alert, 'thresholds'>>,
+  key: string,
+  fallback: number,
+): string {
   return alert.thresholds?.[key] ?? String(fallback)
 }
 
@@ -57,5 +70,8 @@ export function lightChange(before: Light, after: Light | null): LightChange {
 }
 
 export const LIGHT_CHANGE_LABELS: Readonly<Record<LightChange, string>> = {
-  improved: '已改善', unchanged: '未改善', worse: '进一步恶化', unknown: '无法判断',
+  improved: '已改善',
+  unchanged: '未改善',
+  worse: '进一步恶化',
+  unknown: '无法判断',
 }

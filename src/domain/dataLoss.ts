@@ -55,7 +55,19 @@ export const DATA_COUNT_LABELS: Readonly<Record<DataCountKey, { label: string; m
 const KEYS = Object.keys(DATA_COUNT_LABELS) as DataCountKey[]
 
 export function noDataCounts(): DataCounts {
-  return { projects: 0, budgetLines: 0, monthlyExecutions: 0, targets: 0, indicators: 0, nodes: 0, readings: 0, budgetJudgements: 0, alerts: 0, measures: 0, reports: 0 }
+  return {
+    projects: 0,
+    budgetLines: 0,
+    monthlyExecutions: 0,
+    targets: 0,
+    indicators: 0,
+    nodes: 0,
+    readings: 0,
+    budgetJudgements: 0,
+    alerts: 0,
+    measures: 0,
+    reports: 0,
+  }
 }
 
 /** Everything one unit-year holds (what 删除单位 removes for that year, or 重新载入示例数据 replaces). */

@@ -75,7 +75,10 @@ export function commonNodeDates(year: number): IsoDate[] {
  * quarter and half-year ends, without dates that already have a node, in date order.
  */
 export function quickNodeDates(year: number, existing: readonly IsoDate[]): IsoDate[] {
-  const latest = [...existing].filter((d) => d.startsWith(`${year}-`)).sort().pop()
+  const latest = [...existing]
+    .filter((d) => d.startsWith(`${year}-`))
+    .sort()
+    .pop()
   const month = latest ? Number(latest.slice(5, 7)) + 1 : 1
   const next = month <= 12 ? [monthEnd(year, month as MonthNumber)] : []
   return [...new Set([...next, ...commonNodeDates(year)])].filter((d) => !existing.includes(d)).sort()

@@ -19,7 +19,10 @@ import type { BudgetLine, DecimalString, Id, MonthlyExecution, MonthNumber, Unch
 import { validateExecution } from './validation'
 
 export type ExecutionField = 'spent' | 'allocated'
-export const EXECUTION_FIELD_LABELS: Readonly<Record<ExecutionField, string>> = { spent: '执行数', allocated: '到位资金' }
+export const EXECUTION_FIELD_LABELS: Readonly<Record<ExecutionField, string>> = {
+  spent: '执行数',
+  allocated: '到位资金',
+}
 export const GRID_MONTHS: readonly MonthNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 
 export interface ExecutionCellText {
@@ -35,7 +38,10 @@ export function cellKey(lineId: Id, month: MonthNumber, field: ExecutionField): 
 }
 
 /** The draft a grid starts from: the stored figures as text, blanks where nothing is stored. */
-export function draftFromExecutions(lines: readonly BudgetLine[], executions: readonly MonthlyExecution[]): ExecutionDraft {
+export function draftFromExecutions(
+  lines: readonly BudgetLine[],
+  executions: readonly MonthlyExecution[],
+): ExecutionDraft {
   const draft: ExecutionDraft = {}
   for (const line of lines) draft[line.id] = GRID_MONTHS.map(() => ({ spent: '', allocated: '' }))
   for (const e of executions) {
@@ -78,17 +84,30 @@ export interface LineCheck {
  * the stored row would otherwise survive unseen, so the user must type the corrected cumulative figure.
  * `stored` holds the line's stored months (other lines' rows are ignored).
  */
-export function checkExecutionLine(line: BudgetLine, row: readonly ExecutionCellText[], stored: readonly MonthlyExecution[]): LineCheck {
+export function checkExecutionLine(
+  line: BudgetLine,
+  row: readonly ExecutionCellText[],
+  stored: readonly MonthlyExecution[],
+): LineCheck {
   const storedByMonth = new Map(stored.filter((e) => e.budgetLineId === line.id).map((e) => [e.month, e]))
   const issues: CellIssue[] = []
   const parsed: MonthlyExecution[] = []
   let previous: MonthlyExecution | undefined
   for (const month of GRID_MONTHS) {
     const text = row[month - 1] ?? { spent: '', allocated: '' }
-    const add = (field: ExecutionField, found: ValidationIssue) => issues.push({ lineId: line.id, lineName: line.name, month, field, issue: found })
+    const add = (field: ExecutionField, found: ValidationIssue) =>
+      issues.push({ lineId: line.id, lineName: line.name, month, field, issue: found })
     const existing = storedByMonth.get(month)
     if (blank(text.spent) && blank(text.allocated)) {
-      if (existing) add('spent', issue('spent', 'execution.cleared', `${month}月已保存的累计数不能清空；如需更正，请填写正确的累计数（可填0）`))
+      if (existing)
+        add(
+          'spent',
+          issue(
+            'spent',
+            'execution.cleared',
+            `${month}月已保存的累计数不能清空；如需更正，请填写正确的累计数（可填0）`,
+          ),
+        )
       continue
     }
     const failed = new Set<ExecutionField>()
@@ -103,7 +122,12 @@ export function checkExecutionLine(line: BudgetLine, row: readonly ExecutionCell
       } else values[field] = result.value
     }
     const execution: Unchecked<MonthlyExecution> = {
-      id: existing?.id ?? '', budgetLineId: line.id, year: line.year, month, allocated: values.allocated ?? '', spent: values.spent ?? '',
+      id: existing?.id ?? '',
+      budgetLineId: line.id,
+      year: line.year,
+      month,
+      allocated: values.allocated ?? '',
+      spent: values.spent ?? '',
     }
     for (const f of validateExecution(line, execution, previous)) {
       const field: ExecutionField = f.field === 'allocated' ? 'allocated' : 'spent'
@@ -128,7 +152,13 @@ export function combineLineChecks(checks: readonly LineCheck[]): ExecutionGridCh
     byCell.set(key, [...(byCell.get(key) ?? []), c.issue])
   }
   const errorCount = issues.filter((c) => c.issue.severity === 'error').length
-  return { issues, byCell, errorCount, warningCount: issues.length - errorCount, parsed: checks.flatMap((c) => c.parsed) }
+  return {
+    issues,
+    byCell,
+    errorCount,
+    warningCount: issues.length - errorCount,
+    parsed: checks.flatMap((c) => c.parsed),
+  }
 }
 
 /** Checks the whole grid, line by line (see `checkExecutionLine`). */
@@ -138,7 +168,9 @@ export function checkExecutionDraft(
   stored: readonly MonthlyExecution[],
 ): ExecutionGridCheck {
   const storedByLine = groupByLine(stored)
-  return combineLineChecks(lines.map((line) => checkExecutionLine(line, draft[line.id] ?? [], storedByLine.get(line.id) ?? [])))
+  return combineLineChecks(
+    lines.map((line) => checkExecutionLine(line, draft[line.id] ?? [], storedByLine.get(line.id) ?? [])),
+  )
 }
 
 /** Rows grouped by budget line, each group in the given order. */
@@ -219,7 +251,14 @@ export function changedExecutions(
 export function parsePastedBlock(text: string): string[][] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n')
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
-  return lines.map((line) => line.split('\t').map((cell) => cell.trim().replace(/^"(.*)"$/s, '$1').trim()))
+  return lines.map((line) =>
+    line.split('\t').map((cell) =>
+      cell
+        .trim()
+        .replace(/^"(.*)"$/s, '$1')
+        .trim(),
+    ),
+  )
 }
 
 export interface GridPosition {
@@ -234,7 +273,12 @@ export interface PastePlacement {
 }
 
 /** Where a pasted block lands when its top-left cell goes to `start`; what falls outside is counted. */
-export function placePastedBlock(start: GridPosition, block: readonly (readonly string[])[], rowCount: number, colCount: number): PastePlacement {
+export function placePastedBlock(
+  start: GridPosition,
+  block: readonly (readonly string[])[],
+  rowCount: number,
+  colCount: number,
+): PastePlacement {
   const cells: PastePlacement['cells'] = []
   let clipped = 0
   block.forEach((values, r) => {
@@ -297,7 +341,11 @@ function amountText(value: Dec, ...operands: readonly string[]): string {
 }
 
 /** The cumulative a month's own amount adds to: the latest earlier month of the line with a readable figure (else 0). */
-function baseOf(row: readonly ExecutionCellText[], month: MonthNumber, field: ExecutionField): { value: Dec; text: string } {
+function baseOf(
+  row: readonly ExecutionCellText[],
+  month: MonthNumber,
+  field: ExecutionField,
+): { value: Dec; text: string } {
   for (let m = month - 1; m >= 1; m--) {
     const text = row[m - 1]?.[field] ?? ''
     const value = amountOf(text)
@@ -323,7 +371,12 @@ export function monthlyText(row: readonly ExecutionCellText[], month: MonthNumbe
  * What a 当月数 cell shows: the text the user typed there while it still means the month's amount
  * ('54.0' stays '54.0' while typing, not '54.00'), else the amount computed from the draft.
  */
-export function shownMonthlyText(row: readonly ExecutionCellText[], month: MonthNumber, field: ExecutionField, typed?: string): string {
+export function shownMonthlyText(
+  row: readonly ExecutionCellText[],
+  month: MonthNumber,
+  field: ExecutionField,
+  typed?: string,
+): string {
   const computed = monthlyText(row, month, field)
   if (typed === undefined) return computed
   const typedAmount = amountOf(typed)
@@ -382,14 +435,22 @@ export function monthlyTotals(totals: GridTotals): GridTotals {
  * An issue as the 当月数 view words it. A negative cumulative figure is the only one a month's own
  * amount cannot show by itself, so its message says which cumulative the typed amount made.
  */
-export function issueInMonthlyView(found: ValidationIssue, row: readonly ExecutionCellText[], month: MonthNumber, field: ExecutionField): ValidationIssue {
+export function issueInMonthlyView(
+  found: ValidationIssue,
+  row: readonly ExecutionCellText[],
+  month: MonthNumber,
+  field: ExecutionField,
+): ValidationIssue {
   if (found.code !== 'amount.negative') return found
   const text = row[month - 1]?.[field] ?? ''
   if (!amountOf(text)) return found
   const base = baseOf(row, month, field)
   const span = month === 1 ? '1月' : `1-${month}月`
   const earlier = base.text ? `，当月冲减不能超过此前累计的 ${amountText(base.value, base.text)} 万元` : ''
-  return { ...found, message: `${found.message}：按当月数 ${monthlyText(row, month, field)} 计，${span}累计为 ${text.trim()} 万元${earlier}` }
+  return {
+    ...found,
+    message: `${found.message}：按当月数 ${monthlyText(row, month, field)} 计，${span}累计为 ${text.trim()} 万元${earlier}`,
+  }
 }
 
 // ── 到位资金 as the unit keeps it ───────────────────────────────────────────────
@@ -398,7 +459,9 @@ export function issueInMonthlyView(found: ValidationIssue, row: readonly Executi
 export type AllocatedMode = NonNullable<Unit['allocatedMode']>
 export const ALLOCATED_MODES: readonly AllocatedMode[] = ['typed', 'equalsSpent', 'fullBudget']
 export const ALLOCATED_MODE_LABELS: Readonly<Record<AllocatedMode, string>> = {
-  typed: '逐月填写', equalsSpent: '与执行数相同', fullBudget: '全额到位（等于调整后预算）',
+  typed: '逐月填写',
+  equalsSpent: '与执行数相同',
+  fullBudget: '全额到位（等于调整后预算）',
 }
 
 /**
@@ -428,7 +491,13 @@ export function completeAllocatedLine(
   return changed || row.length !== months.length ? months : row
 }
 
-function allocatedFor(line: BudgetLine, month: MonthNumber, spentText: string, stored: MonthlyExecution | undefined, mode: AllocatedMode): string {
+function allocatedFor(
+  line: BudgetLine,
+  month: MonthNumber,
+  spentText: string,
+  stored: MonthlyExecution | undefined,
+  mode: AllocatedMode,
+): string {
   if (blank(spentText)) return ''
   const spent = amountOf(spentText)
   const storedSpent = stored ? amountOf(stored.spent) : null
@@ -448,6 +517,7 @@ export function completeAllocated(
   if (mode === 'typed') return draft
   const storedByLine = groupByLine(stored)
   const next: ExecutionDraft = { ...draft }
-  for (const line of lines) next[line.id] = completeAllocatedLine(line, draft[line.id] ?? [], storedByLine.get(line.id) ?? [], mode)
+  for (const line of lines)
+    next[line.id] = completeAllocatedLine(line, draft[line.id] ?? [], storedByLine.get(line.id) ?? [], mode)
   return next
 }

@@ -35,7 +35,12 @@ export function draftFromJudgement(judgement: BudgetLineJudgement | undefined | 
 }
 
 export function judgementDraftIsEmpty(draft: JudgementDraft): boolean {
-  return !draft.yearEndForecast.trim() && !draft.likelihood && draft.deviationCauses.length === 0 && !draft.deviationText.trim()
+  return (
+    !draft.yearEndForecast.trim() &&
+    !draft.likelihood &&
+    draft.deviationCauses.length === 0 &&
+    !draft.deviationText.trim()
+  )
 }
 
 export interface JudgedBudgetLine {
@@ -58,7 +63,10 @@ export function judgeBudgetLineDraft(
 ): JudgedBudgetLine {
   const issues: ValidationIssue[] = []
   const judgement: BudgetLineJudgement = {
-    ...ids, budgetLineId: line.id, deviationCauses: [...draft.deviationCauses], deviationText: draft.deviationText.trim(),
+    ...ids,
+    budgetLineId: line.id,
+    deviationCauses: [...draft.deviationCauses],
+    deviationText: draft.deviationText.trim(),
   }
   const forecast = parseTypedNumber(draft.yearEndForecast, '全年预计执行数')
   if (!forecast.ok) issues.push(issue('yearEndForecast', 'forecast.notDecimal', forecast.message))
@@ -66,10 +74,17 @@ export function judgeBudgetLineDraft(
     judgement.yearEndForecast = forecast.value
     const value = new D(forecast.value)
     const available = figures.adjustedBudget.plus(decimalOrZero(line.carryOver))
-    if (value.isNegative() && !value.isZero()) issues.push(issue('yearEndForecast', 'forecast.negative', '全年预计执行数不能为负数'))
+    if (value.isNegative() && !value.isZero())
+      issues.push(issue('yearEndForecast', 'forecast.negative', '全年预计执行数不能为负数'))
     else if (value.gt(available)) {
-      issues.push(issue('yearEndForecast', 'forecast.exceedsBudget',
-        `全年预计执行数 ${formatAmount(value)} 万元大于可用预算 ${formatAmount(available)} 万元，请确认`, 'warning'))
+      issues.push(
+        issue(
+          'yearEndForecast',
+          'forecast.exceedsBudget',
+          `全年预计执行数 ${formatAmount(value)} 万元大于可用预算 ${formatAmount(available)} 万元，请确认`,
+          'warning',
+        ),
+      )
     }
   }
   if (draft.carriedFrom) judgement.carriedFrom = draft.carriedFrom
@@ -82,8 +97,10 @@ export function judgeBudgetLineDraft(
   if (draft.likelihood && draft.likelihood !== '确定能') reasons.push(`完成可能性为“${draft.likelihood}”`)
   if (reasons.length > 0) {
     const why = reasons.join('、')
-    if (draft.deviationCauses.length === 0) issues.push(issue('deviationCauses', 'deviation.causeRequired', `${why}，请选择至少一项偏差原因`))
-    if (!draft.deviationText.trim()) issues.push(issue('deviationText', 'deviation.textRequired', `${why}，请填写偏差原因说明`))
+    if (draft.deviationCauses.length === 0)
+      issues.push(issue('deviationCauses', 'deviation.causeRequired', `${why}，请选择至少一项偏差原因`))
+    if (!draft.deviationText.trim())
+      issues.push(issue('deviationText', 'deviation.textRequired', `${why}，请填写偏差原因说明`))
   }
   const byField: Record<string, string[]> = {}
   for (const i of issues) (byField[i.field] ??= []).push(i.message)

@@ -69,7 +69,11 @@ export function staleResultText(draft: ReadingDraft, started: ReadingDraft): str
  * that is not a number is kept as typed so the completion rate reports it. Empty fields are left out.
  */
 export function readingFromDraft(draft: ReadingDraft, ids: { id: Id; nodeId: Id; indicatorId: Id }): IndicatorReading {
-  const reading: IndicatorReading = { ...ids, deviationCauses: [...draft.deviationCauses], deviationText: draft.deviationText.trim() }
+  const reading: IndicatorReading = {
+    ...ids,
+    deviationCauses: [...draft.deviationCauses],
+    deviationText: draft.deviationText.trim(),
+  }
   const actual = typedNumberOrText(draft.actualValue)
   if (actual) reading.actualValue = actual
   if (draft.actualLabel.trim()) reading.actualLabel = draft.actualLabel.trim()
@@ -106,11 +110,25 @@ export function judgeDraft(
   const issues = validateReading(indicator, reading, assessment)
   const byField: Record<string, string[]> = {}
   for (const i of issues) (byField[i.field] ??= []).push(i.message)
-  return { reading, assessment, completion: completionText(assessment.completion, settings.ratePrecision), issues, byField }
+  return {
+    reading,
+    assessment,
+    completion: completionText(assessment.completion, settings.ratePrecision),
+    issues,
+    byField,
+  }
 }
 
 /** True when the draft holds anything worth saving (an untouched empty form is not saved). */
 export function draftIsEmpty(draft: ReadingDraft): boolean {
-  return !draft.actualValue.trim() && !draft.actualLabel.trim() && !draft.qualitativeGrade && !draft.qualitativePercent.trim()
-    && !draft.yearEndForecast.trim() && !draft.likelihood && draft.deviationCauses.length === 0 && !draft.deviationText.trim()
+  return (
+    !draft.actualValue.trim() &&
+    !draft.actualLabel.trim() &&
+    !draft.qualitativeGrade &&
+    !draft.qualitativePercent.trim() &&
+    !draft.yearEndForecast.trim() &&
+    !draft.likelihood &&
+    draft.deviationCauses.length === 0 &&
+    !draft.deviationText.trim()
+  )
 }

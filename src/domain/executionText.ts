@@ -50,7 +50,9 @@ export function unreportedLinesText(lines: readonly UnreportedLine[], month: Mon
 
 /** Hover text naming the unreported lines, the first `limit` of them ('工资福利支出（截至6月）、… 等 12 个'). */
 export function unreportedLinesTitle(lines: readonly UnreportedLine[], limit = 10): string {
-  const named = lines.slice(0, limit).map((l) => `${l.name}（${l.latestMonth === null ? '尚无填报' : `截至${l.latestMonth}月`}）`)
+  const named = lines
+    .slice(0, limit)
+    .map((l) => `${l.name}（${l.latestMonth === null ? '尚无填报' : `截至${l.latestMonth}月`}）`)
   return named.join('、') + (lines.length > limit ? ` 等 ${lines.length} 个` : '')
 }
 
@@ -65,7 +67,9 @@ export function monthlyAverageText(monthly: MonthlyExecutionAverage, precision: 
       ? `${NO_MONTHLY_AVERAGE_TEXT}（只有12月的数据，年末数不能代表各月的执行进度）`
       : NO_MONTHLY_AVERAGE_TEXT
   }
-  const skipped = monthly.skippedMonths.length ? `（${monthListText(monthly.skippedMonths)}有预算行未填报，不计入）` : ''
+  const skipped = monthly.skippedMonths.length
+    ? `（${monthListText(monthly.skippedMonths)}有预算行未填报，不计入）`
+    : ''
   return `已填报的 ${monthly.months.length} 个月（${monthListText(monthly.months)}）平均执行率 ${formatPercent(monthly.average, precision)}${skipped}`
 }
 
@@ -73,7 +77,10 @@ export function monthlyAverageText(monthly: MonthlyExecutionAverage, precision: 
  * The 部门预算资金支出率 line of the score preview, e.g. '部门预算资金支出率（10 分）：已填报的 6 个月
  * （1-6月）平均执行率 14.84%，按此得 1.48 分。'; without an average, '…无法计算月均执行率，此项暂计 0 分。'
  */
-export function budgetExecutionText(item: { monthly: MonthlyExecutionAverage; score: Dec; weight: Dec }, precision: number): string {
+export function budgetExecutionText(
+  item: { monthly: MonthlyExecutionAverage; score: Dec; weight: Dec },
+  precision: number,
+): string {
   const head = `部门预算资金支出率（${formatNumber(item.weight, 0)} 分）：${monthlyAverageText(item.monthly, precision)}`
   return item.monthly.average === null
     ? `${head}，此项暂计 ${formatNumber(item.score, 0)} 分。`

@@ -90,7 +90,9 @@ export function forecastIndicators(
     const parsed = parseNodeDate(n.asOfDate)
     if (parsed.ok) progressByNode.set(n.id, timeProgressOf(parsed.value, mode))
   }
-  const wanted = new Set(snapshot.indicators.filter((row) => scope === 'all' || row.scope === 'unit').map((row) => row.indicator.id))
+  const wanted = new Set(
+    snapshot.indicators.filter((row) => scope === 'all' || row.scope === 'unit').map((row) => row.indicator.id),
+  )
   const readingsByIndicator = new Map<Id, { x: Dec; y: Dec }[]>()
   for (const r of dataset.readings) {
     // only the indicators forecast here: a 主管部门 holds ~240,000 readings; parsing them all was costly
@@ -119,9 +121,15 @@ export function forecastIndicators(
       return result.status === 'rate' ? result.rate : null
     }
     rows.push({
-      indicatorId: indicator.id, name: indicator.name, measureUnit: indicator.measureUnit, target: target.target,
-      actual: parseDecimal(row.reading?.actualValue), trendValue, trendCompletion: completionOf(trendValue),
-      userValue, userCompletion: completionOf(userValue),
+      indicatorId: indicator.id,
+      name: indicator.name,
+      measureUnit: indicator.measureUnit,
+      target: target.target,
+      actual: parseDecimal(row.reading?.actualValue),
+      trendValue,
+      trendCompletion: completionOf(trendValue),
+      userValue,
+      userCompletion: completionOf(userValue),
     })
   }
   return rows

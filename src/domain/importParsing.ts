@@ -36,7 +36,9 @@ export function columnLetter(column: number): string {
 
 /** Full-width ASCII (０-９, Ａ-Ｚ, ，．（）％ …) to half-width, ideographic space to space. */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
 }
 
 /** The cell as the user sees it, for messages: '' for empty, trimmed text otherwise. */
@@ -152,7 +154,9 @@ export function parseDate(cell: CellValue): Parsed<IsoDate | null> {
   if (isBlank(cell)) return good(null)
   if (cell instanceof Date) {
     // Spreadsheet dates carry no zone: their UTC fields are the calendar day typed.
-    const iso = Number.isNaN(cell.getTime()) ? null : validDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate())
+    const iso = Number.isNaN(cell.getTime())
+      ? null
+      : validDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate())
     return iso ? good(iso) : bad('不是有效日期')
   }
   if (typeof cell === 'number') {
@@ -169,7 +173,14 @@ export function parseDate(cell: CellValue): Parsed<IsoDate | null> {
 /** A whole year such as 2021 (number or '2021' / '2021年'). */
 export function parseYear(cell: CellValue): Parsed<number | null> {
   if (isBlank(cell)) return good(null)
-  const text = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? toHalfWidth(cell).trim().replace(/年(度)?$/, '') : ''
+  const text =
+    typeof cell === 'number'
+      ? String(cell)
+      : typeof cell === 'string'
+        ? toHalfWidth(cell)
+            .trim()
+            .replace(/年(度)?$/, '')
+        : ''
   if (!/^\d{4}$/.test(text)) return bad('不是有效年度')
   const year = Number(text)
   return year >= 2000 && year <= 2100 ? good(year) : bad('不是有效年度')
@@ -193,7 +204,10 @@ export function parseChoice<T extends string>(
 /** Several choices separated by 、 , ， ; ； / or spaces, each from `options`; duplicates dropped. */
 export function parseChoices<T extends string>(cell: CellValue, options: readonly T[]): Parsed<T[]> {
   if (isBlank(cell)) return good([])
-  const parts = String(cell).split(/[、,，;；/\s]+/).map((p) => p.trim()).filter((p) => p !== '')
+  const parts = String(cell)
+    .split(/[、,，;；/\s]+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
   const out: T[] = []
   for (const part of parts) {
     const one = parseChoice(part, options)
@@ -228,7 +242,14 @@ export function sameDecimal(a: string | undefined, b: string | undefined): boole
 }
 
 /** The standard problem sentence: `预算执行 第12行 F列「6月执行数」不是有效金额：“1,2a”`. */
-export function cellProblem(sheet: string, row: number, column: number, header: string, reason: string, cell: CellValue): string {
+export function cellProblem(
+  sheet: string,
+  row: number,
+  column: number,
+  header: string,
+  reason: string,
+  cell: CellValue,
+): string {
   const shown = cellDisplay(cell)
   return `${sheet} 第${row}行 ${columnLetter(column)}列「${header}」${reason}${shown === '' ? '' : `：“${shown}”`}`
 }

@@ -17,8 +17,16 @@ export interface ImportProblem {
 }
 
 export type CountKey =
-  | 'monitoringGroup' | 'projects' | 'budgetLines' | 'monthlyExecutions' | 'targets' | 'indicators' | 'nodes' | 'readings'
-  | 'budgetJudgements' | 'measures'
+  | 'monitoringGroup'
+  | 'projects'
+  | 'budgetLines'
+  | 'monthlyExecutions'
+  | 'targets'
+  | 'indicators'
+  | 'nodes'
+  | 'readings'
+  | 'budgetJudgements'
+  | 'measures'
 export type StatusCounts = Record<RowStatus, number>
 
 export const COUNT_LABELS: Record<CountKey, string> = {

@@ -19,7 +19,11 @@ export function targetText(indicator: Indicator): string {
 }
 
 /** '7个', '有所提升', '未达监控节点'; '未填报' when there is nothing to show. */
-export function actualText(indicator: Indicator, reading: IndicatorReading | null | undefined, completion: CompletionResult): string {
+export function actualText(
+  indicator: Indicator,
+  reading: IndicatorReading | null | undefined,
+  completion: CompletionResult,
+): string {
   if (completion.status === 'notDue') return NOT_DUE_TEXT
   if (reading?.actualLabel) return reading.actualLabel
   if (indicator.operator === '定性') return reading?.qualitativeGrade ?? MISSING_TEXT
@@ -30,10 +34,14 @@ export function actualText(indicator: Indicator, reading: IndicatorReading | nul
 /** '46.67%' (precision from settings), '未达监控节点', '未填报', or the invalid input's message. */
 export function completionText(completion: CompletionResult, precision: number): string {
   switch (completion.status) {
-    case 'rate': return formatPercent(completion.rate, precision)
-    case 'notDue': return NOT_DUE_TEXT
-    case 'missing': return MISSING_TEXT
-    case 'invalid': return completion.message
+    case 'rate':
+      return formatPercent(completion.rate, precision)
+    case 'notDue':
+      return NOT_DUE_TEXT
+    case 'missing':
+      return MISSING_TEXT
+    case 'invalid':
+      return completion.message
   }
 }
 

@@ -4,7 +4,14 @@
  */
 import { D, parseDecimal } from './decimal'
 import type { Dec } from './decimal'
-import { completionRate, expectedAtNode, isCostCeiling, isQualitative, parseTarget, satisfiesOperator } from './completion'
+import {
+  completionRate,
+  expectedAtNode,
+  isCostCeiling,
+  isQualitative,
+  parseTarget,
+  satisfiesOperator,
+} from './completion'
 import type { CompletionResult } from './completion'
 import { timeProgress } from './periods'
 import type { BudgetFigures } from './rates'
@@ -34,9 +41,7 @@ export interface IndicatorAssessment {
  * a number ('entered'), else for a cumulative ceiling the trend actual ÷ 序时进度 ('trend', 80 at
  * 1-6月 → 160). A level or due-later ceiling has no trend: its value does not accumulate.
  */
-export type CeilingForecast =
-  | { source: 'entered'; value: Dec }
-  | { source: 'trend'; value: Dec; timeProgress: Dec }
+export type CeilingForecast = { source: 'entered'; value: Dec } | { source: 'trend'; value: Dec; timeProgress: Dec }
 
 /** red below t.red, yellow below t.yellow, else green (percent thresholds). */
 export function lightForRatio(ratio: Dec, t: LightThresholds): Light {
@@ -71,7 +76,11 @@ export function spendsUnallocatedFunds(figures: Pick<BudgetFigures, 'allocated' 
   return figures.spent.gt(figures.allocated)
 }
 
-export const GRADE_LIGHTS: Readonly<Record<QualitativeGrade, Light>> = { 达成: 'green', 部分达成: 'yellow', 未达成: 'red' }
+export const GRADE_LIGHTS: Readonly<Record<QualitativeGrade, Light>> = {
+  达成: 'green',
+  部分达成: 'yellow',
+  未达成: 'red',
+}
 
 /** The cost ceiling's year-end figure: 全年预计完成值 if it is a number, else the trend (see CeilingForecast). */
 export function ceilingForecast(
@@ -109,8 +118,13 @@ export function indicatorLight(
   const completion = completionRate(indicator, reading, asOf)
   const ceiling = isCostCeiling(indicator)
   const expected = ceiling ? null : expectedAtNode(indicator, asOf, settings.timeProgressMode)
-  const assessment = (light: Light, ratioToExpected: Dec | null = null): IndicatorAssessment =>
-    ({ indicatorId: indicator.id, light, completion, expected, ratioToExpected })
+  const assessment = (light: Light, ratioToExpected: Dec | null = null): IndicatorAssessment => ({
+    indicatorId: indicator.id,
+    light,
+    completion,
+    expected,
+    ratioToExpected,
+  })
 
   if (completion.status !== 'rate') return assessment('grey')
   if (isQualitative(indicator)) {
@@ -123,8 +137,10 @@ export function indicatorLight(
 
   if (ceiling) {
     const forecast = ceilingForecast(indicator, reading, asOf, settings.timeProgressMode)
-    const light: Light = !satisfiesOperator(actual, indicator.operator, target.target) ? 'red'
-      : forecast && !satisfiesOperator(forecast.value, indicator.operator, target.target) ? 'yellow'
+    const light: Light = !satisfiesOperator(actual, indicator.operator, target.target)
+      ? 'red'
+      : forecast && !satisfiesOperator(forecast.value, indicator.operator, target.target)
+        ? 'yellow'
         : 'green'
     return forecast ? { ...assessment(light), ceilingForecast: forecast } : assessment(light)
   }

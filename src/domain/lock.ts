@@ -58,10 +58,12 @@ export function lockedMessage(node: Pick<MonitoringNode, 'label'>, what: string)
  * with (docs/domain-rules.md §12.4: later 设置 changes apply to open nodes only); an open node follows the
  * current ones.
  */
-export function settingsForNode(node: Pick<MonitoringNode, 'status' | 'frozenSettings'>, current: MonitoringSettings): MonitoringSettings {
+export function settingsForNode(
+  node: Pick<MonitoringNode, 'status' | 'frozenSettings'>,
+  current: MonitoringSettings,
+): MonitoringSettings {
   return isLocked(node) && node.frozenSettings ? node.frozenSettings : current
 }
-
 
 /**
  * What a locked node's report holds of a budget line: its name, kind and source, 上年结转 and its
@@ -75,10 +77,21 @@ export function lineAsOf(line: BudgetLine | null | undefined, month: number): st
   const carryOver = line.carryOver.trim() === '' ? '0' : line.carryOver
   if (budget.isZero() && Number(carryOver) === 0) return null
   const { name, category, subCategory, projectId, fundSource, unitId, year } = line
-  return canonicalJson({ name, category, subCategory, projectId, fundSource, unitId, year, carryOver, budget: budget.toFixed() })
+  return canonicalJson({
+    name,
+    category,
+    subCategory,
+    projectId,
+    fundSource,
+    unitId,
+    year,
+    carryOver,
+    budget: budget.toFixed(),
+  })
 }
 
-const byId = <T extends { id: Id }>(rows: readonly T[]): T[] => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+const byId = <T extends { id: Id }>(rows: readonly T[]): T[] =>
+  [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 
 /**
  * Everything a locked node's report is computed from, as one canonical text per part. Two datasets
@@ -88,9 +101,16 @@ export function frozenFigures(dataset: UnitYearDataset, node: MonitoringNode): R
   const month = coveredMonth(node)
   const lineIds = new Set(dataset.budgetLines.map((l) => l.id))
   return {
-    预算行: canonicalJson(byId(dataset.budgetLines).flatMap((line) => { const asOf = lineAsOf(line, month); return asOf === null ? [] : [[line.id, asOf]] })),
+    预算行: canonicalJson(
+      byId(dataset.budgetLines).flatMap((line) => {
+        const asOf = lineAsOf(line, month)
+        return asOf === null ? [] : [[line.id, asOf]]
+      }),
+    ),
     项目: canonicalJson(byId(dataset.projects)),
-    月度执行数: canonicalJson(byId(dataset.monthlyExecutions.filter((e) => lineIds.has(e.budgetLineId) && e.month <= month))),
+    月度执行数: canonicalJson(
+      byId(dataset.monthlyExecutions.filter((e) => lineIds.has(e.budgetLineId) && e.month <= month)),
+    ),
     绩效目标: canonicalJson(byId(dataset.targets)),
     三级指标: canonicalJson(byId(dataset.indicators).map(({ sortOrder: _order, ...indicator }) => indicator)),
     指标填报: canonicalJson(byId(dataset.readings.filter((r) => r.nodeId === node.id))),
@@ -157,13 +177,23 @@ interface ReportRows {
  * is: a restore replaces every table, so a backup taken before 定稿 silently drops the submitted
  * report. Named so the user decides knowingly (docs/domain-rules.md §12.6).
  */
-export function frozenReportsAtRisk(current: ReportRows & { units: readonly Unit[] }, restored: ReportRows): FrozenReportAtRisk[] {
+export function frozenReportsAtRisk(
+  current: ReportRows & { units: readonly Unit[] },
+  restored: ReportRows,
+): FrozenReportAtRisk[] {
   const unitName = new Map(current.units.map((u) => [u.id, u.name]))
-  const frozenOf = (rows: ReportRows, nodeId: Id) => canonicalJson(rows.reports.find((r) => r.nodeId === nodeId)?.frozen ?? null)
+  const frozenOf = (rows: ReportRows, nodeId: Id) =>
+    canonicalJson(rows.reports.find((r) => r.nodeId === nodeId)?.frozen ?? null)
   const out: FrozenReportAtRisk[] = []
   for (const node of current.nodes.filter(isLocked)) {
     const later = restored.nodes.find((n) => n.id === node.id)
-    const change = !later ? 'removed' : !isLocked(later) ? 'unlocked' : frozenOf(restored, node.id) !== frozenOf(current, node.id) ? 'replaced' : null
+    const change = !later
+      ? 'removed'
+      : !isLocked(later)
+        ? 'unlocked'
+        : frozenOf(restored, node.id) !== frozenOf(current, node.id)
+          ? 'replaced'
+          : null
     if (change) out.push({ unitName: unitName.get(node.unitId) ?? '', label: node.label, change })
   }
   return out.sort((a, b) => (a.unitName + a.label < b.unitName + b.label ? -1 : 1))

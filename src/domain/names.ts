@@ -119,8 +119,12 @@ export function normalizeDatasetNames(dataset: UnitYearDataset): UnitYearDataset
  * 预算项目名称 and 资金来源 — the natural key the Excel import matches lines by (经费类型 included, since
  * the import tells 人员经费 and 公用经费 lines of one name apart).
  */
-export function budgetLineIdentity(line: Pick<BudgetLine, 'category' | 'subCategory' | 'projectId' | 'name' | 'fundSource'>): string {
-  return [line.category, line.subCategory ?? '', line.projectId ?? '', normalizeName(line.name), line.fundSource].join('\u0001')
+export function budgetLineIdentity(
+  line: Pick<BudgetLine, 'category' | 'subCategory' | 'projectId' | 'name' | 'fundSource'>,
+): string {
+  return [line.category, line.subCategory ?? '', line.projectId ?? '', normalizeName(line.name), line.fundSource].join(
+    '\u0001',
+  )
 }
 
 /** Rows of one key, some of them new to it: what `newLookAlikes` reports. */
@@ -137,7 +141,11 @@ export interface LookAlikeGroup<T> {
  * which already had that key is left alone: look-alikes stored before names were normalised can then
  * still be edited (and renamed apart), but no write adds one.
  */
-export function newLookAlikes<T extends { id: string }>(rows: readonly T[], before: readonly T[], keyOf: (row: T) => string): LookAlikeGroup<T>[] {
+export function newLookAlikes<T extends { id: string }>(
+  rows: readonly T[],
+  before: readonly T[],
+  keyOf: (row: T) => string,
+): LookAlikeGroup<T>[] {
   const keyBefore = new Map(before.map((row) => [row.id, keyOf(row)]))
   const groups = new Map<string, T[]>()
   for (const row of rows) {

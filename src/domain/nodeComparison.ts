@@ -41,10 +41,16 @@ function directionOf(lightBefore: Light, lightAfter: Light): ChangeDirection {
 export function compareNodes(before: NodeSnapshot, after: NodeSnapshot): ComparisonRow[] {
   const rows: ComparisonRow[] = []
   rows.push({
-    key: 'budget', kind: 'budget', subjectId: 'unit', name: '预算执行（全部预算）',
-    rateBefore: before.budget.unit.executionRate, rateAfter: after.budget.unit.executionRate,
-    valueBefore: before.budget.unit.spent.toFixed(), valueAfter: after.budget.unit.spent.toFixed(),
-    lightBefore: before.budgetLight.light, lightAfter: after.budgetLight.light,
+    key: 'budget',
+    kind: 'budget',
+    subjectId: 'unit',
+    name: '预算执行（全部预算）',
+    rateBefore: before.budget.unit.executionRate,
+    rateAfter: after.budget.unit.executionRate,
+    valueBefore: before.budget.unit.spent.toFixed(),
+    valueAfter: after.budget.unit.spent.toFixed(),
+    lightBefore: before.budgetLight.light,
+    lightAfter: after.budgetLight.light,
     direction: directionOf(before.budgetLight.light, after.budgetLight.light),
   })
   const projectsBefore = new Map(before.projectLights.map((p) => [p.projectId, p]))
@@ -53,10 +59,16 @@ export function compareNodes(before: NodeSnapshot, after: NodeSnapshot): Compari
     if (!old) continue
     // the project's money (its budget light) here; its indicators have rows of their own below
     rows.push({
-      key: `project:${p.projectId}`, kind: 'project', subjectId: p.projectId, name: `项目：${p.name}（预算执行）`,
-      rateBefore: old.budget?.executionRate ?? null, rateAfter: p.budget?.executionRate ?? null,
-      valueBefore: old.budget?.spent.toFixed() ?? null, valueAfter: p.budget?.spent.toFixed() ?? null,
-      lightBefore: old.budgetLight.light, lightAfter: p.budgetLight.light,
+      key: `project:${p.projectId}`,
+      kind: 'project',
+      subjectId: p.projectId,
+      name: `项目：${p.name}（预算执行）`,
+      rateBefore: old.budget?.executionRate ?? null,
+      rateAfter: p.budget?.executionRate ?? null,
+      valueBefore: old.budget?.spent.toFixed() ?? null,
+      valueAfter: p.budget?.spent.toFixed() ?? null,
+      lightBefore: old.budgetLight.light,
+      lightAfter: p.budgetLight.light,
       direction: directionOf(old.budgetLight.light, p.budgetLight.light),
     })
   }
@@ -67,15 +79,22 @@ export function compareNodes(before: NodeSnapshot, after: NodeSnapshot): Compari
     const rate = (c: typeof row.assessment.completion): Dec | null => (c.status === 'rate' ? c.rate : null)
     const value = (r: typeof row.reading): string | null => r?.actualValue ?? r?.qualitativeGrade ?? null
     rows.push({
-      key: `indicator:${row.indicator.id}`, kind: 'indicator', subjectId: row.indicator.id, name: row.indicator.name,
-      rateBefore: rate(old.assessment.completion), rateAfter: rate(row.assessment.completion),
-      valueBefore: value(old.reading), valueAfter: value(row.reading),
-      lightBefore: old.assessment.light, lightAfter: row.assessment.light,
+      key: `indicator:${row.indicator.id}`,
+      kind: 'indicator',
+      subjectId: row.indicator.id,
+      name: row.indicator.name,
+      rateBefore: rate(old.assessment.completion),
+      rateAfter: rate(row.assessment.completion),
+      valueBefore: value(old.reading),
+      valueAfter: value(row.reading),
+      lightBefore: old.assessment.light,
+      lightAfter: row.assessment.light,
       direction: directionOf(old.assessment.light, row.assessment.light),
     })
   }
   const order: Record<ChangeDirection, number> = { improved: 0, regressed: 1, unchanged: 2 }
-  return rows.map((row, index) => ({ row, index }))
+  return rows
+    .map((row, index) => ({ row, index }))
     .sort((a, b) => order[a.row.direction] - order[b.row.direction] || a.index - b.index)
     .map(({ row }) => row)
 }

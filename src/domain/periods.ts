@@ -38,9 +38,19 @@ export function parseNodeDate(asOf: IsoDate): Checked<NodeDate> {
 function readNodeDate(asOf: IsoDate): Checked<NodeDate> {
   const date = parseIsoDate(asOf)
   if (!date) {
-    return deepFreeze(fail([issue('asOfDate', 'date.invalid', `监控节点日期「${asOf}」无效，应为“yyyy-MM-dd”格式的日历日期`)]))
+    return deepFreeze(
+      fail([issue('asOfDate', 'date.invalid', `监控节点日期「${asOf}」无效，应为“yyyy-MM-dd”格式的日历日期`)]),
+    )
   }
-  return deepFreeze(ok({ iso: asOf, year: yearOf(date), month: monthOf(date), dayOfYear: dayOfYear(date), daysInYear: daysInYear(date) }))
+  return deepFreeze(
+    ok({
+      iso: asOf,
+      year: yearOf(date),
+      month: monthOf(date),
+      dayOfYear: dayOfYear(date),
+      daysInYear: daysInYear(date),
+    }),
+  )
 }
 
 function deepFreeze<T>(value: T): T {

@@ -7,7 +7,16 @@ import { D, decimalOrZero, sum } from './decimal'
 import type { Dec } from './decimal'
 import { monthsThrough } from './periods'
 import { FUND_SOURCES } from './types'
-import type { BasicSubCategory, BudgetLine, ExpenseCategory, Id, MonthlyExecution, MonthNumber, Project, Unchecked } from './types'
+import type {
+  BasicSubCategory,
+  BudgetLine,
+  ExpenseCategory,
+  Id,
+  MonthlyExecution,
+  MonthNumber,
+  Project,
+  Unchecked,
+} from './types'
 
 export interface BudgetFigures {
   /** 调整后预算 */
@@ -43,7 +52,10 @@ export interface BudgetGroup {
 }
 
 export const CATEGORY_LABELS: Readonly<Record<ExpenseCategory, string>> = { basic: '基本支出', project: '项目支出' }
-export const SUB_CATEGORY_LABELS: Readonly<Record<BasicSubCategory, string>> = { personnel: '人员经费', public: '公用经费' }
+export const SUB_CATEGORY_LABELS: Readonly<Record<BasicSubCategory, string>> = {
+  personnel: '人员经费',
+  public: '公用经费',
+}
 
 /**
  * 调整后预算 = 年初预算 + 追加 − 追减 (docs/domain-rules.md §4.2). Adjustments are dated: as of `month`, 追加 / 追减 count
@@ -92,7 +104,11 @@ export function figuresOf(budget: Dec, allocated: Dec, spent: Dec): BudgetFigure
  * cumulative, so a month without an entry carries the latest earlier month forward; before the first
  * entry everything is 0 with `latestMonth` null. Either way the month itself is 未填报, not 0 spent.
  */
-export function executionAtMonth(executions: readonly MonthlyExecution[], budgetLineId: Id, month: MonthNumber): ExecutionFigures {
+export function executionAtMonth(
+  executions: readonly MonthlyExecution[],
+  budgetLineId: Id,
+  month: MonthNumber,
+): ExecutionFigures {
   let latest: MonthlyExecution | undefined
   for (const e of executions) {
     if (e.budgetLineId === budgetLineId && e.month <= month && (!latest || e.month > latest.month)) latest = e
@@ -102,7 +118,11 @@ export function executionAtMonth(executions: readonly MonthlyExecution[], budget
 
 function toFigures(execution: MonthlyExecution | undefined): ExecutionFigures {
   return execution
-    ? { allocated: decimalOrZero(execution.allocated), spent: decimalOrZero(execution.spent), latestMonth: execution.month }
+    ? {
+        allocated: decimalOrZero(execution.allocated),
+        spent: decimalOrZero(execution.spent),
+        latestMonth: execution.month,
+      }
     : { allocated: new D(0), spent: new D(0), latestMonth: null }
 }
 
@@ -138,21 +158,37 @@ export function lineAmountsAt(
   budgets: ReadonlyMap<BudgetLine, Dec> = adjustedBudgets(lines, month),
 ): LineAmounts[] {
   const latest = latestByLine(executions, month)
-  return lines.map((line) => ({ line, budget: budgets.get(line) ?? adjustedBudget(line, month), ...toFigures(latest.get(line.id)) }))
+  return lines.map((line) => ({
+    line,
+    budget: budgets.get(line) ?? adjustedBudget(line, month),
+    ...toFigures(latest.get(line.id)),
+  }))
 }
 
 /** Each line's 执行率 denominator (executionBaseOf) as of `month`, computed once. */
-export function adjustedBudgets(lines: readonly BudgetLine[], month?: MonthNumber, base: ExecutionBase = {}): Map<BudgetLine, Dec> {
+export function adjustedBudgets(
+  lines: readonly BudgetLine[],
+  month?: MonthNumber,
+  base: ExecutionBase = {},
+): Map<BudgetLine, Dec> {
   return new Map(lines.map((line) => [line, executionBaseOf(line, month, base)]))
 }
 
-function lineAmounts(lines: readonly BudgetLine[], executions: readonly MonthlyExecution[], month: MonthNumber): LineAmounts[] {
+function lineAmounts(
+  lines: readonly BudgetLine[],
+  executions: readonly MonthlyExecution[],
+  month: MonthNumber,
+): LineAmounts[] {
   return lineAmountsAt(lines, executions, month)
 }
 
 /** The summed figures of some lines' amounts (the unit total when given all lines). */
 export function totalOf(amounts: readonly LineAmounts[]): BudgetFigures {
-  return figuresOf(sum(amounts.map((a) => a.budget)), sum(amounts.map((a) => a.allocated)), sum(amounts.map((a) => a.spent)))
+  return figuresOf(
+    sum(amounts.map((a) => a.budget)),
+    sum(amounts.map((a) => a.allocated)),
+    sum(amounts.map((a) => a.spent)),
+  )
 }
 
 function sumAmounts(amounts: readonly LineAmounts[]): BudgetFigures {
@@ -160,7 +196,11 @@ function sumAmounts(amounts: readonly LineAmounts[]): BudgetFigures {
 }
 
 /** The lines' summed figures at `month` (the unit total when given all lines). */
-export function budgetFigures(lines: readonly BudgetLine[], executions: readonly MonthlyExecution[], month: MonthNumber): BudgetFigures {
+export function budgetFigures(
+  lines: readonly BudgetLine[],
+  executions: readonly MonthlyExecution[],
+  month: MonthNumber,
+): BudgetFigures {
   return sumAmounts(lineAmounts(lines, executions, month))
 }
 
@@ -170,7 +210,10 @@ export function lineFigures(
   executions: readonly MonthlyExecution[],
   month: MonthNumber,
 ): { line: BudgetLine; figures: BudgetFigures }[] {
-  return lineAmounts(sortLines(lines), executions, month).map((a) => ({ line: a.line, figures: figuresOf(a.budget, a.allocated, a.spent) }))
+  return lineAmounts(sortLines(lines), executions, month).map((a) => ({
+    line: a.line,
+    figures: figuresOf(a.budget, a.allocated, a.spent),
+  }))
 }
 
 export function sortLines(lines: readonly BudgetLine[]): BudgetLine[] {
@@ -202,7 +245,11 @@ function groupKey(line: BudgetLine, by: BudgetRollUp, projectNames: ReadonlyMap<
     case 'subCategory':
       if (line.category === 'project') return { key: 'project', label: CATEGORY_LABELS.project, order: 3 }
       if (!line.subCategory) return { key: 'unclassified', label: '未分类基本支出', order: 2 }
-      return { key: line.subCategory, label: SUB_CATEGORY_LABELS[line.subCategory], order: line.subCategory === 'personnel' ? 0 : 1 }
+      return {
+        key: line.subCategory,
+        label: SUB_CATEGORY_LABELS[line.subCategory],
+        order: line.subCategory === 'personnel' ? 0 : 1,
+      }
     case 'fundSource': {
       const index = FUND_SOURCES.indexOf(line.fundSource)
       return { key: line.fundSource, label: line.fundSource, order: index < 0 ? FUND_SOURCES.length : index }
@@ -229,7 +276,11 @@ export function rollUpBudget(
 }
 
 /** rollUpBudget over amounts already taken at a month (lines in sortOrder). */
-export function rollUpAmounts(amountsInLineOrder: readonly LineAmounts[], by: BudgetRollUp, projects: readonly Project[] = []): BudgetGroup[] {
+export function rollUpAmounts(
+  amountsInLineOrder: readonly LineAmounts[],
+  by: BudgetRollUp,
+  projects: readonly Project[] = [],
+): BudgetGroup[] {
   const projectNames = new Map(projects.map((p) => [p.id, p.name]))
   const groups = new Map<string, { key: GroupKey; amounts: LineAmounts[] }>()
   for (const amounts of amountsInLineOrder) {
@@ -322,10 +373,15 @@ export function reportedMonthlyRates(amountsByMonth: readonly (readonly LineAmou
  * 执行数 ÷ 调整后预算. Months not fully reported are left out, never 0 and never carried forward.
  */
 export function monthlyExecutionRates(
-  lines: readonly BudgetLine[], executions: readonly MonthlyExecution[], throughMonth: MonthNumber, base: ExecutionBase = {},
+  lines: readonly BudgetLine[],
+  executions: readonly MonthlyExecution[],
+  throughMonth: MonthNumber,
+  base: ExecutionBase = {},
 ): MonthlyRate[] {
   const sorted = sortLines(lines)
-  return reportedMonthlyRates(monthsThrough(throughMonth).map((m) => lineAmountsAt(sorted, executions, m, adjustedBudgets(sorted, m, base))))
+  return reportedMonthlyRates(
+    monthsThrough(throughMonth).map((m) => lineAmountsAt(sorted, executions, m, adjustedBudgets(sorted, m, base))),
+  )
 }
 
 /** Why there is no monthly average: no month counts, or the only one is December. */
@@ -351,11 +407,15 @@ export interface MonthlyExecutionAverage {
  * No average (null) when no month counts, or when the only month is December: a year-end figure
  * alone is the annual 执行率, not an average over months (docs/domain-rules.md §4.8).
  */
-export function averageMonthlyExecutionRate(rates: readonly MonthlyRate[], throughMonth: MonthNumber): MonthlyExecutionAverage {
+export function averageMonthlyExecutionRate(
+  rates: readonly MonthlyRate[],
+  throughMonth: MonthNumber,
+): MonthlyExecutionAverage {
   const used = new Set(rates.map((r) => r.month))
   const skippedMonths = monthsThrough(throughMonth).filter((m) => !used.has(m))
   if (rates.length === 0) return { average: null, months: [], skippedMonths, gap: 'noMonths' }
-  if (rates.length === 1 && rates[0]?.month === 12) return { average: null, months: [12], skippedMonths, gap: 'onlyDecember' }
+  if (rates.length === 1 && rates[0]?.month === 12)
+    return { average: null, months: [12], skippedMonths, gap: 'onlyDecember' }
   const one = new D(1)
   const average = sum(rates.map((r) => D.min(r.rate, one))).div(rates.length)
   return { average, months: rates.map((r) => r.month), skippedMonths, gap: null }

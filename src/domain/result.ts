@@ -75,7 +75,12 @@ export function fail(issues: ValidationIssue[]): Invalid {
   return { ok: false, messages: issues.map((i) => i.message), issues }
 }
 
-export function issue(field: string, code: string, message: string, severity: 'error' | 'warning' = 'error'): ValidationIssue {
+export function issue(
+  field: string,
+  code: string,
+  message: string,
+  severity: 'error' | 'warning' = 'error',
+): ValidationIssue {
   return { field, code, message, severity }
 }
 

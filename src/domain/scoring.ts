@@ -53,7 +53,13 @@ export function scoreIndicator(
   return { weight, score, lost: weight.minus(score) }
 }
 
-function pointsFor(scheme: ScoringScheme, indicator: Indicator, completion: CompletionResult, weight: Dec, reading?: IndicatorReading): Dec {
+function pointsFor(
+  scheme: ScoringScheme,
+  indicator: Indicator,
+  completion: CompletionResult,
+  weight: Dec,
+  reading?: IndicatorReading,
+): Dec {
   if (completion.status !== 'rate') return ZERO
   const rate = completion.rate
   if (indicator.operator === '=' && parseDecimal(indicator.targetValue)?.isZero()) {
@@ -80,7 +86,10 @@ export function gradeFor(score: Dec): Grade {
  * 部门预算资金支出率, seed 003 (docs/domain-rules.md §11.6): average monthly 执行率 ≥ 100% → full, else average × weight
  * (95.6% × 10 = 9.56). No average (no fully reported month, only December, zero budget) scores 0.
  */
-export function budgetExecutionScore(averageRate: Dec | null, weight: Dec = new D(SEED003_POINTS.budgetExecution)): Dec {
+export function budgetExecutionScore(
+  averageRate: Dec | null,
+  weight: Dec = new D(SEED003_POINTS.budgetExecution),
+): Dec {
   if (averageRate === null || averageRate.lte(0)) return ZERO
   return averageRate.gte(ONE) ? weight : averageRate.times(weight)
 }

@@ -10,15 +10,25 @@ export function validateSettings(settings: MonitoringSettings): Checked<Monitori
   const { budgetLight, indicatorLight, ratePrecision } = settings
   const finite = (n: number) => typeof n === 'number' && Number.isFinite(n)
 
-  if (![budgetLight.red, budgetLight.yellow].every(finite) || budgetLight.red <= 0 || budgetLight.red >= budgetLight.yellow) {
+  if (
+    ![budgetLight.red, budgetLight.yellow].every(finite) ||
+    budgetLight.red <= 0 ||
+    budgetLight.red >= budgetLight.yellow
+  ) {
     issues.push(issue('budgetLight', 'settings.budgetOrder', '预算执行预警阈值应满足 0 < 红灯线 < 黄灯线'))
   }
-  if (![indicatorLight.red, indicatorLight.yellow, indicatorLight.blue].every(finite)
-    || indicatorLight.red <= 0 || indicatorLight.red >= indicatorLight.yellow || indicatorLight.yellow >= indicatorLight.blue) {
+  if (
+    ![indicatorLight.red, indicatorLight.yellow, indicatorLight.blue].every(finite) ||
+    indicatorLight.red <= 0 ||
+    indicatorLight.red >= indicatorLight.yellow ||
+    indicatorLight.yellow >= indicatorLight.blue
+  ) {
     issues.push(issue('indicatorLight', 'settings.indicatorOrder', '指标预警阈值应满足 0 < 红灯线 < 黄灯线 < 蓝灯线'))
   }
   if (!Number.isInteger(ratePrecision) || ratePrecision < 0 || ratePrecision > MAX_RATE_PRECISION) {
-    issues.push(issue('ratePrecision', 'settings.precision', `百分比显示小数位数应为 0 到 ${MAX_RATE_PRECISION} 的整数`))
+    issues.push(
+      issue('ratePrecision', 'settings.precision', `百分比显示小数位数应为 0 到 ${MAX_RATE_PRECISION} 的整数`),
+    )
   }
   if (settings.timeProgressMode !== 'month' && settings.timeProgressMode !== 'day') {
     issues.push(issue('timeProgressMode', 'settings.mode', '序时进度计算方式只能是“按月”或“按日”'))

@@ -9,8 +9,16 @@ import { countLights, budgetLight, indicatorLight, isOverspent, spendsUnallocate
 import type { BudgetLightResult, IndicatorAssessment } from './lights'
 import { monthEndTimeProgress, monthsThrough, nodeLabel, parseNodeDate, timeProgressOf } from './periods'
 import {
-  adjustedBudgets, averageMonthlyExecutionRate, figuresOf, lineAmountsAt, monthEntries, reportedMonthlyRates, rollUpAmounts,
-  sortLines, totalOf, unreportedLinesAt,
+  adjustedBudgets,
+  averageMonthlyExecutionRate,
+  figuresOf,
+  lineAmountsAt,
+  monthEntries,
+  reportedMonthlyRates,
+  rollUpAmounts,
+  sortLines,
+  totalOf,
+  unreportedLinesAt,
 } from './rates'
 import type { BudgetFigures, BudgetGroup, MonthEntries, MonthlyExecutionAverage, UnreportedLine } from './rates'
 import { fail, issue, ok } from './result'
@@ -18,7 +26,15 @@ import type { Checked, ValidationIssue } from './result'
 import type { MonitoringSettings, TimeProgressMode } from './settings'
 import { validateReading } from './validation'
 import type {
-  BudgetLine, Id, Indicator, IndicatorReading, IsoDate, Light, MonitoringNode, MonthNumber, PerformanceTarget,
+  BudgetLine,
+  Id,
+  Indicator,
+  IndicatorReading,
+  IsoDate,
+  Light,
+  MonitoringNode,
+  MonthNumber,
+  PerformanceTarget,
   UnitYearDataset,
 } from './types'
 
@@ -138,7 +154,9 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
   const sortedLines = sortLines(lines)
   // each month against its own budget: a dated 追加 counts from its month on (docs/domain-rules.md §4.2)
   const base = { includeCarryOver: dataset.unit.carryOverInExecutionBase === true }
-  const amountsByMonth = monthsThrough(month).map((m) => lineAmountsAt(sortedLines, executions, m, adjustedBudgets(sortedLines, m, base)))
+  const amountsByMonth = monthsThrough(month).map((m) =>
+    lineAmountsAt(sortedLines, executions, m, adjustedBudgets(sortedLines, m, base)),
+  )
   const pathMonths = amountsByMonth.map((monthAmounts) => ({ monthAmounts, figures: totalOf(monthAmounts) }))
   // monthsThrough(month) is never empty, so the fallback is only for the type checker
   const latest = pathMonths[pathMonths.length - 1] ?? { monthAmounts: [], figures: totalOf([]) }
@@ -150,8 +168,13 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
   const monthlyPath = pathMonths.map(({ monthAmounts, figures }, index): MonthlyPathPoint => {
     const m = (index + 1) as MonthNumber
     return {
-      month: m, entries: monthEntries(monthAmounts, m), unreportedLines: unreportedLinesAt(monthAmounts, m).length,
-      allocated: figures.allocated, spent: figures.spent, executionRate: figures.executionRate, timeProgress: monthEndTimeProgress(year, m, mode),
+      month: m,
+      entries: monthEntries(monthAmounts, m),
+      unreportedLines: unreportedLinesAt(monthAmounts, m).length,
+      allocated: figures.allocated,
+      spent: figures.spent,
+      executionRate: figures.executionRate,
+      timeProgress: monthEndTimeProgress(year, m, mode),
     }
   })
 
@@ -191,8 +214,11 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
 
 /** Each project's worst light and light counts, and its budget (grouped once: 1,000 projects × 20,000 indicators at 主管部门 size). */
 function projectLights(
-  dataset: UnitYearDataset, indicators: readonly SnapshotIndicator[], byProject: readonly BudgetGroup[],
-  progress: Dec, settings: MonitoringSettings,
+  dataset: UnitYearDataset,
+  indicators: readonly SnapshotIndicator[],
+  byProject: readonly BudgetGroup[],
+  progress: Dec,
+  settings: MonitoringSettings,
 ): ProjectLight[] {
   const lightsByProject = new Map<Id, Light[]>()
   for (const row of indicators) {
@@ -206,27 +232,48 @@ function projectLights(
     const lights = lightsByProject.get(project.id) ?? []
     const budget = budgets.get(project.id) ?? null
     return {
-      projectId: project.id, name: project.name, light: worstLight(lights), counts: countLights(lights), budget,
+      projectId: project.id,
+      name: project.name,
+      light: worstLight(lights),
+      counts: countLights(lights),
+      budget,
       budgetLight: budgetLight(budget?.executionRate ?? null, progress, settings.budgetLight),
     }
   })
 }
 
-function assessIndicators(dataset: UnitYearDataset, node: MonitoringNode, settings: MonitoringSettings): SnapshotIndicator[] {
+function assessIndicators(
+  dataset: UnitYearDataset,
+  node: MonitoringNode,
+  settings: MonitoringSettings,
+): SnapshotIndicator[] {
   const readings = new Map(dataset.readings.filter((r) => r.nodeId === node.id).map((r) => [r.indicatorId, r]))
   const targets = new Map<Id, PerformanceTarget>(dataset.targets.map((t) => [t.id, t]))
   // unit targets first, then projects in the dataset's project order
   const projectOrder = new Map(dataset.projects.map((p, index) => [p.id, index]))
   const targetRank = (target: PerformanceTarget | undefined): number =>
-    !target ? Number.MAX_SAFE_INTEGER : target.scope === 'unit' ? -1 : (projectOrder.get(target.projectId ?? '') ?? dataset.projects.length)
+    !target
+      ? Number.MAX_SAFE_INTEGER
+      : target.scope === 'unit'
+        ? -1
+        : (projectOrder.get(target.projectId ?? '') ?? dataset.projects.length)
   // each indicator's rank once, not once per comparison (20,000 indicators at 主管部门 size)
-  const ranked = dataset.indicators.map((indicator) => ({ indicator, rank: targetRank(targets.get(indicator.targetId)) }))
+  const ranked = dataset.indicators.map((indicator) => ({
+    indicator,
+    rank: targetRank(targets.get(indicator.targetId)),
+  }))
   ranked.sort((a, b) => a.rank - b.rank || a.indicator.sortOrder - b.indicator.sortOrder)
   const sorted = ranked.map((r) => r.indicator)
 
   return sorted.map((indicator): SnapshotIndicator => {
     const target = targets.get(indicator.targetId)
-    const reading = withLinkedActual(indicator, readings.get(indicator.id), dataset.monthlyExecutions, node.asOfDate, node.id)
+    const reading = withLinkedActual(
+      indicator,
+      readings.get(indicator.id),
+      dataset.monthlyExecutions,
+      node.asOfDate,
+      node.id,
+    )
     const assessment = indicatorLight(indicator, reading, node.asOfDate, settings)
     const scope = target?.scope ?? 'unit'
     return {

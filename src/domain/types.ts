@@ -32,7 +32,11 @@ export type IsoDate = `${number}-${number}-${number}`
  * `validateExecution` take one). Only a checked row is stored: `stored.ts` turns one into the row.
  */
 export type Unchecked<T> = { [K in keyof T]: AsTyped<T[K]> }
-type AsTyped<V> = V extends DecimalString | IsoDate ? string : V extends readonly (DecimalString | IsoDate)[] ? string[] : V
+type AsTyped<V> = V extends DecimalString | IsoDate
+  ? string
+  : V extends readonly (DecimalString | IsoDate)[]
+    ? string[]
+    : V
 /** An instant 'yyyy-MM-ddTHH:mm:ss.sssZ' (audit log, review history). */
 export type IsoDateTime = string
 export type Id = string

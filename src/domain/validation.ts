@@ -15,9 +15,16 @@ import type { BudgetLine, Indicator, IndicatorReading, Light, MonthlyExecution, 
 export type { Result, ValidationIssue } from './result'
 export { hasErrors } from './result'
 
-const LIGHT_NAMES: Readonly<Record<Light, string>> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯', grey: '灰灯' }
+const LIGHT_NAMES: Readonly<Record<Light, string>> = {
+  red: '红灯',
+  yellow: '黄灯',
+  green: '绿灯',
+  blue: '蓝灯',
+  grey: '灰灯',
+}
 
-const blank = (value: string | undefined | null): boolean => value === undefined || value === null || value.trim() === ''
+const blank = (value: string | undefined | null): boolean =>
+  value === undefined || value === null || value.trim() === ''
 const isNegative = (value: Dec): boolean => value.isNegative() && !value.isZero()
 const wan = (value: Dec): string => `${formatAmount(value)} 万元`
 
@@ -42,7 +49,10 @@ export function validateReading(
   const completion = assessment.completion
   if (completion.status !== 'notDue') {
     if (isQualitative(indicator)) {
-      if (!reading?.qualitativeGrade) issues.push(readingIssue('qualitativeGrade', 'grade.required', '请选择定性指标的完成等级（达成／部分达成／未达成）'))
+      if (!reading?.qualitativeGrade)
+        issues.push(
+          readingIssue('qualitativeGrade', 'grade.required', '请选择定性指标的完成等级（达成／部分达成／未达成）'),
+        )
     } else if (blank(reading?.actualValue)) {
       issues.push(readingIssue('actualValue', 'actual.required', '请填写实际完成值'))
     }
@@ -52,7 +62,8 @@ export function validateReading(
   }
 
   const reasons: string[] = []
-  if (assessment.light === 'red' || assessment.light === 'yellow') reasons.push(`预警灯为${LIGHT_NAMES[assessment.light]}`)
+  if (assessment.light === 'red' || assessment.light === 'yellow')
+    reasons.push(`预警灯为${LIGHT_NAMES[assessment.light]}`)
   if (likelihood && likelihood !== '确定能') reasons.push(`完成目标可能性为“${likelihood}”`)
   let textRequired = false
   if (reasons.length > 0) {
@@ -66,7 +77,13 @@ export function validateReading(
     }
   }
   if (assessment.light === 'blue' && !textRequired && blank(reading?.deviationText)) {
-    issues.push(readingIssue('deviationText', 'overrun.explanationRequired', '完成进度明显超出序时预期（蓝灯），请说明原因，如年度指标值是否设置偏低'))
+    issues.push(
+      readingIssue(
+        'deviationText',
+        'overrun.explanationRequired',
+        '完成进度明显超出序时预期（蓝灯），请说明原因，如年度指标值是否设置偏低',
+      ),
+    )
   }
   return issues
 }
@@ -98,7 +115,13 @@ const AMOUNT_FIELDS = [
 ] as const
 
 /** An amount field: a decimal string, not negative; optional ones may be left empty (= 0). */
-function checkAmount(field: string, label: string, value: string | undefined, required: boolean, issues: ValidationIssue[]): Dec | null {
+function checkAmount(
+  field: string,
+  label: string,
+  value: string | undefined,
+  required: boolean,
+  issues: ValidationIssue[],
+): Dec | null {
   if (blank(value)) {
     if (required) issues.push(issue(field, 'amount.required', `请填写${label}`))
     return required ? null : new D(0)
@@ -119,22 +142,36 @@ function checkAmount(field: string, label: string, value: string | undefined, re
 export function validateBudgetLine(line: Unchecked<BudgetLine>): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   if (blank(line.name)) issues.push(issue('name', 'name.required', '请填写预算项目名称'))
-  const amounts = AMOUNT_FIELDS.map(([field, label, required]) => checkAmount(field, label, line[field], required, issues))
+  const amounts = AMOUNT_FIELDS.map(([field, label, required]) =>
+    checkAmount(field, label, line[field], required, issues),
+  )
   const [initial, additions, reductions] = amounts
   if (initial && additions && reductions && reductions.gt(initial.plus(additions))) {
-    issues.push(issue('reductions', 'reductions.exceedBudget',
-      `追减 ${wan(reductions)}大于年初预算与追加之和 ${wan(initial.plus(additions))}`))
+    issues.push(
+      issue(
+        'reductions',
+        'reductions.exceedBudget',
+        `追减 ${wan(reductions)}大于年初预算与追加之和 ${wan(initial.plus(additions))}`,
+      ),
+    )
   }
   const month: unknown = line.adjustmentMonth
   if (month !== undefined && !(typeof month === 'number' && Number.isInteger(month) && month >= 1 && month <= 12)) {
-    issues.push(issue('adjustmentMonth', 'adjustmentMonth.invalid', `调整生效月份“${String(month)}”无效，应为 ${line.year} 年内的 1 至 12 月`))
+    issues.push(
+      issue(
+        'adjustmentMonth',
+        'adjustmentMonth.invalid',
+        `调整生效月份“${String(month)}”无效，应为 ${line.year} 年内的 1 至 12 月`,
+      ),
+    )
   }
   if (line.category === 'basic') {
     if (!line.subCategory) issues.push(issue('subCategory', 'subCategory.required', '基本支出须注明人员经费或公用经费'))
     if (line.projectId) issues.push(issue('projectId', 'projectId.unexpected', '基本支出不应关联项目'))
   } else {
     if (!line.projectId) issues.push(issue('projectId', 'projectId.required', '项目支出须关联所属项目'))
-    if (line.subCategory) issues.push(issue('subCategory', 'subCategory.unexpected', '项目支出不区分人员经费和公用经费'))
+    if (line.subCategory)
+      issues.push(issue('subCategory', 'subCategory.unexpected', '项目支出不区分人员经费和公用经费'))
   }
   return issues
 }
@@ -155,7 +192,9 @@ export function validateExecution(
     issues.push(issue('budgetLineId', 'execution.wrongLine', `${m}执行数据不属于预算项目「${line.name}」`))
   }
   if (execution.year !== line.year) {
-    issues.push(issue('year', 'execution.wrongYear', `${m}执行数据的年度 ${execution.year} 与预算年度 ${line.year} 不一致`))
+    issues.push(
+      issue('year', 'execution.wrongYear', `${m}执行数据的年度 ${execution.year} 与预算年度 ${line.year} 不一致`),
+    )
   }
   const allocated = checkAmount('allocated', `${m}到位资金`, execution.allocated, true, issues)
   const spent = checkAmount('spent', `${m}执行数`, execution.spent, true, issues)
@@ -167,12 +206,25 @@ export function validateExecution(
   const available = budget.plus(parseDecimal(line.carryOver) ?? 0)
   if (spent && spent.gt(budget)) {
     const beyondAvailable = spent.gt(available)
-    issues.push(issue('spent', 'spent.exceedsBudget',
-      `${m}执行数 ${wan(spent)}大于调整后预算 ${wan(budget)}` + (beyondAvailable ? '' : '，请确认是否使用了上年结转资金'),
-      beyondAvailable ? 'error' : 'warning'))
+    issues.push(
+      issue(
+        'spent',
+        'spent.exceedsBudget',
+        `${m}执行数 ${wan(spent)}大于调整后预算 ${wan(budget)}` +
+          (beyondAvailable ? '' : '，请确认是否使用了上年结转资金'),
+        beyondAvailable ? 'error' : 'warning',
+      ),
+    )
   }
   if (allocated && allocated.gt(available)) {
-    issues.push(issue('allocated', 'allocated.exceedsBudget', `${m}到位资金 ${wan(allocated)}大于调整后预算 ${wan(budget)}`, 'warning'))
+    issues.push(
+      issue(
+        'allocated',
+        'allocated.exceedsBudget',
+        `${m}到位资金 ${wan(allocated)}大于调整后预算 ${wan(budget)}`,
+        'warning',
+      ),
+    )
   }
 
   if (previous && previous.month < execution.month) {
@@ -180,10 +232,24 @@ export function validateExecution(
     const prevSpent = parseDecimal(previous.spent)
     const prevAllocated = parseDecimal(previous.allocated)
     if (spent && prevSpent && spent.lt(prevSpent)) {
-      issues.push(issue('spent', 'spent.decreasing', `${m}累计执行数 ${wan(spent)}小于${p}的 ${wan(prevSpent)}，累计数不应减少`, 'warning'))
+      issues.push(
+        issue(
+          'spent',
+          'spent.decreasing',
+          `${m}累计执行数 ${wan(spent)}小于${p}的 ${wan(prevSpent)}，累计数不应减少`,
+          'warning',
+        ),
+      )
     }
     if (allocated && prevAllocated && allocated.lt(prevAllocated)) {
-      issues.push(issue('allocated', 'allocated.decreasing', `${m}累计到位资金 ${wan(allocated)}小于${p}的 ${wan(prevAllocated)}，累计数不应减少`, 'warning'))
+      issues.push(
+        issue(
+          'allocated',
+          'allocated.decreasing',
+          `${m}累计到位资金 ${wan(allocated)}小于${p}的 ${wan(prevAllocated)}，累计数不应减少`,
+          'warning',
+        ),
+      )
     }
   }
   return issues
@@ -199,12 +265,18 @@ export function validateIndicator(indicator: Unchecked<Indicator>): ValidationIs
 
   let target: Dec | null = null
   if (isQualitative(indicator)) {
-    if (blank(indicator.targetValue)) issues.push(issue('targetValue', 'target.required', '请填写定性指标的预期指标值，如“效果明显”'))
+    if (blank(indicator.targetValue))
+      issues.push(issue('targetValue', 'target.required', '请填写定性指标的预期指标值，如“效果明显”'))
   } else if (blank(indicator.targetValue)) {
     issues.push(issue('targetValue', 'target.required', '请填写年度指标值'))
   } else if (!isDecimalString(indicator.targetValue)) {
-    issues.push(issue('targetValue', 'target.notNumeric',
-      `年度指标值「${indicator.targetValue}」不是数字；定量指标请填数值，文字表述（如“12月31日前完成”）填在指标值说明中`))
+    issues.push(
+      issue(
+        'targetValue',
+        'target.notNumeric',
+        `年度指标值「${indicator.targetValue}」不是数字；定量指标请填数值，文字表述（如“12月31日前完成”）填在指标值说明中`,
+      ),
+    )
   } else {
     target = new D(indicator.targetValue.trim())
     if (isNegative(target)) issues.push(issue('targetValue', 'target.negative', '年度指标值不能为负数'))
@@ -214,8 +286,10 @@ export function validateIndicator(indicator: Unchecked<Indicator>): ValidationIs
   }
 
   if (indicator.accrual === 'dueLater') {
-    if (blank(indicator.dueDate)) issues.push(issue('dueDate', 'dueDate.required', '未达监控节点的指标须填写可开始衡量的日期'))
-    else if (!parseIsoDate(indicator.dueDate ?? '')) issues.push(issue('dueDate', 'dueDate.invalid', `日期「${indicator.dueDate}」无效`))
+    if (blank(indicator.dueDate))
+      issues.push(issue('dueDate', 'dueDate.required', '未达监控节点的指标须填写可开始衡量的日期'))
+    else if (!parseIsoDate(indicator.dueDate ?? ''))
+      issues.push(issue('dueDate', 'dueDate.invalid', `日期「${indicator.dueDate}」无效`))
   }
 
   const plan = indicator.monthlyPlan
@@ -223,7 +297,8 @@ export function validateIndicator(indicator: Unchecked<Indicator>): ValidationIs
     if (indicator.accrual !== 'cumulative' || isQualitative(indicator)) {
       issues.push(issue('monthlyPlan', 'plan.ignored', '只有累计型定量指标使用月度计划，此计划将被忽略', 'warning'))
     }
-    if (plan.length !== 12) issues.push(issue('monthlyPlan', 'plan.length', `月度计划应有12个月的累计值，当前为${plan.length}个`))
+    if (plan.length !== 12)
+      issues.push(issue('monthlyPlan', 'plan.length', `月度计划应有12个月的累计值，当前为${plan.length}个`))
     let previous: Dec | null = null
     plan.forEach((value, index) => {
       const month = `${index + 1}月`
@@ -240,7 +315,14 @@ export function validateIndicator(indicator: Unchecked<Indicator>): ValidationIs
     })
     const last = plan.length === 12 ? parseDecimal(plan[11]) : null
     if (last && target && !last.eq(target)) {
-      issues.push(issue('monthlyPlan', 'plan.endMismatch', `12月累计计划值 ${last.toFixed()} 与年度指标值 ${target.toFixed()} 不一致`, 'warning'))
+      issues.push(
+        issue(
+          'monthlyPlan',
+          'plan.endMismatch',
+          `12月累计计划值 ${last.toFixed()} 与年度指标值 ${target.toFixed()} 不一致`,
+          'warning',
+        ),
+      )
     }
   }
 

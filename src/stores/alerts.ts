@@ -23,7 +23,13 @@ export const useAlertsStore = defineStore('alerts', () => {
   const { dataset, snapshot, nodeId } = storeToRefs(workspace)
   const { settings } = storeToRefs(useSettingsStore())
   const reviewer = ref(readReviewer())
-  watch(reviewer, (name) => { try { localStorage.setItem(REVIEWER_KEY, name) } catch { /* private mode: not remembered */ } })
+  watch(reviewer, (name) => {
+    try {
+      localStorage.setItem(REVIEWER_KEY, name)
+    } catch {
+      /* private mode: not remembered */
+    }
+  })
 
   /**
    * The node's alerts as the rules raise them now (not yet merged with stored review state), once per
@@ -34,12 +40,18 @@ export const useAlertsStore = defineStore('alerts', () => {
   function raisedFor(snap: NodeSnapshot, data: UnitYearDataset): Alert[] {
     const known = alertsBySnapshot.get(snap)
     if (known) return known
-    const raised = computeNodeAlerts({ dataset: data, snapshot: snap, settings: settingsForNode(snap.node, settings.value) })
+    const raised = computeNodeAlerts({
+      dataset: data,
+      snapshot: snap,
+      settings: settingsForNode(snap.node, settings.value),
+    })
     alertsBySnapshot.set(snap, raised)
     return raised
   }
   // the workspace prepares other nodes' snapshots in idle time; their alerts are raised then too
-  workspace.prepareWith((snap, data) => { raisedFor(snap, data) })
+  workspace.prepareWith((snap, data) => {
+    raisedFor(snap, data)
+  })
   const computedAlerts = computed<Alert[]>(() => {
     const snap = snapshot.value
     return dataset.value && snap ? raisedFor(snap, dataset.value) : []
@@ -50,7 +62,9 @@ export const useAlertsStore = defineStore('alerts', () => {
     const current = withReviewState(computedAlerts.value, storedAlerts.value)
     const ids = new Set(current.map((a) => a.id))
     const keys = new Set(current.map((a) => `${a.ruleId}\u0000${a.subjectId}`))
-    const kept = storedAlerts.value.filter((a) => !ids.has(a.id) && !keys.has(`${a.ruleId}\u0000${a.subjectId}`) && a.status === 'closed')
+    const kept = storedAlerts.value.filter(
+      (a) => !ids.has(a.id) && !keys.has(`${a.ruleId}\u0000${a.subjectId}`) && a.status === 'closed',
+    )
     return sortAlerts([...current, ...kept])
   })
   const openAlerts = computed(() => alerts.value.filter((a) => a.status === 'open'))
@@ -58,8 +72,14 @@ export const useAlertsStore = defineStore('alerts', () => {
   /** True when the stored alerts differ from what the rules raise now (a sync would write). */
   const inSync = computed(() => {
     const stored = new Map(storedAlerts.value.map((a) => [a.id, a]))
-    return withReviewState(computedAlerts.value, storedAlerts.value).every((a) => stored.get(a.id)?.message === a.message)
-      && storedAlerts.value.every((a) => a.status === 'closed' || computedAlerts.value.some((c) => c.ruleId === a.ruleId && c.subjectId === a.subjectId))
+    return (
+      withReviewState(computedAlerts.value, storedAlerts.value).every((a) => stored.get(a.id)?.message === a.message) &&
+      storedAlerts.value.every(
+        (a) =>
+          a.status === 'closed' ||
+          computedAlerts.value.some((c) => c.ruleId === a.ruleId && c.subjectId === a.subjectId),
+      )
+    )
   })
   const syncing = ref(false)
 
@@ -71,7 +91,10 @@ export const useAlertsStore = defineStore('alerts', () => {
     if (isLocked(snapshot.value.node)) return ok()
     syncing.value = true
     try {
-      const written = await replaceNodeAlerts(nodeId.value, computedAlerts.value.map((a) => toRaw(a)))
+      const written = await replaceNodeAlerts(
+        nodeId.value,
+        computedAlerts.value.map((a) => toRaw(a)),
+      )
       if (!written.ok) return written
       await workspace.reload()
       return ok()
@@ -95,20 +118,43 @@ export const useAlertsStore = defineStore('alerts', () => {
   const reopen = (id: Id) => act(() => reopenAlert(id, reviewer.value, '重新打开'))
 
   /** 指派纠偏措施: a planned measure for the alert, in the selected node. */
-  function assign(alertId: Id, draft: Pick<CorrectiveMeasure, 'content' | 'effect' | 'department' | 'deadline' | 'kind'>): Promise<Result> {
+  function assign(
+    alertId: Id,
+    draft: Pick<CorrectiveMeasure, 'content' | 'effect' | 'department' | 'deadline' | 'kind'>,
+  ): Promise<Result> {
     return act(() => {
       const unitId = dataset.value?.unit.id
       if (!unitId || !nodeId.value) return Promise.resolve(refused(['请先选择监控节点。']))
       const measure: CorrectiveMeasure = {
-        id: newId(), unitId, nodeId: nodeId.value, alertId, kind: draft.kind, content: draft.content, effect: draft.effect,
-        department: draft.department, status: draft.kind === 'taken' ? '已完成' : '计划',
+        id: newId(),
+        unitId,
+        nodeId: nodeId.value,
+        alertId,
+        kind: draft.kind,
+        content: draft.content,
+        effect: draft.effect,
+        department: draft.department,
+        status: draft.kind === 'taken' ? '已完成' : '计划',
         ...(draft.deadline ? { deadline: draft.deadline } : {}),
       }
       return assignMeasure(alertId, measure, reviewer.value)
     })
   }
 
-  return { reviewer, alerts, openAlerts, needingMeasure, computedAlerts, inSync, syncing, sync, comment, close, reopen, assign }
+  return {
+    reviewer,
+    alerts,
+    openAlerts,
+    needingMeasure,
+    computedAlerts,
+    inSync,
+    syncing,
+    sync,
+    comment,
+    close,
+    reopen,
+    assign,
+  }
 })
 
 function readReviewer(): string {

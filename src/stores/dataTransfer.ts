@@ -88,7 +88,10 @@ export async function planGrids(grids: readonly SheetGrid[], database: Monitorin
 }
 
 /** Reads an .xlsx file and plans its import (the dry run). Writes nothing. */
-export async function previewWorkbook(data: ArrayBuffer | Uint8Array, database: MonitoringDb = db): Promise<PreviewResult> {
+export async function previewWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  database: MonitoringDb = db,
+): Promise<PreviewResult> {
   const { readWorkbookGrids } = await excel()
   const read = await readWorkbookGrids(data)
   if (!read.ok) return importRefused(read.problems)
@@ -101,7 +104,10 @@ export async function previewWorkbook(data: ArrayBuffer | Uint8Array, database: 
  * written since the preview), refuses on any problem, writes nothing when nothing changed, and
  * otherwise stores the merged unit-year in one transaction.
  */
-export async function commitWorkbook(grids: readonly SheetGrid[], database: MonitoringDb = db): Promise<Result<ImportCommitted>> {
+export async function commitWorkbook(
+  grids: readonly SheetGrid[],
+  database: MonitoringDb = db,
+): Promise<Result<ImportCommitted>> {
   const plan = await planGrids(grids, database)
   if (plan.problems.length > 0 || !plan.dataset) {
     return refused([`文件有 ${plan.problems.length} 处问题，未写入任何数据：${plan.problems[0]?.message ?? ''}`])
@@ -247,14 +253,25 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
     restorePreview.value = null
     return run(async () => {
       const { checkBackupText, summarizeBackup, summarizeDatabase, MAX_BACKUP_BYTES } = await backupModule()
-      const unusable = (messages: string[]): RestorePreview => ({ fileName: file.name, backup: null, summary: null, current: null, messages, frozenAtRisk: [] })
+      const unusable = (messages: string[]): RestorePreview => ({
+        fileName: file.name,
+        backup: null,
+        summary: null,
+        current: null,
+        messages,
+        frozenAtRisk: [],
+      })
       let shown: RestorePreview
       if (file.size > MAX_BACKUP_BYTES) shown = unusable(['备份文件过大，不是本程序生成的备份'])
       else {
         const checked = await checkBackupText(await file.text())
         shown = checked.ok
           ? {
-              fileName: file.name, backup: checked.value, summary: summarizeBackup(checked.value), current: await summarizeDatabase(), messages: [],
+              fileName: file.name,
+              backup: checked.value,
+              summary: summarizeBackup(checked.value),
+              current: await summarizeDatabase(),
+              messages: [],
               frozenAtRisk: frozenReportsAtRiskText(await frozenReportsAtRiskOf(checked.value)),
             }
           : unusable(checked.messages)
@@ -277,7 +294,12 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
     const done = await run(async () => {
       const { restoreBackup } = await backupModule()
       const result = await restoreBackup(backup)
-      if (!result.ok) return { ok: false, messages: [`恢复失败，本机数据保持原样：${result.messages.join('；')}`], cause: result.cause }
+      if (!result.ok)
+        return {
+          ok: false,
+          messages: [`恢复失败，本机数据保持原样：${result.messages.join('；')}`],
+          cause: result.cause,
+        }
       message.value = `已从备份（${backup.createdAt.slice(0, 16).replace('T', ' ')} UTC）恢复全部数据。`
       restorePreview.value = null
       await settingsStore.load()
@@ -289,8 +311,21 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
   }
 
   return {
-    busy, message, errorMessage, preview, restorePreview, status,
-    downloadTemplate, exportCurrent, previewFile, clearPreview, commitImport,
-    refreshStatus, backupAll, checkBackupFile, clearRestore, restore,
+    busy,
+    message,
+    errorMessage,
+    preview,
+    restorePreview,
+    status,
+    downloadTemplate,
+    exportCurrent,
+    previewFile,
+    clearPreview,
+    commitImport,
+    refreshStatus,
+    backupAll,
+    checkBackupFile,
+    clearRestore,
+    restore,
   }
 })

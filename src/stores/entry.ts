@@ -6,8 +6,18 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { ref, toRaw } from 'vue'
 import type {
-  BudgetLine, BudgetLineJudgement, Id, Indicator, IndicatorFramework, IndicatorReading, IsoDate, MonitoringNode, MonthlyExecution, PerformanceTarget,
-  Project, Unit,
+  BudgetLine,
+  BudgetLineJudgement,
+  Id,
+  Indicator,
+  IndicatorFramework,
+  IndicatorReading,
+  IsoDate,
+  MonitoringNode,
+  MonthlyExecution,
+  PerformanceTarget,
+  Project,
+  Unit,
 } from '@/domain/types'
 import { hasErrors, validateBudgetLine, validateIndicator } from '@/domain/validation'
 import { ok, refused, type Result, type ValidationIssue } from '@/domain/result'
@@ -22,13 +32,20 @@ import type { ExecutionsBasis } from '@/domain/executionBasis'
 import { deleteProject as dbDeleteProject, putProject } from '@/db/projects'
 import { deleteIndicator as dbDeleteIndicator, getFramework, putFramework, putIndicator, putTarget } from '@/db/targets'
 import {
-  copyForward, deleteNode as dbDeleteNode, putBudgetJudgements, putNode, putReadings, type JudgementsBasis, type ReadingsBasis,
+  copyForward,
+  deleteNode as dbDeleteNode,
+  putBudgetJudgements,
+  putNode,
+  putReadings,
+  type JudgementsBasis,
+  type ReadingsBasis,
 } from '@/db/nodes'
 import type { RowCounts } from '@/db/unitScope'
 import { newId } from '@/domain/ids'
 import { useWorkspaceStore } from './workspace'
 
-const errorsOf = (issues: readonly ValidationIssue[]) => issues.filter((i) => i.severity === 'error').map((i) => i.message)
+const errorsOf = (issues: readonly ValidationIssue[]) =>
+  issues.filter((i) => i.severity === 'error').map((i) => i.message)
 
 export const useEntryStore = defineStore('entry', () => {
   const workspace = useWorkspaceStore()
@@ -56,7 +73,8 @@ export const useEntryStore = defineStore('entry', () => {
     const name = input.name.trim()
     const problems: string[] = []
     if (!input.unitId && !name) problems.push('请填写单位名称')
-    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) problems.push('年度应为 2000 至 2100 之间的整数')
+    if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+      problems.push('年度应为 2000 至 2100 之间的整数')
     if (input.unitId && unitYears.value.some((uy) => uy.unitId === input.unitId && uy.year === input.year)) {
       problems.push(`该单位已有 ${input.year} 年度的数据`)
     }
@@ -70,7 +88,11 @@ export const useEntryStore = defineStore('entry', () => {
       if (input.unitId && !existing) return refused(['找不到该单位'])
       const unitId = existing?.id ?? newId()
       const dataset = newUnitYearDataset({
-        unitId, targetId: newId(), name: existing?.name ?? name, year: input.year, framework: await getFramework(input.year),
+        unitId,
+        targetId: newId(),
+        name: existing?.name ?? name,
+        year: input.year,
+        framework: await getFramework(input.year),
       })
       if (existing) dataset.unit = existing
       const result = await saveUnitYear(dataset)
@@ -92,7 +114,9 @@ export const useEntryStore = defineStore('entry', () => {
       ...toRaw(unit),
       name: unit.name.trim(),
       departments: [...new Set(unit.departments.map((d) => d.trim()).filter(Boolean))],
-      monitoringGroup: unit.monitoringGroup.map((m) => ({ ...toRaw(m), name: m.name.trim(), title: m.title.trim() })).filter((m) => m.name),
+      monitoringGroup: unit.monitoringGroup
+        .map((m) => ({ ...toRaw(m), name: m.name.trim(), title: m.title.trim() }))
+        .filter((m) => m.name),
       financeOfficer: unit.financeOfficer.trim(),
     }
     if (!clean.name) return refused(['请填写单位名称'])
@@ -114,7 +138,10 @@ export const useEntryStore = defineStore('entry', () => {
    * 项目. With `options.basis` (the project as the dialog opened it) the save is refused with
    * `conflicts` when another tab changed the project meanwhile.
    */
-  async function saveProject(project: Project, options: { basis?: Project | null } = {}): Promise<Result<Project, Project>> {
+  async function saveProject(
+    project: Project,
+    options: { basis?: Project | null } = {},
+  ): Promise<Result<Project, Project>> {
     const basis = options.basis === undefined ? {} : { basis: options.basis && toRaw(options.basis) }
     return write(() => putProject(toRaw(project), basis))
   }
@@ -160,7 +187,12 @@ export const useEntryStore = defineStore('entry', () => {
     options: { basis?: ExecutionsBasis } = {},
   ): Promise<Result<MonthlyExecution[], MonthlyExecution>> {
     if (rows.length === 0) return refused(['没有需要保存的修改'])
-    return write(() => putExecutions(rows.map((r) => toRaw(r)), options))
+    return write(() =>
+      putExecutions(
+        rows.map((r) => toRaw(r)),
+        options,
+      ),
+    )
   }
 
   /**
@@ -230,7 +262,8 @@ export const useEntryStore = defineStore('entry', () => {
     const result = await write(() =>
       copyPrevious && previous
         ? copyForward(previous.id, asOfDate, label)
-        : putNode({ id: newId(), unitId, year, asOfDate, label, status: 'draft' }))
+        : putNode({ id: newId(), unitId, year, asOfDate, label, status: 'draft' }),
+    )
     if (result.ok) await workspace.selectNode(result.value.id)
     return result
   }
@@ -255,7 +288,12 @@ export const useEntryStore = defineStore('entry', () => {
   ): Promise<Result<IndicatorReading[], IndicatorReading>> {
     if (hasErrors(issues)) return refused(errorsOf(issues))
     if (readings.length === 0) return refused(['没有需要保存的填报'])
-    return write(() => putReadings(readings.map((r) => toRaw(r)), options))
+    return write(() =>
+      putReadings(
+        readings.map((r) => toRaw(r)),
+        options,
+      ),
+    )
   }
 
   /**
@@ -270,12 +308,33 @@ export const useEntryStore = defineStore('entry', () => {
   ): Promise<Result<BudgetLineJudgement[], BudgetLineJudgement>> {
     if (hasErrors(issues)) return refused(errorsOf(issues))
     if (judgements.length === 0) return refused(['没有需要保存的研判'])
-    return write(() => putBudgetJudgements(judgements.map((j) => toRaw(j)), options))
+    return write(() =>
+      putBudgetJudgements(
+        judgements.map((j) => toRaw(j)),
+        options,
+      ),
+    )
   }
 
   return {
-    saving, saveBudgetJudgements,
-    createUnitYear, saveUnit, unitLoss, deleteUnit, saveProject, deleteProject, saveBudgetLine, deleteBudgetLine, saveExecutions,
-    saveFramework, saveTarget, saveIndicator, deleteIndicator, createNode, setNodeLocked, deleteNode, saveReadings,
+    saving,
+    saveBudgetJudgements,
+    createUnitYear,
+    saveUnit,
+    unitLoss,
+    deleteUnit,
+    saveProject,
+    deleteProject,
+    saveBudgetLine,
+    deleteBudgetLine,
+    saveExecutions,
+    saveFramework,
+    saveTarget,
+    saveIndicator,
+    deleteIndicator,
+    createNode,
+    setNodeLocked,
+    deleteNode,
+    saveReadings,
   }
 })

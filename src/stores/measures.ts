@@ -8,7 +8,12 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, toRaw } from 'vue'
 import {
-  deleteMeasure, getMeasureTemplatesRow, measureTemplatesOf, putMeasure, resetMeasureTemplates, saveMeasureTemplates,
+  deleteMeasure,
+  getMeasureTemplatesRow,
+  measureTemplatesOf,
+  putMeasure,
+  resetMeasureTemplates,
+  saveMeasureTemplates,
 } from '@/db/measures'
 import type { SettingsRow } from '@/domain/types'
 import { defaultMeasureTemplates, type MeasureTemplate } from '@/domain/measureTemplates'
@@ -39,8 +44,14 @@ export const useMeasuresStore = defineStore('measures', () => {
   const basisOption = <T>(options: { basis?: T | null }) =>
     options.basis === undefined ? {} : { basis: options.basis && (toRaw(options.basis) as T) }
 
-  async function saveTemplates(next: MeasureTemplate[], options: { basis?: SettingsRow | null } = {}): Promise<Result<undefined, SettingsRow>> {
-    const result = await saveMeasureTemplates(next.map((t) => ({ ...toRaw(t) })), basisOption(options))
+  async function saveTemplates(
+    next: MeasureTemplate[],
+    options: { basis?: SettingsRow | null } = {},
+  ): Promise<Result<undefined, SettingsRow>> {
+    const result = await saveMeasureTemplates(
+      next.map((t) => ({ ...toRaw(t) })),
+      basisOption(options),
+    )
     if (!result.ok) return result
     templates.value = result.value
     return ok()
@@ -54,7 +65,10 @@ export const useMeasuresStore = defineStore('measures', () => {
   }
 
   /** With `options.basis` (the measure as the editor opened it) see `putMeasure`. */
-  async function save(measure: CorrectiveMeasure, options: { basis?: CorrectiveMeasure | null } = {}): Promise<Result<undefined, CorrectiveMeasure>> {
+  async function save(
+    measure: CorrectiveMeasure,
+    options: { basis?: CorrectiveMeasure | null } = {},
+  ): Promise<Result<undefined, CorrectiveMeasure>> {
     if (!measure.content.trim()) return refused(['请填写措施内容。'])
     const result = await putMeasure({ ...toRaw(measure) }, basisOption(options))
     if (!result.ok) return result
@@ -69,5 +83,15 @@ export const useMeasuresStore = defineStore('measures', () => {
     return ok()
   }
 
-  return { templates, templatesLoaded, measures, loadTemplates, showTemplatesOf, saveTemplates, resetTemplates, save, remove }
+  return {
+    templates,
+    templatesLoaded,
+    measures,
+    loadTemplates,
+    showTemplatesOf,
+    saveTemplates,
+    resetTemplates,
+    save,
+    remove,
+  }
 })

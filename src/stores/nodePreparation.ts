@@ -89,7 +89,11 @@ export function createNodePreparation(options: NodePreparationOptions): NodePrep
       return known
     }
     const node = data.nodes.find((n) => n.id === nodeId)
-    const computed = computeNodeSnapshot({ dataset: data, nodeId, settings: node ? settingsForNode(node, settingsNow) : settingsNow })
+    const computed = computeNodeSnapshot({
+      dataset: data,
+      nodeId,
+      settings: node ? settingsForNode(node, settingsNow) : settingsNow,
+    })
     snapshots.byNode.set(nodeId, computed)
     if (snapshots.byNode.size > capacity) {
       const oldest = [...snapshots.byNode.keys()].find((id) => id !== selected)
@@ -134,7 +138,8 @@ export function createNodePreparation(options: NodePreparationOptions): NodePrep
     selected = selectedNow
     const at = selectedNow === null ? -1 : nodeIds.indexOf(selectedNow)
     if (selectedNow === null || at < 0) return
-    const others = nodeIds.map((id, index) => ({ id, distance: Math.abs(index - at), later: index > at }))
+    const others = nodeIds
+      .map((id, index) => ({ id, distance: Math.abs(index - at), later: index > at }))
       .filter((n) => n.distance > 0)
       .sort((a, b) => a.distance - b.distance || (a.later === b.later ? 0 : a.later ? -1 : 1))
       .map((n) => n.id)
@@ -147,7 +152,10 @@ export function createNodePreparation(options: NodePreparationOptions): NodePrep
         const rows = readingsAside(id)
         // the next node's read runs while this one computes
         const next = order[index + 1]
-        if (next) readingsAside(next).catch(() => { /* read again when its turn comes */ })
+        if (next)
+          readingsAside(next).catch(() => {
+            /* read again when its turn comes */
+          })
         const readings = await rows
         // not in the task that just took the rows in: each step stays one task of its own
         await schedule()
@@ -164,7 +172,9 @@ export function createNodePreparation(options: NodePreparationOptions): NodePrep
       }
       await schedule()
       if (current()) await options.mergeReadAhead(nodeIds)
-    })().catch(() => { /* only a head start: the node is read when it is opened */ })
+    })().catch(() => {
+      /* only a head start: the node is read when it is opened */
+    })
   }
 
   function prepareWith(preparer: Preparer): void {

@@ -16,7 +16,9 @@ const INPUT_EVENTS = ['keydown', 'pointerdown', 'wheel'] as const
  * it). Returns the function that stops listening.
  */
 export function listenForInput(target: EventTarget = window): () => void {
-  const noteInput = () => { lastInputAt = performance.now() }
+  const noteInput = () => {
+    lastInputAt = performance.now()
+  }
   for (const type of INPUT_EVENTS) target.addEventListener(type, noteInput, { capture: true, passive: true })
   return () => {
     for (const type of INPUT_EVENTS) target.removeEventListener(type, noteInput, { capture: true })
@@ -35,7 +37,8 @@ export async function whenQuiet(): Promise<void> {
 /** Resolves when the browser has a moment (requestIdleCallback, at most 2 s later; a timer where there is none). */
 function whenIdle(): Promise<void> {
   return new Promise((resolve) => {
-    if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(() => resolve(), { timeout: 2000 })
+    if (typeof globalThis.requestIdleCallback === 'function')
+      globalThis.requestIdleCallback(() => resolve(), { timeout: 2000 })
     else setTimeout(resolve, 0)
   })
 }

@@ -14,7 +14,16 @@ import type { Id, StoredReport } from '@/domain/types'
 import type { MonitoringSettings } from '@/domain/settings'
 import { toIsoDate } from '@/domain/dates'
 import {
-  checksRefusal, draftReport, frozenModelOf, META_KEYS, noNewSpendingEntries, pendingInputs, regenerateEdits, reportChecks, withEdit, withoutEdit,
+  checksRefusal,
+  draftReport,
+  frozenModelOf,
+  META_KEYS,
+  noNewSpendingEntries,
+  pendingInputs,
+  regenerateEdits,
+  reportChecks,
+  withEdit,
+  withoutEdit,
 } from '@/domain/report'
 import type { ReportCheck, ReportModel, ReportParagraph } from '@/domain/report'
 import { freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport } from '@/db/reports'
@@ -47,7 +56,13 @@ export const useReportStore = defineStore('report', () => {
   const liveModel = computed<ReportModel | null>(() => {
     if (!dataset.value || !snapshot.value || loadedFor.value !== snapshot.value.node.id) return null
     const start = performance.now()
-    const drafted = draftReport({ dataset: dataset.value, snapshot: snapshot.value, settings: nodeSettings.value, reportDate: reportDate.value, edits: edits.value })
+    const drafted = draftReport({
+      dataset: dataset.value,
+      snapshot: snapshot.value,
+      settings: nodeSettings.value,
+      reportDate: reportDate.value,
+      edits: edits.value,
+    })
     // User Timing entries, read by scripts/bench/report.bench.mjs
     performance.measure('report:draft', { start })
     return drafted
@@ -57,7 +72,10 @@ export const useReportStore = defineStore('report', () => {
   const pending = computed(() => (model.value && !locked.value ? pendingInputs(model.value) : []))
   /** what must be settled before 定稿 ([] once locked: the frozen report is the record) */
   const checks = computed<ReportCheck[]>(() =>
-    (dataset.value && snapshot.value && !locked.value ? reportChecks({ dataset: dataset.value, snapshot: snapshot.value }) : []))
+    dataset.value && snapshot.value && !locked.value
+      ? reportChecks({ dataset: dataset.value, snapshot: snapshot.value })
+      : [],
+  )
   const unlocks = computed(() => stored.value?.unlocks ?? [])
   /** the 填报时间 the user chose, '' for today */
   const chosenReportDate = computed(() => edits.value[META_KEYS.reportDate] ?? '')
@@ -89,7 +107,13 @@ export const useReportStore = defineStore('report', () => {
 
   // re-read on another node and whenever the workspace reloads its data (import, restore, demo reload
   // replace the stored reports too), so stale edits are never written back
-  watch([nodeId, dataset], ([id]) => { void load(id) }, { immediate: true })
+  watch(
+    [nodeId, dataset],
+    ([id]) => {
+      void load(id)
+    },
+    { immediate: true },
+  )
 
   /**
    * Writes the paragraphs that differ from the edits this page started from (another tab's edits of
@@ -97,7 +121,10 @@ export const useReportStore = defineStore('report', () => {
    * `conflicts` (keyed by paragraph) with the stored text; `overwriteEdits` then saves over it, or
    * `load` shows theirs.
    */
-  async function writeEdits(next: Record<string, string>, basis: Record<string, string> = edits.value): Promise<Result<undefined, string>> {
+  async function writeEdits(
+    next: Record<string, string>,
+    basis: Record<string, string> = edits.value,
+  ): Promise<Result<undefined, string>> {
     const id = loadedFor.value
     if (!id) return refused(['请先选择监控节点。'])
     const result = await saveReportEdits(id, next, { basis })
@@ -110,7 +137,9 @@ export const useReportStore = defineStore('report', () => {
    * 覆盖 after a conflict: the paragraphs' texts this page saved (key → text; undefined: back to the
    * drafted text), now on top of the stored edits.
    */
-  async function overwriteEdits(mine: Readonly<Record<string, string | undefined>>): Promise<Result<undefined, string>> {
+  async function overwriteEdits(
+    mine: Readonly<Record<string, string | undefined>>,
+  ): Promise<Result<undefined, string>> {
     const id = loadedFor.value
     if (!id) return refused(['请先选择监控节点。'])
     const storedNow = (await getReport(id))?.edits ?? {}
@@ -129,7 +158,11 @@ export const useReportStore = defineStore('report', () => {
    * `startedFrom`: the paragraph's stored edit when the user began editing it (null: none). Another
    * tab's save meanwhile reloads `edits`; comparing with what the user started from still catches it.
    */
-  async function saveParagraph(paragraph: ReportParagraph, text: string, startedFrom?: string | null): Promise<Result<undefined, string>> {
+  async function saveParagraph(
+    paragraph: ReportParagraph,
+    text: string,
+    startedFrom?: string | null,
+  ): Promise<Result<undefined, string>> {
     busy.value = 'save'
     try {
       const basis = { ...edits.value }
@@ -154,7 +187,9 @@ export const useReportStore = defineStore('report', () => {
   async function setReportDate(date: string): Promise<Result<undefined, string>> {
     busy.value = 'save'
     try {
-      return await writeEdits(date ? { ...edits.value, [META_KEYS.reportDate]: date } : withoutEdit(edits.value, META_KEYS.reportDate))
+      return await writeEdits(
+        date ? { ...edits.value, [META_KEYS.reportDate]: date } : withoutEdit(edits.value, META_KEYS.reportDate),
+      )
     } finally {
       busy.value = ''
     }
@@ -184,7 +219,9 @@ export const useReportStore = defineStore('report', () => {
     busy.value = 'freeze'
     try {
       const frozenWith = JSON.parse(JSON.stringify(toRaw(nodeSettings.value))) as MonitoringSettings
-      const result = await freezeReport(id, JSON.parse(JSON.stringify(toRaw(current))) as ReportModel, { settings: frozenWith })
+      const result = await freezeReport(id, JSON.parse(JSON.stringify(toRaw(current))) as ReportModel, {
+        settings: frozenWith,
+      })
       if (!result.ok) return result
       stored.value = result.value.report
       await workspace.reload()
@@ -202,7 +239,10 @@ export const useReportStore = defineStore('report', () => {
   async function confirmNoNewSpending(): Promise<Result> {
     if (!dataset.value || !snapshot.value) return refused(['请先选择监控节点。'])
     if (locked.value) return refused(['本节点已定稿，须先解锁才能修改执行数。'])
-    const rows = noNewSpendingEntries({ dataset: dataset.value, snapshot: snapshot.value }).map((row) => ({ ...row, id: newId() }))
+    const rows = noNewSpendingEntries({ dataset: dataset.value, snapshot: snapshot.value }).map((row) => ({
+      ...row,
+      id: newId(),
+    }))
     if (rows.length === 0) return ok()
     busy.value = 'confirm'
     try {
@@ -267,8 +307,33 @@ export const useReportStore = defineStore('report', () => {
   }
 
   return {
-    stored, submitted, loadedFor, loading, busy, reportDate, edits, locked, frozenModel, frozenAt, liveModel, model, pending, checks, unlocks, chosenReportDate,
-    editedCount, load, saveParagraph, resetParagraph, setReportDate, overwriteEdits, regenerate, freeze, confirmNoNewSpending, unlock, exportWord,
+    stored,
+    submitted,
+    loadedFor,
+    loading,
+    busy,
+    reportDate,
+    edits,
+    locked,
+    frozenModel,
+    frozenAt,
+    liveModel,
+    model,
+    pending,
+    checks,
+    unlocks,
+    chosenReportDate,
+    editedCount,
+    load,
+    saveParagraph,
+    resetParagraph,
+    setReportDate,
+    overwriteEdits,
+    regenerate,
+    freeze,
+    confirmNoNewSpending,
+    unlock,
+    exportWord,
     exportMonitoringTable,
   }
 })

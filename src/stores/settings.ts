@@ -30,7 +30,10 @@ export const useSettingsStore = defineStore('settings', () => {
    * `conflicts` instead of overwriting settings another tab saved meanwhile; it can then save again
    * on that row as its basis (覆盖).
    */
-  async function save(next: MonitoringSettings, options: { basis?: SettingsRow | null } = {}): Promise<Result<undefined, SettingsRow>> {
+  async function save(
+    next: MonitoringSettings,
+    options: { basis?: SettingsRow | null } = {},
+  ): Promise<Result<undefined, SettingsRow>> {
     const checked = validateSettings(next)
     if (!checked.ok) return refused(checked.messages)
     const written = await saveSettings(next, options)

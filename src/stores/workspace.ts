@@ -63,9 +63,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   })
 
   const isEmpty = computed(() => ready.value && unitYears.value.length === 0)
-  const nodes = computed(() =>
-    [...(dataset.value?.nodes ?? [])].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate)),
-  )
+  const nodes = computed(() => [...(dataset.value?.nodes ?? [])].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate)))
   const node = computed(() => nodes.value.find((n) => n.id === nodeId.value) ?? null)
   /** The settings the shown node's figures follow: those frozen with it once 定稿, else the current ones. */
   const nodeSettings = computed(() => (node.value ? settingsForNode(node.value, settings.value) : settings.value))
@@ -112,7 +110,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const load = ++loadCount
     const same = nextUnitId === unitId.value && nextYear === year.value
     const scope = same
-      ? { nodeIds: new Set([...readingScope.value.nodeIds].filter((id) => !readAheadNodes.value.has(id))), indicatorIds: readingScope.value.indicatorIds }
+      ? {
+          nodeIds: new Set([...readingScope.value.nodeIds].filter((id) => !readAheadNodes.value.has(id))),
+          indicatorIds: readingScope.value.indicatorIds,
+        }
       : { nodeIds: new Set<Id>(), indicatorIds: new Set<Id>() }
     // Which node to show is known once the nodes are read: keep the current one, else the latest.
     let shownNode: Id | null = null
@@ -159,7 +160,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
    * by the user or a page, so not kept through a reload.
    */
   async function ensureReadings(
-    wanted: { nodeIds?: readonly Id[]; indicatorIds?: readonly Id[] }, { ahead = false }: { ahead?: boolean } = {},
+    wanted: { nodeIds?: readonly Id[]; indicatorIds?: readonly Id[] },
+    { ahead = false }: { ahead?: boolean } = {},
   ): Promise<void> {
     const data = dataset.value
     if (!data) return
@@ -174,7 +176,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const load = loadCount
     // the preparation may have read these nodes aside already
     const aside = indicatorIds.length === 0 ? preparation.readAhead(nodeIds) : undefined
-    const more = aside ?? await loadReadings({ nodeIds, indicatorIds })
+    const more = aside ?? (await loadReadings({ nodeIds, indicatorIds }))
     // a reload meanwhile read everything again (with its own scope): merge into nothing stale
     if (load !== loadCount || dataset.value !== data) return ensureReadings(wanted, { ahead })
     const ofYear = new Set(data.nodes.map((n) => n.id))
@@ -183,7 +185,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       indicatorIds: new Set([...readingScope.value.indicatorIds, ...indicatorIds]),
     }
     if (ahead) readAheadNodes.value = new Set([...readAheadNodes.value, ...nodeIds])
-    dataset.value = { ...data, readings: mergeReadings(data.readings, more.filter((r) => ofYear.has(r.nodeId))) }
+    dataset.value = {
+      ...data,
+      readings: mergeReadings(
+        data.readings,
+        more.filter((r) => ofYear.has(r.nodeId)),
+      ),
+    }
   }
 
   /**
@@ -240,7 +248,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
    * later select or selectNode starts it over.
    */
   function prepareOtherNodes(): void {
-    preparation.prepare(nodes.value.map((n) => n.id), nodeId.value)
+    preparation.prepare(
+      nodes.value.map((n) => n.id),
+      nodeId.value,
+    )
   }
 
   /**
@@ -275,9 +286,32 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
 
   return {
-    ready, busy, errorMessage, persistence, unitYears, unitId, year, nodeId, dataset, readingScope, readAheadNodes,
-    nodeSettings, isEmpty, nodes, node, snapshotResult, snapshot,
-    init, refreshUnitYears, select, reload, selectNode, ensureReadings, snapshotOf, prepareWith: preparation.prepareWith, loadDemo,
+    ready,
+    busy,
+    errorMessage,
+    persistence,
+    unitYears,
+    unitId,
+    year,
+    nodeId,
+    dataset,
+    readingScope,
+    readAheadNodes,
+    nodeSettings,
+    isEmpty,
+    nodes,
+    node,
+    snapshotResult,
+    snapshot,
+    init,
+    refreshUnitYears,
+    select,
+    reload,
+    selectNode,
+    ensureReadings,
+    snapshotOf,
+    prepareWith: preparation.prepareWith,
+    loadDemo,
   }
 })
 

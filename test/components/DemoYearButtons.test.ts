@@ -21,7 +21,10 @@ const body = () => document.body
 const byTestId = (id: string) => [...body().querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)]
 
 function mountNeedsData() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<div />' } }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/', component: { template: '<div />' } }],
+  })
   return mount(NeedsData, { global: { plugins: [router] }, slots: { default: '<p class="content">页面内容</p>' } })
 }
 
@@ -87,7 +90,9 @@ describe('数据管理: DataStoragePanel', () => {
     expect(byTestId('loss-subject')[0].textContent).toBe('将覆盖示例单位“且末县自然资源局”2021年的全部数据，包括：')
     expect(body().textContent).toContain('重新载入全年示例')
     expect(loadDemo).not.toHaveBeenCalled()
-    const confirm = [...body().querySelectorAll<HTMLButtonElement>('.el-dialog button')].find((b) => b.textContent?.trim() === '覆盖并载入全年示例')
+    const confirm = [...body().querySelectorAll<HTMLButtonElement>('.el-dialog button')].find(
+      (b) => b.textContent?.trim() === '覆盖并载入全年示例',
+    )
     expect(confirm).toBeDefined()
     confirm?.click()
     await until(() => loadDemo.mock.calls.length > 0)
@@ -103,7 +108,9 @@ describe('数据管理: DataStoragePanel', () => {
     byTestId('data-load-demo')[0].click()
     await until(() => byTestId('loss-subject').length > 0)
     expect(body().textContent).toContain('重新载入示例数据')
-    const confirm = [...body().querySelectorAll<HTMLButtonElement>('.el-dialog button')].find((b) => b.textContent?.trim() === '覆盖并载入示例数据')
+    const confirm = [...body().querySelectorAll<HTMLButtonElement>('.el-dialog button')].find(
+      (b) => b.textContent?.trim() === '覆盖并载入示例数据',
+    )
     confirm?.click()
     await until(() => loadDemo.mock.calls.length > 0)
     expect(loadDemo).toHaveBeenCalledWith({ wholeYear: false })

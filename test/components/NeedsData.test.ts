@@ -7,7 +7,10 @@ import NeedsData from '@/components/common/NeedsData.vue'
 import { useWorkspaceStore } from '@/stores/workspace'
 
 function mountNeedsData() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<div />' } }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/', component: { template: '<div />' } }],
+  })
   return mount(NeedsData, {
     global: { plugins: [router] },
     slots: { default: '<p class="content">页面内容</p>' },

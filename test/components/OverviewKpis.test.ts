@@ -32,7 +32,10 @@ describe('OverviewKpis on the seed 001 demo node (2021-06-30)', () => {
   })
 
   it('says the alerts are being raised before their count is known, and then shows the count', async () => {
-    const wrapper = mount(OverviewKpis, { props: { snapshot: demoSnapshot(), alertsPending: true, openAlerts: null }, global: { stubs: { RouterLink: { template: '<a><slot /></a>' } } } })
+    const wrapper = mount(OverviewKpis, {
+      props: { snapshot: demoSnapshot(), alertsPending: true, openAlerts: null },
+      global: { stubs: { RouterLink: { template: '<a><slot /></a>' } } },
+    })
     expect(kpi(wrapper, 'kpi-open-alerts')).toBe('…')
     expect(wrapper.get('[data-testid="kpi-open-alerts"]').text()).toContain('正在按预警规则检查')
     await wrapper.setProps({ alertsPending: false, openAlerts: { total: 12, red: 11 } })

@@ -39,7 +39,8 @@ export async function mountForConflict(
 export function field(testId: string): HTMLInputElement | HTMLTextAreaElement {
   const el = document.querySelector(`[data-testid="${testId}"]`)
   const found = el?.matches('input, textarea') ? el : el?.querySelector('input, textarea')
-  if (!(found instanceof HTMLInputElement || found instanceof HTMLTextAreaElement)) throw new Error(`no field ${testId}`)
+  if (!(found instanceof HTMLInputElement || found instanceof HTMLTextAreaElement))
+    throw new Error(`no field ${testId}`)
   return found
 }
 
@@ -60,7 +61,9 @@ export function click(testId: string): void {
 
 /** The message box's button with this text (覆盖, 放弃我的修改), if the box is open. */
 export function boxButton(text: string): HTMLButtonElement | undefined {
-  return [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find((b) => b.textContent?.trim() === text)
+  return [...document.querySelectorAll<HTMLButtonElement>('.el-message-box button')].find(
+    (b) => b.textContent?.trim() === text,
+  )
 }
 
 /** Waits for the conflict question (Element Plus opens it after a transition tick). */

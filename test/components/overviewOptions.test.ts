@@ -5,7 +5,12 @@
  * hostile names come back as text and make no element.
  */
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, executionGaugeOption, lightHeatmapOption, percentAxisMax } from '@/components/overview/overviewOptions'
+import {
+  escapeHtml,
+  executionGaugeOption,
+  lightHeatmapOption,
+  percentAxisMax,
+} from '@/components/overview/overviewOptions'
 import { executionTrendOption } from '@/components/execution/executionTrendOption'
 import { computeNodeSnapshot } from '@/domain/snapshot'
 import { defaultSettings } from '@/domain/settings'
@@ -47,8 +52,14 @@ describe('escapeHtml', () => {
 describe('lightHeatmapOption tooltip', () => {
   const matrix: LightMatrix = {
     nodes: [node('n1', `6月${SCRIPT}`), node('n2', '9月底')],
-    indicators: [{ id: 'i1', name: IMG }, { id: 'i2', name: '完成土地调查宗数' }],
-    lights: [['red', 'green'], ['yellow', 'blue']],
+    indicators: [
+      { id: 'i1', name: IMG },
+      { id: 'i2', name: '完成土地调查宗数' },
+    ],
+    lights: [
+      ['red', 'green'],
+      ['yellow', 'blue'],
+    ],
   }
 
   it('shows a hostile indicator name and node label as literal text, creating no element', () => {
@@ -90,13 +101,22 @@ describe('percent axes keep an over-spent 执行率 in view', () => {
     expect(gauge.series[0].max).toBe(150)
     const trend = executionTrendOption(result.value, 2) as { yAxis: { max: (e: { max: number }) => number } }
     expect(trend.yAxis.max({ max: 137.88 })).toBe(140)
-    const normal = computeNodeSnapshot({ dataset: qiemo2021Dataset(), nodeId: DEMO_NODE_ID, settings: defaultSettings() })
-    expect(normal.ok && (executionGaugeOption(normal.value, 2) as { series: { max: number }[] }).series[0].max).toBe(100)
+    const normal = computeNodeSnapshot({
+      dataset: qiemo2021Dataset(),
+      nodeId: DEMO_NODE_ID,
+      settings: defaultSettings(),
+    })
+    expect(normal.ok && (executionGaugeOption(normal.value, 2) as { series: { max: number }[] }).series[0].max).toBe(
+      100,
+    )
   })
 })
 
 describe('monthly 执行率 trend: unreported months are gaps, not 0%', () => {
-  type Trend = { series: { data: (number | null)[]; connectNulls: boolean }[]; tooltip: { formatter: (p: { dataIndex: number }[]) => string } }
+  type Trend = {
+    series: { data: (number | null)[]; connectNulls: boolean }[]
+    tooltip: { formatter: (p: { dataIndex: number }[]) => string }
+  }
   function trendOf(edit: (dataset: ReturnType<typeof qiemo2021Dataset>) => void, nodeId = DEMO_NODE_ID): Trend {
     const dataset = qiemo2021Dataset()
     edit(dataset)
@@ -112,7 +132,9 @@ describe('monthly 执行率 trend: unreported months are gaps, not 0%', () => {
   })
 
   it('with entries only in months 3 and 6, leaves 1, 2, 4 and 5 as gaps (null) and does not join across them', () => {
-    const trend = trendOf((d) => { d.monthlyExecutions = d.monthlyExecutions.filter((e) => e.month === 3 || e.month === 6) })
+    const trend = trendOf((d) => {
+      d.monthlyExecutions = d.monthlyExecutions.filter((e) => e.month === 3 || e.month === 6)
+    })
     // 188.85 ÷ 1493.25 = 12.65%; 383.74 ÷ 1493.25 = 25.70%
     expect(trend.series[0].data).toEqual([null, null, 12.65, null, null, 25.7])
     expect(trend.series[0].connectNulls).toBe(false)
@@ -130,6 +152,8 @@ describe('monthly 执行率 trend: unreported months are gaps, not 0%', () => {
       )
     }, 'july')
     expect(trend.series[0].data[6]).toBe(25.7)
-    expect(trend.tooltip.formatter([{ dataIndex: 6 }])).toBe('7月<br/>累计执行率：25.70%（3 个预算行未填报，按此前的数计）<br/>序时进度：58.33%')
+    expect(trend.tooltip.formatter([{ dataIndex: 6 }])).toBe(
+      '7月<br/>累计执行率：25.70%（3 个预算行未填报，按此前的数计）<br/>序时进度：58.33%',
+    )
   })
 })

@@ -6,7 +6,13 @@ import { deleteMeasure, getMeasure, listMeasures, listUnitMeasures, putMeasure }
 import { aDataset, anAlert, aMeasure } from './fixtures'
 import { expectFailure, expectOk, freshDb } from './helpers'
 
-const lineAlert = anAlert({ id: 'alert-line', ruleId: 'budget.executionProgress', subjectType: 'budgetLine', subjectId: 'line-land', light: 'yellow' })
+const lineAlert = anAlert({
+  id: 'alert-line',
+  ruleId: 'budget.executionProgress',
+  subjectType: 'budgetLine',
+  subjectId: 'line-land',
+  light: 'yellow',
+})
 
 describe('alerts', () => {
   it('round-trips alerts with their thresholds and inputs', async () => {
@@ -19,18 +25,25 @@ describe('alerts', () => {
   it('closes with a reason and reopens without one', async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset(), { database }))
-    expect(expectOk(await setAlertStatus('alert-budget', 'closed', { closedReason: '已调减预算', database }))).toStrictEqual(
-      anAlert({ status: 'closed', closedReason: '已调减预算' }),
-    )
+    expect(
+      expectOk(await setAlertStatus('alert-budget', 'closed', { closedReason: '已调减预算', database })),
+    ).toStrictEqual(anAlert({ status: 'closed', closedReason: '已调减预算' }))
     expect(expectOk(await setAlertStatus('alert-budget', 'open', { database }))).toStrictEqual(anAlert())
   })
 
   it('keeps id and status of an alert raised again, drops ones no longer raised', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(aDataset({ alerts: [anAlert({ status: 'closed', closedReason: '已说明' }), lineAlert], measures: [] }), { database }))
+    expectOk(
+      await saveUnitYear(
+        aDataset({ alerts: [anAlert({ status: 'closed', closedReason: '已说明' }), lineAlert], measures: [] }),
+        { database },
+      ),
+    )
     const recomputed = anAlert({ id: 'fresh', message: '执行率26.00%，红色预警' })
     const stored = expectOk(await replaceNodeAlerts('node-h1', [recomputed], { database }))
-    expect(stored).toStrictEqual([anAlert({ message: '执行率26.00%，红色预警', status: 'closed', closedReason: '已说明' })])
+    expect(stored).toStrictEqual([
+      anAlert({ message: '执行率26.00%，红色预警', status: 'closed', closedReason: '已说明' }),
+    ])
     expect(await listAlerts('node-h1', { database })).toStrictEqual(stored)
   })
 
@@ -44,7 +57,9 @@ describe('alerts', () => {
   it('refuses to delete an alert a measure refers to', async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset(), { database }))
-    expect(expectFailure(await deleteAlert('alert-budget', { database }))).toBe('该预警已关联纠偏措施，不能删除，可将其关闭。')
+    expect(expectFailure(await deleteAlert('alert-budget', { database }))).toBe(
+      '该预警已关联纠偏措施，不能删除，可将其关闭。',
+    )
     expectOk(await deleteMeasure('measure-pay', { database }))
     expect(expectOk(await deleteAlert('alert-budget', { database }))).toStrictEqual(anAlert())
     expect(await listAlerts('node-h1', { database })).toEqual([])
@@ -55,7 +70,13 @@ describe('corrective measures', () => {
   it('round-trips measures, taken before planned', async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset({ measures: [] }), { database }))
-    const taken = aMeasure({ id: 'm-taken', kind: 'taken', content: '召开专题会议', effect: '明确责任分工', status: '已完成' })
+    const taken = aMeasure({
+      id: 'm-taken',
+      kind: 'taken',
+      content: '召开专题会议',
+      effect: '明确责任分工',
+      status: '已完成',
+    })
     expectOk(await putMeasure(aMeasure(), { database }))
     expectOk(await putMeasure(taken, { database }))
     expect(await listMeasures('node-h1', { database })).toStrictEqual([taken, aMeasure()])

@@ -17,22 +17,55 @@ describe('multi-row writes are all or nothing', () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset(), { database }))
     const before = await snapshot(database)
-    database.budgetJudgements.hook('creating', () => { throw new Error('disk on fire') })
-    expect(expectFailure(await copyForward('node-h1', '2021-07-31', '2021年1-7月', { database }))).toContain('本次保存未写入任何数据')
+    database.budgetJudgements.hook('creating', () => {
+      throw new Error('disk on fire')
+    })
+    expect(expectFailure(await copyForward('node-h1', '2021-07-31', '2021年1-7月', { database }))).toContain(
+      '本次保存未写入任何数据',
+    )
     expect(await snapshot(database)).toStrictEqual(before)
     expect(before.readings).toHaveLength(2) // what would have been copied
   })
 
   it('node recompute (replaceNodeAlerts) keeps the stored alerts, deletions included, when the new ones cannot be written', async () => {
     const database = freshDb()
-    expectOk(await saveUnitYear(aDataset({
-      alerts: [anAlert(), anAlert({ id: 'alert-gone', ruleId: 'indicator.light', subjectType: 'indicator', subjectId: 'ind-review', light: 'yellow', message: '用地初审黄色预警' })],
-      measures: [],
-    }), { database }))
+    expectOk(
+      await saveUnitYear(
+        aDataset({
+          alerts: [
+            anAlert(),
+            anAlert({
+              id: 'alert-gone',
+              ruleId: 'indicator.light',
+              subjectType: 'indicator',
+              subjectId: 'ind-review',
+              light: 'yellow',
+              message: '用地初审黄色预警',
+            }),
+          ],
+          measures: [],
+        }),
+        { database },
+      ),
+    )
     const before = await snapshot(database)
-    database.alerts.hook('creating', () => { throw new Error('disk on fire') })
-    const recomputed = [anAlert(), anAlert({ id: 'alert-new', ruleId: 'indicator.missing', subjectType: 'indicator', subjectId: 'ind-quality', light: 'grey', message: '未填报' })]
-    expect(expectFailure(await replaceNodeAlerts('node-h1', recomputed, { database }))).toContain('本次保存未写入任何数据')
+    database.alerts.hook('creating', () => {
+      throw new Error('disk on fire')
+    })
+    const recomputed = [
+      anAlert(),
+      anAlert({
+        id: 'alert-new',
+        ruleId: 'indicator.missing',
+        subjectType: 'indicator',
+        subjectId: 'ind-quality',
+        light: 'grey',
+        message: '未填报',
+      }),
+    ]
+    expect(expectFailure(await replaceNodeAlerts('node-h1', recomputed, { database }))).toContain(
+      '本次保存未写入任何数据',
+    )
     // 'alert-gone' was deleted inside the transaction before the failing put: it must be back
     expect((await snapshot(database)).alerts).toStrictEqual(before.alerts)
     expect(await snapshot(database)).toStrictEqual(before)
@@ -42,8 +75,12 @@ describe('multi-row writes are all or nothing', () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset({ reports: [] }), { database }))
     const before = await snapshot(database)
-    database.auditLog.hook('creating', () => { throw new Error('disk on fire') })
-    expect(expectFailure(await freezeReport('node-h1', { title: '且末县自然资源局2021年1-6月绩效监控报告' }, { database }))).toContain('本次保存未写入任何数据')
+    database.auditLog.hook('creating', () => {
+      throw new Error('disk on fire')
+    })
+    expect(
+      expectFailure(await freezeReport('node-h1', { title: '且末县自然资源局2021年1-6月绩效监控报告' }, { database })),
+    ).toContain('本次保存未写入任何数据')
     expect(await snapshot(database)).toStrictEqual(before)
     expect((before.nodes as { status: string }[])[0].status).toBe('draft')
   })

@@ -50,7 +50,10 @@ describe('backup reminder counter', () => {
     expect(await backupStatus({ database })).toEqual({ changesSinceBackup: 2 })
 
     expectOk(await markBackedUp({ at: new Date('2021-07-06T00:00:00.000Z'), database }))
-    expect(await backupStatus({ database })).toEqual({ lastBackupAt: '2021-07-06T00:00:00.000Z', changesSinceBackup: 0 })
+    expect(await backupStatus({ database })).toEqual({
+      lastBackupAt: '2021-07-06T00:00:00.000Z',
+      changesSinceBackup: 0,
+    })
 
     expectOk(await putBudgetLine(aBudgetLine({ additions: '10.00' }), { database }))
     expect((await backupStatus({ database })).changesSinceBackup).toBe(1)

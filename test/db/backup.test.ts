@@ -7,8 +7,18 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type {
-  Alert, BudgetLine, BudgetLineJudgement, CorrectiveMeasure, Indicator, IndicatorReading, MonitoringNode, MonthNumber, MonthlyExecution, Project,
-  StoredReport, UnitYearDataset,
+  Alert,
+  BudgetLine,
+  BudgetLineJudgement,
+  CorrectiveMeasure,
+  Indicator,
+  IndicatorReading,
+  MonitoringNode,
+  MonthNumber,
+  MonthlyExecution,
+  Project,
+  StoredReport,
+  UnitYearDataset,
 } from '@/domain/types'
 import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
@@ -19,96 +29,263 @@ import { saveMeasureTemplates } from '@/db/measures'
 import { defaultMeasureTemplates } from '@/domain/measureTemplates'
 import { defaultSettings } from '@/domain/settings'
 import {
-  BACKUP_FORMAT, TABLE_NAMES, backupFileName, canonicalJson, checkBackupText, createBackup, restoreBackup, restoreFromText, sha256Hex, summarizeBackup,
+  BACKUP_FORMAT,
+  TABLE_NAMES,
+  backupFileName,
+  canonicalJson,
+  checkBackupText,
+  createBackup,
+  restoreBackup,
+  restoreFromText,
+  sha256Hex,
+  summarizeBackup,
 } from '@/db/backup'
 import { expectOk, freshDb, snapshot } from './helpers'
 import { dec, isoDate } from '../domain/factories'
 
-const hanzi = fc.string({ unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 16 })
-const chineseText = fc.oneof(hanzi, fc.tuple(hanzi, fc.constantFrom('🎯', '📈', '✅', '“引号”', '\n', '＝1+1', '@备注')).map(([a, b]) => a + b))
-const amount = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => dec(`${i}.${String(f).padStart(2, '0')}`))
+const hanzi = fc.string({
+  unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)),
+  minLength: 1,
+  maxLength: 16,
+})
+const chineseText = fc.oneof(
+  hanzi,
+  fc.tuple(hanzi, fc.constantFrom('🎯', '📈', '✅', '“引号”', '\n', '＝1+1', '@备注')).map(([a, b]) => a + b),
+)
+const amount = fc
+  .tuple(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 0, max: 99 }))
+  .map(([i, f]) => dec(`${i}.${String(f).padStart(2, '0')}`))
 
 /**
  * A consistent random unit-year filling every table a unit-year has: projects, lines with executions,
  * one target's indicators (some with a monthly plan and optional fields), nodes, readings, 预算研判,
  * alerts (with review history), 纠偏措施 (some linked to an alert) and reports (some 定稿).
  */
-const datasetArb: fc.Arbitrary<UnitYearDataset> = fc.record({
-  seed: fc.integer({ min: 1, max: 1e6 }),
-  unitName: chineseText,
-  year: fc.integer({ min: 2019, max: 2030 }),
-  departments: fc.array(hanzi, { maxLength: 4 }),
-  projects: fc.array(fc.record({ name: chineseText, department: hanzi }), { maxLength: 3 }),
-  lines: fc.array(fc.record({ name: chineseText, initial: amount, add: amount, months: fc.array(amount, { maxLength: 12 }), fund: fc.constantFrom(...FUND_SOURCES) }), { minLength: 1, maxLength: 6 }),
-  indicators: fc.array(fc.record({ l1: hanzi, l2: hanzi, name: chineseText, target: amount, unitText: fc.constantFrom('个', '亩', '%', '万元'), actual: fc.option(amount, { nil: undefined }), text: chineseText, causes: fc.subarray([...DEVIATION_CAUSES]) }), { maxLength: 6 }),
-  nodeMonths: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }),
-  judgements: fc.array(fc.record({ forecast: fc.option(amount, { nil: undefined }), text: chineseText, causes: fc.subarray([...DEVIATION_CAUSES]), likely: fc.constantFrom('确定能', '有可能', '完全不可能', undefined) }), { maxLength: 4 }),
-  alerts: fc.array(fc.record({ message: chineseText, light: fc.constantFrom('red', 'yellow', 'blue') as fc.Arbitrary<Alert['light']>, closed: fc.option(chineseText, { nil: undefined }), comment: fc.option(chineseText, { nil: undefined }) }), { maxLength: 3 }),
-  measures: fc.array(fc.record({ content: chineseText, effect: chineseText, department: hanzi, deadline: fc.option(fc.constant('12-31'), { nil: undefined }), linked: fc.boolean(), taken: fc.boolean() }), { maxLength: 3 }),
-  reports: fc.array(fc.record({ edit: chineseText, frozen: fc.boolean(), unlock: fc.option(chineseText, { nil: undefined }) }), { maxLength: 2 }),
-}).map((r) => {
-  const unitId = `unit-${r.seed}`
-  const projects: Project[] = r.projects.map((p, i) => ({ id: `${unitId}-p${i}`, unitId, year: r.year, name: p.name, department: p.department }))
-  const budgetLines: BudgetLine[] = r.lines.map((l, i) => {
-    const project = projects[i % Math.max(projects.length, 1)]
+const datasetArb: fc.Arbitrary<UnitYearDataset> = fc
+  .record({
+    seed: fc.integer({ min: 1, max: 1e6 }),
+    unitName: chineseText,
+    year: fc.integer({ min: 2019, max: 2030 }),
+    departments: fc.array(hanzi, { maxLength: 4 }),
+    projects: fc.array(fc.record({ name: chineseText, department: hanzi }), { maxLength: 3 }),
+    lines: fc.array(
+      fc.record({
+        name: chineseText,
+        initial: amount,
+        add: amount,
+        months: fc.array(amount, { maxLength: 12 }),
+        fund: fc.constantFrom(...FUND_SOURCES),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
+    indicators: fc.array(
+      fc.record({
+        l1: hanzi,
+        l2: hanzi,
+        name: chineseText,
+        target: amount,
+        unitText: fc.constantFrom('个', '亩', '%', '万元'),
+        actual: fc.option(amount, { nil: undefined }),
+        text: chineseText,
+        causes: fc.subarray([...DEVIATION_CAUSES]),
+      }),
+      { maxLength: 6 },
+    ),
+    nodeMonths: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 3 }),
+    judgements: fc.array(
+      fc.record({
+        forecast: fc.option(amount, { nil: undefined }),
+        text: chineseText,
+        causes: fc.subarray([...DEVIATION_CAUSES]),
+        likely: fc.constantFrom('确定能', '有可能', '完全不可能', undefined),
+      }),
+      { maxLength: 4 },
+    ),
+    alerts: fc.array(
+      fc.record({
+        message: chineseText,
+        light: fc.constantFrom('red', 'yellow', 'blue') as fc.Arbitrary<Alert['light']>,
+        closed: fc.option(chineseText, { nil: undefined }),
+        comment: fc.option(chineseText, { nil: undefined }),
+      }),
+      { maxLength: 3 },
+    ),
+    measures: fc.array(
+      fc.record({
+        content: chineseText,
+        effect: chineseText,
+        department: hanzi,
+        deadline: fc.option(fc.constant('12-31'), { nil: undefined }),
+        linked: fc.boolean(),
+        taken: fc.boolean(),
+      }),
+      { maxLength: 3 },
+    ),
+    reports: fc.array(
+      fc.record({ edit: chineseText, frozen: fc.boolean(), unlock: fc.option(chineseText, { nil: undefined }) }),
+      { maxLength: 2 },
+    ),
+  })
+  .map((r) => {
+    const unitId = `unit-${r.seed}`
+    const projects: Project[] = r.projects.map((p, i) => ({
+      id: `${unitId}-p${i}`,
+      unitId,
+      year: r.year,
+      name: p.name,
+      department: p.department,
+    }))
+    const budgetLines: BudgetLine[] = r.lines.map((l, i) => {
+      const project = projects[i % Math.max(projects.length, 1)]
+      return {
+        id: `${unitId}-l${i}`,
+        unitId,
+        year: r.year,
+        name: l.name,
+        fundSource: l.fund,
+        initialBudget: l.initial,
+        additions: l.add,
+        reductions: '0',
+        carryOver: '0',
+        sortOrder: i,
+        ...(project && i % 2 === 1
+          ? { category: 'project' as const, projectId: project.id }
+          : { category: 'basic' as const, subCategory: 'public' as const }),
+      }
+    })
+    const monthlyExecutions: MonthlyExecution[] = r.lines.flatMap((l, i) =>
+      l.months.map((spent, m) => ({
+        id: `${unitId}-l${i}-m${m + 1}`,
+        budgetLineId: `${unitId}-l${i}`,
+        year: r.year,
+        month: (m + 1) as MonthNumber,
+        allocated: spent,
+        spent,
+      })),
+    )
+    const targetId = `${unitId}-t`
+    const indicators: Indicator[] = r.indicators.map((ind, i) => ({
+      id: `${unitId}-i${i}`,
+      targetId,
+      level1: ind.l1,
+      level2: ind.l2,
+      name: ind.name,
+      operator: '≥',
+      targetValue: ind.target,
+      measureUnit: ind.unitText,
+      accrual: 'cumulative',
+      sortOrder: i,
+    }))
+    const nodes: MonitoringNode[] = r.nodeMonths.map((m) => {
+      const day = new Date(Date.UTC(r.year, m, 0)).getUTCDate()
+      const asOfDate = isoDate(`${r.year}-${String(m).padStart(2, '0')}-${day}`)
+      return { id: `${unitId}-n${m}`, unitId, year: r.year, asOfDate, label: `${r.year}年1-${m}月`, status: 'draft' }
+    })
+    const readings: IndicatorReading[] = r.indicators.map((ind, i) => ({
+      id: `${unitId}-r${i}`,
+      nodeId: nodes[0].id,
+      indicatorId: `${unitId}-i${i}`,
+      ...(ind.actual ? { actualValue: ind.actual } : {}),
+      deviationCauses: ind.causes,
+      deviationText: ind.text,
+      likelihood: '有可能',
+    }))
+    const indicatorsWithPlans = indicators.map((ind, i): Indicator =>
+      i % 2 === 0
+        ? {
+            ...ind,
+            monthlyPlan: Array.from({ length: 12 }, (_, m) => dec(`${m + 1}.5`)),
+            weight: '10',
+            targetLabel: r.unitName,
+            dueDate: isoDate(`${r.year}-12-31`),
+          }
+        : ind,
+    )
+    const budgetJudgements: BudgetLineJudgement[] = r.judgements.slice(0, budgetLines.length).map((j, i) => ({
+      id: `${unitId}-j${i}`,
+      nodeId: nodes[i % nodes.length].id,
+      budgetLineId: budgetLines[i].id,
+      ...(j.forecast ? { yearEndForecast: j.forecast } : {}),
+      ...(j.likely ? { likelihood: j.likely as BudgetLineJudgement['likelihood'] } : {}),
+      deviationCauses: j.causes,
+      deviationText: j.text,
+    }))
+    const alerts: Alert[] = r.alerts.map((a, i) => ({
+      id: `${unitId}-a${i}`,
+      nodeId: nodes[i % nodes.length].id,
+      ruleId: 'budget.progress',
+      light: a.light,
+      subjectType: 'budgetLine',
+      subjectId: budgetLines[0].id,
+      thresholds: { red: '60', yellow: '80' },
+      inputs: { 执行率: `${i}.25`, 说明: a.message },
+      message: a.message,
+      status: a.closed ? 'closed' : 'open',
+      ...(a.closed ? { closedReason: a.closed } : {}),
+      ...(a.comment
+        ? { history: [{ at: '2021-07-05T08:30:00.000Z', by: r.unitName, kind: 'comment' as const, text: a.comment }] }
+        : {}),
+    }))
+    const measures: CorrectiveMeasure[] = r.measures.map((m, i) => ({
+      id: `${unitId}-m${i}`,
+      unitId,
+      nodeId: nodes[i % nodes.length].id,
+      kind: m.taken ? 'taken' : 'planned',
+      content: m.content,
+      effect: m.effect,
+      department: m.department,
+      status: m.taken ? '已完成' : '计划',
+      ...(m.deadline ? { deadline: isoDate(`${r.year}-${m.deadline}`) } : {}),
+      ...(m.linked && alerts[i] ? { alertId: alerts[i].id } : {}),
+    }))
+    const reports: StoredReport[] = r.reports.slice(0, nodes.length).map((rep, i) => ({
+      nodeId: nodes[i].id,
+      edits: { 总体情况: rep.edit },
+      updatedAt: '2021-07-05T08:30:00.000Z',
+      unlocks: rep.unlock ? [{ at: '2021-07-06T08:30:00.000Z', reason: rep.unlock }] : [],
+      ...(rep.frozen
+        ? {
+            frozen: {
+              at: '2021-07-05T08:30:00.000Z',
+              model: { 标题: r.unitName, 段落: [rep.edit, { 数值: '12.50' }] },
+            },
+          }
+        : {}),
+    }))
     return {
-      id: `${unitId}-l${i}`, unitId, year: r.year, name: l.name, fundSource: l.fund, initialBudget: l.initial, additions: l.add, reductions: '0', carryOver: '0', sortOrder: i,
-      ...(project && i % 2 === 1 ? { category: 'project' as const, projectId: project.id } : { category: 'basic' as const, subCategory: 'public' as const }),
+      unit: {
+        id: unitId,
+        name: r.unitName,
+        departments: r.departments,
+        monitoringGroup: [{ name: r.unitName, title: '局长', role: '组长' }],
+        financeOfficer: '会计',
+      },
+      year: r.year,
+      framework: { year: r.year, level1: [] },
+      projects,
+      budgetLines,
+      monthlyExecutions,
+      targets: [{ id: targetId, unitId, year: r.year, scope: 'unit', description: r.unitName }],
+      indicators: indicatorsWithPlans,
+      nodes,
+      readings,
+      budgetJudgements,
+      alerts,
+      measures,
+      reports,
     }
   })
-  const monthlyExecutions: MonthlyExecution[] = r.lines.flatMap((l, i) => l.months.map((spent, m) => ({
-    id: `${unitId}-l${i}-m${m + 1}`, budgetLineId: `${unitId}-l${i}`, year: r.year, month: (m + 1) as MonthNumber, allocated: spent, spent,
-  })))
-  const targetId = `${unitId}-t`
-  const indicators: Indicator[] = r.indicators.map((ind, i) => ({
-    id: `${unitId}-i${i}`, targetId, level1: ind.l1, level2: ind.l2, name: ind.name, operator: '≥', targetValue: ind.target, measureUnit: ind.unitText, accrual: 'cumulative', sortOrder: i,
-  }))
-  const nodes: MonitoringNode[] = r.nodeMonths.map((m) => {
-    const day = new Date(Date.UTC(r.year, m, 0)).getUTCDate()
-    const asOfDate = isoDate(`${r.year}-${String(m).padStart(2, '0')}-${day}`)
-    return { id: `${unitId}-n${m}`, unitId, year: r.year, asOfDate, label: `${r.year}年1-${m}月`, status: 'draft' }
-  })
-  const readings: IndicatorReading[] = r.indicators.map((ind, i) => ({
-    id: `${unitId}-r${i}`, nodeId: nodes[0].id, indicatorId: `${unitId}-i${i}`, ...(ind.actual ? { actualValue: ind.actual } : {}),
-    deviationCauses: ind.causes, deviationText: ind.text, likelihood: '有可能',
-  }))
-  const indicatorsWithPlans = indicators.map((ind, i): Indicator => (i % 2 === 0
-    ? { ...ind, monthlyPlan: Array.from({ length: 12 }, (_, m) => dec(`${m + 1}.5`)), weight: '10', targetLabel: r.unitName, dueDate: isoDate(`${r.year}-12-31`) }
-    : ind))
-  const budgetJudgements: BudgetLineJudgement[] = r.judgements.slice(0, budgetLines.length).map((j, i) => ({
-    id: `${unitId}-j${i}`, nodeId: nodes[i % nodes.length].id, budgetLineId: budgetLines[i].id,
-    ...(j.forecast ? { yearEndForecast: j.forecast } : {}), ...(j.likely ? { likelihood: j.likely as BudgetLineJudgement['likelihood'] } : {}),
-    deviationCauses: j.causes, deviationText: j.text,
-  }))
-  const alerts: Alert[] = r.alerts.map((a, i) => ({
-    id: `${unitId}-a${i}`, nodeId: nodes[i % nodes.length].id, ruleId: 'budget.progress', light: a.light, subjectType: 'budgetLine', subjectId: budgetLines[0].id,
-    thresholds: { red: '60', yellow: '80' }, inputs: { 执行率: `${i}.25`, 说明: a.message }, message: a.message, status: a.closed ? 'closed' : 'open',
-    ...(a.closed ? { closedReason: a.closed } : {}),
-    ...(a.comment ? { history: [{ at: '2021-07-05T08:30:00.000Z', by: r.unitName, kind: 'comment' as const, text: a.comment }] } : {}),
-  }))
-  const measures: CorrectiveMeasure[] = r.measures.map((m, i) => ({
-    id: `${unitId}-m${i}`, unitId, nodeId: nodes[i % nodes.length].id, kind: m.taken ? 'taken' : 'planned', content: m.content, effect: m.effect, department: m.department,
-    status: m.taken ? '已完成' : '计划', ...(m.deadline ? { deadline: isoDate(`${r.year}-${m.deadline}`) } : {}), ...(m.linked && alerts[i] ? { alertId: alerts[i].id } : {}),
-  }))
-  const reports: StoredReport[] = r.reports.slice(0, nodes.length).map((rep, i) => ({
-    nodeId: nodes[i].id, edits: { 总体情况: rep.edit }, updatedAt: '2021-07-05T08:30:00.000Z',
-    unlocks: rep.unlock ? [{ at: '2021-07-06T08:30:00.000Z', reason: rep.unlock }] : [],
-    ...(rep.frozen ? { frozen: { at: '2021-07-05T08:30:00.000Z', model: { 标题: r.unitName, 段落: [rep.edit, { 数值: '12.50' }] } } } : {}),
-  }))
-  return {
-    unit: { id: unitId, name: r.unitName, departments: r.departments, monitoringGroup: [{ name: r.unitName, title: '局长', role: '组长' }], financeOfficer: '会计' },
-    year: r.year, framework: { year: r.year, level1: [] }, projects, budgetLines, monthlyExecutions,
-    targets: [{ id: targetId, unitId, year: r.year, scope: 'unit', description: r.unitName }], indicators: indicatorsWithPlans, nodes, readings,
-    budgetJudgements, alerts, measures, reports,
-  }
-})
 
 /** JSON with object keys sorted at every level, so two values compare field by field and order-free in keys. */
 function sortedJson(value: unknown): string {
   const sortKeys = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sortKeys)
     if (v !== null && typeof v === 'object') {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+      )
     }
     return v === undefined ? '__undefined__' : v
   }
@@ -126,28 +303,46 @@ const filled = (() => {
 
 describe('backup → restore', () => {
   it('restores identical tables for random Chinese datasets (property)', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(datasetArb, { minLength: 1, maxLength: 2 }), async (datasets) => {
-      const source = freshDb()
-      for (const d of datasets) expectOk(await saveUnitYear(d, { database: source }))
-      expectOk(await saveSettings({ ...defaultSettings() }, { database: source }))
-      const { text } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database: source })
-      // The target holds other data (the demo), which the restore replaces entirely.
-      const target = freshDb()
-      expectOk(await saveUnitYear(qiemo2021Dataset(), { database: target }))
-      const restored = await restoreFromText(text, { database: target })
-      expect(restored.ok ? [] : restored.messages).toEqual([])
-      const expected = await snapshot(source)
-      // Every table a unit-year has is filled, so the property covers all of them.
-      for (const name of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes', 'readings', 'budgetJudgements', 'alerts', 'measures', 'reports', 'settings', 'auditLog', 'meta']) {
-        filled.add(name, expected[name].length > 0)
-      }
-      const actual = await snapshot(target)
-      // Strict: undefined-valued keys, key sets and array order all count (toEqual would ignore the first).
-      expect(actual).toStrictEqual(expected)
-      expect(sortedJson(actual)).toBe(sortedJson(expected))
-      source.close()
-      target.close()
-    }), { numRuns: 40, seed: 2021 })
+    await fc.assert(
+      fc.asyncProperty(fc.array(datasetArb, { minLength: 1, maxLength: 2 }), async (datasets) => {
+        const source = freshDb()
+        for (const d of datasets) expectOk(await saveUnitYear(d, { database: source }))
+        expectOk(await saveSettings({ ...defaultSettings() }, { database: source }))
+        const { text } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database: source })
+        // The target holds other data (the demo), which the restore replaces entirely.
+        const target = freshDb()
+        expectOk(await saveUnitYear(qiemo2021Dataset(), { database: target }))
+        const restored = await restoreFromText(text, { database: target })
+        expect(restored.ok ? [] : restored.messages).toEqual([])
+        const expected = await snapshot(source)
+        // Every table a unit-year has is filled, so the property covers all of them.
+        for (const name of [
+          'projects',
+          'budgetLines',
+          'monthlyExecutions',
+          'targets',
+          'indicators',
+          'nodes',
+          'readings',
+          'budgetJudgements',
+          'alerts',
+          'measures',
+          'reports',
+          'settings',
+          'auditLog',
+          'meta',
+        ]) {
+          filled.add(name, expected[name].length > 0)
+        }
+        const actual = await snapshot(target)
+        // Strict: undefined-valued keys, key sets and array order all count (toEqual would ignore the first).
+        expect(actual).toStrictEqual(expected)
+        expect(sortedJson(actual)).toBe(sortedJson(expected))
+        source.close()
+        target.close()
+      }),
+      { numRuns: 40, seed: 2021 },
+    )
     expect(filled.missing()).toEqual([])
   }, 120_000)
 
@@ -177,7 +372,8 @@ describe('backup → restore', () => {
     expect(checksum.value).toBe(await sha256Hex(canonicalJson(body)))
     const checked = await checkBackupText(text)
     expect(checked.ok).toBe(true)
-    if (checked.ok) expect(summarizeBackup(checked.value).unitYears).toEqual([{ unitName: '且末县自然资源局', years: [2021] }])
+    if (checked.ok)
+      expect(summarizeBackup(checked.value).unitYears).toEqual([{ unitName: '且末县自然资源局', years: [2021] }])
     expect(backupFileName(new Date(2021, 11, 31, 9, 5))).toBe('绩效监控备份-20211231-0905.json')
   })
 
@@ -190,7 +386,12 @@ describe('backup → restore', () => {
     // after other tables were already cleared and refilled inside the transaction.
     backup.tables.monthlyExecutions.push({ ...first, id: 'duplicate' })
     const target = freshDb()
-    expectOk(await saveUnitYear({ ...qiemo2021Dataset(), unit: { ...qiemo2021Dataset().unit, name: '另一个单位' } }, { database: target }))
+    expectOk(
+      await saveUnitYear(
+        { ...qiemo2021Dataset(), unit: { ...qiemo2021Dataset().unit, name: '另一个单位' } },
+        { database: target },
+      ),
+    )
     const before = await snapshot(target)
     const result = await restoreBackup(backup, { database: target })
     expect(result.ok).toBe(false)
@@ -200,10 +401,29 @@ describe('backup → restore', () => {
 
   it('accepts a frozen report nested 30 levels deep, refuses 100 levels', async () => {
     const nest = (depth: number): unknown => (depth === 0 ? '正文' : { 段落: [nest(depth - 1)] })
-    for (const [depth, ok] of [[14, true], [50, false]] as const) {
+    for (const [depth, ok] of [
+      [14, true],
+      [50, false],
+    ] as const) {
       const database = freshDb()
       const demo = qiemo2021Dataset()
-      expectOk(await saveUnitYear({ ...demo, reports: [{ nodeId: demo.nodes[0].id, edits: {}, unlocks: [], updatedAt: '2021-07-05T08:30:00.000Z', frozen: { at: '2021-07-05T08:30:00.000Z', model: nest(depth) } }] }, { database }))
+      expectOk(
+        await saveUnitYear(
+          {
+            ...demo,
+            reports: [
+              {
+                nodeId: demo.nodes[0].id,
+                edits: {},
+                unlocks: [],
+                updatedAt: '2021-07-05T08:30:00.000Z',
+                frozen: { at: '2021-07-05T08:30:00.000Z', model: nest(depth) },
+              },
+            ],
+          },
+          { database },
+        ),
+      )
       const { text } = await createBackup({ now: new Date(), database })
       const checked = await checkBackupText(text)
       expect(checked.ok).toBe(ok)
@@ -216,6 +436,9 @@ describe('backup → restore', () => {
     expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
     expect((await backupStatus({ database })).changesSinceBackup).toBeGreaterThan(0)
     expectOk(await markBackedUp({ at: new Date('2021-07-05T08:30:00Z'), database }))
-    expect(await backupStatus({ database })).toEqual({ changesSinceBackup: 0, lastBackupAt: '2021-07-05T08:30:00.000Z' })
+    expect(await backupStatus({ database })).toEqual({
+      changesSinceBackup: 0,
+      lastBackupAt: '2021-07-05T08:30:00.000Z',
+    })
   })
 })

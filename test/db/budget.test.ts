@@ -19,7 +19,10 @@ describe('budget lines', () => {
   it('deletes a line with its monthly executions and judgements', async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset(), { database }))
-    expect(expectOk(await deleteBudgetLine('line-salary', { database }))).toEqual({ monthlyExecutions: 2, budgetJudgements: 1 })
+    expect(expectOk(await deleteBudgetLine('line-salary', { database }))).toEqual({
+      monthlyExecutions: 2,
+      budgetJudgements: 1,
+    })
     expect((await listBudgetLines('unit-qiemo', YEAR, { database })).map((l) => l.id)).toEqual(['line-land'])
     expect((await listMonthlyExecutions('unit-qiemo', YEAR, { database })).map((e) => e.id)).toEqual(['exec-land-6'])
     expect(await database.budgetJudgements.count()).toBe(0)
@@ -31,7 +34,10 @@ describe('putExecutions', () => {
     const database = freshDb()
     expectOk(await putBudgetLine(aBudgetLine(), { database }))
     expectOk(await putBudgetLine(aProjectLine(), { database }))
-    const rows = [anExecution(), anExecution({ id: 'exec-land-6', budgetLineId: 'line-land', allocated: '50.00', spent: '12.50' })]
+    const rows = [
+      anExecution(),
+      anExecution({ id: 'exec-land-6', budgetLineId: 'line-land', allocated: '50.00', spent: '12.50' }),
+    ]
     expectOk(await putExecutions(rows, { database }))
     expect(await listMonthlyExecutions('unit-qiemo', YEAR, { database })).toStrictEqual([rows[1], rows[0]])
     const audit = await listAudit({ limit: 2, database })
@@ -48,7 +54,10 @@ describe('putExecutions', () => {
     const stored = expectOk(await putExecutions([anExecution({ id: 'fresh-id', spent: '390.00' })], { database }))
     expect(stored).toEqual([anExecution({ spent: '390.00' })])
     expect(await listMonthlyExecutions('unit-qiemo', YEAR, { database })).toEqual([anExecution({ spent: '390.00' })])
-    expect((await listAudit({ limit: 1, database }))[0]).toMatchObject({ before: anExecution(), after: anExecution({ spent: '390.00' }) })
+    expect((await listAudit({ limit: 1, database }))[0]).toMatchObject({
+      before: anExecution(),
+      after: anExecution({ spent: '390.00' }),
+    })
   })
 
   it('writes no row at all when one row of the batch is invalid', async () => {
@@ -56,7 +65,9 @@ describe('putExecutions', () => {
     expectOk(await putBudgetLine(aBudgetLine(), { database }))
     const before = await snapshot(database)
     const rows = [anExecution({ id: 'e5', month: 5 }), anExecution({ id: 'e13', month: 13 as MonthNumber })]
-    expect(expectFailure(await putExecutions(rows, { database }))).toBe('月份 13 无效，应为 1 至 12，本次保存未写入任何数据。')
+    expect(expectFailure(await putExecutions(rows, { database }))).toBe(
+      '月份 13 无效，应为 1 至 12，本次保存未写入任何数据。',
+    )
     expect(await snapshot(database)).toEqual(before)
   })
 
@@ -64,7 +75,9 @@ describe('putExecutions', () => {
     const database = freshDb()
     expectOk(await putBudgetLine(aBudgetLine(), { database }))
     const rows = [anExecution({ id: 'a' }), anExecution({ id: 'b' })]
-    expect(expectFailure(await putExecutions(rows, { database }))).toBe('“工资福利支出”6月的执行数重复录入，本次保存未写入任何数据。')
+    expect(expectFailure(await putExecutions(rows, { database }))).toBe(
+      '“工资福利支出”6月的执行数重复录入，本次保存未写入任何数据。',
+    )
     expect(await database.monthlyExecutions.count()).toBe(0)
   })
 

@@ -21,7 +21,11 @@ describe('concurrent edits of the same record (two tabs)', () => {
     if (tabA.ok) return
     expect(tabA.messages[0]).toContain('已在其他窗口被修改并保存')
     expect(tabA.conflicts).toEqual([
-      { table: 'settings', key: 'monitoring', theirs: { key: 'monitoring', value: { ...defaultSettings(), ratePrecision: 0 } } },
+      {
+        table: 'settings',
+        key: 'monitoring',
+        theirs: { key: 'monitoring', value: { ...defaultSettings(), ratePrecision: 0 } },
+      },
     ])
     // Tab B's edit is still there; tab A's was not written.
     const stored = await getSettings({ database })
@@ -46,8 +50,13 @@ describe('concurrent edits of the same record (two tabs)', () => {
     const database = freshDb()
     await saveSettings({ ...defaultSettings(), ratePrecision: 1 }, { database })
     const basis = await getSettingsRow({ database })
-    const reordered = basis ? { value: Object.fromEntries(Object.entries(basis.value).reverse()), key: basis.key } : null
-    const result = await saveSettings({ ...defaultSettings(), ratePrecision: 2 }, { basis: reordered as typeof basis, database })
+    const reordered = basis
+      ? { value: Object.fromEntries(Object.entries(basis.value).reverse()), key: basis.key }
+      : null
+    const result = await saveSettings(
+      { ...defaultSettings(), ratePrecision: 2 },
+      { basis: reordered as typeof basis, database },
+    )
     expect(result.ok).toBe(true)
   })
 })

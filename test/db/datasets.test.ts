@@ -21,11 +21,22 @@ describe('saveUnitYear and loadUnitYear', () => {
 
   it('returns rows in display order: budget lines by sortOrder, executions by line and month, nodes by date', async () => {
     const database = freshDb()
-    const dataset = aDataset({ nodes: [aNode({ id: 'node-z', asOfDate: '2021-03-31' }), aNode({ id: 'node-a', asOfDate: '2021-06-30' })], readings: [], budgetJudgements: [], alerts: [], measures: [], reports: [] })
+    const dataset = aDataset({
+      nodes: [aNode({ id: 'node-z', asOfDate: '2021-03-31' }), aNode({ id: 'node-a', asOfDate: '2021-06-30' })],
+      readings: [],
+      budgetJudgements: [],
+      alerts: [],
+      measures: [],
+      reports: [],
+    })
     expectOk(await saveUnitYear(dataset, { database }))
     const loaded = await loadUnitYear('unit-qiemo', YEAR, { database })
     expect(loaded?.budgetLines.map((l) => l.name)).toEqual(['工资福利支出', '国有土地出让金评估项目'])
-    expect(loaded?.monthlyExecutions.map((e) => `${e.budgetLineId}/${e.month}`)).toEqual(['line-land/6', 'line-salary/5', 'line-salary/6'])
+    expect(loaded?.monthlyExecutions.map((e) => `${e.budgetLineId}/${e.month}`)).toEqual([
+      'line-land/6',
+      'line-salary/5',
+      'line-salary/6',
+    ])
     expect(loaded?.nodes.map((n) => n.asOfDate)).toEqual(['2021-03-31', '2021-06-30'])
   })
 
@@ -75,11 +86,17 @@ describe('saveUnitYear and loadUnitYear', () => {
     const alone = await loadUnitYear('unit-qiemo', YEAR, { database })
     expect(alone?.monthlyExecutions).toHaveLength(3)
     expect(alone?.indicators.length).toBeGreaterThan(0)
-    expectOk(await saveUnitYear(renameIds(aDataset(), 'other', { unit: aUnit({ id: 'unit-other', name: '若羌县自然资源局' }) }), { database }))
+    expectOk(
+      await saveUnitYear(
+        renameIds(aDataset(), 'other', { unit: aUnit({ id: 'unit-other', name: '若羌县自然资源局' }) }),
+        { database },
+      ),
+    )
     expectOk(await saveUnitYear(renameIds(aDataset(), 'y22', { year: 2022 }), { database }))
     expect(await loadUnitYear('unit-qiemo', YEAR, { database })).toStrictEqual(alone)
-    expect((await loadUnitYear('unit-other', YEAR, { database }))?.indicators.map((i) => i.id))
-      .toEqual(alone?.indicators.map((i) => `${i.id}-other`))
+    expect((await loadUnitYear('unit-other', YEAR, { database }))?.indicators.map((i) => i.id)).toEqual(
+      alone?.indicators.map((i) => `${i.id}-other`),
+    )
   })
 
   it('writes one summary audit row for the whole dataset, not one per row', async () => {
@@ -126,7 +143,9 @@ describe('saveUnitYear and loadUnitYear', () => {
     const { id: _dropped, ...withoutId } = broken.measures[0]
     // A row built by untyped code (an import) that lost its id; nothing refers to measures by id.
     broken.measures = [JSON.parse(JSON.stringify(withoutId))]
-    expect(expectFailure(await saveUnitYear(broken, { database }))).toBe('数据缺少编号或编号无效，本次保存未写入任何数据。')
+    expect(expectFailure(await saveUnitYear(broken, { database }))).toBe(
+      '数据缺少编号或编号无效，本次保存未写入任何数据。',
+    )
     expect(await snapshot(database)).toEqual(before)
   })
 
@@ -136,7 +155,9 @@ describe('saveUnitYear and loadUnitYear', () => {
       throw new DOMException('quota', 'QuotaExceededError')
     })
     const before = await snapshot(database)
-    expect(expectFailure(await saveUnitYear(aDataset(), { database }))).toBe('浏览器存储空间不足，本次保存未写入任何数据。')
+    expect(expectFailure(await saveUnitYear(aDataset(), { database }))).toBe(
+      '浏览器存储空间不足，本次保存未写入任何数据。',
+    )
     expect(await snapshot(database)).toEqual(before)
   })
 })
@@ -150,7 +171,11 @@ describe('hasAnyData and listUnitYears', () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset(), { database }))
     expectOk(await saveUnitYear(renameIds(aDataset(), 'y20', { year: 2020 }), { database }))
-    expectOk(await saveUnitYear(renameIds(aDataset(), 'a', { unit: aUnit({ id: 'unit-a', name: '阿克苏市财政局' }) }), { database }))
+    expectOk(
+      await saveUnitYear(renameIds(aDataset(), 'a', { unit: aUnit({ id: 'unit-a', name: '阿克苏市财政局' }) }), {
+        database,
+      }),
+    )
     expect(await hasAnyData({ database })).toBe(true)
     expect(await listUnitYears({ database })).toEqual([
       { unitId: 'unit-a', unitName: '阿克苏市财政局', year: YEAR },
@@ -161,7 +186,11 @@ describe('hasAnyData and listUnitYears', () => {
 })
 
 /** The fixture dataset moved to another unit and/or year, with ids suffixed so rows do not collide. */
-function renameIds(dataset: UnitYearDataset, suffix: string, change: { unit?: UnitYearDataset['unit']; year?: number }): UnitYearDataset {
+function renameIds(
+  dataset: UnitYearDataset,
+  suffix: string,
+  change: { unit?: UnitYearDataset['unit']; year?: number },
+): UnitYearDataset {
   const unit = change.unit ?? dataset.unit
   const year = change.year ?? dataset.year
   const s = (id: string) => `${id}-${suffix}`
@@ -170,15 +199,43 @@ function renameIds(dataset: UnitYearDataset, suffix: string, change: { unit?: Un
     year,
     framework: { ...dataset.framework, year },
     projects: dataset.projects.map((p) => ({ ...p, id: s(p.id), unitId: unit.id, year })),
-    budgetLines: dataset.budgetLines.map((l) => ({ ...l, id: s(l.id), unitId: unit.id, year, ...(l.projectId ? { projectId: s(l.projectId) } : {}) })),
-    monthlyExecutions: dataset.monthlyExecutions.map((e) => ({ ...e, id: s(e.id), budgetLineId: s(e.budgetLineId), year })),
+    budgetLines: dataset.budgetLines.map((l) => ({
+      ...l,
+      id: s(l.id),
+      unitId: unit.id,
+      year,
+      ...(l.projectId ? { projectId: s(l.projectId) } : {}),
+    })),
+    monthlyExecutions: dataset.monthlyExecutions.map((e) => ({
+      ...e,
+      id: s(e.id),
+      budgetLineId: s(e.budgetLineId),
+      year,
+    })),
     targets: dataset.targets.map((t) => ({ ...t, id: s(t.id), unitId: unit.id, year })),
     indicators: dataset.indicators.map((i) => ({ ...i, id: s(i.id), targetId: s(i.targetId) })),
-    nodes: dataset.nodes.map((n) => ({ ...n, id: s(n.id), unitId: unit.id, year, asOfDate: isoDate(`${year}${n.asOfDate.slice(4)}`) })),
+    nodes: dataset.nodes.map((n) => ({
+      ...n,
+      id: s(n.id),
+      unitId: unit.id,
+      year,
+      asOfDate: isoDate(`${year}${n.asOfDate.slice(4)}`),
+    })),
     readings: dataset.readings.map((r) => ({ ...r, id: s(r.id), nodeId: s(r.nodeId), indicatorId: s(r.indicatorId) })),
-    budgetJudgements: dataset.budgetJudgements.map((j) => ({ ...j, id: s(j.id), nodeId: s(j.nodeId), budgetLineId: s(j.budgetLineId) })),
+    budgetJudgements: dataset.budgetJudgements.map((j) => ({
+      ...j,
+      id: s(j.id),
+      nodeId: s(j.nodeId),
+      budgetLineId: s(j.budgetLineId),
+    })),
     alerts: dataset.alerts.map((a) => ({ ...a, id: s(a.id), nodeId: s(a.nodeId), subjectId: unit.id })),
-    measures: dataset.measures.map((m) => ({ ...m, id: s(m.id), unitId: unit.id, nodeId: s(m.nodeId), ...(m.alertId ? { alertId: s(m.alertId) } : {}) })),
+    measures: dataset.measures.map((m) => ({
+      ...m,
+      id: s(m.id),
+      unitId: unit.id,
+      nodeId: s(m.nodeId),
+      ...(m.alertId ? { alertId: s(m.alertId) } : {}),
+    })),
     reports: dataset.reports.map((r) => ({ ...r, nodeId: s(r.nodeId) })),
   }
 }
@@ -205,8 +262,16 @@ describe('save→load as a property', () => {
 
 const hanzi = fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((code) => String.fromCodePoint(code))
 /** Mostly Chinese, with any other Unicode (emoji, astral planes, quotes) mixed in. */
-const text = fc.string({ unit: fc.oneof({ weight: 3, arbitrary: hanzi }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 1 }).filter((c) => c.length > 0) }), maxLength: 24 })
-const amount = fc.tuple(fc.nat({ max: 99_999_999 }), fc.nat({ max: 99 })).map(([yuan, fen]) => dec(`${yuan}.${String(fen).padStart(2, '0')}`))
+const text = fc.string({
+  unit: fc.oneof(
+    { weight: 3, arbitrary: hanzi },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 1 }).filter((c) => c.length > 0) },
+  ),
+  maxLength: 24,
+})
+const amount = fc
+  .tuple(fc.nat({ max: 99_999_999 }), fc.nat({ max: 99 }))
+  .map(([yuan, fen]) => dec(`${yuan}.${String(fen).padStart(2, '0')}`))
 const month = fc.constantFrom(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 as const)
 const causes = fc.subarray(['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'] as const)
 
@@ -217,15 +282,33 @@ function arbitraryDataset(): fc.Arbitrary<UnitYearDataset> {
       unitName: text,
       departments: fc.array(text, { maxLength: 3 }),
       projectNames: fc.array(text, { maxLength: 3 }),
-      lines: fc.array(fc.record({ name: text, budget: amount, months: fc.uniqueArray(month, { maxLength: 4 }), spent: amount }), { maxLength: 5 }),
-      indicators: fc.array(fc.record({ name: text, target: amount, plan: fc.option(fc.array(amount, { maxLength: 12 }), { nil: undefined }) }), { maxLength: 5 }),
-      readings: fc.array(fc.record({ actual: fc.option(amount, { nil: undefined }), causes, note: text }), { maxLength: 5 }),
+      lines: fc.array(
+        fc.record({ name: text, budget: amount, months: fc.uniqueArray(month, { maxLength: 4 }), spent: amount }),
+        { maxLength: 5 },
+      ),
+      indicators: fc.array(
+        fc.record({
+          name: text,
+          target: amount,
+          plan: fc.option(fc.array(amount, { maxLength: 12 }), { nil: undefined }),
+        }),
+        { maxLength: 5 },
+      ),
+      readings: fc.array(fc.record({ actual: fc.option(amount, { nil: undefined }), causes, note: text }), {
+        maxLength: 5,
+      }),
       alertMessage: text,
     })
     .map((r): UnitYearDataset => {
       const unitId = 'u'
       // names end in '#i' so that they stay distinct (and non-empty) once normalised: look-alikes are refused
-      const projects = r.projectNames.map((name, i) => ({ id: `p${i}`, unitId, year: r.year, name: `${name}#${i}`, department: r.departments[0] ?? '' }))
+      const projects = r.projectNames.map((name, i) => ({
+        id: `p${i}`,
+        unitId,
+        year: r.year,
+        name: `${name}#${i}`,
+        department: r.departments[0] ?? '',
+      }))
       const budgetLines = r.lines.map((l, i): BudgetLine => ({
         id: `l${i}`,
         unitId,
@@ -241,7 +324,14 @@ function arbitraryDataset(): fc.Arbitrary<UnitYearDataset> {
         sortOrder: i,
       }))
       const monthlyExecutions = r.lines.flatMap((l, i) =>
-        l.months.map((m) => ({ id: `e${i}-${m}`, budgetLineId: `l${i}`, year: r.year, month: m, allocated: l.budget, spent: l.spent })),
+        l.months.map((m) => ({
+          id: `e${i}-${m}`,
+          budgetLineId: `l${i}`,
+          year: r.year,
+          month: m,
+          allocated: l.budget,
+          spent: l.spent,
+        })),
       )
       const indicators = r.indicators.map((ind, i) => ({
         id: `i${i}`,
@@ -265,7 +355,13 @@ function arbitraryDataset(): fc.Arbitrary<UnitYearDataset> {
         deviationText: rd.note,
       }))
       return {
-        unit: { id: unitId, name: `${r.unitName}#`, departments: r.departments, monitoringGroup: [{ name: r.unitName, title: '局长', role: '组长' }], financeOfficer: r.alertMessage },
+        unit: {
+          id: unitId,
+          name: `${r.unitName}#`,
+          departments: r.departments,
+          monitoringGroup: [{ name: r.unitName, title: '局长', role: '组长' }],
+          financeOfficer: r.alertMessage,
+        },
         year: r.year,
         framework: { year: r.year, level1: [{ name: '产出指标', level2: r.departments }] },
         projects,
@@ -273,12 +369,21 @@ function arbitraryDataset(): fc.Arbitrary<UnitYearDataset> {
         monthlyExecutions,
         targets: [{ id: 't', unitId, year: r.year, scope: 'unit', description: r.alertMessage }],
         indicators,
-        nodes: [{ id: 'n', unitId, year: r.year, asOfDate: `${r.year}-06-30`, label: `${r.year}年1-6月`, status: 'draft' }],
+        nodes: [
+          { id: 'n', unitId, year: r.year, asOfDate: `${r.year}-06-30`, label: `${r.year}年1-6月`, status: 'draft' },
+        ],
         readings,
         budgetJudgements: [],
         alerts: [{ ...aAlertFor(unitId), message: r.alertMessage, inputs: { 说明: r.alertMessage } }],
         measures: [],
-        reports: [{ nodeId: 'n', edits: { 'budget.summary': r.alertMessage }, unlocks: [], updatedAt: '2021-07-02T08:00:00.000Z' }],
+        reports: [
+          {
+            nodeId: 'n',
+            edits: { 'budget.summary': r.alertMessage },
+            unlocks: [],
+            updatedAt: '2021-07-02T08:00:00.000Z',
+          },
+        ],
       }
     })
 }

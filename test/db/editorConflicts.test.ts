@@ -30,7 +30,9 @@ describe('putIndicator with a basis', () => {
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
     expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
-    expect(tabB.conflicts).toEqual([{ table: 'indicators', key: 'ind-review', theirs: anIndicator({ targetValue: '18' }) }])
+    expect(tabB.conflicts).toEqual([
+      { table: 'indicators', key: 'ind-review', theirs: anIndicator({ targetValue: '18' }) },
+    ])
     expect(await snapshot(database)).toEqual(before)
   })
 
@@ -83,12 +85,17 @@ describe('putUnit with a basis', () => {
     expectOk(await putUnit(aUnit({ financeOfficer: '赵六' }), { basis: theirs, database }))
     expect((await database.units.get('unit-qiemo'))?.financeOfficer).toBe('赵六')
     const last = await database.auditLog.orderBy('seq').last()
-    expect(last).toMatchObject({ table: 'units', before: { financeOfficer: '王五' }, after: { financeOfficer: '赵六' } })
+    expect(last).toMatchObject({
+      table: 'units',
+      before: { financeOfficer: '王五' },
+      after: { financeOfficer: '赵六' },
+    })
   })
 })
 
 describe('putExecutions with a basis', () => {
-  const basisOf = (rows: ReturnType<typeof anExecution>[]) => Object.fromEntries(rows.map((r) => [`${r.budgetLineId}|${r.month}`, r]))
+  const basisOf = (rows: ReturnType<typeof anExecution>[]) =>
+    Object.fromEntries(rows.map((r) => [`${r.budgetLineId}|${r.month}`, r]))
 
   it('refuses the second tab, names each changed month with the other version, and writes nothing', async () => {
     const database = await seeded()
@@ -96,24 +103,40 @@ describe('putExecutions with a basis', () => {
     expectOk(await putExecutions([anExecution({ spent: '400.00' })], { basis, database })) // tab A: 工资福利支出 6月
     const before = await snapshot(database)
     // Tab B, on the figures it loaded: 6月 (changed by A), 5月 (untouched by A) and a new 7月
-    const tabB = await putExecutions([
-      anExecution({ spent: '390.00' }),
-      anExecution({ id: 'exec-salary-5', month: 5, allocated: '600.00', spent: '330.00' }),
-      anExecution({ id: 'new-7', month: 7, allocated: '800.00', spent: '450.00' }),
-    ], { basis, database })
+    const tabB = await putExecutions(
+      [
+        anExecution({ spent: '390.00' }),
+        anExecution({ id: 'exec-salary-5', month: 5, allocated: '600.00', spent: '330.00' }),
+        anExecution({ id: 'new-7', month: 7, allocated: '800.00', spent: '450.00' }),
+      ],
+      { basis, database },
+    )
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
     expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
-    expect(tabB.conflicts).toEqual([{ table: 'monthlyExecutions', key: 'line-salary|6', theirs: anExecution({ spent: '400.00' }) }])
+    expect(tabB.conflicts).toEqual([
+      { table: 'monthlyExecutions', key: 'line-salary|6', theirs: anExecution({ spent: '400.00' }) },
+    ])
     expect(await snapshot(database)).toEqual(before)
   })
 
   it('refuses a first figure when the other tab entered that month meanwhile', async () => {
     const database = await seeded()
-    expectOk(await putExecutions([anExecution({ id: 'from-a', month: 7, allocated: '800.00', spent: '450.00' })], { database }))
-    const tabB = await putExecutions([anExecution({ id: 'from-b', month: 7, allocated: '800.00', spent: '460.00' })], { basis: {}, database })
+    expectOk(
+      await putExecutions([anExecution({ id: 'from-a', month: 7, allocated: '800.00', spent: '450.00' })], {
+        database,
+      }),
+    )
+    const tabB = await putExecutions([anExecution({ id: 'from-b', month: 7, allocated: '800.00', spent: '460.00' })], {
+      basis: {},
+      database,
+    })
     expect(tabB.ok ? [] : tabB.conflicts).toEqual([
-      { table: 'monthlyExecutions', key: 'line-salary|7', theirs: anExecution({ id: 'from-a', month: 7, allocated: '800.00', spent: '450.00' }) },
+      {
+        table: 'monthlyExecutions',
+        key: 'line-salary|7',
+        theirs: anExecution({ id: 'from-a', month: 7, allocated: '800.00', spent: '450.00' }),
+      },
     ])
     expect((await database.monthlyExecutions.get('from-a'))?.spent).toBe('450.00')
     expect(await database.monthlyExecutions.get('from-b')).toBeUndefined()
@@ -122,9 +145,17 @@ describe('putExecutions with a basis', () => {
   it('overwrites once the other version is the basis (覆盖), keeping it in the audit log', async () => {
     const database = await seeded()
     expectOk(await putExecutions([anExecution({ spent: '400.00' })], { database }))
-    const refused = await putExecutions([anExecution({ spent: '390.00' })], { basis: basisOf([anExecution()]), database })
+    const refused = await putExecutions([anExecution({ spent: '390.00' })], {
+      basis: basisOf([anExecution()]),
+      database,
+    })
     const [conflict] = refused.ok ? [] : (refused.conflicts ?? [])
-    expectOk(await putExecutions([anExecution({ spent: '390.00' })], { basis: { 'line-salary|6': conflict.theirs }, database }))
+    expectOk(
+      await putExecutions([anExecution({ spent: '390.00' })], {
+        basis: { 'line-salary|6': conflict.theirs },
+        database,
+      }),
+    )
     expect((await database.monthlyExecutions.get('exec-salary-6'))?.spent).toBe('390.00')
     const last = await database.auditLog.orderBy('seq').last()
     expect(last).toMatchObject({ table: 'monthlyExecutions', before: { spent: '400.00' }, after: { spent: '390.00' } })
@@ -137,14 +168,21 @@ describe('putBudgetJudgements with a basis', () => {
 
   it('refuses the second tab, names each changed budget line with the other version, and writes nothing', async () => {
     const database = await seeded()
-    const basis = Object.fromEntries((await listBudgetJudgements('node-h1', { database })).map((j) => [j.budgetLineId, j]))
+    const basis = Object.fromEntries(
+      (await listBudgetJudgements('node-h1', { database })).map((j) => [j.budgetLineId, j]),
+    )
     expectOk(await putBudgetJudgements([aJudgement({ yearEndForecast: '1300.00' })], { basis, database })) // tab A
     const before = await snapshot(database)
-    const tabB = await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00', likelihood: '确定能' })], { basis, database })
+    const tabB = await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00', likelihood: '确定能' })], {
+      basis,
+      database,
+    })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
     expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
-    expect(tabB.conflicts).toEqual([{ table: 'budgetJudgements', key: 'line-salary', theirs: aJudgement({ yearEndForecast: '1300.00' }) }])
+    expect(tabB.conflicts).toEqual([
+      { table: 'budgetJudgements', key: 'line-salary', theirs: aJudgement({ yearEndForecast: '1300.00' }) },
+    ])
     expect(await snapshot(database)).toEqual(before)
   })
 
@@ -154,7 +192,11 @@ describe('putBudgetJudgements with a basis', () => {
     expectOk(await putBudgetJudgements([aJudgement({ id: 'from-a', yearEndForecast: '1200.00' })], { database }))
     const tabB = await putBudgetJudgements([aJudgement({ id: 'from-b' })], { basis: { 'line-salary': null }, database })
     expect(tabB.ok ? [] : tabB.conflicts).toEqual([
-      { table: 'budgetJudgements', key: 'line-salary', theirs: aJudgement({ id: 'from-a', yearEndForecast: '1200.00' }) },
+      {
+        table: 'budgetJudgements',
+        key: 'line-salary',
+        theirs: aJudgement({ id: 'from-a', yearEndForecast: '1200.00' }),
+      },
     ])
     expect((await salary(database))?.yearEndForecast).toBe('1200.00')
     expect(await database.budgetJudgements.get('from-b')).toBeUndefined()
@@ -163,12 +205,24 @@ describe('putBudgetJudgements with a basis', () => {
   it('overwrites once the other version is the basis (覆盖), keeping it in the audit log', async () => {
     const database = await seeded()
     expectOk(await putBudgetJudgements([aJudgement({ yearEndForecast: '1300.00' })], { database }))
-    const refused = await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00' })], { basis: { 'line-salary': aJudgement() }, database })
+    const refused = await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00' })], {
+      basis: { 'line-salary': aJudgement() },
+      database,
+    })
     const [conflict] = refused.ok ? [] : (refused.conflicts ?? [])
-    expectOk(await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00' })], { basis: { 'line-salary': conflict.theirs }, database }))
+    expectOk(
+      await putBudgetJudgements([aJudgement({ yearEndForecast: '1350.00' })], {
+        basis: { 'line-salary': conflict.theirs },
+        database,
+      }),
+    )
     expect((await salary(database))?.yearEndForecast).toBe('1350.00')
     const last = await database.auditLog.orderBy('seq').last()
-    expect(last).toMatchObject({ table: 'budgetJudgements', before: { yearEndForecast: '1300.00' }, after: { yearEndForecast: '1350.00' } })
+    expect(last).toMatchObject({
+      table: 'budgetJudgements',
+      before: { yearEndForecast: '1300.00' },
+      after: { yearEndForecast: '1350.00' },
+    })
   })
 })
 
@@ -182,7 +236,9 @@ describe('putTarget with a basis', () => {
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
     expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
-    expect(tabB.conflicts).toEqual([{ table: 'targets', key: aTarget().id, theirs: aTarget({ description: '保障机构正常运转' }) }])
+    expect(tabB.conflicts).toEqual([
+      { table: 'targets', key: aTarget().id, theirs: aTarget({ description: '保障机构正常运转' }) },
+    ])
     expect(await snapshot(database)).toEqual(before)
   })
 
@@ -194,7 +250,11 @@ describe('putTarget with a basis', () => {
     expectOk(await putTarget(aTarget({ description: '做好建设用地审批' }), { basis: theirs, database }))
     expect((await database.targets.get(aTarget().id))?.description).toBe('做好建设用地审批')
     const last = await database.auditLog.orderBy('seq').last()
-    expect(last).toMatchObject({ table: 'targets', before: { description: '保障机构正常运转' }, after: { description: '做好建设用地审批' } })
+    expect(last).toMatchObject({
+      table: 'targets',
+      before: { description: '保障机构正常运转' },
+      after: { description: '做好建设用地审批' },
+    })
   })
 })
 
@@ -208,7 +268,9 @@ describe('putProject with a basis', () => {
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
     expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
-    expect(tabB.conflicts).toEqual([{ table: 'projects', key: 'proj-land', theirs: aProject({ department: '地籍股' }) }])
+    expect(tabB.conflicts).toEqual([
+      { table: 'projects', key: 'proj-land', theirs: aProject({ department: '地籍股' }) },
+    ])
     expect(await snapshot(database)).toEqual(before)
   })
 

@@ -32,7 +32,14 @@ export function aUnit(overrides: Partial<Unit> = {}): Unit {
 }
 
 export function aProject(overrides: Partial<Project> = {}): Project {
-  return { id: 'proj-land', unitId: 'unit-qiemo', year: YEAR, name: '国有土地出让金评估项目', department: '土地利用股', ...overrides }
+  return {
+    id: 'proj-land',
+    unitId: 'unit-qiemo',
+    year: YEAR,
+    name: '国有土地出让金评估项目',
+    department: '土地利用股',
+    ...overrides,
+  }
 }
 
 export function aBudgetLine(overrides: Partial<BudgetLine> = {}): BudgetLine {
@@ -69,11 +76,26 @@ export function aProjectLine(overrides: Partial<BudgetLine> = {}): BudgetLine {
 }
 
 export function anExecution(overrides: Partial<MonthlyExecution> = {}): MonthlyExecution {
-  return { id: 'exec-salary-6', budgetLineId: 'line-salary', year: YEAR, month: 6, allocated: '700.00', spent: '383.74', ...overrides }
+  return {
+    id: 'exec-salary-6',
+    budgetLineId: 'line-salary',
+    year: YEAR,
+    month: 6,
+    allocated: '700.00',
+    spent: '383.74',
+    ...overrides,
+  }
 }
 
 export function aTarget(overrides: Partial<PerformanceTarget> = {}): PerformanceTarget {
-  return { id: 'target-unit', unitId: 'unit-qiemo', year: YEAR, scope: 'unit', description: '保障自然资源管理工作正常运转', ...overrides }
+  return {
+    id: 'target-unit',
+    unitId: 'unit-qiemo',
+    year: YEAR,
+    scope: 'unit',
+    description: '保障自然资源管理工作正常运转',
+    ...overrides,
+  }
 }
 
 export function anIndicator(overrides: Partial<Indicator> = {}): Indicator {
@@ -93,7 +115,15 @@ export function anIndicator(overrides: Partial<Indicator> = {}): Indicator {
 }
 
 export function aNode(overrides: Partial<MonitoringNode> = {}): MonitoringNode {
-  return { id: 'node-h1', unitId: 'unit-qiemo', year: YEAR, asOfDate: '2021-06-30', label: '2021年1-6月', status: 'draft', ...overrides }
+  return {
+    id: 'node-h1',
+    unitId: 'unit-qiemo',
+    year: YEAR,
+    asOfDate: '2021-06-30',
+    label: '2021年1-6月',
+    status: 'draft',
+    ...overrides,
+  }
 }
 
 export function aReading(overrides: Partial<IndicatorReading> = {}): IndicatorReading {
@@ -177,10 +207,21 @@ export function aDataset(overrides: Partial<UnitYearDataset> = {}): UnitYearData
     targets: [aTarget()],
     indicators: [
       anIndicator(),
-      anIndicator({ id: 'ind-quality', level2: '质量指标', name: '项目工程验收合格率', targetValue: '98', measureUnit: '%', accrual: 'level', sortOrder: 2 }),
+      anIndicator({
+        id: 'ind-quality',
+        level2: '质量指标',
+        name: '项目工程验收合格率',
+        targetValue: '98',
+        measureUnit: '%',
+        accrual: 'level',
+        sortOrder: 2,
+      }),
     ],
     nodes: [aNode()],
-    readings: [aReading(), aReading({ id: 'reading-quality', indicatorId: 'ind-quality', actualValue: '60', likelihood: '有可能' })],
+    readings: [
+      aReading(),
+      aReading({ id: 'reading-quality', indicatorId: 'ind-quality', actualValue: '60', likelihood: '有可能' }),
+    ],
     budgetJudgements: [aJudgement()],
     alerts: [anAlert()],
     measures: [aMeasure()],

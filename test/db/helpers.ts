@@ -38,7 +38,8 @@ export async function snapshot(database: MonitoringDb): Promise<Record<string, u
 
 /** The dataset with every row array sorted by id: save→load keeps rows, not the caller's order. */
 export function rowsById(dataset: UnitYearDataset): UnitYearDataset {
-  const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const byId = <T extends { id: string }>(rows: T[]) =>
+    [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   return {
     ...dataset,
     projects: byId(dataset.projects),

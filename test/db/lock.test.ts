@@ -48,7 +48,10 @@ const gzfl = (dataset: UnitYearDataset) => {
 }
 
 /** Every db entry point that writes a figure of the 1-6月 report, each with a plausible change. */
-function lockedWrites(dataset: UnitYearDataset, database: MonitoringDb): Record<string, () => Promise<WriteResult<unknown, unknown>>> {
+function lockedWrites(
+  dataset: UnitYearDataset,
+  database: MonitoringDb,
+): Record<string, () => Promise<WriteResult<unknown, unknown>>> {
   const line = gzfl(dataset)
   const june = dataset.monthlyExecutions.find((e) => e.budgetLineId === line.id && e.month === 6) as MonthlyExecution
   const indicator = dataset.indicators[0]
@@ -60,25 +63,37 @@ function lockedWrites(dataset: UnitYearDataset, database: MonitoringDb): Record<
   return {
     '6月执行数': () => putExecutions([{ ...june, spent: '300.00' }], { database }),
     '3月到位资金': () => putExecutions([{ ...june, id: 'x', month: 3, allocated: '1.00' }], { database }),
-    '年初预算': () => putBudgetLine({ ...line, initialBudget: '1200.00' }, { database }),
-    '新增预算行': () => putBudgetLine({ ...line, id: 'new-line', name: '新增支出' }, { database }),
-    '删除预算行': () => deleteBudgetLine(line.id, { database }),
-    '指标填报': () => putReadings([{ ...reading, actualValue: '9' }], { database }),
-    '预算研判': () => putBudgetJudgements([{ id: 'j', nodeId: DEMO_NODE_ID, budgetLineId: line.id, deviationCauses: [], deviationText: '' }], { database }),
-    '三级指标': () => putIndicator({ ...indicator, targetValue: '16' }, { database }),
-    '删除三级指标': () => deleteIndicator(indicator.id, { database }),
-    '绩效目标': () => putTarget({ ...target, description: '改写' }, { database }),
-    '删除绩效目标': () => deleteTarget(target.id, { database }),
-    '项目': () => putProject({ ...project, name: '改名项目' }, { database }),
-    '删除项目': () => deleteProject(project.id, { database }),
-    '指标体系': () => putFramework({ ...dataset.framework, level1: [] }, { database }),
-    '纠偏措施': () => putMeasure({ ...measure, content: '改写' }, { database }),
-    '删除纠偏措施': () => deleteMeasure(measure.id, { database }),
-    '指派纠偏措施': () => assignMeasure('a', { ...measure, id: 'm-new' }, '局长', { database }),
-    '重新计算预警': () => replaceNodeAlerts(DEMO_NODE_ID, [], { database }),
-    '删除节点': () => deleteNode(DEMO_NODE_ID, { database }),
-    '导入（解除锁定）': () => saveUnitYear({ ...dataset, nodes: dataset.nodes.map((n) => ({ ...n, status: 'draft' as const })) }, { database }),
-    '导入覆盖': () => saveUnitYear({ ...dataset, monthlyExecutions: dataset.monthlyExecutions.map((e) => (e.id === june.id ? { ...e, spent: '1.00' } : e)) }, { database }),
+    年初预算: () => putBudgetLine({ ...line, initialBudget: '1200.00' }, { database }),
+    新增预算行: () => putBudgetLine({ ...line, id: 'new-line', name: '新增支出' }, { database }),
+    删除预算行: () => deleteBudgetLine(line.id, { database }),
+    指标填报: () => putReadings([{ ...reading, actualValue: '9' }], { database }),
+    预算研判: () =>
+      putBudgetJudgements(
+        [{ id: 'j', nodeId: DEMO_NODE_ID, budgetLineId: line.id, deviationCauses: [], deviationText: '' }],
+        { database },
+      ),
+    三级指标: () => putIndicator({ ...indicator, targetValue: '16' }, { database }),
+    删除三级指标: () => deleteIndicator(indicator.id, { database }),
+    绩效目标: () => putTarget({ ...target, description: '改写' }, { database }),
+    删除绩效目标: () => deleteTarget(target.id, { database }),
+    项目: () => putProject({ ...project, name: '改名项目' }, { database }),
+    删除项目: () => deleteProject(project.id, { database }),
+    指标体系: () => putFramework({ ...dataset.framework, level1: [] }, { database }),
+    纠偏措施: () => putMeasure({ ...measure, content: '改写' }, { database }),
+    删除纠偏措施: () => deleteMeasure(measure.id, { database }),
+    指派纠偏措施: () => assignMeasure('a', { ...measure, id: 'm-new' }, '局长', { database }),
+    重新计算预警: () => replaceNodeAlerts(DEMO_NODE_ID, [], { database }),
+    删除节点: () => deleteNode(DEMO_NODE_ID, { database }),
+    '导入（解除锁定）': () =>
+      saveUnitYear({ ...dataset, nodes: dataset.nodes.map((n) => ({ ...n, status: 'draft' as const })) }, { database }),
+    导入覆盖: () =>
+      saveUnitYear(
+        {
+          ...dataset,
+          monthlyExecutions: dataset.monthlyExecutions.map((e) => (e.id === june.id ? { ...e, spent: '1.00' } : e)),
+        },
+        { database },
+      ),
   }
 }
 
@@ -96,7 +111,9 @@ describe('a 定稿 node refuses every write that would change its figures', () =
 
   it('names the month and the line: 修改“工资福利支出”6月的执行数或到位资金', async () => {
     const { database, dataset } = await lockedDemo()
-    const june = dataset.monthlyExecutions.find((e) => e.budgetLineId === gzfl(dataset).id && e.month === 6) as MonthlyExecution
+    const june = dataset.monthlyExecutions.find(
+      (e) => e.budgetLineId === gzfl(dataset).id && e.month === 6,
+    ) as MonthlyExecution
     expect(expectFailure(await putExecutions([{ ...june, spent: '300.00' }], { database }))).toBe(
       `${LOCKED_MESSAGE}，修改“工资福利支出”6月的执行数或到位资金会改变其已定稿报告中的数字。如确需修改，${WAY_OUT}。`,
     )
@@ -113,8 +130,28 @@ describe('a 定稿 node refuses every write that would change its figures', () =
           fc.oneof(
             fc.constantFrom(...Object.keys(writes)).map((name) => () => writes[name]()),
             // any month the node covers, any figures
-            fc.record({ month: fc.integer({ min: 1, max: 6 }), spent: fc.nat({ max: 200000 }), allocated: fc.nat({ max: 200000 }) }).map((r) => () =>
-              putExecutions([{ id: `e-${r.month}`, budgetLineId: line.id, year: DEMO_YEAR, month: r.month as MonthlyExecution['month'], spent: dec((r.spent / 100).toFixed(2)), allocated: dec((r.allocated / 100).toFixed(2)) }], { database })),
+            fc
+              .record({
+                month: fc.integer({ min: 1, max: 6 }),
+                spent: fc.nat({ max: 200000 }),
+                allocated: fc.nat({ max: 200000 }),
+              })
+              .map(
+                (r) => () =>
+                  putExecutions(
+                    [
+                      {
+                        id: `e-${r.month}`,
+                        budgetLineId: line.id,
+                        year: DEMO_YEAR,
+                        month: r.month as MonthlyExecution['month'],
+                        spent: dec((r.spent / 100).toFixed(2)),
+                        allocated: dec((r.allocated / 100).toFixed(2)),
+                      },
+                    ],
+                    { database },
+                  ),
+              ),
           ),
           { minLength: 1, maxLength: 6 },
         ),
@@ -130,19 +167,45 @@ describe('a 定稿 node refuses every write that would change its figures', () =
   it('July, which 1-6月 does not cover, is still entered: 工资福利支出 7月 430.00', async () => {
     const { database, dataset } = await lockedDemo()
     const line = gzfl(dataset)
-    const july: MonthlyExecution = { id: 'gzfl-7', budgetLineId: line.id, year: DEMO_YEAR, month: 7, allocated: '430.00', spent: '430.00' }
+    const july: MonthlyExecution = {
+      id: 'gzfl-7',
+      budgetLineId: line.id,
+      year: DEMO_YEAR,
+      month: 7,
+      allocated: '430.00',
+      spent: '430.00',
+    }
     expectOk(await putExecutions([july], { database }))
-    const stored = (await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, { database }))?.monthlyExecutions.find((e) => e.budgetLineId === line.id && e.month === 7)
+    const stored = (await loadUnitYear(DEMO_UNIT_ID, DEMO_YEAR, { database }))?.monthlyExecutions.find(
+      (e) => e.budgetLineId === line.id && e.month === 7,
+    )
     expect(stored?.spent).toBe('430.00')
   })
 
   it('a 追加 of 100 dated September goes through while 1-6月 is locked; dated June it is refused', async () => {
     const { database, dataset } = await lockedDemo()
     const line = gzfl(dataset)
-    expect(expectFailure(await putBudgetLine({ ...line, additions: '100', adjustmentMonth: 6 }, { database }))).toContain(LOCKED_MESSAGE)
-    expect(expectOk(await putBudgetLine({ ...line, additions: '100', adjustmentMonth: 9 }, { database })).additions).toBe('100')
+    expect(
+      expectFailure(await putBudgetLine({ ...line, additions: '100', adjustmentMonth: 6 }, { database })),
+    ).toContain(LOCKED_MESSAGE)
+    expect(
+      expectOk(await putBudgetLine({ ...line, additions: '100', adjustmentMonth: 9 }, { database })).additions,
+    ).toBe('100')
     // a new line for a September 追加 (nothing budgeted before) goes through too
-    expectOk(await putBudgetLine({ ...line, id: 'sep-line', name: '9月追加专项', initialBudget: '0', additions: '50', carryOver: '0', adjustmentMonth: 9 }, { database }))
+    expectOk(
+      await putBudgetLine(
+        {
+          ...line,
+          id: 'sep-line',
+          name: '9月追加专项',
+          initialBudget: '0',
+          additions: '50',
+          carryOver: '0',
+          adjustmentMonth: 9,
+        },
+        { database },
+      ),
+    )
   })
 
   it('a new 1-7月 node starts from the locked one and takes its own readings', async () => {
@@ -155,7 +218,9 @@ describe('a 定稿 node refuses every write that would change its figures', () =
 
   it('解锁 with a reason opens the node again: the 6月 figure can then be corrected', async () => {
     const { database, dataset } = await lockedDemo()
-    const june = dataset.monthlyExecutions.find((e) => e.budgetLineId === gzfl(dataset).id && e.month === 6) as MonthlyExecution
+    const june = dataset.monthlyExecutions.find(
+      (e) => e.budgetLineId === gzfl(dataset).id && e.month === 6,
+    ) as MonthlyExecution
     expectOk(await unlockReport(DEMO_NODE_ID, '财政局退回，需更正6月执行数', { database }))
     expect(expectOk(await putExecutions([{ ...june, spent: '300.00' }], { database }))[0]?.spent).toBe('300.00')
   })
@@ -164,10 +229,18 @@ describe('a 定稿 node refuses every write that would change its figures', () =
 describe('the unit’s 执行率 base is part of a 定稿 report', () => {
   it('refuses to count 上年结转 in the denominator while 1-6月 is locked; the unit’s name may still change', async () => {
     const { database, dataset } = await lockedDemo()
-    expect(expectFailure(await putUnit({ ...dataset.unit, carryOverInExecutionBase: true }, { database }))).toContain(`${LOCKED_MESSAGE}，修改执行率口径`)
-    expect(expectOk(await putUnit({ ...dataset.unit, financeOfficer: '郝永婕' }, { database })).financeOfficer).toBe('郝永婕')
+    expect(expectFailure(await putUnit({ ...dataset.unit, carryOverInExecutionBase: true }, { database }))).toContain(
+      `${LOCKED_MESSAGE}，修改执行率口径`,
+    )
+    expect(expectOk(await putUnit({ ...dataset.unit, financeOfficer: '郝永婕' }, { database })).financeOfficer).toBe(
+      '郝永婕',
+    )
     // an import or demo load (saveUnitYear) is compared the same way
-    expect(expectFailure(await saveUnitYear({ ...dataset, unit: { ...dataset.unit, carryOverInExecutionBase: true } }, { database }))).toContain('执行率口径')
+    expect(
+      expectFailure(
+        await saveUnitYear({ ...dataset, unit: { ...dataset.unit, carryOverInExecutionBase: true } }, { database }),
+      ),
+    ).toContain('执行率口径')
   })
 })
 

@@ -8,7 +8,12 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { saveUnitYear } from '@/db/datasets'
 import {
-  deleteMeasure, getMeasureTemplates, getMeasureTemplatesRow, putMeasure, resetMeasureTemplates, saveMeasureTemplates,
+  deleteMeasure,
+  getMeasureTemplates,
+  getMeasureTemplatesRow,
+  putMeasure,
+  resetMeasureTemplates,
+  saveMeasureTemplates,
 } from '@/db/measures'
 import { defaultMeasureTemplates, type MeasureTemplate } from '@/domain/measureTemplates'
 import { aDataset, aMeasure } from './fixtures'
@@ -51,7 +56,12 @@ describe('putMeasure with a basis', () => {
     expectOk(await putMeasure(aMeasure({ status: '进行中' }), { basis: theirs, database }))
     expect((await database.measures.get('measure-pay'))?.status).toBe('进行中')
     const last = await database.auditLog.orderBy('seq').last()
-    expect(last).toMatchObject({ table: 'measures', key: 'measure-pay', before: { status: '已完成' }, after: { status: '进行中' } })
+    expect(last).toMatchObject({
+      table: 'measures',
+      key: 'measure-pay',
+      before: { status: '已完成' },
+      after: { status: '进行中' },
+    })
   })
 
   it('accepts an unchanged measure, and one without a basis as before', async () => {
@@ -63,7 +73,9 @@ describe('putMeasure with a basis', () => {
 })
 
 describe('saveMeasureTemplates with a basis', () => {
-  const library = (content: string): MeasureTemplate[] => [{ id: 'tpl-a', cause: '经费保障', content, effect: '按期支付' }]
+  const library = (content: string): MeasureTemplate[] => [
+    { id: 'tpl-a', cause: '经费保障', content, effect: '按期支付' },
+  ]
 
   it('refuses a library another tab saved since it was loaded, with the other library, and writes nothing', async () => {
     const database = freshDb()
@@ -76,7 +88,11 @@ describe('saveMeasureTemplates with a basis', () => {
     if (tabB.ok) return
     expect(tabB.messages[0]).toContain('已在其他窗口被修改并保存')
     expect(tabB.conflicts).toEqual([
-      { table: 'settings', key: 'measureTemplates', theirs: { key: 'measureTemplates', value: library('其他窗口的模板') } },
+      {
+        table: 'settings',
+        key: 'measureTemplates',
+        theirs: { key: 'measureTemplates', value: library('其他窗口的模板') },
+      },
     ])
     expect(await snapshot(database)).toEqual(before)
   })
@@ -105,6 +121,11 @@ describe('saveMeasureTemplates with a basis', () => {
     expectOk(await saveMeasureTemplates(library('我的模板'), { basis: theirs, database }))
     expect(await getMeasureTemplates({ database })).toEqual(library('我的模板'))
     const last = await database.auditLog.orderBy('seq').last()
-    expect(last).toMatchObject({ table: 'settings', key: 'measureTemplates', before: library('其他窗口的模板'), after: library('我的模板') })
+    expect(last).toMatchObject({
+      table: 'settings',
+      key: 'measureTemplates',
+      before: library('其他窗口的模板'),
+      after: library('我的模板'),
+    })
   })
 })

@@ -13,7 +13,12 @@ import { aDataset, YEAR } from './fixtures'
 import { rowsById } from './helpers'
 
 /** Opens `name` at an old version with its stores only (no later upgrades), writes, and closes. */
-async function writeAtVersion(name: string, version: number, stores: Record<string, string>, write: (old: Dexie) => Promise<void>) {
+async function writeAtVersion(
+  name: string,
+  version: number,
+  stores: Record<string, string>,
+  write: (old: Dexie) => Promise<void>,
+) {
   const old = new Dexie(name)
   old.version(version).stores(stores)
   await old.open()
@@ -32,14 +37,28 @@ describe('schema versions', () => {
     await writeAtVersion(name, 1, STORES_V1, async (old) => {
       await old.table('units').put(dataset.unit)
       await old.table('frameworks').put(dataset.framework)
-      for (const key of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes', 'readings', 'budgetJudgements', 'alerts', 'measures', 'reports'] as const) {
+      for (const key of [
+        'projects',
+        'budgetLines',
+        'monthlyExecutions',
+        'targets',
+        'indicators',
+        'nodes',
+        'readings',
+        'budgetJudgements',
+        'alerts',
+        'measures',
+        'reports',
+      ] as const) {
         await old.table(key).bulkPut(dataset[key])
       }
     })
     const current = createDb(name)
     await current.open()
     expect(current.verno).toBe(SCHEMA_VERSION)
-    expect(rowsById((await loadUnitYear(dataset.unit.id, YEAR, { database: current })) ?? aDataset({ projects: [] }))).toStrictEqual(rowsById(dataset))
+    expect(
+      rowsById((await loadUnitYear(dataset.unit.id, YEAR, { database: current })) ?? aDataset({ projects: [] })),
+    ).toStrictEqual(rowsById(dataset))
     current.close()
   })
 
@@ -65,8 +84,28 @@ describe('schema versions', () => {
   it('upgrades version 1 budget lines to version 2: an adjusted line takes effect from January, others are untouched', async () => {
     const name = `migration-v2-${crypto.randomUUID()}`
     // seed 001: 工资福利支出 1129.83 with a 追加 of 100 stored before adjustments were dated; 车辆运行维护费 40 without
-    const adjusted = { id: 'gzfl', unitId: 'u', year: 2021, category: 'basic', subCategory: 'personnel', name: '工资福利支出', fundSource: '财政拨款', initialBudget: '1129.83', additions: '100', reductions: '0', carryOver: '0', sortOrder: 1 }
-    const plain = { ...adjusted, id: 'clyx', name: '车辆运行维护费', initialBudget: '40.00', additions: '0', sortOrder: 2 }
+    const adjusted = {
+      id: 'gzfl',
+      unitId: 'u',
+      year: 2021,
+      category: 'basic',
+      subCategory: 'personnel',
+      name: '工资福利支出',
+      fundSource: '财政拨款',
+      initialBudget: '1129.83',
+      additions: '100',
+      reductions: '0',
+      carryOver: '0',
+      sortOrder: 1,
+    }
+    const plain = {
+      ...adjusted,
+      id: 'clyx',
+      name: '车辆运行维护费',
+      initialBudget: '40.00',
+      additions: '0',
+      sortOrder: 2,
+    }
     await writeAtVersion(name, 1, STORES_V1, async (old) => {
       await old.table('budgetLines').bulkPut([adjusted, plain])
     })

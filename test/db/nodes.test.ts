@@ -21,7 +21,10 @@ describe('nodes', () => {
     const database = freshDb()
     expectOk(await putNode(aNode({ id: 'n7', asOfDate: '2021-07-31', label: '2021年1-7月' }), { database }))
     expectOk(await putNode(aNode(), { database }))
-    expect((await listNodes('unit-qiemo', YEAR, { database })).map((n) => n.label)).toEqual(['2021年1-6月', '2021年1-7月'])
+    expect((await listNodes('unit-qiemo', YEAR, { database })).map((n) => n.label)).toEqual([
+      '2021年1-6月',
+      '2021年1-7月',
+    ])
   })
 
   it('deletes a node with its readings, judgements, alerts and measures', async () => {
@@ -39,7 +42,12 @@ describe('readings and judgements', () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset({ readings: [] }), { database }))
     expectOk(await putReadings([aReading()], { database }))
-    const stored = expectOk(await putReadings([aReading({ id: 'new-id', actualValue: '8', deviationCauses: ['人员保障'], deviationText: '人员不足' })], { database }))
+    const stored = expectOk(
+      await putReadings(
+        [aReading({ id: 'new-id', actualValue: '8', deviationCauses: ['人员保障'], deviationText: '人员不足' })],
+        { database },
+      ),
+    )
     expect(stored[0].id).toBe('reading-review')
     expect(await listReadings('node-h1', { database })).toStrictEqual([
       aReading({ actualValue: '8', deviationCauses: ['人员保障'], deviationText: '人员不足' }),
@@ -69,15 +77,25 @@ describe('copyForward', () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset(), { database }))
     const node = expectOk(await copyForward('node-h1', '2021-07-31', '2021年1-7月', { database }))
-    expect(node).toMatchObject({ unitId: 'unit-qiemo', year: YEAR, asOfDate: '2021-07-31', label: '2021年1-7月', status: 'draft' })
+    expect(node).toMatchObject({
+      unitId: 'unit-qiemo',
+      year: YEAR,
+      asOfDate: '2021-07-31',
+      label: '2021年1-7月',
+      status: 'draft',
+    })
     expect(node.id).not.toBe('node-h1')
 
     const copied = await listReadings(node.id, { database })
     const strip = <T extends { id: string; nodeId: string }>({ id: _id, nodeId: _node, ...rest }: T) => rest
     // copied, and marked 沿用 (carried from node-h1) until the user confirms or edits them
-    expect(copied.map(strip)).toEqual((await listReadings('node-h1', { database })).map((r) => ({ ...strip(r), carriedFrom: 'node-h1' })))
+    expect(copied.map(strip)).toEqual(
+      (await listReadings('node-h1', { database })).map((r) => ({ ...strip(r), carriedFrom: 'node-h1' })),
+    )
     expect(copied.every((r) => r.nodeId === node.id && !r.id.startsWith('reading-'))).toBe(true)
-    expect((await listBudgetJudgements(node.id, { database })).map(strip)).toEqual([{ ...strip(aJudgement()), carriedFrom: 'node-h1' }])
+    expect((await listBudgetJudgements(node.id, { database })).map(strip)).toEqual([
+      { ...strip(aJudgement()), carriedFrom: 'node-h1' },
+    ])
     expect(await database.measures.where('nodeId').equals(node.id).count()).toBe(0)
     expect((await listAudit({ limit: 2, database })).map((a) => a.table)).toEqual(['readings', 'nodes'])
   })
@@ -98,6 +116,8 @@ describe('copyForward', () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset(), { database }))
     expectOk(await copyForward('node-h1', '2021-07-31', '2021年1-7月', { database }))
-    expect(expectFailure(await copyForward('node-h1', '2021-07-31', '重复', { database }))).toBe('2021-07-31 的监控节点已存在。')
+    expect(expectFailure(await copyForward('node-h1', '2021-07-31', '重复', { database }))).toBe(
+      '2021-07-31 的监控节点已存在。',
+    )
   })
 })

@@ -5,7 +5,12 @@ import { DbWriteError, describeWriteError } from '@/db/result'
 
 describe('toPlain', () => {
   it('copies a reactive object with nested arrays into plain data that structuredClone accepts', () => {
-    const state = reactive({ name: '财务室', causes: ['经费保障'], plan: { months: ['1.00', '2.50'] }, note: undefined as string | undefined })
+    const state = reactive({
+      name: '财务室',
+      causes: ['经费保障'],
+      plan: { months: ['1.00', '2.50'] },
+      note: undefined as string | undefined,
+    })
     const plain = toPlain(state)
     expect(plain).toStrictEqual({ name: '财务室', causes: ['经费保障'], plan: { months: ['1.00', '2.50'] } })
     expect(structuredClone(plain)).toStrictEqual(plain)
@@ -28,7 +33,10 @@ describe('describeWriteError', () => {
     const inner = new DOMException('quota', 'QuotaExceededError')
     const wrapped = Object.assign(new Error('aborted'), { name: 'AbortError', inner })
     expect(describeWriteError(wrapped)).toBe('浏览器存储空间不足，本次保存未写入任何数据。')
-    const bulk = Object.assign(new Error('bulk'), { name: 'BulkError', failures: [Object.assign(new Error('dup'), { name: 'ConstraintError' })] })
+    const bulk = Object.assign(new Error('bulk'), {
+      name: 'BulkError',
+      failures: [Object.assign(new Error('dup'), { name: 'ConstraintError' })],
+    })
     expect(describeWriteError(bulk)).toMatch(/^数据重复/)
   })
 

@@ -29,7 +29,10 @@ describe('putReadings with a basis', () => {
 
     // Tab B, still on the rows it loaded, saves 用地初审 = 9 and an untouched 验收合格率.
     const tabB = await putReadings(
-      [aReading({ actualValue: '9' }), aReading({ id: 'reading-quality', indicatorId: 'ind-quality', actualValue: '60', likelihood: '有可能' })],
+      [
+        aReading({ actualValue: '9' }),
+        aReading({ id: 'reading-quality', indicatorId: 'ind-quality', actualValue: '60', likelihood: '有可能' }),
+      ],
       { basis, database },
     )
     expect(tabB.ok).toBe(false)
@@ -43,11 +46,18 @@ describe('putReadings with a basis', () => {
     const database = await seeded()
     await database.readings.clear()
     expectOk(await putReadings([aReading({ id: 'from-tab-a', actualValue: '5' })], { database }))
-    const tabB = await putReadings([aReading({ id: 'from-tab-b', actualValue: '6' })], { basis: { 'ind-review': null }, database })
+    const tabB = await putReadings([aReading({ id: 'from-tab-b', actualValue: '6' })], {
+      basis: { 'ind-review': null },
+      database,
+    })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.conflicts).toEqual([{ table: 'readings', key: 'ind-review', theirs: aReading({ id: 'from-tab-a', actualValue: '5' }) }])
-    expect((await listReadings('node-h1', { database })).find((r) => r.indicatorId === 'ind-review')?.actualValue).toBe('5')
+    expect(tabB.conflicts).toEqual([
+      { table: 'readings', key: 'ind-review', theirs: aReading({ id: 'from-tab-a', actualValue: '5' }) },
+    ])
+    expect((await listReadings('node-h1', { database })).find((r) => r.indicatorId === 'ind-review')?.actualValue).toBe(
+      '5',
+    )
   })
 
   it('overwrites once the second tab takes the other version as its basis (覆盖), keeping it in the audit log', async () => {
@@ -57,7 +67,9 @@ describe('putReadings with a basis', () => {
     const refused = await putReadings([aReading({ actualValue: '9' })], { basis, database })
     const [{ theirs }] = refused.ok ? [] : (refused.conflicts ?? [])
     expectOk(await putReadings([aReading({ actualValue: '9' })], { basis: { 'ind-review': theirs }, database }))
-    expect((await listReadings('node-h1', { database })).find((r) => r.indicatorId === 'ind-review')?.actualValue).toBe('9')
+    expect((await listReadings('node-h1', { database })).find((r) => r.indicatorId === 'ind-review')?.actualValue).toBe(
+      '9',
+    )
     const last = await database.auditLog.orderBy('seq').last()
     expect(last).toMatchObject({ table: 'readings', before: { actualValue: '8' }, after: { actualValue: '9' } })
   })
@@ -66,7 +78,9 @@ describe('putReadings with a basis', () => {
     const database = await seeded()
     const basis = Object.fromEntries((await listReadings('node-h1', { database })).map((r) => [r.indicatorId, r]))
     expectOk(await putReadings([aReading({ actualValue: '10' })], { basis, database }))
-    expect((await listReadings('node-h1', { database })).find((r) => r.indicatorId === 'ind-review')?.actualValue).toBe('10')
+    expect((await listReadings('node-h1', { database })).find((r) => r.indicatorId === 'ind-review')?.actualValue).toBe(
+      '10',
+    )
   })
 })
 
@@ -79,9 +93,16 @@ describe('putBudgetLine with a basis', () => {
     const tabB = await putBudgetLine(aBudgetLine({ initialBudget: '1500' }), { basis, database })
     expect(tabB.ok).toBe(false)
     if (tabB.ok) return
-    expect(tabB.conflicts).toEqual([{ table: 'budgetLines', key: 'line-salary', theirs: aBudgetLine({ initialBudget: '1400' }) }])
+    expect(tabB.conflicts).toEqual([
+      { table: 'budgetLines', key: 'line-salary', theirs: aBudgetLine({ initialBudget: '1400' }) },
+    ])
     expect(await snapshot(database)).toEqual(before)
-    expectOk(await putBudgetLine(aBudgetLine({ initialBudget: '1500' }), { basis: aBudgetLine({ initialBudget: '1400' }), database }))
+    expectOk(
+      await putBudgetLine(aBudgetLine({ initialBudget: '1500' }), {
+        basis: aBudgetLine({ initialBudget: '1400' }),
+        database,
+      }),
+    )
     expect((await database.budgetLines.get('line-salary'))?.initialBudget).toBe('1500')
   })
 })

@@ -15,8 +15,14 @@ import { expectOk, freshDb } from './helpers'
 function twoNodes(): UnitYearDataset {
   return aDataset({
     projects: [aProject()],
-    targets: [aTarget(), aTarget({ id: 'target-land', scope: 'project', projectId: 'proj-land', description: '评估项目' })],
-    indicators: [anIndicator(), anIndicator({ id: 'ind-land', targetId: 'target-land', name: '评估宗数', targetValue: '12' })],
+    targets: [
+      aTarget(),
+      aTarget({ id: 'target-land', scope: 'project', projectId: 'proj-land', description: '评估项目' }),
+    ],
+    indicators: [
+      anIndicator(),
+      anIndicator({ id: 'ind-land', targetId: 'target-land', name: '评估宗数', targetValue: '12' }),
+    ],
     nodes: [aNode(), aNode({ id: 'node-q3', asOfDate: '2021-09-30', label: '2021年1-9月' })],
     readings: [
       aReading(),
@@ -24,15 +30,21 @@ function twoNodes(): UnitYearDataset {
       aReading({ id: 'r-land-h1', indicatorId: 'ind-land', actualValue: '4' }),
       aReading({ id: 'r-land-q3', nodeId: 'node-q3', indicatorId: 'ind-land', actualValue: '9' }),
     ],
-    budgetJudgements: [], alerts: [], measures: [], reports: [],
+    budgetJudgements: [],
+    alerts: [],
+    measures: [],
+    reports: [],
   })
 }
 
 describe('loadUnitYear with a reading scope', () => {
-  it('brings the chosen node\'s readings and the unit indicators\' readings at every node, not the others', async () => {
+  it("brings the chosen node's readings and the unit indicators' readings at every node, not the others", async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(twoNodes(), { database }))
-    const loaded = await loadUnitYear('unit-qiemo', YEAR, { scope: { nodeIds: ['node-h1'], unitIndicators: true }, database })
+    const loaded = await loadUnitYear('unit-qiemo', YEAR, {
+      scope: { nodeIds: ['node-h1'], unitIndicators: true },
+      database,
+    })
     expect(loaded?.readings.map((r) => r.id)).toEqual(['r-land-h1', 'reading-review', 'r-review-q3'])
     expect(loaded?.indicators).toHaveLength(2)
   })
@@ -40,7 +52,10 @@ describe('loadUnitYear with a reading scope', () => {
   it('brings only the named nodes without unitIndicators, and ignores nodes of other unit-years', async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(twoNodes(), { database }))
-    const loaded = await loadUnitYear('unit-qiemo', YEAR, { scope: { nodeIds: ['node-q3', 'node-of-someone-else'] }, database })
+    const loaded = await loadUnitYear('unit-qiemo', YEAR, {
+      scope: { nodeIds: ['node-q3', 'node-of-someone-else'] },
+      database,
+    })
     expect(loaded?.readings.map((r) => r.id)).toEqual(['r-land-q3', 'r-review-q3'])
   })
 
@@ -48,7 +63,10 @@ describe('loadUnitYear with a reading scope', () => {
     const database = freshDb()
     expectOk(await saveUnitYear(twoNodes(), { database }))
     const full = await loadUnitYear('unit-qiemo', YEAR, { database })
-    const partial = await loadUnitYear('unit-qiemo', YEAR, { scope: { nodeIds: ['node-h1'], unitIndicators: true }, database })
+    const partial = await loadUnitYear('unit-qiemo', YEAR, {
+      scope: { nodeIds: ['node-h1'], unitIndicators: true },
+      database,
+    })
     const more = await loadReadings({ nodeIds: ['node-q3'] }, { database })
     expect(more.map((r) => r.id)).toEqual(['r-land-q3', 'r-review-q3'])
     const merged = sortReadings([...new Map([...(partial?.readings ?? []), ...more].map((r) => [r.id, r])).values()])
@@ -56,27 +74,36 @@ describe('loadUnitYear with a reading scope', () => {
     expect(full?.readings).toHaveLength(4)
   })
 
-  it('loads one indicator\'s readings across nodes (drill-down)', async () => {
+  it("loads one indicator's readings across nodes (drill-down)", async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(twoNodes(), { database }))
-    expect((await loadReadings({ indicatorIds: ['ind-land'] }, { database })).map((r) => r.actualValue)).toEqual(['4', '9'])
+    expect((await loadReadings({ indicatorIds: ['ind-land'] }, { database })).map((r) => r.actualValue)).toEqual([
+      '4',
+      '9',
+    ])
   })
 })
 
 describe('mergeReadings', () => {
   it('gives what one sort of both lists gives, a newer copy of a reading replacing the older', () => {
-    fc.assert(fc.property(
-      fc.uniqueArray(fc.record({ node: fc.constantFrom('n1', 'n2', 'n3'), indicator: fc.constantFrom('i1', 'i2', 'i3', 'i4') }), { selector: (r) => `${r.node}/${r.indicator}` }),
-      fc.func(fc.boolean()),
-      fc.func(fc.boolean()),
-      (pairs, inExisting, inMore) => {
-        const reading = (p: { node: string; indicator: string }, value: string) =>
-          aReading({ id: `${p.node}/${p.indicator}`, nodeId: p.node, indicatorId: p.indicator, actualValue: value })
-        const existing = sortReadings(pairs.filter((p) => inExisting(p)).map((p) => reading(p, 'old')))
-        const more = pairs.filter((p) => inMore(p)).map((p) => reading(p, 'new'))
-        const expected = sortReadings([...new Map([...existing, ...more].map((r) => [r.id, r])).values()])
-        expect(mergeReadings(existing, more)).toStrictEqual(expected)
-      },
-    ), { numRuns: 300 })
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({ node: fc.constantFrom('n1', 'n2', 'n3'), indicator: fc.constantFrom('i1', 'i2', 'i3', 'i4') }),
+          { selector: (r) => `${r.node}/${r.indicator}` },
+        ),
+        fc.func(fc.boolean()),
+        fc.func(fc.boolean()),
+        (pairs, inExisting, inMore) => {
+          const reading = (p: { node: string; indicator: string }, value: string) =>
+            aReading({ id: `${p.node}/${p.indicator}`, nodeId: p.node, indicatorId: p.indicator, actualValue: value })
+          const existing = sortReadings(pairs.filter((p) => inExisting(p)).map((p) => reading(p, 'old')))
+          const more = pairs.filter((p) => inMore(p)).map((p) => reading(p, 'new'))
+          const expected = sortReadings([...new Map([...existing, ...more].map((r) => [r.id, r])).values()])
+          expect(mergeReadings(existing, more)).toStrictEqual(expected)
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })

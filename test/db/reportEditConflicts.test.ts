@@ -21,24 +21,35 @@ async function withReport(edits: Record<string, string>) {
 }
 
 describe('saveReportEdits with the edits the page started from', () => {
-  it('keeps the other tab\'s edit of another paragraph', async () => {
+  it("keeps the other tab's edit of another paragraph", async () => {
     const database = await withReport({ [PROBLEMS]: '预算执行进度偏慢。' })
     const tabA = { ...(await getReport('node-h1', { database }))!.edits }
     // tab B writes 意见及建议
     expectOk(await saveReportEdits('node-h1', { ...tabA, [ADVICE]: '加快项目支出。' }, { basis: tabA, database }))
     // tab A, still holding its old copy, changes 存在问题
     expectOk(await saveReportEdits('node-h1', { ...tabA, [PROBLEMS]: '项目支出尚未支付。' }, { basis: tabA, database }))
-    expect((await getReport('node-h1', { database }))?.edits).toEqual({ [PROBLEMS]: '项目支出尚未支付。', [ADVICE]: '加快项目支出。' })
+    expect((await getReport('node-h1', { database }))?.edits).toEqual({
+      [PROBLEMS]: '项目支出尚未支付。',
+      [ADVICE]: '加快项目支出。',
+    })
   })
 
   it('refuses an edit of a paragraph the other tab changed meanwhile, with its text, and writes nothing', async () => {
     const database = await withReport({ [PROBLEMS]: '预算执行进度偏慢。' })
     const tabA = { ...(await getReport('node-h1', { database }))!.edits }
-    expectOk(await saveReportEdits('node-h1', { ...tabA, [PROBLEMS]: '乙：人员经费执行偏慢。' }, { basis: tabA, database }))
+    expectOk(
+      await saveReportEdits('node-h1', { ...tabA, [PROBLEMS]: '乙：人员经费执行偏慢。' }, { basis: tabA, database }),
+    )
     const before = await snapshot(database)
-    const refused = await saveReportEdits('node-h1', { ...tabA, [PROBLEMS]: '甲：项目支出尚未支付。' }, { basis: tabA, database })
+    const refused = await saveReportEdits(
+      'node-h1',
+      { ...tabA, [PROBLEMS]: '甲：项目支出尚未支付。' },
+      { basis: tabA, database },
+    )
     expect(expectFailure(refused)).toContain('已在其他窗口被修改并保存')
-    expect(!refused.ok && refused.conflicts).toEqual([{ table: 'reports', key: PROBLEMS, theirs: '乙：人员经费执行偏慢。' }])
+    expect(!refused.ok && refused.conflicts).toEqual([
+      { table: 'reports', key: PROBLEMS, theirs: '乙：人员经费执行偏慢。' },
+    ])
     expect(await snapshot(database)).toStrictEqual(before)
   })
 

@@ -16,7 +16,11 @@ import { expectFailure, expectOk, freshDb, snapshot } from './helpers'
 import { dec } from '../domain/factories'
 
 const AT = '2021-07-05T08:30:00.000Z'
-const MODEL = { version: 1, title: '且末县自然资源局整体支出绩效监控报告', blocks: [{ kind: 'paragraph', key: 'budget.overall', text: '预算执行率25.70%' }] }
+const MODEL = {
+  version: 1,
+  title: '且末县自然资源局整体支出绩效监控报告',
+  blocks: [{ kind: 'paragraph', key: 'budget.overall', text: '预算执行率25.70%' }],
+}
 
 async function seeded() {
   const database = freshDb()
@@ -30,7 +34,12 @@ describe('report edits', () => {
     expect(await getReport('node-h1', { database })).toBeUndefined()
     expectOk(await saveReportEdits('node-h1', { suggestions: '建议一' }, { database }))
     const stored = expectOk(await saveReportEdits('node-h1', { suggestions: '建议二', other: '无。' }, { database }))
-    expect(stored).toStrictEqual({ nodeId: 'node-h1', edits: { suggestions: '建议二', other: '无。' }, unlocks: [], updatedAt: AT })
+    expect(stored).toStrictEqual({
+      nodeId: 'node-h1',
+      edits: { suggestions: '建议二', other: '无。' },
+      unlocks: [],
+      updatedAt: AT,
+    })
     expect(await getReport('node-h1', { database })).toStrictEqual(stored)
   })
 
@@ -47,7 +56,13 @@ describe('定稿 and 解锁', () => {
     const { node, report } = expectOk(await freezeReport('node-h1', MODEL, { database }))
     expect(node.status).toBe('locked')
     expect((await getNode('node-h1', { database }))?.status).toBe('locked')
-    expect(report).toStrictEqual({ nodeId: 'node-h1', edits: { suggestions: '建议一' }, unlocks: [], updatedAt: AT, frozen: { at: AT, model: MODEL } })
+    expect(report).toStrictEqual({
+      nodeId: 'node-h1',
+      edits: { suggestions: '建议一' },
+      unlocks: [],
+      updatedAt: AT,
+      frozen: { at: AT, model: MODEL },
+    })
     expect(await getReport('node-h1', { database })).toStrictEqual(report)
   })
 
@@ -113,7 +128,17 @@ describe('a submitted report cannot be changed by later edits elsewhere', () => 
     const snap = computeNodeSnapshot({ dataset, nodeId: DEMO_NODE_ID, settings })
     if (!snap.ok) throw new Error(snap.issues.map((i) => i.message).join('；'))
     const report = await getReport(DEMO_NODE_ID, { database })
-    return { dataset, settings, model: draftReport({ dataset, snapshot: snap.value, settings, reportDate: '2021-07-02', edits: report?.edits ?? {} }) }
+    return {
+      dataset,
+      settings,
+      model: draftReport({
+        dataset,
+        snapshot: snap.value,
+        settings,
+        reportDate: '2021-07-02',
+        edits: report?.edits ?? {},
+      }),
+    }
   }
 
   it('keeps the frozen model byte-identical: a 执行数 and a project name are refused (rules §2), a precision change does not reach it', async () => {
@@ -129,10 +154,16 @@ describe('a submitted report cannot be changed by later edits elsewhere', () => 
     // 执行数 of the first budget line with spending in June: more spent
     const june = dataset.monthlyExecutions.find((e) => e.month === 6 && Number(e.spent) > 0)
     if (!june) throw new Error('demo has no June execution')
-    expect(expectFailure(await putExecutions([{ ...june, spent: dec((Number(june.spent) + 100).toFixed(2)) }], { database }))).toContain('已定稿')
+    expect(
+      expectFailure(
+        await putExecutions([{ ...june, spent: dec((Number(june.spent) + 100).toFixed(2)) }], { database }),
+      ),
+    ).toContain('已定稿')
     // the project renamed
     const project = dataset.projects[0]
-    expect(expectFailure(await putProject({ ...project, name: '国有土地出让金评估项目（更名）' }, { database }))).toContain('已定稿')
+    expect(
+      expectFailure(await putProject({ ...project, name: '国有土地出让金评估项目（更名）' }, { database })),
+    ).toContain('已定稿')
     // whole percents, like seed 001
     expectOk(await saveSettings({ ...(await getSettings({ database })), ratePrecision: 0 }, { database }))
 

@@ -36,7 +36,9 @@ describe('the restore preview names every 定稿 report a restore would change',
     expect(await frozenReportsAtRiskOf(same, { database })).toEqual([])
     expectOk(await unlockReport(DEMO_NODE_ID, '财政局退回，需更正6月执行数', { database }))
     expectOk(await freezeReport(DEMO_NODE_ID, { ...FROZEN, executionRate: '25.71%' }, { database }))
-    expect(frozenReportsAtRiskText(await frozenReportsAtRiskOf(same, { database }))).toEqual(['且末县自然资源局 2021年1-6月：定稿报告将被替换为备份中的另一版本'])
+    expect(frozenReportsAtRiskText(await frozenReportsAtRiskOf(same, { database }))).toEqual([
+      '且末县自然资源局 2021年1-6月：定稿报告将被替换为备份中的另一版本',
+    ])
   })
 
   it('a backup without the node says 删除', async () => {
@@ -46,6 +48,8 @@ describe('the restore preview names every 定稿 report a restore would change',
     const without = (await createBackup({ now: new Date('2021-07-01T00:00:00Z'), database })).backup
     expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
     expectOk(await freezeReport(DEMO_NODE_ID, FROZEN, { database }))
-    expect(frozenReportsAtRiskText(await frozenReportsAtRiskOf(without, { database }))).toEqual(['且末县自然资源局 2021年1-6月：定稿报告将被删除（备份中没有该节点）'])
+    expect(frozenReportsAtRiskText(await frozenReportsAtRiskOf(without, { database }))).toEqual([
+      '且末县自然资源局 2021年1-6月：定稿报告将被删除（备份中没有该节点）',
+    ])
   })
 })

@@ -11,7 +11,12 @@ describe('settings', () => {
 
   it('round-trips saved settings', async () => {
     const database = freshDb()
-    const custom = { ...defaultSettings(), timeProgressMode: 'day' as const, budgetLight: { red: 50, yellow: 75 }, ratePrecision: 0 }
+    const custom = {
+      ...defaultSettings(),
+      timeProgressMode: 'day' as const,
+      budgetLight: { red: 50, yellow: 75 },
+      ratePrecision: 0,
+    }
     expectOk(await saveSettings(custom, { database }))
     expect(await getSettings({ database })).toStrictEqual(custom)
   })

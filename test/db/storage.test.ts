@@ -15,7 +15,9 @@ describe('persistent storage', () => {
 
   it('reports what the browser granted', async () => {
     const persist = vi.fn(async () => true)
-    vi.stubGlobal('navigator', { storage: { persist, persisted: async () => false, estimate: async () => ({ usage: 1024, quota: 2048 }) } })
+    vi.stubGlobal('navigator', {
+      storage: { persist, persisted: async () => false, estimate: async () => ({ usage: 1024, quota: 2048 }) },
+    })
     expect(await requestPersistentStorage()).toBe('persisted')
     expect(persist).toHaveBeenCalledOnce()
     expect(await persistenceStatus()).toBe('not-persisted')

@@ -48,15 +48,27 @@ describe('targets and indicators', () => {
     const database = freshDb()
     expectOk(await putTarget(aTarget(), { database }))
     const plan: DecimalString[] = ['1', '2', '3', '4', '5', '7.5', '9', '10', '11', '12', '14', '15']
-    const second = anIndicator({ id: 'ind-b', sortOrder: 2, name: '新增建设用地报批', targetValue: '450', measureUnit: '亩', monthlyPlan: plan })
+    const second = anIndicator({
+      id: 'ind-b',
+      sortOrder: 2,
+      name: '新增建设用地报批',
+      targetValue: '450',
+      measureUnit: '亩',
+      monthlyPlan: plan,
+    })
     expectOk(await putIndicators([second, anIndicator()], { database }))
     expect(await listIndicators('target-unit', { database })).toStrictEqual([anIndicator(), second])
-    expect((await listIndicatorsOfUnitYear('unit-qiemo', YEAR, { database })).map((i) => i.id)).toEqual(['ind-review', 'ind-b'])
+    expect((await listIndicatorsOfUnitYear('unit-qiemo', YEAR, { database })).map((i) => i.id)).toEqual([
+      'ind-review',
+      'ind-b',
+    ])
   })
 
   it('refuses an indicator whose target does not exist', async () => {
     const database = freshDb()
-    expect(expectFailure(await putIndicator(anIndicator(), { database }))).toBe('指标所属的绩效目标不存在，本次保存未写入任何数据。')
+    expect(expectFailure(await putIndicator(anIndicator(), { database }))).toBe(
+      '指标所属的绩效目标不存在，本次保存未写入任何数据。',
+    )
     expect(await database.indicators.count()).toBe(0)
   })
 

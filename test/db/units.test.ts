@@ -16,7 +16,12 @@ describe('units', () => {
 
   it('lists units in pinyin order of their names', async () => {
     const database = freshDb()
-    for (const [id, name] of [['z', '资源局'], ['a', '阿克苏局'], ['b', '保障中心']]) expectOk(await putUnit(aUnit({ id, name }), { database }))
+    for (const [id, name] of [
+      ['z', '资源局'],
+      ['a', '阿克苏局'],
+      ['b', '保障中心'],
+    ])
+      expectOk(await putUnit(aUnit({ id, name }), { database }))
     expect((await listUnits({ database })).map((u) => u.name)).toEqual(['阿克苏局', '保障中心', '资源局'])
   })
 
@@ -58,7 +63,19 @@ describe('units', () => {
     })
     const left = await snapshot(database)
     expect(left.units).toEqual([aUnit({ id: 'unit-keep', name: '另一单位' })])
-    for (const table of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes', 'readings', 'budgetJudgements', 'alerts', 'measures', 'reports']) {
+    for (const table of [
+      'projects',
+      'budgetLines',
+      'monthlyExecutions',
+      'targets',
+      'indicators',
+      'nodes',
+      'readings',
+      'budgetJudgements',
+      'alerts',
+      'measures',
+      'reports',
+    ]) {
       expect(left[table], table).toEqual([])
     }
   })
@@ -67,7 +84,9 @@ describe('units', () => {
     const database = freshDb()
     expectOk(await putUnit(aUnit(), { database }))
     expectOk(await putUnit(aUnit({ id: 'unit-sub', name: '下属所', parentUnitId: 'unit-qiemo' }), { database }))
-    expect(expectFailure(await deleteUnit('unit-qiemo', { database }))).toBe('该单位下还有 1 个下属单位，请先删除或移出下属单位。')
+    expect(expectFailure(await deleteUnit('unit-qiemo', { database }))).toBe(
+      '该单位下还有 1 个下属单位，请先删除或移出下属单位。',
+    )
     expect(await getUnit('unit-qiemo', { database })).toStrictEqual(aUnit())
   })
 

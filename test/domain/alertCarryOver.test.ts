@@ -14,16 +14,32 @@ function anAlert(at: MonitoringNode, light: Light, overrides: Partial<Alert> = {
   const ruleId = overrides.ruleId ?? 'indicator.light'
   const subjectId = overrides.subjectId ?? 'ind-approval'
   return {
-    id: alertId(at.id, ruleId, subjectId), nodeId: at.id, ruleId, light, subjectType: 'indicator', subjectId,
-    thresholds: { red: '60', yellow: '80' }, inputs: {}, message: `${at.label}新增建设用地报批`, status: 'open',
+    id: alertId(at.id, ruleId, subjectId),
+    nodeId: at.id,
+    ruleId,
+    light,
+    subjectType: 'indicator',
+    subjectId,
+    thresholds: { red: '60', yellow: '80' },
+    inputs: {},
+    message: `${at.label}新增建设用地报批`,
+    status: 'open',
     ...overrides,
   }
 }
 
 function aMeasure(alert: Alert, overrides: Partial<CorrectiveMeasure> = {}): CorrectiveMeasure {
   return {
-    id: `measure-${alert.id}`, unitId: 'unit-1', nodeId: alert.nodeId, alertId: alert.id, kind: 'planned',
-    content: '加快报批材料组卷，每周调度', effect: '三季度末报批300亩', department: '耕保股', deadline: '2021-09-15', status: '已完成',
+    id: `measure-${alert.id}`,
+    unitId: 'unit-1',
+    nodeId: alert.nodeId,
+    alertId: alert.id,
+    kind: 'planned',
+    content: '加快报批材料组卷，每周调度',
+    effect: '三季度末报批300亩',
+    department: '耕保股',
+    deadline: '2021-09-15',
+    status: '已完成',
     ...overrides,
   }
 }
@@ -39,24 +55,51 @@ describe('alertCarryOvers', () => {
       ],
     })
     const sept = anAlert(SEPT, 'yellow')
-    const result = alertCarryOvers({ current: [sept], earlier: [june], nodes: [JUNE, SEPT], measures: [aMeasure(june)] })
+    const result = alertCarryOvers({
+      current: [sept],
+      earlier: [june],
+      nodes: [JUNE, SEPT],
+      measures: [aMeasure(june)],
+    })
     expect(result.get(sept.id)).toEqual({
-      alertId: sept.id, currentLight: 'yellow',
-      nodeId: 'node-h1', nodeLabel: '2021年1-6月', asOfDate: '2021-06-30',
-      earlierAlertId: june.id, light: 'red', status: 'open',
+      alertId: sept.id,
+      currentLight: 'yellow',
+      nodeId: 'node-h1',
+      nodeLabel: '2021年1-6月',
+      asOfDate: '2021-06-30',
+      earlierAlertId: june.id,
+      light: 'red',
+      status: 'open',
       comments: [{ by: '张三', at: '2021-07-02T02:00:00.000Z', text: '请耕保股加快报批' }],
-      measures: [{
-        id: `measure-${june.id}`, kind: 'planned', content: '加快报批材料组卷，每周调度', effect: '三季度末报批300亩',
-        department: '耕保股', deadline: '2021-09-15', status: '已完成',
-      }],
+      measures: [
+        {
+          id: `measure-${june.id}`,
+          kind: 'planned',
+          content: '加快报批材料组卷，每周调度',
+          effect: '三季度末报批300亩',
+          department: '耕保股',
+          deadline: '2021-09-15',
+          status: '已完成',
+        },
+      ],
       verdict: 'improved',
     })
   })
 
   it('says 恶化 for June yellow → September red, and 未改善 for red → red', () => {
-    const worse = alertCarryOvers({ current: [anAlert(SEPT, 'red')], earlier: [anAlert(JUNE, 'yellow')], nodes, measures: [] })
+    const worse = alertCarryOvers({
+      current: [anAlert(SEPT, 'red')],
+      earlier: [anAlert(JUNE, 'yellow')],
+      nodes,
+      measures: [],
+    })
     expect([...worse.values()].map((c) => [c.light, c.currentLight, c.verdict])).toEqual([['yellow', 'red', 'worse']])
-    const same = alertCarryOvers({ current: [anAlert(SEPT, 'red')], earlier: [anAlert(JUNE, 'red')], nodes, measures: [] })
+    const same = alertCarryOvers({
+      current: [anAlert(SEPT, 'red')],
+      earlier: [anAlert(JUNE, 'red')],
+      nodes,
+      measures: [],
+    })
     expect([...same.values()].map((c) => c.verdict)).toEqual(['unchanged'])
   })
 
@@ -69,20 +112,26 @@ describe('alertCarryOvers', () => {
         anAlert(JUNE, 'red', { subjectId: 'ind-review' }),
         anAlert(JUNE, 'red', { subjectType: 'project' }),
       ],
-      nodes, measures: [],
+      nodes,
+      measures: [],
     })
     expect(result.size).toBe(0)
   })
 
   it('takes the closest earlier node when June and July both raised it, with July’s closing reason', () => {
-    const june = anAlert(JUNE, 'red', { history: [{ at: '2021-07-02T02:00:00.000Z', by: '张三', kind: 'comment', text: '六月批示' }] })
+    const june = anAlert(JUNE, 'red', {
+      history: [{ at: '2021-07-02T02:00:00.000Z', by: '张三', kind: 'comment', text: '六月批示' }],
+    })
     const july = anAlert(JULY, 'yellow', {
-      status: 'closed', closedReason: '已约谈耕保股',
+      status: 'closed',
+      closedReason: '已约谈耕保股',
       history: [{ at: '2021-08-03T02:00:00.000Z', by: '李四', kind: 'comment', text: '七月批示' }],
     })
     const sept = anAlert(SEPT, 'yellow')
     // the order given does not matter: July is nearer to September than June
-    const carried = alertCarryOvers({ current: [sept], earlier: [july, june], nodes, measures: [aMeasure(june)] }).get(sept.id)
+    const carried = alertCarryOvers({ current: [sept], earlier: [july, june], nodes, measures: [aMeasure(june)] }).get(
+      sept.id,
+    )
     expect(carried?.nodeLabel).toBe('2021年1-7月')
     expect(carried?.status).toBe('closed')
     expect(carried?.closedReason).toBe('已约谈耕保股')
@@ -102,7 +151,9 @@ describe('alertCarryOvers', () => {
     const june = anAlert(JUNE, 'red')
     const sept = anAlert(SEPT, 'red')
     const late = aMeasure(june, { status: '进行中', deadline: '2021-08-31' })
-    expect(alertCarryOvers({ current: [sept], earlier: [june], nodes, measures: [late] }).get(sept.id)?.measures[0]?.status).toBe('逾期')
+    expect(
+      alertCarryOvers({ current: [sept], earlier: [june], nodes, measures: [late] }).get(sept.id)?.measures[0]?.status,
+    ).toBe('逾期')
   })
 })
 
@@ -111,9 +162,14 @@ describe('noLongerRaised', () => {
   const approval = indicator({ id: 'ind-approval', name: '新增建设用地报批', targetValue: '450', measureUnit: '亩' })
   function septemberOf(earlier: Alert[], measures: CorrectiveMeasure[] = []) {
     const data = dataset({
-      indicators: [approval], nodes: [JUNE, JULY, SEPT],
-      readings: [reading('ind-approval', { nodeId: 'node-h1', actualValue: '30' }), reading('ind-approval', { nodeId: 'node-q3', actualValue: '300' })],
-      alerts: earlier, measures,
+      indicators: [approval],
+      nodes: [JUNE, JULY, SEPT],
+      readings: [
+        reading('ind-approval', { nodeId: 'node-h1', actualValue: '30' }),
+        reading('ind-approval', { nodeId: 'node-q3', actualValue: '300' }),
+      ],
+      alerts: earlier,
+      measures,
     })
     const snap = computeNodeSnapshot({ dataset: data, nodeId: 'node-q3', settings: settings() })
     if (!snap.ok) throw new Error('snapshot failed')
@@ -126,8 +182,9 @@ describe('noLongerRaised', () => {
     const { snapshot, current, nodes: all } = septemberOf([july])
     expect(current.filter((a) => a.subjectId === 'ind-approval')).toEqual([])
     const gone = noLongerRaised({ current, earlier: [july], nodes: all, measures: [aMeasure(july)], snapshot })
-    expect(gone.map((g) => [g.nodeLabel, g.alert.id, g.light, g.currentLight, g.verdict, g.measures.map((m) => m.status)]))
-      .toEqual([['2021年1-7月', july.id, 'red', 'green', 'improved', ['已完成']]])
+    expect(
+      gone.map((g) => [g.nodeLabel, g.alert.id, g.light, g.currentLight, g.verdict, g.measures.map((m) => m.status)]),
+    ).toEqual([['2021年1-7月', july.id, 'red', 'green', 'improved', ['已完成']]])
   })
 
   it('looks only at the node just before: a June alert already gone by July is not listed in September', () => {
@@ -137,7 +194,11 @@ describe('noLongerRaised', () => {
 
   it('leaves out what September raises again, and gives no verdict where the subject has no light', () => {
     const julyStillRaised = anAlert(JULY, 'red', { ruleId: 'indicator.light', subjectId: 'ind-approval' })
-    const overdue = anAlert(JULY, 'yellow', { ruleId: 'measure.overdue', subjectType: 'measure', subjectId: 'measure-x' })
+    const overdue = anAlert(JULY, 'yellow', {
+      ruleId: 'measure.overdue',
+      subjectType: 'measure',
+      subjectId: 'measure-x',
+    })
     const { snapshot, nodes: all } = septemberOf([julyStillRaised, overdue])
     const current = [anAlert(SEPT, 'yellow')] // as if September still raised indicator.light on it
     const gone = noLongerRaised({ current, earlier: [julyStillRaised, overdue], nodes: all, measures: [], snapshot })
@@ -147,9 +208,16 @@ describe('noLongerRaised', () => {
 
 describe('carryOverVerdict', () => {
   it.each([
-    ['red', 'yellow', 'improved'], ['red', 'green', 'improved'], ['yellow', 'green', 'improved'],
-    ['yellow', 'yellow', 'unchanged'], ['green', 'red', 'worse'], ['yellow', 'red', 'worse'],
-    ['red', 'blue', 'incomparable'], ['blue', 'blue', 'incomparable'], ['grey', 'red', 'incomparable'], ['red', 'grey', 'incomparable'],
+    ['red', 'yellow', 'improved'],
+    ['red', 'green', 'improved'],
+    ['yellow', 'green', 'improved'],
+    ['yellow', 'yellow', 'unchanged'],
+    ['green', 'red', 'worse'],
+    ['yellow', 'red', 'worse'],
+    ['red', 'blue', 'incomparable'],
+    ['blue', 'blue', 'incomparable'],
+    ['grey', 'red', 'incomparable'],
+    ['red', 'grey', 'incomparable'],
   ] as const)('%s → %s is %s', (before, now, verdict) => {
     expect(carryOverVerdict(before, now)).toBe(verdict)
   })

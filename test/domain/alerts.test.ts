@@ -17,7 +17,9 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
   it('raises the red budget alert with the seed sentence, its thresholds and inputs', () => {
     const budget = demoAlerts().find((a) => a.ruleId === 'budget.light')
     expect(budget).toMatchObject({
-      light: 'red', subjectType: 'unit', status: 'open',
+      light: 'red',
+      subjectType: 'unit',
+      status: 'open',
       thresholds: { red: '60', yellow: '80' },
       message: '执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警',
     })
@@ -29,14 +31,20 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
 
   it('flags the project with nothing spent and the slow indicators, each with its sentence', () => {
     const messages = demoAlerts().map((a) => `${a.ruleId} ${a.light} ${a.message}`)
-    expect(messages).toContain('budget.projectLight red 项目“国有土地出让金评估项目”执行率0.00%，序时进度50.00%，执行进度比0.0 < 60，红色预警')
+    expect(messages).toContain(
+      'budget.projectLight red 项目“国有土地出让金评估项目”执行率0.00%，序时进度50.00%，执行进度比0.0 < 60，红色预警',
+    )
     // seed 001: 新增建设用地报批 450亩, 30亩 by June → 30 ÷ 225 = 13.33%
-    expect(messages).toContain('indicator.light red “新增建设用地报批”实际完成30亩，节点应完成225亩，完成进度比13.33% < 60%，红色预警')
+    expect(messages).toContain(
+      'indicator.light red “新增建设用地报批”实际完成30亩，节点应完成225亩，完成进度比13.33% < 60%，红色预警',
+    )
     // seed 001's three cost ceilings (项目 0 ≤150, 人员 324.88 ≤1129.83, 运转 58.86 ≤213.42 万元) spend
     // slowly under their ceilings: the budget light already says so, the indicators raise nothing
     // (docs/domain-rules.md §6.3)
     expect(messages.filter((m) => m.includes('成本经费'))).toEqual([])
-    expect(messages).toContain('indicator.light yellow “开展及红枣培训会议次数”实际完成4次，节点应完成6次，完成进度比66.67% < 80%，黄色预警')
+    expect(messages).toContain(
+      'indicator.light yellow “开展及红枣培训会议次数”实际完成4次，节点应完成6次，完成进度比66.67% < 80%，黄色预警',
+    )
     expect(messages).toContain('indicator.light red “项目工程验收合格率”实际完成60%，未达到年度指标值≥98%，红色预警')
     expect(messages).toHaveLength(9)
   })
@@ -50,8 +58,9 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
 
   it('follows the thresholds in settings: at red 50 the budget alert turns yellow', () => {
     const settings = { ...defaultSettings(), budgetLight: { red: 50, yellow: 80 } }
-    expect(demoAlerts(qiemo2021Dataset(), settings).find((a) => a.ruleId === 'budget.light')?.message)
-      .toBe('执行率25.70%，序时进度50.00%，执行进度比51.4 < 80，黄色预警')
+    expect(demoAlerts(qiemo2021Dataset(), settings).find((a) => a.ruleId === 'budget.light')?.message).toBe(
+      '执行率25.70%，序时进度50.00%，执行进度比51.4 < 80，黄色预警',
+    )
   })
 
   it('reports data errors, missing readings, 完全不可能 and overdue measures', () => {
@@ -67,10 +76,16 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
     const alerts = demoAlerts(dataset)
     const rules = (rule: string) => alerts.filter((a) => a.ruleId === rule)
     expect(rules('data.unallocatedSpend')).toHaveLength(1)
-    expect(rules('data.unallocatedSpend')[0].message).toMatch(/^“.+”执行数[\d.]+万元 > 到位资金0\.00万元，数据有误，请核对$/)
+    expect(rules('data.unallocatedSpend')[0].message).toMatch(
+      /^“.+”执行数[\d.]+万元 > 到位资金0\.00万元，数据有误，请核对$/,
+    )
     expect(rules('indicator.impossible')[0]).toMatchObject({ subjectId: first.indicatorId, light: 'red' })
     expect(rules('indicator.missing')[0]).toMatchObject({ subjectId: second.indicatorId, light: 'grey' })
-    expect(rules('measure.overdue')[0]).toMatchObject({ subjectType: 'measure', subjectId: 'demo-measure-2', light: 'yellow' })
+    expect(rules('measure.overdue')[0]).toMatchObject({
+      subjectType: 'measure',
+      subjectId: 'demo-measure-2',
+      light: 'yellow',
+    })
     expect(rules('measure.overdue')[0].message).toContain('期限2021-05-31已过，尚未完成')
   })
 })
@@ -88,7 +103,10 @@ describe('the remaining rules, each with its sentence', () => {
     reviewIndicator(dataset).reading.actualValue = '12'
     const overrun = demoAlerts(dataset).filter((a) => a.ruleId === 'indicator.overrun')
     expect(overrun.map((a) => [a.light, a.message])).toEqual([
-      ['blue', '“办理建设项目用地初审”实际完成12个，节点应完成7.5个，完成进度比160.00% ≥ 120%，蓝色预警（超进度，需说明原因）'],
+      [
+        'blue',
+        '“办理建设项目用地初审”实际完成12个，节点应完成7.5个，完成进度比160.00% ≥ 120%，蓝色预警（超进度，需说明原因）',
+      ],
     ])
     expect(overrun[0].thresholds.blue).toBe('120')
     expect(overrun[0].inputs).toMatchObject({ actual: '12', expected: '7.5', ratioToExpected: '1.6' })
@@ -102,11 +120,13 @@ describe('the remaining rules, each with its sentence', () => {
     june.allocated = '2000.00'
     const overspent = demoAlerts(dataset).filter((a) => a.ruleId === 'budget.overspent')
     // 383.74 − 324.88 + 2000 = 2058.86; 2058.86 ÷ 1493.25 = 137.88%
-    expect(overspent.map((a) => a.message)).toEqual(['执行数2058.86万元超过调整后预算1493.25万元，执行率137.88% > 100%，红色预警'])
+    expect(overspent.map((a) => a.message)).toEqual([
+      '执行数2058.86万元超过调整后预算1493.25万元，执行率137.88% > 100%，红色预警',
+    ])
     expect(overspent[0].inputs).toMatchObject({ spent: '2058.86', adjustedBudget: '1493.25' })
   })
 
-  it('raises 指标填报无效 for a value that is not a number, with the completion rule\'s message', () => {
+  it("raises 指标填报无效 for a value that is not a number, with the completion rule's message", () => {
     const dataset = qiemo2021Dataset()
     const { indicator, reading } = reviewIndicator(dataset)
     reading.actualValue = '七个'
@@ -119,8 +139,13 @@ describe('the remaining rules, each with its sentence', () => {
   it('raises 预算完全不可能执行完毕 for a budget line judged 完全不可能 at the node', () => {
     const dataset = qiemo2021Dataset()
     dataset.budgetJudgements.push({
-      id: 'j-gzfl', nodeId: DEMO_NODE_ID, budgetLineId: 'demo-bl-gzfl', yearEndForecast: '900', likelihood: '完全不可能',
-      deviationCauses: ['其他'], deviationText: '编制空缺未补齐',
+      id: 'j-gzfl',
+      nodeId: DEMO_NODE_ID,
+      budgetLineId: 'demo-bl-gzfl',
+      yearEndForecast: '900',
+      likelihood: '完全不可能',
+      deviationCauses: ['其他'],
+      deviationText: '编制空缺未补齐',
     })
     const impossible = demoAlerts(dataset).filter((a) => a.ruleId === 'budget.impossible')
     expect(impossible.map((a) => [a.subjectId, a.light, a.message])).toEqual([
@@ -153,10 +178,16 @@ describe('cost ceilings (spec §4): no alert under the ceiling, a sentence sayin
 
   it('raises none for 人员保障成本经费 324.88 and 运转保障成本经费 58.86 either, the three red alerts of before gone (seed 001)', () => {
     const dataset = qiemo2021Dataset()
-    const ids = ['项目保障成本经费', '人员保障成本经费', '运转保障成本经费'].map((name) => ceilingOf(dataset, name).indicator.id)
+    const ids = ['项目保障成本经费', '人员保障成本经费', '运转保障成本经费'].map(
+      (name) => ceilingOf(dataset, name).indicator.id,
+    )
     expect(demoAlerts(dataset).filter((a) => ids.includes(a.subjectId))).toEqual([])
     // the project's slow spending is still flagged, once, by its budget light
-    expect(demoAlerts(dataset).filter((a) => a.ruleId === 'budget.projectLight').map((a) => a.light)).toEqual(['red'])
+    expect(
+      demoAlerts(dataset)
+        .filter((a) => a.ruleId === 'budget.projectLight')
+        .map((a) => a.light),
+    ).toEqual(['red'])
   })
 
   it('forecast 160 over a ceiling of 150 is yellow: 全年预计160.00万元，超过上限150万元', () => {
@@ -169,7 +200,13 @@ describe('cost ceilings (spec §4): no alert under the ceiling, a sentence sayin
       ['yellow', '“项目保障成本经费”全年预计160.00万元，超过上限150万元，黄色预警'],
     ])
     expect(alerts[0].thresholds).toEqual({ ceiling: '150', operator: '≤' })
-    expect(alerts[0].inputs).toMatchObject({ actual: '60', target: '150', forecast: '160', forecastSource: 'entered', completionRate: '0.4' })
+    expect(alerts[0].inputs).toMatchObject({
+      actual: '60',
+      target: '150',
+      forecast: '160',
+      forecastSource: 'entered',
+      completionRate: '0.4',
+    })
     expect(alerts[0].inputs.ratioToExpected).toBeUndefined()
     expect(alerts[0].message).not.toContain('<')
   })
@@ -204,8 +241,9 @@ describe('cost ceilings (spec §4): no alert under the ceiling, a sentence sayin
     const { indicator, reading } = ceilingOf(dataset, '项目保障成本经费')
     indicator.operator = '<'
     reading.actualValue = '150'
-    expect(indicatorAlertsOf(dataset, indicator.id).map((a) => a.message))
-      .toEqual(['“项目保障成本经费”实际150.00万元，已达到上限150万元，红色预警'])
+    expect(indicatorAlertsOf(dataset, indicator.id).map((a) => a.message)).toEqual([
+      '“项目保障成本经费”实际150.00万元，已达到上限150万元，红色预警',
+    ])
   })
 })
 
@@ -213,11 +251,19 @@ describe('review state and prompts', () => {
   it('carries id, status, reason and history of a stored alert onto a fresh computation', () => {
     const computed = demoAlerts()
     const stored: Alert = {
-      ...computed[0], id: 'old-id', status: 'closed', closedReason: '已专题研究',
+      ...computed[0],
+      id: 'old-id',
+      status: 'closed',
+      closedReason: '已专题研究',
       history: [{ at: '2021-07-05T02:00:00.000Z', by: '才茨柯', kind: 'comment', text: '加快支付进度' }],
     }
     const merged = withReviewState(computed, [stored])
-    expect(merged[0]).toMatchObject({ id: 'old-id', status: 'closed', closedReason: '已专题研究', history: stored.history })
+    expect(merged[0]).toMatchObject({
+      id: 'old-id',
+      status: 'closed',
+      closedReason: '已专题研究',
+      history: stored.history,
+    })
     expect(merged[0].message).toBe(computed[0].message)
     expect(merged.slice(1)).toEqual(computed.slice(1))
   })
@@ -225,9 +271,19 @@ describe('review state and prompts', () => {
   it('prompts a measure for open red and yellow alerts that have none', () => {
     const alerts = demoAlerts()
     const budget = alerts[0]
-    const needing = alertsNeedingMeasure(alerts, [{
-      id: 'm', unitId: 'u', nodeId: DEMO_NODE_ID, alertId: budget.id, kind: 'planned', content: '加快支付', effect: '', department: '行政办公室', status: '计划',
-    }])
+    const needing = alertsNeedingMeasure(alerts, [
+      {
+        id: 'm',
+        unitId: 'u',
+        nodeId: DEMO_NODE_ID,
+        alertId: budget.id,
+        kind: 'planned',
+        content: '加快支付',
+        effect: '',
+        department: '行政办公室',
+        status: '计划',
+      },
+    ])
     expect(needing).toHaveLength(alerts.length - 1)
     expect(needing.map((a) => a.id)).not.toContain(budget.id)
   })
@@ -245,15 +301,24 @@ describe('reading.carried: readings a new node copied from the last one and nobo
     // seed 001's 22 readings of 1-6月, all copied forward
     expect(carried).toHaveLength(22)
     expect(carried[0]).toMatchObject({
-      id: alertId(JULY_NODE_ID, 'reading.carried', 'demo-ind-01'), light: 'yellow', subjectType: 'indicator', subjectId: 'demo-ind-01', status: 'open',
-      thresholds: {}, inputs: { carriedFrom: DEMO_NODE_ID, carriedFromLabel: '2021年1-6月', actual: '7' },
+      id: alertId(JULY_NODE_ID, 'reading.carried', 'demo-ind-01'),
+      light: 'yellow',
+      subjectType: 'indicator',
+      subjectId: 'demo-ind-01',
+      status: 'open',
+      thresholds: {},
+      inputs: { carriedFrom: DEMO_NODE_ID, carriedFromLabel: '2021年1-6月', actual: '7' },
       // 办理建设项目用地初审 ≥15 个: 7 at 1-6月, still June's 7
       message: '“办理建设项目用地初审”的实际值沿用自“2021年1-6月”，尚未确认',
     })
     // 挂牌出让土地 is not due (2021-10-01): only its 全年预计 and 完成可能性 were carried
-    expect(carried.find((a) => a.subjectId === 'demo-ind-04')?.message).toBe('“挂牌出让土地”的填报沿用自“2021年1-6月”，尚未确认')
+    expect(carried.find((a) => a.subjectId === 'demo-ind-04')?.message).toBe(
+      '“挂牌出让土地”的填报沿用自“2021年1-6月”，尚未确认',
+    )
     // a 定性 reading's value is its grade
-    expect(carried.find((a) => a.subjectId === 'demo-ind-19')?.message).toBe('“便民服务水平提升”的实际值沿用自“2021年1-6月”，尚未确认')
+    expect(carried.find((a) => a.subjectId === 'demo-ind-19')?.message).toBe(
+      '“便民服务水平提升”的实际值沿用自“2021年1-6月”，尚未确认',
+    )
   })
 
   it('leaves the demo’s 1-6月 at its 9 alerts (nothing carried there) and clears once a reading is confirmed', () => {
@@ -261,13 +326,18 @@ describe('reading.carried: readings a new node copied from the last one and nobo
     expect(demoAlerts(demoWithJuly())).toHaveLength(9)
     const dataset = demoWithJuly()
     for (const r of dataset.readings) if (r.indicatorId !== 'demo-ind-02') delete r.carriedFrom
-    expect(julyAlerts(dataset).filter((a) => a.ruleId === 'reading.carried').map((a) => a.message))
-      .toEqual(['“新增建设用地报批”的实际值沿用自“2021年1-6月”，尚未确认'])
+    expect(
+      julyAlerts(dataset)
+        .filter((a) => a.ruleId === 'reading.carried')
+        .map((a) => a.message),
+    ).toEqual(['“新增建设用地报批”的实际值沿用自“2021年1-6月”，尚未确认'])
   })
 
   it('asks no 纠偏措施 for a carried reading: confirming it in 指标填报 settles it', () => {
     const alerts = julyAlerts(demoWithJuly())
     expect(alertsNeedingMeasure(alerts, []).filter((a) => a.ruleId === 'reading.carried')).toEqual([])
-    expect(alertsNeedingMeasure(alerts, []).length).toBe(alerts.filter((a) => a.light === 'red' || a.light === 'yellow').length - 22)
+    expect(alertsNeedingMeasure(alerts, []).length).toBe(
+      alerts.filter((a) => a.light === 'red' || a.light === 'yellow').length - 22,
+    )
   })
 })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { formatNumber, formatPercent } from '../../src/domain/decimal'
-import { completionRate, expectedAtNode, forecastCompletion, isCostCeiling, quantitativeRate } from '../../src/domain/completion'
+import {
+  completionRate,
+  expectedAtNode,
+  forecastCompletion,
+  isCostCeiling,
+  quantitativeRate,
+} from '../../src/domain/completion'
 import type { CompletionResult } from '../../src/domain/completion'
 import { D } from '../../src/domain/decimal'
 import { SEED001_AS_OF, indicator, reading } from './factories'
@@ -46,7 +52,9 @@ describe('completionRate: positive indicators (actual ÷ target)', () => {
   })
 
   it('reports 50% for 6 of 12 months of 日常工作运转 (seed 001 “12月31日前完成”)', () => {
-    expect(shown(rateOf('12', '6', { operator: '≤', targetLabel: '12月31日前完成', measureUnit: '个月' }), 0)).toBe('50%')
+    expect(shown(rateOf('12', '6', { operator: '≤', targetLabel: '12月31日前完成', measureUnit: '个月' }), 0)).toBe(
+      '50%',
+    )
   })
 
   it('goes above 100% when the target is exceeded', () => {
@@ -54,7 +62,11 @@ describe('completionRate: positive indicators (actual ÷ target)', () => {
   })
 
   it("rejects a zero target with '年度指标值为0，无法计算完成率' instead of Infinity", () => {
-    expect(rateOf('0', '5')).toEqual({ status: 'invalid', message: '年度指标值为0，无法计算完成率', field: 'targetValue' })
+    expect(rateOf('0', '5')).toEqual({
+      status: 'invalid',
+      message: '年度指标值为0，无法计算完成率',
+      field: 'targetValue',
+    })
   })
 
   it('treats `= 0` as zero tolerance: 100% for 0, 0% for anything else', () => {
@@ -148,7 +160,11 @@ describe('completionRate: 定性 indicators', () => {
 
   it('rejects a percent outside its grade band with a Chinese message', () => {
     const result = graded({ qualitativeGrade: '部分达成', qualitativePercent: '85' })
-    expect(result).toEqual({ status: 'invalid', field: 'qualitativePercent', message: '「部分达成」的完成百分比应在60%（含）至80%（不含）之间，当前为85%' })
+    expect(result).toEqual({
+      status: 'invalid',
+      field: 'qualitativePercent',
+      message: '「部分达成」的完成百分比应在60%（含）至80%（不含）之间，当前为85%',
+    })
     expect(graded({ qualitativeGrade: '未达成', qualitativePercent: '60' }).status).toBe('invalid')
     expect(graded({ qualitativeGrade: '达成', qualitativePercent: '100.5' }).status).toBe('invalid')
   })
@@ -163,10 +179,18 @@ describe('completionRate: 定性 indicators', () => {
 })
 
 describe('completionRate: due dates, missing and bad input', () => {
-  const dueLater = indicator({ name: '挂牌出让土地', targetValue: '20', measureUnit: '公顷', accrual: 'dueLater', dueDate: '2021-10-01' })
+  const dueLater = indicator({
+    name: '挂牌出让土地',
+    targetValue: '20',
+    measureUnit: '公顷',
+    accrual: 'dueLater',
+    dueDate: '2021-10-01',
+  })
 
   it('is not due before the due date (seed 001 挂牌出让土地: 未达监控节点), even with a value typed', () => {
-    expect(completionRate(dueLater, reading(dueLater.id, { actualValue: '3' }), SEED001_AS_OF)).toEqual({ status: 'notDue' })
+    expect(completionRate(dueLater, reading(dueLater.id, { actualValue: '3' }), SEED001_AS_OF)).toEqual({
+      status: 'notDue',
+    })
   })
 
   it('has a rate from the due date on', () => {
@@ -212,7 +236,9 @@ describe('quantitativeRate', () => {
 describe('forecastCompletion', () => {
   it('rates the 全年预计完成值 against the target', () => {
     const ind = indicator({ targetValue: '450' })
-    expect(shown(forecastCompletion(ind, reading(ind.id, { actualValue: '30', yearEndForecast: '400' })))).toBe('88.89%')
+    expect(shown(forecastCompletion(ind, reading(ind.id, { actualValue: '30', yearEndForecast: '400' })))).toBe(
+      '88.89%',
+    )
   })
 })
 
@@ -232,7 +258,9 @@ describe('expectedAtNode', () => {
 
   it("uses the monthly plan's value for the node's month when given", () => {
     const plan: DecimalString[] = ['0', '1', '2', '3', '4', '5', '9', '10', '11', '12', '14', '15']
-    expect(expectedAtNode(indicator({ targetValue: '15', monthlyPlan: plan }), SEED001_AS_OF, 'month')?.toFixed()).toBe('5')
+    expect(expectedAtNode(indicator({ targetValue: '15', monthlyPlan: plan }), SEED001_AS_OF, 'month')?.toFixed()).toBe(
+      '5',
+    )
   })
 
   it('has no expectation for level, due-later and 定性 indicators', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { completionByLevel, dualMonitoring, indicatorLightMatrix, scoreOutlook, slowestProjects } from '../../src/domain/dashboard'
+import {
+  completionByLevel,
+  dualMonitoring,
+  indicatorLightMatrix,
+  scoreOutlook,
+  slowestProjects,
+} from '../../src/domain/dashboard'
 import { forecastExecution, forecastIndicators, trendAtYearEnd } from '../../src/domain/forecast'
 import { compareNodes } from '../../src/domain/nodeComparison'
 import { isOverdue, lightChange, measureStatusAt, subjectLight } from '../../src/domain/dashboardMeasures'
@@ -25,9 +31,16 @@ function snap(dataset: UnitYearDataset, nodeId = DEMO_NODE_ID) {
 function withSeptember(): UnitYearDataset {
   const dataset = qiemo2021Dataset()
   dataset.nodes.push({ ...dataset.nodes[0], id: 'sep', asOfDate: '2021-09-30', label: '2021年1-9月' })
-  dataset.readings.push(...dataset.readings.filter((r) => r.nodeId === DEMO_NODE_ID).map((r) => ({
-    ...r, id: `${r.id}-sep`, nodeId: 'sep', ...(r.actualValue === '4' ? { actualValue: '9' } : {}),
-  })))
+  dataset.readings.push(
+    ...dataset.readings
+      .filter((r) => r.nodeId === DEMO_NODE_ID)
+      .map((r) => ({
+        ...r,
+        id: `${r.id}-sep`,
+        nodeId: 'sep',
+        ...(r.actualValue === '4' ? { actualValue: '9' } : {}),
+      })),
+  )
   for (const e of dataset.monthlyExecutions.filter((x) => x.month === 6)) {
     const spent = dec(D(e.spent).times(3).toFixed(2))
     dataset.monthlyExecutions.push({ ...e, id: `${e.id}-9`, month: 9, spent, allocated: spent })
@@ -101,7 +114,13 @@ describe('dashboard figures on seed 001', () => {
     expect(names.indexOf('新增建设用地报批')).toBeLessThan(names.indexOf('办理建设项目用地初审')) // 30 of 450 亩 red, 7 of 15 green
     expect(names.indexOf('开展及红枣培训会议次数')).toBeLessThan(names.indexOf('办理建设项目用地初审')) // 4 of 12 yellow
     // the five 未达监控节点 (grey) rows last, in sortOrder
-    expect(names.slice(-5)).toEqual(['挂牌出让土地', '闲置土地清理', '审批国有土地使用权转让', '完成土地出让成交价款', '办事群众满意率'])
+    expect(names.slice(-5)).toEqual([
+      '挂牌出让土地',
+      '闲置土地清理',
+      '审批国有土地使用权转让',
+      '完成土地出让成交价款',
+      '办事群众满意率',
+    ])
   })
 
   it('ranks by the latest node first: 培训 yellow in June but green in September sorts with the greens', () => {
@@ -120,9 +139,19 @@ describe('dashboard figures on seed 001', () => {
     const template = dataset.indicators.find((i) => i.name === '办理建设项目用地初审')!
     for (let k = 1; k <= 35; k++) {
       // 35 more 用地初审-like rows: 0, 7 or 15 of 15 by June → red, green, blue
-      dataset.indicators.push({ ...template, id: `extra-${k}`, targetId: unitTarget.id, name: `补充指标${k}`, sortOrder: 100 + k })
-      dataset.readings.push({ ...dataset.readings.find((r) => r.indicatorId === template.id)!, id: `extra-r-${k}`, indicatorId: `extra-${k}`,
-        actualValue: ['0', '7', '15'][k % 3] })
+      dataset.indicators.push({
+        ...template,
+        id: `extra-${k}`,
+        targetId: unitTarget.id,
+        name: `补充指标${k}`,
+        sortOrder: 100 + k,
+      })
+      dataset.readings.push({
+        ...dataset.readings.find((r) => r.indicatorId === template.id)!,
+        id: `extra-r-${k}`,
+        indicatorId: `extra-${k}`,
+        actualValue: ['0', '7', '15'][k % 3],
+      })
     }
     const matrix = indicatorLightMatrix(dataset, settings)
     expect(matrix.total).toBe(57)
@@ -159,7 +188,12 @@ describe('node comparison and the measure loop', () => {
     sept.spent = '120.00'
     sept.allocated = '120.00'
     const row = compareNodes(snap(dataset), snap(dataset, 'sep')).find((r) => r.kind === 'project')
-    expect(row).toMatchObject({ name: '项目：国有土地出让金评估项目（预算执行）', lightBefore: 'red', lightAfter: 'green', direction: 'improved' })
+    expect(row).toMatchObject({
+      name: '项目：国有土地出让金评估项目（预算执行）',
+      lightBefore: 'red',
+      lightAfter: 'green',
+      direction: 'improved',
+    })
     expect(row && formatPercent(row.rateAfter!, 2)).toBe('80.00%')
   })
 
@@ -177,7 +211,9 @@ describe('node comparison and the measure loop', () => {
     const after = subjectLight(sep, { ruleId: 'indicator.light', subjectType: 'indicator', subjectId: peixun.id })
     expect(after).toBe('green')
     expect(lightChange('yellow', after)).toBe('improved')
-    expect(lightChange('red', subjectLight(sep, { ruleId: 'budget.light', subjectType: 'unit', subjectId: DEMO_UNIT_ID }))).toBe('improved')
+    expect(
+      lightChange('red', subjectLight(sep, { ruleId: 'budget.light', subjectType: 'unit', subjectId: DEMO_UNIT_ID })),
+    ).toBe('improved')
     expect(lightChange('yellow', 'red')).toBe('worse')
     expect(lightChange('red', 'grey')).toBe('unknown')
   })
@@ -204,12 +240,14 @@ describe('projectDetail', () => {
 })
 
 describe('scoreOutlook: 部门预算资金支出率 beside the indicator score (seed 003 scheme)', () => {
-  it('averages seed 001\'s January–June 执行率 to 14.84% and scores 1.48 of 10, not added to the indicator score', () => {
+  it("averages seed 001's January–June 执行率 to 14.84% and scores 1.48 of 10, not added to the indicator score", () => {
     const snapshot = snap(qiemo2021Dataset())
     const seed003 = scoreOutlook(snapshot, { ...settings, scoringScheme: 'seed003' })
     // demo path 61.30, 124.40, 188.85, 253.30, 318.20, 383.74 of 1493.25 → mean 1329.79 ÷ 6 ÷ 1493.25
     expect(seed003.budgetExecution?.monthly.months).toEqual([1, 2, 3, 4, 5, 6])
-    expect(seed003.budgetExecution && formatPercent(seed003.budgetExecution.monthly.average ?? new D(0), 2)).toBe('14.84%')
+    expect(seed003.budgetExecution && formatPercent(seed003.budgetExecution.monthly.average ?? new D(0), 2)).toBe(
+      '14.84%',
+    )
     expect(seed003.budgetExecution?.score.toDecimalPlaces(2).toFixed(2)).toBe('1.48')
     expect(seed003.budgetExecution?.weight.toNumber()).toBe(10)
     expect(seed003.items.some((i) => i.name.includes('支出率'))).toBe(false)
@@ -229,7 +267,9 @@ describe('scoreOutlook: 部门预算资金支出率 beside the indicator score (
   it('a year with only December (383.74 at 12月) has no monthly average and scores 0 of 10', () => {
     const dataset = qiemo2021Dataset()
     dataset.nodes.push({ ...dataset.nodes[0], id: 'dec', asOfDate: '2021-12-31', label: '2021年1-12月' })
-    dataset.monthlyExecutions = dataset.monthlyExecutions.filter((e) => e.month === 6).map((e) => ({ ...e, id: `${e.id}-12`, month: 12 }))
+    dataset.monthlyExecutions = dataset.monthlyExecutions
+      .filter((e) => e.month === 6)
+      .map((e) => ({ ...e, id: `${e.id}-12`, month: 12 }))
     const seed003 = scoreOutlook(snap(dataset, 'dec'), { ...settings, scoringScheme: 'seed003' })
     expect(seed003.budgetExecution?.monthly).toMatchObject({ average: null, months: [12], gap: 'onlyDecember' })
     expect(seed003.budgetExecution?.score.toFixed()).toBe('0')

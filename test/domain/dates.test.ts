@@ -34,11 +34,15 @@ describe('parseIsoDate', () => {
   })
 
   it('agrees with date-fns parse + format on any yyyy-MM-dd shaped string', () => {
-    const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''))
-    fc.assert(fc.property(fc.tuple(digits(4), digits(2), digits(2)), ([y, m, d]) => {
-      const value = `${y}-${m}-${d}`
-      expect(read(value)).toBe(dateFnsReading(value))
-    }), { numRuns: 3000 })
+    const digits = (n: number) =>
+      fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''))
+    fc.assert(
+      fc.property(fc.tuple(digits(4), digits(2), digits(2)), ([y, m, d]) => {
+        const value = `${y}-${m}-${d}`
+        expect(read(value)).toBe(dateFnsReading(value))
+      }),
+      { numRuns: 3000 },
+    )
   })
 })
 
@@ -46,7 +50,10 @@ describe('parseNodeDate', () => {
   it('gives the same parts for the same date every time (seed 001: 6月30日 is day 181 of 365)', () => {
     const first = parseNodeDate('2021-06-30')
     const second = parseNodeDate('2021-06-30')
-    expect(first).toEqual({ ok: true, value: { iso: '2021-06-30', year: 2021, month: 6, dayOfYear: 181, daysInYear: 365 } })
+    expect(first).toEqual({
+      ok: true,
+      value: { iso: '2021-06-30', year: 2021, month: 6, dayOfYear: 181, daysInYear: 365 },
+    })
     expect(second).toEqual(first)
     expect(parseNodeDate('2021-02-30').ok).toBe(false)
   })

@@ -71,14 +71,32 @@ describe('qiemo2021YearDataset: June is seed 001', () => {
   it('shows June’s figures exactly as the one-node demo does (the seed 001 checks of rules §8)', () => {
     const one = snapshotAt(seed, DEMO_NODE_ID)
     const june = snapshots[5]
-    expect(june.indicators.map((r) => [r.indicator.id, r.assessment.light, r.assessment.completion]))
-      .toEqual(one.indicators.map((r) => [r.indicator.id, r.assessment.light, r.assessment.completion]))
-    expect(june.budget.byCategory.map((g) => [g.label, g.figures.spent.toFixed(2), formatPercent(g.figures.executionRate ?? june.timeProgress)]))
-      .toEqual([['基本支出', '383.74', '28.57%'], ['项目支出', '0.00', '0.00%']])
+    expect(june.indicators.map((r) => [r.indicator.id, r.assessment.light, r.assessment.completion])).toEqual(
+      one.indicators.map((r) => [r.indicator.id, r.assessment.light, r.assessment.completion]),
+    )
+    expect(
+      june.budget.byCategory.map((g) => [
+        g.label,
+        g.figures.spent.toFixed(2),
+        formatPercent(g.figures.executionRate ?? june.timeProgress),
+      ]),
+    ).toEqual([
+      ['基本支出', '383.74', '28.57%'],
+      ['项目支出', '0.00', '0.00%'],
+    ])
   })
 
   it('leaves the one-node demo of 「载入示例数据」 alone: one draft node, no report', () => {
-    expect(seed.nodes).toEqual([{ id: DEMO_NODE_ID, unitId: DEMO_UNIT_ID, year: DEMO_YEAR, asOfDate: '2021-06-30', label: '2021年1-6月', status: 'draft' }])
+    expect(seed.nodes).toEqual([
+      {
+        id: DEMO_NODE_ID,
+        unitId: DEMO_UNIT_ID,
+        year: DEMO_YEAR,
+        asOfDate: '2021-06-30',
+        label: '2021年1-6月',
+        status: 'draft',
+      },
+    ])
     expect(seed.reports).toEqual([])
     expect(seed.monthlyExecutions.every((e) => e.month <= 6)).toBe(true)
   })
@@ -86,10 +104,12 @@ describe('qiemo2021YearDataset: June is seed 001', () => {
 
 describe('qiemo2021YearDataset: twelve month-end nodes, 1-6月 定稿', () => {
   it('has a node at every month-end, labelled by nodeLabel', () => {
-    expect(year.nodes.map((n) => [n.id, n.asOfDate, n.label])).toEqual(MONTHS.map((m) => {
-      const asOf = monthEnd(DEMO_YEAR, m as MonthNumber)
-      return [nodeOf(m), asOf, nodeLabel(asOf)]
-    }))
+    expect(year.nodes.map((n) => [n.id, n.asOfDate, n.label])).toEqual(
+      MONTHS.map((m) => {
+        const asOf = monthEnd(DEMO_YEAR, m as MonthNumber)
+        return [nodeOf(m), asOf, nodeLabel(asOf)]
+      }),
+    )
     expect(year.nodes[0].label).toBe('2021年1月')
     expect(year.nodes[11].label).toBe('2021年1-12月')
   })
@@ -113,8 +133,13 @@ describe('qiemo2021YearDataset: twelve month-end nodes, 1-6月 定稿', () => {
     // plain JSON, exactly what 重新起草 would give from the same data now
     expect(JSON.parse(JSON.stringify(model))).toStrictEqual(model)
     const june = snapshots[5]
-    expect(model).toStrictEqual(JSON.parse(JSON.stringify(
-      draftReport({ dataset: year, snapshot: june, settings: defaultSettings(), reportDate: '2021-07-05' }))))
+    expect(model).toStrictEqual(
+      JSON.parse(
+        JSON.stringify(
+          draftReport({ dataset: year, snapshot: june, settings: defaultSettings(), reportDate: '2021-07-05' }),
+        ),
+      ),
+    )
   })
 
   it('gives fresh objects on every call', () => {
@@ -131,7 +156,10 @@ describe('qiemo2021YearDataset: every node is complete', () => {
       expect(snap.indicators, snap.label).toHaveLength(22)
       const issues = snap.indicators.flatMap((r) => r.issues.map((i) => `${r.indicator.name}：${i.message}`))
       expect(issues, snap.label).toEqual([])
-      expect(snap.indicators.every((r) => r.reading !== null), snap.label).toBe(true)
+      expect(
+        snap.indicators.every((r) => r.reading !== null),
+        snap.label,
+      ).toBe(true)
       expect(snap.unreportedLines, snap.label).toEqual([])
       expect(snap.spendsUnallocatedFunds, snap.label).toBe(false)
       expect(snap.overspent, snap.label).toBe(false)
@@ -143,7 +171,10 @@ describe('qiemo2021YearDataset: every node is complete', () => {
     expect(year.readings.some((r) => r.carriedFrom !== undefined)).toBe(false)
     expect(new Set(year.readings.map((r) => r.id)).size).toBe(year.readings.length)
     for (const line of year.budgetLines) {
-      expect(year.monthlyExecutions.filter((e) => e.budgetLineId === line.id).map((e) => e.month), line.name).toEqual(MONTHS)
+      expect(
+        year.monthlyExecutions.filter((e) => e.budgetLineId === line.id).map((e) => e.month),
+        line.name,
+      ).toEqual(MONTHS)
     }
     expect(new Set(year.monthlyExecutions.map((e) => e.id)).size).toBe(60)
   })
@@ -154,13 +185,38 @@ describe('qiemo2021YearDataset: every node is complete', () => {
 
   it('raises 执行率 every month, from 4.11% in January to 84.47% at 1-12月', () => {
     const rates = snapshots.map((s) => formatPercent(s.budget.unit.executionRate ?? s.timeProgress))
-    expect(rates).toEqual(['4.11%', '8.33%', '12.65%', '16.96%', '21.31%', '25.70%', '30.04%', '34.39%', '42.78%', '52.02%', '60.39%', '84.47%'])
+    expect(rates).toEqual([
+      '4.11%',
+      '8.33%',
+      '12.65%',
+      '16.96%',
+      '21.31%',
+      '25.70%',
+      '30.04%',
+      '34.39%',
+      '42.78%',
+      '52.02%',
+      '60.39%',
+      '84.47%',
+    ])
     for (let i = 1; i < snapshots.length; i++) {
       expect(snapshots[i].budget.unit.executionRate?.gt(snapshots[i - 1].budget.unit.executionRate ?? 0)).toBe(true)
     }
     expect(snapshots[11].budget.unit.spent.toFixed(2)).toBe('1261.28')
     expect(snapshots.map((s) => s.budgetLight.light)).toEqual([
-      'red', 'red', 'red', 'red', 'red', 'red', 'red', 'red', 'red', 'yellow', 'yellow', 'green'])
+      'red',
+      'red',
+      'red',
+      'red',
+      'red',
+      'red',
+      'red',
+      'red',
+      'red',
+      'yellow',
+      'yellow',
+      'green',
+    ])
     // 12 fully reported months at 1-12月, all monthly figures cumulative and never falling
     expect(snapshots[11].monthlyPath.map((p) => p.entries)).toEqual(MONTHS.map(() => 'all'))
     for (const line of year.budgetLines) {
@@ -174,14 +230,30 @@ describe('qiemo2021YearDataset: every node is complete', () => {
 
   it('pays the 150 of the project in September–November', () => {
     const project = (m: number) => snapshots[m - 1].budget.byProject[0].figures.spent.toFixed(2)
-    expect(MONTHS.map(project)).toEqual(['0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '0.00', '45.00', '90.00', '150.00', '150.00'])
+    expect(MONTHS.map(project)).toEqual([
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '0.00',
+      '45.00',
+      '90.00',
+      '150.00',
+      '150.00',
+    ])
   })
 
   it('grows the cumulative indicators month by month, and keeps the due-later ones grey until due', () => {
     const cumulative = year.indicators.filter((i) => i.accrual === 'cumulative' && !i.budgetLineIds)
     for (const indicator of cumulative) {
-      const values = snapshots.map((s) => Number(s.indicators.find((r) => r.indicator.id === indicator.id)?.reading?.actualValue))
-      for (let i = 1; i < values.length; i++) expect(values[i] >= values[i - 1], `${indicator.name} ${i + 1}月`).toBe(true)
+      const values = snapshots.map((s) =>
+        Number(s.indicators.find((r) => r.indicator.id === indicator.id)?.reading?.actualValue),
+      )
+      for (let i = 1; i < values.length; i++)
+        expect(values[i] >= values[i - 1], `${indicator.name} ${i + 1}月`).toBe(true)
       expect(values[11] >= Number(indicator.targetValue), indicator.name).toBe(true)
     }
     for (const indicator of year.indicators.filter((i) => i.accrual === 'dueLater')) {
@@ -195,22 +267,30 @@ describe('qiemo2021YearDataset: every node is complete', () => {
 
   it('gives likelihood and 偏差原因 wherever a light is red or yellow', () => {
     for (const snap of snapshots) {
-      for (const row of snap.indicators.filter((r) => r.assessment.light === 'red' || r.assessment.light === 'yellow')) {
+      for (const row of snap.indicators.filter(
+        (r) => r.assessment.light === 'red' || r.assessment.light === 'yellow',
+      )) {
         expect(row.reading?.likelihood, `${row.indicator.name} ${snap.label}`).not.toBe('确定能')
         expect(row.reading?.deviationCauses.length, `${row.indicator.name} ${snap.label}`).toBeGreaterThan(0)
         expect(row.reading?.deviationText.trim(), `${row.indicator.name} ${snap.label}`).not.toBe('')
       }
     }
     const december = snapshots[11]
-    expect(december.indicators.filter((r) => r.assessment.light !== 'green').map((r) => [r.indicator.name, r.assessment.light, r.reading?.likelihood]))
-      .toEqual([['办事群众满意率', 'red', '完全不可能']])
+    expect(
+      december.indicators
+        .filter((r) => r.assessment.light !== 'green')
+        .map((r) => [r.indicator.name, r.assessment.light, r.reading?.likelihood]),
+    ).toEqual([['办事群众满意率', 'red', '完全不可能']])
   })
 
   it('stores every node’s alerts as the rules raise them, with the 1-6月 批示', () => {
     for (const snap of snapshots) {
       const raised = computeNodeAlerts({ dataset: year, snapshot: snap, settings: defaultSettings() })
       const stored = year.alerts.filter((a) => a.nodeId === snap.node.id)
-      expect(stored.map(({ history: _history, ...alert }) => alert), snap.label).toEqual(raised)
+      expect(
+        stored.map(({ history: _history, ...alert }) => alert),
+        snap.label,
+      ).toEqual(raised)
     }
     const june = year.alerts.find((a) => a.nodeId === DEMO_NODE_ID && a.ruleId === 'budget.light')
     expect(june?.message).toBe('执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警')

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { commonNodeDates, defaultFramework, framework2021, frameworkProblems, newUnitYearDataset, quickNodeDates } from '../../src/domain/entryDefaults'
+import {
+  commonNodeDates,
+  defaultFramework,
+  framework2021,
+  frameworkProblems,
+  newUnitYearDataset,
+  quickNodeDates,
+} from '../../src/domain/entryDefaults'
 import { datasetProblems } from '../../src/db/datasets'
 
 describe('entry defaults', () => {
@@ -19,11 +26,16 @@ describe('entry defaults', () => {
 
   it('names what is wrong with an edited framework', () => {
     expect(frameworkProblems(defaultFramework(2021))).toEqual([])
-    expect(frameworkProblems({ year: 2021, level1: [
-      { name: '产出指标', level2: ['数量指标', '数量指标'] },
-      { name: '产出指标', level2: [] },
-      { name: ' ', level2: ['质量指标'] },
-    ] })).toEqual([
+    expect(
+      frameworkProblems({
+        year: 2021,
+        level1: [
+          { name: '产出指标', level2: ['数量指标', '数量指标'] },
+          { name: '产出指标', level2: [] },
+          { name: ' ', level2: ['质量指标'] },
+        ],
+      }),
+    ).toEqual([
       '一级指标“产出指标”下的二级指标“数量指标”重复',
       '一级指标“产出指标”重复',
       '一级指标“产出指标”下至少需要一个二级指标',
@@ -38,9 +50,23 @@ describe('entry defaults', () => {
 
 describe('quickNodeDates: the next month-end first, then the common ones', () => {
   it('offers 2021-01-31 on an empty year, then 07-31 after 1-6月, and nothing already used', () => {
-    expect(quickNodeDates(2021, [])).toEqual(['2021-01-31', '2021-03-31', '2021-06-30', '2021-07-31', '2021-09-30', '2021-12-31'])
+    expect(quickNodeDates(2021, [])).toEqual([
+      '2021-01-31',
+      '2021-03-31',
+      '2021-06-30',
+      '2021-07-31',
+      '2021-09-30',
+      '2021-12-31',
+    ])
     expect(quickNodeDates(2021, ['2021-06-30'])).toEqual(['2021-03-31', '2021-07-31', '2021-09-30', '2021-12-31'])
-    expect(quickNodeDates(2021, ['2021-01-31'])).toEqual(['2021-02-28', '2021-03-31', '2021-06-30', '2021-07-31', '2021-09-30', '2021-12-31'])
+    expect(quickNodeDates(2021, ['2021-01-31'])).toEqual([
+      '2021-02-28',
+      '2021-03-31',
+      '2021-06-30',
+      '2021-07-31',
+      '2021-09-30',
+      '2021-12-31',
+    ])
     expect(quickNodeDates(2024, ['2024-01-31'])[0]).toBe('2024-02-29')
     expect(quickNodeDates(2021, ['2021-12-31'])).toEqual(['2021-03-31', '2021-06-30', '2021-07-31', '2021-09-30'])
   })

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  cellKey, checkExecutionDraft, checkExecutionLine, completeAllocated, completeAllocatedLine, draftFromExecutions, GRID_MONTHS, gridTotals,
-  issueInMonthlyView, monthlyText, monthlyTotals, setMonthlyAmount, shownMonthlyText,
+  cellKey,
+  checkExecutionDraft,
+  checkExecutionLine,
+  completeAllocated,
+  completeAllocatedLine,
+  draftFromExecutions,
+  GRID_MONTHS,
+  gridTotals,
+  issueInMonthlyView,
+  monthlyText,
+  monthlyTotals,
+  setMonthlyAmount,
+  shownMonthlyText,
 } from '../../src/domain/entryExecutionGrid'
 import type { ExecutionCellText } from '../../src/domain/entryExecutionGrid'
 import type { MonthNumber } from '../../src/domain/types'
@@ -11,13 +22,23 @@ import { budgetLine, dec, execution } from './factories'
 // seed 001 (且末县自然资源局 2021): 工资福利支出 1129.83; cumulative 执行数 1月 53.90, 2月 107.95, 5月 270.60,
 // 6月 324.88; 车辆运行维护费 40.00, 5月 12.90, 6月 15.95
 const salary = budgetLine({ id: 'gzfl', name: '工资福利支出', initialBudget: '1129.83', sortOrder: 1 })
-const vehicles = budgetLine({ id: 'clyx', name: '车辆运行维护费', subCategory: 'public', initialBudget: '40.00', sortOrder: 2 })
+const vehicles = budgetLine({
+  id: 'clyx',
+  name: '车辆运行维护费',
+  subCategory: 'public',
+  initialBudget: '40.00',
+  sortOrder: 2,
+})
 
 /** A line's twelve months with the given cumulative 执行数 (到位资金 the same unless given). */
-function rowOf(spent: Partial<Record<MonthNumber, string>>, allocated: Partial<Record<MonthNumber, string>> = spent): ExecutionCellText[] {
+function rowOf(
+  spent: Partial<Record<MonthNumber, string>>,
+  allocated: Partial<Record<MonthNumber, string>> = spent,
+): ExecutionCellText[] {
   return GRID_MONTHS.map((m) => ({ spent: spent[m] ?? '', allocated: allocated[m] ?? '' }))
 }
-const spentOf = (row: readonly ExecutionCellText[]) => Object.fromEntries(row.flatMap((c, i) => (c.spent ? [[i + 1, c.spent]] : [])))
+const spentOf = (row: readonly ExecutionCellText[]) =>
+  Object.fromEntries(row.flatMap((c, i) => (c.spent ? [[i + 1, c.spent]] : [])))
 const monthlySpent = (row: readonly ExecutionCellText[]) => GRID_MONTHS.map((m) => monthlyText(row, m, 'spent'))
 
 describe('monthlyText (当月数 from the cumulative draft)', () => {
@@ -110,17 +131,20 @@ describe('setMonthlyAmount (typing 当月数)', () => {
 
   it('for any row: the month reads back the amount typed and every other month its own amount as before', () => {
     const amount = fc.integer({ min: -50000, max: 99999 }).map((n) => (n / 100).toFixed(2))
-    fc.assert(fc.property(
-      fc.array(fc.option(amount, { nil: undefined }), { minLength: 12, maxLength: 12 }),
-      fc.integer({ min: 1, max: 12 }),
-      amount,
-      (months, month, typed) => {
-        const seed = GRID_MONTHS.map((_, i) => ({ spent: months[i] ?? '', allocated: '' }))
-        const row = setMonthlyAmount(seed, month as MonthNumber, 'spent', typed)
-        expect(Number(monthlyText(row, month as MonthNumber, 'spent'))).toBe(Number(typed))
-        for (const m of GRID_MONTHS) if (m !== month) expect(monthlyText(row, m, 'spent')).toBe(monthlyText(seed, m, 'spent'))
-      },
-    ))
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(amount, { nil: undefined }), { minLength: 12, maxLength: 12 }),
+        fc.integer({ min: 1, max: 12 }),
+        amount,
+        (months, month, typed) => {
+          const seed = GRID_MONTHS.map((_, i) => ({ spent: months[i] ?? '', allocated: '' }))
+          const row = setMonthlyAmount(seed, month as MonthNumber, 'spent', typed)
+          expect(Number(monthlyText(row, month as MonthNumber, 'spent'))).toBe(Number(typed))
+          for (const m of GRID_MONTHS)
+            if (m !== month) expect(monthlyText(row, m, 'spent')).toBe(monthlyText(seed, m, 'spent'))
+        },
+      ),
+    )
   })
 })
 
@@ -131,9 +155,12 @@ describe('a 当月数 that makes a cumulative negative', () => {
     row[1] = { ...row[1], allocated: '107.95' }
     const check = checkExecutionLine(salary, row, [])
     const found = check.issues.filter((i) => i.field === 'spent').map((i) => i.issue)
-    expect(found.map((i) => [i.code, i.severity, i.message])).toEqual([['amount.negative', 'error', '2月执行数不能为负数']])
-    expect(issueInMonthlyView(found[0], row, 2, 'spent').message)
-      .toBe('2月执行数不能为负数：按当月数 -60.00 计，1-2月累计为 -6.10 万元，当月冲减不能超过此前累计的 53.90 万元')
+    expect(found.map((i) => [i.code, i.severity, i.message])).toEqual([
+      ['amount.negative', 'error', '2月执行数不能为负数'],
+    ])
+    expect(issueInMonthlyView(found[0], row, 2, 'spent').message).toBe(
+      '2月执行数不能为负数：按当月数 -60.00 计，1-2月累计为 -6.10 万元，当月冲减不能超过此前累计的 53.90 万元',
+    )
     expect(check.issues.filter((i) => i.issue.severity === 'error')).toHaveLength(1)
   })
 
@@ -147,7 +174,12 @@ describe('a 当月数 that makes a cumulative negative', () => {
 
 describe('monthlyTotals', () => {
   it('gives each month’s own amounts: seed 001 6月 = 54.28 + 3.05', () => {
-    const parsed = [execution('gzfl', 5, '270.60'), execution('gzfl', 6, '324.88'), execution('clyx', 5, '12.90'), execution('clyx', 6, '15.95')]
+    const parsed = [
+      execution('gzfl', 5, '270.60'),
+      execution('gzfl', 6, '324.88'),
+      execution('clyx', 5, '12.90'),
+      execution('clyx', 6, '15.95'),
+    ]
     const months = monthlyTotals(gridTotals([salary, vehicles], parsed)).months
     expect(months[4].spent.toFixed(2)).toBe('283.50')
     expect(months[5].spent.toFixed(2)).toBe('57.33')
@@ -160,21 +192,34 @@ describe('monthlyTotals', () => {
   })
 
   it('sums the lines’ 当月数 for random lines and months', () => {
-    fc.assert(fc.property(
-      fc.array(fc.record({ line: fc.integer({ min: 0, max: 2 }), month: fc.integer({ min: 1, max: 12 }), spent: fc.integer({ min: 0, max: 99999 }) }), { maxLength: 24 }),
-      (entries) => {
-        const lines = [0, 1, 2].map((i) => budgetLine({ id: `p${i}`, sortOrder: i }))
-        const seen = new Set<string>()
-        const rows = entries.filter((e) => !seen.has(`${e.line}|${e.month}`) && seen.add(`${e.line}|${e.month}`))
-          .map((e) => execution(`p${e.line}`, e.month, dec((e.spent / 100).toFixed(2))))
-        const draft = draftFromExecutions(lines, rows)
-        const totals = monthlyTotals(gridTotals(lines, rows))
-        for (const m of GRID_MONTHS) {
-          const expected = lines.reduce((total, line) => total + Math.round(Number(monthlyText(draft[line.id], m, 'spent') || '0') * 100), 0)
-          expect(Math.round(totals.months[m - 1].spent.toNumber() * 100)).toBe(expected)
-        }
-      },
-    ))
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            line: fc.integer({ min: 0, max: 2 }),
+            month: fc.integer({ min: 1, max: 12 }),
+            spent: fc.integer({ min: 0, max: 99999 }),
+          }),
+          { maxLength: 24 },
+        ),
+        (entries) => {
+          const lines = [0, 1, 2].map((i) => budgetLine({ id: `p${i}`, sortOrder: i }))
+          const seen = new Set<string>()
+          const rows = entries
+            .filter((e) => !seen.has(`${e.line}|${e.month}`) && seen.add(`${e.line}|${e.month}`))
+            .map((e) => execution(`p${e.line}`, e.month, dec((e.spent / 100).toFixed(2))))
+          const draft = draftFromExecutions(lines, rows)
+          const totals = monthlyTotals(gridTotals(lines, rows))
+          for (const m of GRID_MONTHS) {
+            const expected = lines.reduce(
+              (total, line) => total + Math.round(Number(monthlyText(draft[line.id], m, 'spent') || '0') * 100),
+              0,
+            )
+            expect(Math.round(totals.months[m - 1].spent.toNumber() * 100)).toBe(expected)
+          }
+        },
+      ),
+    )
   })
 })
 
@@ -195,13 +240,18 @@ describe('completeAllocated (到位资金 as the unit keeps it)', () => {
     expect(row[0]).toEqual({ spent: '53.90', allocated: '60.00' })
     const check = checkExecutionLine(salary, row, stored)
     expect(check.issues).toEqual([])
-    expect(check.parsed.map((e) => [e.month, e.spent, e.allocated])).toEqual([[1, '53.90', '60.00'], [7, '383.74', '383.74']])
+    expect(check.parsed.map((e) => [e.month, e.spent, e.allocated])).toEqual([
+      [1, '53.90', '60.00'],
+      [7, '383.74', '383.74'],
+    ])
   })
 
   it("'equalsSpent' follows a changed stored month and ignores a 到位资金 left in the draft", () => {
     const row = completeAllocatedLine(salary, rowOf({ 1: '54.00' }, { 1: '60.00' }), stored, 'equalsSpent')
     expect(row[0]).toEqual({ spent: '54.00', allocated: '54.00' })
-    expect(completeAllocatedLine(salary, rowOf({ 1: '53.900' }, { 1: '' }), stored, 'equalsSpent')[0].allocated).toBe('60.00')
+    expect(completeAllocatedLine(salary, rowOf({ 1: '53.900' }, { 1: '' }), stored, 'equalsSpent')[0].allocated).toBe(
+      '60.00',
+    )
   })
 
   it("'fullBudget' gives the line’s 调整后预算 as of the month: a September 追加 of 100 counts from September", () => {
@@ -216,7 +266,10 @@ describe('completeAllocated (到位资金 as the unit keeps it)', () => {
       const draft = draftFromExecutions([salary], [])
       draft.gzfl[6] = { spent: '38a', allocated: '' }
       const check = checkExecutionDraft([salary], completeAllocated([salary], draft, stored, mode), stored)
-      expect(check.issues.map((i) => [i.month, i.field, i.issue.code])).toEqual([[1, 'spent', 'execution.cleared'], [7, 'spent', 'amount.notDecimal']])
+      expect(check.issues.map((i) => [i.month, i.field, i.issue.code])).toEqual([
+        [1, 'spent', 'execution.cleared'],
+        [7, 'spent', 'amount.notDecimal'],
+      ])
       expect(check.byCell.get(cellKey('gzfl', 7, 'allocated'))).toBeUndefined()
     }
   })

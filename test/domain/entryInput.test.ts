@@ -21,14 +21,27 @@ describe('parseTypedNumber (strict entry parsing)', () => {
     expect(parseTypedNumber('   ')).toEqual({ ok: true, value: null })
   })
 
-  it.each(['1,2a', 'abc', '1.2.3', '1e3', '1,23', '12,34.5', '.5', '5.', '１２', '12万元', '(120)', '1 234', '--1', '+1'])(
-    'refuses %j with a Chinese message naming the text',
-    (text) => {
-      const parsed = parseTypedNumber(text, '6月执行数')
-      expect(parsed.ok).toBe(false)
-      if (!parsed.ok) expect(parsed.message).toBe(`6月执行数「${text.trim()}」不是有效数字，请填写如 1234.50 或 1,234.50 的数字`)
-    },
-  )
+  it.each([
+    '1,2a',
+    'abc',
+    '1.2.3',
+    '1e3',
+    '1,23',
+    '12,34.5',
+    '.5',
+    '5.',
+    '１２',
+    '12万元',
+    '(120)',
+    '1 234',
+    '--1',
+    '+1',
+  ])('refuses %j with a Chinese message naming the text', (text) => {
+    const parsed = parseTypedNumber(text, '6月执行数')
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok)
+      expect(parsed.message).toBe(`6月执行数「${text.trim()}」不是有效数字，请填写如 1234.50 或 1,234.50 的数字`)
+  })
 })
 
 describe('typedNumberOrText', () => {

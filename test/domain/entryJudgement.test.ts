@@ -9,12 +9,22 @@ import { budgetLine, NODE_ID, settings } from './factories'
 const salary = budgetLine({ id: 'gzfl', initialBudget: '1129.83' })
 const figures = figuresOf(new D('1129.83'), new D('324.88'), new D('324.88'))
 const half = new D('0.5')
-const draft = (overrides: Partial<JudgementDraft>): JudgementDraft => ({ ...draftFromJudgement(undefined), ...overrides })
+const draft = (overrides: Partial<JudgementDraft>): JudgementDraft => ({
+  ...draftFromJudgement(undefined),
+  ...overrides,
+})
 const ids = { id: 'j1', nodeId: NODE_ID }
 
 describe('judgeBudgetLineDraft', () => {
   it('gives seed 001’s 工资福利支出 a red light and then requires 偏差原因', () => {
-    const judged = judgeBudgetLineDraft(salary, figures, half, settings(), draft({ yearEndForecast: '1,129.83', likelihood: '确定能' }), ids)
+    const judged = judgeBudgetLineDraft(
+      salary,
+      figures,
+      half,
+      settings(),
+      draft({ yearEndForecast: '1,129.83', likelihood: '确定能' }),
+      ids,
+    )
     expect(judged.budgetLight.light).toBe('red')
     expect(judged.budgetLight.ratio?.toFixed(1)).toBe('57.5')
     expect(judged.judgement.yearEndForecast).toBe('1129.83')
@@ -23,18 +33,36 @@ describe('judgeBudgetLineDraft', () => {
   })
 
   it('accepts a complete judgement and warns about a forecast beyond the budget', () => {
-    const judged = judgeBudgetLineDraft(salary, figures, half, settings(),
-      draft({ yearEndForecast: '1200', likelihood: '有可能', deviationCauses: ['其他'], deviationText: '绩效工资年终发放' }), ids)
+    const judged = judgeBudgetLineDraft(
+      salary,
+      figures,
+      half,
+      settings(),
+      draft({
+        yearEndForecast: '1200',
+        likelihood: '有可能',
+        deviationCauses: ['其他'],
+        deviationText: '绩效工资年终发放',
+      }),
+      ids,
+    )
     expect(judged.issues.map((i) => [i.code, i.severity])).toEqual([['forecast.exceedsBudget', 'warning']])
     expect(judged.judgement).toEqual({
-      id: 'j1', nodeId: NODE_ID, budgetLineId: 'gzfl', yearEndForecast: '1200', likelihood: '有可能', deviationCauses: ['其他'],
+      id: 'j1',
+      nodeId: NODE_ID,
+      budgetLineId: 'gzfl',
+      yearEndForecast: '1200',
+      likelihood: '有可能',
+      deviationCauses: ['其他'],
       deviationText: '绩效工资年终发放',
     })
   })
 
   it('names a forecast that is not a number and asks for 完成可能性', () => {
     const judged = judgeBudgetLineDraft(salary, figures, half, settings(), draft({ yearEndForecast: '约1100' }), ids)
-    expect(judged.byField.yearEndForecast).toEqual(['全年预计执行数「约1100」不是有效数字，请填写如 1234.50 或 1,234.50 的数字'])
+    expect(judged.byField.yearEndForecast).toEqual([
+      '全年预计执行数「约1100」不是有效数字，请填写如 1234.50 或 1,234.50 的数字',
+    ])
     expect(judged.byField.likelihood).toEqual(['请选择完成预算执行的可能性'])
     expect(judgementDraftIsEmpty(draft({}))).toBe(true)
   })

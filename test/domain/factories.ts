@@ -1,7 +1,17 @@
 /** Small builders for domain tests: sensible defaults, override what the test is about. */
 import type {
-  BudgetLine, DecimalString, Indicator, IndicatorReading, IsoDate, MonitoringNode, MonthlyExecution, MonthNumber, PerformanceTarget, Project,
-  Unchecked, UnitYearDataset,
+  BudgetLine,
+  DecimalString,
+  Indicator,
+  IndicatorReading,
+  IsoDate,
+  MonitoringNode,
+  MonthlyExecution,
+  MonthNumber,
+  PerformanceTarget,
+  Project,
+  Unchecked,
+  UnitYearDataset,
 } from '../../src/domain/types'
 import { parseDecimalString } from '../../src/domain/decimal'
 import { parseIsoDateString } from '../../src/domain/dates'
@@ -45,8 +55,18 @@ const nextId = (prefix: string): string => `${prefix}-${++counter}`
 
 export function budgetLine(overrides: Partial<BudgetLine> = {}): BudgetLine {
   return {
-    id: nextId('line'), unitId: UNIT_ID, year: YEAR, category: 'basic', subCategory: 'personnel', name: '工资福利支出',
-    fundSource: '财政拨款', initialBudget: '100', additions: '0', reductions: '0', carryOver: '0', sortOrder: 1,
+    id: nextId('line'),
+    unitId: UNIT_ID,
+    year: YEAR,
+    category: 'basic',
+    subCategory: 'personnel',
+    name: '工资福利支出',
+    fundSource: '财政拨款',
+    initialBudget: '100',
+    additions: '0',
+    reductions: '0',
+    carryOver: '0',
+    sortOrder: 1,
     ...overrides,
   }
 }
@@ -56,21 +76,39 @@ export function projectLine(projectId: string, overrides: Partial<BudgetLine> = 
   return { ...base, projectId, ...overrides }
 }
 
-export function execution(budgetLineId: string, month: number, spent: DecimalString, allocated: DecimalString = spent): MonthlyExecution {
+export function execution(
+  budgetLineId: string,
+  month: number,
+  spent: DecimalString,
+  allocated: DecimalString = spent,
+): MonthlyExecution {
   return { id: nextId('exec'), budgetLineId, year: YEAR, month: month as MonthNumber, allocated, spent }
 }
 
 export function indicator(overrides: Partial<Indicator> = {}): Indicator {
   return {
-    id: nextId('ind'), targetId: UNIT_TARGET_ID, level1: '产出指标', level2: '数量指标', name: '办理建设项目用地初审',
-    operator: '≥', targetValue: '15', measureUnit: '个', accrual: 'cumulative', sortOrder: 1,
+    id: nextId('ind'),
+    targetId: UNIT_TARGET_ID,
+    level1: '产出指标',
+    level2: '数量指标',
+    name: '办理建设项目用地初审',
+    operator: '≥',
+    targetValue: '15',
+    measureUnit: '个',
+    accrual: 'cumulative',
+    sortOrder: 1,
     ...overrides,
   }
 }
 
 export function reading(indicatorId: string, overrides: Partial<IndicatorReading> = {}): IndicatorReading {
   return {
-    id: nextId('reading'), nodeId: NODE_ID, indicatorId, likelihood: '确定能', deviationCauses: [], deviationText: '',
+    id: nextId('reading'),
+    nodeId: NODE_ID,
+    indicatorId,
+    likelihood: '确定能',
+    deviationCauses: [],
+    deviationText: '',
     ...overrides,
   }
 }
@@ -80,7 +118,15 @@ export function settings(overrides: Partial<MonitoringSettings> = {}): Monitorin
 }
 
 export function node(overrides: Partial<MonitoringNode> = {}): MonitoringNode {
-  return { id: NODE_ID, unitId: UNIT_ID, year: YEAR, asOfDate: SEED001_AS_OF, label: '2021年1-6月', status: 'draft', ...overrides }
+  return {
+    id: NODE_ID,
+    unitId: UNIT_ID,
+    year: YEAR,
+    asOfDate: SEED001_AS_OF,
+    label: '2021年1-6月',
+    status: 'draft',
+    ...overrides,
+  }
 }
 
 export function unitTarget(): PerformanceTarget {
@@ -96,8 +142,17 @@ export function dataset(overrides: Partial<UnitYearDataset> = {}): UnitYearDatas
     unit: { id: UNIT_ID, name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' },
     year: YEAR,
     framework: { year: YEAR, level1: [] },
-    projects: [], budgetLines: [], monthlyExecutions: [], targets: [unitTarget()], indicators: [], nodes: [node()],
-    readings: [], budgetJudgements: [], alerts: [], measures: [], reports: [],
+    projects: [],
+    budgetLines: [],
+    monthlyExecutions: [],
+    targets: [unitTarget()],
+    indicators: [],
+    nodes: [node()],
+    readings: [],
+    budgetJudgements: [],
+    alerts: [],
+    measures: [],
+    reports: [],
     ...overrides,
   }
 }
@@ -108,13 +163,33 @@ export function dataset(overrides: Partial<UnitYearDataset> = {}): UnitYearDatas
  */
 export function seed001Budget(): { lines: BudgetLine[]; executions: MonthlyExecution[]; projects: Project[] } {
   const personnel = budgetLine({ id: 'gzfl', name: '工资福利支出', initialBudget: '1129.83', sortOrder: 1 })
-  const vehicles = budgetLine({ id: 'clyx', subCategory: 'public', name: '车辆运行维护费', initialBudget: '40.00', sortOrder: 2 })
-  const office = budgetLine({ id: 'jbgy', subCategory: 'public', name: '基本公用经费', initialBudget: '173.42', sortOrder: 3 })
-  const assessment = projectLine('pgxm', { id: 'pgxm-line', name: '国有土地出让金评估项目', initialBudget: '150', sortOrder: 4 })
+  const vehicles = budgetLine({
+    id: 'clyx',
+    subCategory: 'public',
+    name: '车辆运行维护费',
+    initialBudget: '40.00',
+    sortOrder: 2,
+  })
+  const office = budgetLine({
+    id: 'jbgy',
+    subCategory: 'public',
+    name: '基本公用经费',
+    initialBudget: '173.42',
+    sortOrder: 3,
+  })
+  const assessment = projectLine('pgxm', {
+    id: 'pgxm-line',
+    name: '国有土地出让金评估项目',
+    initialBudget: '150',
+    sortOrder: 4,
+  })
   return {
     lines: [personnel, vehicles, office, assessment],
     executions: [
-      execution('gzfl', 6, '324.88'), execution('clyx', 6, '15.95'), execution('jbgy', 6, '42.91'), execution('pgxm-line', 6, '0'),
+      execution('gzfl', 6, '324.88'),
+      execution('clyx', 6, '15.95'),
+      execution('jbgy', 6, '42.91'),
+      execution('pgxm-line', 6, '0'),
     ],
     projects: [project('pgxm', '国有土地出让金评估项目')],
   }

@@ -20,15 +20,24 @@ function snap(dataset: UnitYearDataset, nodeId: string, mode: TimeProgressMode) 
 function withSeptember(): UnitYearDataset {
   const dataset = qiemo2021Dataset()
   dataset.nodes.push({ ...dataset.nodes[0], id: 'sep', asOfDate: '2021-09-30', label: '2021年1-9月' })
-  dataset.readings.push(...dataset.readings.filter((r) => r.nodeId === DEMO_NODE_ID).map((r) => ({
-    ...r, id: `${r.id}-sep`, nodeId: 'sep', ...(r.actualValue === '4' ? { actualValue: '9' } : {}),
-  })))
+  dataset.readings.push(
+    ...dataset.readings
+      .filter((r) => r.nodeId === DEMO_NODE_ID)
+      .map((r) => ({
+        ...r,
+        id: `${r.id}-sep`,
+        nodeId: 'sep',
+        ...(r.actualValue === '4' ? { actualValue: '9' } : {}),
+      })),
+  )
   return dataset
 }
 
 function peixunTrend(dataset: UnitYearDataset, nodeId: string, mode: TimeProgressMode, explicit?: TimeProgressMode) {
   const snapshot = snap(dataset, nodeId, mode)
-  const rows = explicit ? forecastIndicators(snapshot, dataset, 'unit', explicit) : forecastIndicators(snapshot, dataset)
+  const rows = explicit
+    ? forecastIndicators(snapshot, dataset, 'unit', explicit)
+    : forecastIndicators(snapshot, dataset)
   return rows.find((r) => r.name === PEIXUN)?.trendValue
 }
 

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import {
-  cellProblem, columnLetter, parseAmount, parseChoice, parseChoices, parseDate, parseDateList, parsePercentNumber,
-  parseText, parseYear, sameDecimal, toHalfWidth, type CellValue,
+  cellProblem,
+  columnLetter,
+  parseAmount,
+  parseChoice,
+  parseChoices,
+  parseDate,
+  parseDateList,
+  parsePercentNumber,
+  parseText,
+  parseYear,
+  sameDecimal,
+  toHalfWidth,
+  type CellValue,
 } from '@/domain/importParsing'
 import { DEVIATION_CAUSES } from '@/domain/types'
 
@@ -89,11 +100,25 @@ describe('parseDate', () => {
   ])('%j → %s', (cell, expected) => {
     expect(parseDate(cell)).toEqual({ ok: true, value: expected })
   })
-  it.each<CellValue>(['2021-02-30', '2021-13-01', '2023-02-29', '30/06/2021', '6月30日', 'yesterday', 44377.5, -1, true, new Date(Number.NaN)])('%j is refused', (cell) => {
+  it.each<CellValue>([
+    '2021-02-30',
+    '2021-13-01',
+    '2023-02-29',
+    '30/06/2021',
+    '6月30日',
+    'yesterday',
+    44377.5,
+    -1,
+    true,
+    new Date(Number.NaN),
+  ])('%j is refused', (cell) => {
     expect(parseDate(cell).ok).toBe(false)
   })
   it('reads a list of node dates', () => {
-    expect(parseDateList('2021-06-30、2021-09-30，2021/12/31')).toEqual({ ok: true, value: ['2021-06-30', '2021-09-30', '2021-12-31'] })
+    expect(parseDateList('2021-06-30、2021-09-30，2021/12/31')).toEqual({
+      ok: true,
+      value: ['2021-06-30', '2021-09-30', '2021-12-31'],
+    })
     expect(parseDateList('2021-06-30、明天')).toEqual({ ok: false, reason: '含有无效日期“明天”（请写成 2021-06-30）' })
   })
 })
@@ -107,7 +132,10 @@ describe('choices, text, year', () => {
     expect(parseChoice('大于', ops)).toEqual({ ok: false, reason: '不是可选值（可选：≥、>、=、≤、<、定性）' })
   })
   it('splits several deviation causes', () => {
-    expect(parseChoices('经费保障、人员保障，经费保障', DEVIATION_CAUSES)).toEqual({ ok: true, value: ['经费保障', '人员保障'] })
+    expect(parseChoices('经费保障、人员保障，经费保障', DEVIATION_CAUSES)).toEqual({
+      ok: true,
+      value: ['经费保障', '人员保障'],
+    })
     expect(parseChoices('天气', DEVIATION_CAUSES).ok).toBe(false)
   })
   it('keeps Chinese and emoji text, refuses over-long text', () => {
@@ -135,6 +163,8 @@ describe('helpers', () => {
     expect(sameDecimal('abc', 'abc')).toBe(true)
   })
   it('writes the problem sentence of the issue', () => {
-    expect(cellProblem('预算执行', 12, 6, '6月执行数', '不是有效金额', '1,2a')).toBe('预算执行 第12行 F列「6月执行数」不是有效金额：“1,2a”')
+    expect(cellProblem('预算执行', 12, 6, '6月执行数', '不是有效金额', '1,2a')).toBe(
+      '预算执行 第12行 F列「6月执行数」不是有效金额：“1,2a”',
+    )
   })
 })

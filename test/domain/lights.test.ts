@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { D, formatNumber, formatPercent } from '../../src/domain/decimal'
-import { budgetLight, countLights, indicatorLight, isOverspent, spendsUnallocatedFunds, worstLight } from '../../src/domain/lights'
+import {
+  budgetLight,
+  countLights,
+  indicatorLight,
+  isOverspent,
+  spendsUnallocatedFunds,
+  worstLight,
+} from '../../src/domain/lights'
 import type { IndicatorAssessment } from '../../src/domain/lights'
 import { DEFAULT_SETTINGS } from '../../src/domain/settings'
 import type { DecimalString, Indicator, IndicatorReading, IsoDate } from '../../src/domain/types'
@@ -8,12 +15,16 @@ import { SEED001_AS_OF, indicator, reading, settings } from './factories'
 
 const thresholds = DEFAULT_SETTINGS.budgetLight
 
-function assess(ind: Indicator, r: Partial<IndicatorReading> | undefined, asOf: IsoDate = SEED001_AS_OF): IndicatorAssessment {
+function assess(
+  ind: Indicator,
+  r: Partial<IndicatorReading> | undefined,
+  asOf: IsoDate = SEED001_AS_OF,
+): IndicatorAssessment {
   return indicatorLight(ind, r ? reading(ind.id, r) : undefined, asOf, settings())
 }
 
 describe('budgetLight (执行率 ÷ 序时进度 × 100)', () => {
-  it("gives ratio 51.4 and red for 25.70% at 序时进度 50% (seed 001 whole budget)", () => {
+  it('gives ratio 51.4 and red for 25.70% at 序时进度 50% (seed 001 whole budget)', () => {
     const rate = new D('383.74').div('1493.25')
     const result = budgetLight(rate, new D('0.5'), thresholds)
     expect(result.light).toBe('red')
@@ -58,7 +69,9 @@ describe('indicatorLight: seed 001 at 2021-06-30', () => {
   })
 
   it('is red for 新增建设用地报批 30 of 450 亩 (6.67%, 13% of the expected 225)', () => {
-    const a = assess(indicator({ name: '新增建设用地报批', targetValue: '450', measureUnit: '亩' }), { actualValue: '30' })
+    const a = assess(indicator({ name: '新增建设用地报批', targetValue: '450', measureUnit: '亩' }), {
+      actualValue: '30',
+    })
     expect(a.light).toBe('red')
     expect(a.ratioToExpected && formatPercent(a.ratioToExpected)).toBe('13.33%')
   })
@@ -79,14 +92,19 @@ describe('indicatorLight: seed 001 at 2021-06-30', () => {
   })
 
   it('is grey for 挂牌出让土地 before its due date (未达监控节点)', () => {
-    const a = assess(indicator({ targetValue: '20', accrual: 'dueLater', dueDate: '2021-10-01' }), { likelihood: '确定能' })
+    const a = assess(indicator({ targetValue: '20', accrual: 'dueLater', dueDate: '2021-10-01' }), {
+      likelihood: '确定能',
+    })
     expect(a.light).toBe('grey')
     expect(a.completion.status).toBe('notDue')
   })
 
   it('人员保障成本经费 ≤1129.83 万元 with 324.88 spent at 1-6月 is green, not red (seed 001)', () => {
     // a cost ceiling: 324.88 ≤ 1129.83 and the 全年预计 1129.83 ≤ 1129.83; slow spending is the budget light's job
-    const a = assess(indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元' }), { actualValue: '324.88', yearEndForecast: '1129.83' })
+    const a = assess(indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元' }), {
+      actualValue: '324.88',
+      yearEndForecast: '1129.83',
+    })
     expect(a.light).toBe('green')
     expect(a.completion.status === 'rate' && formatPercent(a.completion.rate)).toBe('28.75%')
     expect(a.expected).toBeNull()
@@ -154,7 +172,15 @@ describe('indicatorLight: the rules', () => {
 
 describe('indicatorLight: cost ceilings (≤ / < in 万元, 元, 千元; spec §4)', () => {
   const ceiling150 = (overrides: Partial<Indicator> = {}): Indicator =>
-    indicator({ level1: '成本指标', level2: '经济成本指标', name: '项目保障成本经费', operator: '≤', targetValue: '150', measureUnit: '万元', ...overrides })
+    indicator({
+      level1: '成本指标',
+      level2: '经济成本指标',
+      name: '项目保障成本经费',
+      operator: '≤',
+      targetValue: '150',
+      measureUnit: '万元',
+      ...overrides,
+    })
 
   it('项目保障成本经费 ≤150 万元 with 0 spent is green (seed 001), its 完成率 still 0%', () => {
     const a = assess(ceiling150(), { actualValue: '0', yearEndForecast: '150' })
@@ -164,7 +190,9 @@ describe('indicatorLight: cost ceilings (≤ / < in 万元, 元, 千元; spec §
   })
 
   it('人员保障成本经费 324.88 at 1-6月 without a forecast is green on the trend 649.76 ≤ 1129.83 (seed 001)', () => {
-    const a = assess(indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元' }), { actualValue: '324.88' })
+    const a = assess(indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元' }), {
+      actualValue: '324.88',
+    })
     expect(a.light).toBe('green')
     expect(a.ceilingForecast).toMatchObject({ source: 'trend' })
     expect(a.ceilingForecast?.value.toFixed()).toBe('649.76')
@@ -205,11 +233,23 @@ describe('indicatorLight: cost ceilings (≤ / < in 万元, 元, 千元; spec §
 
   it('trends on the day-based 序时进度 when set: 80 ÷ (181 ÷ 365) = 161.33 at 6月30日', () => {
     const ind = ceiling150()
-    const a = indicatorLight(ind, reading(ind.id, { actualValue: '80' }), SEED001_AS_OF, settings({ timeProgressMode: 'day' }))
+    const a = indicatorLight(
+      ind,
+      reading(ind.id, { actualValue: '80' }),
+      SEED001_AS_OF,
+      settings({ timeProgressMode: 'day' }),
+    )
     expect(a.light).toBe('yellow')
     expect(a.ceilingForecast && formatNumber(a.ceilingForecast.value, 2)).toBe('161.33')
     // 74.5 ÷ (181 ÷ 365) = 150.24 > 150 on days, 149 on months
-    expect(indicatorLight(ind, reading(ind.id, { actualValue: '74.5' }), SEED001_AS_OF, settings({ timeProgressMode: 'day' })).light).toBe('yellow')
+    expect(
+      indicatorLight(
+        ind,
+        reading(ind.id, { actualValue: '74.5' }),
+        SEED001_AS_OF,
+        settings({ timeProgressMode: 'day' }),
+      ).light,
+    ).toBe('yellow')
     expect(assess(ind, { actualValue: '74.5' }).light).toBe('green')
   })
 
@@ -221,7 +261,9 @@ describe('indicatorLight: cost ceilings (≤ / < in 万元, 元, 千元; spec §
   })
 
   it('applies to 元 and 千元 too, and never turns blue', () => {
-    expect(assess(ceiling150({ measureUnit: '元', targetValue: '1500000' }), { actualValue: '800000' }).light).toBe('yellow') // 1600000
+    expect(assess(ceiling150({ measureUnit: '元', targetValue: '1500000' }), { actualValue: '800000' }).light).toBe(
+      'yellow',
+    ) // 1600000
     expect(assess(ceiling150({ measureUnit: '千元', targetValue: '1500' }), { actualValue: '700' }).light).toBe('green') // 1400
     // far ahead of a straight line but under the ceiling: no over-run for a ceiling
     expect(assess(ceiling150(), { actualValue: '140', yearEndForecast: '150' }).light).toBe('green')
@@ -241,7 +283,9 @@ describe('indicatorLight: cost ceilings (≤ / < in 万元, 元, 千元; spec §
     expect(a.light).toBe('green')
     expect(a.expected?.toFixed()).toBe('6')
     expect(a.ratioToExpected?.toFixed()).toBe('1')
-    expect(assess(indicator({ operator: '≤', targetValue: '12', measureUnit: '个月' }), { actualValue: '3' }).light).toBe('red')
+    expect(
+      assess(indicator({ operator: '≤', targetValue: '12', measureUnit: '个月' }), { actualValue: '3' }).light,
+    ).toBe('red')
   })
 
   it('is grey with no reading, as before', () => {
@@ -272,7 +316,13 @@ describe('worstLight and countLights', () => {
 
 describe('expected at node is exact (multiplied before divided)', () => {
   it('办理建设项目用地初审 ≥15 个 at 1-2月 expects exactly 2.5, so 2 done is 80% and green (seed 001 indicator)', () => {
-    const initial = indicator({ name: '办理建设项目用地初审', operator: '≥', targetValue: '15', measureUnit: '个', accrual: 'cumulative' })
+    const initial = indicator({
+      name: '办理建设项目用地初审',
+      operator: '≥',
+      targetValue: '15',
+      measureUnit: '个',
+      accrual: 'cumulative',
+    })
     const assessed = indicatorLight(initial, reading(initial.id, { actualValue: '2' }), '2021-02-28', settings())
     expect(assessed.expected?.toFixed()).toBe('2.5')
     expect(assessed.ratioToExpected?.toFixed()).toBe('0.8')

@@ -5,8 +5,15 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
-  budgetLineIdentity, hasInvisibleCharacters, invisibleNote, newLookAlikes, normalizeDatasetNames, normalizeFrameworkNames,
-  normalizeIndicatorNames, normalizeName, normalizeUnitNames,
+  budgetLineIdentity,
+  hasInvisibleCharacters,
+  invisibleNote,
+  newLookAlikes,
+  normalizeDatasetNames,
+  normalizeFrameworkNames,
+  normalizeIndicatorNames,
+  normalizeName,
+  normalizeUnitNames,
 } from '@/domain/names'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import type { BudgetLine } from '@/domain/types'
@@ -58,17 +65,36 @@ describe('normalizeName', () => {
   })
 
   it('is idempotent and leaves no invisible character, no outer blank and no double blank', () => {
-    const piece = fc.constantFrom('且', '末', ' ', '\u3000', '\u200b', '\u200f', '\u202e', '\u2066', '\ufeff', '\u00ad', '\t', 'e', '\u0301', 'A')
+    const piece = fc.constantFrom(
+      '且',
+      '末',
+      ' ',
+      '\u3000',
+      '\u200b',
+      '\u200f',
+      '\u202e',
+      '\u2066',
+      '\ufeff',
+      '\u00ad',
+      '\t',
+      'e',
+      '\u0301',
+      'A',
+    )
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 20 }).map((parts) => parts.join('')), fc.string(), (built, any) => {
-        for (const text of [built, any]) {
-          const once = normalizeName(text)
-          expect(normalizeName(once)).toBe(once)
-          expect(hasInvisibleCharacters(once)).toBe(false)
-          expect(once).toBe(once.trim())
-          expect(once).not.toMatch(/\s\s/)
-        }
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 20 }).map((parts) => parts.join('')),
+        fc.string(),
+        (built, any) => {
+          for (const text of [built, any]) {
+            const once = normalizeName(text)
+            expect(normalizeName(once)).toBe(once)
+            expect(hasInvisibleCharacters(once)).toBe(false)
+            expect(once).toBe(once.trim())
+            expect(once).not.toMatch(/\s\s/)
+          }
+        },
+      ),
     )
   })
 })
@@ -111,8 +137,19 @@ describe('row normalisers', () => {
 
   it('normalises an indicator’s 一级, 二级, 三级 and 计量单位, so 万元\\u200b is still 万元', () => {
     const [first] = qiemo2021Dataset().indicators
-    const indicator = normalizeIndicatorNames({ ...first, level1: '产出指标\u200b', level2: ' 数量指标', name: '办理建设项目用地初审\u202c', measureUnit: '万元\u200b' })
-    expect([indicator.level1, indicator.level2, indicator.name, indicator.measureUnit]).toEqual(['产出指标', '数量指标', '办理建设项目用地初审', '万元'])
+    const indicator = normalizeIndicatorNames({
+      ...first,
+      level1: '产出指标\u200b',
+      level2: ' 数量指标',
+      name: '办理建设项目用地初审\u202c',
+      measureUnit: '万元\u200b',
+    })
+    expect([indicator.level1, indicator.level2, indicator.name, indicator.measureUnit]).toEqual([
+      '产出指标',
+      '数量指标',
+      '办理建设项目用地初审',
+      '万元',
+    ])
     expect(indicator.targetValue).toBe(first.targetValue)
   })
 
@@ -142,14 +179,27 @@ describe('row normalisers', () => {
 
 function line(id: string, name: string, overrides: Partial<BudgetLine> = {}): BudgetLine {
   return {
-    id, unitId: 'unit-qiemo', year: 2021, category: 'basic', subCategory: 'personnel', name, fundSource: '财政拨款',
-    initialBudget: '1343.25', additions: '0', reductions: '0', carryOver: '0', sortOrder: 1, ...overrides,
+    id,
+    unitId: 'unit-qiemo',
+    year: 2021,
+    category: 'basic',
+    subCategory: 'personnel',
+    name,
+    fundSource: '财政拨款',
+    initialBudget: '1343.25',
+    additions: '0',
+    reductions: '0',
+    carryOver: '0',
+    sortOrder: 1,
+    ...overrides,
   }
 }
 
 describe('budgetLineIdentity', () => {
   it('is the same for the three lines that all read 工资福利支出', () => {
-    const ids = [line('a', SALARY), line('b', `${SALARY}\u200b`), line('c', `\u202a${SALARY}\u202c`)].map(budgetLineIdentity)
+    const ids = [line('a', SALARY), line('b', `${SALARY}\u200b`), line('c', `\u202a${SALARY}\u202c`)].map(
+      budgetLineIdentity,
+    )
     expect(new Set(ids).size).toBe(1)
   })
 
@@ -182,7 +232,13 @@ describe('newLookAlikes', () => {
 
   it('lets look-alikes stored before names were normalised be saved again, but not joined by a third', () => {
     const legacy = [line('a', SALARY), line('b', `${SALARY}\u200b`)]
-    expect(newLookAlikes(legacy.map((l) => ({ ...l, initialBudget: '1' as const })), legacy, key)).toEqual([])
+    expect(
+      newLookAlikes(
+        legacy.map((l) => ({ ...l, initialBudget: '1' as const })),
+        legacy,
+        key,
+      ),
+    ).toEqual([])
     const third = line('c', `\u202a${SALARY}\u202c`)
     expect(newLookAlikes([...legacy, third], legacy, key)[0]?.newcomers).toEqual([third])
   })

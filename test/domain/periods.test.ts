@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { formatPercent } from '../../src/domain/decimal'
 import {
-  monthEndTimeProgress, monthsThrough, nodeLabel, parseNodeDate, reportedMonth, timeProgress, toMonthNumber,
+  monthEndTimeProgress,
+  monthsThrough,
+  nodeLabel,
+  parseNodeDate,
+  reportedMonth,
+  timeProgress,
+  toMonthNumber,
 } from '../../src/domain/periods'
 import type { IsoDate } from '../../src/domain/types'
 
@@ -43,13 +49,17 @@ describe('timeProgress (序时进度)', () => {
 describe('parseNodeDate', () => {
   it('returns the parts of a valid node date', () => {
     const parsed = parseNodeDate('2021-06-30')
-    expect(parsed).toEqual({ ok: true, value: { iso: '2021-06-30', year: 2021, month: 6, dayOfYear: 181, daysInYear: 365 } })
+    expect(parsed).toEqual({
+      ok: true,
+      value: { iso: '2021-06-30', year: 2021, month: 6, dayOfYear: 181, daysInYear: 365 },
+    })
   })
 
   it('returns a Chinese issue for an impossible date', () => {
     const parsed = parseNodeDate('2021-13-01')
     expect(parsed.ok).toBe(false)
-    if (!parsed.ok) expect(parsed.issues[0]).toMatchObject({ field: 'asOfDate', code: 'date.invalid', severity: 'error' })
+    if (!parsed.ok)
+      expect(parsed.issues[0]).toMatchObject({ field: 'asOfDate', code: 'date.invalid', severity: 'error' })
     if (!parsed.ok) expect(parsed.issues[0].message).toContain('监控节点日期')
   })
 })

@@ -2,8 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { D, formatAmount, formatPercent } from '../../src/domain/decimal'
 import type { Dec } from '../../src/domain/decimal'
 import {
-  adjustedBudget, adjustedBudgets, averageMonthlyExecutionRate, budgetFigures, executionAtMonth, executionBaseOf, expectsMonthlyEntry, lineAmountsAt,
-  lineFigures, monthEntries, monthlyExecutionRates, rollUpBudget, unreportedLinesAt,
+  adjustedBudget,
+  adjustedBudgets,
+  averageMonthlyExecutionRate,
+  budgetFigures,
+  executionAtMonth,
+  executionBaseOf,
+  expectsMonthlyEntry,
+  lineAmountsAt,
+  lineFigures,
+  monthEntries,
+  monthlyExecutionRates,
+  rollUpBudget,
+  unreportedLinesAt,
 } from '../../src/domain/rates'
 import type { MonthlyRate } from '../../src/domain/rates'
 import type { BudgetLine, MonthlyExecution, MonthNumber } from '../../src/domain/types'
@@ -14,7 +25,9 @@ const pct = (rate: Dec | null): string | null => (rate === null ? null : formatP
 
 describe('adjustedBudget (调整后预算)', () => {
   it('is 年初预算 + 追加 − 追减', () => {
-    expect(adjustedBudget(budgetLine({ initialBudget: '1000', additions: '250.5', reductions: '100.25' })).toFixed()).toBe('1150.25')
+    expect(
+      adjustedBudget(budgetLine({ initialBudget: '1000', additions: '250.5', reductions: '100.25' })).toFixed(),
+    ).toBe('1150.25')
   })
 
   it('leaves 上年结转 out of the adjusted budget', () => {
@@ -22,7 +35,9 @@ describe('adjustedBudget (调整后预算)', () => {
   })
 
   it('treats empty adjustment fields as zero', () => {
-    expect(adjustedBudget(unchecked(budgetLine({ initialBudget: '100' }), { additions: '', reductions: '' })).toFixed()).toBe('100')
+    expect(
+      adjustedBudget(unchecked(budgetLine({ initialBudget: '100' }), { additions: '', reductions: '' })).toFixed(),
+    ).toBe('100')
   })
 
   it('adds 0.1 and 0.2 exactly (no binary float drift)', () => {
@@ -39,8 +54,14 @@ describe('executionAtMonth', () => {
   })
 
   it('carries the latest earlier month forward when a month has no entry, and says which month (4月 → 2月’s 10, 12月 → 5月’s 30)', () => {
-    expect([executionAtMonth(executions, 'a', 4).spent.toFixed(), executionAtMonth(executions, 'a', 4).latestMonth]).toEqual(['10', 2])
-    expect([executionAtMonth(executions, 'a', 12).spent.toFixed(), executionAtMonth(executions, 'a', 12).latestMonth]).toEqual(['30', 5])
+    expect([
+      executionAtMonth(executions, 'a', 4).spent.toFixed(),
+      executionAtMonth(executions, 'a', 4).latestMonth,
+    ]).toEqual(['10', 2])
+    expect([
+      executionAtMonth(executions, 'a', 12).spent.toFixed(),
+      executionAtMonth(executions, 'a', 12).latestMonth,
+    ]).toEqual(['30', 5])
   })
 
   it('has no figure before the first entry: 0 with no month (未填报, nothing recorded)', () => {
@@ -83,7 +104,12 @@ describe('budgetFigures (seed 001, 2021年1-6月)', () => {
 
   it('lists each line with its own figures in sortOrder', () => {
     const rows = lineFigures([...lines].reverse(), executions, 6)
-    expect(rows.map((r) => r.line.name)).toEqual(['工资福利支出', '车辆运行维护费', '基本公用经费', '国有土地出让金评估项目'])
+    expect(rows.map((r) => r.line.name)).toEqual([
+      '工资福利支出',
+      '车辆运行维护费',
+      '基本公用经费',
+      '国有土地出让金评估项目',
+    ])
     expect(pct(rows[0].figures.executionRate)).toBe('28.75%')
   })
 })
@@ -93,20 +119,29 @@ describe('rollUpBudget (seed 001)', () => {
 
   it('reports 基本支出 1343.25 / 383.74 → 28.57% and 项目支出 150 / 0 → 0% (seed 001: 29% and 0%)', () => {
     const groups = rollUpBudget(lines, executions, 6, 'category')
-    expect(groups.map((g) => [g.key, g.label, formatAmount(g.figures.adjustedBudget), formatAmount(g.figures.spent), pct(g.figures.executionRate)]))
-      .toEqual([
-        ['basic', '基本支出', '1343.25', '383.74', '28.57%'],
-        ['project', '项目支出', '150.00', '0.00', '0.00%'],
-      ])
+    expect(
+      groups.map((g) => [
+        g.key,
+        g.label,
+        formatAmount(g.figures.adjustedBudget),
+        formatAmount(g.figures.spent),
+        pct(g.figures.executionRate),
+      ]),
+    ).toEqual([
+      ['basic', '基本支出', '1343.25', '383.74', '28.57%'],
+      ['project', '项目支出', '150.00', '0.00', '0.00%'],
+    ])
   })
 
   it('splits 基本支出 into 人员经费 1129.83 and 公用经费 213.42 (seed 001 成本指标 targets), with 项目支出 as its own group', () => {
     const groups = rollUpBudget(lines, executions, 6, 'subCategory')
-    expect(groups.map((g) => [g.label, formatAmount(g.figures.adjustedBudget), formatAmount(g.figures.spent)])).toEqual([
-      ['人员经费', '1129.83', '324.88'],
-      ['公用经费', '213.42', '58.86'],
-      ['项目支出', '150.00', '0.00'],
-    ])
+    expect(groups.map((g) => [g.label, formatAmount(g.figures.adjustedBudget), formatAmount(g.figures.spent)])).toEqual(
+      [
+        ['人员经费', '1129.83', '324.88'],
+        ['公用经费', '213.42', '58.86'],
+        ['项目支出', '150.00', '0.00'],
+      ],
+    )
   })
 
   it('groups by 资金来源 in the standard order', () => {
@@ -116,12 +151,20 @@ describe('rollUpBudget (seed 001)', () => {
       budgetLine({ id: 'r', fundSource: '上级专项', initialBudget: '5' }),
     ]
     const groups = rollUpBudget(mixed, [], 6, 'fundSource')
-    expect(groups.map((g) => [g.key, g.figures.adjustedBudget.toFixed()])).toEqual([['财政拨款', '20'], ['上级专项', '15']])
+    expect(groups.map((g) => [g.key, g.figures.adjustedBudget.toFixed()])).toEqual([
+      ['财政拨款', '20'],
+      ['上级专项', '15'],
+    ])
   })
 
   it('keys projects by id and labels them by the project name, or the first line name without a project list', () => {
-    expect(rollUpBudget(lines, executions, 6, 'project', projects)).toMatchObject([{ key: 'pgxm', label: '国有土地出让金评估项目' }])
-    const twoLines = [projectLine('p1', { id: 'l2', name: '第二笔', sortOrder: 2 }), projectLine('p1', { id: 'l1', name: '评估费', sortOrder: 1 })]
+    expect(rollUpBudget(lines, executions, 6, 'project', projects)).toMatchObject([
+      { key: 'pgxm', label: '国有土地出让金评估项目' },
+    ])
+    const twoLines = [
+      projectLine('p1', { id: 'l2', name: '第二笔', sortOrder: 2 }),
+      projectLine('p1', { id: 'l1', name: '评估费', sortOrder: 1 }),
+    ]
     const [group] = rollUpBudget(twoLines, [], 6, 'project')
     expect([group.key, group.label, group.figures.adjustedBudget.toFixed()]).toEqual(['p1', '评估费', '200'])
   })
@@ -138,7 +181,8 @@ describe('rollUpBudget (seed 001)', () => {
 
 describe('unreported lines at a month (spec §2: unreported is not zero)', () => {
   const { lines, executions } = seed001Budget()
-  const amountsAt = (month: MonthNumber, extra = executions) => lineAmountsAt(lines, extra, month, adjustedBudgets(lines))
+  const amountsAt = (month: MonthNumber, extra = executions) =>
+    lineAmountsAt(lines, extra, month, adjustedBudgets(lines))
 
   it('a 1-7月 look at seed 001 with no July entries keeps June’s 383.74 and names all 4 lines as from 6月', () => {
     const july = amountsAt(7)
@@ -161,7 +205,9 @@ describe('unreported lines at a month (spec §2: unreported is not zero)', () =>
     const withJuly = [...executions, execution('gzfl', 7, '330.00')]
     const july = amountsAt(7, withJuly)
     expect(unreportedLinesAt(july, 7).map((l) => [l.name, l.latestMonth])).toEqual([
-      ['车辆运行维护费', 6], ['基本公用经费', 6], ['国有土地出让金评估项目', 6],
+      ['车辆运行维护费', 6],
+      ['基本公用经费', 6],
+      ['国有土地出让金评估项目', 6],
     ])
     expect(monthEntries(july, 7)).toBe('some')
     // 330.00 + 15.95 + 42.91 + 0
@@ -169,8 +215,15 @@ describe('unreported lines at a month (spec §2: unreported is not zero)', () =>
   })
 
   it('names a line never reported with no month (latestMonth null) and counts nothing for it', () => {
-    const july = amountsAt(7, executions.filter((e) => e.budgetLineId !== 'clyx'))
-    expect(unreportedLinesAt(july, 7).find((l) => l.budgetLineId === 'clyx')).toEqual({ budgetLineId: 'clyx', name: '车辆运行维护费', latestMonth: null })
+    const july = amountsAt(
+      7,
+      executions.filter((e) => e.budgetLineId !== 'clyx'),
+    )
+    expect(unreportedLinesAt(july, 7).find((l) => l.budgetLineId === 'clyx')).toEqual({
+      budgetLineId: 'clyx',
+      name: '车辆运行维护费',
+      latestMonth: null,
+    })
     expect(july.find((a) => a.line.id === 'clyx')?.spent.toFixed()).toBe('0')
   })
 
@@ -185,11 +238,15 @@ describe('unreported lines at a month (spec §2: unreported is not zero)', () =>
 
 describe('monthly execution rates and their average (seed 003 部门预算资金支出率)', () => {
   const line = budgetLine({ id: 'm', initialBudget: '100' })
-  const rates = (pairs: [number, string][]): MonthlyRate[] => pairs.map(([month, rate]) => ({ month: month as MonthNumber, rate: new D(rate) }))
+  const rates = (pairs: [number, string][]): MonthlyRate[] =>
+    pairs.map(([month, rate]) => ({ month: month as MonthNumber, rate: new D(rate) }))
   const shown = (list: MonthlyRate[]) => list.map((r) => [r.month, r.rate.toFixed()])
 
   it('gives the reported months 1 and 3 their cumulative 执行率 (10%, 40%) and leaves 2 and 4 out, not carried forward', () => {
-    expect(shown(monthlyExecutionRates([line], [execution('m', 1, '10'), execution('m', 3, '40')], 4))).toEqual([[1, '0.1'], [3, '0.4']])
+    expect(shown(monthlyExecutionRates([line], [execution('m', 1, '10'), execution('m', 3, '40')], 4))).toEqual([
+      [1, '0.1'],
+      [3, '0.4'],
+    ])
   })
 
   it('counts a month only when every line with a budget reported it: 3月 with one of two lines is left out', () => {
@@ -209,21 +266,51 @@ describe('monthly execution rates and their average (seed 003 部门预算资金
   })
 
   it('a year with entries only in months 3 and 6 (30%, 60%) averages those two months to 45% and says so', () => {
-    const result = averageMonthlyExecutionRate(monthlyExecutionRates([line], [execution('m', 3, '30'), execution('m', 6, '60')], 6), 6)
-    expect([result.average?.toFixed(), result.months, result.skippedMonths, result.gap]).toEqual(['0.45', [3, 6], [1, 2, 4, 5], null])
+    const result = averageMonthlyExecutionRate(
+      monthlyExecutionRates([line], [execution('m', 3, '30'), execution('m', 6, '60')], 6),
+      6,
+    )
+    expect([result.average?.toFixed(), result.months, result.skippedMonths, result.gap]).toEqual([
+      '0.45',
+      [3, 6],
+      [1, 2, 4, 5],
+      null,
+    ])
   })
 
   it('averages to 95.6% over months 1-5 with a 130% month counted as 100% (the average behind seed 003 self score 9.56 of 10)', () => {
-    const result = averageMonthlyExecutionRate(rates([[1, '1.3'], [2, '0.9'], [3, '0.95'], [4, '0.97'], [5, '0.96']]), 5)
+    const result = averageMonthlyExecutionRate(
+      rates([
+        [1, '1.3'],
+        [2, '0.9'],
+        [3, '0.95'],
+        [4, '0.97'],
+        [5, '0.96'],
+      ]),
+      5,
+    )
     expect([result.average?.toFixed(), result.months, result.skippedMonths]).toEqual(['0.956', [1, 2, 3, 4, 5], []])
   })
 
   it('caps each month at 100% before averaging: 150% and 50% → 75%', () => {
-    expect(averageMonthlyExecutionRate(rates([[1, '1.5'], [2, '0.5']]), 2).average?.toFixed()).toBe('0.75')
+    expect(
+      averageMonthlyExecutionRate(
+        rates([
+          [1, '1.5'],
+          [2, '0.5'],
+        ]),
+        2,
+      ).average?.toFixed(),
+    ).toBe('0.75')
   })
 
   it('has no average for no reported month', () => {
-    expect(averageMonthlyExecutionRate([], 6)).toEqual({ average: null, months: [], skippedMonths: [1, 2, 3, 4, 5, 6], gap: 'noMonths' })
+    expect(averageMonthlyExecutionRate([], 6)).toEqual({
+      average: null,
+      months: [],
+      skippedMonths: [1, 2, 3, 4, 5, 6],
+      gap: 'noMonths',
+    })
   })
 
   it('a year with only December (95% at 12月) has no monthly average', () => {
@@ -233,7 +320,10 @@ describe('monthly execution rates and their average (seed 003 部门预算资金
   })
 
   it('a year with November (80%) and December (95%) averages the two to 87.5%', () => {
-    const result = averageMonthlyExecutionRate(monthlyExecutionRates([line], [execution('m', 11, '80'), execution('m', 12, '95')], 12), 12)
+    const result = averageMonthlyExecutionRate(
+      monthlyExecutionRates([line], [execution('m', 11, '80'), execution('m', 12, '95')], 12),
+      12,
+    )
     expect([result.average?.toFixed(), result.months, result.gap]).toEqual(['0.875', [11, 12], null])
   })
 })
@@ -241,8 +331,19 @@ describe('monthly execution rates and their average (seed 003 部门预算资金
 describe('dated adjustments and the carry-over base (rules §2)', () => {
   // seed 001: 工资福利支出 年初预算 1129.83; a 追加 of 100 taking effect in September
   const gzfl: BudgetLine = {
-    id: 'gzfl', unitId: 'u', year: 2021, category: 'basic', subCategory: 'personnel', name: '工资福利支出', fundSource: '财政拨款',
-    initialBudget: '1129.83', additions: '100', reductions: '0', carryOver: '20', sortOrder: 1, adjustmentMonth: 9,
+    id: 'gzfl',
+    unitId: 'u',
+    year: 2021,
+    category: 'basic',
+    subCategory: 'personnel',
+    name: '工资福利支出',
+    fundSource: '财政拨款',
+    initialBudget: '1129.83',
+    additions: '100',
+    reductions: '0',
+    carryOver: '20',
+    sortOrder: 1,
+    adjustmentMonth: 9,
   }
 
   it('a September 追加 of 100 leaves 1-6月 at 1129.83 and makes 1-9月 1229.83', () => {
@@ -258,7 +359,14 @@ describe('dated adjustments and the carry-over base (rules §2)', () => {
   })
 
   it('执行率 at 1-6月 with 324.88 spent: 28.75% of 1129.83; with 上年结转 20 counted, 28.25% of 1149.83', () => {
-    const june: MonthlyExecution = { id: 'e', budgetLineId: 'gzfl', year: 2021, month: 6, allocated: '324.88', spent: '324.88' }
+    const june: MonthlyExecution = {
+      id: 'e',
+      budgetLineId: 'gzfl',
+      year: 2021,
+      month: 6,
+      allocated: '324.88',
+      spent: '324.88',
+    }
     expect(budgetFigures([gzfl], [june], 6).executionRate?.times(100).toFixed(2)).toBe('28.75')
     const base = executionBaseOf(gzfl, 6, { includeCarryOver: true })
     expect(base.toFixed(2)).toBe('1149.83')
@@ -266,6 +374,8 @@ describe('dated adjustments and the carry-over base (rules §2)', () => {
   })
 
   it('refuses an adjustment month outside the year with a Chinese message', () => {
-    expect(validateBudgetLine({ ...gzfl, adjustmentMonth: 13 as MonthNumber }).map((i) => i.message)).toContain('调整生效月份“13”无效，应为 2021 年内的 1 至 12 月')
+    expect(validateBudgetLine({ ...gzfl, adjustmentMonth: 13 as MonthNumber }).map((i) => i.message)).toContain(
+      '调整生效月份“13”无效，应为 2021 年内的 1 至 12 月',
+    )
   })
 })

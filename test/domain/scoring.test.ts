@@ -3,16 +3,27 @@ import { D, sum } from '../../src/domain/decimal'
 import type { Dec } from '../../src/domain/decimal'
 import type { CompletionResult } from '../../src/domain/completion'
 import {
-  budgetExecutionScore, carryOverRate, carryOverRateScore, gradeFor, publicExpenseControlRate, publicExpenseControlScore,
-  scoreIndicator, scorePreview, threePublicExpensesScore,
+  budgetExecutionScore,
+  carryOverRate,
+  carryOverRateScore,
+  gradeFor,
+  publicExpenseControlRate,
+  publicExpenseControlScore,
+  scoreIndicator,
+  scorePreview,
+  threePublicExpensesScore,
 } from '../../src/domain/scoring'
 import type { ScoringScheme } from '../../src/domain/settings'
 import { indicator, reading } from './factories'
 import type { DecimalString } from '../../src/domain/types'
 
 const rate = (value: string): CompletionResult => ({ status: 'rate', rate: new D(value) })
-const points = (scheme: ScoringScheme, completion: string, weight: DecimalString = '10', overrides: Parameters<typeof indicator>[0] = {}): string | undefined =>
-  scoreIndicator(scheme, indicator({ weight, ...overrides }), rate(completion))?.score.toFixed()
+const points = (
+  scheme: ScoringScheme,
+  completion: string,
+  weight: DecimalString = '10',
+  overrides: Parameters<typeof indicator>[0] = {},
+): string | undefined => scoreIndicator(scheme, indicator({ weight, ...overrides }), rate(completion))?.score.toFixed()
 const n = (value: Dec): string => value.toFixed()
 
 describe('scoreIndicator: seed 003 scheme (部门整体绩效目标产出/效益指标)', () => {
@@ -63,7 +74,9 @@ describe('scoreIndicator: common scheme', () => {
     const zero = indicator({ operator: '=', targetValue: '0', weight: '5' })
     expect(scoreIndicator('common', zero, rate('1'), reading(zero.id, { actualValue: '0' }))?.score.toFixed()).toBe('5')
     expect(scoreIndicator('common', zero, rate('0'), reading(zero.id, { actualValue: '1' }))?.score.toFixed()).toBe('0')
-    expect(scoreIndicator('seed003', zero, rate('1'), reading(zero.id, { actualValue: '2' }))?.score.toFixed()).toBe('0')
+    expect(scoreIndicator('seed003', zero, rate('1'), reading(zero.id, { actualValue: '2' }))?.score.toFixed()).toBe(
+      '0',
+    )
   })
 })
 
@@ -75,7 +88,12 @@ describe('scoreIndicator: what takes no part', () => {
 
   it('gives 0 for a missing or invalid completion', () => {
     expect(scoreIndicator('seed003', indicator({ weight: '10' }), { status: 'missing' })?.lost.toFixed()).toBe('10')
-    expect(scoreIndicator('common', indicator({ weight: '10' }), { status: 'invalid', message: '年度指标值为0，无法计算完成率' })?.score.toFixed()).toBe('0')
+    expect(
+      scoreIndicator('common', indicator({ weight: '10' }), {
+        status: 'invalid',
+        message: '年度指标值为0，无法计算完成率',
+      })?.score.toFixed(),
+    ).toBe('0')
   })
 })
 
@@ -85,8 +103,14 @@ describe('gradeFor (seed 003 评价等级)', () => {
   })
 
   it('puts the bounds 90, 80 and 60 in the upper grade', () => {
-    expect([gradeFor(new D(90)), gradeFor(new D('89.99')), gradeFor(new D(80)), gradeFor(new D('79.99')), gradeFor(new D(60)), gradeFor(new D('59.99'))])
-      .toEqual(['优', '良', '良', '中', '中', '差'])
+    expect([
+      gradeFor(new D(90)),
+      gradeFor(new D('89.99')),
+      gradeFor(new D(80)),
+      gradeFor(new D('79.99')),
+      gradeFor(new D(60)),
+      gradeFor(new D('59.99')),
+    ]).toEqual(['优', '良', '良', '中', '中', '差'])
   })
 })
 
@@ -102,7 +126,9 @@ describe('seed 003 budget-management formulas', () => {
   })
 
   it('scores 结转结余率 by tiers: ≤10% → 2, ≤20% → 1, ≤30% → 0.5, above → 0', () => {
-    const tiers = ['0', '0.1', '0.1001', '0.2', '0.25', '0.3', '0.3001'].map((r) => carryOverRateScore(new D(r)).toFixed())
+    const tiers = ['0', '0.1', '0.1001', '0.2', '0.25', '0.3', '0.3001'].map((r) =>
+      carryOverRateScore(new D(r)).toFixed(),
+    )
     expect(tiers).toEqual(['2', '2', '1', '1', '0.5', '0.5', '0'])
   })
 
@@ -129,7 +155,34 @@ describe('seed 003 budget-management formulas', () => {
   })
 
   it('adds up to the seed 003 total 95.56, graded 优', () => {
-    const table = ['20', '20', '9.56', '3', '2', '2', '2', '2', '1.5', '3', '7', '0.5', '1.5', '1', '2', '3', '1', '1', '2', '0.5', '1', '2', '2', '2', '2', '2']
+    const table = [
+      '20',
+      '20',
+      '9.56',
+      '3',
+      '2',
+      '2',
+      '2',
+      '2',
+      '1.5',
+      '3',
+      '7',
+      '0.5',
+      '1.5',
+      '1',
+      '2',
+      '3',
+      '1',
+      '1',
+      '2',
+      '0.5',
+      '1',
+      '2',
+      '2',
+      '2',
+      '2',
+      '2',
+    ]
     const total = sum(table.map((s) => new D(s)))
     expect(total.toFixed()).toBe('95.56')
     expect(gradeFor(total)).toBe('优')
@@ -153,7 +206,10 @@ describe('scorePreview', () => {
     expect(n(preview.max)).toBe('20')
     expect(n(preview.normalized)).toBe('47.5')
     expect(preview.grade).toBe('差')
-    expect(preview.items.map((i) => [i.indicatorId, n(i.lost)])).toEqual([['b', '10'], ['a', '0.5']])
+    expect(preview.items.map((i) => [i.indicatorId, n(i.lost)])).toEqual([
+      ['b', '10'],
+      ['a', '0.5'],
+    ])
     expect(preview.pending).toEqual(['c'])
     expect(preview.unweighted).toEqual(['d'])
   })

@@ -100,8 +100,16 @@ describe('toIsoDate', () => {
 describe('checkedBudgetLine', () => {
   const line = budgetLine({ id: 'gzfl', name: '工资福利支出', initialBudget: '1129.83' })
   it.each<[string, Partial<Unchecked<BudgetLine>>, Partial<BudgetLine> | null]>([
-    ['keeps a line whose amounts are decimals (seed 001 工资福利支出 1129.83)', {}, { initialBudget: '1129.83', additions: '0', reductions: '0', carryOver: '0' }],
-    ['keeps the spelling of each amount', { additions: '10.50', carryOver: '0.00' }, { additions: '10.50', carryOver: '0.00' }],
+    [
+      'keeps a line whose amounts are decimals (seed 001 工资福利支出 1129.83)',
+      {},
+      { initialBudget: '1129.83', additions: '0', reductions: '0', carryOver: '0' },
+    ],
+    [
+      'keeps the spelling of each amount',
+      { additions: '10.50', carryOver: '0.00' },
+      { additions: '10.50', carryOver: '0.00' },
+    ],
     ['refuses a blank 年初预算', { initialBudget: '' }, null],
     ['refuses a blank adjustment (the form writes 0)', { additions: '' }, null],
     ['refuses separators', { reductions: '1,000' }, null],
@@ -118,8 +126,16 @@ describe('checkedIndicator', () => {
   const plan: DecimalString[] = ['1', '2', '3', '4', '5', '7', '8', '9', '10', '12', '14', '15']
   it.each<[string, Partial<Unchecked<Indicator>>, Partial<Indicator> | null]>([
     ['keeps an indicator without 分值, date or plan (seed 001 用地初审 ≥ 15 个)', {}, {}],
-    ['keeps the 分值, due date and plan', { weight: '10', dueDate: '2021-12-31', monthlyPlan: plan }, { weight: '10', dueDate: '2021-12-31', monthlyPlan: plan }],
-    ['keeps 年度指标值 as text (定性 targets are words)', { operator: '定性', targetValue: '效果明显' }, { operator: '定性', targetValue: '效果明显' }],
+    [
+      'keeps the 分值, due date and plan',
+      { weight: '10', dueDate: '2021-12-31', monthlyPlan: plan },
+      { weight: '10', dueDate: '2021-12-31', monthlyPlan: plan },
+    ],
+    [
+      'keeps 年度指标值 as text (定性 targets are words)',
+      { operator: '定性', targetValue: '效果明显' },
+      { operator: '定性', targetValue: '效果明显' },
+    ],
     ['refuses a 分值 that is not a number', { weight: '二' }, null],
     ['refuses a date that is not a calendar day', { dueDate: '2021-02-30' }, null],
     ['refuses a blank date', { dueDate: '' }, null],

@@ -19,7 +19,9 @@ async function chooseOption(page: Page, testId: string, option: string) {
 const alertRow = (page: Page, text: string) =>
   page.getByTestId('alert-table').locator('.el-table__body-wrapper tr.el-table__row', { hasText: text })
 
-test('1-7月 shows June’s 批示 and 纠偏措施 on the same alerts, the light change, and links back to 1-6月', async ({ page }) => {
+test('1-7月 shows June’s 批示 and 纠偏措施 on the same alerts, the light change, and links back to 1-6月', async ({
+  page,
+}) => {
   await page.goto('/')
   await page.getByRole('button', { name: '载入示例数据' }).click()
   await expect(page.getByTestId('kpi-adjusted-budget')).toBeVisible()
@@ -58,10 +60,15 @@ test('1-7月 shows June’s 批示 and 纠偏措施 on the same alerts, the ligh
   const july = alertRow(page, JULY_BUDGET)
   await expect(july).toHaveCount(1)
   const carried = july.getByTestId('alert-carry-over')
-  await expect(carried.getByTestId('carry-over-summary')).toHaveText('上一节点（2021年1-6月）：红灯 → 现在：红灯，未改善；当时预警未关闭。')
-  await expect(carried.getByTestId('carry-over-comments')).toHaveText(/^批示：才茨柯 \d{4}-\d\d-\d\d 三季度前执行率须赶上序时进度$/)
-  await expect(carried.getByTestId('carry-over-measures'))
-    .toHaveText('纠偏措施：按月调度项目支付进度（自然资源利用和用途管制科，期限2021-09-15，计划；预期效果：9月底执行率达到序时进度）')
+  await expect(carried.getByTestId('carry-over-summary')).toHaveText(
+    '上一节点（2021年1-6月）：红灯 → 现在：红灯，未改善；当时预警未关闭。',
+  )
+  await expect(carried.getByTestId('carry-over-comments')).toHaveText(
+    /^批示：才茨柯 \d{4}-\d\d-\d\d 三季度前执行率须赶上序时进度$/,
+  )
+  await expect(carried.getByTestId('carry-over-measures')).toHaveText(
+    '纠偏措施：按月调度项目支付进度（自然资源利用和用途管制科，期限2021-09-15，计划；预期效果：9月底执行率达到序时进度）',
+  )
   // 开展及红枣培训会议次数: 4 of 12 — 4 ÷ 6 = 67% of expected in June (黄), 4 ÷ 7 = 57% in July (红)
   const training = alertRow(page, '开展及红枣培训会议次数').filter({ has: page.getByTestId('alert-carry-over') })
   await expect(training.getByTestId('carry-over-summary')).toContainText('黄灯 → 现在：红灯，恶化')

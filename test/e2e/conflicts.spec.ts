@@ -35,7 +35,9 @@ async function openReadings(page: Page): Promise<Locator> {
 
 /** Element Plus puts the test id on the input itself or on its wrapper. */
 function actualInput(page: Page, indicator = INDICATOR): Locator {
-  const row = page.getByTestId('readings-table').locator('.el-table__body tr', { has: page.locator(`[data-indicator="${indicator}"]`) })
+  const row = page
+    .getByTestId('readings-table')
+    .locator('.el-table__body tr', { has: page.locator(`[data-indicator="${indicator}"]`) })
   return row.locator('input[data-testid="reading-actual"], [data-testid="reading-actual"] input')
 }
 
@@ -63,7 +65,8 @@ const SAVE = { timeout: 30_000 }
 function storedPrecisionIn(page: Page): Promise<number | null> {
   return page.evaluate(() => {
     type State = Record<string, { settings?: { ratePrecision?: unknown } } | undefined>
-    const mounted = document.querySelector('#app') as (Element & { __vue_app__?: { config: { globalProperties: { $pinia?: { state: { value: State } } } } } }) | null
+    const mounted = document.querySelector('#app') as
+      (Element & { __vue_app__?: { config: { globalProperties: { $pinia?: { state: { value: State } } } } } }) | null
     const state = mounted?.__vue_app__?.config.globalProperties.$pinia?.state.value
     const precision = (state?.settings ?? state?.workspace)?.settings?.ratePrecision
     return typeof precision === 'number' ? precision : null
@@ -122,7 +125,10 @@ test.describe('concurrent edits in two tabs', () => {
     await second.close()
   })
 
-  test('指标填报: the second writer is told which indicator changed, and 覆盖 stores its value', async ({ page, context }) => {
+  test('指标填报: the second writer is told which indicator changed, and 覆盖 stores its value', async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(180_000)
     const second = await context.newPage()
     await twoTabs(page, second, true)
@@ -209,8 +215,10 @@ test.describe('concurrent edits in two tabs', () => {
     test.setTimeout(180_000)
     const second = await context.newPage()
     await twoTabs(page, second, true)
-    const reviewRow = (p: Page) => p.getByTestId('targets-table').locator('.el-table__body tr', { hasText: INDICATOR }).first()
-    const target = (p: Page) => p.locator('input[data-testid="indicator-target"], [data-testid="indicator-target"] input')
+    const reviewRow = (p: Page) =>
+      p.getByTestId('targets-table').locator('.el-table__body tr', { hasText: INDICATOR }).first()
+    const target = (p: Page) =>
+      p.locator('input[data-testid="indicator-target"], [data-testid="indicator-target"] input')
     for (const p of [second, page]) {
       await p.goto('/#/data/targets')
       await reviewRow(p).getByRole('button', { name: '修改' }).click()
@@ -227,7 +235,9 @@ test.describe('concurrent edits in two tabs', () => {
 
     await second.getByTestId('indicator-save').click()
     const box = conflictBox(second)
-    await expect(box).toContainText(`您编辑期间，三级指标“${INDICATOR}”已在其他窗口被修改并保存，本次保存未写入任何数据`)
+    await expect(box).toContainText(
+      `您编辑期间，三级指标“${INDICATOR}”已在其他窗口被修改并保存，本次保存未写入任何数据`,
+    )
     await expect(box).toContainText('年度指标值：其他窗口为“≥18个”，您填写的是“≥16个”')
     await screenshot(second, 'conflict-indicator')
     await box.getByRole('button', { name: '覆盖' }).click()
@@ -236,7 +246,10 @@ test.describe('concurrent edits in two tabs', () => {
     await expect(reviewRow(page)).toContainText('≥16个', SAVE)
     await second.close()
   })
-  test('监控报告: a paragraph the other tab changed meanwhile is named with both texts, and 覆盖 stores the second writer\'s', async ({ page, context }) => {
+  test("监控报告: a paragraph the other tab changed meanwhile is named with both texts, and 覆盖 stores the second writer's", async ({
+    page,
+    context,
+  }) => {
     test.setTimeout(180_000)
     const second = await context.newPage()
     await twoTabs(page, second, true)
@@ -255,7 +268,10 @@ test.describe('concurrent edits in two tabs', () => {
     await problems(second).getByTestId('paragraph-input').fill('乙：项目支出尚未支付。')
     await problems(second).getByTestId('paragraph-save').click()
     const box = conflictBox(second)
-    await expect(box.getByTestId('report-conflict')).toContainText('其他窗口为“甲：预算执行进度偏慢。”，您填写的是“乙：项目支出尚未支付。”', SAVE)
+    await expect(box.getByTestId('report-conflict')).toContainText(
+      '其他窗口为“甲：预算执行进度偏慢。”，您填写的是“乙：项目支出尚未支付。”',
+      SAVE,
+    )
     await screenshot(second, 'conflict-report')
     await box.getByRole('button', { name: '覆盖' }).click()
     await expect(problems(second)).toContainText('乙：项目支出尚未支付。', SAVE)

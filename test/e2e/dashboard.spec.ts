@@ -29,10 +29,11 @@ async function addSeptemberNode(page: Page) {
       request.onsuccess = () => resolve(request.result)
       request.onerror = () => reject(request.error)
     })
-    const all = <T,>(store: string): Promise<T[]> => new Promise((resolve) => {
-      const r = db.transaction(store).objectStore(store).getAll()
-      r.onsuccess = () => resolve(r.result as T[])
-    })
+    const all = <T>(store: string): Promise<T[]> =>
+      new Promise((resolve) => {
+        const r = db.transaction(store).objectStore(store).getAll()
+        r.onsuccess = () => resolve(r.result as T[])
+      })
     type Row = Record<string, unknown>
     const nodes = await all<Row>('nodes')
     const june = nodes[0]
@@ -49,10 +50,19 @@ async function addSeptemberNode(page: Page) {
       for (const month of [7, 8, 9]) {
         const factor = 1 + (month - 6) * 0.6
         const spent = (Number(e.spent) * factor).toFixed(2)
-        tx.objectStore('monthlyExecutions').put({ ...e, id: `${String(e.id)}-m${month}`, month, spent, allocated: spent })
+        tx.objectStore('monthlyExecutions').put({
+          ...e,
+          id: `${String(e.id)}-m${month}`,
+          month,
+          spent,
+          allocated: spent,
+        })
       }
     }
-    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error) })
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve
+      tx.onerror = () => reject(tx.error)
+    })
     db.close()
   })
 }
@@ -65,7 +75,14 @@ test('概览 shows the red budget light, the figures, the charts, forecast and s
   await expect(page.getByTestId('kpi-allocated')).toContainText('到位率')
   await expect(page.getByTestId('kpi-open-alerts').locator('.kpi-value')).toHaveText('9 条')
   await expect(page.getByTestId('kpi-overdue-measures').locator('.kpi-value')).toHaveText('0 项')
-  for (const chart of ['gauge-chart', 'execution-trend-chart', 'project-chart', 'dual-chart', 'level-chart', 'heatmap-chart']) {
+  for (const chart of [
+    'gauge-chart',
+    'execution-trend-chart',
+    'project-chart',
+    'dual-chart',
+    'level-chart',
+    'heatmap-chart',
+  ]) {
     await expect(page.getByTestId(chart).locator('canvas').first()).toBeVisible()
   }
   await expect(page.getByTestId('score-grade')).toHaveText(/^[优良中差]$/)
@@ -74,10 +91,14 @@ test('概览 shows the red budget light, the figures, the charts, forecast and s
   await screenshot(page, 'dashboard-01-overview')
 })
 
-test('预警: the 执行率 alert with its sentence; 批示 and 指派 land in history and on 纠偏措施, and survive a reload', async ({ page }) => {
+test('预警: the 执行率 alert with its sentence; 批示 and 指派 land in history and on 纠偏措施, and survive a reload', async ({
+  page,
+}) => {
   await loadDemo(page)
   await page.getByRole('link', { name: '预警', exact: true }).click()
-  const row = page.getByTestId('alert-table').locator('.el-table__body-wrapper tr.el-table__row', { hasText: BUDGET_SENTENCE })
+  const row = page
+    .getByTestId('alert-table')
+    .locator('.el-table__body-wrapper tr.el-table__row', { hasText: BUDGET_SENTENCE })
   await expect(row).toHaveCount(1)
   await expect(row.getByTestId('alert-message')).toHaveText(BUDGET_SENTENCE)
   await expect(row).toContainText('红灯')
@@ -104,7 +125,9 @@ test('预警: the 执行率 alert with its sentence; 批示 and 指派 land in h
   await expect(row).toContainText('措施 1 项')
 
   await page.getByRole('link', { name: '纠偏措施', exact: true }).click()
-  const measureRow = page.getByTestId('measure-table').locator('.el-table__body-wrapper tr', { hasText: '加快国有土地出让金评估项目支付进度' })
+  const measureRow = page
+    .getByTestId('measure-table')
+    .locator('.el-table__body-wrapper tr', { hasText: '加快国有土地出让金评估项目支付进度' })
   await expect(measureRow).toContainText('自然资源利用和用途管制科')
   await expect(measureRow).toContainText('2021-09-15')
   await expect(measureRow).toContainText('针对：预算执行（全部预算）')
@@ -112,19 +135,29 @@ test('预警: the 执行率 alert with its sentence; 批示 and 指派 land in h
   await screenshot(page, 'dashboard-04-measures')
 
   await page.reload()
-  await expect(page.getByTestId('measure-table').locator('.el-table__body-wrapper tr', { hasText: '加快国有土地出让金评估项目支付进度' })).toBeVisible()
+  await expect(
+    page
+      .getByTestId('measure-table')
+      .locator('.el-table__body-wrapper tr', { hasText: '加快国有土地出让金评估项目支付进度' }),
+  ).toBeVisible()
   await page.getByRole('link', { name: '预警', exact: true }).click()
-  const again = page.getByTestId('alert-table').locator('.el-table__body-wrapper tr.el-table__row', { hasText: BUDGET_SENTENCE })
+  const again = page
+    .getByTestId('alert-table')
+    .locator('.el-table__body-wrapper tr.el-table__row', { hasText: BUDGET_SENTENCE })
   await again.locator('.el-table__expand-icon').click()
   const history = page.getByTestId('alert-history')
   await expect(history).toContainText('批示才茨柯')
   await expect(history).toContainText('三季度前执行率须赶上序时进度')
   await expect(history).toContainText('指派才茨柯')
-  await expect(history).toContainText('指派自然资源利用和用途管制科：加快国有土地出让金评估项目支付进度（期限2021-09-15）')
+  await expect(history).toContainText(
+    '指派自然资源利用和用途管制科：加快国有土地出让金评估项目支付进度（期限2021-09-15）',
+  )
   await screenshot(page, 'dashboard-05-alert-history')
 
   // 关闭 with a reason: filtered as closed, still there after a reload
-  const yellow = page.getByTestId('alert-table').locator('.el-table__body-wrapper tr.el-table__row', { hasText: '开展及红枣培训会议次数' })
+  const yellow = page
+    .getByTestId('alert-table')
+    .locator('.el-table__body-wrapper tr.el-table__row', { hasText: '开展及红枣培训会议次数' })
   await yellow.getByTestId('alert-close').click()
   await page.getByTestId('alert-text').fill('培训安排在下半年，已说明')
   await page.getByTestId('alert-text-submit').click()
@@ -156,7 +189,9 @@ test('设置 edits the measure templates; drill-down pages show a project and an
   await screenshot(page, 'dashboard-07-project')
 })
 
-test('a second node: heatmap over two nodes, node comparison, and whether the measure\'s light improved', async ({ page }) => {
+test("a second node: heatmap over two nodes, node comparison, and whether the measure's light improved", async ({
+  page,
+}) => {
   await loadDemo(page)
   // a measure for the 培训 alert at June, then a September node where 培训 reaches 9 of 12
   await page.getByRole('link', { name: '纠偏措施', exact: true }).click()
@@ -185,20 +220,28 @@ test('a second node: heatmap over two nodes, node comparison, and whether the me
   await screenshot(page, 'dashboard-09-compare')
 
   await page.getByRole('link', { name: '纠偏措施', exact: true }).click()
-  const measure = page.getByTestId('measure-table').locator('.el-table__body-wrapper tr', { hasText: '林草和草原服务中心' })
+  const measure = page
+    .getByTestId('measure-table')
+    .locator('.el-table__body-wrapper tr', { hasText: '林草和草原服务中心' })
   await expect(measure.getByTestId('measure-change')).toHaveText('已改善')
   // the seed's planned measure (deadline 2021-09-30) is not overdue on 09-30 itself
   await screenshot(page, 'dashboard-10-measures-september')
 
-  await page.goto('/#/indicator/' + await page.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((resolve) => { const r = indexedDB.open('jixiao-jiankong'); r.onsuccess = () => resolve(r.result) })
-    const rows: { id: string; name: string }[] = await new Promise((resolve) => {
-      const r = db.transaction('indicators').objectStore('indicators').getAll()
-      r.onsuccess = () => resolve(r.result as { id: string; name: string }[])
-    })
-    db.close()
-    return rows.find((i) => i.name === '开展及红枣培训会议次数')?.id ?? ''
-  }))
+  await page.goto(
+    '/#/indicator/' +
+      (await page.evaluate(async () => {
+        const db: IDBDatabase = await new Promise((resolve) => {
+          const r = indexedDB.open('jixiao-jiankong')
+          r.onsuccess = () => resolve(r.result)
+        })
+        const rows: { id: string; name: string }[] = await new Promise((resolve) => {
+          const r = db.transaction('indicators').objectStore('indicators').getAll()
+          r.onsuccess = () => resolve(r.result as { id: string; name: string }[])
+        })
+        db.close()
+        return rows.find((i) => i.name === '开展及红枣培训会议次数')?.id ?? ''
+      })),
+  )
   const nodesTable = page.getByTestId('indicator-nodes').locator('.el-table__body-wrapper tr')
   await expect(nodesTable).toHaveCount(2)
   await expect(nodesTable.nth(0)).toContainText('黄灯')

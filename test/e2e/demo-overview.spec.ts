@@ -53,7 +53,9 @@ test('载入示例数据 shows the seed 001 figures on the 概览, and they surv
     })
     const tx = db.transaction('budgetLines', 'readonly')
     const countRequest = tx.objectStore('budgetLines').count()
-    const count: number = await new Promise((resolve) => { countRequest.onsuccess = () => resolve(countRequest.result) })
+    const count: number = await new Promise((resolve) => {
+      countRequest.onsuccess = () => resolve(countRequest.result)
+    })
     db.close()
     return count
   })

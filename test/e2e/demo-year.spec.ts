@@ -9,8 +9,18 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, expectPageComplete, screenshot, test } from './helpers'
 
 const LABELS = [
-  '2021年1月', '2021年1-2月', '2021年1-3月', '2021年1-4月', '2021年1-5月', '2021年1-6月',
-  '2021年1-7月', '2021年1-8月', '2021年1-9月', '2021年1-10月', '2021年1-11月', '2021年1-12月',
+  '2021年1月',
+  '2021年1-2月',
+  '2021年1-3月',
+  '2021年1-4月',
+  '2021年1-5月',
+  '2021年1-6月',
+  '2021年1-7月',
+  '2021年1-8月',
+  '2021年1-9月',
+  '2021年1-10月',
+  '2021年1-11月',
+  '2021年1-12月',
 ]
 
 const kpi = (page: Page, id: string): Locator => page.getByTestId(id).locator('.kpi-value')
@@ -19,11 +29,16 @@ const dropdownItems = (page: Page) => page.locator('.el-select-dropdown:visible 
 
 async function showNode(page: Page, label: string): Promise<void> {
   await page.getByTestId('select-node').click()
-  await dropdownItems(page).filter({ hasText: `${label}（` }).first().click()
+  await dropdownItems(page)
+    .filter({ hasText: `${label}（` })
+    .first()
+    .click()
   await expect(page.getByTestId('select-node')).toContainText(label)
 }
 
-test('载入全年示例: twelve nodes, 1-6月 at 25.70% and 已定稿, 1-12月 at 84.47% with trend and forecast', async ({ page }) => {
+test('载入全年示例: twelve nodes, 1-6月 at 25.70% and 已定稿, 1-12月 at 84.47% with trend and forecast', async ({
+  page,
+}) => {
   await page.goto('/')
   await expect(page.getByTestId('empty-state')).toBeVisible()
   await expect(page.getByRole('button', { name: '载入示例数据' })).toBeVisible()

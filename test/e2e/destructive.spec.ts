@@ -37,7 +37,10 @@ test('删除单位: counted warning, 先备份 downloads a backup, 取消 keeps 
   // 先备份: the whole-database backup file of 备份恢复
   const [download] = await Promise.all([page.waitForEvent('download'), dialog(page).getByTestId('loss-backup').click()])
   expect(download.suggestedFilename()).toMatch(/\.json$/)
-  const backup = JSON.parse(readFileSync(await download.path(), 'utf8')) as { format: string; counts: Record<string, number> }
+  const backup = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+    format: string
+    counts: Record<string, number>
+  }
   expect(backup.format).toBe('jixiao-jiankong-backup')
   expect(backup.counts.units).toBe(1)
   expect(backup.counts.indicators).toBe(22)
@@ -74,7 +77,9 @@ test('deleting a node and reloading the demo warn with counts and offer a backup
 
   await page.goto('/#/data')
   await page.getByTestId('data-load-demo').click()
-  await expect(dialog(page).getByTestId('loss-subject')).toHaveText('将覆盖示例单位“且末县自然资源局”2021年的全部数据，包括：')
+  await expect(dialog(page).getByTestId('loss-subject')).toHaveText(
+    '将覆盖示例单位“且末县自然资源局”2021年的全部数据，包括：',
+  )
   await expect(item(page, 'monthlyExecutions')).toHaveText(/月度执行数\s*30$/)
   await screenshot(page, 'destructive-reload-demo')
   await dialog(page).getByTestId('loss-confirm').click()
@@ -103,7 +108,9 @@ test('deleting a budget line or an indicator warns with its counts and offers a 
   await page.getByTestId('targets-table').locator('tbody tr', { hasText: name }).getByTestId('indicator-delete').click()
   await expect(dialog(page).getByTestId('loss-subject')).toHaveText(`将删除三级指标“${name}”，包括：`)
   await expect(dialog(page).getByTestId('loss-item')).toHaveText([/三级指标\s*1$/, /指标填报\s*1$/])
-  await expect(dialog(page).getByTestId('loss-note')).toHaveText('关于它的预警 1 条将不再出现。其他指标、预算和监控节点不受影响。')
+  await expect(dialog(page).getByTestId('loss-note')).toHaveText(
+    '关于它的预警 1 条将不再出现。其他指标、预算和监控节点不受影响。',
+  )
   await screenshot(page, 'destructive-delete-indicator')
   await dialog(page).getByTestId('loss-confirm').click()
   await expect(page.getByText(`已删除指标“${name}”`)).toBeVisible()
@@ -125,11 +132,19 @@ test('restore preview: 先备份当前数据 backs up the data on this machine a
 
   await page.goto('/#/data/backup')
   await expect(page.getByTestId('backup-status')).not.toContainText('此后修改：0 处')
-  await page.getByTestId('backup-file').setInputFiles({ name: '旧备份.json', mimeType: 'application/json', buffer: Buffer.from(older) })
+  await page
+    .getByTestId('backup-file')
+    .setInputFiles({ name: '旧备份.json', mimeType: 'application/json', buffer: Buffer.from(older) })
   await expect(page.getByTestId('restore-warning')).toContainText('建议先备份当前数据')
-  const [current] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-before-restore').click()])
+  const [current] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('backup-before-restore').click(),
+  ])
   expect(current.suggestedFilename()).toMatch(/^绩效监控备份-\d{8}-\d{4}\.json$/)
-  const backup = JSON.parse(readFileSync(await current.path(), 'utf8')) as { format: string; counts: Record<string, number> }
+  const backup = JSON.parse(readFileSync(await current.path(), 'utf8')) as {
+    format: string
+    counts: Record<string, number>
+  }
   expect(backup.format).toBe('jixiao-jiankong-backup')
   // what is on this machine now, not what the chosen file holds
   expect(backup.counts.indicators).toBe(21)

@@ -41,11 +41,22 @@ function watchWrites(): void {
     const tx = transaction.apply(this, args)
     const names = Array.from(tx.objectStoreNames)
     if (tx.mode === 'readwrite' && names.includes('monthlyExecutions')) {
-      const record: WriteWatch = { start: performance.now(), end: null, outcome: null, stores: names.length, issued: 0, acknowledged: 0 }
+      const record: WriteWatch = {
+        start: performance.now(),
+        end: null,
+        outcome: null,
+        stores: names.length,
+        issued: 0,
+        acknowledged: 0,
+      }
       w.__writes.push(record)
       records.set(tx, record)
       active.add(tx)
-      const finish = (outcome: 'complete' | 'abort') => () => { record.end = performance.now(); record.outcome = outcome; active.delete(tx) }
+      const finish = (outcome: 'complete' | 'abort') => () => {
+        record.end = performance.now()
+        record.outcome = outcome
+        active.delete(tx)
+      }
       tx.addEventListener('complete', finish('complete'))
       tx.addEventListener('abort', finish('abort'))
     }
@@ -58,7 +69,9 @@ function watchWrites(): void {
       const record = records.get(this.transaction)
       if (record) {
         record.issued += 1
-        request.addEventListener('success', () => { record.acknowledged += 1 })
+        request.addEventListener('success', () => {
+          record.acknowledged += 1
+        })
       }
       return request
     } as IDBObjectStore['put']
@@ -80,7 +93,11 @@ async function dump(page: Page): Promise<Record<string, { keys: unknown[]; rows:
     const out: Record<string, { keys: unknown[]; rows: unknown[] }> = {}
     const names = Array.from(db.objectStoreNames)
     const tx = db.transaction(names, 'readonly')
-    const read = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error) })
+    const read = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result)
+        r.onerror = () => reject(r.error)
+      })
     for (const name of names) {
       const store = tx.objectStore(name)
       out[name] = { keys: await read(store.getAllKeys()), rows: await read(store.getAll()) }
@@ -90,7 +107,8 @@ async function dump(page: Page): Promise<Record<string, { keys: unknown[]; rows:
   })
 }
 
-const counts = (d: Record<string, { rows: unknown[] }>) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v.rows.length]))
+const counts = (d: Record<string, { rows: unknown[] }>) =>
+  Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v.rows.length]))
 
 let workbook: Buffer | null = null
 
@@ -110,7 +128,20 @@ async function largeWorkbook(page: Page): Promise<Buffer> {
   const cells = (i: number) => {
     const spent = Array.from({ length: 12 }, (_, m) => (m < MONTHS ? (m + 1) * (1 + (i % 7)) : null))
     const allocated = Array.from({ length: 12 }, (_, m) => (m < MONTHS ? (m + 1) * (2 + (i % 7)) : null))
-    return ['基本支出', '公用经费', null, null, `办公费明细${String(i + 1).padStart(4, '0')}`, '财政拨款', 100 + (i % 50), null, null, null, ...spent, ...allocated]
+    return [
+      '基本支出',
+      '公用经费',
+      null,
+      null,
+      `办公费明细${String(i + 1).padStart(4, '0')}`,
+      '财政拨款',
+      100 + (i % 50),
+      null,
+      null,
+      null,
+      ...spent,
+      ...allocated,
+    ]
   }
   for (let i = 0; i < LINES; i++) budget.getRow(i + 2).values = cells(i)
   workbook = Buffer.from(await wb.xlsx.writeBuffer())
@@ -127,20 +158,26 @@ async function readyToCommit(page: Page): Promise<Record<string, { keys: unknown
   await page.goto('/#/data/import')
   const bytes = await largeWorkbook(page)
   await page.getByTestId('import-file').setInputFiles({ name: '大文件.xlsx', mimeType: XLSX_TYPE, buffer: bytes })
-  await expect(page.getByTestId('import-counts').locator('tr', { hasText: '预算行' })).toContainText(String(LINES), { timeout: 60_000 })
+  await expect(page.getByTestId('import-counts').locator('tr', { hasText: '预算行' })).toContainText(String(LINES), {
+    timeout: 60_000,
+  })
   await expect(page.getByTestId('commit-import')).toBeEnabled()
   const before = await dump(page)
   expect(before.budgetLines.rows).toHaveLength(5) // seed 001
   expect(before.monthlyExecutions.rows).toHaveLength(30)
   // Forget the demo's own write: from here on only the commit's transaction is watched.
-  await page.evaluate(() => { (window as unknown as { __writes: WriteWatch[] }).__writes = [] })
+  await page.evaluate(() => {
+    ;(window as unknown as { __writes: WriteWatch[] }).__writes = []
+  })
   return before
 }
 
 // Generous: on 2 shared cores under load the 21,000-row commit alone has taken 40 s.
 test.describe.configure({ timeout: 300_000 })
 
-test('the large import, not interrupted, writes its 21,000 rows in one transaction (so the next test can fail)', async ({ page }) => {
+test('the large import, not interrupted, writes its 21,000 rows in one transaction (so the next test can fail)', async ({
+  page,
+}) => {
   const before = await readyToCommit(page)
   const started = Date.now()
   await page.getByTestId('commit-import').click()
@@ -155,21 +192,31 @@ test('the large import, not interrupted, writes its 21,000 rows in one transacti
   expect(after.monthlyExecutions.rows).toHaveLength(30 + LINES * MONTHS)
   expect(after.units.rows).toHaveLength(before.units.rows.length + 1)
   expect(after).not.toEqual(before)
-  console.log(`durability: uninterrupted commit — one transaction over ${write.stores} stores, ${write.acknowledged} writes, `
-    + `${Math.round((write.end ?? 0) - write.start)} ms in IndexedDB, ${clickToDone} ms click → 导入完成`)
+  console.log(
+    `durability: uninterrupted commit — one transaction over ${write.stores} stores, ${write.acknowledged} writes, ` +
+      `${Math.round((write.end ?? 0) - write.start)} ms in IndexedDB, ${clickToDone} ms click → 导入完成`,
+  )
   await screenshot(page, 'durability-uninterrupted')
 })
 
-test('a tab crash in the middle of the large import leaves the database exactly as before', async ({ page, context }) => {
+test('a tab crash in the middle of the large import leaves the database exactly as before', async ({
+  page,
+  context,
+}) => {
   const before = await readyToCommit(page)
   await page.getByTestId('commit-import').click()
 
   // Wait until the commit's transaction has thousands of writes acknowledged and has not finished.
   let atClose: WriteWatch | undefined
-  await expect.poll(async () => {
-    atClose = (await writes(page)).find((w) => w.issued > 0)
-    return atClose?.acknowledged ?? 0
-  }, { timeout: 120_000, intervals: [50] }).toBeGreaterThanOrEqual(3000)
+  await expect
+    .poll(
+      async () => {
+        atClose = (await writes(page)).find((w) => w.issued > 0)
+        return atClose?.acknowledged ?? 0
+      },
+      { timeout: 120_000, intervals: [50] },
+    )
+    .toBeGreaterThanOrEqual(3000)
   expect(atClose?.outcome).toBeNull()
   expect(atClose?.acknowledged).toBeLessThan(ROWS)
   await expect(page.getByTestId('transfer-message')).toHaveCount(0)
@@ -184,8 +231,10 @@ test('a tab crash in the middle of the large import leaves the database exactly 
   for (const renderer of renderers) process.kill(renderer.id, 'SIGKILL')
   await crashed
   await page.close()
-  console.log(`durability: renderer killed ${Math.round(inFlightFor)} ms into the commit transaction, `
-    + `${atClose?.acknowledged} of ≥ ${ROWS} writes acknowledged, transaction not complete`)
+  console.log(
+    `durability: renderer killed ${Math.round(inFlightFor)} ms into the commit transaction, ` +
+      `${atClose?.acknowledged} of ≥ ${ROWS} writes acknowledged, transaction not complete`,
+  )
 
   // Reopen in the same browser context: the same database, row for row.
   const reopened = await context.newPage()

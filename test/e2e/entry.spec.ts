@@ -32,7 +32,9 @@ async function pasteInto(target: Locator, text: string): Promise<void> {
   }, text)
 }
 
-test('a new user enters a unit, budget, node, monthly figures and a reading, and sees them on 概览 after a reload', async ({ page }) => {
+test('a new user enters a unit, budget, node, monthly figures and a reading, and sees them on 概览 after a reload', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   await page.goto('/')
   await expect(page.getByTestId('new-unit')).toBeVisible()
@@ -53,7 +55,9 @@ test('a new user enters a unit, budget, node, monthly figures and a reading, and
   await fill(page, 'unit-finance-officer', '郝永婕')
   const departments = page.getByTestId('unit-departments').locator('input').first()
   await departments.fill('财务室')
-  await expect(page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '财务室' })).toBeVisible()
+  await expect(
+    page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '财务室' }),
+  ).toBeVisible()
   await departments.press('Enter')
   await expect(page.getByTestId('unit-departments')).toContainText('财务室')
   await page.getByTestId('unit-add-member').click()
@@ -177,7 +181,9 @@ test('a new user enters a unit, budget, node, monthly figures and a reading, and
   await page.getByRole('link', { name: '概览', exact: true }).click()
   await expect(page.getByTestId('kpi-execution-rate').locator('.kpi-value')).toHaveText('25.38%')
   await expect(page.getByTestId('kpi-indicators')).toBeVisible()
-  const overviewRow = page.getByTestId('indicator-table').locator('.el-table__body-wrapper tr', { hasText: '办理建设项目用地初审' })
+  const overviewRow = page
+    .getByTestId('indicator-table')
+    .locator('.el-table__body-wrapper tr', { hasText: '办理建设项目用地初审' })
   await expect(overviewRow).toContainText('46.67%')
   await expect(overviewRow.locator('[data-light]')).toHaveAttribute('data-light', 'green')
   await page.getByRole('link', { name: '预算执行', exact: true }).click()
@@ -186,7 +192,9 @@ test('a new user enters a unit, budget, node, monthly figures and a reading, and
   await screenshot(page, 'entry-11-after-reload')
 })
 
-test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, 定稿 waits until July is settled, and a locked node is read-only', async ({ page }) => {
+test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, 定稿 waits until July is settled, and a locked node is read-only', async ({
+  page,
+}) => {
   await page.goto('/')
   await page.getByRole('button', { name: '载入示例数据' }).click()
   await expect(page.getByTestId('kpi-adjusted-budget')).toBeVisible()
@@ -200,7 +208,9 @@ test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, 定
   await salary.locator('input').first().fill('1,129.83')
   await choose(page, salary.locator('.el-select').first(), '确定能')
   await page.getByTestId('judgements-save').click()
-  await expect(page.getByTestId('judgements-messages')).toContainText('工资福利支出：执行进度为红灯，请选择至少一项偏差原因')
+  await expect(page.getByTestId('judgements-messages')).toContainText(
+    '工资福利支出：执行进度为红灯，请选择至少一项偏差原因',
+  )
   await choose(page, salary.locator('.el-select').nth(1), '其他')
   await salary.locator('textarea').fill('绩效工资和年终奖励集中在下半年发放')
   await page.getByTestId('judgements-save').click()
@@ -224,7 +234,9 @@ test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, 定
   // in), and the 22 readings and 工资福利支出's 研判 are still June's — and the button stays disabled.
   const checks = page.getByTestId('report-checks')
   await expect(checks).toContainText('定稿前需处理以下 3 项')
-  await expect(checks).toContainText('5 个预算行未填报7月：工资福利支出、车辆运行维护费、基本公用经费、驻村、管寺生活补助、国有土地出让金评估项目（按截至6月的数计）')
+  await expect(checks).toContainText(
+    '5 个预算行未填报7月：工资福利支出、车辆运行维护费、基本公用经费、驻村、管寺生活补助、国有土地出让金评估项目（按截至6月的数计）',
+  )
   await expect(checks).toContainText('22 个指标的填报沿用自“2021年1-6月”，尚未确认')
   await expect(checks).toContainText('1 个预算行的研判沿用自“2021年1-6月”，尚未确认')
   await expect(page.getByTestId('report-freeze')).toBeDisabled()
@@ -236,7 +248,9 @@ test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, 定
   await expect(checks).not.toContainText('未填报7月')
   // the 22 readings: 全部确认沿用, then 保存填报 on 指标填报 (the check links there)
   await checks.locator('[data-kind="carriedReadings"]').getByTestId('report-check-link').click()
-  await expect(page.getByTestId('readings-carried')).toContainText('22 个指标的实际值、偏差原因和全年预计沿用自“2021年1-6月”')
+  await expect(page.getByTestId('readings-carried')).toContainText(
+    '22 个指标的实际值、偏差原因和全年预计沿用自“2021年1-6月”',
+  )
   await page.getByTestId('readings-confirm-all').click()
   await page.getByTestId('readings-save').click()
   await expect(page.getByText('已保存 22 个指标的填报')).toBeVisible()
@@ -245,7 +259,9 @@ test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, 定
   await page.getByRole('link', { name: '监控报告', exact: true }).click()
   await checks.locator('[data-kind="carriedJudgements"]').getByTestId('report-check-link').click()
   await expect(page.getByTestId('budget-judgements')).toBeVisible()
-  await expect(page.getByTestId('judgements-carried')).toContainText('1 个预算行的全年预计和偏差原因沿用自“2021年1-6月”，尚未确认')
+  await expect(page.getByTestId('judgements-carried')).toContainText(
+    '1 个预算行的全年预计和偏差原因沿用自“2021年1-6月”，尚未确认',
+  )
   await expect(page.getByTestId('judgement-carried')).toContainText('沿用上一节点')
   await page.getByTestId('judgements-confirm-all').click()
   await page.getByTestId('judgements-save').click()
@@ -267,6 +283,8 @@ test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, 定
   await page.getByTestId('indicators-mode').getByText('指标填报').click()
   await expect(page.getByTestId('readings-entry')).toContainText('已锁定，填报只能查看')
   await expect(page.getByTestId('readings-save')).toHaveCount(0)
-  await expect(page.getByTestId('reading-actual').first().locator('input').or(page.getByTestId('reading-actual').first())).toBeDisabled()
+  await expect(
+    page.getByTestId('reading-actual').first().locator('input').or(page.getByTestId('reading-actual').first()),
+  ).toBeDisabled()
   await screenshot(page, 'entry-14-locked-readings')
 })

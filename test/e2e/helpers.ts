@@ -26,7 +26,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** The 概览's six charts (src/pages/OverviewPage.vue), each drawn on a canvas once ECharts has loaded. */
-export const OVERVIEW_CHARTS = ['gauge-chart', 'execution-trend-chart', 'project-chart', 'dual-chart', 'level-chart', 'heatmap-chart'] as const
+export const OVERVIEW_CHARTS = [
+  'gauge-chart',
+  'execution-trend-chart',
+  'project-chart',
+  'dual-chart',
+  'level-chart',
+  'heatmap-chart',
+] as const
 
 /** The 「正在…」 texts a page shows while it still loads (NeedsData, 监控报告, 存储状态, 未处理预警 KPI). */
 const LOADING_TEXT = /^正在(读取本地数据|读取报告|检查|按预警规则检查|向浏览器查询)/

@@ -32,28 +32,89 @@ async function hostileWorkbook(page: Page): Promise<Buffer> {
     ...Array.from({ length: 12 }, (_, i) => (i === 5 ? spent : null)),
     ...Array.from({ length: 12 }, (_, i) => (i === 5 ? allocated : null)),
   ]
-  budget.getRow(2).values = ['基本支出', '公用经费', null, null, IMG, '财政拨款', 100, null, null, null, ...june(30, 40)]
-  budget.getRow(3).values = ['项目支出', null, ALERT, '办公室', SCRIPT, '财政拨款', 200, null, null, null, ...june(50, 60)]
+  budget.getRow(2).values = [
+    '基本支出',
+    '公用经费',
+    null,
+    null,
+    IMG,
+    '财政拨款',
+    100,
+    null,
+    null,
+    null,
+    ...june(30, 40),
+  ]
+  budget.getRow(3).values = [
+    '项目支出',
+    null,
+    ALERT,
+    '办公室',
+    SCRIPT,
+    '财政拨款',
+    200,
+    null,
+    null,
+    null,
+    ...june(50, 60),
+  ]
   indicators.getRow(2).values = ['整体', '产出指标', '数量指标', IMG, '≥', 100, '宗', 10, '累计型', null, null]
   indicators.getRow(3).values = ['整体', '效益指标', '社会效益指标', SCRIPT, '≥', 90, '%', 10, '水平型', null, null]
-  readings.getRow(2).values = ['2024-06-30', '整体', '产出指标', '数量指标', IMG, 40, null, null, null, 90, '有可能', null, ALERT]
-  readings.getRow(3).values = ['2024-06-30', '整体', '效益指标', '社会效益指标', SCRIPT, 95, null, null, null, null, '确定能', null, null]
+  readings.getRow(2).values = [
+    '2024-06-30',
+    '整体',
+    '产出指标',
+    '数量指标',
+    IMG,
+    40,
+    null,
+    null,
+    null,
+    90,
+    '有可能',
+    null,
+    ALERT,
+  ]
+  readings.getRow(3).values = [
+    '2024-06-30',
+    '整体',
+    '效益指标',
+    '社会效益指标',
+    SCRIPT,
+    95,
+    null,
+    null,
+    null,
+    null,
+    '确定能',
+    null,
+    null,
+  ]
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
 async function expectNothingRan(page: Page, dialogs: string[], fetchedX: string[]): Promise<void> {
   expect(await page.evaluate(() => document.body.dataset.pwned ?? 'none')).toBe('none')
   await expect(page.locator('img[src="x"]')).toHaveCount(0)
-  expect(await page.evaluate(() => [...document.scripts].filter((s) => s.textContent?.includes('pwned')).length)).toBe(0)
+  expect(await page.evaluate(() => [...document.scripts].filter((s) => s.textContent?.includes('pwned')).length)).toBe(
+    0,
+  )
   expect(dialogs).toEqual([])
   expect(fetchedX).toEqual([])
 }
 
-test('markup in imported names is shown as literal text on 预算执行, 绩效指标 and the 概览 heatmap tooltip, and never runs', async ({ page }) => {
+test('markup in imported names is shown as literal text on 预算执行, 绩效指标 and the 概览 heatmap tooltip, and never runs', async ({
+  page,
+}) => {
   const dialogs: string[] = []
   const fetchedX: string[] = []
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss() })
-  page.on('request', (r) => { if (/\/x$/.test(new URL(r.url()).pathname)) fetchedX.push(r.url()) })
+  page.on('dialog', (d) => {
+    dialogs.push(d.message())
+    void d.dismiss()
+  })
+  page.on('request', (r) => {
+    if (/\/x$/.test(new URL(r.url()).pathname)) fetchedX.push(r.url())
+  })
 
   await page.goto('/#/data/import')
   const bytes = await hostileWorkbook(page)

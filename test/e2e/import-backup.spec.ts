@@ -22,20 +22,29 @@ test('备份恢复: reminder, backup, tampered file refused, restore brings the 
   // A tampered copy: one amount changed, checksum kept.
   const tampered = text.replace('"1129.83"', '"9129.83"')
   expect(tampered).not.toBe(text)
-  await page.getByTestId('backup-file').setInputFiles({ name: '被修改的备份.json', mimeType: 'application/json', buffer: Buffer.from(tampered) })
+  await page
+    .getByTestId('backup-file')
+    .setInputFiles({ name: '被修改的备份.json', mimeType: 'application/json', buffer: Buffer.from(tampered) })
   await expect(page.getByTestId('restore-problems')).toContainText('校验失败')
   await screenshot(page, 'backup-tampered')
 
   // Change the data after the backup: 工资福利支出 年初预算 1129.83 → 9129.83, straight in IndexedDB.
   await page.evaluate(async () => {
     const open = indexedDB.open('jixiao-jiankong')
-    const database: IDBDatabase = await new Promise((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error) })
+    const database: IDBDatabase = await new Promise((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
     const tx = database.transaction('budgetLines', 'readwrite')
     const store = tx.objectStore('budgetLines')
     const get = store.get('demo-bl-gzfl')
-    await new Promise((resolve) => { get.onsuccess = resolve })
+    await new Promise((resolve) => {
+      get.onsuccess = resolve
+    })
     store.put({ ...get.result, initialBudget: '9129.83' })
-    await new Promise((resolve) => { tx.oncomplete = resolve })
+    await new Promise((resolve) => {
+      tx.oncomplete = resolve
+    })
     database.close()
   })
   await page.reload()
@@ -43,7 +52,9 @@ test('备份恢复: reminder, backup, tampered file refused, restore brings the 
   await expect(page.getByTestId('kpi-adjusted-budget')).toContainText('9,493.25 万元')
   await page.goto('/#/data/backup')
 
-  await page.getByTestId('backup-file').setInputFiles({ name: '备份.json', mimeType: 'application/json', buffer: Buffer.from(text) })
+  await page
+    .getByTestId('backup-file')
+    .setInputFiles({ name: '备份.json', mimeType: 'application/json', buffer: Buffer.from(text) })
   await expect(page.getByTestId('restore-preview')).toContainText('且末县自然资源局（2021年）')
   await expect(page.getByTestId('restore-counts').locator('tr', { hasText: '预算行' })).toContainText('5')
   await expect(page.getByTestId('restore-warning')).toContainText('删除本机现有的全部数据')

@@ -25,7 +25,8 @@ async function fillTemplate(template: Buffer, june: string): Promise<Buffer> {
   const targets = workbook.getWorksheet('绩效目标')
   const judgements = workbook.getWorksheet('预算研判')
   const measures = workbook.getWorksheet('纠偏措施')
-  if (!info || !budget || !indicators || !readings || !group || !targets || !judgements || !measures) throw new Error('template sheets missing')
+  if (!info || !budget || !indicators || !readings || !group || !targets || !judgements || !measures)
+    throw new Error('template sheets missing')
   info.getCell('B2').value = '测试县自然资源局'
   info.getCell('B3').value = 2024
   info.getCell('B4').value = '王会计'
@@ -36,35 +37,150 @@ async function fillTemplate(template: Buffer, june: string): Promise<Buffer> {
     ...Array.from({ length: 12 }, (_, i) => spent[i + 1] ?? null),
     ...Array.from({ length: 12 }, (_, i) => allocated[i + 1] ?? null),
   ]
-  budget.getRow(2).values = ['基本支出', '人员经费', null, null, '工资福利支出', '财政拨款', '1,000.00', null, null, null, ...month({ 6: june }, { 6: '５００' })]
-  budget.getRow(3).values = ['基本支出', '公用经费', null, null, '办公费', '财政拨款', '200万元', null, null, null, ...month({ 6: 50 }, { 6: 60 })]
-  budget.getRow(4).values = ['项目支出', null, '土地调查项目', '调查股', '土地调查经费', '上级专项', 300, null, null, '20', ...month({ 6: 100 }, { 6: 100 })]
+  budget.getRow(2).values = [
+    '基本支出',
+    '人员经费',
+    null,
+    null,
+    '工资福利支出',
+    '财政拨款',
+    '1,000.00',
+    null,
+    null,
+    null,
+    ...month({ 6: june }, { 6: '５００' }),
+  ]
+  budget.getRow(3).values = [
+    '基本支出',
+    '公用经费',
+    null,
+    null,
+    '办公费',
+    '财政拨款',
+    '200万元',
+    null,
+    null,
+    null,
+    ...month({ 6: 50 }, { 6: 60 }),
+  ]
+  budget.getRow(4).values = [
+    '项目支出',
+    null,
+    '土地调查项目',
+    '调查股',
+    '土地调查经费',
+    '上级专项',
+    300,
+    null,
+    null,
+    '20',
+    ...month({ 6: 100 }, { 6: 100 }),
+  ]
   // L–W: a 分月计划 reaching 100 宗 in December
-  indicators.getRow(2).values = ['整体', '产出指标', '数量指标', '完成土地调查宗数', '≥', 100, '宗', 10, '累计型', null, null, 5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100]
-  indicators.getRow(3).values = ['整体', '满意度指标', '服务对象满意度指标', '群众满意度', '>=', '90%', '%', 10, '到期考核', '2024-12-31', null]
-  readings.getRow(2).values = ['2024-06-30', '整体', '产出指标', '数量指标', '完成土地调查宗数', 40, null, null, null, 90, '有可能', '人员保障', '外业人员不足']
+  indicators.getRow(2).values = [
+    '整体',
+    '产出指标',
+    '数量指标',
+    '完成土地调查宗数',
+    '≥',
+    100,
+    '宗',
+    10,
+    '累计型',
+    null,
+    null,
+    5,
+    10,
+    20,
+    30,
+    40,
+    50,
+    60,
+    70,
+    80,
+    90,
+    95,
+    100,
+  ]
+  indicators.getRow(3).values = [
+    '整体',
+    '满意度指标',
+    '服务对象满意度指标',
+    '群众满意度',
+    '>=',
+    '90%',
+    '%',
+    10,
+    '到期考核',
+    '2024-12-31',
+    null,
+  ]
+  readings.getRow(2).values = [
+    '2024-06-30',
+    '整体',
+    '产出指标',
+    '数量指标',
+    '完成土地调查宗数',
+    40,
+    null,
+    null,
+    null,
+    90,
+    '有可能',
+    '人员保障',
+    '外业人员不足',
+  ]
   group.getRow(2).values = ['李局长', '局长', '组长']
   group.getRow(3).values = ['王会计', '财务股股长', '成员']
   targets.getRow(2).values = ['整体', '完成年度土地调查任务，保障机构正常运转。']
-  judgements.getRow(2).values = ['2024-06-30', '项目支出', null, '土地调查项目', '土地调查经费', '上级专项', 280, '有可能', '人员保障', '外业人员不足，下半年加快进度']
-  measures.getRow(2).values = ['2024-06-30', '下一步计划', '抽调人员充实外业队伍', '9月底前完成外业调查', '调查股', '2024-09-30', '计划']
+  judgements.getRow(2).values = [
+    '2024-06-30',
+    '项目支出',
+    null,
+    '土地调查项目',
+    '土地调查经费',
+    '上级专项',
+    280,
+    '有可能',
+    '人员保障',
+    '外业人员不足，下半年加快进度',
+  ]
+  measures.getRow(2).values = [
+    '2024-06-30',
+    '下一步计划',
+    '抽调人员充实外业队伍',
+    '9月底前完成外业调查',
+    '调查股',
+    '2024-09-30',
+    '计划',
+  ]
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-test('导入: template → fill → preview (bad cell named) → commit → 概览 → export → re-import with zero changes', async ({ page }) => {
+test('导入: template → fill → preview (bad cell named) → commit → 概览 → export → re-import with zero changes', async ({
+  page,
+}) => {
   await page.goto('/#/data/import')
   await expect(page.getByTestId('download-template')).toBeVisible()
   const template = await download(page, 'download-template')
 
   // A bad amount is named with sheet, row, column and header, and nothing can be committed.
-  await page.getByTestId('import-file').setInputFiles({ name: '填好的模板.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fillTemplate(template, '1,2a') })
+  await page.getByTestId('import-file').setInputFiles({
+    name: '填好的模板.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await fillTemplate(template, '1,2a'),
+  })
   await expect(page.getByTestId('import-problems')).toContainText('预算执行 第2行 P列「6月执行数」不是有效金额：“1,2a”')
   await expect(page.getByTestId('import-problems-title')).toContainText('发现 1 处问题')
   await expect(page.getByTestId('commit-import')).toHaveCount(0)
   await screenshot(page, 'import-problems')
 
   // The corrected file previews its rows as new.
-  await page.getByTestId('import-file').setInputFiles({ name: '填好的模板.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fillTemplate(template, '450') })
+  await page.getByTestId('import-file').setInputFiles({
+    name: '填好的模板.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await fillTemplate(template, '450'),
+  })
   const counts = page.getByTestId('import-counts')
   await expect(counts).toContainText('预算行')
   await expect(counts.locator('tr', { hasText: '预算行' })).toContainText('3')
@@ -88,7 +204,11 @@ test('导入: template → fill → preview (bad cell named) → commit → 概�
   // Export → re-import: nothing changes.
   await page.goto('/#/data/import')
   const exported = await download(page, 'export-excel')
-  await page.getByTestId('import-file').setInputFiles({ name: '导出.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: exported })
+  await page.getByTestId('import-file').setInputFiles({
+    name: '导出.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: exported,
+  })
   await expect(page.getByTestId('import-unchanged')).toBeVisible()
   await expect(page.getByTestId('import-counts').locator('tr', { hasText: '预算行' })).toContainText('3')
   await expect(page.getByTestId('import-counts').locator('tr', { hasText: '监控小组成员' })).toContainText('2')
@@ -97,7 +217,11 @@ test('导入: template → fill → preview (bad cell named) → commit → 概�
   await screenshot(page, 'import-reimport-unchanged')
 
   // The same template with one figure changed shows exactly that change before anything is written.
-  await page.getByTestId('import-file').setInputFiles({ name: '改了6月.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fillTemplate(template, '480') })
+  await page.getByTestId('import-file').setInputFiles({
+    name: '改了6月.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await fillTemplate(template, '480'),
+  })
   await expect(page.getByTestId('import-rows')).toContainText('6月执行数 450 → 480')
   await expect(page.getByTestId('import-counts').locator('tr', { hasText: '月度执行数' })).toContainText('1')
   await screenshot(page, 'import-preview-changed')

@@ -29,14 +29,29 @@ async function filled(template: Buffer, rows: (string | number | null)[][], merg
   info.getCell('B2').value = '测试县自然资源局'
   info.getCell('B3').value = 2024
   info.getCell('B6').value = '2024-12-31'
-  rows.forEach((values, i) => { budget.getRow(i + 2).values = values })
+  rows.forEach((values, i) => {
+    budget.getRow(i + 2).values = values
+  })
   if (merge) budget.mergeCells(merge)
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 /** 支出类别 … 上年结转, then 1..12月执行数 and 1..12月到位资金: only December given */
-const decemberOnly = (name: string, budget: number, spent: number) =>
-  ['基本支出', '人员经费', null, null, name, '财政拨款', budget, null, null, null,
-    ...Array.from({ length: 11 }, () => null), spent, ...Array.from({ length: 11 }, () => null), spent]
+const decemberOnly = (name: string, budget: number, spent: number) => [
+  '基本支出',
+  '人员经费',
+  null,
+  null,
+  name,
+  '财政拨款',
+  budget,
+  null,
+  null,
+  null,
+  ...Array.from({ length: 11 }, () => null),
+  spent,
+  ...Array.from({ length: 11 }, () => null),
+  spent,
+]
 
 /** Element Plus puts a test id on the input itself or on its wrapper: the input either way. */
 async function inputOf(el: Locator): Promise<Locator> {
@@ -51,8 +66,14 @@ async function choose(page: Page, select: Locator, option: string): Promise<void
 test('a workbook with only 12月 figures: 1-11月 are 未填报, and there is no monthly average', async ({ page }) => {
   await page.goto('/#/data/import')
   const template = await download(page, 'download-template')
-  await page.getByTestId('import-file').setInputFiles({ name: '年末数.xlsx', mimeType: XLSX, buffer: await filled(template, [decemberOnly('工资福利支出', 1000, 820)]) })
-  await expect(page.getByTestId('import-warnings')).toContainText('只有12月的执行数：1-11月按未填报处理，无法计算月均执行率')
+  await page.getByTestId('import-file').setInputFiles({
+    name: '年末数.xlsx',
+    mimeType: XLSX,
+    buffer: await filled(template, [decemberOnly('工资福利支出', 1000, 820)]),
+  })
+  await expect(page.getByTestId('import-warnings')).toContainText(
+    '只有12月的执行数：1-11月按未填报处理，无法计算月均执行率',
+  )
   await page.getByTestId('commit-import').click()
   await expect(page.getByTestId('transfer-message')).toContainText('导入完成')
   await page.getByRole('link', { name: '概览', exact: true }).click()
@@ -66,8 +87,12 @@ test('merged cells in 预算执行 are refused with the range named, and nothing
   await page.goto('/#/data/import')
   const template = await download(page, 'download-template')
   const rows = [decemberOnly('工资福利支出', 1000, 820), decemberOnly('办公费', 200, 150)]
-  await page.getByTestId('import-file').setInputFiles({ name: '合并单元格.xlsx', mimeType: XLSX, buffer: await filled(template, rows, 'A2:A3') })
-  await expect(page.getByTestId('import-problems')).toContainText('「预算执行」的 A2:A3 是合并单元格，请取消合并并在每一行填写完整后再导入')
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: '合并单元格.xlsx', mimeType: XLSX, buffer: await filled(template, rows, 'A2:A3') })
+  await expect(page.getByTestId('import-problems')).toContainText(
+    '「预算执行」的 A2:A3 是合并单元格，请取消合并并在每一行填写完整后再导入',
+  )
   await expect(page.getByTestId('commit-import')).toHaveCount(0)
 })
 
@@ -86,16 +111,22 @@ test('a unit named 且末县自然资源局 with a zero-width space is refused a
   await expect(page.locator('.el-select-dropdown:visible .el-select-dropdown__item')).toHaveCount(1)
 })
 
-test('a 定性 grade changed from 未达成 to 达成 asks to update 有所效果, and the report shows the new text', async ({ page }) => {
+test('a 定性 grade changed from 未达成 to 达成 asks to update 有所效果, and the report shows the new text', async ({
+  page,
+}) => {
   await page.goto('/')
   await page.getByRole('button', { name: '载入示例数据' }).click()
   await page.getByRole('link', { name: '绩效指标', exact: true }).click()
   await page.getByTestId('indicators-mode').getByText('指标填报').click()
-  const row = page.getByTestId('readings-table').locator('.el-table__body tr', { hasText: '自然资源损毁和浪费造成的经济损失' })
+  const row = page
+    .getByTestId('readings-table')
+    .locator('.el-table__body tr', { hasText: '自然资源损毁和浪费造成的经济损失' })
   const resultText = await inputOf(row.getByTestId('reading-result-text'))
   await expect(resultText).toHaveValue('有所效果')
   await choose(page, row.locator('.el-select').first(), '达成')
-  await expect(row.getByTestId('reading-result-stale')).toHaveText('完成等级已由“未达成”改为“达成”，结果描述仍为“有所效果”，请一并更新')
+  await expect(row.getByTestId('reading-result-stale')).toHaveText(
+    '完成等级已由“未达成”改为“达成”，结果描述仍为“有所效果”，请一并更新',
+  )
   await resultText.fill('损失明显减少')
   // its 30% belonged to 未达成: 达成 lies in 80–100%, so the percent is cleared (达成 then counts as 100%)
   await row.getByPlaceholder('百分比（可选）').fill('')

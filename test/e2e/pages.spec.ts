@@ -58,7 +58,9 @@ test('设置 rejects a yellow line below the red line with a Chinese message and
   await expect(page.getByTestId('budget-light').locator('[data-light]')).toHaveAttribute('data-light', 'red')
 })
 
-test('恢复默认 asks first: 取消 keeps a red line of 50 (budget light yellow at ratio 51.4), 恢复默认 brings red back', async ({ page }) => {
+test('恢复默认 asks first: 取消 keeps a red line of 50 (budget light yellow at ratio 51.4), 恢复默认 brings red back', async ({
+  page,
+}) => {
   await page.getByRole('link', { name: '设置', exact: true }).click()
   const redInput = page.locator('.el-form-item', { hasText: '低于此值为红灯' }).first().locator('input')
   await redInput.fill('50')

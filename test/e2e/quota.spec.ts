@@ -16,14 +16,21 @@ async function tableCounts(page: Page): Promise<Record<string, number>> {
     const counts: Record<string, number> = {}
     for (const name of Array.from(db.objectStoreNames)) {
       const countRequest = db.transaction(name, 'readonly').objectStore(name).count()
-      counts[name] = await new Promise<number>((resolve) => { countRequest.onsuccess = () => resolve(countRequest.result) })
+      counts[name] = await new Promise<number>((resolve) => {
+        countRequest.onsuccess = () => resolve(countRequest.result)
+      })
     }
     db.close()
     return counts
   })
 }
 
-test('a write refused for lack of storage says so in Chinese and changes nothing', async ({ page, context, baseURL, pageErrors }) => {
+test('a write refused for lack of storage says so in Chinese and changes nothing', async ({
+  page,
+  context,
+  baseURL,
+  pageErrors,
+}) => {
   await page.goto('/')
   await expect(page.getByRole('button', { name: '载入示例数据' })).toBeVisible()
   const before = await tableCounts(page)

@@ -28,7 +28,9 @@ test('drafts the report from the demo data, keeps an edit, exports Word and the 
   await expect(paragraph(page, 'budget.overall')).toContainText('预算执行率25.70%')
   await expect(paragraph(page, 'targets.counts')).toContainText('共设置一级指标3个，二级指标8个，三级指标22个。')
   await expect(page.locator('[data-testid="report-paragraph"][data-key^="indicator."]')).toHaveCount(22)
-  await expect(paragraph(page, 'indicator.demo-ind-01')).toHaveText(/指标1：办理建设项目用地初审，预期指标值：≥15个，实际完成值：7个，指标完成率：46.67%。/)
+  await expect(paragraph(page, 'indicator.demo-ind-01')).toHaveText(
+    /指标1：办理建设项目用地初审，预期指标值：≥15个，实际完成值：7个，指标完成率：46.67%。/,
+  )
   await expect(page.getByTestId('needs-input')).toHaveCount(4)
   await expect(page.getByTestId('pending-alert')).toContainText('有 4 段标为“待填写”')
   await expect(page.getByTestId('report-indicator-table').locator('tbody tr')).toHaveCount(22)
@@ -68,7 +70,7 @@ test('drafts the report from the demo data, keeps an edit, exports Word and the 
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
   expect(xlsx.suggestedFilename()).toBe('且末县自然资源局2021年1-6月绩效监控表.xlsx')
   const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(await bytesOf(xlsx) as unknown as ArrayBuffer)
+  await workbook.xlsx.load((await bytesOf(xlsx)) as unknown as ArrayBuffer)
   const budget = workbook.getWorksheet('预算执行监控表')!
   expect(budget.getCell('D4').value).toBe(1493.25)
   expect(budget.getCell('F4').value).toBe(383.74)
@@ -138,7 +140,9 @@ test('定稿 locks the node and freezes the report; 解锁 needs a reason; 重�
   await expect(problems).toContainText('待填写')
 })
 
-test('a submitted report keeps its figures after later edits; unlocking from 监控节点 needs a reason and keeps the submitted version', async ({ page }) => {
+test('a submitted report keeps its figures after later edits; unlocking from 监控节点 needs a reason and keeps the submitted version', async ({
+  page,
+}) => {
   await openDemoReport(page)
   await page.getByTestId('report-freeze').click()
   await page.getByRole('button', { name: '定稿', exact: true }).last().click()

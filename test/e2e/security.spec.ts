@@ -4,13 +4,16 @@
  */
 import { expect, test } from './helpers'
 
-test('the built app carries a CSP without unsafe-eval, works under it, and refuses injected script', async ({ page, pageErrors }) => {
+test('the built app carries a CSP without unsafe-eval, works under it, and refuses injected script', async ({
+  page,
+  pageErrors,
+}) => {
   pageErrors.allow(/Content Security Policy/)
   const violations: string[] = []
   await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive))
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportViolation: (d: string) => void }).reportViolation(event.violatedDirective)
+      ;(window as unknown as { reportViolation: (d: string) => void }).reportViolation(event.violatedDirective)
     })
   })
   await page.goto('/')

@@ -31,7 +31,7 @@ function executionRate(m: number): string {
 /** 执行进度比 = 执行率 ÷ 序时进度 × 100 (序时进度 m ÷ 12): below 80 the budget raises an alert */
 function behindSchedule(m: number): boolean {
   const spent = cumulative(MONTHLY.gzfl, m) + cumulative(MONTHLY.pgxm, m)
-  return (spent / (BUDGET.gzfl + BUDGET.pgxm)) / (m / 12) * 100 < 80
+  return (spent / (BUDGET.gzfl + BUDGET.pgxm) / (m / 12)) * 100 < 80
 }
 const label = (m: number) => (m === 1 ? '2021年1月' : `2021年1-${m}月`)
 const monthEnd = (m: number) => new Date(Date.UTC(2021, m, 0)).toISOString().slice(0, 10)
@@ -51,24 +51,27 @@ const nav = (page: Page, name: string) => page.getByRole('link', { name, exact: 
 
 /** Every stored report's frozen copy, as IndexedDB holds it, by node date. */
 async function frozenReports(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => new Promise<Record<string, string>>((resolve, reject) => {
-    const open = indexedDB.open('jixiao-jiankong')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const tx = open.result.transaction(['nodes', 'reports'], 'readonly')
-      const nodes = tx.objectStore('nodes').getAll()
-      const reports = tx.objectStore('reports').getAll()
-      tx.oncomplete = () => {
-        const dateOf = new Map((nodes.result as { id: string; asOfDate: string }[]).map((n) => [n.id, n.asOfDate]))
-        const out: Record<string, string> = {}
-        for (const r of reports.result as { nodeId: string; frozen?: unknown }[]) {
-          if (r.frozen) out[dateOf.get(r.nodeId) ?? r.nodeId] = JSON.stringify(r.frozen)
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, string>>((resolve, reject) => {
+        const open = indexedDB.open('jixiao-jiankong')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['nodes', 'reports'], 'readonly')
+          const nodes = tx.objectStore('nodes').getAll()
+          const reports = tx.objectStore('reports').getAll()
+          tx.oncomplete = () => {
+            const dateOf = new Map((nodes.result as { id: string; asOfDate: string }[]).map((n) => [n.id, n.asOfDate]))
+            const out: Record<string, string> = {}
+            for (const r of reports.result as { nodeId: string; frozen?: unknown }[]) {
+              if (r.frozen) out[dateOf.get(r.nodeId) ?? r.nodeId] = JSON.stringify(r.frozen)
+            }
+            open.result.close()
+            resolve(out)
+          }
         }
-        open.result.close()
-        resolve(out)
-      }
-    }
-  }))
+      }),
+  )
 }
 
 async function showNode(page: Page, m: number): Promise<void> {
@@ -76,7 +79,9 @@ async function showNode(page: Page, m: number): Promise<void> {
   await expect(page.getByTestId('select-node')).toContainText(label(m))
 }
 
-test('一年: January to December — node, 当月数, reading, alerts, 定稿 — and every 定稿 report stays as frozen', async ({ page }) => {
+test('一年: January to December — node, 当月数, reading, alerts, 定稿 — and every 定稿 report stays as frozen', async ({
+  page,
+}) => {
   test.setTimeout(480_000)
   await page.goto('/')
   await page.getByTestId('new-unit').click()

@@ -37,12 +37,17 @@ const budgetOf = (grids: SheetGrid[]) => sheetOf(grids, '预算执行')
 /** The 预算执行 row (0-based) of 工资福利支出. */
 const salaryRow = (grids: SheetGrid[]) => budgetOf(grids).rows.findIndex((r) => r[4] === '工资福利支出')
 
-const planFor = (grids: SheetGrid[], d: UnitYearDataset | null, extra: { unitNodes?: MonitoringNode[] } = {}): ImportPlan =>
+const planFor = (
+  grids: SheetGrid[],
+  d: UnitYearDataset | null,
+  extra: { unitNodes?: MonitoringNode[] } = {},
+): ImportPlan =>
   planImport({ grids, existing: d, existingUnit: d?.unit ?? null, existingFramework: d?.framework ?? null, ...extra })
 const exported = async (d: UnitYearDataset) => readGrids(await writeWorkbook({ dataset: d }))
 const messages = (plan: ImportPlan) => plan.problems.map((p) => p.message)
 const warningTexts = (plan: ImportPlan) => plan.warnings.map((p) => p.message)
-const executionOf = (plan: ImportPlan, line: string, month: number) => plan.dataset?.monthlyExecutions.find((e) => e.budgetLineId === line && e.month === month)
+const executionOf = (plan: ImportPlan, line: string, month: number) =>
+  plan.dataset?.monthlyExecutions.find((e) => e.budgetLineId === line && e.month === month)
 
 /** Seed 001 with a September 追加 of 100 on 工资福利支出 (and a unit setting, when given). */
 function datedDemo(unit: Partial<Unit> = {}): UnitYearDataset {
@@ -50,7 +55,9 @@ function datedDemo(unit: Partial<Unit> = {}): UnitYearDataset {
   return {
     ...demo,
     unit: { ...demo.unit, ...unit },
-    budgetLines: demo.budgetLines.map((l) => (l.id === SALARY ? { ...l, additions: '100', adjustmentMonth: 9 as const } : l)),
+    budgetLines: demo.budgetLines.map((l) =>
+      l.id === SALARY ? { ...l, additions: '100', adjustmentMonth: 9 as const } : l,
+    ),
   }
 }
 
@@ -65,7 +72,9 @@ describe('调整月份 (追加 / 追减 are dated)', () => {
     expect(budget.rows[row].slice(6, 9)).toEqual([1129.83, 100, 0])
     expect(budget.rows[row][ADJUSTMENT_MONTH]).toBe(9)
     // the other lines have no month: the cell stays blank
-    expect(budget.rows.slice(1).filter((r) => r[ADJUSTMENT_MONTH] !== undefined && r[ADJUSTMENT_MONTH] !== null)).toHaveLength(1)
+    expect(
+      budget.rows.slice(1).filter((r) => r[ADJUSTMENT_MONTH] !== undefined && r[ADJUSTMENT_MONTH] !== null),
+    ).toHaveLength(1)
     const plan = planFor(grids, demo)
     expect(plan.problems).toEqual([])
     expect(plan.rows.filter((r) => r.status !== 'unchanged')).toEqual([])
@@ -75,7 +84,13 @@ describe('调整月份 (追加 / 追减 are dated)', () => {
 
   it('reads 1–12 (also ９ and 9月) as the month; a blank cell is January and clears a stored month', async () => {
     const demo = datedDemo()
-    for (const [cell, month] of [[9, 9], ['９', 9], ['9月', 9], [3, 3], ['12', 12]] as const) {
+    for (const [cell, month] of [
+      [9, 9],
+      ['９', 9],
+      ['9月', 9],
+      [3, 3],
+      ['12', 12],
+    ] as const) {
       const grids = await exported(demo)
       budgetOf(grids).rows[salaryRow(grids)][ADJUSTMENT_MONTH] = cell
       const plan = planFor(grids, demo)
@@ -88,7 +103,13 @@ describe('调整月份 (追加 / 追减 are dated)', () => {
     const plan = planFor(grids, demo)
     expect(plan.problems).toEqual([])
     expect(plan.rows.filter((r) => r.status !== 'unchanged')).toEqual([
-      { sheet: '预算执行', row: row + 1, label: '工资福利支出（财政拨款）', status: 'changed', detail: '调整月份 9 → （空）' },
+      {
+        sheet: '预算执行',
+        row: row + 1,
+        label: '工资福利支出（财政拨款）',
+        status: 'changed',
+        detail: '调整月份 9 → （空）',
+      },
     ])
     const salary = plan.dataset?.budgetLines.find((l) => l.id === SALARY)
     expect(salary && 'adjustmentMonth' in salary).toBe(false)
@@ -97,7 +118,10 @@ describe('调整月份 (追加 / 追减 are dated)', () => {
   })
 
   it('a blank cell and a stored 1 (or a 1 typed and no stored month) both mean January: unchanged', async () => {
-    const january = { ...datedDemo(), budgetLines: datedDemo().budgetLines.map((l) => (l.id === SALARY ? { ...l, adjustmentMonth: 1 as const } : l)) }
+    const january = {
+      ...datedDemo(),
+      budgetLines: datedDemo().budgetLines.map((l) => (l.id === SALARY ? { ...l, adjustmentMonth: 1 as const } : l)),
+    }
     const grids = await exported(january)
     budgetOf(grids).rows[salaryRow(grids)][ADJUSTMENT_MONTH] = null
     expect(planFor(grids, january).unchanged).toBe(true)
@@ -116,7 +140,9 @@ describe('调整月份 (追加 / 追减 are dated)', () => {
     const grids = await exported(demo)
     const budget = budgetOf(grids)
     const bad = [0, 13, 2.5, '九月', new Date(Date.UTC(2021, 8, 1))]
-    bad.forEach((cell, i) => { budget.rows[i + 1][ADJUSTMENT_MONTH] = cell })
+    bad.forEach((cell, i) => {
+      budget.rows[i + 1][ADJUSTMENT_MONTH] = cell
+    })
     const plan = planFor(grids, demo)
     expect(plan.problems.map((p) => [p.sheet, p.row, p.column])).toEqual(bad.map((_, i) => ['预算执行', i + 2, 'AI']))
     expect(messages(plan)).toEqual([
@@ -131,7 +157,9 @@ describe('调整月份 (追加 / 追减 are dated)', () => {
 
   it('a file without the column (template version 2) imports as before and keeps the stored month', async () => {
     const demo = datedDemo()
-    const grids = (await exported(demo)).map((g) => (g.name === '预算执行' ? { ...g, rows: g.rows.map((r) => r.slice(0, ADJUSTMENT_MONTH)) } : g))
+    const grids = (await exported(demo)).map((g) =>
+      g.name === '预算执行' ? { ...g, rows: g.rows.map((r) => r.slice(0, ADJUSTMENT_MONTH)) } : g,
+    )
     expect(budgetOf(grids).rows[0]).toHaveLength(34)
     const plan = planFor(grids, demo)
     expect(plan.problems).toEqual([])
@@ -146,7 +174,9 @@ describe('调整月份 (追加 / 追减 are dated)', () => {
   it('a header typed in its place is named like any other header', async () => {
     const grids = await exported(datedDemo())
     budgetOf(grids).rows[0][ADJUSTMENT_MONTH] = '生效月份'
-    expect(messages(planFor(grids, datedDemo()))).toEqual(['预算执行 第1行 AI列 表头应为「调整月份」，实为“生效月份”。请不要改动模板的表头和列顺序'])
+    expect(messages(planFor(grids, datedDemo()))).toEqual([
+      '预算执行 第1行 AI列 表头应为「调整月份」，实为“生效月份”。请不要改动模板的表头和列顺序',
+    ])
   })
 
   it('with 1-6月 定稿, moving a September 追加 to March is refused, and to August is not', async () => {
@@ -168,7 +198,8 @@ describe('调整月份 (追加 / 追减 are dated)', () => {
     expect(parseAdjustmentMonth(null)).toEqual({ ok: true, value: null })
     expect(parseAdjustmentMonth('  ')).toEqual({ ok: true, value: null })
     expect(parseAdjustmentMonth(' 10 月')).toEqual({ ok: true, value: 10 })
-    for (const cell of [0, 13, 2.5, -1, '九月', '1.0', true]) expect(parseAdjustmentMonth(cell).ok, String(cell)).toBe(false)
+    for (const cell of [0, 13, 2.5, -1, '九月', '1.0', true])
+      expect(parseAdjustmentMonth(cell).ok, String(cell)).toBe(false)
     expect(monthsText([4, 5])).toBe('4、5月')
     expect(monthsText([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])).toBe('1-11月')
     expect(monthsText([6, 2, 4, 5])).toBe('2、4-6月')
@@ -203,7 +234,9 @@ describe('到位资金 as the unit keeps it (到位资金口径)', () => {
     expect(executionOf(plan, SALARY, 7)).toMatchObject({ spent: '380', allocated: '380' })
     expect(SALARY_PATH.map((_, i) => executionOf(plan, SALARY, i + 1)?.spent)).toEqual(SALARY_PATH)
     expect(executionOf(plan, SALARY, 1)).toMatchObject({ spent: '53.90', allocated: '107.95' })
-    expect(plan.rows.find((r) => r.sheet === '预算执行' && r.row === row + 1)?.detail).toBe('新增7月执行数 380、到位资金 380')
+    expect(plan.rows.find((r) => r.sheet === '预算执行' && r.row === row + 1)?.detail).toBe(
+      '新增7月执行数 380、到位资金 380',
+    )
   })
 
   it('与执行数相同: a changed 执行数 moves a blank 到位资金 with it (324.88 → 330)', async () => {
@@ -215,7 +248,9 @@ describe('到位资金 as the unit keeps it (到位资金口径)', () => {
     budgetOf(grids).rows[row][ALLOCATED(6)] = null
     const plan = planFor(grids, d)
     expect(plan.problems).toEqual([])
-    expect(plan.rows.find((r) => r.sheet === '预算执行' && r.row === row + 1)?.detail).toBe('6月执行数 324.88 → 330；6月到位资金 324.88 → 330')
+    expect(plan.rows.find((r) => r.sheet === '预算执行' && r.row === row + 1)?.detail).toBe(
+      '6月执行数 324.88 → 330；6月到位资金 324.88 → 330',
+    )
   })
 
   it('全额到位: the blank 到位资金 is the 调整后预算 as of that month (a September 追加 counts from September)', async () => {
@@ -254,11 +289,20 @@ describe('到位资金 as the unit keeps it (到位资金口径)', () => {
     expect(blank.unchanged).toBe(true)
     expect(blank.dataset?.unit).toEqual(d.unit)
     // a version-2 file has neither row
-    const old = (await exported(d)).map((g) => (g.name === '单位信息' ? { ...g, rows: g.rows.slice(0, INFO_ALLOCATED_MODE) } : g))
+    const old = (await exported(d)).map((g) =>
+      g.name === '单位信息' ? { ...g, rows: g.rows.slice(0, INFO_ALLOCATED_MODE) } : g,
+    )
     expect(planFor(old, d).dataset?.unit).toEqual(d.unit)
     // the default demo exports the defaults, which mean "absent" and re-import unchanged
     const plain = await exported(qiemo2021Dataset())
-    expect(sheetOf(plain, '单位信息').rows.slice(INFO_ALLOCATED_MODE).map((r) => r.slice(0, 2))).toEqual([['到位资金口径', '逐月填写'], ['执行率口径', '调整后预算']])
+    expect(
+      sheetOf(plain, '单位信息')
+        .rows.slice(INFO_ALLOCATED_MODE)
+        .map((r) => r.slice(0, 2)),
+    ).toEqual([
+      ['到位资金口径', '逐月填写'],
+      ['执行率口径', '调整后预算'],
+    ])
     const plan = planFor(plain, qiemo2021Dataset())
     expect(plan.unchanged).toBe(true)
     expect(plan.dataset?.unit).toEqual(qiemo2021Dataset().unit)
@@ -274,8 +318,20 @@ describe('到位资金 as the unit keeps it (到位资金口径)', () => {
     expect(plan.dataset?.unit).toMatchObject({ allocatedMode: 'equalsSpent', carryOverInExecutionBase: true })
     expect(executionOf(plan, SALARY, 7)).toMatchObject({ spent: '380', allocated: '380' })
     expect(plan.rows.filter((r) => r.sheet === '单位信息')).toEqual([
-      { sheet: '单位信息', row: 7, label: '到位资金口径', status: 'changed', detail: '到位资金口径 逐月填写 → 与执行数相同' },
-      { sheet: '单位信息', row: 8, label: '执行率口径', status: 'changed', detail: '执行率口径 调整后预算 → 含上年结转' },
+      {
+        sheet: '单位信息',
+        row: 7,
+        label: '到位资金口径',
+        status: 'changed',
+        detail: '到位资金口径 逐月填写 → 与执行数相同',
+      },
+      {
+        sheet: '单位信息',
+        row: 8,
+        label: '执行率口径',
+        status: 'changed',
+        detail: '执行率口径 调整后预算 → 含上年结转',
+      },
     ])
     expect(plan.unchanged).toBe(false)
     // back to 逐月填写 / 调整后预算: the fields go, as the unit form leaves them
@@ -304,11 +360,21 @@ describe('到位资金 as the unit keeps it (到位资金口径)', () => {
     const locked = { ...demo, nodes: demo.nodes.map((n) => ({ ...n, status: 'locked' as const })) }
     const grids = await exported(locked)
     sheetOf(grids, '单位信息').rows[INFO_EXECUTION_BASE][1] = '含上年结转'
-    const refusal = '单位信息 第8行 B列「执行率口径」不能改为“含上年结转”：监控节点“2021年1-6月”已定稿（已锁定），修改执行率口径会改变其已定稿报告中的数字。如确需修改，请先在「数据管理 › 监控节点」中解锁（须填写原因）'
+    const refusal =
+      '单位信息 第8行 B列「执行率口径」不能改为“含上年结转”：监控节点“2021年1-6月”已定稿（已锁定），修改执行率口径会改变其已定稿报告中的数字。如确需修改，请先在「数据管理 › 监控节点」中解锁（须填写原因）'
     expect(messages(planFor(grids, locked))).toEqual([refusal])
     // a locked 2020 node refuses it too; the 到位资金口径 never changes a stored figure and may change
-    const node2020: MonitoringNode = { id: 'n2020', unitId: demo.unit.id, year: 2020, asOfDate: '2020-12-31', label: '2020年1-12月', status: 'locked' }
-    expect(messages(planFor(grids, demo, { unitNodes: [node2020] }))).toEqual([refusal.replace('2021年1-6月', '2020年1-12月')])
+    const node2020: MonitoringNode = {
+      id: 'n2020',
+      unitId: demo.unit.id,
+      year: 2020,
+      asOfDate: '2020-12-31',
+      label: '2020年1-12月',
+      status: 'locked',
+    }
+    expect(messages(planFor(grids, demo, { unitNodes: [node2020] }))).toEqual([
+      refusal.replace('2021年1-6月', '2020年1-12月'),
+    ])
     sheetOf(grids, '单位信息').rows[INFO_EXECUTION_BASE][1] = '调整后预算'
     sheetOf(grids, '单位信息').rows[INFO_ALLOCATED_MODE][1] = '与执行数相同'
     expect(planFor(grids, locked).problems).toEqual([])
@@ -330,9 +396,16 @@ describe('unreported months are warned about, never zero', () => {
     expect(warningTexts(plan)).toEqual(['预算执行 第2行 “工资福利支出”缺4、5月的执行数：这些月份按未填报处理，不计为0'])
     expect(plan.warnings[0]).toMatchObject({ sheet: '预算执行', row: 2, column: '' })
     const salary = plan.dataset?.budgetLines.find((l) => l.name === '工资福利支出')
-    const months = plan.dataset?.monthlyExecutions.filter((e) => e.budgetLineId === salary?.id).sort((a, b) => a.month - b.month)
+    const months = plan.dataset?.monthlyExecutions
+      .filter((e) => e.budgetLineId === salary?.id)
+      .sort((a, b) => a.month - b.month)
     // (a new row takes the file's spelling: the number cell 53.90 reads as 53.9)
-    expect(months?.map((e) => [e.month, Number(e.spent).toFixed(2)])).toEqual([[1, '53.90'], [2, '107.95'], [3, '162.20'], [6, '324.88']])
+    expect(months?.map((e) => [e.month, Number(e.spent).toFixed(2)])).toEqual([
+      [1, '53.90'],
+      [2, '107.95'],
+      [3, '162.20'],
+      [6, '324.88'],
+    ])
     // stored months 4 and 5 stay (an import never deletes), so there is no gap to warn about
     const merged = planFor(grids, demo)
     expect(merged.warnings).toEqual([])
@@ -370,12 +443,20 @@ describe('unreported months are warned about, never zero', () => {
       budget.rows[r][ALLOCATED(12)] = june[1]
     }
     // the readings are June's, and the node 6月30日: leave them out of this file
-    const plan = planFor(grids.filter((g) => g.name !== '指标填报').concat([{ name: '指标填报', rows: [sheetOf(grids, '指标填报').rows[0]] }]), null)
+    const plan = planFor(
+      grids
+        .filter((g) => g.name !== '指标填报')
+        .concat([{ name: '指标填报', rows: [sheetOf(grids, '指标填报').rows[0]] }]),
+      null,
+    )
     expect(plan.problems).toEqual([])
     expect(warningTexts(plan)).toEqual(['只有12月的执行数：1-11月按未填报处理，无法计算月均执行率'])
     expect(plan.warnings[0]).toMatchObject({ sheet: '预算执行', row: 0 })
     expect(plan.dataset?.monthlyExecutions.map((e) => e.month)).toEqual([12, 12, 12, 12, 12])
-    expect(plan.dataset?.monthlyExecutions.find((e) => e.spent === '324.88')).toMatchObject({ month: 12, allocated: '324.88' })
+    expect(plan.dataset?.monthlyExecutions.find((e) => e.spent === '324.88')).toMatchObject({
+      month: 12,
+      allocated: '324.88',
+    })
   })
 })
 
@@ -390,7 +471,21 @@ describe('on a database', () => {
     info.getCell('B7').value = '与执行数相同'
     // 支出类别 … 上年结转, 1–12月执行数, 1–12月到位资金 (all blank), 调整月份
     const spent = [...SALARY_PATH, ...Array<null>(6).fill(null)]
-    budget.getRow(2).values = ['基本支出', '人员经费', null, null, '工资福利支出', '财政拨款', 1129.83, 100, null, null, ...spent, ...Array<null>(12).fill(null), 9]
+    budget.getRow(2).values = [
+      '基本支出',
+      '人员经费',
+      null,
+      null,
+      '工资福利支出',
+      '财政拨款',
+      1129.83,
+      100,
+      null,
+      null,
+      ...spent,
+      ...Array<null>(12).fill(null),
+      9,
+    ]
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
     const database = freshDb()
     expectOk(await saveUnitYear(source, { database }))
@@ -401,8 +496,15 @@ describe('on a database', () => {
     const unit = (await database.units.toArray()).find((u) => u.name === '测试县自然资源局')
     expect(unit?.allocatedMode).toBe('equalsSpent')
     const loaded = await loadUnitYear(unit?.id ?? '', 2021, { database })
-    expect(loaded?.budgetLines[0]).toMatchObject({ name: '工资福利支出', initialBudget: '1129.83', additions: '100', adjustmentMonth: 9 })
-    const amounts = loaded?.monthlyExecutions.sort((a, b) => a.month - b.month).map((e) => [Number(e.spent).toFixed(2), Number(e.allocated).toFixed(2)])
+    expect(loaded?.budgetLines[0]).toMatchObject({
+      name: '工资福利支出',
+      initialBudget: '1129.83',
+      additions: '100',
+      adjustmentMonth: 9,
+    })
+    const amounts = loaded?.monthlyExecutions
+      .sort((a, b) => a.month - b.month)
+      .map((e) => [Number(e.spent).toFixed(2), Number(e.allocated).toFixed(2)])
     expect(amounts).toEqual(SALARY_PATH.map((v) => [v, v]))
     const again = await previewWorkbook((await exportBytes(unit?.id ?? '', 2021, database)) as ArrayBuffer, database)
     if (!again.ok) expect.fail(again.problems.map((p) => p.message).join('\n'))
@@ -413,7 +515,14 @@ describe('on a database', () => {
     const database = freshDb()
     const demo = qiemo2021Dataset()
     expectOk(await saveUnitYear(demo, { database }))
-    const node2020: MonitoringNode = { id: 'n2020', unitId: demo.unit.id, year: 2020, asOfDate: '2020-12-31', label: '2020年1-12月', status: 'locked' }
+    const node2020: MonitoringNode = {
+      id: 'n2020',
+      unitId: demo.unit.id,
+      year: 2020,
+      asOfDate: '2020-12-31',
+      label: '2020年1-12月',
+      status: 'locked',
+    }
     await database.nodes.put(node2020)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load((await exportBytes(demo.unit.id, demo.year, database)) as ArrayBuffer)
@@ -423,6 +532,9 @@ describe('on a database', () => {
     info.getCell('B8').value = '含上年结转'
     const preview = await previewWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), database)
     expect(preview.ok).toBe(false)
-    if (!preview.ok) expect(preview.problems.map((p) => p.message)).toEqual([expect.stringContaining('监控节点“2020年1-12月”已定稿（已锁定）')])
+    if (!preview.ok)
+      expect(preview.problems.map((p) => p.message)).toEqual([
+        expect.stringContaining('监控节点“2020年1-12月”已定稿（已锁定）'),
+      ])
   })
 })

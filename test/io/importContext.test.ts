@@ -12,17 +12,34 @@ import { aDataset, aProject, aUnit, YEAR } from '../db/fixtures'
 
 function output(): PlanOutput {
   return {
-    problems: [], warnings: [], rows: [],
+    problems: [],
+    warnings: [],
+    rows: [],
     counts: {
-      monitoringGroup: zeroCounts(), projects: zeroCounts(), budgetLines: zeroCounts(), monthlyExecutions: zeroCounts(), targets: zeroCounts(),
-      indicators: zeroCounts(), nodes: zeroCounts(), readings: zeroCounts(), budgetJudgements: zeroCounts(), measures: zeroCounts(),
+      monitoringGroup: zeroCounts(),
+      projects: zeroCounts(),
+      budgetLines: zeroCounts(),
+      monthlyExecutions: zeroCounts(),
+      targets: zeroCounts(),
+      indicators: zeroCounts(),
+      nodes: zeroCounts(),
+      readings: zeroCounts(),
+      budgetJudgements: zeroCounts(),
+      measures: zeroCounts(),
     },
   }
 }
 
 function contextOver(existing: UnitYearDataset | null) {
   const unit = existing?.unit ?? aUnit()
-  const info: UnitInfo = { unitName: unit.name, year: YEAR, storedUnit: existing?.unit ?? null, unit: { ...unit }, unitId: unit.id, nodeDates: [] }
+  const info: UnitInfo = {
+    unitName: unit.name,
+    year: YEAR,
+    storedUnit: existing?.unit ?? null,
+    unit: { ...unit },
+    unitId: unit.id,
+    nodeDates: [],
+  }
   const out = output()
   return { out, ctx: createImportContext(out, info, existing) }
 }
@@ -39,7 +56,9 @@ describe('import context', () => {
   })
 
   it('keeps both of two stored projects that differ only by an invisible character, and warns', () => {
-    const { ctx, out } = contextOver(aDataset({ projects: [aProject(), aProject({ id: 'proj-land-2', name: '国有土地出让金评估项目\u200b' })] }))
+    const { ctx, out } = contextOver(
+      aDataset({ projects: [aProject(), aProject({ id: 'proj-land-2', name: '国有土地出让金评估项目\u200b' })] }),
+    )
     expect([...ctx.stored.projects.values()].map((p) => p.id)).toEqual(['proj-land', 'proj-land-2'])
     expect(ctx.stored.projects.get('国有土地出让金评估项目')?.id).toBe('proj-land')
     expect(out.warnings.map((w) => w.message)).toEqual([

@@ -7,7 +7,11 @@ import { defaultSettings } from '../../src/domain/settings'
 import { draftReport, paragraphsOf, PARAGRAPH_KEYS } from '../../src/domain/report'
 import type { ReportModel } from '../../src/domain/report'
 import type { UnitYearDataset } from '../../src/domain/types'
-import { monitoringTableBytes, monitoringTableFileName, SHEET_NAMES } from '../../src/io/monitoringTable/monitoringTableXlsx'
+import {
+  monitoringTableBytes,
+  monitoringTableFileName,
+  SHEET_NAMES,
+} from '../../src/io/monitoringTable/monitoringTableXlsx'
 
 function demoReport(precision = 2, data: UnitYearDataset = qiemo2021Dataset()): ReportModel {
   const settings = { ...defaultSettings(), ratePrecision: precision }
@@ -31,7 +35,16 @@ describe('monitoringTableXlsx', async () => {
   const indicators = workbook.getWorksheet(SHEET_NAMES.indicators)!
 
   it('has the budget block with numbers as numbers (1493.25, 383.74, 25.70%) and formats', () => {
-    expect(rowValues(budget, 3)).toEqual(['预算项目', '资金来源', '年初预算', '调整后预算', '到位资金', '1-6月执行数', '执行率', '全年预计执行数'])
+    expect(rowValues(budget, 3)).toEqual([
+      '预算项目',
+      '资金来源',
+      '年初预算',
+      '调整后预算',
+      '到位资金',
+      '1-6月执行数',
+      '执行率',
+      '全年预计执行数',
+    ])
     expect(rowValues(budget, 4).slice(0, 7)).toEqual(['合计', '', 1493.25, 1493.25, 383.74, 383.74, 0.257])
     expect(budget.getCell('C4').numFmt).toBe('0.00')
     expect(budget.getCell('G4').numFmt).toBe('0.00%')
@@ -50,9 +63,38 @@ describe('monitoringTableXlsx', async () => {
   })
 
   it('has every indicator column of the 监控表 and one row per 三级指标', () => {
-    expect(rowValues(indicators, 3)).toEqual(['绩效目标', '一级指标', '二级指标', '三级指标', '计算符号', '计量单位', '年度指标值', '当前完成值', '完成率', '预警', '全年预计', '完成可能性', '偏差原因', '纠偏措施', '备注'])
+    expect(rowValues(indicators, 3)).toEqual([
+      '绩效目标',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '计算符号',
+      '计量单位',
+      '年度指标值',
+      '当前完成值',
+      '完成率',
+      '预警',
+      '全年预计',
+      '完成可能性',
+      '偏差原因',
+      '纠偏措施',
+      '备注',
+    ])
     expect(indicators.rowCount).toBe(3 + 22)
-    expect(rowValues(indicators, 4).slice(0, 12)).toEqual(['整体', '产出指标', '数量指标', '办理建设项目用地初审', '≥', '个', 15, 7, 0.4667, '绿灯', 15, '确定能'])
+    expect(rowValues(indicators, 4).slice(0, 12)).toEqual([
+      '整体',
+      '产出指标',
+      '数量指标',
+      '办理建设项目用地初审',
+      '≥',
+      '个',
+      15,
+      7,
+      0.4667,
+      '绿灯',
+      15,
+      '确定能',
+    ])
     expect(indicators.getCell('I4').numFmt).toBe('0.00%')
     // 未达监控节点 rows keep the words; 定性 rows keep their text
     expect(rowValues(indicators, 7).slice(6, 10)).toEqual([20, '未达监控节点', '未达监控节点', '灰灯'])

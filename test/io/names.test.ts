@@ -21,7 +21,9 @@ const UNIT = '且末县自然资源局'
 const SALARY = '工资福利支出'
 
 /** The database holding seed 001, and its export edited by `edit`. */
-async function editedExport(edit: (wb: ExcelJS.Workbook) => void): Promise<{ database: MonitoringDb; bytes: Uint8Array; demo: UnitYearDataset }> {
+async function editedExport(
+  edit: (wb: ExcelJS.Workbook) => void,
+): Promise<{ database: MonitoringDb; bytes: Uint8Array; demo: UnitYearDataset }> {
   const database = freshDb()
   const demo = qiemo2021Dataset()
   expectOk(await saveUnitYear(demo, { database }))
@@ -108,12 +110,20 @@ describe('merged cells in a data sheet', () => {
     expect(preview.ok).toBe(false)
     if (!preview.ok) {
       expect(preview.problems).toEqual([
-        { sheet: '预算执行', row: 3, column: 'A', message: '「预算执行」的 A3:A5 是合并单元格，请取消合并并在每一行填写完整后再导入' },
+        {
+          sheet: '预算执行',
+          row: 3,
+          column: 'A',
+          message: '「预算执行」的 A3:A5 是合并单元格，请取消合并并在每一行填写完整后再导入',
+        },
       ])
     }
     const committed = await commitWorkbook(grids, database)
     expect(committed).toEqual({
-      ok: false, messages: ['文件有 1 处问题，未写入任何数据：「预算执行」的 A3:A5 是合并单元格，请取消合并并在每一行填写完整后再导入'],
+      ok: false,
+      messages: [
+        '文件有 1 处问题，未写入任何数据：「预算执行」的 A3:A5 是合并单元格，请取消合并并在每一行填写完整后再导入',
+      ],
     })
     expect(await snapshot(database)).toEqual(before)
   })

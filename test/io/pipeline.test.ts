@@ -14,11 +14,19 @@ function fullDemo(): UnitYearDataset {
   return {
     ...demo,
     budgetJudgements: demo.budgetLines.map((l, i) => ({
-      id: `demo-bj-${l.id}`, nodeId: demo.nodes[0].id, budgetLineId: l.id, yearEndForecast: l.initialBudget,
-      likelihood: i === 4 ? '有可能' as const : '确定能' as const, deviationCauses: i === 4 ? ['其他' as const] : [], deviationText: i === 4 ? '下半年支付。' : '',
+      id: `demo-bj-${l.id}`,
+      nodeId: demo.nodes[0].id,
+      budgetLineId: l.id,
+      yearEndForecast: l.initialBudget,
+      likelihood: i === 4 ? ('有可能' as const) : ('确定能' as const),
+      deviationCauses: i === 4 ? ['其他' as const] : [],
+      deviationText: i === 4 ? '下半年支付。' : '',
     })),
-    indicators: demo.indicators.map((ind) => (ind.name === '办理建设项目用地初审'
-      ? { ...ind, monthlyPlan: ['1', '2', '3', '5', '6', '8', '9', '10', '11', '12', '14', '15'] } : ind)),
+    indicators: demo.indicators.map((ind) =>
+      ind.name === '办理建设项目用地初审'
+        ? { ...ind, monthlyPlan: ['1', '2', '3', '5', '6', '8', '9', '10', '11', '12', '14', '15'] }
+        : ind,
+    ),
   }
 }
 
@@ -94,14 +102,39 @@ describe('import pipeline on a database', () => {
     expect(loaded?.unit.financeOfficer).toBe('郝永婕')
     expect(loaded?.unit.departments).toEqual(demo.unit.departments)
     expect(loaded?.targets.map((t) => t.description)).toEqual(demo.targets.map((t) => t.description))
-    expect(loaded?.indicators.find((i) => i.name === '办理建设项目用地初审')?.monthlyPlan).toEqual(['1', '2', '3', '5', '6', '8', '9', '10', '11', '12', '14', '15'])
+    expect(loaded?.indicators.find((i) => i.name === '办理建设项目用地初审')?.monthlyPlan).toEqual([
+      '1',
+      '2',
+      '3',
+      '5',
+      '6',
+      '8',
+      '9',
+      '10',
+      '11',
+      '12',
+      '14',
+      '15',
+    ])
     // New rows get ids from their natural keys and the file's spelling of numbers ('150' for '150.00').
-    const judged = (d: UnitYearDataset) => d.budgetJudgements.map((j) => [
-      d.budgetLines.find((l) => l.id === j.budgetLineId)?.name, Number(j.yearEndForecast), j.likelihood, j.deviationCauses.join('、'), j.deviationText,
-    ].join('|')).sort()
+    const judged = (d: UnitYearDataset) =>
+      d.budgetJudgements
+        .map((j) =>
+          [
+            d.budgetLines.find((l) => l.id === j.budgetLineId)?.name,
+            Number(j.yearEndForecast),
+            j.likelihood,
+            j.deviationCauses.join('、'),
+            j.deviationText,
+          ].join('|'),
+        )
+        .sort()
     expect(loaded && judged(loaded)).toEqual(judged(demo))
-    const strip = <T extends { id: string; nodeId: string }>(rows: readonly T[]) => rows.map(({ id: _i, nodeId: _n, ...rest }) => rest)
-    expect(strip(loaded?.measures ?? []).map(({ unitId: _u, ...rest }) => rest)).toEqual(strip(demo.measures).map(({ unitId: _u, ...rest }) => rest))
+    const strip = <T extends { id: string; nodeId: string }>(rows: readonly T[]) =>
+      rows.map(({ id: _i, nodeId: _n, ...rest }) => rest)
+    expect(strip(loaded?.measures ?? []).map(({ unitId: _u, ...rest }) => rest)).toEqual(
+      strip(demo.measures).map(({ unitId: _u, ...rest }) => rest),
+    )
   })
 
   it('commits one changed monitoring-group member and nothing else', async () => {
@@ -115,12 +148,27 @@ describe('import pipeline on a database', () => {
     const before = await snapshot(database)
     const committed = await commitWorkbook(grids, database)
     expect(committed).toMatchObject({ ok: true, value: { written: true } })
-    if (committed.ok) expect(committed.value.plan.rows.filter((r) => r.status !== 'unchanged')).toEqual([
-      { sheet: '监控小组', row: 9, label: '黄俊凯（成员）', status: 'changed', detail: '小组分工 副组长 → 成员' },
-    ])
+    if (committed.ok)
+      expect(committed.value.plan.rows.filter((r) => r.status !== 'unchanged')).toEqual([
+        { sheet: '监控小组', row: 9, label: '黄俊凯（成员）', status: 'changed', detail: '小组分工 副组长 → 成员' },
+      ])
     const after = await snapshot(database)
-    expect((after.units[0] as { monitoringGroup: unknown[] }).monitoringGroup[7]).toEqual({ name: '黄俊凯', title: '自然资源局挂职副局长', role: '成员' })
-    for (const table of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes', 'readings', 'budgetJudgements', 'measures']) {
+    expect((after.units[0] as { monitoringGroup: unknown[] }).monitoringGroup[7]).toEqual({
+      name: '黄俊凯',
+      title: '自然资源局挂职副局长',
+      role: '成员',
+    })
+    for (const table of [
+      'projects',
+      'budgetLines',
+      'monthlyExecutions',
+      'targets',
+      'indicators',
+      'nodes',
+      'readings',
+      'budgetJudgements',
+      'measures',
+    ]) {
       expect(after[table], table).toEqual(before[table])
     }
   })
@@ -140,7 +188,11 @@ describe('commitImport', () => {
     expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
     const before = await snapshot(database)
     const demo = qiemo2021Dataset()
-    const broken = { ...demo, unit: { ...demo.unit, name: '改名后的单位' }, readings: [...demo.readings, { ...demo.readings[0], id: 'orphan', indicatorId: 'missing' }] }
+    const broken = {
+      ...demo,
+      unit: { ...demo.unit, name: '改名后的单位' },
+      readings: [...demo.readings, { ...demo.readings[0], id: 'orphan', indicatorId: 'missing' }],
+    }
     const result = await commitImport(broken, { changedRows: 50, database })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.messages[0]).toContain('有指标填报指向不存在的监控节点或指标')

@@ -23,7 +23,9 @@ function demoReport(precision = 2, edits: Record<string, string> = {}): ReportMo
   return draftReport({ dataset, snapshot: snapshot.value, settings, reportDate: '2021-07-02', edits })
 }
 
-async function unzip(model: ReportModel): Promise<{ document: string; fontTable: string; footers: string[]; text: string; settings: string; styles: string }> {
+async function unzip(
+  model: ReportModel,
+): Promise<{ document: string; fontTable: string; footers: string[]; text: string; settings: string; styles: string }> {
   const zip = await JSZip.loadAsync(await reportDocxBytes(model))
   const document = await zip.file('word/document.xml')!.async('string')
   const fontTable = await zip.file('word/fontTable.xml')!.async('string')
@@ -38,8 +40,10 @@ async function unzip(model: ReportModel): Promise<{ document: string; fontTable:
 describe('reportDocx (公文 layout, GB/T 9704)', async () => {
   const { document, fontTable, footers, text, settings, styles } = await unzip(demoReport())
   /** a paragraph style's XML by its id */
-  const style = (id: string): string => styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`))?.[0] ?? ''
-  const paragraphWith = (text: string): string => document.match(new RegExp(`<w:p>(?:(?!<w:p>)[\\s\\S])*?${text}`))?.[0] ?? ''
+  const style = (id: string): string =>
+    styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`))?.[0] ?? ''
+  const paragraphWith = (text: string): string =>
+    document.match(new RegExp(`<w:p>(?:(?!<w:p>)[\\s\\S])*?${text}`))?.[0] ?? ''
 
   it('is A4 portrait with margins top 37, bottom 35, left 28, right 26 mm (in twips)', () => {
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
@@ -93,15 +97,22 @@ describe('reportDocx (公文 layout, GB/T 9704)', async () => {
     expect(style('ReportCell105')).toContain('<w:sz w:val="21"/>')
     expect(document).toMatch(/<w:pStyle w:val="ReportHead12"\/>[\s\S]*?<w:t xml:space="preserve">1-6月执行数</)
     expect(document).toMatch(/<w:pStyle w:val="ReportHead105"\/>[\s\S]*?<w:t xml:space="preserve">完成可能性</)
-    expect(document).toMatch(/<w:pStyle w:val="ReportCell12"\/><w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">1493.25</)
+    expect(document).toMatch(
+      /<w:pStyle w:val="ReportCell12"\/><w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">1493.25</,
+    )
     expect(document).not.toContain('REPORT-TABLE-PLACEHOLDER')
     // the annex is a landscape section
     expect(document).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/)
   })
 
   it('shows the light as a filled cell with its word, in the UI’s colours', () => {
-    expect(document).toMatch(new RegExp(`<w:shd w:val="clear" w:color="auto" w:fill="${LIGHTS.red.color.slice(1).toUpperCase()}"/>[\\s\\S]*?<w:t xml:space="preserve">红灯<`))
-    for (const light of Object.keys(LIGHTS) as (keyof typeof LIGHTS)[]) expect(LIGHT_WORDS[light]).toBe(LIGHTS[light].label)
+    expect(document).toMatch(
+      new RegExp(
+        `<w:shd w:val="clear" w:color="auto" w:fill="${LIGHTS.red.color.slice(1).toUpperCase()}"/>[\\s\\S]*?<w:t xml:space="preserve">红灯<`,
+      ),
+    )
+    for (const light of Object.keys(LIGHTS) as (keyof typeof LIGHTS)[])
+      expect(LIGHT_WORDS[light]).toBe(LIGHTS[light].label)
   })
 
   it('escapes text in table cells', async () => {

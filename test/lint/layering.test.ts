@@ -27,13 +27,21 @@ describe('the src/domain layer rule', () => {
     "import { useWorkspaceStore } from '@/stores/workspace'",
     "import { db } from '../db/schema'",
   ])('refuses `%s` in a domain file', async (line) => {
-    const messages = await lintAs('src/domain/probe.ts', `${line}\nexport const probe = [${line.match(/\{ (\w+) \}|\* as (\w+)|import (\w+)/)?.slice(1).find(Boolean)}]\n`)
+    const messages = await lintAs(
+      'src/domain/probe.ts',
+      `${line}\nexport const probe = [${line
+        .match(/\{ (\w+) \}|\* as (\w+)|import (\w+)/)
+        ?.slice(1)
+        .find(Boolean)}]\n`,
+    )
     expect(messages.some((m) => m.startsWith('no-restricted-imports'))).toBe(true)
   })
 
   it('lets the same import through outside the domain, and a domain file import the domain', async () => {
     expect(await lintAs('src/stores/probe.ts', "import { ref } from 'vue'\nexport const probe = ref(1)\n")).toEqual([])
-    expect(await lintAs('src/domain/probe.ts', "import { D } from './decimal'\nexport const probe = new D(1)\n")).toEqual([])
+    expect(
+      await lintAs('src/domain/probe.ts', "import { D } from './decimal'\nexport const probe = new D(1)\n"),
+    ).toEqual([])
   })
 })
 
@@ -73,33 +81,46 @@ describe('the layer table', () => {
         `import '@/${dir}'`,
       ]) {
         const messages = await lintAs(probe, `${line}\nexport const probe = 1\n`)
-        expect(messages.filter((m) => m.startsWith('no-restricted-imports')), `${layer} ← ${line}`).toHaveLength(1)
+        expect(
+          messages.filter((m) => m.startsWith('no-restricted-imports')),
+          `${layer} ← ${line}`,
+        ).toHaveLength(1)
       }
     })
 
     it(`lets src/${layer} import itself and ${LAYERS[layer].join(', ') || 'nothing else'}`, async () => {
       for (const dir of [layer, ...LAYERS[layer]]) {
-        const messages = await lintAs(`src/${layer}/sub/probe.ts`, `import type { X } from '@/${dir}/thing'\nimport { x } from '../../${dir}/thing'\nexport const probe: X = x\n`)
+        const messages = await lintAs(
+          `src/${layer}/sub/probe.ts`,
+          `import type { X } from '@/${dir}/thing'\nimport { x } from '../../${dir}/thing'\nexport const probe: X = x\n`,
+        )
         expect(messages, `${layer} ← ${dir}`).toEqual([])
       }
     })
   })
 
   it('applies to .vue files too', async () => {
-    const messages = await lintAs('src/components/Probe.vue', `<script setup lang="ts">\nimport { db } from '@/db/schema'\nconst probe = db\n</script>\n<template><div>{{ probe }}</div></template>\n`)
+    const messages = await lintAs(
+      'src/components/Probe.vue',
+      `<script setup lang="ts">\nimport { db } from '@/db/schema'\nconst probe = db\n</script>\n<template><div>{{ probe }}</div></template>\n`,
+    )
     expect(messages.filter((m) => m.startsWith('no-restricted-imports'))).toHaveLength(1)
   })
 
   it('lets the app shell import every layer', async () => {
-    const code = [...layers].map((dir, i) => `import { x${i} } from '@/${dir}/thing'`).join('\n')
-      + `\nexport const probe = [${layers.map((_, i) => `x${i}`).join(', ')}]\n`
+    const code =
+      [...layers].map((dir, i) => `import { x${i} } from '@/${dir}/thing'`).join('\n') +
+      `\nexport const probe = [${layers.map((_, i) => `x${i}`).join(', ')}]\n`
     expect(await lintAs('src/router.ts', code)).toEqual([])
   })
 })
 
 describe('user text is never rendered as HTML', () => {
   it('refuses v-html in a component', async () => {
-    const messages = await lintAs('src/components/Probe.vue', '<script setup lang="ts">\nconst text = \'<b>x</b>\'\n</script>\n<template><div v-html="text" /></template>\n')
+    const messages = await lintAs(
+      'src/components/Probe.vue',
+      '<script setup lang="ts">\nconst text = \'<b>x</b>\'\n</script>\n<template><div v-html="text" /></template>\n',
+    )
     expect(messages.some((m) => m.startsWith('vue/no-v-html'))).toBe(true)
   })
 })

@@ -29,7 +29,10 @@ const rateOf = (result: Result<NodeSnapshot> | null | undefined) => {
 function manualSchedule() {
   const waiting: (() => void)[] = []
   return {
-    schedule: () => new Promise<void>((resolve) => { waiting.push(resolve) }),
+    schedule: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve)
+      }),
     /** Lets the longest-waiting step run, and whatever follows it until something waits again. */
     async step() {
       waiting.shift()?.()
@@ -48,7 +51,11 @@ const settle = flushPromises
  * A stand-in for the workspace: a dataset holding the readings of `held` only, reads that answer at
  * once (or when the test releases them, `deferLoads`), and a record of every read and merge.
  */
-function setUp({ held = [month(12)], capacity = 13, deferLoads = false }: { held?: Id[]; capacity?: number; deferLoads?: boolean } = {}) {
+function setUp({
+  held = [month(12)],
+  capacity = 13,
+  deferLoads = false,
+}: { held?: Id[]; capacity?: number; deferLoads?: boolean } = {}) {
   const state = {
     data: { ...year, readings: year.readings.filter((r) => held.includes(r.nodeId)) },
     settings: defaultSettings(),
@@ -67,24 +74,33 @@ function setUp({ held = [month(12)], capacity = 13, deferLoads = false }: { held
     dataset: () => state.data,
     settings: () => state.settings,
     holds: (id) => held.includes(id),
-    mergeReadAhead: async (ids) => { merges.push(ids) },
+    mergeReadAhead: async (ids) => {
+      merges.push(ids)
+    },
     schedule: steps.schedule,
     capacity,
   })
-  preparation.prepareWith((snapshot) => { prepared.push(snapshot) })
+  preparation.prepareWith((snapshot) => {
+    prepared.push(snapshot)
+  })
   return { state, preparation, steps, loads, release, merges, prepared }
 }
 
 describe('createNodePreparation: the snapshots kept', () => {
-  it('computes a node\'s snapshot once, with the figures the full data gives', () => {
+  it("computes a node's snapshot once, with the figures the full data gives", () => {
     const { preparation } = setUp()
     const shown = preparation.snapshotOf(month(12))
     expect(rateOf(shown)).toBe('84.47%')
     expect(preparation.snapshotOf(month(12))).toBe(shown)
     const node = year.nodes.find((n) => n.id === month(12))!
-    const full = computeNodeSnapshot({ dataset: year, nodeId: month(12), settings: settingsForNode(node, defaultSettings()) })
-    expect(shown?.ok && shown.value.indicators.map((r) => [r.indicator.id, r.assessment.light]))
-      .toEqual(full.ok && full.value.indicators.map((r) => [r.indicator.id, r.assessment.light]))
+    const full = computeNodeSnapshot({
+      dataset: year,
+      nodeId: month(12),
+      settings: settingsForNode(node, defaultSettings()),
+    })
+    expect(shown?.ok && shown.value.indicators.map((r) => [r.indicator.id, r.assessment.light])).toEqual(
+      full.ok && full.value.indicators.map((r) => [r.indicator.id, r.assessment.light]),
+    )
   })
 
   it('keeps `capacity` snapshots, the least recently used going first', () => {
@@ -151,7 +167,7 @@ describe('createNodePreparation: preparing the other nodes', () => {
     expect(loads).toEqual([month(11), month(10)])
   })
 
-  it('does not evict the selected node\'s snapshot, whatever it prepares', async () => {
+  it("does not evict the selected node's snapshot, whatever it prepares", async () => {
     const { preparation, steps, prepared } = setUp({ held: [month(6)], capacity: 3 })
     const shown = preparation.snapshotOf(month(6))
     preparation.prepare(nodeIds, month(6))

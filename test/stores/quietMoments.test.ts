@@ -8,14 +8,20 @@ import { listenForInput, whenQuiet } from '@/stores/quietMoments'
 /** Whether whenQuiet resolves within `ms` of fake time. */
 async function quietWithin(ms: number): Promise<boolean> {
   let quiet = false
-  void whenQuiet().then(() => { quiet = true })
+  void whenQuiet().then(() => {
+    quiet = true
+  })
   await vi.advanceTimersByTimeAsync(ms)
   return quiet
 }
 
 describe('quiet moments', () => {
-  beforeEach(() => { vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }) })
-  afterEach(() => { vi.useRealTimers() })
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
 
   it('waits a second after input on a target it listens to, and not once it stops listening', async () => {
     const target = new EventTarget()
@@ -25,7 +31,9 @@ describe('quiet moments', () => {
     const stop = listenForInput(target)
     target.dispatchEvent(new Event('pointerdown'))
     let quiet = false
-    void whenQuiet().then(() => { quiet = true })
+    void whenQuiet().then(() => {
+      quiet = true
+    })
     await vi.advanceTimersByTimeAsync(500)
     expect(quiet).toBe(false)
     await vi.advanceTimersByTimeAsync(600)

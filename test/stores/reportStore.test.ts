@@ -55,7 +55,11 @@ describe('report store: checks before 定稿', () => {
     expect(await report.confirmNoNewSpending()).toEqual({ ok: true })
     const july = (await db.monthlyExecutions.toArray()).filter((e) => e.month === 7)
     expect(july.map((e) => [e.budgetLineId, e.spent]).sort()).toEqual([
-      ['demo-bl-clyx', '15.95'], ['demo-bl-gzfl', '324.88'], ['demo-bl-jbgy', '42.91'], ['demo-bl-pgxm', '0'], ['demo-bl-zcgs', '0'],
+      ['demo-bl-clyx', '15.95'],
+      ['demo-bl-gzfl', '324.88'],
+      ['demo-bl-jbgy', '42.91'],
+      ['demo-bl-pgxm', '0'],
+      ['demo-bl-zcgs', '0'],
     ])
     expect(workspace.snapshot?.budget.unit.spent.toFixed(2)).toBe('383.74')
     expect(report.checks.map((c) => c.kind)).toEqual(['carriedReadings'])

@@ -46,7 +46,9 @@ describe('useSettingsStore', () => {
     const refused = await store.save({ ...defaultSettings(), ratePrecision: 1 }, { basis })
     expect(refused.ok).toBe(false)
     // the conflict names the stored row, as the other tab saved it
-    expect(!refused.ok && refused.conflicts).toEqual([{ table: 'settings', key: 'monitoring', theirs: await store.basis() }])
+    expect(!refused.ok && refused.conflicts).toEqual([
+      { table: 'settings', key: 'monitoring', theirs: await store.basis() },
+    ])
     expect(!refused.ok && refused.conflicts?.[0]?.theirs?.value).toMatchObject({ ratePrecision: 3 })
     expect((await getSettings()).ratePrecision).toBe(3)
     expect(store.settings.ratePrecision).toBe(2)
@@ -74,7 +76,7 @@ describe('useSettingsStore', () => {
     expect((await getSettings()).ratePrecision).toBe(1)
   })
 
-  it('is read by the workspace on start, and the workspace\'s figures follow a save', async () => {
+  it("is read by the workspace on start, and the workspace's figures follow a save", async () => {
     expect((await saveSettings({ ...defaultSettings(), ratePrecision: 0 })).ok).toBe(true)
     const workspace = useWorkspaceStore()
     await workspace.init()

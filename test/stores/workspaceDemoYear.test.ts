@@ -28,8 +28,19 @@ describe('workspace loadDemo({ wholeYear: true })', () => {
     expect(await workspace.loadDemo({ wholeYear: true })).toBe(true)
     expect(workspace.errorMessage).toBe('')
     expect(workspace.nodes.map((n) => n.label)).toEqual([
-      '2021年1月', '2021年1-2月', '2021年1-3月', '2021年1-4月', '2021年1-5月', '2021年1-6月',
-      '2021年1-7月', '2021年1-8月', '2021年1-9月', '2021年1-10月', '2021年1-11月', '2021年1-12月'])
+      '2021年1月',
+      '2021年1-2月',
+      '2021年1-3月',
+      '2021年1-4月',
+      '2021年1-5月',
+      '2021年1-6月',
+      '2021年1-7月',
+      '2021年1-8月',
+      '2021年1-9月',
+      '2021年1-10月',
+      '2021年1-11月',
+      '2021年1-12月',
+    ])
     expect(workspace.nodeId).toBe(demoNodeId(12))
     expect(rateOf(workspace)).toBe('84.47%')
     expect(await db.nodes.count()).toBe(12)

@@ -17,16 +17,32 @@ import { aDataset, aNode, anIndicator, aProject, aReading, aTarget } from '../db
 function twoNodes() {
   return aDataset({
     projects: [aProject()],
-    targets: [aTarget(), aTarget({ id: 'target-land', scope: 'project', projectId: 'proj-land', description: '评估项目' })],
-    indicators: [anIndicator(), anIndicator({ id: 'ind-land', targetId: 'target-land', name: '评估宗数', targetValue: '12', measureUnit: '宗' })],
+    targets: [
+      aTarget(),
+      aTarget({ id: 'target-land', scope: 'project', projectId: 'proj-land', description: '评估项目' }),
+    ],
+    indicators: [
+      anIndicator(),
+      anIndicator({ id: 'ind-land', targetId: 'target-land', name: '评估宗数', targetValue: '12', measureUnit: '宗' }),
+    ],
     nodes: [aNode(), aNode({ id: 'node-q3', asOfDate: '2021-09-30', label: '2021年1-9月' })],
     readings: [
       aReading(),
       aReading({ id: 'r-review-q3', nodeId: 'node-q3', actualValue: '11' }),
-      aReading({ id: 'r-land-h1', indicatorId: 'ind-land', actualValue: '2', likelihood: '有可能', deviationCauses: ['经费保障'], deviationText: '资金未到位' }),
+      aReading({
+        id: 'r-land-h1',
+        indicatorId: 'ind-land',
+        actualValue: '2',
+        likelihood: '有可能',
+        deviationCauses: ['经费保障'],
+        deviationText: '资金未到位',
+      }),
       aReading({ id: 'r-land-q3', nodeId: 'node-q3', indicatorId: 'ind-land', actualValue: '9' }),
     ],
-    budgetJudgements: [], alerts: [], measures: [], reports: [],
+    budgetJudgements: [],
+    alerts: [],
+    measures: [],
+    reports: [],
   })
 }
 
@@ -41,7 +57,7 @@ describe('workspace readings (on the app database, fake-indexeddb)', () => {
     expect(saved.ok).toBe(true)
   })
 
-  it('opens the latest node with its readings and the unit indicator\'s readings at every node only', async () => {
+  it("opens the latest node with its readings and the unit indicator's readings at every node only", async () => {
     const workspace = useWorkspaceStore()
     await workspace.init()
     expect(workspace.nodeId).toBe('node-q3')
@@ -59,8 +75,9 @@ describe('workspace readings (on the app database, fake-indexeddb)', () => {
     expect(lightOf('ind-land', workspace)).toBe('red')
     const full = await loadUnitYear('unit-qiemo', 2021)
     const expected = computeNodeSnapshot({ dataset: full!, nodeId: 'node-h1', settings: defaultSettings() })
-    expect(expected.ok && expected.value.indicators.map((r) => [r.indicator.id, r.assessment.light, r.issues.length]))
-      .toEqual(workspace.snapshot?.indicators.map((r) => [r.indicator.id, r.assessment.light, r.issues.length]))
+    expect(
+      expected.ok && expected.value.indicators.map((r) => [r.indicator.id, r.assessment.light, r.issues.length]),
+    ).toEqual(workspace.snapshot?.indicators.map((r) => [r.indicator.id, r.assessment.light, r.issues.length]))
     expect(workspace.dataset?.readings).toStrictEqual(full?.readings)
   })
 
@@ -76,13 +93,18 @@ describe('workspace readings (on the app database, fake-indexeddb)', () => {
     await fresh.init()
     expect(fresh.dataset?.readings.some((r) => r.id === 'r-land-h1')).toBe(false)
     await fresh.ensureReadings({ indicatorIds: ['ind-land'] })
-    expect(fresh.dataset?.readings.filter((r) => r.indicatorId === 'ind-land').map((r) => r.actualValue)).toEqual(['2', '9'])
+    expect(fresh.dataset?.readings.filter((r) => r.indicatorId === 'ind-land').map((r) => r.actualValue)).toEqual([
+      '2',
+      '9',
+    ])
   })
 
   it('prepares the other node in idle time: its snapshot is the one then shown, and its readings join the dataset', async () => {
     const workspace = useWorkspaceStore()
     const prepared = new Map<string, unknown>()
-    workspace.prepareWith((snapshot) => { prepared.set(snapshot.node.id, snapshot) })
+    workspace.prepareWith((snapshot) => {
+      prepared.set(snapshot.node.id, snapshot)
+    })
     await workspace.init()
     expect(workspace.nodeId).toBe('node-q3')
     await vi.waitFor(() => expect(workspace.dataset?.readings).toHaveLength(4))

@@ -13,7 +13,13 @@ import type { BudgetLine, DecimalString, MonthNumber, MonthlyExecution } from '@
 import { loadExcel } from '@/io/excel/workbook'
 import { commitWorkbook, previewWorkbook } from '@/stores/dataTransfer'
 
-export interface AppTiming { readMs: number; commitMs: number; totalMs: number; rows: number; problems: number }
+export interface AppTiming {
+  readMs: number
+  commitMs: number
+  totalMs: number
+  rows: number
+  problems: number
+}
 
 export async function appImport(bytes: Uint8Array): Promise<AppTiming> {
   const t0 = performance.now()
@@ -23,7 +29,13 @@ export async function appImport(bytes: Uint8Array): Promise<AppTiming> {
   const committed = await commitWorkbook(preview.value.grids)
   const t2 = performance.now()
   if (!committed.ok) throw new Error(committed.messages.join('；'))
-  return { readMs: t1 - t0, commitMs: t2 - t1, totalMs: t2 - t0, rows: preview.value.plan.counts.budgetLines.new + preview.value.plan.counts.monthlyExecutions.new, problems: 0 }
+  return {
+    readMs: t1 - t0,
+    commitMs: t2 - t1,
+    totalMs: t2 - t0,
+    rows: preview.value.plan.counts.budgetLines.new + preview.value.plan.counts.monthlyExecutions.new,
+    problems: 0,
+  }
 }
 
 export async function baselineImport(bytes: Uint8Array, dbName: string): Promise<{ totalMs: number; rows: number }> {
@@ -41,13 +53,30 @@ export async function baselineImport(bytes: Uint8Array, dbName: string): Promise
     const amount = (c: number) => String(cell(c)) as DecimalString
     const id = `b${n}`
     lines.push({
-      id, unitId: 'u', year: 2024, category: 'basic', subCategory: 'public', name: String(cell(5)), fundSource: '财政拨款',
-      initialBudget: amount(7), additions: '0', reductions: '0', carryOver: '0', sortOrder: n,
+      id,
+      unitId: 'u',
+      year: 2024,
+      category: 'basic',
+      subCategory: 'public',
+      name: String(cell(5)),
+      fundSource: '财政拨款',
+      initialBudget: amount(7),
+      additions: '0',
+      reductions: '0',
+      carryOver: '0',
+      sortOrder: n,
     })
     for (let m = 1; m <= 12; m++) {
       const spent = cell(10 + m)
       if (spent === null || spent === undefined) continue
-      executions.push({ id: `${id}-${m}`, budgetLineId: id, year: 2024, month: m as MonthNumber, spent: String(spent) as DecimalString, allocated: amount(22 + m) })
+      executions.push({
+        id: `${id}-${m}`,
+        budgetLineId: id,
+        year: 2024,
+        month: m as MonthNumber,
+        spent: String(spent) as DecimalString,
+        allocated: amount(22 + m),
+      })
     }
   })
   const database = createDb(dbName)

@@ -11,5 +11,10 @@ export default defineConfig({
   resolve: {
     alias: { '@': path('../../../src') },
   },
-  build: { target: 'es2022', outDir: path('../../../dist-bench-import'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: {
+    target: 'es2022',
+    outDir: path('../../../dist-bench-import'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+  },
 })

@@ -6,13 +6,28 @@
 import { use } from 'echarts/core'
 import { BarChart, GaugeChart, HeatmapChart, LineChart } from 'echarts/charts'
 import {
-  GridComponent, LegendComponent, MarkLineComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  ToolboxComponent,
+  TooltipComponent,
+  VisualMapComponent,
 } from 'echarts/components'
 import { CanvasRenderer } from 'echarts/renderers'
 
 use([
-  LineChart, BarChart, GaugeChart, HeatmapChart,
-  GridComponent, LegendComponent, MarkLineComponent, TitleComponent, ToolboxComponent, TooltipComponent, VisualMapComponent,
+  LineChart,
+  BarChart,
+  GaugeChart,
+  HeatmapChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TitleComponent,
+  ToolboxComponent,
+  TooltipComponent,
+  VisualMapComponent,
   CanvasRenderer,
 ])
 

@@ -9,16 +9,28 @@ import type { ConflictChoice } from '@/composables/useCheckedSave'
 
 export function askConflictChoice(message: string | VNode, title: string, wide = true): Promise<ConflictChoice> {
   return ElMessageBox.confirm(message, title, {
-    type: 'warning', confirmButtonText: '覆盖', cancelButtonText: '放弃我的修改', distinguishCancelAndClose: true,
+    type: 'warning',
+    confirmButtonText: '覆盖',
+    cancelButtonText: '放弃我的修改',
+    distinguishCancelAndClose: true,
     ...(wide ? { customStyle: { width: '560px', maxWidth: '92vw' } } : {}),
-  }).then(() => 'overwrite' as const, (action: unknown) => (action === 'cancel' ? ('discard' as const) : ('keep' as const)))
+  }).then(
+    () => 'overwrite' as const,
+    (action: unknown) => (action === 'cancel' ? ('discard' as const) : ('keep' as const)),
+  )
 }
 
 /**
  * The question of a per-row editor (指标填报, 节点研判): which rows another tab changed, each with both
  * versions in `items`, then the same choice.
  */
-export function askRowConflicts({ testId, title, what, rows, items }: {
+export function askRowConflicts({
+  testId,
+  title,
+  what,
+  rows,
+  items,
+}: {
   testId: string
   title: string
   /** what changed, counted: '3 个指标的填报' */
@@ -29,7 +41,11 @@ export function askRowConflicts({ testId, title, what, rows, items }: {
 }): Promise<ConflictChoice> {
   const message = h('div', { 'data-testid': testId }, [
     h('p', `您编辑期间，以下 ${what}已在其他窗口被修改并保存，本次保存未写入任何数据：`),
-    h('ul', { style: 'margin: 8px 0; padding-left: 18px' }, items.map((item) => h('li', item.attrs, item.text))),
+    h(
+      'ul',
+      { style: 'margin: 8px 0; padding-left: 18px' },
+      items.map((item) => h('li', item.attrs, item.text)),
+    ),
     h('p', `选择“覆盖”保存您填写的内容，替换其他窗口的修改；选择“放弃我的修改”，${rows}改为显示其他窗口保存的内容。`),
   ])
   return askConflictChoice(message, title)
@@ -53,21 +69,39 @@ export interface RecordQuestion<T> {
  * tab's version (`theirs`), or found the record deleted there (`theirs` null): the fields that differ,
  * with both values, then the same choice. `ifDeleted` says what 覆盖 and 放弃我的修改 then do.
  */
-export function askRecordConflict<T>({ testId, title, kind, nameOf, part = '', theirs, mine, fields, ifDeleted }: RecordQuestion<T> & {
+export function askRecordConflict<T>({
+  testId,
+  title,
+  kind,
+  nameOf,
+  part = '',
+  theirs,
+  mine,
+  fields,
+  ifDeleted,
+}: RecordQuestion<T> & {
   theirs: T | null
   mine: T
 }): Promise<ConflictChoice> {
   const differences = theirs
-    ? fields.filter(([, text]) => text(theirs) !== text(mine)).map(([label, text]) => h('li', `${label}：其他窗口为“${text(theirs)}”，您填写的是“${text(mine)}”`))
+    ? fields
+        .filter(([, text]) => text(theirs) !== text(mine))
+        .map(([label, text]) => h('li', `${label}：其他窗口为“${text(theirs)}”，您填写的是“${text(mine)}”`))
     : []
   const message = h('div', { 'data-testid': testId }, [
-    h('p', theirs
-      ? `您编辑期间，${kind}“${nameOf(theirs)}”${part}已在其他窗口被修改并保存，本次保存未写入任何数据：`
-      : `您编辑期间，${kind}“${nameOf(mine)}”已在其他窗口被删除，本次保存未写入任何数据。`),
+    h(
+      'p',
+      theirs
+        ? `您编辑期间，${kind}“${nameOf(theirs)}”${part}已在其他窗口被修改并保存，本次保存未写入任何数据：`
+        : `您编辑期间，${kind}“${nameOf(mine)}”已在其他窗口被删除，本次保存未写入任何数据。`,
+    ),
     differences.length ? h('ul', { style: 'margin: 8px 0; padding-left: 18px' }, differences) : null,
-    h('p', theirs
-      ? '选择“覆盖”保存您填写的内容，替换其他窗口的修改；选择“放弃我的修改”，改为显示其他窗口保存的内容。'
-      : `选择“覆盖”${ifDeleted.overwrite}；选择“放弃我的修改”，${ifDeleted.discard}。`),
+    h(
+      'p',
+      theirs
+        ? '选择“覆盖”保存您填写的内容，替换其他窗口的修改；选择“放弃我的修改”，改为显示其他窗口保存的内容。'
+        : `选择“覆盖”${ifDeleted.overwrite}；选择“放弃我的修改”，${ifDeleted.discard}。`,
+    ),
   ])
   return askConflictChoice(message, title)
 }

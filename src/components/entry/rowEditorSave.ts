@@ -39,7 +39,9 @@ export interface UseRowEditorSaveOptions<Row, Draft> {
   textOf: (row: Row | null | undefined, key: Id) => string
 }
 
-export function useRowEditorSave<Row extends { id: Id }, Draft>(options: UseRowEditorSaveOptions<Row, Draft>): UseCheckedSaveReturn {
+export function useRowEditorSave<Row extends { id: Id }, Draft>(
+  options: UseRowEditorSaveOptions<Row, Draft>,
+): UseCheckedSaveReturn {
   const { rowDrafts, messages } = options
   return useCheckedSave({
     attempt: async () => {
@@ -59,11 +61,16 @@ export function useRowEditorSave<Row extends { id: Id }, Draft>(options: UseRowE
       messages.value = []
       ElMessage.success(`已保存 ${rows.length} ${options.counted}`)
     },
-    refused: (reasons) => { messages.value = reasons },
+    refused: (reasons) => {
+      messages.value = reasons
+    },
     ask: (conflicts, rows) => {
       messages.value = []
       return askRowConflicts({
-        testId: options.testId, title: options.title, what: `${conflicts.length} ${options.counted}`, rows: `这些${options.rowNoun}`,
+        testId: options.testId,
+        title: options.title,
+        what: `${conflicts.length} ${options.counted}`,
+        rows: `这些${options.rowNoun}`,
         items: conflicts.map(({ key, theirs }) => {
           const name = options.nameOf(key)
           const mine = rows.find((row) => options.idOf(row) === key)
@@ -74,7 +81,12 @@ export function useRowEditorSave<Row extends { id: Id }, Draft>(options: UseRowE
     },
     takeTheirs: (conflicts, show) => {
       rowDrafts.rebase(conflicts, show)
-      if (show) ElMessage.info(rowDrafts.dirty.value ? `已改为其他窗口保存的内容；您对其他${options.rowNoun}的修改尚未保存` : '已改为其他窗口保存的内容')
+      if (show)
+        ElMessage.info(
+          rowDrafts.dirty.value
+            ? `已改为其他窗口保存的内容；您对其他${options.rowNoun}的修改尚未保存`
+            : '已改为其他窗口保存的内容',
+        )
     },
   })
 }

@@ -13,9 +13,16 @@ import { percentAxisMax } from '@/components/overview/overviewOptions'
 
 export function executionTrendOption(snapshot: NodeSnapshot, precision: number): EChartsCoreOption {
   const months = snapshot.monthlyPath.map((p) => `${p.month}月`)
-  const executionLabels = snapshot.monthlyPath.map((p) => (p.entries !== 'none' && p.executionRate ? formatPercent(p.executionRate, precision) : '—'))
-  const notes = snapshot.monthlyPath.map((p) => (p.entries === 'none' ? '（未填报）'
-    : p.entries === 'some' ? `（${p.unreportedLines} 个预算行未填报，按此前的数计）` : ''))
+  const executionLabels = snapshot.monthlyPath.map((p) =>
+    p.entries !== 'none' && p.executionRate ? formatPercent(p.executionRate, precision) : '—',
+  )
+  const notes = snapshot.monthlyPath.map((p) =>
+    p.entries === 'none'
+      ? '（未填报）'
+      : p.entries === 'some'
+        ? `（${p.unreportedLines} 个预算行未填报，按此前的数计）`
+        : '',
+  )
   const timeLabels = snapshot.monthlyPath.map((p) => formatPercent(p.timeProgress, precision))
   const asPercentNumber = (label: string) => (label === '—' ? null : Number(label.replace('%', '')))
   return {
@@ -36,14 +43,29 @@ export function executionTrendOption(snapshot: NodeSnapshot, precision: number):
     yAxis: { type: 'value', min: 0, max: percentAxisMax, axisLabel: { formatter: '{value}%' } },
     series: [
       {
-        name: '累计执行率', type: 'line', data: executionLabels.map(asPercentNumber), connectNulls: false, symbol: 'circle', symbolSize: 8,
-        lineStyle: { width: 3, color: '#1f4e8c' }, itemStyle: { color: '#1f4e8c' },
-        label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => executionLabels[p.dataIndex] ?? '' },
+        name: '累计执行率',
+        type: 'line',
+        data: executionLabels.map(asPercentNumber),
+        connectNulls: false,
+        symbol: 'circle',
+        symbolSize: 8,
+        lineStyle: { width: 3, color: '#1f4e8c' },
+        itemStyle: { color: '#1f4e8c' },
+        label: {
+          show: true,
+          position: 'top',
+          formatter: (p: { dataIndex: number }) => executionLabels[p.dataIndex] ?? '',
+        },
       },
       {
         // Dashed and diamond-marked so it reads apart from the execution line without colour.
-        name: '序时进度', type: 'line', data: timeLabels.map(asPercentNumber), symbol: 'diamond', symbolSize: 8,
-        lineStyle: { width: 2, type: 'dashed', color: LIGHTS.grey.color }, itemStyle: { color: LIGHTS.grey.color },
+        name: '序时进度',
+        type: 'line',
+        data: timeLabels.map(asPercentNumber),
+        symbol: 'diamond',
+        symbolSize: 8,
+        lineStyle: { width: 2, type: 'dashed', color: LIGHTS.grey.color },
+        itemStyle: { color: LIGHTS.grey.color },
       },
     ],
   }

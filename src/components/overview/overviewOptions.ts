@@ -47,27 +47,52 @@ export function executionGaugeOption(snapshot: NodeSnapshot, precision: number):
   return {
     animation: false,
     toolbox: SAVE_AS_PNG,
-    series: [{
-      type: 'gauge', min: 0, max: dialMax, splitNumber: 4, radius: '95%', center: ['50%', '52%'], startAngle: 200, endAngle: -20,
-      axisLine: { lineStyle: { width: 16, color: [[1, '#e5e7eb']] } },
-      progress: { show: true, width: 16, itemStyle: { color: LIGHTS[light].color } },
-      axisTick: { show: false }, splitLine: { length: 10, distance: 2, lineStyle: { color: '#9ca3af' } },
-      axisLabel: { distance: 22, formatter: '{value}%', fontSize: 12 },
-      data: [
-        {
-          value: plotted(rate, precision), name: `执行率 ${lightMark(light)}`,
-          itemStyle: { color: LIGHTS[light].color }, pointer: { width: 6, length: '70%' },
-          title: { offsetCenter: ['0%', '26%'], fontSize: 14 },
-          detail: { offsetCenter: ['0%', '46%'], fontSize: 24, fontWeight: 600, formatter: () => label(rate, precision), color: '#111827' },
-        },
-        {
-          value: plotted(snapshot.timeProgress, precision), name: '◇ 序时进度',
-          itemStyle: { color: LIGHTS.grey.color }, pointer: { width: 3, length: '85%', icon: 'diamond' },
-          title: { offsetCenter: ['0%', '68%'], fontSize: 13 },
-          detail: { offsetCenter: ['0%', '84%'], fontSize: 14, formatter: () => label(snapshot.timeProgress, precision), color: '#4b5563' },
-        },
-      ],
-    }],
+    series: [
+      {
+        type: 'gauge',
+        min: 0,
+        max: dialMax,
+        splitNumber: 4,
+        radius: '95%',
+        center: ['50%', '52%'],
+        startAngle: 200,
+        endAngle: -20,
+        axisLine: { lineStyle: { width: 16, color: [[1, '#e5e7eb']] } },
+        progress: { show: true, width: 16, itemStyle: { color: LIGHTS[light].color } },
+        axisTick: { show: false },
+        splitLine: { length: 10, distance: 2, lineStyle: { color: '#9ca3af' } },
+        axisLabel: { distance: 22, formatter: '{value}%', fontSize: 12 },
+        data: [
+          {
+            value: plotted(rate, precision),
+            name: `执行率 ${lightMark(light)}`,
+            itemStyle: { color: LIGHTS[light].color },
+            pointer: { width: 6, length: '70%' },
+            title: { offsetCenter: ['0%', '26%'], fontSize: 14 },
+            detail: {
+              offsetCenter: ['0%', '46%'],
+              fontSize: 24,
+              fontWeight: 600,
+              formatter: () => label(rate, precision),
+              color: '#111827',
+            },
+          },
+          {
+            value: plotted(snapshot.timeProgress, precision),
+            name: '◇ 序时进度',
+            itemStyle: { color: LIGHTS.grey.color },
+            pointer: { width: 3, length: '85%', icon: 'diamond' },
+            title: { offsetCenter: ['0%', '68%'], fontSize: 13 },
+            detail: {
+              offsetCenter: ['0%', '84%'],
+              fontSize: 14,
+              formatter: () => label(snapshot.timeProgress, precision),
+              color: '#4b5563',
+            },
+          },
+        ],
+      },
+    ],
   }
 }
 
@@ -75,18 +100,21 @@ export function executionGaugeOption(snapshot: NodeSnapshot, precision: number):
  * One percent bar per row, the first row on top, each coloured by its light and labelled at its end
  * (the light's symbol first); a dashed grey line marks where the bars should reach.
  */
-function percentBarsOption<Row>(rows: readonly Row[], bars: {
-  name: string
-  /** the category axis: each row's name, and how wide the names may run before they are cut */
-  category: (row: Row) => string
-  categoryWidth: number
-  /** room right of the plot for the longest bar label */
-  gridRight: number
-  /** a bar's value, light and the data a click selects with it */
-  bar: (row: Row) => { value: number; light: Light; data?: Record<string, unknown> }
-  barLabel: (row: Row) => string
-  line: { label: string; at: number | null }
-}): EChartsCoreOption {
+function percentBarsOption<Row>(
+  rows: readonly Row[],
+  bars: {
+    name: string
+    /** the category axis: each row's name, and how wide the names may run before they are cut */
+    category: (row: Row) => string
+    categoryWidth: number
+    /** room right of the plot for the longest bar label */
+    gridRight: number
+    /** a bar's value, light and the data a click selects with it */
+    bar: (row: Row) => { value: number; light: Light; data?: Record<string, unknown> }
+    barLabel: (row: Row) => string
+    line: { label: string; at: number | null }
+  },
+): EChartsCoreOption {
   const shown = [...rows].reverse() // ECharts draws the first category at the bottom
   return {
     animation: false,
@@ -94,30 +122,55 @@ function percentBarsOption<Row>(rows: readonly Row[], bars: {
     tooltip: { trigger: 'item' },
     grid: { left: 8, right: bars.gridRight, top: 36, bottom: 24, containLabel: true },
     xAxis: PERCENT_AXIS,
-    yAxis: { type: 'category', data: shown.map(bars.category), axisLabel: { width: bars.categoryWidth, overflow: 'truncate' } },
-    series: [{
-      name: bars.name, type: 'bar', barMaxWidth: 18,
-      data: shown.map((row) => {
-        const { value, light, data } = bars.bar(row)
-        return { value, itemStyle: { color: LIGHTS[light].color }, ...data }
-      }),
-      label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => {
-        const row = shown[p.dataIndex]
-        return row ? bars.barLabel(row) : ''
-      } },
-      markLine: {
-        symbol: 'none', lineStyle: { type: 'dashed', color: LIGHTS.grey.color },
-        label: { formatter: bars.line.label, position: 'end' }, data: [{ xAxis: bars.line.at }],
+    yAxis: {
+      type: 'category',
+      data: shown.map(bars.category),
+      axisLabel: { width: bars.categoryWidth, overflow: 'truncate' },
+    },
+    series: [
+      {
+        name: bars.name,
+        type: 'bar',
+        barMaxWidth: 18,
+        data: shown.map((row) => {
+          const { value, light, data } = bars.bar(row)
+          return { value, itemStyle: { color: LIGHTS[light].color }, ...data }
+        }),
+        label: {
+          show: true,
+          position: 'right',
+          formatter: (p: { dataIndex: number }) => {
+            const row = shown[p.dataIndex]
+            return row ? bars.barLabel(row) : ''
+          },
+        },
+        markLine: {
+          symbol: 'none',
+          lineStyle: { type: 'dashed', color: LIGHTS.grey.color },
+          label: { formatter: bars.line.label, position: 'end' },
+          data: [{ xAxis: bars.line.at }],
+        },
       },
-    }],
+    ],
   }
 }
 
 /** Per-project 执行率 bars, worst first, each coloured by the project's budget light with its symbol. */
-export function projectExecutionOption(rows: readonly DualMonitoringRow[], timeProgress: Dec, precision: number): EChartsCoreOption {
+export function projectExecutionOption(
+  rows: readonly DualMonitoringRow[],
+  timeProgress: Dec,
+  precision: number,
+): EChartsCoreOption {
   return percentBarsOption(rows, {
-    name: '执行率', category: (r) => r.name, categoryWidth: 160, gridRight: 90,
-    bar: (r) => ({ value: plotted(r.moneyProgress, precision) ?? 0, light: r.budgetLight, data: { projectId: r.projectId } }),
+    name: '执行率',
+    category: (r) => r.name,
+    categoryWidth: 160,
+    gridRight: 90,
+    bar: (r) => ({
+      value: plotted(r.moneyProgress, precision) ?? 0,
+      light: r.budgetLight,
+      data: { projectId: r.projectId },
+    }),
     barLabel: (r) => `${LIGHTS[r.budgetLight].symbol} ${label(r.moneyProgress, precision)}`,
     line: { label: `序时进度 ${label(timeProgress, precision)}`, at: plotted(timeProgress, precision) },
   })
@@ -126,7 +179,10 @@ export function projectExecutionOption(rows: readonly DualMonitoringRow[], timeP
 /** Indicator progress against the expected value at the node, per 一级/二级 group; 100% = on schedule. */
 export function levelCompletionOption(groups: readonly LevelGroup[], precision: number): EChartsCoreOption {
   return percentBarsOption(groups, {
-    name: '完成进度（对节点应完成）', category: (g) => `${g.level1} / ${g.level2}`, categoryWidth: 180, gridRight: 110,
+    name: '完成进度（对节点应完成）',
+    category: (g) => `${g.level1} / ${g.level2}`,
+    categoryWidth: 180,
+    gridRight: 110,
     bar: (g) => ({ value: plotted(g.progress, precision) ?? 0, light: g.light }),
     barLabel: (g) => `${LIGHTS[g.light].symbol} ${label(g.progress, precision)}（${g.measured}/${g.total}）`,
     line: { label: '应完成 100%', at: 100 },
@@ -137,28 +193,48 @@ export function levelCompletionOption(groups: readonly LevelGroup[], precision: 
 export function lightHeatmapOption(matrix: LightMatrix): EChartsCoreOption {
   const rowsTopDown = [...matrix.indicators].reverse()
   const data: { value: [number, number, number]; indicatorId: string }[] = []
-  matrix.indicators.forEach((indicator, i) => (matrix.lights[i] ?? []).forEach((light, n) => {
-    data.push({ value: [n, matrix.indicators.length - 1 - i, LIGHT_ORDER.indexOf(light)], indicatorId: indicator.id })
-  }))
+  matrix.indicators.forEach((indicator, i) =>
+    (matrix.lights[i] ?? []).forEach((light, n) => {
+      data.push({ value: [n, matrix.indicators.length - 1 - i, LIGHT_ORDER.indexOf(light)], indicatorId: indicator.id })
+    }),
+  )
   return {
     animation: false,
     toolbox: SAVE_AS_PNG,
-    tooltip: { formatter: (p: { value: [number, number, number] }) => {
-      const [n, y, l] = p.value
-      return `${escapeHtml(rowsTopDown[y]?.name ?? '')}<br/>${escapeHtml(matrix.nodes[n]?.label ?? '')}：${lightMark(LIGHT_ORDER[l] ?? 'grey')}`
-    } },
+    tooltip: {
+      formatter: (p: { value: [number, number, number] }) => {
+        const [n, y, l] = p.value
+        return `${escapeHtml(rowsTopDown[y]?.name ?? '')}<br/>${escapeHtml(matrix.nodes[n]?.label ?? '')}：${lightMark(LIGHT_ORDER[l] ?? 'grey')}`
+      },
+    },
     grid: { left: 8, right: 16, top: 40, bottom: 56, containLabel: true },
     xAxis: { type: 'category', data: matrix.nodes.map((n) => n.label), splitArea: { show: true } },
     yAxis: { type: 'category', data: rowsTopDown.map((i) => i.name), axisLabel: { width: 180, overflow: 'truncate' } },
     visualMap: {
-      type: 'piecewise', orient: 'horizontal', left: 'center', bottom: 0, dimension: 2,
-      pieces: LIGHT_ORDER.map((light, index) => ({ value: index, label: lightMark(light), color: LIGHTS[light].color })),
+      type: 'piecewise',
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      dimension: 2,
+      pieces: LIGHT_ORDER.map((light, index) => ({
+        value: index,
+        label: lightMark(light),
+        color: LIGHTS[light].color,
+      })),
     },
-    series: [{
-      type: 'heatmap', data,
-      itemStyle: { borderColor: '#fff', borderWidth: 2 },
-      label: { show: true, color: '#fff', fontSize: 12, formatter: (p: { value: [number, number, number] }) => LIGHTS[LIGHT_ORDER[p.value[2]] ?? 'grey'].symbol },
-    }],
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        itemStyle: { borderColor: '#fff', borderWidth: 2 },
+        label: {
+          show: true,
+          color: '#fff',
+          fontSize: 12,
+          formatter: (p: { value: [number, number, number] }) => LIGHTS[LIGHT_ORDER[p.value[2]] ?? 'grey'].symbol,
+        },
+      },
+    ],
   }
 }
 
@@ -179,43 +255,81 @@ export function dualTargetGap(row: DualMonitoringRow, projectLights?: readonly P
  * side against the expected line (序时进度). Labels say which is which, so it reads without colour;
  * a missing value is said in words (no budget line, no indicators), never drawn as a 0 bar's "0%".
  */
-export function dualMonitoringOption(rows: readonly DualMonitoringRow[], precision: number, projectLights?: readonly ProjectLight[]): EChartsCoreOption {
+export function dualMonitoringOption(
+  rows: readonly DualMonitoringRow[],
+  precision: number,
+  projectLights?: readonly ProjectLight[],
+): EChartsCoreOption {
   const shown = [...rows].reverse()
   const expected = rows[0]?.expected ?? null
   const moneyText = (r: DualMonitoringRow) => (r.moneyProgress ? label(r.moneyProgress, precision) : '无预算数据')
-  const targetText = (r: DualMonitoringRow) => (r.targetProgress ? label(r.targetProgress, precision) : dualTargetGap(r, projectLights))
-  const bar = (name: string, pick: (r: DualMonitoringRow) => Dec | null, text: (r: DualMonitoringRow) => string,
-    light: (r: DualMonitoringRow) => Light, prefix: string, style: object) => ({
-    name, type: 'bar', barMaxWidth: 14, barGap: '20%',
+  const targetText = (r: DualMonitoringRow) =>
+    r.targetProgress ? label(r.targetProgress, precision) : dualTargetGap(r, projectLights)
+  const bar = (
+    name: string,
+    pick: (r: DualMonitoringRow) => Dec | null,
+    text: (r: DualMonitoringRow) => string,
+    light: (r: DualMonitoringRow) => Light,
+    prefix: string,
+    style: object,
+  ) => ({
+    name,
+    type: 'bar',
+    barMaxWidth: 14,
+    barGap: '20%',
     data: shown.map((r) => ({ value: plotted(pick(r), precision) ?? 0, projectId: r.projectId })),
     itemStyle: style,
-    label: { show: true, position: 'right', fontSize: 11, formatter: (p: { dataIndex: number }) => {
-      const r = shown[p.dataIndex]
-      if (!r) return ''
-      return pick(r) ? `${prefix} ${text(r)} ${LIGHTS[light(r)].symbol}` : `${prefix}：${text(r)}`
-    } },
+    label: {
+      show: true,
+      position: 'right',
+      fontSize: 11,
+      formatter: (p: { dataIndex: number }) => {
+        const r = shown[p.dataIndex]
+        if (!r) return ''
+        return pick(r) ? `${prefix} ${text(r)} ${LIGHTS[light(r)].symbol}` : `${prefix}：${text(r)}`
+      },
+    },
   })
   return {
     animation: false,
     toolbox: SAVE_AS_PNG,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (params: { dataIndex: number }[]) => {
-      const r = shown[params[0]?.dataIndex ?? -1]
-      return r ? `${escapeHtml(r.name)}<br/>资金进度（执行率）：${moneyText(r)}<br/>目标进度：${targetText(r)}` : ''
-    } },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: { dataIndex: number }[]) => {
+        const r = shown[params[0]?.dataIndex ?? -1]
+        return r ? `${escapeHtml(r.name)}<br/>资金进度（执行率）：${moneyText(r)}<br/>目标进度：${targetText(r)}` : ''
+      },
+    },
     legend: { data: ['资金进度（执行率）', '目标进度'], top: 0, left: 0 },
     grid: { left: 8, right: 150, top: 40, bottom: 24, containLabel: true },
     xAxis: PERCENT_AXIS,
     yAxis: { type: 'category', data: shown.map((r) => r.name), axisLabel: { width: 160, overflow: 'truncate' } },
     series: [
       {
-        ...bar('资金进度（执行率）', (r) => r.moneyProgress, moneyText, (r) => r.budgetLight, '资金', { color: INK }),
+        ...bar(
+          '资金进度（执行率）',
+          (r) => r.moneyProgress,
+          moneyText,
+          (r) => r.budgetLight,
+          '资金',
+          { color: INK },
+        ),
         markLine: {
-          symbol: 'none', lineStyle: { type: 'dashed', color: LIGHTS.grey.color, width: 2 },
+          symbol: 'none',
+          lineStyle: { type: 'dashed', color: LIGHTS.grey.color, width: 2 },
           label: { formatter: `应达进度 ${label(expected, precision)}`, position: 'end' },
           data: expected ? [{ xAxis: plotted(expected, precision) }] : [],
         },
       },
-      bar('目标进度', (r) => r.targetProgress, targetText, (r) => r.indicatorLight, '目标', { color: '#e6f7f7', borderColor: TARGET_INK, borderWidth: 2, borderType: 'dashed' }),
+      bar(
+        '目标进度',
+        (r) => r.targetProgress,
+        targetText,
+        (r) => r.indicatorLight,
+        '目标',
+        { color: '#e6f7f7', borderColor: TARGET_INK, borderWidth: 2, borderType: 'dashed' },
+      ),
     ],
   }
 }

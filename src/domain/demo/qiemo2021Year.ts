@@ -47,8 +47,18 @@ import { defaultSettings } from '../settings'
 import { computeNodeSnapshot } from '../snapshot'
 import type { NodeSnapshot } from '../snapshot'
 import type {
-  AlertEvent, DecimalString, DeviationCause, Indicator, IndicatorReading, Likelihood, MonitoringNode, MonthNumber, MonthlyExecution,
-  QualitativeGrade, StoredReport, UnitYearDataset,
+  AlertEvent,
+  DecimalString,
+  DeviationCause,
+  Indicator,
+  IndicatorReading,
+  Likelihood,
+  MonitoringNode,
+  MonthNumber,
+  MonthlyExecution,
+  QualitativeGrade,
+  StoredReport,
+  UnitYearDataset,
 } from '../types'
 import { DEMO_NODE_ID, DEMO_UNIT_ID, DEMO_YEAR, qiemo2021Dataset } from './qiemo2021'
 
@@ -111,7 +121,11 @@ const PLANS: Readonly<Record<string, Plan>> = {
   },
   开展及红枣培训会议次数: {
     actual: ['1', '1', '2', '3', '3', '4', '5', '7', '8', '9', '11', '12'],
-    why: { causes: ['人员保障'], early: '业务人员集中开展用地报批工作，培训会议安排偏少。', late: '7月起每月安排培训，前期欠下的场次尚未补齐。' },
+    why: {
+      causes: ['人员保障'],
+      early: '业务人员集中开展用地报批工作，培训会议安排偏少。',
+      late: '7月起每月安排培训，前期欠下的场次尚未补齐。',
+    },
   },
   挂牌出让土地: {
     actual: [...none9, '16', '20.5', '23.6'],
@@ -152,40 +166,116 @@ const PLANS: Readonly<Record<string, Plan>> = {
     likelihood: (m) => (m <= 8 ? '有可能' : undefined),
   },
   人员保障成本经费: {
-    why: { causes: ['其他'], early: '绩效工资及年终奖励集中在下半年发放。', late: '第十三个月工资及年终绩效奖励于12月发放。' },
+    why: {
+      causes: ['其他'],
+      early: '绩效工资及年终奖励集中在下半年发放。',
+      late: '第十三个月工资及年终绩效奖励于12月发放。',
+    },
     explainedThrough: 11,
   },
   运转保障成本经费: {
-    why: { causes: ['其他'], early: '公用经费按实际需要支出，下半年车辆维护及办公支出增加。', late: '取暖费于10月支付，其余公用经费按月均衡支出。' },
+    why: {
+      causes: ['其他'],
+      early: '公用经费按实际需要支出，下半年车辆维护及办公支出增加。',
+      late: '取暖费于10月支付，其余公用经费按月均衡支出。',
+    },
     explainedThrough: 11,
   },
   自然资源损毁和浪费造成的经济损失: {
-    grades: [['未达成', '10'], ['未达成', '15'], ['未达成', '20'], ['未达成', '25'], ['未达成', '30'], ['未达成', '30'],
-      ['未达成', '45'], ['部分达成', '60'], ['部分达成', '65'], ['部分达成', '70'], ['部分达成', '75'], ['达成', '90']],
+    grades: [
+      ['未达成', '10'],
+      ['未达成', '15'],
+      ['未达成', '20'],
+      ['未达成', '25'],
+      ['未达成', '30'],
+      ['未达成', '30'],
+      ['未达成', '45'],
+      ['部分达成', '60'],
+      ['部分达成', '65'],
+      ['部分达成', '70'],
+      ['部分达成', '75'],
+      ['达成', '90'],
+    ],
     labels: { 未达成: '有所效果', 部分达成: '效果逐步显现', 达成: '效果明显' },
-    why: { causes: ['人员保障'], early: '执法巡查力量不足，监管效果尚未充分显现。', late: '执法巡查力量逐步充实，监管效果正在显现，尚未达到年度目标。' },
+    why: {
+      causes: ['人员保障'],
+      early: '执法巡查力量不足，监管效果尚未充分显现。',
+      late: '执法巡查力量逐步充实，监管效果正在显现，尚未达到年度目标。',
+    },
   },
   便民服务水平提升: {
-    grades: [['未达成', '20'], ['未达成', '25'], ['未达成', '30'], ['未达成', '35'], ['未达成', '40'], ['未达成', '40'],
-      ['未达成', '50'], ['部分达成', '60'], ['部分达成', '70'], ['达成', '80'], ['达成', '85'], ['达成', '90']],
+    grades: [
+      ['未达成', '20'],
+      ['未达成', '25'],
+      ['未达成', '30'],
+      ['未达成', '35'],
+      ['未达成', '40'],
+      ['未达成', '40'],
+      ['未达成', '50'],
+      ['部分达成', '60'],
+      ['部分达成', '70'],
+      ['达成', '80'],
+      ['达成', '85'],
+      ['达成', '90'],
+    ],
     labels: { 未达成: '有所提升', 部分达成: '逐步提升', 达成: '明显提升' },
-    why: { causes: ['硬件条件保障'], early: '不动产服务大厅窗口改造尚未完成。', late: '不动产服务大厅窗口改造正在推进，服务水平逐步提升。' },
+    why: {
+      causes: ['硬件条件保障'],
+      early: '不动产服务大厅窗口改造尚未完成。',
+      late: '不动产服务大厅窗口改造正在推进，服务水平逐步提升。',
+    },
   },
   改善资源生态环境和人居环境: {
-    grades: [['未达成', '10'], ['未达成', '15'], ['未达成', '20'], ['未达成', '25'], ['未达成', '30'], ['未达成', '30'],
-      ['未达成', '40'], ['未达成', '50'], ['部分达成', '60'], ['部分达成', '70'], ['部分达成', '75'], ['达成', '85']],
+    grades: [
+      ['未达成', '10'],
+      ['未达成', '15'],
+      ['未达成', '20'],
+      ['未达成', '25'],
+      ['未达成', '30'],
+      ['未达成', '30'],
+      ['未达成', '40'],
+      ['未达成', '50'],
+      ['部分达成', '60'],
+      ['部分达成', '70'],
+      ['部分达成', '75'],
+      ['达成', '85'],
+    ],
     labels: { 未达成: '有所改善', 部分达成: '逐步改善', 达成: '有效改善' },
-    why: { causes: ['经费保障'], early: '生态修复项目资金尚未到位，工程未全面开工。', late: '生态修复项目资金下半年陆续到位，工程正在推进。' },
+    why: {
+      causes: ['经费保障'],
+      early: '生态修复项目资金尚未到位，工程未全面开工。',
+      late: '生态修复项目资金下半年陆续到位，工程正在推进。',
+    },
   },
   自然资源节约集约利用: {
-    grades: [['未达成', '20'], ['未达成', '25'], ['未达成', '30'], ['未达成', '35'], ['未达成', '40'], ['未达成', '40'],
-      ['部分达成', '60'], ['部分达成', '65'], ['部分达成', '70'], ['达成', '80'], ['达成', '85'], ['达成', '90']],
+    grades: [
+      ['未达成', '20'],
+      ['未达成', '25'],
+      ['未达成', '30'],
+      ['未达成', '35'],
+      ['未达成', '40'],
+      ['未达成', '40'],
+      ['部分达成', '60'],
+      ['部分达成', '65'],
+      ['部分达成', '70'],
+      ['达成', '80'],
+      ['达成', '85'],
+      ['达成', '90'],
+    ],
     labels: { 未达成: '有所提升', 部分达成: '稳步提升', 达成: '逐步提升' },
-    why: { causes: ['制度保障'], early: '节约集约用地评价制度尚在完善。', late: '节约集约用地评价制度已印发，正在落实。' },
+    why: {
+      causes: ['制度保障'],
+      early: '节约集约用地评价制度尚在完善。',
+      late: '节约集约用地评价制度已印发，正在落实。',
+    },
   },
   办事群众满意率: {
     actual: [...none9, null, null, '97.6'],
-    why: { causes: ['硬件条件保障'], early: '', late: '年末问卷调查满意率97.6%，不动产登记窗口高峰期排队等候时间较长，群众意见较集中。' },
+    why: {
+      causes: ['硬件条件保障'],
+      early: '',
+      late: '年末问卷调查满意率97.6%，不动产登记窗口高峰期排队等候时间较长，群众意见较集中。',
+    },
   },
 }
 
@@ -196,8 +286,12 @@ function julyToDecember(): MonthlyExecution[] {
     path.forEach((spent, index) => {
       const month = (index + 7) as MonthNumber
       rows.push({
-        id: `${budgetLineId}-m${month}`, budgetLineId, year: DEMO_YEAR, month,
-        allocated: path[Math.min(index + 1, path.length - 1)] ?? spent, spent,
+        id: `${budgetLineId}-m${month}`,
+        budgetLineId,
+        year: DEMO_YEAR,
+        month,
+        allocated: path[Math.min(index + 1, path.length - 1)] ?? spent,
+        spent,
       })
     })
   }
@@ -205,26 +299,42 @@ function julyToDecember(): MonthlyExecution[] {
 }
 
 /** The reading of `indicator` at month m's node (m ≠ 6), following its plan. */
-function readingAt(indicator: Indicator, seedReading: IndicatorReading, plan: Plan, month: number, executions: readonly MonthlyExecution[]): IndicatorReading {
+function readingAt(
+  indicator: Indicator,
+  seedReading: IndicatorReading,
+  plan: Plan,
+  month: number,
+  executions: readonly MonthlyExecution[],
+): IndicatorReading {
   const asOf = monthEnd(DEMO_YEAR, month as MonthNumber)
   const nodeId = demoNodeId(month)
   const linked = linkedActual(indicator, executions, asOf)
   const actual = linked !== null ? linked.toFixed(2) : (plan.actual?.[month - 1] ?? null)
   const grade = plan.grades?.[month - 1]
   const reading: IndicatorReading = {
-    id: `${indicator.id}-r-2021-${String(month).padStart(2, '0')}`, nodeId, indicatorId: indicator.id,
+    id: `${indicator.id}-r-2021-${String(month).padStart(2, '0')}`,
+    nodeId,
+    indicatorId: indicator.id,
     ...(actual !== null ? { actualValue: actual } : {}),
-    ...(grade && plan.labels ? { actualLabel: plan.labels[grade[0]], qualitativeGrade: grade[0], qualitativePercent: grade[1] } : {}),
-    yearEndForecast: month < 12 ? (seedReading.yearEndForecast ?? indicator.targetValue)
-      : grade && plan.labels ? plan.labels[grade[0]] : (actual ?? indicator.targetValue),
-    deviationCauses: [], deviationText: '',
+    ...(grade && plan.labels
+      ? { actualLabel: plan.labels[grade[0]], qualitativeGrade: grade[0], qualitativePercent: grade[1] }
+      : {}),
+    yearEndForecast:
+      month < 12
+        ? (seedReading.yearEndForecast ?? indicator.targetValue)
+        : grade && plan.labels
+          ? plan.labels[grade[0]]
+          : (actual ?? indicator.targetValue),
+    deviationCauses: [],
+    deviationText: '',
   }
   const { light } = indicatorLight(indicator, reading, asOf, defaultSettings())
   const lagging = light === 'red' || light === 'yellow'
   // not yet due: as the seed judged it in June
   const notDue = reading.actualValue === undefined && !grade
-  const likelihood: Likelihood = plan.likelihood?.(month)
-    ?? (notDue ? (seedReading.likelihood ?? '确定能') : lagging ? (month === 12 ? '完全不可能' : '有可能') : '确定能')
+  const likelihood: Likelihood =
+    plan.likelihood?.(month) ??
+    (notDue ? (seedReading.likelihood ?? '确定能') : lagging ? (month === 12 ? '完全不可能' : '有可能') : '确定能')
   reading.likelihood = likelihood
   const explained = lagging || likelihood !== '确定能' || month <= (plan.explainedThrough ?? 0)
   if (explained && plan.why) {
@@ -243,7 +353,14 @@ export function qiemo2021YearDataset(): UnitYearDataset {
   const nodes: MonitoringNode[] = Array.from({ length: 12 }, (_, index): MonitoringNode => {
     const month = index + 1
     const asOfDate = monthEnd(DEMO_YEAR, month as MonthNumber)
-    const node: MonitoringNode = { id: demoNodeId(month), unitId: DEMO_UNIT_ID, year: DEMO_YEAR, asOfDate, label: nodeLabel(asOfDate), status: 'draft' }
+    const node: MonitoringNode = {
+      id: demoNodeId(month),
+      unitId: DEMO_UNIT_ID,
+      year: DEMO_YEAR,
+      asOfDate,
+      label: nodeLabel(asOfDate),
+      status: 'draft',
+    }
     return month === 6 ? { ...node, id: DEMO_NODE_ID, status: 'locked', frozenSettings: settings } : node
   })
   const seedReadings = new Map(base.readings.map((r) => [r.indicatorId, r]))
@@ -256,10 +373,23 @@ export function qiemo2021YearDataset(): UnitYearDataset {
       readings.push(month === 6 ? seed : readingAt(indicator, seed, plan, month, monthlyExecutions))
     }
   }
-  const data: UnitYearDataset = { ...base, monthlyExecutions, nodes, readings, budgetJudgements: [], alerts: [], reports: [] }
+  const data: UnitYearDataset = {
+    ...base,
+    monthlyExecutions,
+    nodes,
+    readings,
+    budgetJudgements: [],
+    alerts: [],
+    reports: [],
+  }
   // every node's alerts as the alerts store stores them, so 上一节点的处理情况 has earlier alerts to show
-  const alerts = nodes.flatMap((node) => computeNodeAlerts({ dataset: data, snapshot: snapshotAt(data, node), settings: settingsForNode(node, settings) }))
-    .map((alert) => (alert.id === JUNE_INSTRUCTION.alertId ? { ...alert, history: [{ ...JUNE_INSTRUCTION.event }] } : alert))
+  const alerts = nodes
+    .flatMap((node) =>
+      computeNodeAlerts({ dataset: data, snapshot: snapshotAt(data, node), settings: settingsForNode(node, settings) }),
+    )
+    .map((alert) =>
+      alert.id === JUNE_INSTRUCTION.alertId ? { ...alert, history: [{ ...JUNE_INSTRUCTION.event }] } : alert,
+    )
   const dataset: UnitYearDataset = { ...data, alerts }
   return { ...dataset, reports: [frozenJuneReport(dataset)] }
 }
@@ -268,7 +398,9 @@ export function qiemo2021YearDataset(): UnitYearDataset {
 const JUNE_INSTRUCTION = {
   alertId: alertId(DEMO_NODE_ID, 'budget.light', DEMO_UNIT_ID),
   event: {
-    at: '2021-07-02T03:00:00.000Z', by: '姜西军', kind: 'comment',
+    at: '2021-07-02T03:00:00.000Z',
+    by: '姜西军',
+    kind: 'comment',
     text: '各科室对照序时进度梳理下半年支出计划，评估项目9月底前启动支付。',
   } satisfies AlertEvent,
 } as const
@@ -287,5 +419,11 @@ function frozenJuneReport(dataset: UnitYearDataset): StoredReport {
   const settings = settingsForNode(june, defaultSettings())
   const draft = draftReport({ dataset, snapshot: snapshotAt(dataset, june), settings, reportDate: FROZEN_REPORT_DATE })
   const model: unknown = JSON.parse(JSON.stringify(draft))
-  return { nodeId: DEMO_NODE_ID, edits: {}, frozen: { at: DEMO_FROZEN_AT, model }, unlocks: [], updatedAt: DEMO_FROZEN_AT }
+  return {
+    nodeId: DEMO_NODE_ID,
+    edits: {},
+    frozen: { at: DEMO_FROZEN_AT, model },
+    unlocks: [],
+    updatedAt: DEMO_FROZEN_AT,
+  }
 }

@@ -65,7 +65,10 @@ export function reportChecks({ dataset, snapshot }: ReportChecksInput): ReportCh
     const names = carriedRows.map((row) => row.indicator.name)
     checks.push({
       kind: 'carriedReadings',
-      message: `${carriedRows.length} 个指标的填报沿用自${sourcesText(carriedRows.map((row) => row.reading?.carriedFrom ?? ''), dataset.nodes)}，尚未确认`,
+      message: `${carriedRows.length} 个指标的填报沿用自${sourcesText(
+        carriedRows.map((row) => row.reading?.carriedFrom ?? ''),
+        dataset.nodes,
+      )}，尚未确认`,
       detail: namesText(names),
       action: '请到“绩效指标 › 指标填报”逐项核对：有变化的改为本节点的数，没有变化的点“确认沿用”，然后保存填报。',
       subjects: names,
@@ -77,10 +80,15 @@ export function reportChecks({ dataset, snapshot }: ReportChecksInput): ReportCh
     .filter((j) => j.nodeId === nodeId && j.carriedFrom && lineOrder.has(j.budgetLineId))
     .sort((a, b) => (lineOrder.get(a.budgetLineId) ?? 0) - (lineOrder.get(b.budgetLineId) ?? 0))
   if (carriedJudgements.length > 0) {
-    const names = carriedJudgements.map((j) => snapshot.budget.byLine[lineOrder.get(j.budgetLineId) ?? 0]?.line.name ?? '')
+    const names = carriedJudgements.map(
+      (j) => snapshot.budget.byLine[lineOrder.get(j.budgetLineId) ?? 0]?.line.name ?? '',
+    )
     checks.push({
       kind: 'carriedJudgements',
-      message: `${carriedJudgements.length} 个预算行的研判沿用自${sourcesText(carriedJudgements.map((j) => j.carriedFrom ?? ''), dataset.nodes)}，尚未确认`,
+      message: `${carriedJudgements.length} 个预算行的研判沿用自${sourcesText(
+        carriedJudgements.map((j) => j.carriedFrom ?? ''),
+        dataset.nodes,
+      )}，尚未确认`,
       detail: namesText(names),
       action: '请到“预算执行 › 节点研判”核对全年预计执行数、完成可能性和偏差原因，修改或确认无误后点“保存研判”。',
       subjects: names,
@@ -106,12 +114,18 @@ export type NoNewSpendingEntry = Omit<MonthlyExecution, 'id'>
  */
 export function noNewSpendingEntries({ dataset, snapshot }: ReportChecksInput): NoNewSpendingEntry[] {
   return snapshot.unreportedLines.map((line): NoNewSpendingEntry => {
-    const latest = line.latestMonth === null
-      ? undefined
-      : dataset.monthlyExecutions.find((e) => e.budgetLineId === line.budgetLineId && e.year === dataset.year && e.month === line.latestMonth)
+    const latest =
+      line.latestMonth === null
+        ? undefined
+        : dataset.monthlyExecutions.find(
+            (e) => e.budgetLineId === line.budgetLineId && e.year === dataset.year && e.month === line.latestMonth,
+          )
     return {
-      budgetLineId: line.budgetLineId, year: dataset.year, month: snapshot.month,
-      allocated: latest?.allocated ?? '0', spent: latest?.spent ?? '0',
+      budgetLineId: line.budgetLineId,
+      year: dataset.year,
+      month: snapshot.month,
+      allocated: latest?.allocated ?? '0',
+      spent: latest?.spent ?? '0',
     }
   })
 }

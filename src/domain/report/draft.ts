@@ -13,7 +13,14 @@ import { CATEGORY_LABELS } from '../rates'
 import type { BudgetFigures } from '../rates'
 import { measureStatusAt } from '../dashboardMeasures'
 import type {
-  BudgetLine, CorrectiveMeasure, ExpenseCategory, IsoDate, MeasureStatus, MonitoringNode, MonthNumber, UnitYearDataset,
+  BudgetLine,
+  CorrectiveMeasure,
+  ExpenseCategory,
+  IsoDate,
+  MeasureStatus,
+  MonitoringNode,
+  MonthNumber,
+  UnitYearDataset,
 } from '../types'
 import type { ReportBlock, ReportModel, ReportParagraph } from './model'
 import { budgetTable, deviationCauseText, indicatorTable } from './tables'
@@ -68,8 +75,12 @@ export function draftReport(input: DraftReportInput): ReportModel {
   const year = dataset.year
   const asOf = asOfWords(snapshot.asOf, monthEnd(year, snapshot.month as MonthNumber) === snapshot.asOf)
   const blocks: ReportBlock[] = []
-  const h = (level: 1 | 2 | 3 | 4, text: string): void => { blocks.push({ kind: 'heading', level, text }) }
-  const p = (key: string, drafted: string, needsInput = false): void => { blocks.push(paragraph(key, drafted, needsInput, edits)) }
+  const h = (level: 1 | 2 | 3 | 4, text: string): void => {
+    blocks.push({ kind: 'heading', level, text })
+  }
+  const p = (key: string, drafted: string, needsInput = false): void => {
+    blocks.push(paragraph(key, drafted, needsInput, edits))
+  }
 
   const unitRows = snapshot.indicators.filter((r) => r.scope === 'unit')
   const deviating = snapshot.indicators.filter((r) => DEVIATING.has(r.assessment.light))
@@ -78,31 +89,45 @@ export function draftReport(input: DraftReportInput): ReportModel {
   h(1, '一、绩效监控工作组织实施情况')
   h(2, '（一）基本情况')
   h(3, '1、组织机构设置')
-  p(PARAGRAPH_KEYS.structure, unit.departments.length > 0
-    ? `机构设置情况：${unit.name}本级，下设${chineseNumber(unit.departments.length)}个科室，分别是：${unit.departments.join('、')}。`
-    : `机构设置情况：${unit.name}本级。`, unit.departments.length === 0)
+  p(
+    PARAGRAPH_KEYS.structure,
+    unit.departments.length > 0
+      ? `机构设置情况：${unit.name}本级，下设${chineseNumber(unit.departments.length)}个科室，分别是：${unit.departments.join('、')}。`
+      : `机构设置情况：${unit.name}本级。`,
+    unit.departments.length === 0,
+  )
   h(3, '2、职责分工')
-  p(PARAGRAPH_KEYS.duties, [
-    '组长主抓绩效总体工作，副组长对绩效监控实施情况进行具体工作安排，成员对各项绩效监控工作进行具体实施。',
-    `领导小组下设办公室${unit.financeOfficer ? `，由${unit.financeOfficer}负责日常工作` : ''}，主要负责本单位的资金使用计划、汇报资金使用情况、提高资金使用效率等具体工作。`,
-  ].join('\n'))
+  p(
+    PARAGRAPH_KEYS.duties,
+    [
+      '组长主抓绩效总体工作，副组长对绩效监控实施情况进行具体工作安排，成员对各项绩效监控工作进行具体实施。',
+      `领导小组下设办公室${unit.financeOfficer ? `，由${unit.financeOfficer}负责日常工作` : ''}，主要负责本单位的资金使用计划、汇报资金使用情况、提高资金使用效率等具体工作。`,
+    ].join('\n'),
+  )
   h(3, '3、绩效监控小组成员')
   p(PARAGRAPH_KEYS.group, groupText(dataset), unit.monitoringGroup.length === 0)
   h(3, `4、${year}年度绩效监控工作计划`)
-  p(PARAGRAPH_KEYS.plan, [
-    `①将本单位${year}年全部预算资金纳入绩效运行监控范围，对预算执行进度和绩效目标实现程度实行“双监控”。`,
-    '②明确监控内容，从预算执行进度、绩效目标完成情况、偏差原因和纠偏措施等方面逐项填报绩效监控表。',
-    `③建立定期报送制度，每月汇总预算执行情况，在监控节点（${snapshot.label}）形成绩效监控报告。`,
-    '④及时督促整改，对监控发现的偏离绩效目标的情况，逐项落实纠偏措施和责任科室。',
-  ].join('\n'))
+  p(
+    PARAGRAPH_KEYS.plan,
+    [
+      `①将本单位${year}年全部预算资金纳入绩效运行监控范围，对预算执行进度和绩效目标实现程度实行“双监控”。`,
+      '②明确监控内容，从预算执行进度、绩效目标完成情况、偏差原因和纠偏措施等方面逐项填报绩效监控表。',
+      `③建立定期报送制度，每月汇总预算执行情况，在监控节点（${snapshot.label}）形成绩效监控报告。`,
+      '④及时督促整改，对监控发现的偏离绩效目标的情况，逐项落实纠偏措施和责任科室。',
+    ].join('\n'),
+  )
   h(2, '（二）存在问题及分析')
   p(PARAGRAPH_KEYS.problems, problemsText(snapshot, deviating, asOf, pct), true)
   h(2, '（三）下一步措施')
-  p(PARAGRAPH_KEYS.nextSteps, [
-    '1、加快预算执行进度。督促各科室按序时进度推进项目实施和资金支付，对执行进度偏慢的预算项目逐项分析原因。',
-    '2、抓好绩效目标偏离整改。对偏离绩效目标的指标落实纠偏措施、责任科室和完成时限，在下一监控节点核查整改效果。',
-    '3、加强预算绩效管理培训，提高绩效目标设置和绩效监控工作质量。',
-  ].join('\n'), true)
+  p(
+    PARAGRAPH_KEYS.nextSteps,
+    [
+      '1、加快预算执行进度。督促各科室按序时进度推进项目实施和资金支付，对执行进度偏慢的预算项目逐项分析原因。',
+      '2、抓好绩效目标偏离整改。对偏离绩效目标的指标落实纠偏措施、责任科室和完成时限，在下一监控节点核查整改效果。',
+      '3、加强预算绩效管理培训，提高绩效目标设置和绩效监控工作质量。',
+    ].join('\n'),
+    true,
+  )
 
   // 二、年度预算执行情况
   h(1, '二、部门单位年度预算执行情况')
@@ -119,9 +144,11 @@ export function draftReport(input: DraftReportInput): ReportModel {
   p(PARAGRAPH_KEYS.targetsIntro, `${unit.name}严格按照绩效管理的相关要求，对本单位整体支出绩效运行实施监控。`)
   const counts = snapshot.indicatorCounts
   const notDue = unitRows.filter((r) => r.assessment.completion.status === 'notDue').length
-  p(PARAGRAPH_KEYS.targetsCounts,
+  p(
+    PARAGRAPH_KEYS.targetsCounts,
     `共设置一级指标${counts.level1}个，二级指标${counts.level2}个，三级指标${counts.level3}个。截止到监控节点，${counts.level3}个三级指标的完成情况如下` +
-    (notDue > 0 ? `（其中${notDue}个未达监控节点）：` : '：'))
+      (notDue > 0 ? `（其中${notDue}个未达监控节点）：` : '：'),
+  )
   let groupNo = 0
   for (const group of groupByLevel1(unitRows, dataset)) {
     h(3, `${++groupNo}、${group.level1}`)
@@ -134,10 +161,12 @@ export function draftReport(input: DraftReportInput): ReportModel {
     const rows = snapshot.indicators.filter((r) => r.projectId === project.id)
     if (rows.length === 0) continue
     h(3, `${++groupNo}、${project.name}${project.name.endsWith('项目') ? '' : '项目'}绩效指标`)
-    groupByLevel1(rows, dataset).flatMap((g) => g.level2).forEach((sub, index) => {
-      h(4, `${circled(index + 1)}${sub.level2}：`)
-      sub.rows.forEach((row, n) => p(indicatorKey(row.indicator.id), indicatorLine(row, n + 1, places)))
-    })
+    groupByLevel1(rows, dataset)
+      .flatMap((g) => g.level2)
+      .forEach((sub, index) => {
+        h(4, `${circled(index + 1)}${sub.level2}：`)
+        sub.rows.forEach((row, n) => p(indicatorKey(row.indicator.id), indicatorLine(row, n + 1, places)))
+      })
   }
   h(2, '（二）偏离情况及成因分析')
   p(PARAGRAPH_KEYS.deviation, deviationText(dataset, snapshot, deviating, pct, places))
@@ -160,10 +189,14 @@ export function draftReport(input: DraftReportInput): ReportModel {
 
   // 四、五
   h(1, '四、意见及建议')
-  p(PARAGRAPH_KEYS.suggestions, [
-    '1、加大培训指导力度。建议财政部门加强对单位预算绩效管理人员的培训和指导，提升绩效监控工作的专业性。',
-    '2、加强监控结果运用。建议将绩效监控结果与预算安排和政策调整挂钩，督促偏离绩效目标的项目及时整改。',
-  ].join('\n'), true)
+  p(
+    PARAGRAPH_KEYS.suggestions,
+    [
+      '1、加大培训指导力度。建议财政部门加强对单位预算绩效管理人员的培训和指导，提升绩效监控工作的专业性。',
+      '2、加强监控结果运用。建议将绩效监控结果与预算安排和政策调整挂钩，督促偏离绩效目标的项目及时整改。',
+    ].join('\n'),
+    true,
+  )
   h(1, '五、其他需要说明的问题')
   const other = otherText(dataset.budgetLines, amt)
   p(PARAGRAPH_KEYS.other, other ?? '无。', other === null)
@@ -193,10 +226,23 @@ function chosenDate(value: string | undefined): string | null {
   return value !== undefined && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) ? value : null
 }
 
-function paragraph(key: string, drafted: string, needsInput: boolean, edits: Readonly<Record<string, string>>): ReportParagraph {
+function paragraph(
+  key: string,
+  drafted: string,
+  needsInput: boolean,
+  edits: Readonly<Record<string, string>>,
+): ReportParagraph {
   const edit = Object.prototype.hasOwnProperty.call(edits, key) ? edits[key] : undefined
   const edited = edit !== undefined
-  return { kind: 'paragraph', key, text: edited ? edit : drafted, drafted, edited, userParagraph: needsInput, needsInput: needsInput && !edited }
+  return {
+    kind: 'paragraph',
+    key,
+    text: edited ? edit : drafted,
+    drafted,
+    edited,
+    userParagraph: needsInput,
+    needsInput: needsInput && !edited,
+  }
 }
 
 function groupText(dataset: UnitYearDataset): string {
@@ -204,26 +250,45 @@ function groupText(dataset: UnitYearDataset): string {
   if (group.length === 0) return '（请在此填写绩效监控小组名单。）'
   const line = (role: string): string | null => {
     const members = group.filter((m) => m.role === role)
-    return members.length === 0 ? null : `${role}：${members.map((m) => (m.title ? `${m.name}（${m.title}）` : m.name)).join('、')}`
+    return members.length === 0
+      ? null
+      : `${role}：${members.map((m) => (m.title ? `${m.name}（${m.title}）` : m.name)).join('、')}`
   }
   return [
     `${dataset.unit.name}绩效监控小组成员：`,
-    line('组长'), line('副组长'), line('成员') ?? '成员：各科室业务骨干。',
-  ].filter((l): l is string => l !== null).join('\n')
+    line('组长'),
+    line('副组长'),
+    line('成员') ?? '成员：各科室业务骨干。',
+  ]
+    .filter((l): l is string => l !== null)
+    .join('\n')
 }
 
-function problemsText(snapshot: NodeSnapshot, deviating: SnapshotIndicator[], asOf: string, pct: (r: Dec | null) => string): string {
+function problemsText(
+  snapshot: NodeSnapshot,
+  deviating: SnapshotIndicator[],
+  asOf: string,
+  pct: (r: Dec | null) => string,
+): string {
   const items: string[] = []
   const light = snapshot.budgetLight.light
   if (light === 'red' || light === 'yellow') {
-    const slowest = [...snapshot.budget.byCategory].filter((g) => g.figures.executionRate !== null)
+    const slowest = [...snapshot.budget.byCategory]
+      .filter((g) => g.figures.executionRate !== null)
       .sort((a, b) => (a.figures.executionRate as Dec).comparedTo(b.figures.executionRate as Dec))[0]
-    items.push(`预算执行进度偏慢。截至${asOf}预算执行率${pct(snapshot.budget.unit.executionRate)}，低于序时进度${pct(snapshot.timeProgress)}` +
-      (slowest ? `，其中${slowest.label}执行率${pct(slowest.figures.executionRate)}。` : '。'))
+    items.push(
+      `预算执行进度偏慢。截至${asOf}预算执行率${pct(snapshot.budget.unit.executionRate)}，低于序时进度${pct(snapshot.timeProgress)}` +
+        (slowest ? `，其中${slowest.label}执行率${pct(slowest.figures.executionRate)}。` : '。'),
+    )
   }
   const behind = deviating.filter((r) => r.assessment.light !== 'blue')
   if (behind.length > 0) {
-    items.push(`部分绩效指标完成进度滞后。${behind.slice(0, 5).map((r) => r.indicator.name).join('、')}${behind.length > 5 ? '等' : ''}${behind.length}个指标未达到预期进度。`)
+    items.push(
+      `部分绩效指标完成进度滞后。${behind
+        .slice(0, 5)
+        .map((r) => r.indicator.name)
+        .join('、')}${behind.length > 5 ? '等' : ''}${behind.length}个指标未达到预期进度。`,
+    )
   }
   if (snapshot.indicators.some((r) => r.indicator.operator === '定性')) {
     items.push('部分绩效指标为定性指标，难以量化衡量，绩效目标设置的科学性有待提高。')
@@ -232,27 +297,43 @@ function problemsText(snapshot: NodeSnapshot, deviating: SnapshotIndicator[], as
   return items.map((item, i) => `${i + 1}、${item}`).join('\n')
 }
 
-function budgetOverallText(dataset: UnitYearDataset, snapshot: NodeSnapshot, asOf: string, pct: (r: Dec | null) => string, amt: (v: Dec) => string): string {
+function budgetOverallText(
+  dataset: UnitYearDataset,
+  snapshot: NodeSnapshot,
+  asOf: string,
+  pct: (r: Dec | null) => string,
+  amt: (v: Dec) => string,
+): string {
   const unit = snapshot.budget.unit
   const initial = sum(dataset.budgetLines.map((l) => decimalOrZero(l.initialBudget)))
   const budgetWords = initial.eq(unit.adjustedBudget)
     ? `预算${amt(unit.adjustedBudget)}`
     : `年初预算${amt(initial)}，调整后预算${amt(unit.adjustedBudget)}`
   const ratio = snapshot.budgetLight.ratio
-  return `我单位${dataset.year}年${budgetWords}，实际到位资金${amt(unit.allocated)}，到位率${pct(unit.allocationRate)}。` +
+  return (
+    `我单位${dataset.year}年${budgetWords}，实际到位资金${amt(unit.allocated)}，到位率${pct(unit.allocationRate)}。` +
     `截至${asOf}资金执行数${amt(unit.spent)}，预算执行率${pct(unit.executionRate)}。` +
     `同期序时进度为${pct(snapshot.timeProgress)}` +
-    (ratio !== null ? `，执行进度比为${formatNumber(ratio, 1)}，预算执行预警为${LIGHT_WORDS[snapshot.budgetLight.light]}。` : '。')
+    (ratio !== null
+      ? `，执行进度比为${formatNumber(ratio, 1)}，预算执行预警为${LIGHT_WORDS[snapshot.budgetLight.light]}。`
+      : '。')
+  )
 }
 
-function categoryText(category: ExpenseCategory, snapshot: NodeSnapshot, pct: (r: Dec | null) => string, amt: (v: Dec) => string): string {
+function categoryText(
+  category: ExpenseCategory,
+  snapshot: NodeSnapshot,
+  pct: (r: Dec | null) => string,
+  amt: (v: Dec) => string,
+): string {
   const label = CATEGORY_LABELS[category]
   const lines = snapshot.budget.byLine.filter((l) => l.line.category === category)
   const figures: BudgetFigures | undefined = snapshot.budget.byCategory.find((g) => g.key === category)?.figures
   if (!figures || lines.length === 0) return `本年度未安排${label}预算。`
   const other = sum(lines.filter((l) => l.line.fundSource === '其他资金').map((l) => l.figures.adjustedBudget))
   const fiscal = figures.adjustedBudget.minus(other)
-  const head = `本年度${label}预算安排总额为${amt(figures.adjustedBudget)}，其中财政资金${amt(fiscal)}，其他资金${amt(other)}。` +
+  const head =
+    `本年度${label}预算安排总额为${amt(figures.adjustedBudget)}，其中财政资金${amt(fiscal)}，其他资金${amt(other)}。` +
     `截止到监控节点，${label}实际支出资金${amt(figures.spent)}，预算执行率${pct(figures.executionRate)}。`
   if (category === 'basic') {
     return `${head}其中用于：${lines.map((l) => `${l.line.name}${amt(l.figures.spent)}`).join('、')}。`
@@ -261,8 +342,14 @@ function categoryText(category: ExpenseCategory, snapshot: NodeSnapshot, pct: (r
   return `${head}主要用于：${projects.map((g) => `${g.label}（预算${amt(g.figures.adjustedBudget)}，已支出${amt(g.figures.spent)}，执行率${pct(g.figures.executionRate)}）`).join('；')}。`
 }
 
-interface Level2Group { level2: string; rows: SnapshotIndicator[] }
-interface Level1Group { level1: string; level2: Level2Group[] }
+interface Level2Group {
+  level2: string
+  rows: SnapshotIndicator[]
+}
+interface Level1Group {
+  level1: string
+  level2: Level2Group[]
+}
 
 /** Groups rows by 一级 then 二级 in the year's framework order; names outside the framework follow in data order. */
 export function groupByLevel1(rows: readonly SnapshotIndicator[], dataset: UnitYearDataset): Level1Group[] {
@@ -271,9 +358,9 @@ export function groupByLevel1(rows: readonly SnapshotIndicator[], dataset: UnitY
   const groups: Level1Group[] = []
   for (const row of rows) {
     let g1 = groups.find((g) => g.level1 === row.level1)
-    if (!g1) groups.push(g1 = { level1: row.level1, level2: [] })
+    if (!g1) groups.push((g1 = { level1: row.level1, level2: [] }))
     let g2 = g1.level2.find((g) => g.level2 === row.level2)
-    if (!g2) g1.level2.push(g2 = { level2: row.level2, rows: [] })
+    if (!g2) g1.level2.push((g2 = { level2: row.level2, rows: [] }))
     g2.rows.push(row)
   }
   const rank = (list: readonly string[], name: string): number => {
@@ -291,50 +378,80 @@ export function groupByLevel1(rows: readonly SnapshotIndicator[], dataset: UnitY
 /** `指标1：办理建设项目用地初审，预期指标值：≥15个，实际完成值：7个，指标完成率：46.67%。` */
 export function indicatorLine(row: SnapshotIndicator, n: number, places: number): string {
   const completion = row.assessment.completion
-  return `指标${n}：${row.indicator.name}，预期指标值：${targetText(row.indicator)}，` +
+  return (
+    `指标${n}：${row.indicator.name}，预期指标值：${targetText(row.indicator)}，` +
     `实际完成值：${actualText(row.indicator, row.reading, completion)}，指标完成率：${completionText(completion, places)}。`
+  )
 }
 
 function deviationText(
-  dataset: UnitYearDataset, snapshot: NodeSnapshot, deviating: SnapshotIndicator[], pct: (r: Dec | null) => string, places: number,
+  dataset: UnitYearDataset,
+  snapshot: NodeSnapshot,
+  deviating: SnapshotIndicator[],
+  pct: (r: Dec | null) => string,
+  places: number,
 ): string {
   const parts: string[] = []
   const light = snapshot.budgetLight.light
   const unitBudget = snapshot.budget.unit
   if (light === 'red' || light === 'yellow') {
     const ratio = snapshot.budgetLight.ratio
-    parts.push(`预算执行方面：截至监控节点预算执行率${pct(unitBudget.executionRate)}，低于序时进度${pct(snapshot.timeProgress)}` +
-      `${ratio !== null ? `，执行进度比${formatNumber(ratio, 1)}` : ''}，为${LIGHT_WORDS[light]}预警。`)
+    parts.push(
+      `预算执行方面：截至监控节点预算执行率${pct(unitBudget.executionRate)}，低于序时进度${pct(snapshot.timeProgress)}` +
+        `${ratio !== null ? `，执行进度比${formatNumber(ratio, 1)}` : ''}，为${LIGHT_WORDS[light]}预警。`,
+    )
   }
-  const judgements = dataset.budgetJudgements.filter((j) => j.nodeId === snapshot.node.id && (j.deviationText.trim() || j.deviationCauses.length > 0))
+  const judgements = dataset.budgetJudgements.filter(
+    (j) => j.nodeId === snapshot.node.id && (j.deviationText.trim() || j.deviationCauses.length > 0),
+  )
   for (const j of judgements) {
     const line = dataset.budgetLines.find((l) => l.id === j.budgetLineId)
     if (!line) continue
     const causes = j.deviationCauses.join('、')
-    parts.push(`${line.name}：${[causes, j.deviationText.trim()].filter(Boolean).join('：')}${/[。；]$/.test(j.deviationText.trim()) ? '' : '。'}`)
+    parts.push(
+      `${line.name}：${[causes, j.deviationText.trim()].filter(Boolean).join('：')}${/[。；]$/.test(j.deviationText.trim()) ? '' : '。'}`,
+    )
   }
-  const uncertain = snapshot.indicators.filter((r) => !DEVIATING.has(r.assessment.light) && r.reading?.likelihood && r.reading.likelihood !== '确定能')
+  const uncertain = snapshot.indicators.filter(
+    (r) => !DEVIATING.has(r.assessment.light) && r.reading?.likelihood && r.reading.likelihood !== '确定能',
+  )
   const covered = new Set<string>()
   if (deviating.length > 0) {
     const count = (l: string): number => deviating.filter((r) => r.assessment.light === l).length
-    const tally = (['red', 'yellow', 'blue'] as const).filter((l) => count(l) > 0).map((l) => `${LIGHT_WORDS[l]}${count(l)}个`).join('、')
+    const tally = (['red', 'yellow', 'blue'] as const)
+      .filter((l) => count(l) > 0)
+      .map((l) => `${LIGHT_WORDS[l]}${count(l)}个`)
+      .join('、')
     parts.push(`绩效目标方面：${deviating.length}个指标偏离预期（${tally}），偏离情况及原因如下：`)
     deviating.forEach((row, i) => {
       covered.add(row.indicator.id)
-      parts.push(`（${i + 1}）${row.indicator.name}：${deviationFacts(row, pct)}，${LIGHT_WORDS[row.assessment.light]}。${causeSentence(row)}`)
+      parts.push(
+        `（${i + 1}）${row.indicator.name}：${deviationFacts(row, pct)}，${LIGHT_WORDS[row.assessment.light]}。${causeSentence(row)}`,
+      )
     })
   }
   if (uncertain.length > 0) {
     parts.push('完成全年目标存在不确定性的指标：')
     uncertain.forEach((row, i) => {
       covered.add(row.indicator.id)
-      const state = row.assessment.completion.status === 'notDue' ? '未达监控节点' : `指标完成率${completionText(row.assessment.completion, places)}`
-      parts.push(`（${i + 1}）${row.indicator.name}（${state}）：完成目标可能性为“${row.reading?.likelihood ?? ''}”。${causeSentence(row)}`)
+      const state =
+        row.assessment.completion.status === 'notDue'
+          ? '未达监控节点'
+          : `指标完成率${completionText(row.assessment.completion, places)}`
+      parts.push(
+        `（${i + 1}）${row.indicator.name}（${state}）：完成目标可能性为“${row.reading?.likelihood ?? ''}”。${causeSentence(row)}`,
+      )
     })
   }
   // a reading carried from the last node (reading.carried) is no deviation: 定稿 waits for it to be confirmed
-  const alerts = dataset.alerts.filter((a) => a.nodeId === snapshot.node.id && a.status === 'open' && a.ruleId !== 'reading.carried' &&
-    !(a.subjectType === 'indicator' && covered.has(a.subjectId)) && !(a.subjectType === 'unit' && (light === 'red' || light === 'yellow')))
+  const alerts = dataset.alerts.filter(
+    (a) =>
+      a.nodeId === snapshot.node.id &&
+      a.status === 'open' &&
+      a.ruleId !== 'reading.carried' &&
+      !(a.subjectType === 'indicator' && covered.has(a.subjectId)) &&
+      !(a.subjectType === 'unit' && (light === 'red' || light === 'yellow')),
+  )
   if (alerts.length > 0) {
     parts.push('其他预警：')
     alerts.forEach((a, i) => parts.push(`（${i + 1}）${a.message}`))
@@ -345,7 +462,10 @@ function deviationText(
 
 function deviationFacts(row: SnapshotIndicator, pct: (r: Dec | null) => string): string {
   const a = row.assessment
-  const facts = [`预期指标值${targetText(row.indicator)}`, `实际完成值${actualText(row.indicator, row.reading, a.completion)}`]
+  const facts = [
+    `预期指标值${targetText(row.indicator)}`,
+    `实际完成值${actualText(row.indicator, row.reading, a.completion)}`,
+  ]
   if (a.completion.status === 'rate') facts.push(`指标完成率${pct(a.completion.rate)}`)
   if (row.indicator.accrual === 'cumulative' && a.expected !== null && row.indicator.operator !== '定性') {
     facts.push(`按序时进度应完成${a.expected.toDecimalPlaces(2).toFixed()}${row.indicator.measureUnit}`)
@@ -397,7 +517,9 @@ export function earlierOpenMeasures(dataset: UnitYearDataset, node: MonitoringNo
 }
 
 const MEASURE_STATUS_WORDS: Readonly<Record<Exclude<MeasureStatus, '已完成'>, string>> = {
-  计划: '计划中', 进行中: '进行中', 逾期: '已逾期',
+  计划: '计划中',
+  进行中: '进行中',
+  逾期: '已逾期',
 }
 
 /** '2021年1-6月' → '1-6月' (the report is of one year); any other label as it is. */
@@ -409,7 +531,12 @@ function measureLines(measures: readonly MeasureLine[]): string {
   const one = (m: MeasureLine): string => {
     const content = m.content.trim().replace(/[。；]$/, '')
     const effect = m.effect.trim() ? `${m.effectLabel}：${m.effect.trim().replace(/[。；]$/, '')}` : ''
-    const meta = [m.department ? `责任科室：${m.department}` : '', m.deadline ? `完成时限：${dateWords(m.deadline)}` : ''].filter(Boolean).join('，')
+    const meta = [
+      m.department ? `责任科室：${m.department}` : '',
+      m.deadline ? `完成时限：${dateWords(m.deadline)}` : '',
+    ]
+      .filter(Boolean)
+      .join('，')
     return `${m.origin ?? ''}${content}。${effect ? `${effect}。` : ''}${meta ? `（${meta}）` : ''}`
   }
   if (measures.length === 1 && measures[0]) return one(measures[0])
@@ -424,8 +551,10 @@ function otherText(lines: readonly BudgetLine[], amt: (v: Dec) => string): strin
   const parts: string[] = []
   if (additions.length > 0) {
     const total = sum(additions.map((l) => decimalOrZero(l.additions)))
-    const bySource = [...new Set(additions.map((l) => l.fundSource))].map((source) =>
-      `${source}${amt(sum(additions.filter((l) => l.fundSource === source).map((l) => decimalOrZero(l.additions))))}`)
+    const bySource = [...new Set(additions.map((l) => l.fundSource))].map(
+      (source) =>
+        `${source}${amt(sum(additions.filter((l) => l.fundSource === source).map((l) => decimalOrZero(l.additions))))}`,
+    )
     parts.push(`本年度追加预算${amt(total)}（其中：${bySource.join('，')}），已计入上述调整后预算。`)
   }
   if (reductions.gt(0)) parts.push(`本年度追减预算${amt(reductions)}，已从调整后预算中扣除。`)

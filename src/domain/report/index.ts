@@ -1,6 +1,14 @@
 /** The 绩效监控报告 and 监控表 model: drafted from a node snapshot, edited, frozen, exported. */
 export type * from './model'
-export { draftReport, earlierOpenMeasures, indicatorKey, indicatorLine, groupByLevel1, META_KEYS, PARAGRAPH_KEYS } from './draft'
+export {
+  draftReport,
+  earlierOpenMeasures,
+  indicatorKey,
+  indicatorLine,
+  groupByLevel1,
+  META_KEYS,
+  PARAGRAPH_KEYS,
+} from './draft'
 export type { DraftReportInput, EarlierMeasure } from './draft'
 export { budgetTable, indicatorTable, executionColumnTitle, visibleColumns } from './tables'
 export { paragraphsOf, pendingInputs, withEdit, withoutEdit, regenerateEdits, frozenModelOf } from './edits'

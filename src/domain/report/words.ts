@@ -3,7 +3,11 @@ import type { Light } from '../types'
 
 /** The word for each light, identical to the UI's LightBadge labels (components/lights/lightPresentation.ts). */
 export const LIGHT_WORDS: Readonly<Record<Light, string>> = {
-  red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯', grey: '灰灯',
+  red: '红灯',
+  yellow: '黄灯',
+  green: '绿灯',
+  blue: '蓝灯',
+  grey: '灰灯',
 }
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']

@@ -19,12 +19,17 @@ function fileProblem(message: string): ReadResult {
 /** Reads an .xlsx file into its sheets' cells, or says why it cannot be imported at all. */
 export async function readWorkbookGrids(data: ArrayBuffer | Uint8Array): Promise<ReadResult> {
   if (data.byteLength === 0) return fileProblem('文件是空的')
-  if (data.byteLength > MAX_FILE_BYTES) return fileProblem(`文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），请拆分后分别导入`)
+  if (data.byteLength > MAX_FILE_BYTES)
+    return fileProblem(`文件过大（超过 ${MAX_FILE_BYTES / 1024 / 1024} MB），请拆分后分别导入`)
   let grids: SheetGrid[]
   try {
     grids = await readGrids(data)
   } catch (error) {
-    return fileProblem(error instanceof WorkbookReadError ? error.message : '无法读取该文件：它不是有效的 Excel（.xlsx）文件，或文件已损坏。')
+    return fileProblem(
+      error instanceof WorkbookReadError
+        ? error.message
+        : '无法读取该文件：它不是有效的 Excel（.xlsx）文件，或文件已损坏。',
+    )
   }
   if (!grids.some((g) => g.name === SHEET_INFO) && grids.length === 0) return fileProblem('文件中没有任何工作表')
   return { ok: true, grids }

@@ -4,7 +4,17 @@
  * No ExcelJS here: this module is plain data.
  */
 import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
-import type { Accrual, BasicSubCategory, ExpenseCategory, GroupRole, Likelihood, MeasureKind, MeasureStatus, Operator, QualitativeGrade } from '@/domain/types'
+import type {
+  Accrual,
+  BasicSubCategory,
+  ExpenseCategory,
+  GroupRole,
+  Likelihood,
+  MeasureKind,
+  MeasureStatus,
+  Operator,
+  QualitativeGrade,
+} from '@/domain/types'
 import type { MonthNumber } from '@/domain/types'
 import { ALLOCATED_MODE_LABELS, type AllocatedMode } from '@/domain/entryExecutionGrid'
 
@@ -64,44 +74,80 @@ export const INFO_FIELDS = [
   { key: 'departments', label: '科室', note: '可空，多个科室用顿号“、”分隔。' },
   { key: 'nodes', label: '监控节点（截至日期）', note: '可空，多个日期用顿号分隔，如 2021-06-30、2021-09-30。' },
   {
-    key: 'allocatedMode', label: '到位资金口径',
+    key: 'allocatedMode',
+    label: '到位资金口径',
     note: '可空（保持已有设置；新单位为 逐月填写）。逐月填写、与执行数相同 或 全额到位（等于调整后预算）；后两种口径下「预算执行」表可以只填执行数，到位资金按口径填入。',
   },
-  { key: 'executionBase', label: '执行率口径', note: '可空（保持已有设置；新单位为 调整后预算）。调整后预算 或 含上年结转（执行率、到位率的分母为调整后预算加上年结转）。' },
+  {
+    key: 'executionBase',
+    label: '执行率口径',
+    note: '可空（保持已有设置；新单位为 调整后预算）。调整后预算 或 含上年结转（执行率、到位率的分母为调整后预算加上年结转）。',
+  },
 ] as const
 
 /** 单位信息's 到位资金口径 (Unit.allocatedMode): the labels the unit form shows, and shorter spellings. */
 export const ALLOCATED_MODE_CHOICES: Readonly<Record<AllocatedMode, string>> = ALLOCATED_MODE_LABELS
 export const ALLOCATED_MODE_ALIASES: Readonly<Record<string, string>> = {
-  全额到位: ALLOCATED_MODE_LABELS.fullBudget, 等于调整后预算: ALLOCATED_MODE_LABELS.fullBudget, 等于执行数: ALLOCATED_MODE_LABELS.equalsSpent,
+  全额到位: ALLOCATED_MODE_LABELS.fullBudget,
+  等于调整后预算: ALLOCATED_MODE_LABELS.fullBudget,
+  等于执行数: ALLOCATED_MODE_LABELS.equalsSpent,
 }
 /** 单位信息's 执行率口径 (Unit.carryOverInExecutionBase absent or false → 调整后预算; true → 含上年结转). */
 export const EXECUTION_BASE_CHOICES = { budget: '调整后预算', withCarryOver: '含上年结转' } as const
 export const EXECUTION_BASE_ALIASES: Readonly<Record<string, string>> = {
-  '调整后预算+上年结转': EXECUTION_BASE_CHOICES.withCarryOver, 调整后预算加上年结转: EXECUTION_BASE_CHOICES.withCarryOver,
+  '调整后预算+上年结转': EXECUTION_BASE_CHOICES.withCarryOver,
+  调整后预算加上年结转: EXECUTION_BASE_CHOICES.withCarryOver,
   不含上年结转: EXECUTION_BASE_CHOICES.budget,
 }
 
 export const MONTHS: readonly MonthNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 
 export const BUDGET_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'category', header: '支出类别', width: 11, choices: Object.values(CATEGORY_LABELS), note: '必填：基本支出 或 项目支出。' },
-  { key: 'subCategory', header: '经费类型', width: 11, choices: Object.values(SUB_CATEGORY_LABELS), note: '基本支出必填：人员经费 或 公用经费；项目支出留空。' },
+  {
+    key: 'category',
+    header: '支出类别',
+    width: 11,
+    choices: Object.values(CATEGORY_LABELS),
+    note: '必填：基本支出 或 项目支出。',
+  },
+  {
+    key: 'subCategory',
+    header: '经费类型',
+    width: 11,
+    choices: Object.values(SUB_CATEGORY_LABELS),
+    note: '基本支出必填：人员经费 或 公用经费；项目支出留空。',
+  },
   { key: 'project', header: '项目名称', width: 24, note: '项目支出必填，同一项目的多行写同一名称。' },
   { key: 'department', header: '责任科室', width: 14, note: '项目支出的责任科室，可空。' },
   { key: 'name', header: '预算项目名称', width: 26, note: '必填，如 工资福利支出、车辆运行维护费。' },
-  { key: 'fundSource', header: '资金来源', width: 11, choices: FUND_SOURCES, note: `可空，默认 财政拨款；可选 ${FUND_SOURCES.join('、')}。` },
+  {
+    key: 'fundSource',
+    header: '资金来源',
+    width: 11,
+    choices: FUND_SOURCES,
+    note: `可空，默认 财政拨款；可选 ${FUND_SOURCES.join('、')}。`,
+  },
   { key: 'initialBudget', header: '年初预算', width: 12, note: '必填，万元。' },
   { key: 'additions', header: '追加', width: 10, note: '万元，空为 0；生效月份写在最后一列「调整月份」。' },
   { key: 'reductions', header: '追减', width: 10, note: '万元，空为 0；生效月份写在最后一列「调整月份」。' },
   { key: 'carryOver', header: '上年结转', width: 10, note: '万元，空为 0（不计入调整后预算）。' },
-  ...MONTHS.map((m): ColumnSpec => ({ key: `spent${m}`, header: `${m}月执行数`, width: 11, note: `截至${m}月底累计执行数，万元；空表示未填报。` })),
   ...MONTHS.map((m): ColumnSpec => ({
-    key: `allocated${m}`, header: `${m}月到位资金`, width: 12,
+    key: `spent${m}`,
+    header: `${m}月执行数`,
+    width: 11,
+    note: `截至${m}月底累计执行数，万元；空表示未填报。`,
+  })),
+  ...MONTHS.map((m): ColumnSpec => ({
+    key: `allocated${m}`,
+    header: `${m}月到位资金`,
+    width: 12,
     note: `截至${m}月底累计到位资金，万元；填了执行数的月份必填（单位信息的到位资金口径为 与执行数相同 或 全额到位 时可空，按口径填入）。`,
   })),
   {
-    key: 'adjustmentMonth', header: '调整月份', width: 10, optional: true,
+    key: 'adjustmentMonth',
+    header: '调整月份',
+    width: 10,
+    optional: true,
     note: '追加、追减生效的月份，1 至 12 的整数；空为 1月（从年初起计入调整后预算）。生效月份之前的监控节点不计这笔调整。',
   },
 ]
@@ -111,15 +157,35 @@ export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
   { key: 'level1', header: '一级指标', width: 12, note: '必填，如 产出指标。' },
   { key: 'level2', header: '二级指标', width: 12, note: '必填，如 数量指标。' },
   { key: 'name', header: '三级指标', width: 30, note: '必填。同一目标范围内，一级+二级+三级指标确定一行。' },
-  { key: 'operator', header: '计算符号', width: 10, choices: OPERATORS, note: '必填：≥ > = ≤ < 或 定性（也可写 >= <=）。' },
-  { key: 'targetValue', header: '年度指标值', width: 12, note: '必填。定量指标填数值（98% 写 98 或 98%），定性指标填文字。' },
+  {
+    key: 'operator',
+    header: '计算符号',
+    width: 10,
+    choices: OPERATORS,
+    note: '必填：≥ > = ≤ < 或 定性（也可写 >= <=）。',
+  },
+  {
+    key: 'targetValue',
+    header: '年度指标值',
+    width: 12,
+    note: '必填。定量指标填数值（98% 写 98 或 98%），定性指标填文字。',
+  },
   { key: 'measureUnit', header: '计量单位', width: 10, note: '如 个、亩、%、万元；定性指标留空。' },
   { key: 'weight', header: '分值', width: 8, note: '可空。' },
-  { key: 'accrual', header: '指标性质', width: 11, choices: Object.values(ACCRUAL_LABELS), note: '累计型（随时间累加）、水平型（按当期水平判断）、到期考核（考核日期前不评价）；空为 水平型，定性为 水平型。' },
+  {
+    key: 'accrual',
+    header: '指标性质',
+    width: 11,
+    choices: Object.values(ACCRUAL_LABELS),
+    note: '累计型（随时间累加）、水平型（按当期水平判断）、到期考核（考核日期前不评价）；空为 水平型，定性为 水平型。',
+  },
   { key: 'dueDate', header: '考核日期', width: 12, note: '指标性质为 到期考核 时必填，如 2021-12-31。' },
   { key: 'targetLabel', header: '指标值表述', width: 20, note: '可空，如 12月31日前完成。' },
   ...MONTHS.map((m): ColumnSpec => ({
-    key: `plan${m}`, header: `${m}月计划`, width: 9, optional: true,
+    key: `plan${m}`,
+    header: `${m}月计划`,
+    width: 9,
+    optional: true,
     note: `累计型定量指标的分月计划：截至${m}月底的累计计划值；12个月全部填写或全部留空（留空按序时进度）。`,
   })),
 ]
@@ -137,25 +203,62 @@ export const TARGET_COLUMNS: readonly ColumnSpec[] = [
 
 export const JUDGEMENT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'asOf', header: '截至日期', width: 12, note: '必填，监控节点的截至日期；没有的节点会新建。' },
-  { key: 'category', header: '支出类别', width: 11, choices: Object.values(CATEGORY_LABELS), note: '同「预算执行」表，五列一起确定预算行。' },
-  { key: 'subCategory', header: '经费类型', width: 11, choices: Object.values(SUB_CATEGORY_LABELS), note: '同「预算执行」表。' },
+  {
+    key: 'category',
+    header: '支出类别',
+    width: 11,
+    choices: Object.values(CATEGORY_LABELS),
+    note: '同「预算执行」表，五列一起确定预算行。',
+  },
+  {
+    key: 'subCategory',
+    header: '经费类型',
+    width: 11,
+    choices: Object.values(SUB_CATEGORY_LABELS),
+    note: '同「预算执行」表。',
+  },
   { key: 'project', header: '项目名称', width: 24, note: '同「预算执行」表。' },
   { key: 'name', header: '预算项目名称', width: 26, note: '须与「预算执行」表或已有预算行一致。' },
-  { key: 'fundSource', header: '资金来源', width: 11, choices: FUND_SOURCES, note: '同「预算执行」表，空为 财政拨款。' },
+  {
+    key: 'fundSource',
+    header: '资金来源',
+    width: 11,
+    choices: FUND_SOURCES,
+    note: '同「预算执行」表，空为 财政拨款。',
+  },
   { key: 'forecast', header: '全年预计执行数', width: 14, note: '万元，可空。' },
   { key: 'likelihood', header: '完成可能性', width: 11, choices: LIKELIHOODS, note: '确定能、有可能、完全不可能。' },
-  { key: 'causes', header: '偏差原因', width: 18, choices: DEVIATION_CAUSES, multi: true, note: `可选 ${DEVIATION_CAUSES.join('、')}，多个用顿号分隔。` },
+  {
+    key: 'causes',
+    header: '偏差原因',
+    width: 18,
+    choices: DEVIATION_CAUSES,
+    multi: true,
+    note: `可选 ${DEVIATION_CAUSES.join('、')}，多个用顿号分隔。`,
+  },
   { key: 'causeText', header: '偏差原因说明', width: 30, note: '可空。' },
 ]
 
 export const MEASURE_COLUMNS: readonly ColumnSpec[] = [
   { key: 'asOf', header: '截至日期', width: 12, note: '必填，监控节点的截至日期；没有的节点会新建。' },
-  { key: 'kind', header: '措施类型', width: 12, choices: Object.values(MEASURE_KIND_LABELS), note: '必填：已采取 或 下一步计划。' },
+  {
+    key: 'kind',
+    header: '措施类型',
+    width: 12,
+    choices: Object.values(MEASURE_KIND_LABELS),
+    note: '必填：已采取 或 下一步计划。',
+  },
   { key: 'content', header: '措施内容', width: 50, note: '必填。同一节点、同一类型内按内容匹配已有措施。' },
   { key: 'effect', header: '效果 / 预期效果', width: 36, note: '已采取措施的效果，或下一步计划的预期效果；可空。' },
   { key: 'department', header: '责任科室', width: 14, note: '可空。' },
   { key: 'deadline', header: '完成时限', width: 12, note: '可空，如 2021-09-30。' },
-  { key: 'status', header: '状态', width: 10, choices: MEASURE_STATUSES, note: `可空，空为 计划；可选 ${MEASURE_STATUSES.join('、')}。` },
+  {
+    key: 'status',
+    header: '状态',
+    width: 10,
+    choices: MEASURE_STATUSES,
+    note: `可空，空为 计划；可选 ${MEASURE_STATUSES.join('、')}。`,
+  },
 ]
 
 export const READING_COLUMNS: readonly ColumnSpec[] = [
@@ -170,7 +273,14 @@ export const READING_COLUMNS: readonly ColumnSpec[] = [
   { key: 'percent', header: '定性百分比', width: 10, note: '可空，如 30、30% 或 0.3。' },
   { key: 'forecast', header: '全年预计完成值', width: 14, note: '可空。' },
   { key: 'likelihood', header: '完成可能性', width: 11, choices: LIKELIHOODS, note: '确定能、有可能、完全不可能。' },
-  { key: 'causes', header: '偏差原因', width: 18, choices: DEVIATION_CAUSES, multi: true, note: `可选 ${DEVIATION_CAUSES.join('、')}，多个用顿号分隔。` },
+  {
+    key: 'causes',
+    header: '偏差原因',
+    width: 18,
+    choices: DEVIATION_CAUSES,
+    multi: true,
+    note: `可选 ${DEVIATION_CAUSES.join('、')}，多个用顿号分隔。`,
+  },
   { key: 'causeText', header: '偏差原因说明', width: 30, note: '可空。' },
 ]
 

@@ -13,9 +13,33 @@ import type { CellValue } from '@/domain/importParsing'
 import { D, parseDecimal } from '@/domain/decimal'
 import type { BudgetLine, Project, UnitYearDataset } from '@/domain/types'
 import {
-  ACCRUAL_LABELS, ALLOCATED_MODE_CHOICES, BUDGET_COLUMNS, CATEGORY_LABELS, EXECUTION_BASE_CHOICES, GROUP_COLUMNS, INDICATOR_COLUMNS, INFO_FIELDS,
-  JUDGEMENT_COLUMNS, MEASURE_COLUMNS, MEASURE_KIND_LABELS, MONTHS, READING_COLUMNS, SHEET_BUDGET, SHEET_GROUP, SHEET_HELP, SHEET_INDICATORS, SHEET_INFO, SHEET_JUDGEMENTS,
-  SHEET_MEASURES, SHEET_READINGS, SHEET_TARGETS, SUB_CATEGORY_LABELS, TARGET_COLUMNS, TEMPLATE_VERSION, UNIT_SCOPE, type ColumnSpec,
+  ACCRUAL_LABELS,
+  ALLOCATED_MODE_CHOICES,
+  BUDGET_COLUMNS,
+  CATEGORY_LABELS,
+  EXECUTION_BASE_CHOICES,
+  GROUP_COLUMNS,
+  INDICATOR_COLUMNS,
+  INFO_FIELDS,
+  JUDGEMENT_COLUMNS,
+  MEASURE_COLUMNS,
+  MEASURE_KIND_LABELS,
+  MONTHS,
+  READING_COLUMNS,
+  SHEET_BUDGET,
+  SHEET_GROUP,
+  SHEET_HELP,
+  SHEET_INDICATORS,
+  SHEET_INFO,
+  SHEET_JUDGEMENTS,
+  SHEET_MEASURES,
+  SHEET_READINGS,
+  SHEET_TARGETS,
+  SUB_CATEGORY_LABELS,
+  TARGET_COLUMNS,
+  TEMPLATE_VERSION,
+  UNIT_SCOPE,
+  type ColumnSpec,
 } from './layout'
 import type { CellRange, SheetGrid } from '../import'
 
@@ -48,7 +72,8 @@ function plainValue(cell: Cell): CellValue {
     if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('')
     if ('formula' in value || 'sharedFormula' in value) {
       const result = (value as { result?: unknown }).result
-      if (result === undefined || result === null || typeof result === 'object' && !(result instanceof Date)) return null
+      if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date)))
+        return null
       return result as CellValue
     }
     if ('text' in value && typeof value.text === 'string') return value.text
@@ -68,7 +93,9 @@ export async function readGrids(data: ArrayBuffer | Uint8Array): Promise<SheetGr
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
-    throw new WorkbookReadError('无法读取该文件：它不是有效的 Excel（.xlsx）文件，或文件已损坏。请用 Excel 或 WPS 另存为 .xlsx 后重试。')
+    throw new WorkbookReadError(
+      '无法读取该文件：它不是有效的 Excel（.xlsx）文件，或文件已损坏。请用 Excel 或 WPS 另存为 .xlsx 后重试。',
+    )
   }
   return workbook.worksheets.map((sheet) => gridOf(sheet))
 }
@@ -146,7 +173,8 @@ function setValue(cell: Cell, value: string | number | null): void {
 
 /** ExcelJS keeps range validations in `worksheet.dataValidations` (one entry per range); its typings omit it. */
 function rangeValidations(sheet: Worksheet): { add(range: string, validation: DataValidation): void } {
-  return (sheet as unknown as { dataValidations: { add(range: string, validation: DataValidation): void } }).dataValidations
+  return (sheet as unknown as { dataValidations: { add(range: string, validation: DataValidation): void } })
+    .dataValidations
 }
 
 function addTable(workbook: Workbook, name: string, columns: readonly ColumnSpec[], rowCount: number): Worksheet {
@@ -154,7 +182,9 @@ function addTable(workbook: Workbook, name: string, columns: readonly ColumnSpec
   sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width }))
   const header = sheet.getRow(1)
   header.font = { bold: true }
-  header.eachCell((cell) => { cell.fill = HEADER_FILL })
+  header.eachCell((cell) => {
+    cell.fill = HEADER_FILL
+  })
   // Dropdowns on the data rows (at least 500 so the template has room to type).
   const last = Math.max(rowCount + 1, 500)
   columns.forEach((c, i) => {
@@ -162,9 +192,16 @@ function addTable(workbook: Workbook, name: string, columns: readonly ColumnSpec
     const letter = sheet.getColumn(i + 1).letter
     const formulae = [`"${c.choices.join(',')}"`]
     rangeValidations(sheet).add(`${letter}2:${letter}${last}`, {
-      type: 'list', allowBlank: true, formulae,
-      showErrorMessage: !c.multi, errorStyle: 'stop', errorTitle: '请从下拉列表中选择', error: `可选：${c.choices.join('、')}`,
-      showInputMessage: true, promptTitle: c.header, prompt: c.note.slice(0, 250),
+      type: 'list',
+      allowBlank: true,
+      formulae,
+      showErrorMessage: !c.multi,
+      errorStyle: 'stop',
+      errorTitle: '请从下拉列表中选择',
+      error: `可选：${c.choices.join('、')}`,
+      showInputMessage: true,
+      promptTitle: c.header,
+      prompt: c.note.slice(0, 250),
     })
   })
   return sheet
@@ -187,20 +224,34 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
   writeHelp(workbook)
 
   const info = workbook.addWorksheet(SHEET_INFO)
-  info.columns = [{ header: '项目', key: 'k', width: 22 }, { header: '内容', key: 'v', width: 60 }, { header: '说明', key: 'n', width: 60 }]
+  info.columns = [
+    { header: '项目', key: 'k', width: 22 },
+    { header: '内容', key: 'v', width: 60 },
+    { header: '说明', key: 'n', width: 60 },
+  ]
   info.getRow(1).font = { bold: true }
   const infoValues: Record<string, string> = {
     name: d?.unit.name ?? request.unitName ?? '',
     year: String(d?.year ?? request.year ?? ''),
     financeOfficer: d?.unit.financeOfficer ?? '',
     departments: d?.unit.departments.join('、') ?? '',
-    nodes: d ? [...d.nodes].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate)).map((n) => n.asOfDate).join('、') : '',
+    nodes: d
+      ? [...d.nodes]
+          .sort((a, b) => a.asOfDate.localeCompare(b.asOfDate))
+          .map((n) => n.asOfDate)
+          .join('、')
+      : '',
     // the unit's settings, written out in full (the template leaves them blank: blank keeps what is stored)
     allocatedMode: d ? ALLOCATED_MODE_CHOICES[d.unit.allocatedMode ?? 'typed'] : '',
-    executionBase: d ? (d.unit.carryOverInExecutionBase ? EXECUTION_BASE_CHOICES.withCarryOver : EXECUTION_BASE_CHOICES.budget) : '',
+    executionBase: d
+      ? d.unit.carryOverInExecutionBase
+        ? EXECUTION_BASE_CHOICES.withCarryOver
+        : EXECUTION_BASE_CHOICES.budget
+      : '',
   }
   const infoChoices: Partial<Record<string, readonly string[]>> = {
-    allocatedMode: Object.values(ALLOCATED_MODE_CHOICES), executionBase: Object.values(EXECUTION_BASE_CHOICES),
+    allocatedMode: Object.values(ALLOCATED_MODE_CHOICES),
+    executionBase: Object.values(EXECUTION_BASE_CHOICES),
   }
   INFO_FIELDS.forEach((f, i) => {
     const row = info.getRow(i + 2)
@@ -211,8 +262,13 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     const choices = infoChoices[f.key]
     if (choices) {
       row.getCell(2).dataValidation = {
-        type: 'list', allowBlank: true, formulae: [`"${choices.join(',')}"`],
-        showErrorMessage: true, errorStyle: 'stop', errorTitle: '请从下拉列表中选择', error: `可选：${choices.join('、')}`,
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${choices.join(',')}"`],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: '请从下拉列表中选择',
+        error: `可选：${choices.join('、')}`,
       }
     }
   })
@@ -240,9 +296,17 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
   const monthColumn = BUDGET_COLUMNS.find((c) => c.key === 'adjustmentMonth') ?? { header: '调整月份', note: '' }
   const monthLetter = budget.getColumn(col(BUDGET_COLUMNS, 'adjustmentMonth')).letter
   rangeValidations(budget).add(`${monthLetter}2:${monthLetter}${Math.max(lines.length + 1, 500)}`, {
-    type: 'whole', operator: 'between', allowBlank: true, formulae: [1, 12],
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: monthColumn.header, error: '调整月份应为 1 至 12 的整数（空为 1月）',
-    showInputMessage: true, promptTitle: monthColumn.header, prompt: monthColumn.note.slice(0, 250),
+    type: 'whole',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [1, 12],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: monthColumn.header,
+    error: '调整月份应为 1 至 12 的整数（空为 1月）',
+    showInputMessage: true,
+    promptTitle: monthColumn.header,
+    prompt: monthColumn.note.slice(0, 250),
   })
   lines.forEach((l, i) => {
     const row = budget.getRow(i + 2)
@@ -263,7 +327,12 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     }
   })
 
-  const targetScope = new Map((d?.targets ?? []).map((t) => [t.id, t.scope === 'unit' ? UNIT_SCOPE : projectById.get(t.projectId ?? '')?.name ?? '']))
+  const targetScope = new Map(
+    (d?.targets ?? []).map((t) => [
+      t.id,
+      t.scope === 'unit' ? UNIT_SCOPE : (projectById.get(t.projectId ?? '')?.name ?? ''),
+    ]),
+  )
   const targets = d?.targets ?? []
   const targetSheet = addTable(workbook, SHEET_TARGETS, TARGET_COLUMNS, targets.length)
   targets.forEach((t, i) => {
@@ -297,8 +366,11 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
   const nodeById = new Map((d?.nodes ?? []).map((n) => [n.id, n]))
   const readings = [...(d?.readings ?? [])]
     .filter((r) => indicatorById.has(r.indicatorId) && nodeById.has(r.nodeId))
-    .sort((a, b) => (nodeById.get(a.nodeId)?.asOfDate ?? '').localeCompare(nodeById.get(b.nodeId)?.asOfDate ?? '')
-      || (indicatorById.get(a.indicatorId)?.sortOrder ?? 0) - (indicatorById.get(b.indicatorId)?.sortOrder ?? 0))
+    .sort(
+      (a, b) =>
+        (nodeById.get(a.nodeId)?.asOfDate ?? '').localeCompare(nodeById.get(b.nodeId)?.asOfDate ?? '') ||
+        (indicatorById.get(a.indicatorId)?.sortOrder ?? 0) - (indicatorById.get(b.indicatorId)?.sortOrder ?? 0),
+    )
   const readSheet = addTable(workbook, SHEET_READINGS, READING_COLUMNS, readings.length)
   readings.forEach((r, i) => {
     const row = readSheet.getRow(i + 2)
@@ -320,10 +392,15 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
   })
 
   const lineById = new Map(lines.map((l) => [l.id, l]))
-  const byNodeDate = (a: { nodeId: string }, b: { nodeId: string }) => (nodeById.get(a.nodeId)?.asOfDate ?? '').localeCompare(nodeById.get(b.nodeId)?.asOfDate ?? '')
+  const byNodeDate = (a: { nodeId: string }, b: { nodeId: string }) =>
+    (nodeById.get(a.nodeId)?.asOfDate ?? '').localeCompare(nodeById.get(b.nodeId)?.asOfDate ?? '')
   const judgements = [...(d?.budgetJudgements ?? [])]
     .filter((j) => lineById.has(j.budgetLineId) && nodeById.has(j.nodeId))
-    .sort((a, b) => byNodeDate(a, b) || (lineById.get(a.budgetLineId)?.sortOrder ?? 0) - (lineById.get(b.budgetLineId)?.sortOrder ?? 0))
+    .sort(
+      (a, b) =>
+        byNodeDate(a, b) ||
+        (lineById.get(a.budgetLineId)?.sortOrder ?? 0) - (lineById.get(b.budgetLineId)?.sortOrder ?? 0),
+    )
   const judgementSheet = addTable(workbook, SHEET_JUDGEMENTS, JUDGEMENT_COLUMNS, judgements.length)
   judgements.forEach((j, i) => {
     const row = judgementSheet.getRow(i + 2)
@@ -357,7 +434,12 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
 }
 
 /** The five cells that name a budget line (支出类别 … 资金来源), in `columns`' positions. */
-function writeLineKey(cellAt: (column: number) => Cell, columns: readonly ColumnSpec[], line: BudgetLine, projectById: ReadonlyMap<string, Project>): void {
+function writeLineKey(
+  cellAt: (column: number) => Cell,
+  columns: readonly ColumnSpec[],
+  line: BudgetLine,
+  projectById: ReadonlyMap<string, Project>,
+): void {
   const at = (key: string) => cellAt(columns.findIndex((c) => c.key === key) + 1)
   setText(at('category'), CATEGORY_LABELS[line.category])
   setText(at('subCategory'), line.subCategory ? SUB_CATEGORY_LABELS[line.subCategory] : '')
@@ -368,29 +450,47 @@ function writeLineKey(cellAt: (column: number) => Cell, columns: readonly Column
 
 function writeHelp(workbook: Workbook): void {
   const sheet = workbook.addWorksheet(SHEET_HELP)
-  sheet.columns = [{ header: '工作表 / 列', key: 'a', width: 24 }, { header: '填写要求', key: 'b', width: 100 }]
+  sheet.columns = [
+    { header: '工作表 / 列', key: 'a', width: 24 },
+    { header: '填写要求', key: 'b', width: 100 },
+  ]
   sheet.getRow(1).font = { bold: true }
   const lines: [string, string][] = [
     ['模板版本', String(TEMPLATE_VERSION)],
     ['金额', '单位为万元。可写 1,234.50、全角数字、（120）表示负数、末尾带“万元”。'],
     ['累计数', '执行数、到位资金均为截至当月底的累计数。'],
-    ['导入方式', '导入前会先预览：列出新增、修改、不变的行和每个有问题的单元格；确认后一次性写入，有任何问题则不写入。重复导入同一文件不会产生变化。已有数据中文件未提及的行保持不变。'],
+    [
+      '导入方式',
+      '导入前会先预览：列出新增、修改、不变的行和每个有问题的单元格；确认后一次性写入，有任何问题则不写入。重复导入同一文件不会产生变化。已有数据中文件未提及的行保持不变。',
+    ],
     ['表头', '请不要改动各表第1行的表头和列顺序，可以增加数据行。'],
   ]
   for (const f of INFO_FIELDS) lines.push([`${SHEET_INFO}：${f.label}`, f.note])
   const tables = [
-    [SHEET_GROUP, GROUP_COLUMNS], [SHEET_BUDGET, BUDGET_COLUMNS], [SHEET_TARGETS, TARGET_COLUMNS], [SHEET_INDICATORS, INDICATOR_COLUMNS],
-    [SHEET_READINGS, READING_COLUMNS], [SHEET_JUDGEMENTS, JUDGEMENT_COLUMNS], [SHEET_MEASURES, MEASURE_COLUMNS],
+    [SHEET_GROUP, GROUP_COLUMNS],
+    [SHEET_BUDGET, BUDGET_COLUMNS],
+    [SHEET_TARGETS, TARGET_COLUMNS],
+    [SHEET_INDICATORS, INDICATOR_COLUMNS],
+    [SHEET_READINGS, READING_COLUMNS],
+    [SHEET_JUDGEMENTS, JUDGEMENT_COLUMNS],
+    [SHEET_MEASURES, MEASURE_COLUMNS],
   ] as const
-  const monthly: Record<string, string> = { spent: '1月…12月执行数', allocated: '1月…12月到位资金', plan: '1月…12月计划' }
+  const monthly: Record<string, string> = {
+    spent: '1月…12月执行数',
+    allocated: '1月…12月到位资金',
+    plan: '1月…12月计划',
+  }
   for (const [name, cols] of tables) {
     for (const c of cols) {
       const month = /^(spent|allocated|plan)(\d+)$/.exec(c.key)
       if (month && month[2] !== '1') continue
-      lines.push([`${name}：${month ? monthly[month[1] ?? ''] ?? c.header : c.header}`, c.note])
+      lines.push([`${name}：${month ? (monthly[month[1] ?? ''] ?? c.header) : c.header}`, c.note])
     }
   }
-  lines.push(['不在模板中的数据', '预警由程序按监控节点的数据计算，监控报告由程序生成，二者都不在模板中，导入也不会改动它们；要完整保存全部数据请用「备份恢复」。'])
+  lines.push([
+    '不在模板中的数据',
+    '预警由程序按监控节点的数据计算，监控报告由程序生成，二者都不在模板中，导入也不会改动它们；要完整保存全部数据请用「备份恢复」。',
+  ])
   lines.forEach(([a, b], i) => {
     const row = sheet.getRow(i + 2)
     setText(row.getCell(1), a)

@@ -8,11 +8,27 @@
  */
 import { parseDecimalString } from '@/domain/decimal'
 import { completeAllocatedLine, type AllocatedMode } from '@/domain/entryExecutionGrid'
-import { cellDisplay, isBlank, parseAmount, parseChoice, toHalfWidth, type CellValue, type Parsed } from '@/domain/importParsing'
+import {
+  cellDisplay,
+  isBlank,
+  parseAmount,
+  parseChoice,
+  toHalfWidth,
+  type CellValue,
+  type Parsed,
+} from '@/domain/importParsing'
 import type { RowStatus } from '@/domain/importPlan'
 import { validateBudgetLine, validateExecution } from '@/domain/validation'
 import { FUND_SOURCES } from '@/domain/types'
-import type { BasicSubCategory, BudgetLine, ExpenseCategory, FundSource, Id, MonthlyExecution, MonthNumber } from '@/domain/types'
+import type {
+  BasicSubCategory,
+  BudgetLine,
+  ExpenseCategory,
+  FundSource,
+  Id,
+  MonthlyExecution,
+  MonthNumber,
+} from '@/domain/types'
 import { BUDGET_COLUMNS, CATEGORY_LABELS, MONTHS, SHEET_BUDGET, SUB_CATEGORY_LABELS } from '../excel/layout'
 import type { ImportContext } from './context'
 import { describeChanges, keepDecimalSpelling } from './diff'
@@ -26,9 +42,18 @@ import type { SheetGrid } from './sheetGrid'
  */
 export function parseAdjustmentMonth(cell: CellValue): Parsed<MonthNumber | null> {
   if (isBlank(cell)) return { ok: true, value: null }
-  const text = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? toHalfWidth(cell).trim().replace(/\s*月$/, '') : ''
+  const text =
+    typeof cell === 'number'
+      ? String(cell)
+      : typeof cell === 'string'
+        ? toHalfWidth(cell)
+            .trim()
+            .replace(/\s*月$/, '')
+        : ''
   const month = /^\d{1,2}$/.test(text) ? Number(text) : NaN
-  return Number.isInteger(month) && month >= 1 && month <= 12 ? { ok: true, value: month as MonthNumber } : { ok: false, reason: '应为 1 至 12 的整数' }
+  return Number.isInteger(month) && month >= 1 && month <= 12
+    ? { ok: true, value: month as MonthNumber }
+    : { ok: false, reason: '应为 1 至 12 的整数' }
 }
 
 /** Months as they are said: [4, 5] → '4、5月', [1 … 11] → '1-11月', [2, 4, 5, 6] → '2、4-6月'. */
@@ -55,7 +80,8 @@ export function readBudgetSheet(ctx: ImportContext, budget: SheetGrid, hasAdjust
   const subByLabel = invert(SUB_CATEGORY_LABELS)
   const seenLines = new Map<string, number>()
   const storedExecByLine = new Map<Id, MonthlyExecution[]>()
-  for (const e of existing?.monthlyExecutions ?? []) storedExecByLine.set(e.budgetLineId, [...(storedExecByLine.get(e.budgetLineId) ?? []), e])
+  for (const e of existing?.monthlyExecutions ?? [])
+    storedExecByLine.set(e.budgetLineId, [...(storedExecByLine.get(e.budgetLineId) ?? []), e])
   /** the lines of the file's rows, for the warnings about unreported months */
   const fileLines: { rowNo: number; line: BudgetLine; label: string }[] = []
   let sortOrder = Math.max(0, ...(existing?.budgetLines ?? []).map((l) => l.sortOrder))
@@ -72,7 +98,11 @@ export function readBudgetSheet(ctx: ImportContext, budget: SheetGrid, hasAdjust
     const additions = row.get('additions', parseAmount) ?? '0'
     const reductions = row.get('reductions', parseAmount) ?? '0'
     const carry = row.get('carryOver', parseAmount) ?? '0'
-    const months = MONTHS.map((m) => ({ m, spent: row.get(`spent${m}`, parseAmount), allocated: row.get(`allocated${m}`, parseAmount) }))
+    const months = MONTHS.map((m) => ({
+      m,
+      spent: row.get(`spent${m}`, parseAmount),
+      allocated: row.get(`allocated${m}`, parseAmount),
+    }))
     const monthCell = hasAdjustmentColumn ? row.value('adjustmentMonth') : null
     const adjustmentMonth = parseAdjustmentMonth(monthCell)
     if (!adjustmentMonth.ok) row.fail('adjustmentMonth', `${adjustmentMonth.reason}，实为“${cellDisplay(monthCell)}”`)
@@ -86,7 +116,8 @@ export function readBudgetSheet(ctx: ImportContext, budget: SheetGrid, hasAdjust
       const spentFilled = row.filled(`spent${m}`)
       const allocatedFilled = row.filled(`allocated${m}`)
       // under 与执行数相同 / 全额到位 the unit does not keep 到位资金 by hand: it is filled in below
-      if (spentFilled && !allocatedFilled && unitAllocatedMode === 'typed') row.fail(`allocated${m}`, `须填写（已填${m}月执行数）`)
+      if (spentFilled && !allocatedFilled && unitAllocatedMode === 'typed')
+        row.fail(`allocated${m}`, `须填写（已填${m}月执行数）`)
       if (!spentFilled && allocatedFilled) row.fail(`spent${m}`, `须填写（已填${m}月到位资金）`)
     }
     if (!row.ok() || !cat || name === null || initial === null) continue
@@ -100,41 +131,91 @@ export function readBudgetSheet(ctx: ImportContext, budget: SheetGrid, hasAdjust
     const prj = cat === 'project' && project ? ctx.ensureProject(project, department) : undefined
     const stored = storedLines.get(natural)
     const base: BudgetLine = stored ?? {
-      id: stableId('bl', unitId, year, natural), unitId, year, category: cat, name, fundSource: fund,
-      initialBudget: '0', additions: '0', reductions: '0', carryOver: '0', sortOrder: ++sortOrder,
+      id: stableId('bl', unitId, year, natural),
+      unitId,
+      year,
+      category: cat,
+      name,
+      fundSource: fund,
+      initialBudget: '0',
+      additions: '0',
+      reductions: '0',
+      carryOver: '0',
+      sortOrder: ++sortOrder,
     }
     // 调整月份: blank is January; a month equal in meaning to the stored one (blank and 1) keeps the stored form
     const { adjustmentMonth: storedMonth, ...baseRest } = base
-    const fileMonth = adjustmentMonth.ok ? adjustmentMonth.value ?? undefined : undefined
+    const fileMonth = adjustmentMonth.ok ? (adjustmentMonth.value ?? undefined) : undefined
     const month = !hasAdjustmentColumn || (fileMonth ?? 1) === (storedMonth ?? 1) ? storedMonth : fileMonth
-    const next = keepDecimalSpelling(stored, {
-      ...baseRest, ...(subCategory ? { subCategory } : {}), ...(prj ? { projectId: prj.id } : {}),
-      initialBudget: initial, additions, reductions, ...(month !== undefined ? { adjustmentMonth: month } : {}), carryOver: carry,
-    }, ['initialBudget', 'additions', 'reductions', 'carryOver'])
-    if (reportIssues(ctx, budget, BUDGET_COLUMNS, row.rowNo, validateBudgetLine(next), (f) => (f === 'projectId' ? 'project' : f))) continue
+    const next = keepDecimalSpelling(
+      stored,
+      {
+        ...baseRest,
+        ...(subCategory ? { subCategory } : {}),
+        ...(prj ? { projectId: prj.id } : {}),
+        initialBudget: initial,
+        additions,
+        reductions,
+        ...(month !== undefined ? { adjustmentMonth: month } : {}),
+        carryOver: carry,
+      },
+      ['initialBudget', 'additions', 'reductions', 'carryOver'],
+    )
+    if (
+      reportIssues(ctx, budget, BUDGET_COLUMNS, row.rowNo, validateBudgetLine(next), (f) =>
+        f === 'projectId' ? 'project' : f,
+      )
+    )
+      continue
     outLines.set(natural, next)
     const label = `${prj ? `${prj.name} / ` : ''}${name}（${fund}）`
-    fileLines.push({ rowNo: row.rowNo, line: next, label: `${prj ? `${prj.name} / ` : ''}${name}${fund === '财政拨款' ? '' : `（${fund}）`}` })
+    fileLines.push({
+      rowNo: row.rowNo,
+      line: next,
+      label: `${prj ? `${prj.name} / ` : ''}${name}${fund === '财政拨款' ? '' : `（${fund}）`}`,
+    })
     const lineStatus = ctx.tally('budgetLines', stored, next)
     let execChanged = false
     const details = describeChanges(stored, next)
     // 到位资金 left blank beside a 执行数 under 与执行数相同 / 全额到位: as the monthly grid fills it (a month
     // whose 执行数 is as stored keeps its stored 到位资金); a 到位资金 in the file is taken as written
     const typedCells = months.map(({ spent, allocated }) => ({ spent: spent ?? '', allocated: allocated ?? '' }))
-    const completed = unitAllocatedMode === 'typed' ? null : completeAllocatedLine(next, typedCells, storedExecByLine.get(next.id) ?? [], unitAllocatedMode)
+    const completed =
+      unitAllocatedMode === 'typed'
+        ? null
+        : completeAllocatedLine(next, typedCells, storedExecByLine.get(next.id) ?? [], unitAllocatedMode)
     for (const { m, spent, allocated: typed } of months) {
       const allocated = typed ?? parseDecimalString(completed?.[m - 1]?.allocated ?? '')
       if (spent === null || allocated === null) continue
       const storedE = storedExec.get(key(next.id, m))
-      const e = keepDecimalSpelling(storedE, { id: storedE?.id ?? `${next.id}-m${m}`, budgetLineId: next.id, year, month: m, allocated, spent }, ['allocated', 'spent'])
+      const e = keepDecimalSpelling(
+        storedE,
+        { id: storedE?.id ?? `${next.id}-m${m}`, budgetLineId: next.id, year, month: m, allocated, spent },
+        ['allocated', 'spent'],
+      )
       const previous = m > 1 ? outExec.get(key(next.id, m - 1)) : undefined
-      reportIssues(ctx, budget, BUDGET_COLUMNS, row.rowNo, validateExecution(next, e, previous), (f) => (f === 'spent' || f === 'allocated' ? `${f}${m}` : f))
+      reportIssues(ctx, budget, BUDGET_COLUMNS, row.rowNo, validateExecution(next, e, previous), (f) =>
+        f === 'spent' || f === 'allocated' ? `${f}${m}` : f,
+      )
       outExec.set(key(next.id, m), e)
       if (ctx.tally('monthlyExecutions', storedE, e) !== 'unchanged') execChanged = true
-      details.push(...(storedE ? describeChanges(storedE, e, `${m}月`) : stored ? [`新增${m}月执行数 ${e.spent}、到位资金 ${e.allocated}`] : []))
+      details.push(
+        ...(storedE
+          ? describeChanges(storedE, e, `${m}月`)
+          : stored
+            ? [`新增${m}月执行数 ${e.spent}、到位资金 ${e.allocated}`]
+            : []),
+      )
     }
-    const status: RowStatus = lineStatus === 'new' ? 'new' : lineStatus === 'changed' || execChanged ? 'changed' : 'unchanged'
-    rows.push({ sheet: SHEET_BUDGET, row: row.rowNo, label, status, ...(status === 'changed' ? { detail: details.join('；') } : {}) })
+    const status: RowStatus =
+      lineStatus === 'new' ? 'new' : lineStatus === 'changed' || execChanged ? 'changed' : 'unchanged'
+    rows.push({
+      sheet: SHEET_BUDGET,
+      row: row.rowNo,
+      label,
+      status,
+      ...(status === 'changed' ? { detail: details.join('；') } : {}),
+    })
   }
   warnUnreportedMonths(ctx, fileLines)
 }
@@ -143,7 +224,10 @@ export function readBudgetSheet(ctx: ImportContext, budget: SheetGrid, hasAdjust
  * Unreported is not zero (docs/domain-rules.md §4.5): a gap between a line's first and last entered month, and a
  * unit-year with nothing but December (no monthly average can be formed), are said in the preview.
  */
-function warnUnreportedMonths(ctx: ImportContext, fileLines: readonly { rowNo: number; line: BudgetLine; label: string }[]): void {
+function warnUnreportedMonths(
+  ctx: ImportContext,
+  fileLines: readonly { rowNo: number; line: BudgetLine; label: string }[],
+): void {
   const outExec = ctx.merged.exec
   for (const { rowNo, line, label } of fileLines) {
     const entered = MONTHS.filter((m) => outExec.has(key(line.id, m)))
@@ -152,13 +236,20 @@ function warnUnreportedMonths(ctx: ImportContext, fileLines: readonly { rowNo: n
     const missing = entered.length < 2 ? [] : MONTHS.filter((m) => m > first && m < last && !entered.includes(m))
     if (missing.length > 0) {
       ctx.warnings.push({
-        sheet: SHEET_BUDGET, row: rowNo, column: '',
+        sheet: SHEET_BUDGET,
+        row: rowNo,
+        column: '',
         message: `${SHEET_BUDGET} 第${rowNo}行 “${label}”缺${monthsText(missing)}的执行数：这些月份按未填报处理，不计为0`,
       })
     }
   }
   const enteredMonths = new Set([...outExec.values()].map((e) => e.month))
   if (enteredMonths.size === 1 && enteredMonths.has(12)) {
-    ctx.warnings.push({ sheet: SHEET_BUDGET, row: 0, column: '', message: `只有12月的执行数：${monthsText(MONTHS.slice(0, 11))}按未填报处理，无法计算月均执行率` })
+    ctx.warnings.push({
+      sheet: SHEET_BUDGET,
+      row: 0,
+      column: '',
+      message: `只有12月的执行数：${monthsText(MONTHS.slice(0, 11))}按未填报处理，无法计算月均执行率`,
+    })
   }
 }

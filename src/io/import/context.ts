@@ -9,7 +9,17 @@ import type { CountKey, ImportProblem, RowChange, RowStatus, StatusCounts } from
 import { normalizeName } from '@/domain/names'
 import { nodeLabel } from '@/domain/periods'
 import type {
-  BudgetLine, Id, Indicator, IndicatorReading, IsoDate, MonitoringNode, MonthlyExecution, PerformanceTarget, Project, Unit, UnitYearDataset,
+  BudgetLine,
+  Id,
+  Indicator,
+  IndicatorReading,
+  IsoDate,
+  MonitoringNode,
+  MonthlyExecution,
+  PerformanceTarget,
+  Project,
+  Unit,
+  UnitYearDataset,
 } from '@/domain/types'
 import { UNIT_SCOPE } from '../excel/layout'
 import { rowStatus } from './diff'
@@ -64,7 +74,14 @@ export interface ImportContext extends PlanOutput {
   /** the target of a 目标范围 (整体 or a project's name), created with its project when there is none */
   ensureTarget(scope: string): PerformanceTarget
   /** the node of `asOf`, created when there is none; null (and a problem on the cell) outside the year */
-  ensureNode(asOf: IsoDate, sheetName: string, row: number, column: number, header: string, cell: CellValue): MonitoringNode | null
+  ensureNode(
+    asOf: IsoDate,
+    sheetName: string,
+    row: number,
+    column: number,
+    header: string,
+    cell: CellValue,
+  ): MonitoringNode | null
 }
 
 export function createImportContext(out: PlanOutput, info: UnitInfo, existing: UnitYearDataset | null): ImportContext {
@@ -75,7 +92,12 @@ export function createImportContext(out: PlanOutput, info: UnitInfo, existing: U
    * normalised) all stay: the first takes the key, the others are kept under their id — written back
    * as they are, matched by no file row — and a warning names them.
    */
-  const byKey = <T extends { id: Id }>(rows: readonly T[], keyOf: (row: T) => string, what: string, label: (row: T) => string) => {
+  const byKey = <T extends { id: Id }>(
+    rows: readonly T[],
+    keyOf: (row: T) => string,
+    what: string,
+    label: (row: T) => string,
+  ) => {
     const found = new Map<string, T>()
     for (const row of rows) {
       const k = keyOf(row)
@@ -85,34 +107,66 @@ export function createImportContext(out: PlanOutput, info: UnitInfo, existing: U
       }
       found.set(`${UNMATCHED}${row.id}`, row)
       out.warnings.push({
-        sheet: '', row: 0, column: '',
+        sheet: '',
+        row: 0,
+        column: '',
         message: `已有的${what}中有两条看起来相同（“${label(row)}”，名称只差看不见的字符或空白），导入只与其中第一条对应；请在录入页面删除或改名多余的一条`,
       })
     }
     return found
   }
-  const projects = byKey(existing?.projects ?? [], (p) => normalizeName(p.name), '项目', (p) => normalizeName(p.name))
+  const projects = byKey(
+    existing?.projects ?? [],
+    (p) => normalizeName(p.name),
+    '项目',
+    (p) => normalizeName(p.name),
+  )
   const projectName = new Map((existing?.projects ?? []).map((p) => [p.id, normalizeName(p.name)]))
   const lineKey = (l: Pick<BudgetLine, 'category' | 'subCategory' | 'name' | 'fundSource'>, project: string) =>
     key(l.category, l.subCategory, project, normalizeName(l.name), l.fundSource)
-  const lines = byKey(existing?.budgetLines ?? [], (l) => lineKey(l, l.projectId ? projectName.get(l.projectId) ?? '' : ''), '预算行', (l) => normalizeName(l.name))
+  const lines = byKey(
+    existing?.budgetLines ?? [],
+    (l) => lineKey(l, l.projectId ? (projectName.get(l.projectId) ?? '') : ''),
+    '预算行',
+    (l) => normalizeName(l.name),
+  )
   const exec = new Map((existing?.monthlyExecutions ?? []).map((e) => [key(e.budgetLineId, e.month), e]))
   const targets = byKey(
-    existing?.targets ?? [], (t) => (t.scope === 'unit' ? UNIT_SCOPE : `项目:${projectName.get(t.projectId ?? '') ?? ''}`), '绩效目标',
-    (t) => (t.scope === 'unit' ? UNIT_SCOPE : projectName.get(t.projectId ?? '') ?? ''),
+    existing?.targets ?? [],
+    (t) => (t.scope === 'unit' ? UNIT_SCOPE : `项目:${projectName.get(t.projectId ?? '') ?? ''}`),
+    '绩效目标',
+    (t) => (t.scope === 'unit' ? UNIT_SCOPE : (projectName.get(t.projectId ?? '') ?? '')),
   )
-  const targetScope = new Map((existing?.targets ?? []).map((t) => [t.id, t.scope === 'unit' ? UNIT_SCOPE : projectName.get(t.projectId ?? '') ?? '']))
+  const targetScope = new Map(
+    (existing?.targets ?? []).map((t) => [
+      t.id,
+      t.scope === 'unit' ? UNIT_SCOPE : (projectName.get(t.projectId ?? '') ?? ''),
+    ]),
+  )
   const indicators = byKey(
     existing?.indicators ?? [],
-    (i) => indicatorKey(targetScope.get(i.targetId) ?? '', normalizeName(i.level1), normalizeName(i.level2), normalizeName(i.name)), '三级指标',
+    (i) =>
+      indicatorKey(
+        targetScope.get(i.targetId) ?? '',
+        normalizeName(i.level1),
+        normalizeName(i.level2),
+        normalizeName(i.name),
+      ),
+    '三级指标',
     (i) => normalizeName(i.name),
   )
   const nodes = new Map((existing?.nodes ?? []).map((n) => [n.asOfDate, n]))
   const readings = new Map((existing?.readings ?? []).map((r) => [key(r.nodeId, r.indicatorId), r]))
 
   const merged: ImportContext['merged'] = {
-    projects: new Map(projects), touchedProjects: new Set(), lines: new Map(lines), exec: new Map(exec), targets: new Map(targets),
-    indicators: new Map(indicators), nodes: new Map(nodes), readings: new Map(readings),
+    projects: new Map(projects),
+    touchedProjects: new Set(),
+    lines: new Map(lines),
+    exec: new Map(exec),
+    targets: new Map(targets),
+    indicators: new Map(indicators),
+    nodes: new Map(nodes),
+    readings: new Map(readings),
   }
 
   const tally = (kind: CountKey, stored: unknown, next: unknown): RowStatus => {
@@ -137,28 +191,60 @@ export function createImportContext(out: PlanOutput, info: UnitInfo, existing: U
     if (stored) return stored
     const prj = scope === UNIT_SCOPE ? undefined : ensureProject(scope, null)
     const target: PerformanceTarget = {
-      id: stableId('tgt', unitId, year, tKey), unitId, year, scope: prj ? 'project' : 'unit', ...(prj ? { projectId: prj.id } : {}), description: '',
+      id: stableId('tgt', unitId, year, tKey),
+      unitId,
+      year,
+      scope: prj ? 'project' : 'unit',
+      ...(prj ? { projectId: prj.id } : {}),
+      description: '',
     }
     merged.targets.set(tKey, target)
     return target
   }
 
-  const ensureNode = (asOf: IsoDate, sheetName: string, row: number, column: number, header: string, cell: CellValue): MonitoringNode | null => {
+  const ensureNode = (
+    asOf: IsoDate,
+    sheetName: string,
+    row: number,
+    column: number,
+    header: string,
+    cell: CellValue,
+  ): MonitoringNode | null => {
     if (!asOf.startsWith(`${year}-`)) {
-      out.problems.push({ sheet: sheetName, row, column: colLetter(column), message: cellProblem(sheetName, row, column, header, `不在${year}年度内`, cell) })
+      out.problems.push({
+        sheet: sheetName,
+        row,
+        column: colLetter(column),
+        message: cellProblem(sheetName, row, column, header, `不在${year}年度内`, cell),
+      })
       return null
     }
     const stored = merged.nodes.get(asOf)
     if (stored) return stored
-    const node: MonitoringNode = { id: stableId('node', unitId, asOf), unitId, year, asOfDate: asOf, label: nodeLabel(asOf), status: 'draft' }
+    const node: MonitoringNode = {
+      id: stableId('node', unitId, asOf),
+      unitId,
+      year,
+      asOfDate: asOf,
+      label: nodeLabel(asOf),
+      status: 'draft',
+    }
     merged.nodes.set(asOf, node)
     return node
   }
 
   return {
-    ...out, year, unitId, unit: info.unit, existing,
-    stored: { projects, lines, exec, targets, indicators, nodes, readings }, merged,
-    tally, ensureProject, ensureTarget, ensureNode,
+    ...out,
+    year,
+    unitId,
+    unit: info.unit,
+    existing,
+    stored: { projects, lines, exec, targets, indicators, nodes, readings },
+    merged,
+    tally,
+    ensureProject,
+    ensureTarget,
+    ensureNode,
   }
 }
 

@@ -8,14 +8,40 @@ import type { RowStatus, StatusCounts } from '@/domain/importPlan'
 import type { DecimalString } from '@/domain/types'
 
 export const FIELD_LABELS: Record<string, string> = {
-  initialBudget: '年初预算', additions: '追加', reductions: '追减', adjustmentMonth: '调整月份', carryOver: '上年结转', subCategory: '经费类型',
+  initialBudget: '年初预算',
+  additions: '追加',
+  reductions: '追减',
+  adjustmentMonth: '调整月份',
+  carryOver: '上年结转',
+  subCategory: '经费类型',
   projectId: '项目',
-  operator: '计算符号', targetValue: '年度指标值', measureUnit: '计量单位', weight: '分值', accrual: '指标性质', dueDate: '考核日期',
-  targetLabel: '指标值表述', actualValue: '实际完成值', actualLabel: '完成值表述', qualitativeGrade: '定性评级',
-  qualitativePercent: '定性百分比', yearEndForecast: '全年预计完成值', likelihood: '完成可能性', deviationCauses: '偏差原因',
-  deviationText: '偏差原因说明', spent: '执行数', allocated: '到位资金', monthlyPlan: '分月计划',
-  title: '职务', role: '小组分工', description: '年度总体目标',
-  kind: '措施类型', content: '措施内容', effect: '效果 / 预期效果', department: '责任科室', deadline: '完成时限', status: '状态',
+  operator: '计算符号',
+  targetValue: '年度指标值',
+  measureUnit: '计量单位',
+  weight: '分值',
+  accrual: '指标性质',
+  dueDate: '考核日期',
+  targetLabel: '指标值表述',
+  actualValue: '实际完成值',
+  actualLabel: '完成值表述',
+  qualitativeGrade: '定性评级',
+  qualitativePercent: '定性百分比',
+  yearEndForecast: '全年预计完成值',
+  likelihood: '完成可能性',
+  deviationCauses: '偏差原因',
+  deviationText: '偏差原因说明',
+  spent: '执行数',
+  allocated: '到位资金',
+  monthlyPlan: '分月计划',
+  title: '职务',
+  role: '小组分工',
+  description: '年度总体目标',
+  kind: '措施类型',
+  content: '措施内容',
+  effect: '效果 / 预期效果',
+  department: '责任科室',
+  deadline: '完成时限',
+  status: '状态',
 }
 /** 预算研判 says 全年预计执行数 where a reading says 全年预计完成值. */
 export const JUDGEMENT_LABELS: Record<string, string> = { ...FIELD_LABELS, yearEndForecast: '全年预计执行数' }
@@ -28,7 +54,12 @@ function shown(value: unknown): string {
 }
 
 /** 'label old → new' for each field that differs (labelled fields only). */
-export function describeChanges(stored: object | undefined, next: object, prefix = '', labels: Record<string, string> = FIELD_LABELS): string[] {
+export function describeChanges(
+  stored: object | undefined,
+  next: object,
+  prefix = '',
+  labels: Record<string, string> = FIELD_LABELS,
+): string[] {
   if (!stored) return []
   const a = stored as Record<string, unknown>
   const b = next as Record<string, unknown>

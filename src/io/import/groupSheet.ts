@@ -33,7 +33,13 @@ export function readGroupSheet(ctx: ImportContext, grid: SheetGrid): void {
     if (index >= 0) group[index] = next
     else group.push(next)
     const status = ctx.tally('monitoringGroup', stored, next)
-    ctx.rows.push({ sheet: SHEET_GROUP, row: row.rowNo, label: `${name}（${role}）`, status, ...(status === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
+    ctx.rows.push({
+      sheet: SHEET_GROUP,
+      row: row.rowNo,
+      label: `${name}（${role}）`,
+      status,
+      ...(status === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}),
+    })
   }
   ctx.unit.monitoringGroup = group
 }

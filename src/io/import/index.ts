@@ -5,7 +5,15 @@
  * find the whole API in one place.
  */
 export { COUNT_LABELS } from '@/domain/importPlan'
-export type { CountKey, ImportBase, ImportPlan, ImportProblem, RowChange, RowStatus, StatusCounts } from '@/domain/importPlan'
+export type {
+  CountKey,
+  ImportBase,
+  ImportPlan,
+  ImportProblem,
+  RowChange,
+  RowStatus,
+  StatusCounts,
+} from '@/domain/importPlan'
 export { monthsText, parseAdjustmentMonth } from './budgetSheet'
 export { readUnitYear } from './infoSheet'
 export { stableId } from './keys'

@@ -6,7 +6,15 @@
 import { parseAmount, parseChoice, parseDate, parsePercentNumber, parseText } from '@/domain/importParsing'
 import { validateIndicator } from '@/domain/validation'
 import type { Accrual, Indicator, IndicatorFramework } from '@/domain/types'
-import { ACCRUAL_LABELS, INDICATOR_COLUMNS, MONTHS, OPERATOR_ALIASES, OPERATORS, SHEET_INDICATORS, UNIT_SCOPE } from '../excel/layout'
+import {
+  ACCRUAL_LABELS,
+  INDICATOR_COLUMNS,
+  MONTHS,
+  OPERATOR_ALIASES,
+  OPERATORS,
+  SHEET_INDICATORS,
+  UNIT_SCOPE,
+} from '../excel/layout'
 import type { ImportContext } from './context'
 import { describeChanges, keepDecimalSpelling, keepPlanSpelling } from './diff'
 import { indicatorKey, stableId } from './keys'
@@ -19,7 +27,8 @@ export function readIndicatorSheet(ctx: ImportContext, indicatorSheet: SheetGrid
   const accrualByLabel = invert(ACCRUAL_LABELS)
   const seenIndicators = new Map<string, number>()
   const indicatorOrder = new Map<string, number>()
-  for (const i of ctx.existing?.indicators ?? []) indicatorOrder.set(i.targetId, Math.max(indicatorOrder.get(i.targetId) ?? 0, i.sortOrder))
+  for (const i of ctx.existing?.indicators ?? [])
+    indicatorOrder.set(i.targetId, Math.max(indicatorOrder.get(i.targetId) ?? 0, i.sortOrder))
   for (let r = 1; r < indicatorSheet.rows.length; r++) {
     const row = readRow(ctx.problems, indicatorSheet, INDICATOR_COLUMNS, r)
     if (row.blank) continue
@@ -29,7 +38,11 @@ export function readIndicatorSheet(ctx: ImportContext, indicatorSheet: SheetGrid
     const name = row.get('name', parseName(300), true)
     const operator = row.get('operator', (c) => parseChoice(keyCell(c), OPERATORS, OPERATOR_ALIASES), true)
     const qualitative = operator === '定性'
-    const targetValue = row.get('targetValue', qualitative ? (c) => parseText(c, 300) : (c) => parsePercentNumber(c), true)
+    const targetValue = row.get(
+      'targetValue',
+      qualitative ? (c) => parseText(c, 300) : (c) => parsePercentNumber(c),
+      true,
+    )
     const measureUnit = row.get('measureUnit', parseName(20)) ?? ''
     const weight = row.get('weight', parseAmount)
     const accrualLabel = row.get('accrual', (c) => parseChoice(c, Object.keys(accrualByLabel)))
@@ -44,7 +57,8 @@ export function readIndicatorSheet(ctx: ImportContext, indicatorSheet: SheetGrid
       const firstBlank = plan.findIndex((v) => v === null)
       row.fail(`plan${firstBlank + 1}`, '须填写（分月计划要么12个月都填，要么全部留空）')
     }
-    if (!row.ok() || level1 === null || level2 === null || name === null || operator === null || targetValue === null) continue
+    if (!row.ok() || level1 === null || level2 === null || name === null || operator === null || targetValue === null)
+      continue
     const natural = indicatorKey(scope, level1, level2, name)
     const dup = seenIndicators.get(natural)
     if (dup !== undefined) {
@@ -56,19 +70,57 @@ export function readIndicatorSheet(ctx: ImportContext, indicatorSheet: SheetGrid
     const stored = ctx.stored.indicators.get(natural)
     const order = stored?.sortOrder ?? (indicatorOrder.get(target.id) ?? 0) + 1
     indicatorOrder.set(target.id, Math.max(order, indicatorOrder.get(target.id) ?? 0))
-    const { weight: _w, dueDate: _d, targetLabel: _t, monthlyPlan: storedPlan, ...rest } = stored ?? ({} as Partial<Indicator>)
-    const monthlyPlan = plan ? (planFilled === 0 ? undefined : keepPlanSpelling(storedPlan, plan.filter((v) => v !== null))) : storedPlan
-    const next = keepDecimalSpelling(stored, {
-      ...rest,
-      id: stored?.id ?? stableId('ind', unitId, year, natural), targetId: target.id, level1, level2, name, operator,
-      targetValue, measureUnit, accrual, sortOrder: order,
-      ...(weight !== null ? { weight } : {}), ...(dueDate ? { dueDate } : {}), ...(targetLabel ? { targetLabel } : {}),
-      ...(monthlyPlan ? { monthlyPlan } : {}),
-    } as Indicator, qualitative ? ['weight'] : ['weight', 'targetValue'])
-    if (reportIssues(ctx, indicatorSheet, INDICATOR_COLUMNS, row.rowNo, validateIndicator(next), (f) => (f === 'monthlyPlan' ? 'plan1' : f))) continue
+    const {
+      weight: _w,
+      dueDate: _d,
+      targetLabel: _t,
+      monthlyPlan: storedPlan,
+      ...rest
+    } = stored ?? ({} as Partial<Indicator>)
+    const monthlyPlan = plan
+      ? planFilled === 0
+        ? undefined
+        : keepPlanSpelling(
+            storedPlan,
+            plan.filter((v) => v !== null),
+          )
+      : storedPlan
+    const next = keepDecimalSpelling(
+      stored,
+      {
+        ...rest,
+        id: stored?.id ?? stableId('ind', unitId, year, natural),
+        targetId: target.id,
+        level1,
+        level2,
+        name,
+        operator,
+        targetValue,
+        measureUnit,
+        accrual,
+        sortOrder: order,
+        ...(weight !== null ? { weight } : {}),
+        ...(dueDate ? { dueDate } : {}),
+        ...(targetLabel ? { targetLabel } : {}),
+        ...(monthlyPlan ? { monthlyPlan } : {}),
+      } as Indicator,
+      qualitative ? ['weight'] : ['weight', 'targetValue'],
+    )
+    if (
+      reportIssues(ctx, indicatorSheet, INDICATOR_COLUMNS, row.rowNo, validateIndicator(next), (f) =>
+        f === 'monthlyPlan' ? 'plan1' : f,
+      )
+    )
+      continue
     ctx.merged.indicators.set(natural, next)
     const indicatorStatus = ctx.tally('indicators', stored, next)
-    ctx.rows.push({ sheet: SHEET_INDICATORS, row: row.rowNo, label: `${scope} / ${name}`, status: indicatorStatus, ...(indicatorStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
+    ctx.rows.push({
+      sheet: SHEET_INDICATORS,
+      row: row.rowNo,
+      label: `${scope} / ${name}`,
+      status: indicatorStatus,
+      ...(indicatorStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}),
+    })
   }
 }
 

@@ -4,13 +4,26 @@
  * version 3's 到位资金口径 and 执行率口径) left out or blank keep what is stored.
  */
 import type { AllocatedMode } from '@/domain/entryExecutionGrid'
-import { cellProblem, parseChoice, parseDateList, parseText, parseYear, type CellValue, type Parsed } from '@/domain/importParsing'
+import {
+  cellProblem,
+  parseChoice,
+  parseDateList,
+  parseText,
+  parseYear,
+  type CellValue,
+  type Parsed,
+} from '@/domain/importParsing'
 import type { ImportBase, ImportProblem, RowChange } from '@/domain/importPlan'
 import { firstLockedNode } from '@/domain/lock'
 import { normalizeName } from '@/domain/names'
 import type { Id, IsoDate, Unit } from '@/domain/types'
 import {
-  ALLOCATED_MODE_ALIASES, ALLOCATED_MODE_CHOICES, EXECUTION_BASE_ALIASES, EXECUTION_BASE_CHOICES, INFO_FIELDS, SHEET_INFO,
+  ALLOCATED_MODE_ALIASES,
+  ALLOCATED_MODE_CHOICES,
+  EXECUTION_BASE_ALIASES,
+  EXECUTION_BASE_CHOICES,
+  INFO_FIELDS,
+  SHEET_INFO,
 } from '../excel/layout'
 import { stableId } from './keys'
 import { invert, parseName } from './rowReader'
@@ -53,22 +66,37 @@ export interface UnitInfo {
  * Reads 单位信息 against the stored base. A changed setting of a stored unit is listed in the preview
  * (`out.rows`); null when 单位名称 or 年度 cannot be read (the problems say why).
  */
-export function readInfoSheet(info: SheetGrid, base: ImportBase, out: { problems: ImportProblem[]; rows: RowChange[] }): UnitInfo | null {
+export function readInfoSheet(
+  info: SheetGrid,
+  base: ImportBase,
+  out: { problems: ImportProblem[]; rows: RowChange[] },
+): UnitInfo | null {
   const { problems, rows } = out
   const infoCell = (label: string) => infoValue(info, label)
   const need = <T>(label: string, parse: (c: CellValue) => Parsed<T | null>, requiredField: boolean): T | null => {
     const found = infoCell(label)
     if (!found) {
-      if (requiredField) problems.push({ sheet: SHEET_INFO, row: 0, column: 'A', message: `${SHEET_INFO} 缺少「${label}」一行` })
+      if (requiredField)
+        problems.push({ sheet: SHEET_INFO, row: 0, column: 'A', message: `${SHEET_INFO} 缺少「${label}」一行` })
       return null
     }
     const parsed = parse(found.cell)
     if (!parsed.ok) {
-      problems.push({ sheet: SHEET_INFO, row: found.row, column: 'B', message: cellProblem(SHEET_INFO, found.row, 2, label, parsed.reason, found.cell) })
+      problems.push({
+        sheet: SHEET_INFO,
+        row: found.row,
+        column: 'B',
+        message: cellProblem(SHEET_INFO, found.row, 2, label, parsed.reason, found.cell),
+      })
       return null
     }
     if (parsed.value === null && requiredField) {
-      problems.push({ sheet: SHEET_INFO, row: found.row, column: 'B', message: `${SHEET_INFO} 第${found.row}行 B列「${label}」必须填写` })
+      problems.push({
+        sheet: SHEET_INFO,
+        row: found.row,
+        column: 'B',
+        message: `${SHEET_INFO} 第${found.row}行 B列「${label}」必须填写`,
+      })
     }
     return parsed.value
   }
@@ -78,14 +106,31 @@ export function readInfoSheet(info: SheetGrid, base: ImportBase, out: { problems
   const departmentsText = need(INFO_FIELDS[3].label, (c) => parseText(c), false)
   const nodeDates = need(INFO_FIELDS[4].label, parseDateList, false) ?? []
   const modeByLabel = invert(ALLOCATED_MODE_CHOICES)
-  const allocatedLabel = need(INFO_FIELDS[5].label, (c) => parseChoice(c, Object.keys(modeByLabel), ALLOCATED_MODE_ALIASES), false)
-  const baseLabel = need(INFO_FIELDS[6].label, (c) => parseChoice<string>(c, Object.values(EXECUTION_BASE_CHOICES), EXECUTION_BASE_ALIASES), false)
+  const allocatedLabel = need(
+    INFO_FIELDS[5].label,
+    (c) => parseChoice(c, Object.keys(modeByLabel), ALLOCATED_MODE_ALIASES),
+    false,
+  )
+  const baseLabel = need(
+    INFO_FIELDS[6].label,
+    (c) => parseChoice<string>(c, Object.values(EXECUTION_BASE_CHOICES), EXECUTION_BASE_ALIASES),
+    false,
+  )
   if (unitName === null || year === null) return null
 
   const existing = base.existing
   const storedUnit = existing?.unit ?? base.existingUnit
   const unitId = storedUnit?.id ?? stableId('unit', unitName)
-  const departments = departmentsText ? [...new Set(departmentsText.split(/[、,，;；]+/).map(normalizeName).filter((d) => d))] : null
+  const departments = departmentsText
+    ? [
+        ...new Set(
+          departmentsText
+            .split(/[、,，;；]+/)
+            .map(normalizeName)
+            .filter((d) => d),
+        ),
+      ]
+    : null
   const unit: Unit = {
     ...(storedUnit ?? { id: unitId, name: unitName, departments: [], monitoringGroup: [], financeOfficer: '' }),
     name: unitName,
@@ -96,7 +141,14 @@ export function readInfoSheet(info: SheetGrid, base: ImportBase, out: { problems
   // setting equal to the stored one in meaning (逐月填写 = absent) keeps its stored form.
   const settingChange = (label: string, from: string, to: string) => {
     const found = infoCell(label)
-    if (storedUnit) rows.push({ sheet: SHEET_INFO, row: found?.row ?? 0, label, status: 'changed', detail: `${label} ${from} → ${to}` })
+    if (storedUnit)
+      rows.push({
+        sheet: SHEET_INFO,
+        row: found?.row ?? 0,
+        label,
+        status: 'changed',
+        detail: `${label} ${from} → ${to}`,
+      })
   }
   const allocatedMode: AllocatedMode | null = (allocatedLabel ? modeByLabel[allocatedLabel] : undefined) ?? null
   if (allocatedMode !== null && allocatedMode !== (unit.allocatedMode ?? 'typed')) {
@@ -112,12 +164,19 @@ export function readInfoSheet(info: SheetGrid, base: ImportBase, out: { problems
     if (locked) {
       const found = infoCell(label)
       problems.push({
-        sheet: SHEET_INFO, row: found?.row ?? 0, column: 'B',
-        message: `${SHEET_INFO} 第${found?.row ?? 0}行 B列「${label}」不能改为“${baseLabel ?? ''}”：监控节点“${locked.label}”已定稿（已锁定），`
-          + '修改执行率口径会改变其已定稿报告中的数字。如确需修改，请先在「数据管理 › 监控节点」中解锁（须填写原因）',
+        sheet: SHEET_INFO,
+        row: found?.row ?? 0,
+        column: 'B',
+        message:
+          `${SHEET_INFO} 第${found?.row ?? 0}行 B列「${label}」不能改为“${baseLabel ?? ''}”：监控节点“${locked.label}”已定稿（已锁定），` +
+          '修改执行率口径会改变其已定稿报告中的数字。如确需修改，请先在「数据管理 › 监控节点」中解锁（须填写原因）',
       })
     }
-    settingChange(label, unit.carryOverInExecutionBase ? EXECUTION_BASE_CHOICES.withCarryOver : EXECUTION_BASE_CHOICES.budget, baseLabel ?? '')
+    settingChange(
+      label,
+      unit.carryOverInExecutionBase ? EXECUTION_BASE_CHOICES.withCarryOver : EXECUTION_BASE_CHOICES.budget,
+      baseLabel ?? '',
+    )
     if (withCarryOver) unit.carryOverInExecutionBase = true
     else delete unit.carryOverInExecutionBase
   }

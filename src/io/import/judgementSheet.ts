@@ -6,7 +6,14 @@
 import { parseAmount, parseChoice, parseChoices, parseDate, parseText } from '@/domain/importParsing'
 import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
 import type { BudgetLineJudgement, FundSource } from '@/domain/types'
-import { CATEGORY_LABELS, JUDGEMENT_COLUMNS, LIKELIHOODS, SHEET_BUDGET, SHEET_JUDGEMENTS, SUB_CATEGORY_LABELS } from '../excel/layout'
+import {
+  CATEGORY_LABELS,
+  JUDGEMENT_COLUMNS,
+  LIKELIHOODS,
+  SHEET_BUDGET,
+  SHEET_JUDGEMENTS,
+  SUB_CATEGORY_LABELS,
+} from '../excel/layout'
 import { lockedRefusal, type ImportContext } from './context'
 import { JUDGEMENT_LABELS, describeChanges, keepDecimalSpelling, same } from './diff'
 import { key, stableId } from './keys'
@@ -14,8 +21,13 @@ import { invert, keyCell, parseName, readRow } from './rowReader'
 import type { SheetGrid } from './sheetGrid'
 
 /** The judgements of the merged unit-year, by (node, line): the stored ones with the sheet's rows over them. */
-export function readJudgementSheet(ctx: ImportContext, judgementSheet: SheetGrid | undefined): Map<string, BudgetLineJudgement> {
-  const storedJudgements = new Map((ctx.existing?.budgetJudgements ?? []).map((j) => [key(j.nodeId, j.budgetLineId), j]))
+export function readJudgementSheet(
+  ctx: ImportContext,
+  judgementSheet: SheetGrid | undefined,
+): Map<string, BudgetLineJudgement> {
+  const storedJudgements = new Map(
+    (ctx.existing?.budgetJudgements ?? []).map((j) => [key(j.nodeId, j.budgetLineId), j]),
+  )
   const outJudgements = new Map<string, BudgetLineJudgement>(storedJudgements)
   if (!judgementSheet) return outJudgements
   const categoryByLabel = invert(CATEGORY_LABELS)
@@ -41,7 +53,10 @@ export function readJudgementSheet(ctx: ImportContext, judgementSheet: SheetGrid
     const subCategory = sub ? subByLabel[sub] : undefined
     const line = ctx.merged.lines.get(key(cat, subCategory, project ?? '', name, fund))
     if (!line) {
-      row.fail('name', `找不到预算行“${[category, sub, project, name, fund].filter((p) => p).join(' / ')}”，请先在「${SHEET_BUDGET}」表中填写该预算行`)
+      row.fail(
+        'name',
+        `找不到预算行“${[category, sub, project, name, fund].filter((p) => p).join(' / ')}”，请先在「${SHEET_BUDGET}」表中填写该预算行`,
+      )
       continue
     }
     const node = ctx.ensureNode(asOf, SHEET_JUDGEMENTS, row.rowNo, asOfColumn, '截至日期', asOf)
@@ -54,11 +69,19 @@ export function readJudgementSheet(ctx: ImportContext, judgementSheet: SheetGrid
     }
     seenJudgements.set(natural, row.rowNo)
     const stored = storedJudgements.get(natural)
-    const next = keepDecimalSpelling(stored, {
-      id: stored?.id ?? stableId('bj', node.id, line.id), nodeId: node.id, budgetLineId: line.id,
-      ...(forecast !== null ? { yearEndForecast: forecast } : {}), ...(likelihood ? { likelihood } : {}),
-      deviationCauses: causes, deviationText: causeText,
-    }, ['yearEndForecast'])
+    const next = keepDecimalSpelling(
+      stored,
+      {
+        id: stored?.id ?? stableId('bj', node.id, line.id),
+        nodeId: node.id,
+        budgetLineId: line.id,
+        ...(forecast !== null ? { yearEndForecast: forecast } : {}),
+        ...(likelihood ? { likelihood } : {}),
+        deviationCauses: causes,
+        deviationText: causeText,
+      },
+      ['yearEndForecast'],
+    )
     if (node.status === 'locked' && !same(stored, next)) {
       row.fail('asOf', lockedRefusal(node, '预算研判'))
       continue
@@ -66,7 +89,10 @@ export function readJudgementSheet(ctx: ImportContext, judgementSheet: SheetGrid
     outJudgements.set(natural, next)
     const status = ctx.tally('budgetJudgements', stored, next)
     ctx.rows.push({
-      sheet: SHEET_JUDGEMENTS, row: row.rowNo, label: `${asOf} ${project ? `${project} / ` : ''}${name}（${fund}）`, status,
+      sheet: SHEET_JUDGEMENTS,
+      row: row.rowNo,
+      label: `${asOf} ${project ? `${project} / ` : ''}${name}（${fund}）`,
+      status,
       ...(status === 'changed' ? { detail: describeChanges(stored, next, '', JUDGEMENT_LABELS).join('；') } : {}),
     })
   }

@@ -58,7 +58,15 @@ export function readMeasureSheet(ctx: ImportContext, measureSheet: SheetGrid | u
     const stored = storedMeasures.get(natural)
     const { deadline: _d, ...rest } = stored ?? ({} as Partial<CorrectiveMeasure>)
     const next: CorrectiveMeasure = {
-      ...rest, id: stored?.id ?? stableId('msr', node.id, kind, content), unitId, nodeId: node.id, kind, content, effect, department, status,
+      ...rest,
+      id: stored?.id ?? stableId('msr', node.id, kind, content),
+      unitId,
+      nodeId: node.id,
+      kind,
+      content,
+      effect,
+      department,
+      status,
       ...(deadline ? { deadline } : {}),
     }
     if (node.status === 'locked' && !same(stored, next)) {
@@ -69,7 +77,10 @@ export function readMeasureSheet(ctx: ImportContext, measureSheet: SheetGrid | u
     else addedMeasures.push(next)
     const rowStatus = ctx.tally('measures', stored, next)
     ctx.rows.push({
-      sheet: SHEET_MEASURES, row: row.rowNo, label: `${asOf} ${kindLabel}：${content.length > 30 ? `${content.slice(0, 29)}…` : content}`, status: rowStatus,
+      sheet: SHEET_MEASURES,
+      row: row.rowNo,
+      label: `${asOf} ${kindLabel}：${content.length > 30 ? `${content.slice(0, 29)}…` : content}`,
+      status: rowStatus,
       ...(rowStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}),
     })
   }

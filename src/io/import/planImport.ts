@@ -32,8 +32,23 @@ import { frozenFigureChanges } from '@/domain/lock'
 import { normalizeFrameworkNames } from '@/domain/names'
 import type { UnitYearDataset } from '@/domain/types'
 import {
-  BUDGET_COLUMNS, GROUP_COLUMNS, INDICATOR_COLUMNS, INFO_FIELDS, JUDGEMENT_COLUMNS, MAX_ROWS_PER_SHEET, MEASURE_COLUMNS, READING_COLUMNS,
-  REQUIRED_SHEETS, SHEET_BUDGET, SHEET_GROUP, SHEET_INDICATORS, SHEET_INFO, SHEET_JUDGEMENTS, SHEET_MEASURES, SHEET_READINGS, SHEET_TARGETS,
+  BUDGET_COLUMNS,
+  GROUP_COLUMNS,
+  INDICATOR_COLUMNS,
+  INFO_FIELDS,
+  JUDGEMENT_COLUMNS,
+  MAX_ROWS_PER_SHEET,
+  MEASURE_COLUMNS,
+  READING_COLUMNS,
+  REQUIRED_SHEETS,
+  SHEET_BUDGET,
+  SHEET_GROUP,
+  SHEET_INDICATORS,
+  SHEET_INFO,
+  SHEET_JUDGEMENTS,
+  SHEET_MEASURES,
+  SHEET_READINGS,
+  SHEET_TARGETS,
   TARGET_COLUMNS,
 } from '../excel/layout'
 import { readBudgetSheet } from './budgetSheet'
@@ -54,16 +69,40 @@ export interface PlanInput extends ImportBase {
 
 export function planImport(input: PlanInput): ImportPlan {
   const counts: Record<CountKey, StatusCounts> = {
-    monitoringGroup: zeroCounts(), projects: zeroCounts(), budgetLines: zeroCounts(), monthlyExecutions: zeroCounts(), targets: zeroCounts(),
-    indicators: zeroCounts(), nodes: zeroCounts(), readings: zeroCounts(), budgetJudgements: zeroCounts(), measures: zeroCounts(),
+    monitoringGroup: zeroCounts(),
+    projects: zeroCounts(),
+    budgetLines: zeroCounts(),
+    monthlyExecutions: zeroCounts(),
+    targets: zeroCounts(),
+    indicators: zeroCounts(),
+    nodes: zeroCounts(),
+    readings: zeroCounts(),
+    budgetJudgements: zeroCounts(),
+    measures: zeroCounts(),
   }
   const out: PlanOutput = { problems: [], warnings: [], rows: [], counts }
   const { problems, warnings, rows } = out
-  const empty: ImportPlan = { problems, warnings, unitName: '', year: 0, newUnit: false, counts, rows, unchanged: true, dataset: null }
+  const empty: ImportPlan = {
+    problems,
+    warnings,
+    unitName: '',
+    year: 0,
+    newUnit: false,
+    counts,
+    rows,
+    unchanged: true,
+    dataset: null,
+  }
 
   const sheet = (name: string) => input.grids.find((g) => g.name === name)
   for (const name of REQUIRED_SHEETS) {
-    if (!sheet(name)) problems.push({ sheet: name, row: 0, column: '', message: `文件缺少工作表「${name}」，请使用「下载导入模板」得到的文件填写` })
+    if (!sheet(name))
+      problems.push({
+        sheet: name,
+        row: 0,
+        column: '',
+        message: `文件缺少工作表「${name}」，请使用「下载导入模板」得到的文件填写`,
+      })
   }
   if (problems.length > 0) return empty
   const info = sheet(SHEET_INFO) as SheetGrid
@@ -75,9 +114,23 @@ export function planImport(input: PlanInput): ImportPlan {
   const targetSheet = sheet(SHEET_TARGETS)
   const judgementSheet = sheet(SHEET_JUDGEMENTS)
   const measureSheet = sheet(SHEET_MEASURES)
-  for (const grid of [budget, indicatorSheet, readingSheet, info, groupSheet, targetSheet, judgementSheet, measureSheet]) {
+  for (const grid of [
+    budget,
+    indicatorSheet,
+    readingSheet,
+    info,
+    groupSheet,
+    targetSheet,
+    judgementSheet,
+    measureSheet,
+  ]) {
     if (grid && grid.rows.length > MAX_ROWS_PER_SHEET) {
-      problems.push({ sheet: grid.name, row: 0, column: '', message: `${grid.name} 行数超过 ${MAX_ROWS_PER_SHEET} 行，无法导入` })
+      problems.push({
+        sheet: grid.name,
+        row: 0,
+        column: '',
+        message: `${grid.name} 行数超过 ${MAX_ROWS_PER_SHEET} 行，无法导入`,
+      })
     }
     if (grid) problems.push(...mergeProblems(grid))
   }
@@ -113,20 +166,32 @@ export function planImport(input: PlanInput): ImportPlan {
 
   // Parents created or changed along the way.
   const { stored, merged } = ctx
-  for (const [name, p] of merged.projects) if (merged.touchedProjects.has(name)) ctx.tally('projects', stored.projects.get(name), p)
-  for (const [k, t] of merged.targets) if (!stored.targets.has(k) && !talliedTargets.has(k)) ctx.tally('targets', undefined, t)
+  for (const [name, p] of merged.projects)
+    if (merged.touchedProjects.has(name)) ctx.tally('projects', stored.projects.get(name), p)
+  for (const [k, t] of merged.targets)
+    if (!stored.targets.has(k) && !talliedTargets.has(k)) ctx.tally('targets', undefined, t)
   for (const [d, n] of merged.nodes) if (!stored.nodes.has(d)) ctx.tally('nodes', undefined, n)
 
   if (problems.length > 0) return { ...empty, unitName, year }
   const total = Object.values(counts).reduce((s, c) => s + c.new + c.changed + c.unchanged, 0)
   if (total === 0 && nodeDates.length === 0) {
-    problems.push({ sheet: '', row: 0, column: '', message: '文件中没有可导入的数据：请在「预算执行」「绩效指标」「指标填报」等表中至少填写一行' })
+    problems.push({
+      sheet: '',
+      row: 0,
+      column: '',
+      message: '文件中没有可导入的数据：请在「预算执行」「绩效指标」「指标填报」等表中至少填写一行',
+    })
     return { ...empty, unitName, year }
   }
 
-  const framework = mergeFramework(normalizeFrameworkNames(input.existingFramework ?? existing?.framework ?? { year, level1: [] }), [...merged.indicators.values()])
+  const framework = mergeFramework(
+    normalizeFrameworkNames(input.existingFramework ?? existing?.framework ?? { year, level1: [] }),
+    [...merged.indicators.values()],
+  )
   const dataset: UnitYearDataset = {
-    unit, year, framework,
+    unit,
+    year,
+    framework,
     projects: [...merged.projects.values()],
     budgetLines: [...merged.lines.values()],
     monthlyExecutions: [...merged.exec.values()],
@@ -144,7 +209,9 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const change of existing ? frozenFigureChanges(existing, dataset) : []) {
     const what = change.removed ? '删除该节点或解除其锁定' : `修改其${change.parts.join('、')}`
     problems.push({
-      sheet: '', row: 0, column: '',
+      sheet: '',
+      row: 0,
+      column: '',
       message: `监控节点“${change.node.label}”已定稿，导入会${what}，与已定稿的报告不一致。请只导入未定稿月份的数据，或先在「数据管理 › 监控节点」中解锁（须填写原因）`,
     })
   }
@@ -153,7 +220,14 @@ export function planImport(input: PlanInput): ImportPlan {
   const unitChanged = !same(storedUnit, unit)
   const frameworkChanged = !same(input.existingFramework ?? existing?.framework, framework)
   return {
-    problems, warnings, unitName, year, newUnit: !storedUnit, counts, rows,
-    unchanged: !changedRows && !unitChanged && !frameworkChanged, dataset,
+    problems,
+    warnings,
+    unitName,
+    year,
+    newUnit: !storedUnit,
+    counts,
+    rows,
+    unchanged: !changedRows && !unitChanged && !frameworkChanged,
+    dataset,
   }
 }

@@ -35,7 +35,10 @@ export function readReadingSheet(ctx: ImportContext, readingSheet: SheetGrid): v
     if (!row.ok() || asOf === null || level1 === null || level2 === null || name === null) continue
     const indicator = ctx.merged.indicators.get(indicatorKey(scope, level1, level2, name))
     if (!indicator) {
-      row.fail('name', `找不到指标“${scope} / ${level1} / ${level2} / ${name}”，请先在「${SHEET_INDICATORS}」表中填写该指标`)
+      row.fail(
+        'name',
+        `找不到指标“${scope} / ${level1} / ${level2} / ${name}”，请先在「${SHEET_INDICATORS}」表中填写该指标`,
+      )
       continue
     }
     const node = ctx.ensureNode(asOf, SHEET_READINGS, row.rowNo, asOfColumn, '截至日期', asOf)
@@ -48,19 +51,35 @@ export function readReadingSheet(ctx: ImportContext, readingSheet: SheetGrid): v
     }
     seenReadings.set(natural, row.rowNo)
     const stored = ctx.stored.readings.get(natural)
-    const next = keepDecimalSpelling(stored, {
-      id: stored?.id ?? stableId('rd', node.id, indicator.id), nodeId: node.id, indicatorId: indicator.id,
-      ...(actual !== null ? { actualValue: actual } : {}), ...(actualLabel ? { actualLabel } : {}),
-      ...(grade ? { qualitativeGrade: grade } : {}), ...(percent !== null ? { qualitativePercent: percent } : {}),
-      ...(forecast ? { yearEndForecast: forecast } : {}), ...(likelihood ? { likelihood } : {}),
-      deviationCauses: causes, deviationText: causeText,
-    }, ['actualValue', 'qualitativePercent'])
+    const next = keepDecimalSpelling(
+      stored,
+      {
+        id: stored?.id ?? stableId('rd', node.id, indicator.id),
+        nodeId: node.id,
+        indicatorId: indicator.id,
+        ...(actual !== null ? { actualValue: actual } : {}),
+        ...(actualLabel ? { actualLabel } : {}),
+        ...(grade ? { qualitativeGrade: grade } : {}),
+        ...(percent !== null ? { qualitativePercent: percent } : {}),
+        ...(forecast ? { yearEndForecast: forecast } : {}),
+        ...(likelihood ? { likelihood } : {}),
+        deviationCauses: causes,
+        deviationText: causeText,
+      },
+      ['actualValue', 'qualitativePercent'],
+    )
     ctx.merged.readings.set(natural, next)
     if (node.status === 'locked' && !same(stored, next)) {
       row.fail('asOf', lockedRefusal(node, '指标填报'))
       continue
     }
     const readingStatus = ctx.tally('readings', stored, next)
-    ctx.rows.push({ sheet: SHEET_READINGS, row: row.rowNo, label: `${asOf} ${name}`, status: readingStatus, ...(readingStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
+    ctx.rows.push({
+      sheet: SHEET_READINGS,
+      row: row.rowNo,
+      label: `${asOf} ${name}`,
+      status: readingStatus,
+      ...(readingStatus === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}),
+    })
   }
 }

@@ -3,7 +3,14 @@
  * recorded as a problem naming sheet, row, column letter and header, and the domain's own checks on a
  * built row placed on the cell of the field they are about.
  */
-import { cellProblem, columnLetter as colLetter, isBlank, parseText, type CellValue, type Parsed } from '@/domain/importParsing'
+import {
+  cellProblem,
+  columnLetter as colLetter,
+  isBlank,
+  parseText,
+  type CellValue,
+  type Parsed,
+} from '@/domain/importParsing'
 import type { ImportProblem } from '@/domain/importPlan'
 import { normalizeName } from '@/domain/names'
 import type { ValidationIssue } from '@/domain/result'
@@ -44,7 +51,12 @@ export interface SheetRow {
 }
 
 /** Row `r` of `grid` (0-based, 0 is the header row), its problems added to `problems`. */
-export function readRow(problems: ImportProblem[], grid: SheetGrid, columns: readonly ColumnSpec[], r: number): SheetRow {
+export function readRow(
+  problems: ImportProblem[],
+  grid: SheetGrid,
+  columns: readonly ColumnSpec[],
+  r: number,
+): SheetRow {
   const cells = grid.rows[r] ?? []
   const rowNo = r + 1
   let rowOk = true
@@ -57,19 +69,34 @@ export function readRow(problems: ImportProblem[], grid: SheetGrid, columns: rea
     const parsed = parse(cell)
     if (!parsed.ok) {
       rowOk = false
-      problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: cellProblem(grid.name, rowNo, index + 1, header, parsed.reason, cell) })
+      problems.push({
+        sheet: grid.name,
+        row: rowNo,
+        column: colLetter(index + 1),
+        message: cellProblem(grid.name, rowNo, index + 1, header, parsed.reason, cell),
+      })
       return null
     }
     if (parsed.value === null && requiredField) {
       rowOk = false
-      problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${header}」必须填写` })
+      problems.push({
+        sheet: grid.name,
+        row: rowNo,
+        column: colLetter(index + 1),
+        message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${header}」必须填写`,
+      })
     }
     return parsed.value
   }
   const fail = (k: string, message: string) => {
     const { index, header } = at(k)
     rowOk = false
-    problems.push({ sheet: grid.name, row: rowNo, column: colLetter(index + 1), message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${header}」${message}` })
+    problems.push({
+      sheet: grid.name,
+      row: rowNo,
+      column: colLetter(index + 1),
+      message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${header}」${message}`,
+    })
   }
   const filled = (k: string) => !isBlank(at(k).cell)
   const value = (k: string) => at(k).cell
@@ -83,14 +110,23 @@ export function readRow(problems: ImportProblem[], grid: SheetGrid, columns: rea
  */
 export function reportIssues(
   out: { problems: ImportProblem[]; warnings: ImportProblem[] },
-  grid: SheetGrid, columns: readonly ColumnSpec[], rowNo: number, issues: readonly ValidationIssue[], keyOf: (field: string) => string,
+  grid: SheetGrid,
+  columns: readonly ColumnSpec[],
+  rowNo: number,
+  issues: readonly ValidationIssue[],
+  keyOf: (field: string) => string,
 ): boolean {
   let blocking = false
   for (const found of issues) {
     const index = columns.findIndex((c) => c.key === keyOf(found.field))
     const column = columns[index]
     const where = column ? `${colLetter(index + 1)}列「${column.header}」` : ''
-    const entry = { sheet: grid.name, row: rowNo, column: index >= 0 ? colLetter(index + 1) : '', message: `${grid.name} 第${rowNo}行 ${where}${found.message}` }
+    const entry = {
+      sheet: grid.name,
+      row: rowNo,
+      column: index >= 0 ? colLetter(index + 1) : '',
+      message: `${grid.name} 第${rowNo}行 ${where}${found.message}`,
+    }
     if (found.severity === 'error') {
       out.problems.push(entry)
       blocking = true

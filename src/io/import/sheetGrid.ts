@@ -36,7 +36,9 @@ export function mergeProblems(grid: SheetGrid): ImportProblem[] {
     .filter((m) => m.bottom >= 2)
     .sort((a, b) => a.top - b.top || a.left - b.left)
     .map((m) => ({
-      sheet: grid.name, row: m.top, column: colLetter(m.left),
+      sheet: grid.name,
+      row: m.top,
+      column: colLetter(m.left),
       message: `「${grid.name}」的 ${rangeText(m)} 是合并单元格，请取消合并并在每一行填写完整后再导入`,
     }))
 }
@@ -53,12 +55,17 @@ export function checkHeaders(grid: SheetGrid, columns: readonly ColumnSpec[], pr
     return typeof cell === 'string' ? cell.trim() : cell === null ? '' : String(cell)
   }
   const firstOptional = columns.findIndex((c) => c.optional)
-  const present = firstOptional >= 0 && columns.slice(firstOptional).every((_, j) => textAt(firstOptional + j) === '') ? firstOptional : columns.length
+  const present =
+    firstOptional >= 0 && columns.slice(firstOptional).every((_, j) => textAt(firstOptional + j) === '')
+      ? firstOptional
+      : columns.length
   columns.slice(0, present).forEach((col, i) => {
     const text = textAt(i)
     if (text !== col.header) {
       problems.push({
-        sheet: grid.name, row: 1, column: colLetter(i + 1),
+        sheet: grid.name,
+        row: 1,
+        column: colLetter(i + 1),
         message: `${grid.name} 第1行 ${colLetter(i + 1)}列 表头应为「${col.header}」，实为“${text}”。请不要改动模板的表头和列顺序`,
       })
     }

@@ -33,7 +33,13 @@ export function readTargetSheet(ctx: ImportContext, grid: SheetGrid): Set<string
     ctx.merged.targets.set(tKey, next)
     talliedTargets.add(tKey)
     const status = ctx.tally('targets', stored, next)
-    ctx.rows.push({ sheet: SHEET_TARGETS, row: row.rowNo, label: scope, status, ...(status === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}) })
+    ctx.rows.push({
+      sheet: SHEET_TARGETS,
+      row: row.rowNo,
+      label: scope,
+      status,
+      ...(status === 'changed' ? { detail: describeChanges(stored, next).join('；') } : {}),
+    })
   }
   return talliedTargets
 }

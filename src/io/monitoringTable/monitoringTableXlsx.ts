@@ -19,10 +19,14 @@ const FORMULA_LIKE = /^[=+\-@]/
 /** Excel number format for a cell of the model. */
 export function numberFormat(cell: TableCell): string | undefined {
   switch (cell.format) {
-    case 'amount': return '0.00'
-    case 'percent': return cell.places && cell.places > 0 ? `0.${'0'.repeat(cell.places)}%` : '0%'
-    case 'number': return 'General'
-    default: return undefined
+    case 'amount':
+      return '0.00'
+    case 'percent':
+      return cell.places && cell.places > 0 ? `0.${'0'.repeat(cell.places)}%` : '0%'
+    case 'number':
+      return 'General'
+    default:
+      return undefined
   }
 }
 
@@ -57,7 +61,8 @@ function writeSheet(sheet: Worksheet, model: ReportModel, table: ReportTable): v
   title.alignment = { horizontal: 'center', vertical: 'middle' }
   sheet.getRow(1).height = 26
   sheet.mergeCells(2, 1, 2, columns)
-  sheet.getCell(2, 1).value = `填报单位：${model.unitName}\u3000\u3000监控节点：${model.nodeLabel}（截至${model.asOfDate}）\u3000\u3000填报时间：${model.reportDate}`
+  sheet.getCell(2, 1).value =
+    `填报单位：${model.unitName}\u3000\u3000监控节点：${model.nodeLabel}（截至${model.asOfDate}）\u3000\u3000填报时间：${model.reportDate}`
 
   const header = sheet.getRow(3)
   table.header.forEach((text, i) => {
@@ -73,9 +78,18 @@ function writeSheet(sheet: Worksheet, model: ReportModel, table: ReportTable): v
     const sheetRow = sheet.getRow(4 + r)
     row.cells.forEach((cell, c) => writeCell(sheetRow.getCell(c + 1), cell, row.emphasis === true))
   })
-  table.widths.forEach((w, i) => { sheet.getColumn(i + 1).width = Math.max(6, w * 1.2) })
+  table.widths.forEach((w, i) => {
+    sheet.getColumn(i + 1).width = Math.max(6, w * 1.2)
+  })
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 3, topLeftCell: 'A4', activeCell: 'A4' }]
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' }
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '3:3',
+  }
 }
 
 export function monitoringTableWorkbook(model: ReportModel): ExcelJS.Workbook {
@@ -93,7 +107,9 @@ export async function monitoringTableBytes(model: ReportModel): Promise<Uint8Arr
 }
 
 export async function monitoringTableBlob(model: ReportModel): Promise<Blob> {
-  return new Blob([await monitoringTableBytes(model) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })
+  return new Blob([(await monitoringTableBytes(model)) as BlobPart], {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  })
 }
 
 /** '且末县自然资源局2021年1-6月绩效监控表.xlsx' */

@@ -9,7 +9,16 @@
  * Layout only: every word and figure comes from the ReportModel. Loaded with `import()` (docx is heavy).
  */
 import {
-  AlignmentType, Document, DocumentGridType, Footer, LineRuleType, PageNumber, PageOrientation, Packer, Paragraph, TextRun,
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  PageNumber,
+  PageOrientation,
+  Packer,
+  Paragraph,
+  TextRun,
 } from 'docx'
 import type { ISectionOptions } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
@@ -22,7 +31,8 @@ const MM = 1440 / 25.4
 const mm = (value: number): number => Math.round(value * MM)
 
 export const PAGE = {
-  width: mm(210), height: mm(297),
+  width: mm(210),
+  height: mm(297),
   margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
 } as const
 
@@ -51,7 +61,7 @@ const TEXT_HEIGHT_MM = 297 - 37 - 35
 /** 22 lines on the page: 225 mm ÷ 22 = 10.23 mm = 579 twips, fixed (“固定值 28.95 磅”). */
 export const LINE_PITCH = Math.floor((TEXT_HEIGHT_MM * MM) / 22)
 /** 28 characters a line: the grid adds (pitch − 16 pt) × 4096 to each 3号 character. */
-const CHAR_SPACE = Math.round(((TEXT_WIDTH_MM / 25.4) * 72 / 28 - 16) * 4096)
+const CHAR_SPACE = Math.round((((TEXT_WIDTH_MM / 25.4) * 72) / 28 - 16) * 4096)
 
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, hint: 'eastAsia' as const })
 const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
@@ -64,24 +74,93 @@ const INDENT = { firstLine: 640 }
  * style id and its text: a 1,000-indicator report stays fast to build (see docs/benchmarks.md).
  */
 export const STYLE = {
-  title: 'ReportTitle', meta: 'ReportMeta', body: 'ReportBody', h1: 'ReportHeading1', h2: 'ReportHeading2',
-  h3: 'ReportHeading3', h4: 'ReportHeading4', tableTitle: 'ReportTableTitle',
-  cell12: 'ReportCell12', cell105: 'ReportCell105', head12: 'ReportHead12', head105: 'ReportHead105',
+  title: 'ReportTitle',
+  meta: 'ReportMeta',
+  body: 'ReportBody',
+  h1: 'ReportHeading1',
+  h2: 'ReportHeading2',
+  h3: 'ReportHeading3',
+  h4: 'ReportHeading4',
+  tableTitle: 'ReportTableTitle',
+  cell12: 'ReportCell12',
+  cell105: 'ReportCell105',
+  head12: 'ReportHead12',
+  head105: 'ReportHead105',
 } as const
 
 const paragraphStyles = [
-  { id: STYLE.title, name: '报告标题', run: { font: font(FONTS.title), size: SIZE.er }, paragraph: { alignment: AlignmentType.CENTER, spacing: exact } },
-  { id: STYLE.meta, name: '报告填报信息', run: { font: font(FONTS.body), size: SIZE.san }, paragraph: { spacing: exact } },
-  { id: STYLE.body, name: '报告正文', run: { font: font(FONTS.body), size: SIZE.san }, paragraph: { spacing: exact, indent: INDENT, alignment: AlignmentType.JUSTIFIED } },
-  { id: STYLE.h1, name: '一级标题', run: { font: font(FONTS.heading1), size: SIZE.san }, paragraph: { spacing: exact, indent: INDENT, keepNext: true } },
-  { id: STYLE.h2, name: '二级标题', run: { font: font(FONTS.heading2), size: SIZE.san }, paragraph: { spacing: exact, indent: INDENT, keepNext: true } },
-  { id: STYLE.h3, name: '三级标题', run: { font: font(FONTS.body), size: SIZE.san, bold: true }, paragraph: { spacing: exact, indent: INDENT, keepNext: true } },
-  { id: STYLE.h4, name: '四级标题', run: { font: font(FONTS.body), size: SIZE.san }, paragraph: { spacing: exact, indent: INDENT, keepNext: true } },
-  { id: STYLE.tableTitle, name: '表格标题', run: { font: font(FONTS.heading1), size: SIZE.xiaosi }, paragraph: { alignment: AlignmentType.CENTER, spacing: exact, keepNext: true } },
-  { id: STYLE.cell12, name: '表格文字小四', run: { font: font(FONTS.body), size: SIZE.xiaosi }, paragraph: { spacing: single } },
-  { id: STYLE.cell105, name: '表格文字五号', run: { font: font(FONTS.body), size: SIZE.wu }, paragraph: { spacing: single } },
-  { id: STYLE.head12, name: '表头小四', run: { font: font(FONTS.body), size: SIZE.xiaosi, bold: true }, paragraph: { spacing: single, alignment: AlignmentType.CENTER } },
-  { id: STYLE.head105, name: '表头五号', run: { font: font(FONTS.body), size: SIZE.wu, bold: true }, paragraph: { spacing: single, alignment: AlignmentType.CENTER } },
+  {
+    id: STYLE.title,
+    name: '报告标题',
+    run: { font: font(FONTS.title), size: SIZE.er },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: exact },
+  },
+  {
+    id: STYLE.meta,
+    name: '报告填报信息',
+    run: { font: font(FONTS.body), size: SIZE.san },
+    paragraph: { spacing: exact },
+  },
+  {
+    id: STYLE.body,
+    name: '报告正文',
+    run: { font: font(FONTS.body), size: SIZE.san },
+    paragraph: { spacing: exact, indent: INDENT, alignment: AlignmentType.JUSTIFIED },
+  },
+  {
+    id: STYLE.h1,
+    name: '一级标题',
+    run: { font: font(FONTS.heading1), size: SIZE.san },
+    paragraph: { spacing: exact, indent: INDENT, keepNext: true },
+  },
+  {
+    id: STYLE.h2,
+    name: '二级标题',
+    run: { font: font(FONTS.heading2), size: SIZE.san },
+    paragraph: { spacing: exact, indent: INDENT, keepNext: true },
+  },
+  {
+    id: STYLE.h3,
+    name: '三级标题',
+    run: { font: font(FONTS.body), size: SIZE.san, bold: true },
+    paragraph: { spacing: exact, indent: INDENT, keepNext: true },
+  },
+  {
+    id: STYLE.h4,
+    name: '四级标题',
+    run: { font: font(FONTS.body), size: SIZE.san },
+    paragraph: { spacing: exact, indent: INDENT, keepNext: true },
+  },
+  {
+    id: STYLE.tableTitle,
+    name: '表格标题',
+    run: { font: font(FONTS.heading1), size: SIZE.xiaosi },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: exact, keepNext: true },
+  },
+  {
+    id: STYLE.cell12,
+    name: '表格文字小四',
+    run: { font: font(FONTS.body), size: SIZE.xiaosi },
+    paragraph: { spacing: single },
+  },
+  {
+    id: STYLE.cell105,
+    name: '表格文字五号',
+    run: { font: font(FONTS.body), size: SIZE.wu },
+    paragraph: { spacing: single },
+  },
+  {
+    id: STYLE.head12,
+    name: '表头小四',
+    run: { font: font(FONTS.body), size: SIZE.xiaosi, bold: true },
+    paragraph: { spacing: single, alignment: AlignmentType.CENTER },
+  },
+  {
+    id: STYLE.head105,
+    name: '表头五号',
+    run: { font: font(FONTS.body), size: SIZE.wu, bold: true },
+    paragraph: { spacing: single, alignment: AlignmentType.CENTER },
+  },
 ]
 
 const lines = (style: string, text: string): Paragraph[] =>
@@ -90,13 +169,15 @@ const lines = (style: string, text: string): Paragraph[] =>
 const HEADING_STYLE = { 1: STYLE.h1, 2: STYLE.h2, 3: STYLE.h3, 4: STYLE.h4 } as const
 
 function pageFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
-  const run = (children: (string)[]) => new TextRun({ children, font: font(FONTS.pageNumber), size: SIZE.si })
+  const run = (children: string[]) => new TextRun({ children, font: font(FONTS.pageNumber), size: SIZE.si })
   return new Footer({
-    children: [new Paragraph({
-      alignment,
-      indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
-      children: [run(['— ']), run([PageNumber.CURRENT]), run([' —'])],
-    })],
+    children: [
+      new Paragraph({
+        alignment,
+        indent: alignment === AlignmentType.RIGHT ? { right: 280 } : { left: 280 },
+        children: [run(['— ']), run([PageNumber.CURRENT]), run([' —'])],
+      }),
+    ],
   })
 }
 
@@ -109,14 +190,25 @@ const FOOTERS = { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(Ali
  * is what those objects write; test/io/word.test.ts reads it back.
  */
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-// eslint-disable-next-line no-control-regex -- control characters are not allowed in XML text
-const escapeXml = (text: string): string => text.replace(/[&<>"]|[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => XML_ESCAPES[c] ?? '')
+const escapeXml = (text: string): string =>
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in XML text
+  text.replace(/[&<>"]|[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (c) => XML_ESCAPES[c] ?? '')
 
-function cellXml(text: string, style: string, o: { width: number; fill?: string; align?: 'center' | 'right'; bold?: boolean; color?: string }): string {
+function cellXml(
+  text: string,
+  style: string,
+  o: { width: number; fill?: string; align?: 'center' | 'right'; bold?: boolean; color?: string },
+): string {
   const shading = o.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${o.fill}"/>` : ''
   const pPr = `<w:pPr><w:pStyle w:val="${style}"/>${o.align ? `<w:jc w:val="${o.align}"/>` : ''}</w:pPr>`
-  const rPr = o.bold || o.color ? `<w:rPr>${o.bold ? '<w:b/><w:bCs/>' : ''}${o.color ? `<w:color w:val="${o.color}"/>` : ''}</w:rPr>` : ''
-  const paragraphs = text.split('\n').map((line) => `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r></w:p>`).join('')
+  const rPr =
+    o.bold || o.color
+      ? `<w:rPr>${o.bold ? '<w:b/><w:bCs/>' : ''}${o.color ? `<w:color w:val="${o.color}"/>` : ''}</w:rPr>`
+      : ''
+  const paragraphs = text
+    .split('\n')
+    .map((line) => `<w:p>${pPr}<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r></w:p>`)
+    .join('')
   return `<w:tc><w:tcPr><w:tcW w:w="${o.width}" w:type="dxa"/>${shading}</w:tcPr>${paragraphs}</w:tc>`
 }
 
@@ -139,7 +231,9 @@ export function tableXml(model: ReportTable, small: boolean, widthTwips: number)
     '<w:bottom w:w="20" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>',
     ...widths.map((w) => `<w:gridCol w:w="${w}"/>`),
     '</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
-    ...columns.map((i, c) => cellXml(model.header[i] ?? '', headStyle, { width: widthOf(c), fill: 'E7ECF3', align: 'center' })),
+    ...columns.map((i, c) =>
+      cellXml(model.header[i] ?? '', headStyle, { width: widthOf(c), fill: 'E7ECF3', align: 'center' }),
+    ),
     '</w:tr>',
   ]
   for (const row of model.rows) {
@@ -147,9 +241,21 @@ export function tableXml(model: ReportTable, small: boolean, widthTwips: number)
     columns.forEach((i, c) => {
       const cell: ModelCell = row.cells[i] ?? { text: '' }
       const light = cell.light ? LIGHTS[cell.light] : null
-      out.push(light
-        ? cellXml(cell.text, cellStyle, { width: widthOf(c), fill: light.color.replace('#', '').toUpperCase(), align: 'center', bold: true, color: 'FFFFFF' })
-        : cellXml(cell.text, cellStyle, { width: widthOf(c), align: cell.format !== undefined ? 'right' : undefined, bold: row.emphasis === true }))
+      out.push(
+        light
+          ? cellXml(cell.text, cellStyle, {
+              width: widthOf(c),
+              fill: light.color.replace('#', '').toUpperCase(),
+              align: 'center',
+              bold: true,
+              color: 'FFFFFF',
+            })
+          : cellXml(cell.text, cellStyle, {
+              width: widthOf(c),
+              align: cell.format !== undefined ? 'right' : undefined,
+              bold: row.emphasis === true,
+            }),
+      )
     })
     out.push('</w:tr>')
   }
@@ -159,7 +265,8 @@ export function tableXml(model: ReportTable, small: boolean, widthTwips: number)
 
 /** The paragraph docx writes for a table's placeholder, replaced by the table's XML after packing. */
 const placeholderText = (n: number): string => `REPORT-TABLE-PLACEHOLDER-${n}`
-const placeholderXml = (n: number): string => `<w:p><w:r><w:t xml:space="preserve">${placeholderText(n)}</w:t></w:r></w:p>`
+const placeholderXml = (n: number): string =>
+  `<w:p><w:r><w:t xml:space="preserve">${placeholderText(n)}</w:t></w:r></w:p>`
 
 const grid = { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE }
 
@@ -194,9 +301,15 @@ export function reportDocument(model: ReportModel): ReportDocx {
       target.push(...lines(HEADING_STYLE[block.level], block.text))
     } else if (block.kind === 'paragraph') target.push(...lines(STYLE.body, block.text))
     else if (block.table === 'budget') {
-      target.push(...lines(STYLE.tableTitle, model.budgetTable.title), placeTable(tableXml(model.budgetTable, false, mm(TEXT_WIDTH_MM))))
+      target.push(
+        ...lines(STYLE.tableTitle, model.budgetTable.title),
+        placeTable(tableXml(model.budgetTable, false, mm(TEXT_WIDTH_MM))),
+      )
     } else {
-      target.push(...lines(STYLE.tableTitle, model.indicatorTable.title), placeTable(tableXml(model.indicatorTable, true, landscapeWidth)))
+      target.push(
+        ...lines(STYLE.tableTitle, model.indicatorTable.title),
+        placeTable(tableXml(model.indicatorTable, true, landscapeWidth)),
+      )
     }
   })
   const page = { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin }
@@ -205,10 +318,14 @@ export function reportDocument(model: ReportModel): ReportDocx {
     sections.push({
       properties: {
         // landscape: the same paper turned, the 版心 margins kept on the same edges of the text
-        page: { size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE }, margin: { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) } },
+        page: {
+          size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
+          margin: { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) },
+        },
         grid,
       },
-      footers: FOOTERS, children: annex,
+      footers: FOOTERS,
+      children: annex,
     })
   }
   const document = new Document({
@@ -223,11 +340,15 @@ export function reportDocument(model: ReportModel): ReportDocx {
 
 /** word/fontTable.xml with each 公文 font's fallback, replacing the package's own font table. */
 export function fontTableXml(): string {
-  const fonts = Object.entries(FONT_FALLBACKS).map(([name, alt]) =>
-    `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  const fonts = Object.entries(FONT_FALLBACKS).map(
+    ([name, alt]) =>
+      `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`,
+  )
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
     `${fonts.join('')}<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`
+  )
 }
 
 const OVERRIDES = (): { path: string; data: string }[] => [{ path: 'word/fontTable.xml', data: fontTableXml() }]
@@ -252,7 +373,9 @@ export async function reportDocxBytes(model: ReportModel): Promise<Uint8Array> {
 
 /** The .docx as a Blob (browser). */
 export async function reportDocxBlob(model: ReportModel): Promise<Blob> {
-  return new Blob([await reportDocxBytes(model) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
+  return new Blob([(await reportDocxBytes(model)) as BlobPart], {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  })
 }
 
 /** '且末县自然资源局2021年1-6月绩效监控报告.docx' */

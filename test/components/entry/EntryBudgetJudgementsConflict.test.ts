@@ -20,7 +20,8 @@ import { until, untilMessage } from './until'
 import { boxButton, freshApp, messageBox, mountForConflict } from '../mountForConflict'
 
 const settings = defaultSettings()
-const dataset = (judgements: BudgetLineJudgement[]): UnitYearDataset => aDataset({ budgetJudgements: judgements, alerts: [], measures: [], reports: [] })
+const dataset = (judgements: BudgetLineJudgement[]): UnitYearDataset =>
+  aDataset({ budgetJudgements: judgements, alerts: [], measures: [], reports: [] })
 function props(data: UnitYearDataset) {
   const snap = computeNodeSnapshot({ dataset: data, nodeId: 'node-h1', settings })
   if (!snap.ok) throw new Error('no snapshot')
@@ -34,7 +35,9 @@ const forecastInput = (w: VueWrapper, line: string) => {
   return el.element.tagName === 'INPUT' ? el : el.get('input')
 }
 const forecastOf = (w: VueWrapper, line: string) => (forecastInput(w, line).element as HTMLInputElement).value
-const stored = async () => (await listBudgetJudgements('node-h1', { database: db })).find((j) => j.budgetLineId === 'line-salary')?.yearEndForecast
+const stored = async () =>
+  (await listBudgetJudgements('node-h1', { database: db })).find((j) => j.budgetLineId === 'line-salary')
+    ?.yearEndForecast
 
 async function mountOnStoredData() {
   const start = dataset([aJudgement()])
@@ -48,10 +51,21 @@ describe('EntryBudgetJudgements with another tab saving the same node', { timeou
   it('keeps what the user typed when the dataset reloads, while untouched lines follow the other tab', async () => {
     const w = await mountOnStoredData()
     await forecastInput(w, '工资福利支出').setValue('1350.00')
-    await w.setProps(props(dataset([
-      aJudgement({ yearEndForecast: '1300.00' }),
-      aJudgement({ id: 'judge-land', budgetLineId: 'line-land', yearEndForecast: '150', likelihood: '确定能', deviationCauses: [], deviationText: '' }),
-    ])))
+    await w.setProps(
+      props(
+        dataset([
+          aJudgement({ yearEndForecast: '1300.00' }),
+          aJudgement({
+            id: 'judge-land',
+            budgetLineId: 'line-land',
+            yearEndForecast: '150',
+            likelihood: '确定能',
+            deviationCauses: [],
+            deviationText: '',
+          }),
+        ]),
+      ),
+    )
     expect(forecastOf(w, '工资福利支出')).toBe('1350.00')
     expect(forecastOf(w, '国有土地出让金评估项目')).toBe('150')
     w.unmount()
@@ -79,7 +93,9 @@ describe('EntryBudgetJudgements with another tab saving the same node', { timeou
     await w.get('[data-testid="judgements-save"]').trigger('click')
     const box = await messageBox()
     expect(box.textContent).toContain('以下 1 条预算行的研判已在其他窗口被修改并保存')
-    expect(box.textContent).toContain('工资福利支出：其他窗口保存为“全年预计 1300.00 万元，有可能”，您填写的是“全年预计 1350.00 万元，有可能”')
+    expect(box.textContent).toContain(
+      '工资福利支出：其他窗口保存为“全年预计 1300.00 万元，有可能”，您填写的是“全年预计 1350.00 万元，有可能”',
+    )
     expect(await stored()).toBe('1300.00')
 
     boxButton('覆盖')?.click()

@@ -7,7 +7,15 @@ import { useEntryStore } from '@/stores/entry'
 
 async function mountDialog() {
   const w = mount(EntryBudgetLineDialog, {
-    props: { unitId: 'u', year: 2021, projects: [], departments: ['财务室'], line: { category: 'basic', subCategory: 'personnel' }, nextSortOrder: 1, modelValue: false },
+    props: {
+      unitId: 'u',
+      year: 2021,
+      projects: [],
+      departments: ['财务室'],
+      line: { category: 'basic', subCategory: 'personnel' },
+      nextSortOrder: 1,
+      modelValue: false,
+    },
     attachTo: document.body,
   })
   await w.setProps({ modelValue: true })
@@ -50,7 +58,9 @@ describe('EntryBudgetLineDialog', () => {
     await type('budget-initial', '100')
     await type('budget-reductions', '120')
     // ElFormItem shows its message after a short debounce
-    await vi.waitFor(() => expect(document.body.textContent).toContain('追减 120.00 万元大于年初预算与追加之和 100.00 万元'))
+    await vi.waitFor(() =>
+      expect(document.body.textContent).toContain('追减 120.00 万元大于年初预算与追加之和 100.00 万元'),
+    )
     ;(document.querySelector('[data-testid="budget-save"]') as HTMLButtonElement).click()
     await flushPromises()
     // the refusal is shown first: only then does "not called" mean the save decided not to write
@@ -68,8 +78,17 @@ describe('EntryBudgetLineDialog', () => {
     await flushPromises()
     expect(save).toHaveBeenCalledTimes(1)
     expect(save.mock.calls[0][0]).toMatchObject({
-      unitId: 'u', year: 2021, category: 'basic', subCategory: 'personnel', name: '工资福利支出', fundSource: '财政拨款',
-      initialBudget: '1129.83', additions: '0', reductions: '0', carryOver: '0', sortOrder: 1,
+      unitId: 'u',
+      year: 2021,
+      category: 'basic',
+      subCategory: 'personnel',
+      name: '工资福利支出',
+      fundSource: '财政拨款',
+      initialBudget: '1129.83',
+      additions: '0',
+      reductions: '0',
+      carryOver: '0',
+      sortOrder: 1,
     })
     expect(save.mock.calls[0][1]).toBeUndefined()
     w.unmount()

@@ -16,16 +16,37 @@ import type { BudgetLine } from '@/domain/types'
 
 // seed 001: 工资福利支出, 年初预算 1129.83 万元
 const line: BudgetLine = {
-  id: 'line-salary', unitId: 'u', year: 2021, category: 'basic', subCategory: 'personnel', name: '工资福利支出', fundSource: '财政拨款',
-  initialBudget: '1129.83', additions: '0', reductions: '0', carryOver: '0', sortOrder: 1,
+  id: 'line-salary',
+  unitId: 'u',
+  year: 2021,
+  category: 'basic',
+  subCategory: 'personnel',
+  name: '工资福利支出',
+  fundSource: '财政拨款',
+  initialBudget: '1129.83',
+  additions: '0',
+  reductions: '0',
+  carryOver: '0',
+  sortOrder: 1,
 }
 
 async function mountDialog() {
-  expect((await putUnit({ id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' })).ok).toBe(true)
+  expect(
+    (await putUnit({ id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' })).ok,
+  ).toBe(true)
   expect((await putBudgetLine(line)).ok).toBe(true)
-  return mountForConflict(EntryBudgetLineDialog, {
-    unitId: 'u', year: 2021, projects: [], departments: [], line: { ...line }, nextSortOrder: 2,
-  }, { open: true })
+  return mountForConflict(
+    EntryBudgetLineDialog,
+    {
+      unitId: 'u',
+      year: 2021,
+      projects: [],
+      departments: [],
+      line: { ...line },
+      nextSortOrder: 2,
+    },
+    { open: true },
+  )
 }
 const storedBudget = async () => (await db.budgetLines.get('line-salary'))?.initialBudget
 

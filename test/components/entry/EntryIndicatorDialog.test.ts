@@ -9,8 +9,16 @@ import type { Indicator } from '@/domain/types'
 
 // seed 001: 办理建设项目用地初审 ≥15 个, cumulative, under 产出指标 / 数量指标
 const existing: Indicator = {
-  id: 'i1', targetId: 't', level1: '产出指标', level2: '数量指标', name: '办理建设项目用地初审', operator: '≥', targetValue: '15',
-  measureUnit: '个', accrual: 'cumulative', sortOrder: 1,
+  id: 'i1',
+  targetId: 't',
+  level1: '产出指标',
+  level2: '数量指标',
+  name: '办理建设项目用地初审',
+  operator: '≥',
+  targetValue: '15',
+  measureUnit: '个',
+  accrual: 'cumulative',
+  sortOrder: 1,
 }
 
 async function mountDialog(indicator: Indicator | null) {

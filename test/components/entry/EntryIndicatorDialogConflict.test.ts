@@ -17,17 +17,34 @@ import type { Indicator } from '@/domain/types'
 
 // seed 001: 办理建设项目用地初审 ≥15 个, cumulative, under 产出指标 / 数量指标
 const indicator: Indicator = {
-  id: 'ind-review', targetId: 't', level1: '产出指标', level2: '数量指标', name: '办理建设项目用地初审', operator: '≥', targetValue: '15',
-  measureUnit: '个', accrual: 'cumulative', sortOrder: 1,
+  id: 'ind-review',
+  targetId: 't',
+  level1: '产出指标',
+  level2: '数量指标',
+  name: '办理建设项目用地初审',
+  operator: '≥',
+  targetValue: '15',
+  measureUnit: '个',
+  accrual: 'cumulative',
+  sortOrder: 1,
 }
 
 async function mountDialog() {
-  expect((await putUnit({ id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' })).ok).toBe(true)
+  expect(
+    (await putUnit({ id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' })).ok,
+  ).toBe(true)
   expect((await putTarget({ id: 't', unitId: 'u', year: 2021, scope: 'unit', description: '' })).ok).toBe(true)
   expect((await putIndicator(indicator)).ok).toBe(true)
-  return mountForConflict(EntryIndicatorDialog, {
-    targetId: 't', framework: defaultFramework(2021), indicator: { ...indicator }, nextSortOrder: 2,
-  }, { open: true })
+  return mountForConflict(
+    EntryIndicatorDialog,
+    {
+      targetId: 't',
+      framework: defaultFramework(2021),
+      indicator: { ...indicator },
+      nextSortOrder: 2,
+    },
+    { open: true },
+  )
 }
 const storedTarget = async () => (await db.indicators.get('ind-review'))?.targetValue
 

@@ -8,24 +8,51 @@ import { defaultSettings } from '@/domain/settings'
 import type { MonitoringNode, UnitYearDataset } from '@/domain/types'
 
 // seed 001: 办理建设项目用地初审 ≥15 个 (cumulative), 7 at 6月30日 → 46.67%, green
-const node: MonitoringNode = { id: 'n6', unitId: 'u', year: 2021, asOfDate: '2021-06-30', label: '2021年1-6月', status: 'draft' }
+const node: MonitoringNode = {
+  id: 'n6',
+  unitId: 'u',
+  year: 2021,
+  asOfDate: '2021-06-30',
+  label: '2021年1-6月',
+  status: 'draft',
+}
 function dataset(status: MonitoringNode['status'] = 'draft'): UnitYearDataset {
   return {
     unit: { id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' },
     year: 2021,
     framework: { year: 2021, level1: [] },
-    projects: [], budgetLines: [], monthlyExecutions: [],
+    projects: [],
+    budgetLines: [],
+    monthlyExecutions: [],
     targets: [{ id: 't', unitId: 'u', year: 2021, scope: 'unit', description: '' }],
-    indicators: [{
-      id: 'i1', targetId: 't', level1: '产出指标', level2: '数量指标', name: '办理建设项目用地初审', operator: '≥', targetValue: '15',
-      measureUnit: '个', accrual: 'cumulative', sortOrder: 1,
-    }],
-    nodes: [{ ...node, status }], readings: [], budgetJudgements: [], alerts: [], measures: [], reports: [],
+    indicators: [
+      {
+        id: 'i1',
+        targetId: 't',
+        level1: '产出指标',
+        level2: '数量指标',
+        name: '办理建设项目用地初审',
+        operator: '≥',
+        targetValue: '15',
+        measureUnit: '个',
+        accrual: 'cumulative',
+        sortOrder: 1,
+      },
+    ],
+    nodes: [{ ...node, status }],
+    readings: [],
+    budgetJudgements: [],
+    alerts: [],
+    measures: [],
+    reports: [],
   }
 }
 
 async function mountReadings(status: MonitoringNode['status'] = 'draft') {
-  const w = mount(EntryReadings, { props: { dataset: dataset(status), node: { ...node, status }, settings: defaultSettings() }, attachTo: document.body })
+  const w = mount(EntryReadings, {
+    props: { dataset: dataset(status), node: { ...node, status }, settings: defaultSettings() },
+    attachTo: document.body,
+  })
   // ElTable renders its body once its columns have registered
   await flushPromises()
   return w
@@ -80,16 +107,37 @@ describe('EntryReadings', () => {
     await w.setProps({ dataset: dataset('locked'), node: { ...node, status: 'locked' } })
     expect((field.element as HTMLInputElement).value).toBe('')
     expect((field.element as HTMLInputElement).disabled).toBe(true)
-    expect(w.get('[data-testid="lock-reverted"]').text()).toContain('监控节点“2021年1-6月”已在其他窗口定稿：您未保存的指标填报修改没有保存')
+    expect(w.get('[data-testid="lock-reverted"]').text()).toContain(
+      '监控节点“2021年1-6月”已在其他窗口定稿：您未保存的指标填报修改没有保存',
+    )
     w.unmount()
   })
 
   it('marks a reading carried from 1-5月 as 沿用上一节点 until confirmed; 确认沿用 saves it as this node’s', async () => {
-    const carried = { ...dataset(), readings: [{ id: 'r', nodeId: 'n6', indicatorId: 'i1', actualValue: '7', likelihood: '确定能' as const, deviationCauses: [], deviationText: '', carriedFrom: 'n5' }] }
+    const carried = {
+      ...dataset(),
+      readings: [
+        {
+          id: 'r',
+          nodeId: 'n6',
+          indicatorId: 'i1',
+          actualValue: '7',
+          likelihood: '确定能' as const,
+          deviationCauses: [],
+          deviationText: '',
+          carriedFrom: 'n5',
+        },
+      ],
+    }
     carried.nodes = [{ ...node, id: 'n5', asOfDate: '2021-05-31', label: '2021年1-5月' }, node]
-    const w = mount(EntryReadings, { props: { dataset: carried, node, settings: defaultSettings() }, attachTo: document.body })
+    const w = mount(EntryReadings, {
+      props: { dataset: carried, node, settings: defaultSettings() },
+      attachTo: document.body,
+    })
     await flushPromises()
-    expect(w.get('[data-testid="readings-carried"]').text()).toContain('1 个指标的实际值、偏差原因和全年预计沿用自“2021年1-5月”，尚未确认')
+    expect(w.get('[data-testid="readings-carried"]').text()).toContain(
+      '1 个指标的实际值、偏差原因和全年预计沿用自“2021年1-5月”，尚未确认',
+    )
     expect(w.get('[data-testid="reading-carried"]').text()).toContain('沿用上一节点')
     const save = vi.spyOn(useEntryStore(), 'saveReadings').mockResolvedValue({ ok: true, value: [] })
     await w.get('[data-testid="readings-confirm-all"]').trigger('click')

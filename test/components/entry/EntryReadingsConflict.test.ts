@@ -17,30 +17,57 @@ import { defaultSettings } from '@/domain/settings'
 import type { IndicatorReading, MonitoringNode, UnitYearDataset } from '@/domain/types'
 
 // targets chosen so every value used here is a green light at 6月30日 (half the year): 7–9 of 18, 2 of 4
-const node: MonitoringNode = { id: 'n6', unitId: 'u', year: 2021, asOfDate: '2021-06-30', label: '2021年1-6月', status: 'draft' }
+const node: MonitoringNode = {
+  id: 'n6',
+  unitId: 'u',
+  year: 2021,
+  asOfDate: '2021-06-30',
+  label: '2021年1-6月',
+  status: 'draft',
+}
 const reading = (indicatorId: string, actualValue: string): IndicatorReading => ({
-  id: `r-${indicatorId}`, nodeId: 'n6', indicatorId, actualValue, likelihood: '确定能', deviationCauses: [], deviationText: '',
+  id: `r-${indicatorId}`,
+  nodeId: 'n6',
+  indicatorId,
+  actualValue,
+  likelihood: '确定能',
+  deviationCauses: [],
+  deviationText: '',
 })
 function dataset(readings: IndicatorReading[]): UnitYearDataset {
-  const indicator = { targetId: 't', level1: '产出指标', level2: '数量指标', operator: '≥' as const, accrual: 'cumulative' as const }
+  const indicator = {
+    targetId: 't',
+    level1: '产出指标',
+    level2: '数量指标',
+    operator: '≥' as const,
+    accrual: 'cumulative' as const,
+  }
   return {
     unit: { id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' },
     year: 2021,
     framework: { year: 2021, level1: [{ name: '产出指标', level2: ['数量指标'] }] },
-    projects: [], budgetLines: [], monthlyExecutions: [],
+    projects: [],
+    budgetLines: [],
+    monthlyExecutions: [],
     targets: [{ id: 't', unitId: 'u', year: 2021, scope: 'unit', description: '' }],
     indicators: [
       { ...indicator, id: 'i1', name: '办理建设项目用地初审', targetValue: '18', measureUnit: '个', sortOrder: 1 },
       { ...indicator, id: 'i2', name: '地质灾害防治演练', targetValue: '4', measureUnit: '次', sortOrder: 2 },
     ],
-    nodes: [node], readings, budgetJudgements: [], alerts: [], measures: [], reports: [],
+    nodes: [node],
+    readings,
+    budgetJudgements: [],
+    alerts: [],
+    measures: [],
+    reports: [],
   }
 }
 
 const inputs = (w: VueWrapper) =>
   w.findAll('[data-testid="reading-actual"]').map((el) => (el.element.tagName === 'INPUT' ? el : el.get('input')))
 const valueOf = (w: VueWrapper, row: number) => (inputs(w)[row].element as HTMLInputElement).value
-const stored = async (indicatorId: string) => (await listReadings('n6', { database: db })).find((r) => r.indicatorId === indicatorId)?.actualValue
+const stored = async (indicatorId: string) =>
+  (await listReadings('n6', { database: db })).find((r) => r.indicatorId === indicatorId)?.actualValue
 
 async function mountOnStoredData() {
   const start = dataset([reading('i1', '7'), reading('i2', '2')])

@@ -15,7 +15,10 @@ import type { Unit } from '@/domain/types'
 
 // seed 001: 且末县自然资源局
 const unit: Unit = {
-  id: 'u', name: '且末县自然资源局', departments: ['财务室'], monitoringGroup: [{ name: '张三', title: '党组书记、局长', role: '组长' }],
+  id: 'u',
+  name: '且末县自然资源局',
+  departments: ['财务室'],
+  monitoringGroup: [{ name: '张三', title: '党组书记、局长', role: '组长' }],
   financeOfficer: '李四',
 }
 

@@ -9,11 +9,23 @@ import type { BudgetLine, DecimalString, MonthlyExecution } from '@/domain/types
 
 // seed 001 (且末县自然资源局 2021): 工资福利支出 1129.83, 车辆运行维护费 40.00
 const line = (id: string, name: string, initialBudget: DecimalString, sortOrder: number): BudgetLine => ({
-  id, unitId: 'u', year: 2021, category: 'basic', subCategory: 'personnel', name, fundSource: '财政拨款',
-  initialBudget, additions: '0', reductions: '0', carryOver: '0', sortOrder,
+  id,
+  unitId: 'u',
+  year: 2021,
+  category: 'basic',
+  subCategory: 'personnel',
+  name,
+  fundSource: '财政拨款',
+  initialBudget,
+  additions: '0',
+  reductions: '0',
+  carryOver: '0',
+  sortOrder,
 })
 const lines = [line('gzfl', '工资福利支出', '1129.83', 1), line('clyx', '车辆运行维护费', '40.00', 2)]
-const stored: MonthlyExecution[] = [{ id: 'e1', budgetLineId: 'gzfl', year: 2021, month: 1, allocated: '53.90', spent: '53.90' }]
+const stored: MonthlyExecution[] = [
+  { id: 'e1', budgetLineId: 'gzfl', year: 2021, month: 1, allocated: '53.90', spent: '53.90' },
+]
 
 let wrapper: VueWrapper | null = null
 function mountGrid() {
@@ -64,7 +76,12 @@ describe('ExecutionEntryGrid', () => {
     cell(w, 0, 1).element.dispatchEvent(event)
     await w.vm.$nextTick()
     expect(event.defaultPrevented).toBe(true)
-    const values = [[0, 1], [0, 2], [1, 1], [1, 2]].map(([r, c]) => (cell(w, r, c).element as HTMLInputElement).value)
+    const values = [
+      [0, 1],
+      [0, 2],
+      [1, 1],
+      [1, 2],
+    ].map(([r, c]) => (cell(w, r, c).element as HTMLInputElement).value)
     expect(values).toEqual(['107.95', '162.20', '4.85', '7.20'])
     // 到位资金 is still empty for those months, so they are errors until it is filled
     expect(w.get('[data-testid="execution-field"]').text()).toContain('到位资金（4 处错误）')
@@ -99,7 +116,10 @@ describe('ExecutionEntryGrid', () => {
     await w.get('[data-testid="execution-save"]').trigger('click')
     expect(save).toHaveBeenCalledTimes(1)
     const rows = save.mock.calls[0][0]
-    expect(rows.map((r) => [r.budgetLineId, r.month, r.spent, r.allocated])).toEqual([['gzfl', 2, '107.95', '110'], ['clyx', 2, '4.85', '4.85']])
+    expect(rows.map((r) => [r.budgetLineId, r.month, r.spent, r.allocated])).toEqual([
+      ['gzfl', 2, '107.95', '110'],
+      ['clyx', 2, '4.85', '4.85'],
+    ])
     expect(rows.every((r) => r.id.length > 0)).toBe(true)
   })
 })

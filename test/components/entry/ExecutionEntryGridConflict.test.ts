@@ -17,22 +17,41 @@ import type { BudgetLine, DecimalString, MonthlyExecution } from '@/domain/types
 
 // seed 001 (且末县自然资源局 2021): 工资福利支出 1129.83, 车辆运行维护费 40.00; 1月 53.90 and 1.20
 const line = (id: string, name: string, initialBudget: DecimalString, sortOrder: number): BudgetLine => ({
-  id, unitId: 'u', year: 2021, category: 'basic', subCategory: 'personnel', name, fundSource: '财政拨款',
-  initialBudget, additions: '0', reductions: '0', carryOver: '0', sortOrder,
+  id,
+  unitId: 'u',
+  year: 2021,
+  category: 'basic',
+  subCategory: 'personnel',
+  name,
+  fundSource: '财政拨款',
+  initialBudget,
+  additions: '0',
+  reductions: '0',
+  carryOver: '0',
+  sortOrder,
 })
 const lines = [line('gzfl', '工资福利支出', '1129.83', 1), line('clyx', '车辆运行维护费', '40.00', 2)]
-const january = (id: string, budgetLineId: string, figures: DecimalString): MonthlyExecution =>
-  ({ id, budgetLineId, year: 2021, month: 1, allocated: figures, spent: figures })
+const january = (id: string, budgetLineId: string, figures: DecimalString): MonthlyExecution => ({
+  id,
+  budgetLineId,
+  year: 2021,
+  month: 1,
+  allocated: figures,
+  spent: figures,
+})
 const start = [january('e-gzfl-1', 'gzfl', '53.90'), january('e-clyx-1', 'clyx', '1.20')]
 
 const stored = () => listMonthlyExecutions('u', 2021)
 async function mountGrid(): Promise<VueWrapper> {
-  expect((await putUnit({ id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' })).ok).toBe(true)
+  expect(
+    (await putUnit({ id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '' })).ok,
+  ).toBe(true)
   for (const l of lines) expect((await putBudgetLine(l)).ok).toBe(true)
   expect((await putExecutions(start)).ok).toBe(true)
   return mountForConflict(ExecutionEntryGrid, { lines, executions: await stored() })
 }
-const cell = (row: number, col: number) => document.querySelector<HTMLInputElement>(`[data-cell="${row}-${col}"]`) as HTMLInputElement
+const cell = (row: number, col: number) =>
+  document.querySelector<HTMLInputElement>(`[data-cell="${row}-${col}"]`) as HTMLInputElement
 async function type(row: number, col: number, value: string) {
   cell(row, col).value = value
   cell(row, col).dispatchEvent(new Event('input'))
@@ -40,10 +59,13 @@ async function type(row: number, col: number, value: string) {
 }
 /** The other tab saves both lines' 1月, and its save reaches this grid (the workspace reloads). */
 async function otherTabSaves(w: VueWrapper) {
-  expect((await putExecutions([january('e-gzfl-1', 'gzfl', '55.00'), january('e-clyx-1', 'clyx', '1.50')])).ok).toBe(true)
+  expect((await putExecutions([january('e-gzfl-1', 'gzfl', '55.00'), january('e-clyx-1', 'clyx', '1.50')])).ok).toBe(
+    true,
+  )
   await w.setProps({ executions: await stored() })
 }
-const spentOf = async (lineId: string) => (await stored()).find((e) => e.budgetLineId === lineId && e.month === 1)?.spent
+const spentOf = async (lineId: string) =>
+  (await stored()).find((e) => e.budgetLineId === lineId && e.month === 1)?.spent
 const clickSave = () => click('execution-save')
 
 describe('ExecutionEntryGrid with another tab saving the same months', () => {
@@ -60,7 +82,9 @@ describe('ExecutionEntryGrid with another tab saving the same months', () => {
     await until(() => document.querySelector('.el-message-box') !== null)
     const box = document.querySelector('.el-message-box')?.textContent ?? ''
     expect(box).toContain('以下 1 个月份的执行数据已在其他窗口被修改并保存，本次保存未写入任何数据')
-    expect(box).toContain('工资福利支出 1月：其他窗口保存为“执行数 55.00，到位资金 55.00”，您填写的是“执行数 50.00，到位资金 53.90”')
+    expect(box).toContain(
+      '工资福利支出 1月：其他窗口保存为“执行数 55.00，到位资金 55.00”，您填写的是“执行数 50.00，到位资金 53.90”',
+    )
     expect(box).not.toContain('车辆运行维护费')
     expect(await spentOf('gzfl')).toBe('55.00')
 
@@ -100,7 +124,10 @@ describe('ExecutionEntryGrid with another tab saving the same months', () => {
     clickSave()
     await until(async () => (await stored()).some((e) => e.budgetLineId === 'gzfl' && e.month === 2))
     await untilMessage('已保存 1 个月份的执行数据')
-    expect((await stored()).find((e) => e.budgetLineId === 'gzfl' && e.month === 2)).toMatchObject({ spent: '107.95', allocated: '162.20' })
+    expect((await stored()).find((e) => e.budgetLineId === 'gzfl' && e.month === 2)).toMatchObject({
+      spent: '107.95',
+      allocated: '162.20',
+    })
     expect(document.querySelector('.el-message-box')).toBeNull()
     w.unmount()
   })

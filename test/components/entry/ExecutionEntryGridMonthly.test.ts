@@ -19,23 +19,56 @@ import type { BudgetLine, DecimalString, MonthlyExecution } from '@/domain/types
 // seed 001 (且末县自然资源局 2021): 工资福利支出 1129.83, 车辆运行维护费 40.00; 1月 53.90 and 1.20;
 // 工资福利支出 2月 cumulative 107.95 (当月 54.05)
 const line = (id: string, name: string, initialBudget: DecimalString, sortOrder: number): BudgetLine => ({
-  id, unitId: 'u', year: 2021, category: 'basic', subCategory: 'personnel', name, fundSource: '财政拨款',
-  initialBudget, additions: '0', reductions: '0', carryOver: '0', sortOrder,
+  id,
+  unitId: 'u',
+  year: 2021,
+  category: 'basic',
+  subCategory: 'personnel',
+  name,
+  fundSource: '财政拨款',
+  initialBudget,
+  additions: '0',
+  reductions: '0',
+  carryOver: '0',
+  sortOrder,
 })
 const lines = [line('gzfl', '工资福利支出', '1129.83', 1), line('clyx', '车辆运行维护费', '40.00', 2)]
-const january = (id: string, budgetLineId: string, figures: DecimalString): MonthlyExecution =>
-  ({ id, budgetLineId, year: 2021, month: 1, allocated: figures, spent: figures })
+const january = (id: string, budgetLineId: string, figures: DecimalString): MonthlyExecution => ({
+  id,
+  budgetLineId,
+  year: 2021,
+  month: 1,
+  allocated: figures,
+  spent: figures,
+})
 
 const stored = () => listMonthlyExecutions('u', 2021)
 async function mountGrid(allocatedMode?: AllocatedMode): Promise<VueWrapper> {
-  expect((await putUnit({ id: 'u', name: '且末县自然资源局', departments: [], monitoringGroup: [], financeOfficer: '', allocatedMode })).ok).toBe(true)
+  expect(
+    (
+      await putUnit({
+        id: 'u',
+        name: '且末县自然资源局',
+        departments: [],
+        monitoringGroup: [],
+        financeOfficer: '',
+        allocatedMode,
+      })
+    ).ok,
+  ).toBe(true)
   for (const l of lines) expect((await putBudgetLine(l)).ok).toBe(true)
-  expect((await putExecutions([january('e-gzfl-1', 'gzfl', '53.90'), january('e-clyx-1', 'clyx', '1.20')])).ok).toBe(true)
-  const w = mount(ExecutionEntryGrid, { props: { lines, executions: await stored(), allocatedMode }, attachTo: document.body })
+  expect((await putExecutions([january('e-gzfl-1', 'gzfl', '53.90'), january('e-clyx-1', 'clyx', '1.20')])).ok).toBe(
+    true,
+  )
+  const w = mount(ExecutionEntryGrid, {
+    props: { lines, executions: await stored(), allocatedMode },
+    attachTo: document.body,
+  })
   await flushPromises()
   return w
 }
-const cell = (row: number, col: number) => document.querySelector<HTMLInputElement>(`[data-cell="${row}-${col}"]`) as HTMLInputElement
+const cell = (row: number, col: number) =>
+  document.querySelector<HTMLInputElement>(`[data-cell="${row}-${col}"]`) as HTMLInputElement
 async function type(row: number, col: number, value: string) {
   cell(row, col).value = value
   cell(row, col).dispatchEvent(new Event('input'))
@@ -43,12 +76,15 @@ async function type(row: number, col: number, value: string) {
 }
 /** Clicks a toolbar switch: 执行数 / 到位资金 (execution-field) or 累计数 / 当月数 (execution-view). */
 async function choose(group: 'execution-field' | 'execution-view', label: string) {
-  const button = [...document.querySelectorAll<HTMLElement>(`[data-testid="${group}"] label`)].find((l) => l.textContent?.includes(label))
+  const button = [...document.querySelectorAll<HTMLElement>(`[data-testid="${group}"] label`)].find((l) =>
+    l.textContent?.includes(label),
+  )
   button?.click()
   await flushPromises()
 }
 const text = (testid: string) => document.querySelector(`[data-testid="${testid}"]`)?.textContent ?? ''
-const totalsCells = () => [...document.querySelectorAll('[data-testid="execution-totals"] td')].map((td) => td.textContent?.trim())
+const totalsCells = () =>
+  [...document.querySelectorAll('[data-testid="execution-totals"] td')].map((td) => td.textContent?.trim())
 const february = async (lineId: string) => (await stored()).find((e) => e.budgetLineId === lineId && e.month === 2)
 const clickSave = () => (document.querySelector('[data-testid="execution-save"]') as HTMLButtonElement).click()
 
@@ -113,7 +149,9 @@ describe('ExecutionEntryGrid in 当月数', () => {
     await type(0, 1, '-60')
     const td = cell(0, 1).closest('td')
     expect(td?.classList.contains('invalid')).toBe(true)
-    expect(td?.textContent).toContain('2月执行数不能为负数：按当月数 -60.00 计，1-2月累计为 -6.10 万元，当月冲减不能超过此前累计的 53.90 万元')
+    expect(td?.textContent).toContain(
+      '2月执行数不能为负数：按当月数 -60.00 计，1-2月累计为 -6.10 万元，当月冲减不能超过此前累计的 53.90 万元',
+    )
     expect(cell(0, 1).value).toBe('-60')
     w.unmount()
   })

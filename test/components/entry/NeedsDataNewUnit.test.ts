@@ -10,9 +10,16 @@ function setup() {
   const stub = { template: '<div />' }
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/', component: stub }, { path: '/data/unit', component: stub }, { path: '/data/nodes', component: stub }],
+    routes: [
+      { path: '/', component: stub },
+      { path: '/data/unit', component: stub },
+      { path: '/data/nodes', component: stub },
+    ],
   })
-  const wrapper = mount(NeedsData, { global: { plugins: [router] }, slots: { default: '<p class="content">页面内容</p>' } })
+  const wrapper = mount(NeedsData, {
+    global: { plugins: [router] },
+    slots: { default: '<p class="content">页面内容</p>' },
+  })
   return { router, wrapper }
 }
 

@@ -37,12 +37,18 @@ const click = async (id: string) => {
 }
 /** IndexedDB answers on later ticks than flushPromises reaches: wait until `ready` holds (fails after 5 s, naming `what`). */
 async function until(ready: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises()
-    if (!(await ready())) throw new Error(`timed out waiting for ${what}`)
-  }, { timeout: 5000, interval: 10 })
+  await vi.waitFor(
+    async () => {
+      await flushPromises()
+      if (!(await ready())) throw new Error(`timed out waiting for ${what}`)
+    },
+    { timeout: 5000, interval: 10 },
+  )
 }
-const visibleDialog = () => byTestId('loss-dialog').find((d) => d.closest('.el-overlay')?.getAttribute('style')?.includes('display: none') !== true)
+const visibleDialog = () =>
+  byTestId('loss-dialog').find(
+    (d) => d.closest('.el-overlay')?.getAttribute('style')?.includes('display: none') !== true,
+  )
 
 async function seedDemo() {
   const saved = await saveUnitYear(qiemo2021Dataset())
@@ -55,14 +61,22 @@ async function seedDemo() {
 
 function router() {
   const stub = { template: '<div />' }
-  return createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: stub }, { path: '/report', component: stub }] })
+  return createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', component: stub },
+      { path: '/report', component: stub },
+    ],
+  })
 }
 
 beforeEach(async () => {
   setActivePinia(createPinia())
   await Promise.all(db.tables.map((t) => t.clear()))
 })
-afterEach(() => { body().innerHTML = '' })
+afterEach(() => {
+  body().innerHTML = ''
+})
 vi.setConfig({ testTimeout: 30_000 })
 
 describe('删除单位', () => {
@@ -75,8 +89,12 @@ describe('删除单位', () => {
 
     expect(byTestId('loss-subject')[0].textContent).toContain('单位“且末县自然资源局”（2021年）')
     const expected = lossItems(countUnitYear(qiemo2021Dataset()))
-    expect(byTestId('loss-item').map((li) => li.textContent?.replace(/\s+/g, ''))).toStrictEqual(expected.map((i) => `${i.label}${i.count}`))
-    expect(expected.map((i) => i.key)).toEqual(expect.arrayContaining(['projects', 'budgetLines', 'monthlyExecutions', 'indicators', 'readings', 'measures']))
+    expect(byTestId('loss-item').map((li) => li.textContent?.replace(/\s+/g, ''))).toStrictEqual(
+      expected.map((i) => `${i.label}${i.count}`),
+    )
+    expect(expected.map((i) => i.key)).toEqual(
+      expect.arrayContaining(['projects', 'budgetLines', 'monthlyExecutions', 'indicators', 'readings', 'measures']),
+    )
 
     await click('loss-backup')
     await until(() => byTestId('loss-backed-up').length > 0, 'the backup')
@@ -105,7 +123,11 @@ describe('监控节点 list keeps the 定稿 rules', () => {
   async function mountNodes() {
     const workspace = useWorkspaceStore()
     const r = router()
-    const wrapper = mount(EntryNodes, { props: { dataset: workspace.dataset! }, global: { plugins: [r] }, attachTo: body() })
+    const wrapper = mount(EntryNodes, {
+      props: { dataset: workspace.dataset! },
+      global: { plugins: [r] },
+      attachTo: body(),
+    })
     await flushPromises()
     return { wrapper, router: r }
   }
@@ -190,10 +212,14 @@ describe('删除预算行, 删除三级指标 and 删除项目 warn with counts 
     await clickInRow('budget-line-delete', line.name)
     await until(() => visibleDialog() !== undefined, 'the warning')
     expect(byTestId('loss-subject')[0].textContent).toContain(`预算行“${line.name}”`)
-    expect(itemTexts()).toStrictEqual(lossItems(countBudgetLine(workspace.dataset!, line.id)).map((i) => `${i.label}${i.count}`))
+    expect(itemTexts()).toStrictEqual(
+      lossItems(countBudgetLine(workspace.dataset!, line.id)).map((i) => `${i.label}${i.count}`),
+    )
     expect(itemTexts()).toStrictEqual(['预算行1', `月度执行数${executions}`])
     const about = alertsAbout(workspace.dataset!, { type: 'budgetLine', id: line.id }, useAlertsStore().computedAlerts)
-    expect(byTestId('loss-note')[0].textContent).toBe(`${alertsAboutNote(about)}本单位的其他预算行、指标和监控节点不受影响。`)
+    expect(byTestId('loss-note')[0].textContent).toBe(
+      `${alertsAboutNote(about)}本单位的其他预算行、指标和监控节点不受影响。`,
+    )
 
     await click('loss-backup')
     await until(() => byTestId('loss-backed-up').length > 0, 'the backup')
@@ -218,17 +244,38 @@ describe('删除预算行, 删除三级指标 and 删除项目 warn with counts 
   function withProjectIndicator(): { dataset: UnitYearDataset; indicator: Indicator } {
     const demo = qiemo2021Dataset()
     const project = demo.projects[0]
-    const indicator: Indicator = { ...demo.indicators[0], id: 'ind-project', targetId: 'target-project', name: '评估宗数' }
+    const indicator: Indicator = {
+      ...demo.indicators[0],
+      id: 'ind-project',
+      targetId: 'target-project',
+      name: '评估宗数',
+    }
     const reading = (nodeId: string): IndicatorReading => ({
-      id: `reading-project-${nodeId}`, nodeId, indicatorId: indicator.id, actualValue: '3', yearEndForecast: '6',
-      likelihood: '确定能', deviationCauses: [], deviationText: '',
+      id: `reading-project-${nodeId}`,
+      nodeId,
+      indicatorId: indicator.id,
+      actualValue: '3',
+      yearEndForecast: '6',
+      likelihood: '确定能',
+      deviationCauses: [],
+      deviationText: '',
     })
     const q3 = { ...demo.nodes[0], id: 'node-q3', asOfDate: '2021-09-30' as const, label: '2021年1-9月' }
     return {
       indicator,
       dataset: {
         ...demo,
-        targets: [...demo.targets, { id: 'target-project', unitId: DEMO_UNIT_ID, year: DEMO_YEAR, scope: 'project', projectId: project.id, description: '' }],
+        targets: [
+          ...demo.targets,
+          {
+            id: 'target-project',
+            unitId: DEMO_UNIT_ID,
+            year: DEMO_YEAR,
+            scope: 'project',
+            projectId: project.id,
+            description: '',
+          },
+        ],
         indicators: [...demo.indicators, indicator],
         nodes: [...demo.nodes, q3],
         readings: [...demo.readings, reading(DEMO_NODE_ID), reading(q3.id)],
@@ -236,7 +283,7 @@ describe('删除预算行, 删除三级指标 and 删除项目 warn with counts 
     }
   }
 
-  it('counts an indicator\'s readings at every node, also those the workspace had not read, and deletes only on confirm', async () => {
+  it("counts an indicator's readings at every node, also those the workspace had not read, and deletes only on confirm", async () => {
     const { dataset, indicator } = withProjectIndicator()
     expect((await saveUnitYear(dataset)).ok).toBe(true)
     const workspace = useWorkspaceStore()
@@ -297,7 +344,14 @@ describe('删除预算行, 删除三级指标 and 删除项目 warn with counts 
 
     // a project with a target (and no lines): refused before any warning
     await db.projects.put({ ...demo.projects[0], id: 'proj-target', name: '有目标的项目' })
-    await db.targets.put({ id: 'target-p', unitId: DEMO_UNIT_ID, year: DEMO_YEAR, scope: 'project', projectId: 'proj-target', description: '' })
+    await db.targets.put({
+      id: 'target-p',
+      unitId: DEMO_UNIT_ID,
+      year: DEMO_YEAR,
+      scope: 'project',
+      projectId: 'proj-target',
+      description: '',
+    })
     await workspace.reload()
     await wrapper.setProps({ dataset: workspace.dataset! })
     await click('project-delete')

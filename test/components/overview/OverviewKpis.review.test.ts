@@ -19,7 +19,10 @@ describe('OverviewKpis review cards', () => {
   beforeEach(() => setActivePinia(createPinia()))
 
   it('shows open alerts (red in brackets) and overdue measures, linking to their pages', async () => {
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }] })
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/:p(.*)*', component: { template: '<div />' } }],
+    })
     const wrapper = mount(OverviewKpis, {
       props: { snapshot: demoSnapshot(), openAlerts: { total: 12, red: 11 }, overdueMeasures: 2 },
       global: { plugins: [router] },

@@ -18,7 +18,9 @@ const settings = { ...defaultSettings(), scoringScheme: 'seed003' as const }
 function budgetLineOf(dataset: UnitYearDataset, nodeId = DEMO_NODE_ID): string {
   const result = computeNodeSnapshot({ dataset, nodeId, settings })
   if (!result.ok) throw new Error(result.issues.map((i) => i.message).join())
-  const wrapper = mount(ScorePreviewCard, { props: { preview: scoreOutlook(result.value, settings), scheme: '广州2023自评表', precision: 2 } })
+  const wrapper = mount(ScorePreviewCard, {
+    props: { preview: scoreOutlook(result.value, settings), scheme: '广州2023自评表', precision: 2 },
+  })
   return wrapper.get('[data-testid="score-budget-execution"]').text()
 }
 
@@ -32,12 +34,16 @@ describe('ScorePreviewCard: 部门预算资金支出率', () => {
   it('entries only in months 3 and 6: averages those two (19.17%, 1.92 分) and names the months left out', () => {
     const dataset = qiemo2021Dataset()
     dataset.monthlyExecutions = dataset.monthlyExecutions.filter((e) => e.month === 3 || e.month === 6)
-    expect(budgetLineOf(dataset)).toContain('已填报的 2 个月（3、6月）平均执行率 19.17%（1、2、4、5月有预算行未填报，不计入），按此得 1.92 分。')
+    expect(budgetLineOf(dataset)).toContain(
+      '已填报的 2 个月（3、6月）平均执行率 19.17%（1、2、4、5月有预算行未填报，不计入），按此得 1.92 分。',
+    )
   })
 
   it('no month entered at all: 尚无足够的月度执行数据，无法计算月均执行率', () => {
     const dataset = qiemo2021Dataset()
     dataset.monthlyExecutions = []
-    expect(budgetLineOf(dataset)).toContain('部门预算资金支出率（10 分）：尚无足够的月度执行数据，无法计算月均执行率，此项暂计 0 分。')
+    expect(budgetLineOf(dataset)).toContain(
+      '部门预算资金支出率（10 分）：尚无足够的月度执行数据，无法计算月均执行率，此项暂计 0 分。',
+    )
   })
 })

@@ -34,7 +34,9 @@ describe('双监控 of a project without a target value', () => {
     const option = dualMonitoringOption(rows, 2, snapshot.projectLights) as unknown as DualOption
     expect(option.series[0].label.formatter({ dataIndex: 0 })).toBe('资金 0.00% ✖') // red
     expect(option.series[1].label.formatter({ dataIndex: 0 })).toBe('目标：该项目未设绩效指标')
-    expect(option.tooltip.formatter([{ dataIndex: 0 }])).toBe('国有土地出让金评估项目<br/>资金进度（执行率）：0.00%<br/>目标进度：该项目未设绩效指标')
+    expect(option.tooltip.formatter([{ dataIndex: 0 }])).toBe(
+      '国有土地出让金评估项目<br/>资金进度（执行率）：0.00%<br/>目标进度：该项目未设绩效指标',
+    )
   })
 
   it('does not claim “未设” without the project counts, nor when the project’s indicators are only not yet measurable', () => {

@@ -15,7 +15,8 @@ export function demoWithJuly(): UnitYearDataset {
   const june = dataset.nodes.find((n) => n.id === DEMO_NODE_ID)
   if (!june) throw new Error('no 1-6月 node in the demo')
   dataset.nodes.push({ ...june, id: JULY_NODE_ID, asOfDate: '2021-07-31', label: '2021年1-7月', status: 'draft' })
-  const copied = dataset.readings.filter((r) => r.nodeId === DEMO_NODE_ID)
+  const copied = dataset.readings
+    .filter((r) => r.nodeId === DEMO_NODE_ID)
     .map((r) => ({ ...r, id: `${r.id}-07`, nodeId: JULY_NODE_ID, carriedFrom: DEMO_NODE_ID }))
   dataset.readings.push(...copied)
   return dataset

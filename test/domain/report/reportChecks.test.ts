@@ -9,7 +9,8 @@ import { checksRefusal, noNewSpendingEntries, reportChecks } from '../../../src/
 import type { UnitYearDataset } from '../../../src/domain/types'
 import { demoWithJuly, JULY_NODE_ID, snapshotOf } from './julyNode'
 
-const checksAt = (dataset: UnitYearDataset, nodeId: string) => reportChecks({ dataset, snapshot: snapshotOf(dataset, nodeId) })
+const checksAt = (dataset: UnitYearDataset, nodeId: string) =>
+  reportChecks({ dataset, snapshot: snapshotOf(dataset, nodeId) })
 
 /** 「确认本月无新增支出」 as the store writes it: the entries, each with an id. */
 function confirmNoNewSpending(dataset: UnitYearDataset, nodeId: string): void {
@@ -17,7 +18,8 @@ function confirmNoNewSpending(dataset: UnitYearDataset, nodeId: string): void {
   dataset.monthlyExecutions.push(...rows.map((row, i) => ({ ...row, id: `no-new-${i}` })))
 }
 
-const JULY_UNREPORTED = '5 个预算行未填报7月：工资福利支出、车辆运行维护费、基本公用经费、驻村、管寺生活补助、国有土地出让金评估项目（按截至6月的数计）'
+const JULY_UNREPORTED =
+  '5 个预算行未填报7月：工资福利支出、车辆运行维护费、基本公用经费、驻村、管寺生活补助、国有土地出让金评估项目（按截至6月的数计）'
 
 describe('reportChecks', () => {
   it('finds nothing to settle at the demo’s 1-6月: all 5 lines entered June (383.74 of 1493.25), no reading carried', () => {
@@ -33,10 +35,14 @@ describe('reportChecks', () => {
     expect(checks[0].subjects).toHaveLength(5)
     expect(checks[0].action).toContain('确认本月无新增支出')
     expect(checks[1].message).toBe('22 个指标的填报沿用自“2021年1-6月”，尚未确认')
-    expect(checks[1].detail).toBe('办理建设项目用地初审、新增建设用地报批、开展及红枣培训会议次数、挂牌出让土地、闲置土地清理、审批国有土地使用权转让、' +
-      '完成土地出让成交价款、国有建设用地和国有农用地评估率、土地报批程序合规通过率、社保费、工资发放及时率 等 22 个')
+    expect(checks[1].detail).toBe(
+      '办理建设项目用地初审、新增建设用地报批、开展及红枣培训会议次数、挂牌出让土地、闲置土地清理、审批国有土地使用权转让、' +
+        '完成土地出让成交价款、国有建设用地和国有农用地评估率、土地报批程序合规通过率、社保费、工资发放及时率 等 22 个',
+    )
     expect(checks[1].action).toContain('指标填报')
-    expect(checksRefusal(checks)).toBe(`定稿前请先处理以下 2 项：1、${JULY_UNREPORTED}；2、22 个指标的填报沿用自“2021年1-6月”，尚未确认。`)
+    expect(checksRefusal(checks)).toBe(
+      `定稿前请先处理以下 2 项：1、${JULY_UNREPORTED}；2、22 个指标的填报沿用自“2021年1-6月”，尚未确认。`,
+    )
   })
 
   it('「确认本月无新增支出」 stores June’s cumulative figures as July’s: 执行数 stays 383.74 and the check clears', () => {
@@ -66,9 +72,14 @@ describe('reportChecks', () => {
     )
     dataset.monthlyExecutions = dataset.monthlyExecutions.filter((e) => e.budgetLineId !== 'demo-bl-zcgs')
     const [unreported] = checksAt(dataset, JULY_NODE_ID)
-    expect(unreported.message).toBe('3 个预算行未填报7月：基本公用经费、驻村、管寺生活补助、国有土地出让金评估项目（2 个按截至6月的数计，1 个尚无填报、未计入）')
-    expect(noNewSpendingEntries({ dataset, snapshot: snapshotOf(dataset, JULY_NODE_ID) }).find((e) => e.budgetLineId === 'demo-bl-zcgs'))
-      .toEqual({ budgetLineId: 'demo-bl-zcgs', year: 2021, month: 7, allocated: '0', spent: '0' })
+    expect(unreported.message).toBe(
+      '3 个预算行未填报7月：基本公用经费、驻村、管寺生活补助、国有土地出让金评估项目（2 个按截至6月的数计，1 个尚无填报、未计入）',
+    )
+    expect(
+      noNewSpendingEntries({ dataset, snapshot: snapshotOf(dataset, JULY_NODE_ID) }).find(
+        (e) => e.budgetLineId === 'demo-bl-zcgs',
+      ),
+    ).toEqual({ budgetLineId: 'demo-bl-zcgs', year: 2021, month: 7, allocated: '0', spent: '0' })
   })
 
   it('clears the carried check once every reading is confirmed or edited at 1-7月', () => {
@@ -77,7 +88,9 @@ describe('reportChecks', () => {
     // 办理建设项目用地初审 edited to 9 at July, the other 21 confirmed (the mark dropped, as 指标填报 saves them)
     const july = dataset.readings.filter((r) => r.nodeId === JULY_NODE_ID)
     for (const r of july.slice(1)) delete r.carriedFrom
-    expect(checksAt(dataset, JULY_NODE_ID).map((c) => [c.message, c.detail])).toEqual([['1 个指标的填报沿用自“2021年1-6月”，尚未确认', '办理建设项目用地初审']])
+    expect(checksAt(dataset, JULY_NODE_ID).map((c) => [c.message, c.detail])).toEqual([
+      ['1 个指标的填报沿用自“2021年1-6月”，尚未确认', '办理建设项目用地初审'],
+    ])
     july[0].actualValue = '9'
     delete july[0].carriedFrom
     expect(checksAt(dataset, JULY_NODE_ID)).toEqual([])
@@ -89,8 +102,25 @@ describe('reportChecks', () => {
     for (const r of dataset.readings) delete r.carriedFrom
     // the e2e's 工资福利支出 judgement at 1-6月 (全年预计 1129.83), copied forward
     dataset.budgetJudgements.push(
-      { id: 'j6', nodeId: DEMO_NODE_ID, budgetLineId: 'demo-bl-gzfl', yearEndForecast: '1129.83', likelihood: '确定能', deviationCauses: ['其他'], deviationText: '绩效工资和年终奖励集中在下半年发放' },
-      { id: 'j7', nodeId: JULY_NODE_ID, budgetLineId: 'demo-bl-gzfl', yearEndForecast: '1129.83', likelihood: '确定能', deviationCauses: ['其他'], deviationText: '绩效工资和年终奖励集中在下半年发放', carriedFrom: DEMO_NODE_ID },
+      {
+        id: 'j6',
+        nodeId: DEMO_NODE_ID,
+        budgetLineId: 'demo-bl-gzfl',
+        yearEndForecast: '1129.83',
+        likelihood: '确定能',
+        deviationCauses: ['其他'],
+        deviationText: '绩效工资和年终奖励集中在下半年发放',
+      },
+      {
+        id: 'j7',
+        nodeId: JULY_NODE_ID,
+        budgetLineId: 'demo-bl-gzfl',
+        yearEndForecast: '1129.83',
+        likelihood: '确定能',
+        deviationCauses: ['其他'],
+        deviationText: '绩效工资和年终奖励集中在下半年发放',
+        carriedFrom: DEMO_NODE_ID,
+      },
     )
     const checks = checksAt(dataset, JULY_NODE_ID)
     expect(checks.map((c) => [c.kind, c.message, c.detail])).toEqual([
@@ -108,8 +138,16 @@ describe('reportChecks', () => {
     // 1-7月's own reading of 办理建设项目用地初审, the rest still June's, all copied to a 1-8月 node
     delete july[0].carriedFrom
     dataset.nodes.push({ ...dataset.nodes[0], id: 'node-08', asOfDate: '2021-08-31', label: '2021年1-8月' })
-    dataset.readings.push(...july.map((r) => ({ ...r, id: `${r.id}-08`, nodeId: 'node-08', carriedFrom: r.carriedFrom ?? JULY_NODE_ID })))
-    dataset.monthlyExecutions.push(...dataset.monthlyExecutions.filter((e) => e.month === 7).map((e) => ({ ...e, id: `${e.id}-8`, month: 8 as const })))
-    expect(checksAt(dataset, 'node-08').map((c) => c.message)).toEqual(['22 个指标的填报沿用自“2021年1-7月”“2021年1-6月”，尚未确认'])
+    dataset.readings.push(
+      ...july.map((r) => ({ ...r, id: `${r.id}-08`, nodeId: 'node-08', carriedFrom: r.carriedFrom ?? JULY_NODE_ID })),
+    )
+    dataset.monthlyExecutions.push(
+      ...dataset.monthlyExecutions
+        .filter((e) => e.month === 7)
+        .map((e) => ({ ...e, id: `${e.id}-8`, month: 8 as const })),
+    )
+    expect(checksAt(dataset, 'node-08').map((c) => c.message)).toEqual([
+      '22 个指标的填报沿用自“2021年1-7月”“2021年1-6月”，尚未确认',
+    ])
   })
 })
