@@ -21,7 +21,7 @@ function kpi(wrapper: ReturnType<typeof mount>, testId: string): string {
 describe('OverviewKpis on the seed 001 demo node (2021-06-30)', () => {
   beforeEach(() => setActivePinia(createPinia()))
 
-  it('shows 1,493.25 万元, 383.74 万元, 25.70%, 50.00% and a red light with ratio 51.4 (spec §8)', () => {
+  it('shows 1,493.25 万元, 383.74 万元, 25.70%, 50.00% and a red light with ratio 51.4 (domain-rules §4.9)', () => {
     const wrapper = mount(OverviewKpis, { props: { snapshot: demoSnapshot() } })
     expect(kpi(wrapper, 'kpi-adjusted-budget')).toBe('1,493.25 万元')
     expect(kpi(wrapper, 'kpi-spent')).toBe('383.74 万元')

@@ -141,7 +141,7 @@ describe('a submitted report cannot be changed by later edits elsewhere', () => 
     }
   }
 
-  it('keeps the frozen model byte-identical: a 执行数 and a project name are refused (rules §2), a precision change does not reach it', async () => {
+  it('keeps the frozen model byte-identical: a 执行数 and a project name are refused (domain-rules §12.3), a precision change does not reach it', async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
     const { dataset, model } = await draftFromStore(database)

@@ -154,7 +154,7 @@ describe('the remaining rules, each with its sentence', () => {
   })
 })
 
-describe('cost ceilings (spec §4): no alert under the ceiling, a sentence saying why above it', () => {
+describe('cost ceilings (domain-rules §5.5): no alert under the ceiling, a sentence saying why above it', () => {
   const ceilingOf = (dataset: UnitYearDataset, name: string) => {
     const indicator = dataset.indicators.find((i) => i.name === name)
     const reading = dataset.readings.find((r) => r.indicatorId === indicator?.id)
@@ -289,7 +289,7 @@ describe('review state and prompts', () => {
   })
 })
 
-describe('reading.carried: readings a new node copied from the last one and nobody confirmed (issue 10)', () => {
+describe('reading.carried: readings a new node copied from the last one and nobody confirmed (domain-rules §7.4)', () => {
   const julyAlerts = (dataset: UnitYearDataset): Alert[] => {
     const snapshot = computeNodeSnapshot({ dataset, nodeId: JULY_NODE_ID, settings: defaultSettings() })
     if (!snapshot.ok) throw new Error('snapshot failed')

@@ -116,7 +116,7 @@ describe('completionRate: reverse indicators', () => {
   })
 })
 
-describe('isCostCeiling (spec §4: a ≤ / < cap whose 计量单位 is money)', () => {
+describe('isCostCeiling (domain-rules §5.5: a ≤ / < cap whose 计量单位 is money)', () => {
   it('is true for seed 001 项目保障成本经费 ≤150 万元 and 人员保障成本经费 ≤1129.83 万元, and for 元 / 千元 and <', () => {
     expect(isCostCeiling(indicator({ operator: '≤', targetValue: '150', measureUnit: '万元' }))).toBe(true)
     expect(isCostCeiling(indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元' }))).toBe(true)

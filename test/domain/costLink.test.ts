@@ -11,7 +11,7 @@ const named = (name: string) => {
   return found
 }
 
-describe('cost indicators linked to budget lines (rules §4)', () => {
+describe('cost indicators linked to budget lines (domain-rules §5.5)', () => {
   it('seed 001 at 1-6月: 人员保障成本经费 = 工资福利支出 324.88; 运转保障成本经费 = 15.95 + 42.91 + 0 = 58.86', () => {
     expect(linkedActual(named('人员保障成本经费'), demo.monthlyExecutions, '2021-06-30')?.toFixed(2)).toBe('324.88')
     expect(linkedActual(named('运转保障成本经费'), demo.monthlyExecutions, '2021-06-30')?.toFixed(2)).toBe('58.86')

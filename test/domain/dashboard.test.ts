@@ -276,7 +276,7 @@ describe('scoreOutlook: 部门预算资金支出率 beside the indicator score (
   })
 })
 
-describe('cost ceilings in the 一级/二级 progress (rules §4)', () => {
+describe('cost ceilings in the 一级/二级 progress (domain-rules §10.3)', () => {
   it('seed 001 1-6月: 成本指标 has no progress bar from its three ceilings (not 18.78%), and its light is green', () => {
     const snap = computeNodeSnapshot({ dataset: qiemo2021Dataset(), nodeId: DEMO_NODE_ID, settings: defaultSettings() })
     if (!snap.ok) throw new Error('the demo computes')

@@ -68,7 +68,7 @@ describe('qiemo2021YearDataset: June is seed 001', () => {
     expect(year.budgetJudgements).toEqual([])
   })
 
-  it('shows June’s figures exactly as the one-node demo does (the seed 001 checks of rules §8)', () => {
+  it('shows June’s figures exactly as the one-node demo does (the seed 001 checks of domain-rules §4.9, §5.6)', () => {
     const one = snapshotAt(seed, DEMO_NODE_ID)
     const june = snapshots[5]
     expect(june.indicators.map((r) => [r.indicator.id, r.assessment.light, r.assessment.completion])).toEqual(

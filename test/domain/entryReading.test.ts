@@ -85,7 +85,7 @@ describe('readingFromDraft', () => {
   })
 })
 
-describe('carried readings and result text (rules §2, §4)', () => {
+describe('carried readings and result text (domain-rules §7.1, §7.4)', () => {
   // seed 001: 办理建设项目用地初审, 7 个 at 1-6月 with the reason 上半年仅完成…; carried to 1-7月
   const carried = {
     ...draftFromReading({

@@ -170,7 +170,7 @@ describe('indicatorLight: the rules', () => {
   })
 })
 
-describe('indicatorLight: cost ceilings (≤ / < in 万元, 元, 千元; spec §4)', () => {
+describe('indicatorLight: cost ceilings (≤ / < in 万元, 元, 千元; domain-rules §5.5)', () => {
   const ceiling150 = (overrides: Partial<Indicator> = {}): Indicator =>
     indicator({
       level1: '成本指标',

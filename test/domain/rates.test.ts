@@ -179,7 +179,7 @@ describe('rollUpBudget (seed 001)', () => {
   })
 })
 
-describe('unreported lines at a month (spec §2: unreported is not zero)', () => {
+describe('unreported lines at a month (domain-rules §4.5: unreported is not zero)', () => {
   const { lines, executions } = seed001Budget()
   const amountsAt = (month: MonthNumber, extra = executions) =>
     lineAmountsAt(lines, extra, month, adjustedBudgets(lines))
@@ -328,7 +328,7 @@ describe('monthly execution rates and their average (seed 003 部门预算资金
   })
 })
 
-describe('dated adjustments and the carry-over base (rules §2)', () => {
+describe('dated adjustments and the carry-over base (domain-rules §4.2, §4.3)', () => {
   // seed 001: 工资福利支出 年初预算 1129.83; a 追加 of 100 taking effect in September
   const gzfl: BudgetLine = {
     id: 'gzfl',

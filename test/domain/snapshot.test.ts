@@ -344,7 +344,7 @@ describe('computeNodeSnapshot over the embedded demo (且末县自然资源局 2
   })
 })
 
-describe('dated adjustments and the carry-over base at a node (rules §2)', () => {
+describe('dated adjustments and the carry-over base at a node (domain-rules §4.2, §4.3)', () => {
   it('seed 001 1-6月: a 追加 of 100 from September leaves 1493.25 and 25.70%; from June it makes 1593.25 and 24.09%', () => {
     const data = qiemo2021Dataset()
     const first = data.budgetLines[0]

@@ -78,7 +78,7 @@ const SEED001_LINES_WHOLE = [
 describe('draftReport on the demo data (seed 001)', () => {
   const model = report()
 
-  it('follows the outline of spec §7 / seed 001', () => {
+  it('follows the outline of domain-rules §13.1 / seed 001', () => {
     expect(model.title).toBe('且末县自然资源局整体支出绩效监控报告')
     expect(model.reportDate).toBe('2021年7月2日')
     const chapters = model.blocks.flatMap((b) => (b.kind === 'heading' && b.level === 1 ? [b.text] : []))
