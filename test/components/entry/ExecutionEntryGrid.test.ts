@@ -5,24 +5,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import ExecutionEntryGrid from '@/components/entry/ExecutionEntryGrid.vue'
 import { moveFocus } from '@/composables/useExecutionEntryGrid'
 import { useEntryStore } from '@/stores/entry'
-import type { BudgetLine, DecimalString, MonthlyExecution } from '@/domain/types'
+import type { MonthlyExecution } from '@/domain/types'
+import { lines } from './gridFixtures'
 
 // seed 001 (且末县自然资源局 2021): 工资福利支出 1129.83, 车辆运行维护费 40.00
-const line = (id: string, name: string, initialBudget: DecimalString, sortOrder: number): BudgetLine => ({
-  id,
-  unitId: 'u',
-  year: 2021,
-  category: 'basic',
-  subCategory: 'personnel',
-  name,
-  fundSource: '财政拨款',
-  initialBudget,
-  additions: '0',
-  reductions: '0',
-  carryOver: '0',
-  sortOrder,
-})
-const lines = [line('gzfl', '工资福利支出', '1129.83', 1), line('clyx', '车辆运行维护费', '40.00', 2)]
 const stored: MonthlyExecution[] = [
   { id: 'e1', budgetLineId: 'gzfl', year: 2021, month: 1, allocated: '53.90', spent: '53.90' },
 ]

@@ -13,32 +13,10 @@ import { boxButton, click, freshApp, mountForConflict } from '../mountForConflic
 import ExecutionEntryGrid from '@/components/entry/ExecutionEntryGrid.vue'
 import { listMonthlyExecutions, putBudgetLine, putExecutions } from '@/db/budget'
 import { putUnit } from '@/db/units'
-import type { BudgetLine, DecimalString, MonthlyExecution } from '@/domain/types'
+
+import { lines, january } from './gridFixtures'
 
 // seed 001 (且末县自然资源局 2021): 工资福利支出 1129.83, 车辆运行维护费 40.00; 1月 53.90 and 1.20
-const line = (id: string, name: string, initialBudget: DecimalString, sortOrder: number): BudgetLine => ({
-  id,
-  unitId: 'u',
-  year: 2021,
-  category: 'basic',
-  subCategory: 'personnel',
-  name,
-  fundSource: '财政拨款',
-  initialBudget,
-  additions: '0',
-  reductions: '0',
-  carryOver: '0',
-  sortOrder,
-})
-const lines = [line('gzfl', '工资福利支出', '1129.83', 1), line('clyx', '车辆运行维护费', '40.00', 2)]
-const january = (id: string, budgetLineId: string, figures: DecimalString): MonthlyExecution => ({
-  id,
-  budgetLineId,
-  year: 2021,
-  month: 1,
-  allocated: figures,
-  spent: figures,
-})
 const start = [january('e-gzfl-1', 'gzfl', '53.90'), january('e-clyx-1', 'clyx', '1.20')]
 
 const stored = () => listMonthlyExecutions('u', 2021)

@@ -14,33 +14,11 @@ import { db } from '@/db/schema'
 import { listMonthlyExecutions, putBudgetLine, putExecutions } from '@/db/budget'
 import { putUnit } from '@/db/units'
 import type { AllocatedMode } from '@/domain/entryExecutionGrid'
-import type { BudgetLine, DecimalString, MonthlyExecution } from '@/domain/types'
+
+import { lines, january } from './gridFixtures'
 
 // seed 001 (且末县自然资源局 2021): 工资福利支出 1129.83, 车辆运行维护费 40.00; 1月 53.90 and 1.20;
 // 工资福利支出 2月 cumulative 107.95 (当月 54.05)
-const line = (id: string, name: string, initialBudget: DecimalString, sortOrder: number): BudgetLine => ({
-  id,
-  unitId: 'u',
-  year: 2021,
-  category: 'basic',
-  subCategory: 'personnel',
-  name,
-  fundSource: '财政拨款',
-  initialBudget,
-  additions: '0',
-  reductions: '0',
-  carryOver: '0',
-  sortOrder,
-})
-const lines = [line('gzfl', '工资福利支出', '1129.83', 1), line('clyx', '车辆运行维护费', '40.00', 2)]
-const january = (id: string, budgetLineId: string, figures: DecimalString): MonthlyExecution => ({
-  id,
-  budgetLineId,
-  year: 2021,
-  month: 1,
-  allocated: figures,
-  spent: figures,
-})
 
 const stored = () => listMonthlyExecutions('u', 2021)
 async function mountGrid(allocatedMode?: AllocatedMode): Promise<VueWrapper> {
