@@ -106,8 +106,18 @@ export const useWorkspaceStore = defineStore('workspace', () => {
    * readings already loaded stay loaded when the unit-year is the same (a reload after a write).
    */
   let loadCount = 0
-  async function select(nextUnitId: Id, nextYear: number): Promise<void> {
+  /**
+   * The latest select's promise. A select that a later one overtakes waits for that one instead of
+   * returning early: a caller that awaits a reload after its write (entry saves) must see the written
+   * figures on return, even when the change watcher's reload started meanwhile and won.
+   */
+  let latestLoad: Promise<void> = Promise.resolve()
+  function select(nextUnitId: Id, nextYear: number): Promise<void> {
     const load = ++loadCount
+    latestLoad = loadSelected(load, nextUnitId, nextYear)
+    return latestLoad
+  }
+  async function loadSelected(load: number, nextUnitId: Id, nextYear: number): Promise<void> {
     const same = nextUnitId === unitId.value && nextYear === year.value
     const scope = same
       ? {
@@ -130,7 +140,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
         unitIndicators: true,
       },
     })
-    if (load !== loadCount) return // a later select or reload won
+    if (load !== loadCount) return latestLoad // a later select or reload won: its figures are the ones to show
     // The user may have opened another node while this read was under way (selectNode): keep it, with
     // its readings, rather than going back to the node chosen when the read began.
     let data = loaded
@@ -139,7 +149,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       shownNode = chosenMeanwhile
       if (!nodeIds.has(chosenMeanwhile)) {
         const more = await loadReadings({ nodeIds: [chosenMeanwhile] })
-        if (load !== loadCount) return
+        if (load !== loadCount) return latestLoad
         data = { ...data, readings: mergeReadings(data.readings, more) }
         nodeIds.add(chosenMeanwhile)
       }

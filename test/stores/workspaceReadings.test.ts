@@ -126,4 +126,20 @@ describe('workspace readings (on the app database, fake-indexeddb)', () => {
     expect(workspace.dataset?.readings.map((r) => r.id)).toEqual(['reading-review', 'r-land-q3', 'r-review-q3'])
     await vi.waitFor(() => expect(workspace.dataset?.readings).toHaveLength(4))
   })
+  it('a reload that a later one overtakes returns only once the later figures are shown', async () => {
+    // An entry save awaits its reload, then says 已保存; the change watcher's reload may start meanwhile
+    // and win. The save must not return while the grid still holds the figures from before it.
+    const workspace = useWorkspaceStore()
+    await workspace.init()
+    const before = workspace.dataset
+    await db.readings.update('r-review-q3', { actualValue: '12' })
+    const first = workspace.reload()
+    const second = workspace.reload()
+    await first
+    const afterFirst = workspace.dataset
+    expect(afterFirst).not.toBe(before)
+    expect(afterFirst?.readings.find((r) => r.id === 'r-review-q3')?.actualValue).toBe('12')
+    await second
+    expect(workspace.dataset).toBe(afterFirst)
+  })
 })
