@@ -4,6 +4,7 @@
  * choice the other tab's version is the save's basis; with 放弃我的修改 the editor shows it and says
  * so, or, when the record was deleted there, does what `deleted` says (close, or tell the user).
  */
+import type { Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { useCheckedSave, type CheckedAttempt, type UseCheckedSaveReturn } from '@/composables/useCheckedSave'
 import { askRecordConflict, type RecordQuestion } from './conflictChoice'
@@ -39,5 +40,34 @@ export function useRecordSave<T, Value>(options: UseRecordSaveOptions<T, Value>)
       options.show(theirs)
       ElMessage.info('已改为其他窗口保存的内容')
     },
+  })
+}
+
+export interface UseDialogSaveOptions<T, Value> extends Pick<
+  UseRecordSaveOptions<T, Value>,
+  'attempt' | 'question' | 'rebase' | 'show'
+> {
+  /** the dialog: it closes once saved, and when 放弃我的修改 finds the record deleted in the other tab */
+  open: Ref<boolean>
+  /** why the last save did not go through, shown in the dialog; cleared when it shows their version */
+  messages: Ref<string[]>
+}
+
+/** useRecordSave for a record edited in a dialog (预算行, 三级指标, 项目, 纠偏措施): the same endings for each. */
+export function useDialogSave<T, Value>(options: UseDialogSaveOptions<T, Value>): UseCheckedSaveReturn {
+  const close = () => {
+    options.open.value = false
+  }
+  return useRecordSave<T, Value>({
+    ...options,
+    saved: close,
+    refused: (reasons) => {
+      options.messages.value = reasons
+    },
+    show: (theirs) => {
+      options.show(theirs)
+      options.messages.value = []
+    },
+    deleted: close,
   })
 }

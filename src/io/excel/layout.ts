@@ -102,31 +102,52 @@ export const EXECUTION_BASE_ALIASES: Readonly<Record<string, string>> = {
 
 export const MONTHS: readonly MonthNumber[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
 
+/** 支出类别 / 经费类型 / 资金来源 / 截至日期: one definition each; the sheets differ only in their notes. */
+const categoryColumn = (note: string): ColumnSpec => ({
+  key: 'category',
+  header: '支出类别',
+  width: 11,
+  choices: Object.values(CATEGORY_LABELS),
+  note,
+})
+const subCategoryColumn = (note: string): ColumnSpec => ({
+  key: 'subCategory',
+  header: '经费类型',
+  width: 11,
+  choices: Object.values(SUB_CATEGORY_LABELS),
+  note,
+})
+const fundSourceColumn = (note: string): ColumnSpec => ({
+  key: 'fundSource',
+  header: '资金来源',
+  width: 11,
+  choices: FUND_SOURCES,
+  note,
+})
+const asOfColumn = (note: string): ColumnSpec => ({ key: 'asOf', header: '截至日期', width: 12, note })
+const NEW_NODE_AS_OF = '必填，监控节点的截至日期；没有的节点会新建。'
+
+/** The judgement at a node, the same three columns for a budget line and for an indicator. */
+const JUDGEMENT_AT_NODE_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'likelihood', header: '完成可能性', width: 11, choices: LIKELIHOODS, note: '确定能、有可能、完全不可能。' },
+  {
+    key: 'causes',
+    header: '偏差原因',
+    width: 18,
+    choices: DEVIATION_CAUSES,
+    multi: true,
+    note: `可选 ${DEVIATION_CAUSES.join('、')}，多个用顿号分隔。`,
+  },
+  { key: 'causeText', header: '偏差原因说明', width: 30, note: '可空。' },
+]
+
 export const BUDGET_COLUMNS: readonly ColumnSpec[] = [
-  {
-    key: 'category',
-    header: '支出类别',
-    width: 11,
-    choices: Object.values(CATEGORY_LABELS),
-    note: '必填：基本支出 或 项目支出。',
-  },
-  {
-    key: 'subCategory',
-    header: '经费类型',
-    width: 11,
-    choices: Object.values(SUB_CATEGORY_LABELS),
-    note: '基本支出必填：人员经费 或 公用经费；项目支出留空。',
-  },
+  categoryColumn('必填：基本支出 或 项目支出。'),
+  subCategoryColumn('基本支出必填：人员经费 或 公用经费；项目支出留空。'),
   { key: 'project', header: '项目名称', width: 24, note: '项目支出必填，同一项目的多行写同一名称。' },
   { key: 'department', header: '责任科室', width: 14, note: '项目支出的责任科室，可空。' },
   { key: 'name', header: '预算项目名称', width: 26, note: '必填，如 工资福利支出、车辆运行维护费。' },
-  {
-    key: 'fundSource',
-    header: '资金来源',
-    width: 11,
-    choices: FUND_SOURCES,
-    note: `可空，默认 财政拨款；可选 ${FUND_SOURCES.join('、')}。`,
-  },
+  fundSourceColumn(`可空，默认 财政拨款；可选 ${FUND_SOURCES.join('、')}。`),
   { key: 'initialBudget', header: '年初预算', width: 12, note: '必填，万元。' },
   { key: 'additions', header: '追加', width: 10, note: '万元，空为 0；生效月份写在最后一列「调整月份」。' },
   { key: 'reductions', header: '追减', width: 10, note: '万元，空为 0；生效月份写在最后一列「调整月份」。' },
@@ -202,45 +223,18 @@ export const TARGET_COLUMNS: readonly ColumnSpec[] = [
 ]
 
 export const JUDGEMENT_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'asOf', header: '截至日期', width: 12, note: '必填，监控节点的截至日期；没有的节点会新建。' },
-  {
-    key: 'category',
-    header: '支出类别',
-    width: 11,
-    choices: Object.values(CATEGORY_LABELS),
-    note: '同「预算执行」表，五列一起确定预算行。',
-  },
-  {
-    key: 'subCategory',
-    header: '经费类型',
-    width: 11,
-    choices: Object.values(SUB_CATEGORY_LABELS),
-    note: '同「预算执行」表。',
-  },
+  asOfColumn(NEW_NODE_AS_OF),
+  categoryColumn('同「预算执行」表，五列一起确定预算行。'),
+  subCategoryColumn('同「预算执行」表。'),
   { key: 'project', header: '项目名称', width: 24, note: '同「预算执行」表。' },
   { key: 'name', header: '预算项目名称', width: 26, note: '须与「预算执行」表或已有预算行一致。' },
-  {
-    key: 'fundSource',
-    header: '资金来源',
-    width: 11,
-    choices: FUND_SOURCES,
-    note: '同「预算执行」表，空为 财政拨款。',
-  },
+  fundSourceColumn('同「预算执行」表，空为 财政拨款。'),
   { key: 'forecast', header: '全年预计执行数', width: 14, note: '万元，可空。' },
-  { key: 'likelihood', header: '完成可能性', width: 11, choices: LIKELIHOODS, note: '确定能、有可能、完全不可能。' },
-  {
-    key: 'causes',
-    header: '偏差原因',
-    width: 18,
-    choices: DEVIATION_CAUSES,
-    multi: true,
-    note: `可选 ${DEVIATION_CAUSES.join('、')}，多个用顿号分隔。`,
-  },
-  { key: 'causeText', header: '偏差原因说明', width: 30, note: '可空。' },
+  ...JUDGEMENT_AT_NODE_COLUMNS,
 ]
 
 export const MEASURE_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'asOf', header: '截至日期', width: 12, note: '必填，监控节点的截至日期；没有的节点会新建。' },
+  asOfColumn(NEW_NODE_AS_OF),
   {
     key: 'kind',
     header: '措施类型',
@@ -262,7 +256,7 @@ export const MEASURE_COLUMNS: readonly ColumnSpec[] = [
 ]
 
 export const READING_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'asOf', header: '截至日期', width: 12, note: '必填，监控节点的截至日期，如 2021-06-30；没有的节点会新建。' },
+  asOfColumn('必填，监控节点的截至日期，如 2021-06-30；没有的节点会新建。'),
   { key: 'scope', header: '目标范围', width: 20, note: '同「绩效指标」表。' },
   { key: 'level1', header: '一级指标', width: 12, note: '同「绩效指标」表。' },
   { key: 'level2', header: '二级指标', width: 12, note: '同「绩效指标」表。' },
@@ -272,16 +266,7 @@ export const READING_COLUMNS: readonly ColumnSpec[] = [
   { key: 'grade', header: '定性评级', width: 10, choices: GRADES, note: '定性指标必填：达成、部分达成、未达成。' },
   { key: 'percent', header: '定性百分比', width: 10, note: '可空，如 30、30% 或 0.3。' },
   { key: 'forecast', header: '全年预计完成值', width: 14, note: '可空。' },
-  { key: 'likelihood', header: '完成可能性', width: 11, choices: LIKELIHOODS, note: '确定能、有可能、完全不可能。' },
-  {
-    key: 'causes',
-    header: '偏差原因',
-    width: 18,
-    choices: DEVIATION_CAUSES,
-    multi: true,
-    note: `可选 ${DEVIATION_CAUSES.join('、')}，多个用顿号分隔。`,
-  },
-  { key: 'causeText', header: '偏差原因说明', width: 30, note: '可空。' },
+  ...JUDGEMENT_AT_NODE_COLUMNS,
 ]
 
 /** Rows per sheet the importer accepts (a unit has tens to hundreds; this is a safety limit). */
