@@ -14,7 +14,7 @@ import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import type { CheckedWriteOptions, DbOptions } from './options'
-import { deleteNodeChildren, ofUnit, type RowCounts } from './unitScope'
+import { deleteNodeChildren, nodeTables, ofUnit, type RowCounts } from './unitScope'
 import { assertRowsUnchanged, putAudited, runWrite } from './write'
 
 /** Nodes of a unit-year in date order. */
@@ -49,15 +49,7 @@ export async function putNode(
 
 /** Deletes a node with its readings, judgements, alerts and measures. */
 export async function deleteNode(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<RowCounts>> {
-  const tables = [
-    database.nodes,
-    database.readings,
-    database.budgetJudgements,
-    database.alerts,
-    database.measures,
-    database.reports,
-  ]
-  return runWrite(database, tables, async () => {
+  return runWrite(database, nodeTables(database), async () => {
     const before = await database.nodes.get(id)
     if (!before) throw new DbWriteError('找不到要删除的监控节点。')
     if (isLocked(before)) throw new DbWriteError(lockedMessage(before, '删除该节点'))

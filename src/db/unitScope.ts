@@ -5,6 +5,7 @@
  */
 import { Dexie, type Collection, type Table } from 'dexie'
 import type { Id } from '@/domain/types'
+import { DATA_COUNT_KEYS, noDataCounts, type DataCountKey, type DataCounts } from '@/domain/dataLoss'
 import type { MonitoringDb } from './schema'
 
 /** Rows of a unit (all years when `year` is undefined) through the [unitId+year] index. */
@@ -15,73 +16,38 @@ export function ofUnit<T, K, I>(table: Table<T, K, I>, unitId: Id, year?: number
     : index.equals([unitId, year])
 }
 
-/** Tables whose rows hang off a unit-year, directly or through a parent row. */
-export type ScopedTable =
-  | 'projects'
-  | 'budgetLines'
-  | 'monthlyExecutions'
-  | 'targets'
-  | 'indicators'
-  | 'nodes'
-  | 'readings'
-  | 'budgetJudgements'
-  | 'alerts'
-  | 'measures'
-  | 'reports'
-
-export type RowCounts = Record<ScopedTable, number>
-
-export function zeroCounts(): RowCounts {
-  return {
-    projects: 0,
-    budgetLines: 0,
-    monthlyExecutions: 0,
-    targets: 0,
-    indicators: 0,
-    nodes: 0,
-    readings: 0,
-    budgetJudgements: 0,
-    alerts: 0,
-    measures: 0,
-    reports: 0,
-  }
-}
+/** Tables whose rows hang off a unit-year, directly or through a parent row: the domain's data counts. */
+export type ScopedTable = DataCountKey
+export type RowCounts = DataCounts
 
 /** The tables a cascading delete touches, for the caller's transaction scope. */
 export function scopedTables(database: MonitoringDb): Table[] {
-  return [
-    database.projects,
-    database.budgetLines,
-    database.monthlyExecutions,
-    database.targets,
-    database.indicators,
-    database.nodes,
-    database.readings,
-    database.budgetJudgements,
-    database.alerts,
-    database.measures,
-    database.reports,
-  ]
+  return DATA_COUNT_KEYS.map((name) => database.table(name))
 }
+
+/** The tables a node's delete touches: the node and what hangs off it (deleteNodeChildren). */
+export function nodeTables(database: MonitoringDb): Table[] {
+  return [database.nodes, ...NODE_CHILD_TABLES.map((name) => database.table(name))]
+}
+
+/** The tables whose rows hang off a node (by `nodeId`). */
+const NODE_CHILD_TABLES = ['readings', 'budgetJudgements', 'alerts', 'measures', 'reports'] as const
 
 /** Deletes what hangs off these nodes: readings, budget judgements, alerts, measures. */
 export async function deleteNodeChildren(
   database: MonitoringDb,
   nodeIds: readonly Id[],
-  counts: RowCounts = zeroCounts(),
+  counts: RowCounts = noDataCounts(),
 ): Promise<RowCounts> {
   if (nodeIds.length === 0) return counts
-  counts.readings += await database.readings.where('nodeId').anyOf(nodeIds).delete()
-  counts.budgetJudgements += await database.budgetJudgements.where('nodeId').anyOf(nodeIds).delete()
-  counts.alerts += await database.alerts.where('nodeId').anyOf(nodeIds).delete()
-  counts.measures += await database.measures.where('nodeId').anyOf(nodeIds).delete()
-  counts.reports += await database.reports.where('nodeId').anyOf(nodeIds).delete()
+  for (const name of NODE_CHILD_TABLES)
+    counts[name] += await database.table(name).where('nodeId').anyOf(nodeIds).delete()
   return counts
 }
 
 /** Deletes every row of a unit-year (all years when `year` is undefined), keeping the unit itself. */
 export async function deleteUnitRows(database: MonitoringDb, unitId: Id, year?: number): Promise<RowCounts> {
-  const counts = zeroCounts()
+  const counts = noDataCounts()
   const lineIds = await ofUnit(database.budgetLines, unitId, year).primaryKeys()
   counts.monthlyExecutions += await database.monthlyExecutions.where('budgetLineId').anyOf(lineIds).delete()
   counts.budgetJudgements += await database.budgetJudgements.where('budgetLineId').anyOf(lineIds).delete()

@@ -52,22 +52,13 @@ export const DATA_COUNT_LABELS: Readonly<Record<DataCountKey, { label: string; m
   reports: { label: '监控报告', measureWord: '份' },
 }
 
-const KEYS = Object.keys(DATA_COUNT_LABELS) as DataCountKey[]
+/** every kind of row a unit-year holds, in the order a warning lists them */
+export const DATA_COUNT_KEYS = Object.keys(DATA_COUNT_LABELS) as DataCountKey[]
 
 export function noDataCounts(): DataCounts {
-  return {
-    projects: 0,
-    budgetLines: 0,
-    monthlyExecutions: 0,
-    targets: 0,
-    indicators: 0,
-    nodes: 0,
-    readings: 0,
-    budgetJudgements: 0,
-    alerts: 0,
-    measures: 0,
-    reports: 0,
-  }
+  const counts = {} as DataCounts
+  for (const key of DATA_COUNT_KEYS) counts[key] = 0
+  return counts
 }
 
 /** Everything one unit-year holds (what 删除单位 removes for that year, or 重新载入示例数据 replaces). */
@@ -103,7 +94,7 @@ export function countNode(dataset: UnitYearDataset, nodeId: Id): DataCounts {
 
 export function addCounts(a: DataCounts, b: DataCounts): DataCounts {
   const sum = noDataCounts()
-  for (const key of KEYS) sum[key] = a[key] + b[key]
+  for (const key of DATA_COUNT_KEYS) sum[key] = a[key] + b[key]
   return sum
 }
 
@@ -122,7 +113,7 @@ export interface LossItem {
 
 /** The kinds of data that would be lost, in DATA_COUNT_LABELS order; kinds with no rows are left out. */
 export function lossItems(counts: DataCounts): LossItem[] {
-  return KEYS.filter((key) => counts[key] > 0).map((key) => {
+  return DATA_COUNT_KEYS.filter((key) => counts[key] > 0).map((key) => {
     const { label, measureWord } = DATA_COUNT_LABELS[key]
     return { key, label, count: counts[key], text: `${label} ${counts[key]} ${measureWord}` }
   })

@@ -4,6 +4,7 @@
  * and the preview shows it. Plain data only; how a plan is built lives in src/io/import.
  */
 import type { IndicatorFramework, MonitoringNode, Unit, UnitYearDataset } from './types'
+import { TABLE_LABELS } from './backup'
 
 export type RowStatus = 'new' | 'changed' | 'unchanged'
 
@@ -16,31 +17,26 @@ export interface ImportProblem {
   message: string
 }
 
-export type CountKey =
-  | 'monitoringGroup'
-  | 'projects'
-  | 'budgetLines'
-  | 'monthlyExecutions'
-  | 'targets'
-  | 'indicators'
-  | 'nodes'
-  | 'readings'
-  | 'budgetJudgements'
-  | 'measures'
 export type StatusCounts = Record<RowStatus, number>
 
-export const COUNT_LABELS: Record<CountKey, string> = {
+/** The rows an import counts, in the preview's order: the monitoring group, then the stored tables it fills. */
+const IMPORTED_TABLES = [
+  'projects',
+  'budgetLines',
+  'monthlyExecutions',
+  'targets',
+  'indicators',
+  'nodes',
+  'readings',
+  'budgetJudgements',
+  'measures',
+] as const
+export type CountKey = 'monitoringGroup' | (typeof IMPORTED_TABLES)[number]
+
+export const COUNT_LABELS = {
   monitoringGroup: '监控小组成员',
-  projects: '项目',
-  budgetLines: '预算行',
-  monthlyExecutions: '月度执行数',
-  targets: '绩效目标',
-  indicators: '三级指标',
-  nodes: '监控节点',
-  readings: '指标填报',
-  budgetJudgements: '预算研判',
-  measures: '纠偏措施',
-}
+  ...Object.fromEntries(IMPORTED_TABLES.map((table) => [table, TABLE_LABELS[table]])),
+} as Record<CountKey, string>
 
 export interface RowChange {
   sheet: string
