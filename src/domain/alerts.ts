@@ -85,15 +85,7 @@ export interface ComputeAlertsInput {
 export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlertsInput): Alert[] {
   const nodeId = snapshot.node.id
   const alerts: Alert[] = []
-  const raise = (
-    ruleId: AlertRuleId,
-    light: Light,
-    subjectType: AlertSubject,
-    subjectId: Id,
-    thresholds: Record<string, string>,
-    inputs: Record<string, string>,
-    message: string,
-  ): void => {
+  const raise: Raise = (ruleId, light, subjectType, subjectId, thresholds, inputs, message) => {
     alerts.push({
       id: alertId(nodeId, ruleId, subjectId),
       nodeId,

@@ -170,17 +170,19 @@ export function parseDate(cell: CellValue): Parsed<IsoDate | null> {
   return iso ? good(iso) : bad('不是有效日期（请写成 2021-06-30）')
 }
 
+/**
+ * A cell's text for a whole number written with its unit ('2021年', '９月'): half-width, trimmed, the
+ * unit (`suffix`) removed; a number as written; anything else ''.
+ */
+export function cellTextWithout(cell: CellValue, suffix: RegExp): string {
+  if (typeof cell === 'number') return String(cell)
+  return typeof cell === 'string' ? toHalfWidth(cell).trim().replace(suffix, '') : ''
+}
+
 /** A whole year such as 2021 (number or '2021' / '2021年'). */
 export function parseYear(cell: CellValue): Parsed<number | null> {
   if (isBlank(cell)) return good(null)
-  const text =
-    typeof cell === 'number'
-      ? String(cell)
-      : typeof cell === 'string'
-        ? toHalfWidth(cell)
-            .trim()
-            .replace(/年(度)?$/, '')
-        : ''
+  const text = cellTextWithout(cell, /年(度)?$/)
   if (!/^\d{4}$/.test(text)) return bad('不是有效年度')
   const year = Number(text)
   return year >= 2000 && year <= 2100 ? good(year) : bad('不是有效年度')

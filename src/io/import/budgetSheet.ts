@@ -13,7 +13,7 @@ import {
   isBlank,
   parseAmount,
   parseChoice,
-  toHalfWidth,
+  cellTextWithout,
   type CellValue,
   type Parsed,
 } from '@/domain/importParsing'
@@ -42,14 +42,7 @@ import type { SheetGrid } from './sheetGrid'
  */
 export function parseAdjustmentMonth(cell: CellValue): Parsed<MonthNumber | null> {
   if (isBlank(cell)) return { ok: true, value: null }
-  const text =
-    typeof cell === 'number'
-      ? String(cell)
-      : typeof cell === 'string'
-        ? toHalfWidth(cell)
-            .trim()
-            .replace(/\s*月$/, '')
-        : ''
+  const text = cellTextWithout(cell, /\s*月$/)
   const month = /^\d{1,2}$/.test(text) ? Number(text) : NaN
   return Number.isInteger(month) && month >= 1 && month <= 12
     ? { ok: true, value: month as MonthNumber }

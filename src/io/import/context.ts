@@ -38,6 +38,17 @@ export interface PlanOutput {
 /** Rows of one kind by natural key. */
 type ByKey<T> = Map<string, T>
 
+/** A unit-year's rows by natural key (names normalised), as stored and as the file merges into them. */
+export interface RowsByKey {
+  projects: ByKey<Project>
+  lines: ByKey<BudgetLine>
+  exec: ByKey<MonthlyExecution>
+  targets: ByKey<PerformanceTarget>
+  indicators: ByKey<Indicator>
+  nodes: Map<IsoDate, MonitoringNode>
+  readings: ByKey<IndicatorReading>
+}
+
 export interface ImportContext extends PlanOutput {
   year: number
   unitId: Id
@@ -46,26 +57,11 @@ export interface ImportContext extends PlanOutput {
   /** the stored unit-year, or null */
   existing: UnitYearDataset | null
   /** stored rows by natural key, names normalised */
-  stored: {
-    projects: ByKey<Project>
-    lines: ByKey<BudgetLine>
-    exec: ByKey<MonthlyExecution>
-    targets: ByKey<PerformanceTarget>
-    indicators: ByKey<Indicator>
-    nodes: Map<IsoDate, MonitoringNode>
-    readings: ByKey<IndicatorReading>
-  }
+  stored: RowsByKey
   /** the merged unit-year as the sheets build it, by the same keys */
-  merged: {
-    projects: ByKey<Project>
+  merged: RowsByKey & {
     /** projects named by a row of the file (counted at the end) */
     touchedProjects: Set<string>
-    lines: ByKey<BudgetLine>
-    exec: ByKey<MonthlyExecution>
-    targets: ByKey<PerformanceTarget>
-    indicators: ByKey<Indicator>
-    nodes: Map<IsoDate, MonitoringNode>
-    readings: ByKey<IndicatorReading>
   }
   /** counts a row as new, changed or unchanged and says which */
   tally(kind: CountKey, stored: unknown, next: unknown): RowStatus
@@ -202,14 +198,7 @@ export function createImportContext(out: PlanOutput, info: UnitInfo, existing: U
     return target
   }
 
-  const ensureNode = (
-    asOf: IsoDate,
-    sheetName: string,
-    row: number,
-    column: number,
-    header: string,
-    cell: CellValue,
-  ): MonitoringNode | null => {
+  const ensureNode: ImportContext['ensureNode'] = (asOf, sheetName, row, column, header, cell) => {
     if (!asOf.startsWith(`${year}-`)) {
       out.problems.push({
         sheet: sheetName,
