@@ -12,7 +12,8 @@ import type { Id } from '@/domain/types'
 import { ok, refused, type Ok, type Refusal, type Result } from '@/domain/result'
 import type { SheetGrid } from '@/io/import'
 import { commitImport as writeImport, loadImportBase } from '@/db/importCommit'
-import { db, type MonitoringDb } from '@/db/schema'
+import { db } from '@/db/schema'
+import type { DbOptions } from '@/db/options'
 import type { BackupFile } from '@/db/backup'
 import type { BackupSummary } from '@/domain/backup'
 import { backupStatus, markBackedUp, type BackupStatus } from '@/db/meta'
@@ -80,7 +81,7 @@ const NO_BASE: ImportBase = { existing: null, existingUnit: null, existingFramew
  * Plans `grids` against what is stored now: the unit-year, and every node of the unit (a locked node
  * of any year refuses a change of its 执行率口径).
  */
-export async function planGrids(grids: readonly SheetGrid[], database: MonitoringDb = db): Promise<ImportPlan> {
+export async function planGrids(grids: readonly SheetGrid[], { database = db }: DbOptions = {}): Promise<ImportPlan> {
   const { planImport, readUnitYear } = await planner()
   const target = readUnitYear(grids)
   const base = target ? await loadImportBase(target.unitName, target.year, { database }) : NO_BASE
@@ -90,12 +91,12 @@ export async function planGrids(grids: readonly SheetGrid[], database: Monitorin
 /** Reads an .xlsx file and plans its import (the dry run). Writes nothing. */
 export async function previewWorkbook(
   data: ArrayBuffer | Uint8Array,
-  database: MonitoringDb = db,
+  { database = db }: DbOptions = {},
 ): Promise<PreviewResult> {
   const { readWorkbookGrids } = await excel()
   const read = await readWorkbookGrids(data)
   if (!read.ok) return importRefused(read.problems)
-  const plan = await planGrids(read.grids, database)
+  const plan = await planGrids(read.grids, { database })
   return plan.problems.length > 0 ? importRefused(plan.problems, plan) : ok({ plan, grids: read.grids })
 }
 
@@ -106,9 +107,9 @@ export async function previewWorkbook(
  */
 export async function commitWorkbook(
   grids: readonly SheetGrid[],
-  database: MonitoringDb = db,
+  { database = db }: DbOptions = {},
 ): Promise<Result<ImportCommitted>> {
-  const plan = await planGrids(grids, database)
+  const plan = await planGrids(grids, { database })
   if (plan.problems.length > 0 || !plan.dataset) {
     return refused([`文件有 ${plan.problems.length} 处问题，未写入任何数据：${plan.problems[0]?.message ?? ''}`])
   }
@@ -119,7 +120,11 @@ export async function commitWorkbook(
 }
 
 /** A unit-year in the template's layout; null when the unit does not exist. */
-export async function exportBytes(unitId: Id, year: number, database: MonitoringDb = db): Promise<ArrayBuffer | null> {
+export async function exportBytes(
+  unitId: Id,
+  year: number,
+  { database = db }: DbOptions = {},
+): Promise<ArrayBuffer | null> {
   const { datasetBytes } = await excel()
   const dataset = await loadUnitYear(unitId, year, { database })
   return dataset ? datasetBytes(dataset) : null

@@ -489,10 +489,13 @@ describe('on a database', () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
     const database = freshDb()
     expectOk(await saveUnitYear(source, { database }))
-    const preview = await previewWorkbook(bytes, database)
+    const preview = await previewWorkbook(bytes, { database })
     if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
     expect(preview.value.plan.newUnit).toBe(true)
-    expect(await commitWorkbook(preview.value.grids, database)).toMatchObject({ ok: true, value: { written: true } })
+    expect(await commitWorkbook(preview.value.grids, { database })).toMatchObject({
+      ok: true,
+      value: { written: true },
+    })
     const unit = (await database.units.toArray()).find((u) => u.name === '测试县自然资源局')
     expect(unit?.allocatedMode).toBe('equalsSpent')
     const loaded = await loadUnitYear(unit?.id ?? '', 2021, { database })
@@ -506,7 +509,9 @@ describe('on a database', () => {
       .sort((a, b) => a.month - b.month)
       .map((e) => [Number(e.spent).toFixed(2), Number(e.allocated).toFixed(2)])
     expect(amounts).toEqual(SALARY_PATH.map((v) => [v, v]))
-    const again = await previewWorkbook((await exportBytes(unit?.id ?? '', 2021, database)) as ArrayBuffer, database)
+    const again = await previewWorkbook((await exportBytes(unit?.id ?? '', 2021, { database })) as ArrayBuffer, {
+      database,
+    })
     if (!again.ok) expect.fail(again.problems.map((p) => p.message).join('\n'))
     expect(again.value.plan.unchanged).toBe(true)
   })
@@ -525,12 +530,12 @@ describe('on a database', () => {
     }
     await database.nodes.put(node2020)
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load((await exportBytes(demo.unit.id, demo.year, database)) as ArrayBuffer)
+    await wb.xlsx.load((await exportBytes(demo.unit.id, demo.year, { database })) as ArrayBuffer)
     const info = wb.getWorksheet('单位信息')
     if (!info) throw new Error('no 单位信息')
     expect(info.getCell('A8').value).toBe('执行率口径')
     info.getCell('B8').value = '含上年结转'
-    const preview = await previewWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), database)
+    const preview = await previewWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), { database })
     expect(preview.ok).toBe(false)
     if (!preview.ok)
       expect(preview.problems.map((p) => p.message)).toEqual([

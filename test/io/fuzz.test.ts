@@ -47,9 +47,9 @@ function fullDemo(): UnitYearDataset {
 beforeAll(async () => {
   database = freshDb()
   expectOk(await saveUnitYear(fullDemo(), { database }))
-  validXlsx = new Uint8Array((await exportBytes(DEMO_UNIT_ID, DEMO_YEAR, database)) as ArrayBuffer)
+  validXlsx = new Uint8Array((await exportBytes(DEMO_UNIT_ID, DEMO_YEAR, { database })) as ArrayBuffer)
   expect(validXlsx.length).toBeGreaterThan(5000)
-  const valid = await previewWorkbook(validXlsx, database)
+  const valid = await previewWorkbook(validXlsx, { database })
   expect(valid.ok).toBe(true)
   if (valid.ok) {
     // The mutations below reach every sheet: each has data rows to break.
@@ -298,7 +298,7 @@ async function mutatedWorkbook(m: Mutation): Promise<ArrayBuffer> {
 }
 
 async function expectRefusedWorkbook(bytes: ArrayBuffer | Uint8Array, label = ''): Promise<void> {
-  const preview = await previewWorkbook(bytes, database)
+  const preview = await previewWorkbook(bytes, { database })
   expect(preview.ok, label).toBe(false)
   if (!preview.ok) {
     expect(preview.problems.length).toBeGreaterThan(0)
@@ -311,7 +311,7 @@ async function expectRefusedWorkbook(bytes: ArrayBuffer | Uint8Array, label = ''
   } catch {
     grids = null
   }
-  if (grids) expect((await commitWorkbook(grids, database)).ok).toBe(false)
+  if (grids) expect((await commitWorkbook(grids, { database })).ok).toBe(false)
   expect(await snapshot(database)).toEqual(before)
 }
 

@@ -164,9 +164,9 @@ async function hostileWorkbook(edit?: (wb: ExcelJS.Workbook) => void): Promise<U
 }
 
 async function importInto(database: MonitoringDb, bytes: Uint8Array) {
-  const preview = await previewWorkbook(bytes, database)
+  const preview = await previewWorkbook(bytes, { database })
   if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
-  const committed = await commitWorkbook(preview.value.grids, database)
+  const committed = await commitWorkbook(preview.value.grids, { database })
   expect(committed).toMatchObject({ ok: true, value: { written: true } })
   return preview.value.plan
 }
@@ -230,7 +230,7 @@ describe('hostile text in an imported workbook', () => {
     const database = freshDb()
     await importInto(database, await hostileWorkbook())
     const [unit] = await database.units.toArray()
-    const exported = await exportBytes(unit.id, 2024, database)
+    const exported = await exportBytes(unit.id, 2024, { database })
     if (!exported) expect.fail('export returned nothing')
 
     const zip = await JSZip.loadAsync(exported)
@@ -264,10 +264,10 @@ describe('hostile text in an imported workbook', () => {
     }
 
     const before = await snapshot(database)
-    const again = await previewWorkbook(new Uint8Array(exported), database)
+    const again = await previewWorkbook(new Uint8Array(exported), { database })
     if (!again.ok) expect.fail(again.problems.map((p) => p.message).join('\n'))
     expect(again.value.plan.unchanged).toBe(true)
-    expect(await commitWorkbook(again.value.grids, database)).toMatchObject({ ok: true, value: { written: false } })
+    expect(await commitWorkbook(again.value.grids, { database })).toMatchObject({ ok: true, value: { written: false } })
     expect(await snapshot(database)).toEqual(before)
   })
 
@@ -311,13 +311,13 @@ describe('prototype-pollution keys as sheet and header names', () => {
       const bytes = await hostileWorkbook((wb) => {
         sheetOf(wb, '预算执行').getCell('E1').value = key
       })
-      const preview = await previewWorkbook(bytes, database)
+      const preview = await previewWorkbook(bytes, { database })
       expect(preview.ok).toBe(false)
       if (preview.ok) return
       const text = preview.problems.map((p) => p.message).join('\n')
       expect(text).toMatch(/[\u4e00-\u9fa5]/)
       expect(text).toContain('预算项目名称')
-      expect(await commitWorkbook(await readGrids(bytes), database)).toMatchObject({ ok: false })
+      expect(await commitWorkbook(await readGrids(bytes), { database })).toMatchObject({ ok: false })
       expect(await snapshot(database)).toEqual(before)
     })
 
@@ -398,11 +398,11 @@ describe('100 MB files', () => {
     const junk = new Uint8Array(XLSX).fill(0x41)
     junk.set([0x50, 0x4b, 0x03, 0x04])
     const started = performance.now()
-    const preview = await previewWorkbook(junk, database)
+    const preview = await previewWorkbook(junk, { database })
     expect(performance.now() - started).toBeLessThan(1000)
     expect(preview).toMatchObject({ ok: false, problems: [{ message: '文件过大（超过 30 MB），请拆分后分别导入' }] })
     expect(await snapshot(database)).toEqual(before)
-    expect(await exportBytes(DEMO_UNIT_ID, DEMO_YEAR, database)).not.toBeNull()
+    expect(await exportBytes(DEMO_UNIT_ID, DEMO_YEAR, { database })).not.toBeNull()
   })
 
   it('a 100 MB junk backup is refused with a Chinese message and restores nothing', async () => {

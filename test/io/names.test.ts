@@ -28,7 +28,7 @@ async function editedExport(
   const demo = qiemo2021Dataset()
   expectOk(await saveUnitYear(demo, { database }))
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load((await exportBytes(demo.unit.id, demo.year, database)) as ArrayBuffer)
+  await wb.xlsx.load((await exportBytes(demo.unit.id, demo.year, { database })) as ArrayBuffer)
   edit(wb)
   return { database, bytes: new Uint8Array(await wb.xlsx.writeBuffer()), demo }
 }
@@ -54,7 +54,7 @@ describe('names with invisible characters match what they look like', () => {
     const grids = await readGrids(bytes)
     expect(grids.find((g) => g.name === '单位信息')?.rows[1][1]).toBe(`${UNIT}\u200b`)
     expect(grids.find((g) => g.name === '预算执行')?.rows[1][4]).toBe(`${SALARY}\u200b`)
-    const preview = await previewWorkbook(bytes, database)
+    const preview = await previewWorkbook(bytes, { database })
     if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
     expect(preview.value.plan.newUnit).toBe(false)
     expect(preview.value.plan.unitName).toBe(UNIT)
@@ -65,7 +65,10 @@ describe('names with invisible characters match what they look like', () => {
     expect(preview.value.plan.rows.filter((r) => r.status !== 'unchanged')).toEqual([
       { sheet: '预算执行', row: 2, label: `${SALARY}（财政拨款）`, status: 'changed', detail: '追加 0 → 10' },
     ])
-    expect(await commitWorkbook(preview.value.grids, database)).toMatchObject({ ok: true, value: { written: true } })
+    expect(await commitWorkbook(preview.value.grids, { database })).toMatchObject({
+      ok: true,
+      value: { written: true },
+    })
     expect((await database.units.toArray()).map((u) => u.name)).toEqual([UNIT])
     const loaded = await loadUnitYear(demo.unit.id, demo.year, { database })
     expect(loaded?.budgetLines.map((l) => l.name)).toEqual(demo.budgetLines.map((l) => l.name))
@@ -77,7 +80,7 @@ describe('names with invisible characters match what they look like', () => {
     const { database, bytes } = await editedExport((wb) => {
       sheet(wb, '预算执行').getRow(10).values = ['\u200b', '\u200f', '\ufeff']
     })
-    const preview = await previewWorkbook(bytes, database)
+    const preview = await previewWorkbook(bytes, { database })
     if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
     expect(preview.value.plan.unchanged).toBe(true)
   })
@@ -106,7 +109,7 @@ describe('merged cells in a data sheet', () => {
     // ExcelJS copies the top-left value into every merged cell: the rows would all read 基本支出
     expect(grids.find((g) => g.name === '预算执行')?.merges).toEqual([{ top: 3, left: 1, bottom: 5, right: 1 }])
     const before = await snapshot(database)
-    const preview = await previewWorkbook(bytes, database)
+    const preview = await previewWorkbook(bytes, { database })
     expect(preview.ok).toBe(false)
     if (!preview.ok) {
       expect(preview.problems).toEqual([
@@ -118,7 +121,7 @@ describe('merged cells in a data sheet', () => {
         },
       ])
     }
-    const committed = await commitWorkbook(grids, database)
+    const committed = await commitWorkbook(grids, { database })
     expect(committed).toEqual({
       ok: false,
       messages: [
@@ -134,7 +137,7 @@ describe('merged cells in a data sheet', () => {
       sheet(wb, '绩效指标').mergeCells('B2:C3')
       sheet(wb, '绩效指标').mergeCells('E6:E7')
     })
-    const preview = await previewWorkbook(bytes, database)
+    const preview = await previewWorkbook(bytes, { database })
     expect(preview.ok ? [] : preview.problems.map((p) => p.message)).toEqual([
       '「绩效指标」的 B2:C3 是合并单元格，请取消合并并在每一行填写完整后再导入',
       '「绩效指标」的 E6:E7 是合并单元格，请取消合并并在每一行填写完整后再导入',
@@ -147,7 +150,7 @@ describe('merged cells in a data sheet', () => {
       sheet(wb, '填写说明').mergeCells('A2:A4')
       sheet(wb, '纠偏措施').mergeCells('H1:I1')
     })
-    const preview = await previewWorkbook(bytes, database)
+    const preview = await previewWorkbook(bytes, { database })
     if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
     expect(preview.value.plan.unchanged).toBe(true)
   })

@@ -36,12 +36,12 @@ describe('import pipeline on a database', () => {
     const demo = qiemo2021Dataset()
     expectOk(await saveUnitYear(demo, { database }))
     const before = await snapshot(database)
-    const bytes = await exportBytes(demo.unit.id, demo.year, database)
+    const bytes = await exportBytes(demo.unit.id, demo.year, { database })
     expect(bytes).not.toBeNull()
-    const preview = await previewWorkbook(bytes as ArrayBuffer, database)
+    const preview = await previewWorkbook(bytes as ArrayBuffer, { database })
     if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
     expect(preview.value.plan.unchanged).toBe(true)
-    const committed = await commitWorkbook(preview.value.grids, database)
+    const committed = await commitWorkbook(preview.value.grids, { database })
     expect(committed).toMatchObject({ ok: true, value: { written: false } })
     expect(await snapshot(database)).toEqual(before)
   })
@@ -50,25 +50,25 @@ describe('import pipeline on a database', () => {
     const source = freshDb()
     const demo = qiemo2021Dataset()
     expectOk(await saveUnitYear(demo, { database: source }))
-    const bytes = (await exportBytes(demo.unit.id, demo.year, source)) as ArrayBuffer
+    const bytes = (await exportBytes(demo.unit.id, demo.year, { database: source })) as ArrayBuffer
     const database = freshDb()
-    const preview = await previewWorkbook(bytes, database)
+    const preview = await previewWorkbook(bytes, { database })
     if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
     expect(preview.value.plan.counts.budgetLines.new).toBe(5)
     expect(preview.value.plan.counts.monthlyExecutions.new).toBe(30)
     expect(preview.value.plan.counts.indicators.new).toBe(demo.indicators.length)
     expect(preview.value.plan.counts.nodes.new).toBe(1)
-    const first = await commitWorkbook(preview.value.grids, database)
+    const first = await commitWorkbook(preview.value.grids, { database })
     expect(first).toMatchObject({ ok: true, value: { written: true } })
     // The reminder counts every imported row: 8 group members, 1 project, 5 lines, 30 months, 1 target,
     // 22 indicators, 1 node, 22 readings, 2 measures.
     const { backupStatus } = await import('@/db/meta')
     expect((await backupStatus({ database })).changesSinceBackup).toBe(92)
     const after = await snapshot(database)
-    const again = await previewWorkbook(bytes, database)
+    const again = await previewWorkbook(bytes, { database })
     if (!again.ok) expect.fail('second preview failed')
     expect(again.value.plan.unchanged).toBe(true)
-    expect(await commitWorkbook(again.value.grids, database)).toMatchObject({ ok: true, value: { written: false } })
+    expect(await commitWorkbook(again.value.grids, { database })).toMatchObject({ ok: true, value: { written: false } })
     expect(await snapshot(database)).toEqual(after)
     const units = await database.units.toArray()
     const loaded = await loadUnitYear(units[0].id, 2021, { database })
@@ -84,18 +84,24 @@ describe('import pipeline on a database', () => {
     const demo = fullDemo()
     expectOk(await saveUnitYear(demo, { database: source }))
     const before = await snapshot(source)
-    const bytes = (await exportBytes(demo.unit.id, demo.year, source)) as ArrayBuffer
-    const same = await previewWorkbook(bytes, source)
+    const bytes = (await exportBytes(demo.unit.id, demo.year, { database: source })) as ArrayBuffer
+    const same = await previewWorkbook(bytes, { database: source })
     if (!same.ok) expect.fail(same.problems.map((p) => p.message).join('\n'))
     expect(same.value.plan.unchanged).toBe(true)
     expect(same.value.plan.counts.budgetJudgements.unchanged).toBe(5)
-    expect(await commitWorkbook(same.value.grids, source)).toMatchObject({ ok: true, value: { written: false } })
+    expect(await commitWorkbook(same.value.grids, { database: source })).toMatchObject({
+      ok: true,
+      value: { written: false },
+    })
     expect(await snapshot(source)).toEqual(before)
 
     const database = freshDb()
-    const preview = await previewWorkbook(bytes, database)
+    const preview = await previewWorkbook(bytes, { database })
     if (!preview.ok) expect.fail(preview.problems.map((p) => p.message).join('\n'))
-    expect(await commitWorkbook(preview.value.grids, database)).toMatchObject({ ok: true, value: { written: true } })
+    expect(await commitWorkbook(preview.value.grids, { database })).toMatchObject({
+      ok: true,
+      value: { written: true },
+    })
     const units = await database.units.toArray()
     const loaded = await loadUnitYear(units[0].id, 2021, { database })
     expect(loaded?.unit.monitoringGroup).toEqual(demo.unit.monitoringGroup)
@@ -141,12 +147,12 @@ describe('import pipeline on a database', () => {
     const database = freshDb()
     const demo = fullDemo()
     expectOk(await saveUnitYear(demo, { database }))
-    const grids = await readGrids((await exportBytes(demo.unit.id, demo.year, database)) as ArrayBuffer)
+    const grids = await readGrids((await exportBytes(demo.unit.id, demo.year, { database })) as ArrayBuffer)
     const group = grids.find((g) => g.name === '监控小组')
     if (!group) throw new Error('no 监控小组 sheet')
     group.rows[8][2] = '成员'
     const before = await snapshot(database)
-    const committed = await commitWorkbook(grids, database)
+    const committed = await commitWorkbook(grids, { database })
     expect(committed).toMatchObject({ ok: true, value: { written: true } })
     if (committed.ok)
       expect(committed.value.plan.rows.filter((r) => r.status !== 'unchanged')).toEqual([
@@ -175,7 +181,7 @@ describe('import pipeline on a database', () => {
 
   it('the empty template previews as "no data" with a message', async () => {
     const database = freshDb()
-    const preview = await previewWorkbook(await templateBytes('某单位', 2024), database)
+    const preview = await previewWorkbook(await templateBytes('某单位', 2024), { database })
     expect(preview.ok).toBe(false)
     if (!preview.ok) expect(preview.problems[0].message).toContain('没有可导入的数据')
   })
