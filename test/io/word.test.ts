@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /**
  * The Word export of the demo report (seed 001): unzip the .docx and check the 公文 layout
- * (GB/T 9704: A4, margins 37/35/28/26 mm, fonts, fixed 22-line pitch, page numbers) and the figures.
+ * (GB/T 9704: A4, margins 37/35/28/26 mm, fonts, 22 lines × 28 characters, page numbers) and the figures.
+ * How the layout comes out in LibreOffice is test/io/wordRendering.test.ts.
  * Runs in jsdom for its DOMParser (the well-formedness check).
  */
 import { describe, expect, it } from 'vitest'
@@ -13,7 +14,7 @@ import { draftReport, PARAGRAPH_KEYS } from '../../src/domain/report'
 import type { ReportModel } from '../../src/domain/report'
 import { LIGHTS } from '../../src/domain/lightPresentation'
 import { LIGHT_WORDS } from '../../src/domain/report'
-import { reportDocxBytes, reportFileName } from '../../src/io/word/reportDocx'
+import { PAGE, reportDocxBytes, reportFileName } from '../../src/io/word/reportDocx'
 
 function demoReport(precision = 2, edits: Record<string, string> = {}): ReportModel {
   const dataset = qiemo2021Dataset()
@@ -50,17 +51,42 @@ describe('reportDocx (公文 layout, GB/T 9704)', async () => {
     expect(document).toContain('<w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"')
   })
 
-  it('sets 22 lines a page with a fixed line pitch (225 mm ÷ 22 = 579 twips) and a character grid', () => {
-    expect(document).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-\d+"\/>/)
+  it('sets 22 lines a page on a line-only grid and exact spacing of 225 mm ÷ 22 = 579 twips', () => {
+    // a line grid in both sections (portrait report, landscape annex), and no character grid: LibreOffice
+    // reads a "linesAndChars" grid its own way (18 characters a line), see src/io/word/reportDocx.ts
+    expect(document.match(/<w:docGrid [^>]*\/>/g)).toEqual([
+      '<w:docGrid w:type="lines" w:linePitch="579"/>',
+      '<w:docGrid w:type="lines" w:linePitch="579"/>',
+    ])
     expect(style('ReportBody')).toContain('<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"/>')
-    expect(style('ReportBody')).toContain('<w:ind w:firstLine="640"/>')
+    expect(22 * 579).toBeLessThanOrEqual(PAGE.height - PAGE.margin.top - PAGE.margin.bottom)
+    expect(23 * 579).toBeGreaterThan(PAGE.height - PAGE.margin.top - PAGE.margin.bottom)
+  })
+
+  it('fits 28 characters of 3号 in the 156 mm line by −0.25 pt character spacing, indenting two of them', () => {
+    const textWidth = PAGE.width - PAGE.margin.left - PAGE.margin.right
+    // 16 pt = 320 twips a character, less 5 twips (0.25 pt): 28 fit the line, 29 do not
+    expect(28 * (320 - 5)).toBeLessThanOrEqual(textWidth)
+    expect(29 * (320 - 5)).toBeGreaterThan(textWidth)
+    for (const id of [
+      'ReportBody',
+      'ReportMeta',
+      'ReportHeading1',
+      'ReportHeading2',
+      'ReportHeading3',
+      'ReportHeading4',
+    ])
+      expect(style(id)).toContain('<w:spacing w:val="-5"/>')
+    expect(style('ReportBody')).toContain('<w:ind w:firstLine="630"/>')
   })
 
   it('uses 方正小标宋简体 2号 for the title, 仿宋_GB2312 3号 for the body, 黑体 and 楷体 for headings', () => {
     expect(style('ReportTitle')).toMatch(/w:eastAsia="方正小标宋简体"[^>]*\/><w:sz w:val="44"\/>/)
-    expect(style('ReportBody')).toMatch(/w:eastAsia="仿宋_GB2312"[^>]*\/><w:sz w:val="32"\/>/)
-    expect(style('ReportHeading1')).toMatch(/w:eastAsia="黑体"[^>]*\/><w:sz w:val="32"\/>/)
-    expect(style('ReportHeading2')).toMatch(/w:eastAsia="楷体_GB2312"[^>]*\/><w:sz w:val="32"\/>/)
+    expect(style('ReportBody')).toMatch(/w:eastAsia="仿宋_GB2312"[^>]*\/><w:spacing w:val="-5"\/><w:sz w:val="32"\/>/)
+    expect(style('ReportHeading1')).toMatch(/w:eastAsia="黑体"[^>]*\/><w:spacing w:val="-5"\/><w:sz w:val="32"\/>/)
+    expect(style('ReportHeading2')).toMatch(
+      /w:eastAsia="楷体_GB2312"[^>]*\/><w:spacing w:val="-5"\/><w:sz w:val="32"\/>/,
+    )
     expect(paragraphWith('且末县自然资源局整体支出绩效监控报告')).toContain('<w:pStyle w:val="ReportTitle"/>')
     expect(paragraphWith('一、绩效监控工作组织实施情况')).toContain('<w:pStyle w:val="ReportHeading1"/>')
     expect(paragraphWith('（一）基本情况')).toContain('<w:pStyle w:val="ReportHeading2"/>')
@@ -95,14 +121,46 @@ describe('reportDocx (公文 layout, GB/T 9704)', async () => {
     expect((document.match(/<w:tblHeader\/>/g) ?? []).length).toBe(2)
     expect(style('ReportCell12')).toContain('<w:sz w:val="24"/>')
     expect(style('ReportCell105')).toContain('<w:sz w:val="21"/>')
-    expect(document).toMatch(/<w:pStyle w:val="ReportHead12"\/>[\s\S]*?<w:t xml:space="preserve">1-6月执行数</)
-    expect(document).toMatch(/<w:pStyle w:val="ReportHead105"\/>[\s\S]*?<w:t xml:space="preserve">完成可能性</)
+    // headers too long for their column are broken into even lines, one paragraph each
     expect(document).toMatch(
-      /<w:pStyle w:val="ReportCell12"\/><w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">1493.25</,
+      /<w:pStyle w:val="ReportHead12"\/>[\s\S]*?<w:t xml:space="preserve">1-6月<\/w:t><\/w:r><\/w:p><w:p><w:pPr><w:pStyle w:val="ReportHead12"\/><w:snapToGrid w:val="0"\/><w:jc w:val="center"\/><\/w:pPr><w:r><w:t xml:space="preserve">执行数</,
+    )
+    expect(document).toMatch(/<w:pStyle w:val="ReportHead105"\/>[\s\S]*?>完成可<\/w:t>[\s\S]*?>能性<\/w:t>/)
+    expect(document).toMatch(
+      /<w:pStyle w:val="ReportCell12"\/><w:snapToGrid w:val="0"\/><w:jc w:val="right"\/><\/w:pPr><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">1493.25</,
     )
     expect(document).not.toContain('REPORT-TABLE-PLACEHOLDER')
     // the annex is a landscape section
     expect(document).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/)
+  })
+
+  it('keeps table text off the line grid, at an exact line of its own, digits in Times New Roman', () => {
+    const tables = document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []
+    expect(tables).toHaveLength(2)
+    for (const table of tables) {
+      const paragraphs = table.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? []
+      expect(paragraphs.length).toBeGreaterThan(50)
+      for (const p of paragraphs) expect(p).toContain('<w:snapToGrid w:val="0"/>')
+    }
+    // 1.2 × the font size: 小四 12 pt → 14.4 pt = 288 twips, 五号 10.5 pt → 12.6 pt = 252 twips
+    expect(style('ReportCell12')).toContain('<w:spacing w:after="0" w:before="0" w:line="288" w:lineRule="exact"/>')
+    expect(style('ReportCell105')).toContain('<w:spacing w:after="0" w:before="0" w:line="252" w:lineRule="exact"/>')
+    for (const id of ['ReportCell12', 'ReportCell105', 'ReportHead12', 'ReportHead105'])
+      expect(style(id)).toContain(
+        '<w:rFonts w:ascii="Times New Roman" w:eastAsia="仿宋_GB2312" w:hAnsi="Times New Roman"',
+      )
+    // body paragraphs stay on the grid
+    expect(paragraphWith('我单位2021年预算1493.25万元')).not.toContain('snapToGrid')
+  })
+
+  it('gives each table columns that add up to its width: 156 mm portrait, 225 mm landscape', () => {
+    const grids = [...document.matchAll(/<w:tblW w:w="(\d+)"[\s\S]*?<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)]
+    const mm = (value: number): number => Math.round((value * 1440) / 25.4)
+    expect(grids.map((g) => Number(g[1]))).toEqual([mm(210 - 28 - 26), mm(297 - 37 - 35)])
+    for (const [, width, columns] of grids) {
+      const widths = [...(columns ?? '').matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]))
+      expect(widths.reduce((a, b) => a + b, 0)).toBe(Number(width))
+    }
   })
 
   it('shows the light as a filled cell with its word, in the UI’s colours', () => {

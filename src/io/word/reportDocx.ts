@@ -1,10 +1,25 @@
 /**
  * The 绩效监控报告 as a .docx in the 公文 layout of GB/T 9704-2012: A4; margins top 37 mm, bottom
- * 35 mm, left 28 mm, right 26 mm; 22 lines × 28 characters (fixed line pitch, character grid); title
- * 2号 方正小标宋简体, body 3号 仿宋_GB2312, 一级标题 黑体, 二级标题 楷体_GB2312; page numbers “— 1 —” in
- * 4号宋体 at the bottom, right on odd pages and left on even ones; tables in 小四/五号 with the header
- * row repeated on each page. Fonts a machine lacks fall back through `w:altName` in the font table
- * (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体).
+ * 35 mm, left 28 mm, right 26 mm; 22 lines × 28 characters; title 2号 方正小标宋简体, body 3号
+ * 仿宋_GB2312, 一级标题 黑体, 二级标题 楷体_GB2312; page numbers “— 1 —” in 4号宋体 at the bottom, right on
+ * odd pages and left on even ones; tables in 小四/五号 with the header row repeated on each page. Fonts a
+ * machine lacks fall back through `w:altName` in the font table (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋,
+ * 楷体_GB2312 → 楷体).
+ *
+ * How 22 × 28 is reached, so that Word, WPS and LibreOffice lay the page out alike:
+ * - Lines: a line-only document grid (`w:docGrid w:type="lines"`, pitch 225 mm ÷ 22) and, on every text
+ *   paragraph, exact line spacing of that same pitch. Word and WPS let exact spacing override the grid,
+ *   LibreOffice snaps the lines to its grid; with both at one pitch, all three set 22 lines, and Word and
+ *   WPS show 每页 22 行 in 页面设置.
+ * - Characters: no character grid. 28 characters of 16 pt are 448 pt, wider than the 156 mm (442 pt) text
+ *   width, so each body character carries −0.25 pt character spacing (w:spacing in its run properties),
+ *   a plain run property all three apply as written. The “linesAndChars” grid that Word documents usually
+ *   carry is read by LibreOffice in its own way: rendered there, body lines held about 18 characters with
+ *   wide gaps, and table text was spread over the 3号 grid so that numbers broke ("1493.2/5").
+ * - Tables: their paragraphs are taken off the grid (`w:snapToGrid w:val="0"`) and set at an exact line
+ *   height of their own, so a 五号 row is one 五号 line high, not one 28.95 pt grid line, whatever the
+ *   font; column widths fit every number, percent and date whole (./columnWidths.ts).
+ * Rendering the demo report with LibreOffice checks all of this (test/io/wordRendering.test.ts).
  *
  * Layout only: every word and figure comes from the ReportModel. Loaded with `import()` (docx is heavy).
  */
@@ -25,6 +40,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { visibleColumns } from '@/domain/report'
 import type { ReportModel, ReportTable, TableCell as ModelCell } from '@/domain/report'
 import { LIGHTS } from '@/domain/lightPresentation'
+import { balancedLines, columnWidths, splitFourCharWord } from './columnWidths'
 
 /** 1 mm in twips (1/1440 inch). */
 const MM = 1440 / 25.4
@@ -45,6 +61,8 @@ export const FONTS = {
   heading1: '黑体',
   heading2: '楷体_GB2312',
   pageNumber: '宋体',
+  /** digits and Latin letters in tables (see tableFont) */
+  tableLatin: 'Times New Roman',
 } as const
 
 /** What Word uses when the 公文 font is not installed (written as w:altName in word/fontTable.xml). */
@@ -60,14 +78,37 @@ const TEXT_WIDTH_MM = 210 - 28 - 26
 const TEXT_HEIGHT_MM = 297 - 37 - 35
 /** 22 lines on the page: 225 mm ÷ 22 = 10.23 mm = 579 twips, fixed (“固定值 28.95 磅”). */
 export const LINE_PITCH = Math.floor((TEXT_HEIGHT_MM * MM) / 22)
-/** 28 characters a line: the grid adds (pitch − 16 pt) × 4096 to each 3号 character. */
-const CHAR_SPACE = Math.round((((TEXT_WIDTH_MM / 25.4) * 72) / 28 - 16) * 4096)
+/** 28 characters a line: 156 mm ÷ 28 = 315 twips (15.75 pt) a character. */
+export const CHAR_PITCH = Math.floor(mm(TEXT_WIDTH_MM) / 28)
+/**
+ * The character spacing (twips; “字符间距 紧缩 0.25 磅”, −5) that sets a 3号 character (16 pt = 320
+ * twips) at CHAR_PITCH: 28 of them fit the line, 29 do not.
+ */
+export const CHAR_SPACING = CHAR_PITCH - SIZE.san * 10
 
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, hint: 'eastAsia' as const })
+/**
+ * Table text: Chinese in 仿宋, digits in Times New Roman, as 公文 tables commonly set them. The columns are
+ * sized to fit each number whole (./columnWidths.ts), which needs digits of a known width: Times New Roman
+ * is on every Windows machine, and LibreOffice sets it in the metric-compatible Liberation Serif, where
+ * 仿宋_GB2312 is often missing and its Latin fallback (DejaVu Sans) is a third wider.
+ */
+const tableFont = { ...font(FONTS.body), ascii: FONTS.tableLatin, hAnsi: FONTS.tableLatin }
 const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
-const single = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }
-/** 首行缩进两字 */
-const INDENT = { firstLine: 640 }
+/**
+ * Table text: an exact line 1.2 times the font size (五号 12.6 pt, 小四 14.4 pt), the same whatever font
+ * stands in for 仿宋; tight enough that the landscape 监控表 holds 8 or more rows a page.
+ */
+const cellLine = (halfPoints: number) => ({
+  line: Math.round(halfPoints * 10 * 1.2),
+  lineRule: LineRuleType.EXACT,
+  before: 0,
+  after: 0,
+})
+/** 首行缩进两字, two characters of the 28 */
+const INDENT = { firstLine: 2 * CHAR_PITCH }
+/** A 3号 run on the 28-character line. */
+const bodyRun = (name: string) => ({ font: font(name), size: SIZE.san, characterSpacing: CHAR_SPACING })
 
 /**
  * Paragraph styles carry the fonts, sizes and spacing, so each paragraph and table cell is only a
@@ -98,37 +139,37 @@ const paragraphStyles = [
   {
     id: STYLE.meta,
     name: '报告填报信息',
-    run: { font: font(FONTS.body), size: SIZE.san },
+    run: bodyRun(FONTS.body),
     paragraph: { spacing: exact },
   },
   {
     id: STYLE.body,
     name: '报告正文',
-    run: { font: font(FONTS.body), size: SIZE.san },
+    run: bodyRun(FONTS.body),
     paragraph: { spacing: exact, indent: INDENT, alignment: AlignmentType.JUSTIFIED },
   },
   {
     id: STYLE.h1,
     name: '一级标题',
-    run: { font: font(FONTS.heading1), size: SIZE.san },
+    run: bodyRun(FONTS.heading1),
     paragraph: { spacing: exact, indent: INDENT, keepNext: true },
   },
   {
     id: STYLE.h2,
     name: '二级标题',
-    run: { font: font(FONTS.heading2), size: SIZE.san },
+    run: bodyRun(FONTS.heading2),
     paragraph: { spacing: exact, indent: INDENT, keepNext: true },
   },
   {
     id: STYLE.h3,
     name: '三级标题',
-    run: { font: font(FONTS.body), size: SIZE.san, bold: true },
+    run: { ...bodyRun(FONTS.body), bold: true },
     paragraph: { spacing: exact, indent: INDENT, keepNext: true },
   },
   {
     id: STYLE.h4,
     name: '四级标题',
-    run: { font: font(FONTS.body), size: SIZE.san },
+    run: bodyRun(FONTS.body),
     paragraph: { spacing: exact, indent: INDENT, keepNext: true },
   },
   {
@@ -140,26 +181,26 @@ const paragraphStyles = [
   {
     id: STYLE.cell12,
     name: '表格文字小四',
-    run: { font: font(FONTS.body), size: SIZE.xiaosi },
-    paragraph: { spacing: single },
+    run: { font: tableFont, size: SIZE.xiaosi },
+    paragraph: { spacing: cellLine(SIZE.xiaosi) },
   },
   {
     id: STYLE.cell105,
     name: '表格文字五号',
-    run: { font: font(FONTS.body), size: SIZE.wu },
-    paragraph: { spacing: single },
+    run: { font: tableFont, size: SIZE.wu },
+    paragraph: { spacing: cellLine(SIZE.wu) },
   },
   {
     id: STYLE.head12,
     name: '表头小四',
-    run: { font: font(FONTS.body), size: SIZE.xiaosi, bold: true },
-    paragraph: { spacing: single, alignment: AlignmentType.CENTER },
+    run: { font: tableFont, size: SIZE.xiaosi, bold: true },
+    paragraph: { spacing: cellLine(SIZE.xiaosi), alignment: AlignmentType.CENTER },
   },
   {
     id: STYLE.head105,
     name: '表头五号',
-    run: { font: font(FONTS.body), size: SIZE.wu, bold: true },
-    paragraph: { spacing: single, alignment: AlignmentType.CENTER },
+    run: { font: tableFont, size: SIZE.wu, bold: true },
+    paragraph: { spacing: cellLine(SIZE.wu), alignment: AlignmentType.CENTER },
   },
 ]
 
@@ -200,7 +241,8 @@ function cellXml(
   o: { width: number; fill?: string; align?: 'center' | 'right'; bold?: boolean; color?: string },
 ): string {
   const shading = o.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${o.fill}"/>` : ''
-  const pPr = `<w:pPr><w:pStyle w:val="${style}"/>${o.align ? `<w:jc w:val="${o.align}"/>` : ''}</w:pPr>`
+  // off the document grid: a table line is as high as its own font, not a 28.95 pt grid line
+  const pPr = `<w:pPr><w:pStyle w:val="${style}"/><w:snapToGrid w:val="0"/>${o.align ? `<w:jc w:val="${o.align}"/>` : ''}</w:pPr>`
   const rPr =
     o.bold || o.color
       ? `<w:rPr>${o.bold ? '<w:b/><w:bCs/>' : ''}${o.color ? `<w:color w:val="${o.color}"/>` : ''}</w:rPr>`
@@ -214,25 +256,43 @@ function cellXml(
 
 const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="auto"'
 
-/** A table of the model as a <w:tbl>: fixed column widths, the header row repeated on each page (tblHeader). */
+/** Cell margins left and right (twips): 3 pt each side. */
+const CELL_MARGIN = 60
+
+/**
+ * A table of the model as a <w:tbl>: fixed column widths that fit every number whole, headers broken
+ * into even lines, the header row repeated on each page (tblHeader), no row split across pages.
+ */
 export function tableXml(model: ReportTable, small: boolean, widthTwips: number): string {
   const columns = visibleColumns(model)
-  const weights = columns.map((i) => model.widths[i] ?? 10)
-  const total = weights.reduce((a, b) => a + b, 0)
-  const widths = weights.map((w) => Math.floor((w / total) * widthTwips))
+  const fontPt = (small ? SIZE.wu : SIZE.xiaosi) / 2
+  const widths = columnWidths(
+    columns.map((i) => ({
+      header: model.header[i] ?? '',
+      cells: model.rows.map((row) => row.cells[i]?.text ?? ''),
+      weight: model.widths[i] ?? 10,
+    })),
+    fontPt,
+    widthTwips,
+    2 * CELL_MARGIN,
+  )
   // one width per shown column, built from the same list
   const widthOf = (c: number): number => widths[c] ?? 0
+  /** the text width of a column in em */
+  const emOf = (c: number): number => (widthOf(c) - 2 * CELL_MARGIN) / (fontPt * 20)
+  const header = (text: string, c: number): string => balancedLines(text, emOf(c)).join('\n')
   const cellStyle = small ? STYLE.cell105 : STYLE.cell12
   const headStyle = small ? STYLE.head105 : STYLE.head12
   const out: string[] = [
     `<w:tbl><w:tblPr><w:tblW w:w="${widthTwips}" w:type="dxa"/><w:tblBorders>`,
     ...['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${BORDER}/>`),
-    '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="60" w:type="dxa"/>',
-    '<w:bottom w:w="20" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>',
+    '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="20" w:type="dxa"/>',
+    `<w:left w:w="${CELL_MARGIN}" w:type="dxa"/><w:bottom w:w="20" w:type="dxa"/><w:right w:w="${CELL_MARGIN}" w:type="dxa"/>`,
+    '</w:tblCellMar></w:tblPr><w:tblGrid>',
     ...widths.map((w) => `<w:gridCol w:w="${w}"/>`),
     '</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
     ...columns.map((i, c) =>
-      cellXml(model.header[i] ?? '', headStyle, { width: widthOf(c), fill: 'E7ECF3', align: 'center' }),
+      cellXml(header(model.header[i] ?? '', c), headStyle, { width: widthOf(c), fill: 'E7ECF3', align: 'center' }),
     ),
     '</w:tr>',
   ]
@@ -250,7 +310,7 @@ export function tableXml(model: ReportTable, small: boolean, widthTwips: number)
               bold: true,
               color: 'FFFFFF',
             })
-          : cellXml(cell.text, cellStyle, {
+          : cellXml(splitFourCharWord(cell.text, emOf(c)), cellStyle, {
               width: widthOf(c),
               align: cell.format !== undefined ? 'right' : undefined,
               bold: row.emphasis === true,
@@ -268,7 +328,8 @@ const placeholderText = (n: number): string => `REPORT-TABLE-PLACEHOLDER-${n}`
 const placeholderXml = (n: number): string =>
   `<w:p><w:r><w:t xml:space="preserve">${placeholderText(n)}</w:t></w:r></w:p>`
 
-const grid = { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: CHAR_SPACE }
+/** A line-only grid (see the file header for why there is no character grid). */
+const grid = { type: DocumentGridType.LINES, linePitch: LINE_PITCH }
 
 export interface ReportDocx {
   document: Document
