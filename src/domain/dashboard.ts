@@ -5,15 +5,15 @@
  */
 import { D, sum, toDecimalString } from './decimal'
 import type { Dec } from './decimal'
-import { forecastCompletion, isCostCeiling, isQualitative } from './completion'
+import { isCostCeiling } from './completion'
 import { withLinkedActual } from './costLink'
 import { indicatorLight } from './lights'
-import { budgetExecutionScore, scorePreview, SEED003_POINTS } from './scoring'
-import type { ScorePreview } from './scoring'
+import { builtInScheme, schemeContextOf, scorePreview, scoreScheme } from './scoring'
+import type { SchemeScore, ScorePreview } from './scoring'
 import type { MonthlyExecutionAverage } from './rates'
 import type { MonitoringSettings } from './settings'
 import type { NodeSnapshot, SnapshotIndicator } from './snapshot'
-import type { Id, Light, MonitoringNode, UnitYearDataset } from './types'
+import type { Id, Light, ManagementInputs, MonitoringNode, UnitYearDataset } from './types'
 
 /**
  * Progress of an indicator toward its expectation at the node, as a fraction (1 = on schedule):
@@ -193,47 +193,42 @@ export interface ScoreOutlook extends ScorePreview {
   /** true when no unit indicator carries a 分值 and each was weighted equally (100 ÷ n) [ours] */
   equalWeights: boolean
   /**
-   * seed 003 scheme only (docs/domain-rules.md §11.1): 部门预算资金支出率 (10 分) on the months fully reported so
-   * far (`monthly.months`; unreported months are left out, not 0). Shown beside the indicator score, not
-   * added to it: at year end it averages the year's reported months, and mid-year the months still to
-   * come would only be guessed [ours]. No average (`monthly.average` null) scores 0.
+   * The scheme's 部门预算资金支出率 item (docs/domain-rules.md §4.8, §11.10): the average monthly 通报 rate over the
+   * months fully reported so far (`monthly.months`; unreported months are left out, not 0) and its points
+   * under the scheme's rule, rounded. Shown beside the per-indicator preview, which does not add it; the
+   * 100-point table (`scheme`) does. null when the scheme has no such item (the common scheme).
    */
   budgetExecution: { monthly: MonthlyExecutionAverage; score: Dec; weight: Dec } | null
+  /** the whole 100-point table of the setting's scheme: every item, its points, the total and grade */
+  scheme: SchemeScore
 }
 
 /**
- * The year-end self-evaluation score the unit is heading for (unit-scope indicators): each indicator on
- * its 全年预计完成值 when given, else on its completion at the node. When no indicator has a 分值 (seed 001 gives
- * none; docs/domain-rules.md §11.4), every indicator weighs the same, 100 ÷ n, so the preview still shows
- * where the year is heading [ours].
+ * The year-end self-evaluation score the unit is heading for: the per-indicator preview (unit-scope
+ * indicators, each on its 全年预计完成值 when given, else on its completion at the node; a cost ceiling as a
+ * ceiling), and the setting's whole scheme scored (`scheme`, docs/domain-rules.md §11.8) with the
+ * unit-year's 管理指标填报 when given. When no indicator has a 分值 (seed 001 gives none;
+ * docs/domain-rules.md §11.5), every indicator weighs the same, 100 ÷ n, so the preview still shows where
+ * the year is heading [ours].
  */
-export function scoreOutlook(snapshot: NodeSnapshot, settings: MonitoringSettings): ScoreOutlook {
-  const rows = snapshot.indicators.filter((row) => row.scope === 'unit')
+export function scoreOutlook(
+  snapshot: NodeSnapshot,
+  settings: MonitoringSettings,
+  inputs: ManagementInputs | null = null,
+): ScoreOutlook {
+  const context = schemeContextOf(snapshot, inputs)
+  const rows = context.indicators
   const equalWeights = rows.length > 0 && rows.every((row) => !row.indicator.weight?.trim())
   const equalWeight = equalWeights ? toDecimalString(new D(100).div(rows.length)) : null
-  const items = rows.map((row) => {
-    const forecast =
-      row.reading?.yearEndForecast?.trim() || isQualitative(row.indicator)
-        ? forecastCompletion(row.indicator, row.reading ?? undefined)
-        : null
-    const completion =
-      row.assessment.completion.status === 'notDue'
-        ? row.assessment.completion
-        : forecast && forecast.status === 'rate'
-          ? forecast
-          : row.assessment.completion
-    const indicator = equalWeight ? { ...row.indicator, weight: equalWeight } : row.indicator
-    return { indicator, completion, reading: row.reading ?? undefined }
-  })
-  const budgetExecution =
-    settings.scoringScheme === 'seed003'
-      ? {
-          monthly: snapshot.monthlyAverage,
-          score: budgetExecutionScore(snapshot.monthlyAverage.average),
-          weight: new D(SEED003_POINTS.budgetExecution),
-        }
-      : null
-  return { ...scorePreview(settings.scoringScheme, items), equalWeights, budgetExecution }
+  const items = rows.map((row) =>
+    equalWeight ? { ...row, indicator: { ...row.indicator, weight: equalWeight } } : row,
+  )
+  const scheme = scoreScheme(builtInScheme(settings.scoringScheme), context)
+  const monthlyItem = scheme.items.find((item) => item.months !== null)
+  const budgetExecution = monthlyItem
+    ? { monthly: snapshot.monthlyAverage, score: monthlyItem.points, weight: monthlyItem.weight }
+    : null
+  return { ...scorePreview(settings.scoringScheme, items), equalWeights, budgetExecution, scheme }
 }
 
 /** Projects sorted worst budget progress first (for the per-project bars). */

@@ -57,9 +57,11 @@ export function unreportedLinesTitle(lines: readonly UnreportedLine[], limit = 1
 }
 
 /**
- * The seed 003 average (docs/domain-rules.md §4.8) with the months it used, e.g. '已填报的 2 个月（3、6月）平均执行率 17.84%
- * （1、2、4、5月有预算行未填报，不计入）'; without an average, NO_MONTHLY_AVERAGE_TEXT (with the reason
- * when only December is reported).
+ * The seed 003 average (docs/domain-rules.md §4.8) with the months it used, e.g. '已填报的 6 个月（1-6月）
+ * 平均执行进度 50.54%（各月执行率 ÷ 序时进度，超过100%按100%计）', and the months left out
+ * ('（1、2、4、5月有预算行未填报，不计入）'); without an average, NO_MONTHLY_AVERAGE_TEXT (with the reason
+ * when only December is reported). It says what is averaged because the figure is not the 执行率 shown
+ * beside it (25.70% at 1-6月 is 51.40% of schedule).
  */
 export function monthlyAverageText(monthly: MonthlyExecutionAverage, precision: number): string {
   if (monthly.average === null) {
@@ -70,18 +72,23 @@ export function monthlyAverageText(monthly: MonthlyExecutionAverage, precision: 
   const skipped = monthly.skippedMonths.length
     ? `（${monthListText(monthly.skippedMonths)}有预算行未填报，不计入）`
     : ''
-  return `已填报的 ${monthly.months.length} 个月（${monthListText(monthly.months)}）平均执行率 ${formatPercent(monthly.average, precision)}${skipped}`
+  const average = formatPercent(monthly.average, precision)
+  return `已填报的 ${monthly.months.length} 个月（${monthListText(monthly.months)}）平均执行进度 ${average}（${MONTHLY_RATE_WORDS}）${skipped}`
 }
+
+/** how a month's 通报 rate is formed (seed 003 部门预算资金支出率, docs/domain-rules.md §4.8) */
+export const MONTHLY_RATE_WORDS = '各月执行率 ÷ 序时进度，超过100%按100%计'
 
 /**
  * The 部门预算资金支出率 line of the score preview, e.g. '部门预算资金支出率（10 分）：已填报的 6 个月
- * （1-6月）平均执行率 14.84%，按此得 1.48 分。'; without an average, '…无法计算月均执行率，此项暂计 0 分。'
+ * （1-6月）平均执行进度 50.54%（…），按此得 5.05 分。'; without an average, '…无法计算月均执行率，此项暂计 0 分。'
+ * The points are the scheme's, already rounded (docs/domain-rules.md §11.6).
  */
 export function budgetExecutionText(
   item: { monthly: MonthlyExecutionAverage; score: Dec; weight: Dec },
   precision: number,
 ): string {
-  const head = `部门预算资金支出率（${formatNumber(item.weight, 0)} 分）：${monthlyAverageText(item.monthly, precision)}`
+  const head = `部门预算资金支出率（${item.weight.toFixed()} 分）：${monthlyAverageText(item.monthly, precision)}`
   return item.monthly.average === null
     ? `${head}，此项暂计 ${formatNumber(item.score, 0)} 分。`
     : `${head}，按此得 ${formatNumber(item.score, 2)} 分。`

@@ -337,15 +337,30 @@ export function unreportedLinesAt(amounts: readonly LineAmounts[], month: MonthN
     .map((a) => ({ budgetLineId: a.line.id, name: a.line.name, latestMonth: a.latestMonth }))
 }
 
-/** One month's cumulative 执行率 (执行数 ÷ 调整后预算 at the month's end). */
+/**
+ * One month's 通报 rate (docs/domain-rules.md §4.8): its month-end cumulative 执行率 against its 序时进度,
+ * the ratio the finance bureau circulates each month.
+ */
 export interface MonthlyRate {
   month: MonthNumber
+  /** 通报 rate = executionRate ÷ timeProgress, not capped (the average caps it at 100%) */
   rate: Dec
+  /** cumulative 执行数 ÷ 调整后预算 at the month's end */
+  executionRate: Dec
+  /** 序时进度 at the month's end */
+  timeProgress: Dec
 }
 
+/** 序时进度 at the end of a month: `monthEndTimeProgress` in the unit's mode, or by months (m ÷ 12). */
+export type MonthEndProgress = (month: MonthNumber) => Dec
+
+/** 序时进度 by months: m ÷ 12, whatever the year (docs/domain-rules.md §3.2). */
+export const progressByMonths: MonthEndProgress = (month) => new D(month).div(12)
+
 /**
- * The monthly 执行率 of the months that count for the seed 003 average (docs/domain-rules.md §4.8),
- * from amounts already taken at each month (`amountsByMonth[0]` = January, in month order).
+ * The 通报 rates of the months that count for the seed 003 average (docs/domain-rules.md §4.8), from
+ * amounts already taken at each month (`amountsByMonth[0]` = January, in month order): each month's
+ * cumulative 执行率 ÷ its 序时进度 (`progress`, by months unless the snapshot passes the unit's mode).
  *
  * A month counts only when every line expected to report has an entry for exactly that month
  * (MonthEntries 'all'). We chose this over "at least one line reported" because it is the stricter
@@ -353,34 +368,42 @@ export interface MonthlyRate {
  * figure with the other lines' carried-forward (or, before their first entry, zero) figures, which
  * is exactly the 未填报-as-a-figure docs/domain-rules.md §4.5 forbids; under the strict rule every counted rate is a
  * true month-end 执行率. A forgotten line drops the month, and the average says which months it
- * used, so the gap shows. (docs/domain-rules.md §4.8)
+ * used, so the gap shows. Months before the first entry are not 0, and a gap is not the month before
+ * carried: both are left out and named (docs/domain-rules.md §4.8).
  *
  * Empty when the adjusted budget is 0 (no month has a rate).
  */
-export function reportedMonthlyRates(amountsByMonth: readonly (readonly LineAmounts[])[]): MonthlyRate[] {
+export function reportedMonthlyRates(
+  amountsByMonth: readonly (readonly LineAmounts[])[],
+  progress: MonthEndProgress = progressByMonths,
+): MonthlyRate[] {
   const rates: MonthlyRate[] = []
   for (const [index, amounts] of amountsByMonth.entries()) {
     const month = (index + 1) as MonthNumber
-    const rate = totalOf(amounts).executionRate
-    if (rate === null) return []
-    if (monthEntries(amounts, month) === 'all') rates.push({ month, rate })
+    const executionRate = totalOf(amounts).executionRate
+    if (executionRate === null) return []
+    const timeProgress = progress(month)
+    if (monthEntries(amounts, month) !== 'all' || !timeProgress.gt(0)) continue
+    rates.push({ month, rate: executionRate.div(timeProgress), executionRate, timeProgress })
   }
   return rates
 }
 
 /**
- * 执行率 of each month 1..throughMonth that counts (see reportedMonthlyRates): that month's cumulative
- * 执行数 ÷ 调整后预算. Months not fully reported are left out, never 0 and never carried forward.
+ * 通报 rate of each month 1..throughMonth that counts (see reportedMonthlyRates): that month's cumulative
+ * 执行数 ÷ 调整后预算 ÷ 序时进度. Months not fully reported are left out, never 0 and never carried forward.
  */
 export function monthlyExecutionRates(
   lines: readonly BudgetLine[],
   executions: readonly MonthlyExecution[],
   throughMonth: MonthNumber,
   base: ExecutionBase = {},
+  progress: MonthEndProgress = progressByMonths,
 ): MonthlyRate[] {
   const sorted = sortLines(lines)
   return reportedMonthlyRates(
     monthsThrough(throughMonth).map((m) => lineAmountsAt(sorted, executions, m, adjustedBudgets(sorted, m, base))),
+    progress,
   )
 }
 
@@ -389,7 +412,7 @@ export type MonthlyAverageGap = 'noMonths' | 'onlyDecember'
 
 /** The seed 003 average and the months it used (docs/domain-rules.md §4.8). */
 export interface MonthlyExecutionAverage {
-  /** Σ min(monthly 执行率, 100%) ÷ n over `months`; null when there is none (see `gap`) */
+  /** Σ min(monthly 通报 rate, 100%) ÷ n over `months`; null when there is none (see `gap`) */
   average: Dec | null
   /** the fully reported months, ascending: the ones averaged (with 'onlyDecember', [12], not averaged) */
   months: MonthNumber[]
@@ -397,12 +420,14 @@ export interface MonthlyExecutionAverage {
   skippedMonths: MonthNumber[]
   /** why average is null; null when there is an average */
   gap: MonthlyAverageGap | null
+  /** each month's 通报 rate, uncapped, in month order (the months of `months`) */
+  rates: MonthlyRate[]
 }
 
 /**
- * 年度平均执行率 (seed 003 部门预算资金支出率, docs/domain-rules.md §4.8) = Σ monthly 执行率 ÷ n over the reported months only
- * (monthlyExecutionRates), each month capped at 100%; months not reported are excluded, not 0.
- * The rate is the bare cumulative 执行率, not 执行率 ÷ 序时进度 (a known difference, docs/domain-rules.md §4.8).
+ * 年度平均执行率 (seed 003 部门预算资金支出率, docs/domain-rules.md §4.8) = Σ monthly 通报 rate ÷ n over the
+ * reported months only (monthlyExecutionRates), each month capped at 100%: a unit spending exactly on
+ * schedule averages 100%. Months not reported are excluded, not 0.
  *
  * No average (null) when no month counts, or when the only month is December: a year-end figure
  * alone is the annual 执行率, not an average over months (docs/domain-rules.md §4.8).
@@ -413,10 +438,11 @@ export function averageMonthlyExecutionRate(
 ): MonthlyExecutionAverage {
   const used = new Set(rates.map((r) => r.month))
   const skippedMonths = monthsThrough(throughMonth).filter((m) => !used.has(m))
-  if (rates.length === 0) return { average: null, months: [], skippedMonths, gap: 'noMonths' }
+  const months = rates.map((r) => r.month)
+  if (rates.length === 0) return { average: null, months: [], skippedMonths, gap: 'noMonths', rates: [] }
   if (rates.length === 1 && rates[0]?.month === 12)
-    return { average: null, months: [12], skippedMonths, gap: 'onlyDecember' }
+    return { average: null, months: [12], skippedMonths, gap: 'onlyDecember', rates: [...rates] }
   const one = new D(1)
   const average = sum(rates.map((r) => D.min(r.rate, one))).div(rates.length)
-  return { average, months: rates.map((r) => r.month), skippedMonths, gap: null }
+  return { average, months, skippedMonths, gap: null, rates: [...rates] }
 }

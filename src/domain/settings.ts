@@ -5,7 +5,10 @@
 
 /** 序时进度: by months elapsed (default, 6月底 → 50%) or by days elapsed. */
 export type TimeProgressMode = 'month' | 'day'
-/** Score preview scheme: seed 003 (Guangzhou 2023) or the common practice one (docs/domain-rules.md §11.1). */
+/**
+ * 评分方案: the id of a built-in scheme (`scoring.builtInScheme`): seed 003's table (Guangzhou 2023) or the
+ * common one (docs/domain-rules.md §11.1, §11.10).
+ */
 export type ScoringScheme = 'seed003' | 'common'
 
 export interface LightThresholds {

@@ -107,9 +107,9 @@ export interface NodeSnapshot {
   spendsUnallocatedFunds: boolean
   monthlyPath: MonthlyPathPoint[]
   /**
-   * seed 003 (docs/domain-rules.md §4.8): mean of the fully reported months among 1..month, each capped
-   * at 100%, and the months it used; unreported months are left out, never 0
-   * (rates.averageMonthlyExecutionRate)
+   * seed 003 (docs/domain-rules.md §4.8): mean of the fully reported months' 通报 rates (执行率 ÷ 序时进度
+   * at each month's end, in the settings' mode) among 1..month, each capped at 100%, and the months it
+   * used; unreported months are left out, never 0 (rates.averageMonthlyExecutionRate)
    */
   monthlyAverage: MonthlyExecutionAverage
   /**
@@ -202,7 +202,10 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
     overspent: isOverspent(unit.executionRate),
     spendsUnallocatedFunds: byLine.some((l) => spendsUnallocatedFunds(l.figures)),
     monthlyPath,
-    monthlyAverage: averageMonthlyExecutionRate(reportedMonthlyRates(amountsByMonth), month),
+    monthlyAverage: averageMonthlyExecutionRate(
+      reportedMonthlyRates(amountsByMonth, (m) => monthEndTimeProgress(year, m, mode)),
+      month,
+    ),
     unreportedLines: unreportedLinesAt(amounts, month),
     indicators,
     lightCounts: countLights(unitLights),

@@ -374,3 +374,69 @@ export type SettingsRow =
   | { key: 'monitoring'; value: Partial<MonitoringSettings> }
   /** the 纠偏措施 template library; absent → the defaults */
   | { key: 'measureTemplates'; value: MeasureTemplate[] }
+
+/**
+ * The amounts and counts a scoring scheme's budget-management items read that the monitoring data
+ * lacks (docs/domain-rules.md §11.3): entered by the unit once per year. 编制数 and 在职人数 are head
+ * counts; the rest are 万元.
+ */
+export type ManagementAmount =
+  /** 编制数 */
+  | 'staffingQuota'
+  /** 在职人数 */
+  | 'staffCount'
+  /** “三公”经费 预算安排 */
+  | 'threePublicBudget'
+  /** “三公”经费 实际支出 */
+  | 'threePublicActual'
+  /** 上年“三公”经费 实际支出 */
+  | 'threePublicLastYear'
+  /** 公用经费 年初预算 (as budgeted at the start of the year, before adjustments) */
+  | 'publicExpenseInitialBudget'
+  /** 公用经费 实际支出 */
+  | 'publicExpenseActual'
+  /** 年末结转结余 */
+  | 'yearEndCarryOver'
+  /** 非税收入 预算 */
+  | 'nonTaxRevenueBudget'
+  /** 非税收入 实际 */
+  | 'nonTaxRevenueActual'
+  /** 政府采购 预算 */
+  | 'procurementBudget'
+  /** 政府采购 实际 */
+  | 'procurementActual'
+  /** 重点支出 */
+  | 'keyExpenditure'
+
+/** One finding entered for a deduction-per-finding item (an 审计 or 检查 finding); `kind` names the rule's deduction. */
+export interface ScoringFinding {
+  /** one of the item rule's finding kinds; absent → the rule's first kind */
+  kind?: string
+  text: string
+}
+
+/** What the unit entered for one scheme item (or part) read as an entered input (docs/domain-rules.md §11.2). */
+export type EnteredValue =
+  /** a number; a rate as a fraction ('0.95' = 95%) when the metric's unit is '%' */
+  | { kind: 'number'; value: DecimalString }
+  | { kind: 'yesNo'; value: boolean }
+  | { kind: 'category'; value: string }
+  | { kind: 'findings'; findings: ScoringFinding[] }
+  /** a judged item: the grade and, optionally, a percent inside its band ('85' = 85%) */
+  | { kind: 'judgement'; grade: QualitativeGrade; percent?: DecimalString }
+
+/**
+ * 管理指标填报: one unit-year's inputs to the scoring scheme's management items (docs/domain-rules.md §11.3).
+ * Plain data, stored as is (IndexedDB, backup): amounts are decimal strings, absent when not entered
+ * (未填报, never 0).
+ */
+export interface ManagementInputs {
+  id: Id
+  unitId: Id
+  year: number
+  amounts: Partial<Record<ManagementAmount, DecimalString>>
+  /** entered values keyed by scheme item id, or `itemId/partId` for a part (`scoring.inputKey`) */
+  entries: Record<string, EnteredValue>
+  /** 评分依据、未达标原因、改进措施 per scheme item id, for the 自评表 */
+  remarks?: Record<string, string>
+}

@@ -13,7 +13,7 @@ import { DEFAULT_MEASURE_TEMPLATES, templatesFor, validateMeasureTemplates } fro
 import { computeNodeSnapshot } from '../../src/domain/snapshot'
 import { projectDetail } from '../../src/domain/dashboardDetail'
 import { computeNodeAlerts } from '../../src/domain/alerts'
-import { D, formatPercent } from '../../src/domain/decimal'
+import { D, formatPercent, sum } from '../../src/domain/decimal'
 import { defaultSettings } from '../../src/domain/settings'
 import { qiemo2021Dataset } from '../../src/domain/demo/qiemo2021'
 import { DEMO_NODE_ID, DEMO_UNIT_ID } from '../../src/domain/demo/ids'
@@ -239,29 +239,45 @@ describe('projectDetail', () => {
   })
 })
 
-describe('scoreOutlook: 部门预算资金支出率 beside the indicator score (seed 003 scheme)', () => {
-  it("averages seed 001's January–June 执行率 to 14.84% and scores 1.48 of 10, not added to the indicator score", () => {
+describe('scoreOutlook: 部门预算资金支出率 and the 100-point table (domain-rules §4.8, §11.8)', () => {
+  it("averages seed 001's January–June 通报 rates to 50.54% and scores 5.05 of 10 (the bare 执行率 gave 14.84% → 1.48), not added to the per-indicator preview", () => {
     const snapshot = snap(qiemo2021Dataset())
     const seed003 = scoreOutlook(snapshot, { ...settings, scoringScheme: 'seed003' })
-    // demo path 61.30, 124.40, 188.85, 253.30, 318.20, 383.74 of 1493.25 → mean 1329.79 ÷ 6 ÷ 1493.25
+    // 61.30, 124.40, 188.85, 253.30, 318.20, 383.74 of 1493.25, each ÷ (m ÷ 12): 49.26% … 51.40%, mean 50.54%
     expect(seed003.budgetExecution?.monthly.months).toEqual([1, 2, 3, 4, 5, 6])
     expect(seed003.budgetExecution && formatPercent(seed003.budgetExecution.monthly.average ?? new D(0), 2)).toBe(
-      '14.84%',
+      '50.54%',
     )
-    expect(seed003.budgetExecution?.score.toDecimalPlaces(2).toFixed(2)).toBe('1.48')
+    expect(seed003.budgetExecution?.score.toFixed(2)).toBe('5.05')
     expect(seed003.budgetExecution?.weight.toNumber()).toBe(10)
     expect(seed003.items.some((i) => i.name.includes('支出率'))).toBe(false)
     expect(scoreOutlook(snapshot, { ...settings, scoringScheme: 'common' }).budgetExecution).toBeNull()
   })
-  it('a year with entries only in months 3 and 6 averages those two months (188.85, 383.74 → 19.17%, 1.92 分) and says so', () => {
+
+  it('scores the whole seed 003 table at 1-6月 as 按当前进度预计: 26 items, 支出率 5.05 in it, nothing entered scores 0', () => {
+    const table = scoreOutlook(snap(qiemo2021Dataset()), { ...settings, scoringScheme: 'seed003' }).scheme
+    expect([table.schemeId, table.mode, table.month, table.items.length, table.max.toFixed()]).toEqual([
+      'seed003',
+      'projected',
+      6,
+      26,
+      '100',
+    ])
+    expect(table.items.find((i) => i.itemId === 'budgetExecution')?.points.toFixed(2)).toBe('5.05')
+    const entered = table.items.filter((i) => i.reading?.status === 'missing' && i.reading.reason === '未填报')
+    expect(entered.every((i) => i.points.isZero())).toBe(true)
+    expect(table.total.eq(sum(table.items.map((i) => i.points)))).toBe(true)
+  })
+
+  it('a year with entries only in months 3 and 6 averages those two months (188.85, 383.74 → 50.59%, 51.40% → 50.99%, 5.10 分) and says so', () => {
     const dataset = qiemo2021Dataset()
     dataset.monthlyExecutions = dataset.monthlyExecutions.filter((e) => e.month === 3 || e.month === 6)
     const seed003 = scoreOutlook(snap(dataset), { ...settings, scoringScheme: 'seed003' })
-    // (188.85 + 383.74) ÷ 2 ÷ 1493.25 = 19.17%; months 1, 2, 4, 5 are left out, not counted as 0
+    // months 1, 2, 4, 5 are left out, not counted as 0
     expect(seed003.budgetExecution?.monthly.months).toEqual([3, 6])
     expect(seed003.budgetExecution?.monthly.skippedMonths).toEqual([1, 2, 4, 5])
-    expect(formatPercent(seed003.budgetExecution?.monthly.average ?? new D(0), 2)).toBe('19.17%')
-    expect(seed003.budgetExecution?.score.toDecimalPlaces(2).toFixed(2)).toBe('1.92')
+    expect(formatPercent(seed003.budgetExecution?.monthly.average ?? new D(0), 2)).toBe('50.99%')
+    expect(seed003.budgetExecution?.score.toFixed(2)).toBe('5.10')
   })
 
   it('a year with only December (383.74 at 12月) has no monthly average and scores 0 of 10', () => {

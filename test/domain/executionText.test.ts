@@ -61,7 +61,7 @@ describe('unreportedLinesText (the 执行数 card at a node)', () => {
   })
 })
 
-describe('monthlyAverageText and budgetExecutionText ([seed 003] 部门预算资金支出率)', () => {
+describe('monthlyAverageText and budgetExecutionText (domain-rules §4.8, seed 003 部门预算资金支出率)', () => {
   const average = (
     value: string | null,
     months: number[],
@@ -72,20 +72,33 @@ describe('monthlyAverageText and budgetExecutionText ([seed 003] 部门预算资
     months: months as MonthNumber[],
     skippedMonths: skipped as MonthNumber[],
     gap,
+    rates: [],
   })
 
-  it('seed 001 demo 1-6月: “已填报的 6 个月（1-6月）平均执行率 14.84%”, 1.48 of 10', () => {
-    const monthly = average('0.148404', [1, 2, 3, 4, 5, 6])
-    expect(monthlyAverageText(monthly, 2)).toBe('已填报的 6 个月（1-6月）平均执行率 14.84%')
-    expect(budgetExecutionText({ monthly, score: new D('1.48404'), weight: new D(10) }, 2)).toBe(
-      '部门预算资金支出率（10 分）：已填报的 6 个月（1-6月）平均执行率 14.84%，按此得 1.48 分。',
+  it('seed 001 demo 1-6月: “已填报的 6 个月（1-6月）平均执行进度 50.54%” of schedule, 5.05 of 10 (the §4.8 通报 rate)', () => {
+    const monthly = average('0.505443', [1, 2, 3, 4, 5, 6])
+    expect(monthlyAverageText(monthly, 2)).toBe(
+      '已填报的 6 个月（1-6月）平均执行进度 50.54%（各月执行率 ÷ 序时进度，超过100%按100%计）',
+    )
+    expect(budgetExecutionText({ monthly, score: new D('5.05'), weight: new D(10) }, 2)).toBe(
+      '部门预算资金支出率（10 分）：已填报的 6 个月（1-6月）平均执行进度 50.54%（各月执行率 ÷ 序时进度，超过100%按100%计），按此得 5.05 分。',
+    )
+  })
+
+  it('names a weight of 5 as 5 and of 0.5 as 0.5 (another table gives 支出率 5 分): 99.14% → 4.96', () => {
+    const monthly = average('0.9914', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+    expect(budgetExecutionText({ monthly, score: new D('4.96'), weight: new D(5) }, 2)).toMatch(
+      /^部门预算资金支出率（5 分）：已填报的 12 个月（1-12月）平均执行进度 99\.14%.*按此得 4\.96 分。$/,
+    )
+    expect(budgetExecutionText({ monthly, score: new D('0.5'), weight: new D('0.5') }, 2)).toMatch(
+      /^部门预算资金支出率（0\.5 分）/,
     )
   })
 
   it('months 1, 2 and 12 only, at whole percents: names the used months and the left-out ones', () => {
     const monthly = average('0.4', [1, 2, 12], [3, 4, 5, 6, 7, 8, 9, 10, 11])
     expect(monthlyAverageText(monthly, 0)).toBe(
-      '已填报的 3 个月（1、2、12月）平均执行率 40%（3-11月有预算行未填报，不计入）',
+      '已填报的 3 个月（1、2、12月）平均执行进度 40%（各月执行率 ÷ 序时进度，超过100%按100%计）（3-11月有预算行未填报，不计入）',
     )
   })
 

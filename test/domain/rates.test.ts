@@ -19,7 +19,8 @@ import {
 import type { MonthlyRate } from '../../src/domain/rates'
 import type { BudgetLine, MonthlyExecution, MonthNumber } from '../../src/domain/types'
 import { validateBudgetLine } from '../../src/domain/validation'
-import { budgetLine, execution, projectLine, seed001Budget, unchecked } from './factories'
+import { budgetLine, dec, execution, projectLine, seed001Budget, unchecked } from './factories'
+import { monthEndTimeProgress } from '../../src/domain/periods'
 
 const pct = (rate: Dec | null): string | null => (rate === null ? null : formatPercent(rate))
 
@@ -236,60 +237,107 @@ describe('unreported lines at a month (domain-rules §4.5: unreported is not zer
   })
 })
 
-describe('monthly execution rates and their average (seed 003 部门预算资金支出率)', () => {
+describe('monthly 通报 rates and their average (domain-rules §4.8, seed 003 部门预算资金支出率)', () => {
   const line = budgetLine({ id: 'm', initialBudget: '100' })
+  // a budget of 1200 spent on schedule is 100 × m at the end of month m
+  const year = budgetLine({ id: 'y', initialBudget: '1200' })
+  /** literal 通报 rates, as if on a schedule of 100% (the average reads only `rate`) */
   const rates = (pairs: [number, string][]): MonthlyRate[] =>
-    pairs.map(([month, rate]) => ({ month: month as MonthNumber, rate: new D(rate) }))
-  const shown = (list: MonthlyRate[]) => list.map((r) => [r.month, r.rate.toFixed()])
+    pairs.map(([month, rate]) => ({
+      month: month as MonthNumber,
+      rate: new D(rate),
+      executionRate: new D(rate),
+      timeProgress: new D(1),
+    }))
+  const shown = (list: MonthlyRate[]) => list.map((r) => [r.month, pct(r.rate), pct(r.executionRate)])
+  const spending = (lineId: string, amounts: [number, string][]): MonthlyExecution[] =>
+    amounts.map(([month, spent]) => execution(lineId, month, dec(spent)))
 
-  it('gives the reported months 1 and 3 their cumulative 执行率 (10%, 40%) and leaves 2 and 4 out, not carried forward', () => {
-    expect(shown(monthlyExecutionRates([line], [execution('m', 1, '10'), execution('m', 3, '40')], 4))).toEqual([
-      [1, '0.1'],
-      [3, '0.4'],
+  it('gives reported months 1 and 3 their 执行率 ÷ 序时进度 (5% ÷ 8.33% = 60%, 20% ÷ 25% = 80%) and leaves 2 and 4 out, not carried forward', () => {
+    expect(
+      shown(
+        monthlyExecutionRates(
+          [line],
+          spending('m', [
+            [1, '5'],
+            [3, '20'],
+          ]),
+          4,
+        ),
+      ),
+    ).toEqual([
+      [1, '60.00%', '5.00%'],
+      [3, '80.00%', '20.00%'],
     ])
   })
 
   it('counts a month only when every line with a budget reported it: 3月 with one of two lines is left out', () => {
     const other = budgetLine({ id: 'n', initialBudget: '100' })
     const executions = [execution('m', 3, '40'), execution('m', 6, '60'), execution('n', 6, '20')]
-    // 6月: (60 + 20) ÷ 200 = 40%
-    expect(shown(monthlyExecutionRates([line, other], executions, 6))).toEqual([[6, '0.4']])
+    // 6月: (60 + 20) ÷ 200 = 40% against 序时进度 50% → 80%
+    expect(shown(monthlyExecutionRates([line, other], executions, 6))).toEqual([[6, '80.00%', '40.00%']])
   })
 
-  it('does not wait for a line with nothing to spend (budget 0, no 上年结转)', () => {
+  it('does not wait for a line with nothing to spend (budget 0, no 上年结转); a month ahead of schedule is not capped yet (25% ÷ 16.67% = 150%)', () => {
     const placeholder = budgetLine({ id: 'ph', initialBudget: '0' })
-    expect(shown(monthlyExecutionRates([line, placeholder], [execution('m', 2, '25')], 2))).toEqual([[2, '0.25']])
+    expect(shown(monthlyExecutionRates([line, placeholder], [execution('m', 2, '25')], 2))).toEqual([
+      [2, '150.00%', '25.00%'],
+    ])
   })
 
   it('is empty for a zero budget', () => {
     expect(monthlyExecutionRates([budgetLine({ id: 'z', initialBudget: '0' })], [], 6)).toEqual([])
   })
 
-  it('a year with entries only in months 3 and 6 (30%, 60%) averages those two months to 45% and says so', () => {
+  it('a unit exactly on schedule all year averages 100% (the bare 执行率 would average 54.17%)', () => {
+    const onSchedule = spending(
+      'y',
+      Array.from({ length: 12 }, (_, i): [number, string] => [i + 1, String(100 * (i + 1))]),
+    )
+    const result = averageMonthlyExecutionRate(monthlyExecutionRates([year], onSchedule, 12), 12)
+    expect([pct(result.average), result.months.length, result.gap]).toEqual(['100.00%', 12, null])
+  })
+
+  it('entries only in months 3 and 6, exactly on schedule (300, 600 of 1200): 100%, not 20.83%, and says which months it used', () => {
     const result = averageMonthlyExecutionRate(
-      monthlyExecutionRates([line], [execution('m', 3, '30'), execution('m', 6, '60')], 6),
+      monthlyExecutionRates(
+        [year],
+        spending('y', [
+          [3, '300'],
+          [6, '600'],
+        ]),
+        6,
+      ),
       6,
     )
-    expect([result.average?.toFixed(), result.months, result.skippedMonths, result.gap]).toEqual([
-      '0.45',
+    expect([pct(result.average), result.months, result.skippedMonths, result.gap]).toEqual([
+      '100.00%',
       [3, 6],
       [1, 2, 4, 5],
       null,
     ])
   })
 
-  it('averages to 95.6% over months 1-5 with a 130% month counted as 100% (the average behind seed 003 self score 9.56 of 10)', () => {
-    const result = averageMonthlyExecutionRate(
-      rates([
-        [1, '1.3'],
-        [2, '0.9'],
-        [3, '0.95'],
-        [4, '0.97'],
-        [5, '0.96'],
-      ]),
-      5,
-    )
-    expect([result.average?.toFixed(), result.months, result.skippedMonths]).toEqual(['0.956', [1, 2, 3, 4, 5], []])
+  it('averages to 95.6% over twelve months with April’s 105% counted as 100% (the average behind seed 003’s 9.56 of 10)', () => {
+    // 通报 rates 80, 90, 95, 105→100, 100, 100, 100, 98, 96, 95, 93.2, 100 (%): Σ 1147.2 ÷ 12 = 95.6
+    const cumulative: [number, string][] = [
+      [1, '80'],
+      [2, '180'],
+      [3, '285'],
+      [4, '420'],
+      [5, '500'],
+      [6, '600'],
+      [7, '700'],
+      [8, '784'],
+      [9, '864'],
+      [10, '950'],
+      [11, '1025.2'],
+      [12, '1200'],
+    ]
+    const monthly = monthlyExecutionRates([year], spending('y', cumulative), 12)
+    expect(pct(monthly[3]?.rate ?? null)).toBe('105.00%')
+    const result = averageMonthlyExecutionRate(monthly, 12)
+    expect([pct(result.average), result.months.length, result.skippedMonths]).toEqual(['95.60%', 12, []])
   })
 
   it('caps each month at 100% before averaging: 150% and 50% → 75%', () => {
@@ -310,6 +358,7 @@ describe('monthly execution rates and their average (seed 003 部门预算资金
       months: [],
       skippedMonths: [1, 2, 3, 4, 5, 6],
       gap: 'noMonths',
+      rates: [],
     })
   })
 
@@ -319,12 +368,23 @@ describe('monthly execution rates and their average (seed 003 部门预算资金
     expect(result.skippedMonths).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
   })
 
-  it('a year with November (80%) and December (95%) averages the two to 87.5%', () => {
+  it('a year with November (80% ÷ 11/12 = 87.27%) and December (95%) averages the two to 91.14%', () => {
     const result = averageMonthlyExecutionRate(
       monthlyExecutionRates([line], [execution('m', 11, '80'), execution('m', 12, '95')], 12),
       12,
     )
-    expect([result.average?.toFixed(), result.months, result.gap]).toEqual(['0.875', [11, 12], null])
+    expect([pct(result.rates[0]?.rate ?? null), pct(result.average), result.months, result.gap]).toEqual([
+      '87.27%',
+      '91.14%',
+      [11, 12],
+      null,
+    ])
+  })
+
+  it('takes 序时进度 by days when given: 50 of 100 at 6月30日 is 50% ÷ (181 ÷ 365) = 100.83%', () => {
+    const byDays = (m: MonthNumber) => monthEndTimeProgress(2021, m, 'day')
+    const [june] = monthlyExecutionRates([line], [execution('m', 6, '50')], 6, {}, byDays)
+    expect([june?.month, pct(june?.timeProgress ?? null), pct(june?.rate ?? null)]).toEqual([6, '49.59%', '100.83%'])
   })
 })
 

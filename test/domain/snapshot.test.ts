@@ -160,8 +160,8 @@ describe('computeNodeSnapshot (seed 001, 2021-06-30)', () => {
     ])
   })
 
-  it('averages only the fully reported 6月 (383.74 ÷ 1493.25 = 25.70%): 1-5月 lack entries and are left out, not 0', () => {
-    expect(pct(snap.monthlyAverage.average)).toBe('25.70%')
+  it('averages only the fully reported 6月 (domain-rules §4.8: 383.74 ÷ 1493.25 = 25.70% against 序时进度 50% → 51.40%): 1-5月 lack entries and are left out, not 0', () => {
+    expect(pct(snap.monthlyAverage.average)).toBe('51.40%')
     expect([snap.monthlyAverage.months, snap.monthlyAverage.skippedMonths, snap.monthlyAverage.gap]).toEqual([
       [6],
       [1, 2, 3, 4, 5],
@@ -280,6 +280,7 @@ describe('computeNodeSnapshot: errors and settings', () => {
       months: [],
       skippedMonths: [1, 2, 3, 4, 5, 6],
       gap: 'noMonths',
+      rates: [],
     })
     expect(snap.unreportedLines).toEqual([])
   })
@@ -295,12 +296,30 @@ describe('computeNodeSnapshot over the embedded demo (且末县自然资源局 2
     expect(snap.indicatorCounts.level1).toBe(3)
   })
 
-  it('at 1-6月 every line reported: no unreported line, and the average uses 1-6月 (14.84%)', () => {
+  it('at 1-6月 every line reported: no unreported line, and the average of the 通报 rates over 1-6月 is 50.54% (domain-rules §4.8; the bare 执行率 averaged 14.84%)', () => {
     const snap = snapshotOf(qiemo2021Dataset(), DEMO_NODE_ID)
     expect(snap.unreportedLines).toEqual([])
     expect(snap.monthlyPath.map((p) => p.entries)).toEqual(['all', 'all', 'all', 'all', 'all', 'all'])
-    // (61.30 + 124.40 + 188.85 + 253.30 + 318.20 + 383.74) ÷ 6 ÷ 1493.25
-    expect([pct(snap.monthlyAverage.average), snap.monthlyAverage.months]).toEqual(['14.84%', [1, 2, 3, 4, 5, 6]])
+    // 通报 rate of month m = cumulative 执行数 ÷ 1493.25 ÷ (m ÷ 12): 61.30 → 49.26%, 124.40 → 49.98%,
+    // 188.85 → 50.59%, 253.30 → 50.89%, 318.20 → 51.14%, 383.74 → 51.40%; their mean is 50.54%
+    expect(snap.monthlyAverage.rates.map((r) => pct(r.rate))).toEqual([
+      '49.26%',
+      '49.98%',
+      '50.59%',
+      '50.89%',
+      '51.14%',
+      '51.40%',
+    ])
+    expect([pct(snap.monthlyAverage.average), snap.monthlyAverage.months]).toEqual(['50.54%', [1, 2, 3, 4, 5, 6]])
+  })
+
+  it('takes each month’s 序时进度 in the settings’ mode: by days, 6月 is 25.70% ÷ (181 ÷ 365) = 51.82%', () => {
+    const result = computeNodeSnapshot({
+      dataset: qiemo2021Dataset(),
+      nodeId: DEMO_NODE_ID,
+      settings: settings({ timeProgressMode: 'day' }),
+    })
+    expect(result.ok && pct(result.value.monthlyAverage.rates[5]?.rate ?? null)).toBe('51.82%')
   })
 
   it("a 1-7月 node with no July entries shows June's 383.74 and names 3 unreported lines", () => {
@@ -320,9 +339,9 @@ describe('computeNodeSnapshot over the embedded demo (且末县自然资源局 2
       { budgetLineId: 'demo-bl-jbgy', name: '基本公用经费', latestMonth: 6 },
     ])
     expect(snap.monthlyPath[6]).toMatchObject({ month: 7, entries: 'some', unreportedLines: 3 })
-    // 7月 is not fully reported: the average stays on 1-6月 (14.84%), it does not count July as 0 or as June again
+    // 7月 is not fully reported: the average stays on 1-6月 (50.54%), it does not count July as 0 or as June again
     expect([pct(snap.monthlyAverage.average), snap.monthlyAverage.months, snap.monthlyAverage.skippedMonths]).toEqual([
-      '14.84%',
+      '50.54%',
       [1, 2, 3, 4, 5, 6],
       [7],
     ])

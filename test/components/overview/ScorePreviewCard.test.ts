@@ -25,17 +25,17 @@ function budgetLineOf(dataset: UnitYearDataset, nodeId = DEMO_NODE_ID): string {
 }
 
 describe('ScorePreviewCard: 部门预算资金支出率', () => {
-  it('seed 001 demo 1-6月: 已填报的 6 个月（1-6月）平均执行率 14.84%, 1.48 分', () => {
+  it('seed 001 demo 1-6月: 6 个月的通报执行进度平均 50.54%, 5.05 分 (docs/domain-rules.md §4.8)', () => {
     expect(budgetLineOf(qiemo2021Dataset())).toBe(
-      '部门预算资金支出率（10 分）：已填报的 6 个月（1-6月）平均执行率 14.84%，按此得 1.48 分。年末按全年已填报的月份平均计算，此处未计入上方得分。',
+      '部门预算资金支出率（10 分）：已填报的 6 个月（1-6月）平均执行进度 50.54%（各月执行率 ÷ 序时进度，超过100%按100%计），按此得 5.05 分。年末按全年已填报的月份平均计算，此处未计入上方得分。',
     )
   })
 
-  it('entries only in months 3 and 6: averages those two (19.17%, 1.92 分) and names the months left out', () => {
+  it('entries only in months 3 and 6: averages those two (50.99%, 5.10 分) and names the months left out', () => {
     const dataset = qiemo2021Dataset()
     dataset.monthlyExecutions = dataset.monthlyExecutions.filter((e) => e.month === 3 || e.month === 6)
     expect(budgetLineOf(dataset)).toContain(
-      '已填报的 2 个月（3、6月）平均执行率 19.17%（1、2、4、5月有预算行未填报，不计入），按此得 1.92 分。',
+      '已填报的 2 个月（3、6月）平均执行进度 50.99%（各月执行率 ÷ 序时进度，超过100%按100%计）（1、2、4、5月有预算行未填报，不计入），按此得 5.10 分。',
     )
   })
 

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { D, sum } from '../../src/domain/decimal'
-import type { Dec } from '../../src/domain/decimal'
-import type { CompletionResult } from '../../src/domain/completion'
-import {
-  budgetExecutionScore,
-  carryOverRate,
-  carryOverRateScore,
-  gradeFor,
-  publicExpenseControlRate,
-  publicExpenseControlScore,
-  scoreIndicator,
-  scorePreview,
-  threePublicExpensesScore,
-} from '../../src/domain/scoring'
-import type { ScoringScheme } from '../../src/domain/settings'
-import { indicator, reading } from './factories'
-import type { DecimalString } from '../../src/domain/types'
+/**
+ * The per-indicator preview (docs/domain-rules.md §11.5, §11.8): each 整体 indicator under the built-in scheme's
+ * completion rule, rounded per item (§11.6), a cost ceiling as a ceiling, graded (§11.7).
+ */
+import { D } from '../../../src/domain/decimal'
+import type { Dec } from '../../../src/domain/decimal'
+import type { CompletionResult } from '../../../src/domain/completion'
+import { gradeFor, scoreIndicator, scorePreview } from '../../../src/domain/scoring'
+import type { ScoringScheme } from '../../../src/domain/settings'
+import { indicator, reading } from '../factories'
+import type { DecimalString } from '../../../src/domain/types'
 
 const rate = (value: string): CompletionResult => ({ status: 'rate', rate: new D(value) })
 const points = (
@@ -26,7 +20,7 @@ const points = (
 ): string | undefined => scoreIndicator(scheme, indicator({ weight, ...overrides }), rate(completion))?.score.toFixed()
 const n = (value: Dec): string => value.toFixed()
 
-describe('scoreIndicator: seed 003 scheme (部门整体绩效目标产出/效益指标)', () => {
+describe('scoreIndicator: seed 003 scheme (domain-rules §11.5, seed 003 部门整体绩效目标产出/效益指标)', () => {
   it('gives 0 below 60% completion (不及格)', () => {
     expect(points('seed003', '0.5999')).toBe('0')
   })
@@ -59,10 +53,11 @@ describe('scoreIndicator: seed 003 scheme (部门整体绩效目标产出/效益
   })
 })
 
-describe('scoreIndicator: common scheme', () => {
-  it('gives full points at or above the target and a ÷ t × weight below it', () => {
+describe('scoreIndicator: common scheme (domain-rules §11.5)', () => {
+  it('gives full points at or above the target and a ÷ t × weight below it, rounded half-up per item (domain-rules §11.6): 46.67% of 10 → 4.67', () => {
     expect(points('common', '1.7')).toBe('10')
-    expect(points('common', '0.4667')).toBe('4.667')
+    expect(points('common', '0.4667')).toBe('4.67')
+    expect(points('common', '0.466666')).toBe('4.67')
     expect(points('common', '0.3')).toBe('3')
   })
 
@@ -97,7 +92,7 @@ describe('scoreIndicator: what takes no part', () => {
   })
 })
 
-describe('gradeFor (seed 003 评价等级)', () => {
+describe('gradeFor (domain-rules §11.7, seed 003 评价等级)', () => {
   it('is 优 for 95.56, the seed 003 total', () => {
     expect(gradeFor(new D('95.56'))).toBe('优')
   })
@@ -114,82 +109,27 @@ describe('gradeFor (seed 003 评价等级)', () => {
   })
 })
 
-describe('seed 003 budget-management formulas', () => {
-  it('scores 9.56 of 10 for an average monthly 执行率 of 95.6% (部门预算资金支出率)', () => {
-    expect(budgetExecutionScore(new D('0.956'), new D(10)).toFixed()).toBe('9.56')
-    expect(budgetExecutionScore(new D('0.956')).toFixed()).toBe('9.56')
+describe('scoreIndicator: rounding and cost ceilings (domain-rules §11.5, §11.6)', () => {
+  it('scores 59.996% as the 60.00% it shows: 6 of 10 under seed 003, not 0', () => {
+    expect(points('seed003', '0.59996')).toBe('6')
+    expect(points('seed003', '0.59994')).toBe('0')
   })
 
-  it('gives full points for an average of 100% and 0 for none', () => {
-    expect(budgetExecutionScore(new D(1), new D(10)).toFixed()).toBe('10')
-    expect(budgetExecutionScore(null, new D(10)).toFixed()).toBe('0')
+  it('scores seed 001’s 人员保障成本经费 324.88 under its ceiling of 1,129.83 万元 as met: full marks, not 28.75% → 0', () => {
+    const ceiling = indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元', weight: '10' })
+    const r = reading(ceiling.id, { actualValue: '324.88' })
+    expect(scoreIndicator('seed003', ceiling, rate('0.2875'), r)?.score.toFixed()).toBe('10')
+    expect(scoreIndicator('common', ceiling, rate('0.2875'), r)?.score.toFixed()).toBe('10')
   })
 
-  it('scores 结转结余率 by tiers: ≤10% → 2, ≤20% → 1, ≤30% → 0.5, above → 0', () => {
-    const tiers = ['0', '0.1', '0.1001', '0.2', '0.25', '0.3', '0.3001'].map((r) =>
-      carryOverRateScore(new D(r)).toFixed(),
-    )
-    expect(tiers).toEqual(['2', '2', '1', '1', '0.5', '0.5', '0'])
-  })
-
-  it('computes 结转结余率 with a zero year-end balance as 0 → 2 points (seed 003: 年末结转和结余为0)', () => {
-    const r = carryOverRate(new D(0), new D('95857.06'))
-    expect(r?.toFixed()).toBe('0')
-    expect(r && carryOverRateScore(r).toFixed()).toBe('2')
-  })
-
-  it('gives 公用经费控制率 ≤ 0 full points and takes 0.5 off for every started 5% over', () => {
-    expect(publicExpenseControlScore(new D(95), new D(100)).toFixed()).toBe('2')
-    expect(publicExpenseControlScore(new D(100), new D(100)).toFixed()).toBe('2')
-    expect(publicExpenseControlScore(new D('100.01'), new D(100)).toFixed()).toBe('1.5')
-    expect(publicExpenseControlScore(new D(105), new D(100)).toFixed()).toBe('1.5')
-    expect(publicExpenseControlScore(new D('105.01'), new D(100)).toFixed()).toBe('1')
-    expect(publicExpenseControlScore(new D(120), new D(100)).toFixed()).toBe('0')
-    expect(publicExpenseControlScore(new D(300), new D(100)).toFixed()).toBe('0')
-    expect(publicExpenseControlRate(new D(110), new D(100))?.toFixed()).toBe('0.1')
-  })
-
-  it('gives “三公”经费 2 points for 89.59 spent of 115.74 budgeted (seed 003) and 0 above the budget', () => {
-    expect(threePublicExpensesScore(new D('89.59'), new D('115.74')).toFixed()).toBe('2')
-    expect(threePublicExpensesScore(new D('115.75'), new D('115.74')).toFixed()).toBe('0')
-  })
-
-  it('adds up to the seed 003 total 95.56, graded 优', () => {
-    const table = [
-      '20',
-      '20',
-      '9.56',
-      '3',
-      '2',
-      '2',
-      '2',
-      '2',
-      '1.5',
-      '3',
-      '7',
-      '0.5',
-      '1.5',
-      '1',
-      '2',
-      '3',
-      '1',
-      '1',
-      '2',
-      '0.5',
-      '1',
-      '2',
-      '2',
-      '2',
-      '2',
-      '2',
-    ]
-    const total = sum(table.map((s) => new D(s)))
-    expect(total.toFixed()).toBe('95.56')
-    expect(gradeFor(total)).toBe('优')
+  it('scores a forecast of 1,300 over the 1,129.83 ceiling as a shortfall, 1 − 170.17 ÷ 1129.83 = 84.94% → 8.49 of 10, not 115% → full', () => {
+    const ceiling = indicator({ operator: '≤', targetValue: '1129.83', measureUnit: '万元', weight: '10' })
+    const r = reading(ceiling.id, { actualValue: '324.88', yearEndForecast: '1300' })
+    expect(scoreIndicator('seed003', ceiling, rate('1.1506'), r)?.score.toFixed()).toBe('8.49')
   })
 })
 
-describe('scorePreview', () => {
+describe('scorePreview (domain-rules §11.8)', () => {
   const a = indicator({ id: 'a', name: '用地初审', weight: '10' })
   const b = indicator({ id: 'b', name: '报批', weight: '10' })
   const c = indicator({ id: 'c', name: '挂牌出让', weight: '10', accrual: 'dueLater', dueDate: '2021-10-01' })
