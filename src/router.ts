@@ -23,6 +23,7 @@ const dataTabPages: Record<DataTabPath, LazyPage> = {
   budget: () => import('./pages/data/BudgetPanel.vue'),
   targets: () => import('./pages/data/TargetsPanel.vue'),
   nodes: () => import('./pages/data/NodesPanel.vue'),
+  management: () => import('./pages/data/ManagementInputsPanel.vue'),
   import: () => import('./pages/data/ImportExportPage.vue'),
   backup: () => import('./pages/data/BackupPage.vue'),
 }

@@ -21,7 +21,10 @@
  */
 import { canonicalJson } from '@/domain/canonicalJson'
 import { TABLE_LABELS, type BackupSummary, type TableName } from '@/domain/backup'
-import { SCHEMA_VERSION, STORES_V1, db } from './schema'
+import { schemeProblems, type ScoringSchemeDefinition } from '@/domain/scoring'
+import { managementInputsProblems } from '@/domain/managementInputsCheck'
+import type { ManagementInputs } from '@/domain/types'
+import { SCHEMA_VERSION, STORES_V3, db } from './schema'
 import type { DbOptions } from './options'
 import { runWrite } from './write'
 import type { WriteResult } from './result'
@@ -45,8 +48,14 @@ const MAX_ROWS = 2_000_000
  * labels): the `satisfies` and the typed assignment fail to compile if the two lists differ.
  */
 export const TABLE_NAMES: TableName[] = Object.keys(
-  STORES_V1 satisfies Record<TableName, string>,
-) as (keyof typeof STORES_V1)[]
+  STORES_V3 satisfies Record<TableName, string>,
+) as (keyof typeof STORES_V3)[]
+
+/**
+ * The schema version that added a table: a backup written before it has no such table, and restores
+ * it empty (its file had nothing to put there).
+ */
+const TABLE_SINCE: Partial<Record<TableName, number>> = { scoringSchemes: 3, managementInputs: 3, schemeChoices: 3 }
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT
@@ -222,6 +231,36 @@ const ROW_SPECS: Record<TableName, RowSpec> = {
   settings: { required: { key: 's', value: 'objOrArr' } },
   auditLog: { required: { seq: 'int', time: 's', table: 's', key: 's' }, optional: { before: 'any', after: 'any' } },
   meta: { required: { key: 's', value: 'any' } },
+  // the rows' content is checked below (ROW_CHECKS) with the domain's own checks
+  scoringSchemes: { required: { id, name: 's', items: 'arr', grades: 'arr', rounding: 'obj' } },
+  managementInputs: {
+    required: { id, unitId: id, year: 'year', amounts: 'obj', entries: 'obj' },
+    optional: { remarks: 'obj' },
+  },
+  schemeChoices: { required: { id, unitId: id, year: 'year', schemeId: 's' } },
+}
+
+/**
+ * What the domain finds wrong with a row whose fields have the right types: a scoring scheme with an
+ * error (`schemeProblems`: it would never have been stored), 管理指标填报 that would be refused on save.
+ * A check that throws on a malformed value counts as one problem.
+ */
+const ROW_CHECKS: Partial<Record<TableName, (row: Record<string, unknown>) => string[]>> = {
+  scoringSchemes: (row) =>
+    schemeProblems(row as unknown as ScoringSchemeDefinition)
+      .filter((p) => p.severity === 'error')
+      .map((p) => p.message),
+  managementInputs: (row) => managementInputsProblems(row as unknown as ManagementInputs).map((i) => i.message),
+}
+
+function rowCheckMessages(name: TableName, row: Record<string, unknown>): string[] {
+  const check = ROW_CHECKS[name]
+  if (!check) return []
+  try {
+    return check(row)
+  } catch {
+    return ['内容无效']
+  }
 }
 
 function kindOk(value: unknown, kind: Kind): boolean {
@@ -360,9 +399,14 @@ export async function checkBackupText(text: string): Promise<Result<BackupFile>>
     if (!(name in ROW_SPECS)) messages.push(`备份文件含有未知的数据表“${name.slice(0, 40)}”`)
   }
   let total = 0
+  const absent: TableName[] = []
   for (const name of TABLE_NAMES) {
     const rows = tables[name]
     const label = TABLE_LABELS[name]
+    if (rows === undefined && parsed.schemaVersion < (TABLE_SINCE[name] ?? 1)) {
+      absent.push(name)
+      continue
+    }
     if (!Array.isArray(rows)) {
       messages.push(`备份文件缺少数据表「${label}」`)
       continue
@@ -391,6 +435,10 @@ export async function checkBackupText(text: string): Promise<Result<BackupFile>>
         if (!(field in spec.required) && !(field in (spec.optional ?? {})))
           messages.push(`数据表「${label}」第${i + 1}行含有未知字段“${field.slice(0, 40)}”`)
       }
+      if (Object.entries(spec.required).every(([field, kind]) => kindOk(row[field], kind))) {
+        for (const problem of rowCheckMessages(name, row).slice(0, 3))
+          messages.push(`数据表「${label}」第${i + 1}行：${problem}`)
+      }
     }
     if (messages.length >= 20) break
   }
@@ -399,7 +447,11 @@ export async function checkBackupText(text: string): Promise<Result<BackupFile>>
   const body = parsed as unknown as BackupFile
   const expected = await sha256Hex(checksumInput(body))
   if (expected !== checksum.value) return fail('备份文件校验失败：内容与校验码不符，文件已被修改或损坏，不能用于恢复')
-  return ok(body)
+  if (absent.length === 0) return ok(body)
+  // an older backup: the tables added since restore empty
+  const added = Object.fromEntries(absent.map((name) => [name, []]))
+  const zero = Object.fromEntries(absent.map((name) => [name, 0]))
+  return ok({ ...body, tables: { ...body.tables, ...added }, counts: { ...body.counts, ...zero } })
 }
 
 function yearsByUnit(units: readonly unknown[], rows: readonly unknown[]): BackupSummary['unitYears'] {

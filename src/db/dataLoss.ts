@@ -1,15 +1,15 @@
 /**
  * Reads what a destructive action would remove, for the warning shown before it: every year of a
- * unit (删除单位) or one unit-year (重新载入示例数据 replaces it). The counting itself is the
- * domain's (`countUnitYear`); this module only loads the rows, in one read transaction so the
- * figures are of one moment.
+ * unit (删除单位) or one unit-year (重新载入示例数据 replaces it), its 管理指标填报 included. The
+ * counting itself is the domain's (`countUnitYear`); this module only loads the rows, in one read
+ * transaction so the figures are of one moment.
  */
 import type { Id } from '@/domain/types'
 import { addCounts, countFrozenReports, countUnitYear, noDataCounts, type DataLoss } from '@/domain/dataLoss'
 import { listUnitYears, loadUnitYear } from './datasets'
 import { db, type MonitoringDb } from './schema'
 import type { DbOptions } from './options'
-import { scopedTables } from './unitScope'
+import { ofUnit, scopedTables } from './unitScope'
 
 /** What 删除单位 would remove (all its years), or null when the unit does not exist. */
 export async function unitLoss(unitId: Id, { database = db }: DbOptions = {}): Promise<DataLoss | null> {
@@ -39,7 +39,8 @@ async function yearsLoss(unitId: Id, onlyYear: number | undefined, database: Mon
     for (const year of years) {
       const dataset = await loadUnitYear(unitId, year, { database })
       if (!dataset) continue
-      counts = addCounts(counts, countUnitYear(dataset))
+      const managementInputs = (await ofUnit(database.managementInputs, unitId, year).first()) ?? null
+      counts = addCounts(counts, countUnitYear({ ...dataset, managementInputs }))
       frozenReports += countFrozenReports(dataset)
     }
     return { unit, years, counts, frozenReports }

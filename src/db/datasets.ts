@@ -17,6 +17,7 @@ import type {
   UnitYearRef,
 } from '@/domain/types'
 import { countUnitYear } from '@/domain/dataLoss'
+import { managementInputsProblems, type UnitYearWithInputs } from '@/domain/managementInputsCheck'
 import { budgetLineIdentity, newLookAlikes, normalizeDatasetNames, normalizeName } from '@/domain/names'
 import { assertNoLookAlikeLines } from './budget'
 import { assertNoLookAlikeProjects } from './projects'
@@ -296,7 +297,7 @@ function uniqueById<T extends { id: Id }>(rows: readonly T[]): T[] {
  * Reasons the dataset cannot be stored as one unit-year: rows of another unit or year, or rows that
  * point at parents missing from the dataset. Empty when consistent.
  */
-export function datasetProblems(dataset: UnitYearDataset): string[] {
+export function datasetProblems(dataset: UnitYearWithInputs): string[] {
   const { unit, year } = dataset
   const problems: string[] = []
   const ids = (rows: readonly { id: Id }[]) => new Set(rows.map((r) => r.id))
@@ -353,22 +354,30 @@ export function datasetProblems(dataset: UnitYearDataset): string[] {
     dataset.reports.every((r) => nodes.has(r.nodeId)),
     '有监控报告指向不存在的监控节点',
   )
+  const inputs = dataset.managementInputs
+  if (inputs) {
+    check(inputs.unitId === unit.id && inputs.year === year, `管理指标填报不属于“${unit.name}” ${year} 年度`)
+    problems.push(...managementInputsProblems(inputs).map((i) => i.message))
+  }
   return problems
 }
 
 /**
  * Replaces everything of `dataset.unit` for `dataset.year` with the dataset's rows, and puts the unit
- * and the year's framework. All or nothing. Names are stored normalised (`normalizeDatasetNames`);
+ * and the year's framework. All or nothing. The unit-year's 管理指标填报 are replaced by the dataset's
+ * when it carries them (`managementInputs`, null: none), else kept; its choice of scoring scheme is kept. Names are stored normalised (`normalizeDatasetNames`);
  * the unit's name may not be another unit's, nor may two projects or two budget lines of the
  * unit-year look alike, unless they were already stored so before names were normalised.
  */
 export async function saveUnitYear(
-  dataset: UnitYearDataset,
+  dataset: UnitYearWithInputs,
   { database = db }: DbOptions = {},
 ): Promise<WriteResult<RowCounts>> {
   const tables = [database.units, database.frameworks, ...scopedTables(database)]
   return runWrite(database, tables, async () => {
-    const data = normalizeDatasetNames(toPlain(dataset))
+    const plain = toPlain(dataset)
+    // the spread keeps `managementInputs` when the dataset carries it; absent stays absent
+    const data: UnitYearWithInputs = { ...plain, ...normalizeDatasetNames(plain) }
     const problems = datasetProblems(data)
     if (problems.length > 0) throw new DbWriteError(`数据不一致：${problems.join('；')}。本次保存未写入任何数据。`)
     await assertNoLookAlikes(database, data, dataset)
@@ -382,7 +391,8 @@ export async function saveUnitYear(
       const stored = await loadUnitYear(data.unit.id, data.year, { database })
       assertFrozenUnchanged(stored && normalizeDatasetNames(stored), data)
     }
-    const removed = await deleteUnitRows(database, data.unit.id, data.year)
+    const replacesInputs = data.managementInputs !== undefined
+    const removed = await deleteUnitRows(database, data.unit.id, data.year, { managementInputs: replacesInputs })
     await database.units.put(data.unit)
     await database.frameworks.put(data.framework)
     await database.projects.bulkPut(data.projects)
@@ -396,6 +406,7 @@ export async function saveUnitYear(
     await database.alerts.bulkPut(data.alerts)
     await database.measures.bulkPut(data.measures)
     await database.reports.bulkPut(data.reports)
+    if (data.managementInputs) await database.managementInputs.put(data.managementInputs)
     const written: RowCounts = countUnitYear(data)
     await recordAudit(database, [
       {

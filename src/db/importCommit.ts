@@ -5,7 +5,8 @@
  */
 import type { ImportBase } from '@/domain/importPlan'
 import { normalizeName } from '@/domain/names'
-import type { UnitYearDataset } from '@/domain/types'
+import type { ManagementInputs } from '@/domain/types'
+import type { UnitYearWithInputs } from '@/domain/managementInputsCheck'
 import { loadUnitYear, saveUnitYear } from './datasets'
 import { DbWriteError, type WriteResult } from './result'
 import { ofUnit, scopedTables, type RowCounts } from './unitScope'
@@ -16,13 +17,14 @@ import type { DbOptions } from './options'
 /**
  * The stored unit called `unitName` once both names are normalised (so ‘且末县自然资源局\u200b’ in a
  * file finds 且末县自然资源局; the first by id when several look alike), its `year` and the framework,
- * and every node of the unit in any year (a locked node of any year refuses a change of its 执行率口径).
+ * and every node of the unit in any year (a locked node of any year refuses a change of its 执行率口径),
+ * and the unit-year's 管理指标填报 (which the 管理指标 sheet merges into).
  */
 export async function loadImportBase(
   unitName: string,
   year: number,
   { database = db }: DbOptions = {},
-): Promise<ImportBase> {
+): Promise<ImportBase & { managementInputs: ManagementInputs | null }> {
   const name = normalizeName(unitName)
   // every unit is read: a stored name may hold invisible characters the index cannot see past
   const units = (await database.units.toArray()).filter((u) => normalizeName(u.name) === name)
@@ -33,7 +35,14 @@ export async function loadImportBase(
     existing !== null &&
     existing.budgetLines.length + existing.targets.length + existing.nodes.length + existing.projects.length > 0
   const unitNodes = unit ? await ofUnit(database.nodes, unit.id).toArray() : []
-  return { existing: hasRows ? existing : null, existingUnit: unit, existingFramework: framework, unitNodes }
+  const managementInputs = unit ? ((await ofUnit(database.managementInputs, unit.id, year).first()) ?? null) : null
+  return {
+    existing: hasRows ? existing : null,
+    existingUnit: unit,
+    existingFramework: framework,
+    unitNodes,
+    managementInputs,
+  }
 }
 
 /**
@@ -42,7 +51,7 @@ export async function loadImportBase(
  * 500 changes, not as the single summary audit row `saveUnitYear` records.
  */
 export async function commitImport(
-  dataset: UnitYearDataset,
+  dataset: UnitYearWithInputs,
   { changedRows = 1, database = db }: DbOptions & { changedRows?: number } = {},
 ): Promise<WriteResult<RowCounts>> {
   const tables = [database.units, database.frameworks, ...scopedTables(database)]

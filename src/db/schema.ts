@@ -35,6 +35,7 @@ import type {
   IndicatorFramework,
   IndicatorReading,
   IsoDateTime,
+  ManagementInputs,
   MonitoringNode,
   MonthlyExecution,
   PerformanceTarget,
@@ -43,6 +44,8 @@ import type {
   StoredReport,
   Unit,
 } from '@/domain/types'
+import type { ScoringSchemeDefinition } from '@/domain/scoring'
+import type { SchemeChoice } from '@/domain/managementInputsCheck'
 
 export const DEFAULT_DB_NAME = 'jixiao-jiankong'
 
@@ -89,7 +92,19 @@ export const STORES_V1 = {
 /** Version 2: the same stores; budget lines gain `adjustmentMonth` (docs/domain-rules.md §4.2). */
 export const STORES_V2 = STORES_V1
 
-export const SCHEMA_VERSION = 2
+/**
+ * Version 3: scoring schemes the user imported (`scoringSchemes`, built-in ones are code), one
+ * 管理指标填报 per unit-year (`managementInputs`) and the scheme a unit-year scores by (`schemeChoices`;
+ * docs/domain-rules.md §11, docs/reliability.md §9). New tables only: no upgrade.
+ */
+export const STORES_V3 = {
+  ...STORES_V2,
+  scoringSchemes: 'id',
+  managementInputs: 'id, &[unitId+year]',
+  schemeChoices: 'id, &[unitId+year], schemeId',
+} as const satisfies Record<string, string>
+
+export const SCHEMA_VERSION = 3
 
 /** Every version in order; Dexie upgrades an old database step by step. */
 function declareVersions(db: Dexie): void {
@@ -107,6 +122,7 @@ function declareVersions(db: Dexie): void {
           if (adjusted && line.adjustmentMonth === undefined) line.adjustmentMonth = 1
         })
     })
+  db.version(3).stores(STORES_V3)
 }
 
 /**
@@ -127,6 +143,9 @@ export class MonitoringDb extends Dexie {
   alerts!: Table<Alert, Id>
   measures!: Table<CorrectiveMeasure, Id>
   reports!: Table<StoredReport, Id>
+  scoringSchemes!: Table<ScoringSchemeDefinition, string>
+  managementInputs!: Table<ManagementInputs, Id>
+  schemeChoices!: Table<SchemeChoice, Id>
   settings!: Table<SettingsRow, SettingsRow['key']>
   auditLog!: EntityTable<AuditEntry, 'seq'>
   meta!: Table<MetaRow, MetaKey>

@@ -20,9 +20,12 @@ export function ofUnit<T, K, I>(table: Table<T, K, I>, unitId: Id, year?: number
 export type ScopedTable = DataCountKey
 export type RowCounts = DataCounts
 
-/** The tables a cascading delete touches, for the caller's transaction scope. */
+/**
+ * The tables a cascading delete touches, for the caller's transaction scope: the counted ones and the
+ * unit-years' choices of scoring scheme.
+ */
 export function scopedTables(database: MonitoringDb): Table[] {
-  return DATA_COUNT_KEYS.map((name) => database.table(name))
+  return [...DATA_COUNT_KEYS.map((name) => database.table(name)), database.schemeChoices]
 }
 
 /** The tables a node's delete touches: the node and what hangs off it (deleteNodeChildren). */
@@ -45,8 +48,17 @@ export async function deleteNodeChildren(
   return counts
 }
 
-/** Deletes every row of a unit-year (all years when `year` is undefined), keeping the unit itself. */
-export async function deleteUnitRows(database: MonitoringDb, unitId: Id, year?: number): Promise<RowCounts> {
+/**
+ * Deletes every row of a unit-year (all years when `year` is undefined), keeping the unit itself. Its
+ * 管理指标填报 go too unless `managementInputs` is false (a whole-year write that keeps them); the
+ * choices of scoring scheme go with the unit only (deleteUnit), a replaced unit-year keeps its choice.
+ */
+export async function deleteUnitRows(
+  database: MonitoringDb,
+  unitId: Id,
+  year?: number,
+  { managementInputs = true }: { managementInputs?: boolean } = {},
+): Promise<RowCounts> {
   const counts = noDataCounts()
   const lineIds = await ofUnit(database.budgetLines, unitId, year).primaryKeys()
   counts.monthlyExecutions += await database.monthlyExecutions.where('budgetLineId').anyOf(lineIds).delete()
@@ -69,5 +81,7 @@ export async function deleteUnitRows(database: MonitoringDb, unitId: Id, year?: 
   if (year === undefined) counts.measures += await database.measures.where('unitId').equals(unitId).delete()
 
   counts.projects += await ofUnit(database.projects, unitId, year).delete()
+  if (managementInputs) counts.managementInputs += await ofUnit(database.managementInputs, unitId, year).delete()
+  if (year === undefined) await ofUnit(database.schemeChoices, unitId).delete()
   return counts
 }

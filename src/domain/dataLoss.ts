@@ -5,6 +5,7 @@
  * are the tables a cascading delete touches (db/unitScope `RowCounts` has the same shape), so a test
  * can hold the warning to what the delete actually removed.
  */
+import type { UnitYearWithInputs } from './managementInputsCheck'
 import type { Alert, Id, Unit, UnitYearDataset } from './types'
 
 export interface DataCounts {
@@ -23,6 +24,8 @@ export interface DataCounts {
   alerts: number
   measures: number
   reports: number
+  /** 管理指标填报: one per unit-year */
+  managementInputs: number
 }
 
 export type DataCountKey = keyof DataCounts
@@ -50,6 +53,7 @@ export const DATA_COUNT_LABELS: Readonly<Record<DataCountKey, { label: string; m
   alerts: { label: '预警', measureWord: '条' },
   measures: { label: '纠偏措施', measureWord: '条' },
   reports: { label: '监控报告', measureWord: '份' },
+  managementInputs: { label: '管理指标填报', measureWord: '份' },
 }
 
 /** every kind of row a unit-year holds, in the order a warning lists them */
@@ -61,8 +65,11 @@ export function noDataCounts(): DataCounts {
   return counts
 }
 
-/** Everything one unit-year holds (what 删除单位 removes for that year, or 重新载入示例数据 replaces). */
-export function countUnitYear(dataset: UnitYearDataset): DataCounts {
+/**
+ * Everything one unit-year holds (what 删除单位 removes for that year, or 重新载入示例数据 replaces); its
+ * 管理指标填报 when the dataset carries it (the workspace's dataset does not: db/dataLoss reads it).
+ */
+export function countUnitYear(dataset: UnitYearWithInputs): DataCounts {
   return {
     projects: dataset.projects.length,
     budgetLines: dataset.budgetLines.length,
@@ -75,6 +82,7 @@ export function countUnitYear(dataset: UnitYearDataset): DataCounts {
     alerts: dataset.alerts.length,
     measures: dataset.measures.length,
     reports: dataset.reports.length,
+    managementInputs: dataset.managementInputs ? 1 : 0,
   }
 }
 

@@ -75,11 +75,17 @@ function importRefused(problems: ImportProblem[], plan?: ImportPlan): ImportRefu
   return { ok: false, messages: problems.map((p) => p.message), problems, ...(plan ? { plan } : {}) }
 }
 
-const NO_BASE: ImportBase = { existing: null, existingUnit: null, existingFramework: null, unitNodes: [] }
+const NO_BASE: ImportBase & { managementInputs: null } = {
+  existing: null,
+  existingUnit: null,
+  existingFramework: null,
+  unitNodes: [],
+  managementInputs: null,
+}
 
 /**
- * Plans `grids` against what is stored now: the unit-year, and every node of the unit (a locked node
- * of any year refuses a change of its 执行率口径).
+ * Plans `grids` against what is stored now: the unit-year, every node of the unit (a locked node of any
+ * year refuses a change of its 执行率口径) and the unit-year's 管理指标填报.
  */
 export async function planGrids(grids: readonly SheetGrid[], { database = db }: DbOptions = {}): Promise<ImportPlan> {
   const { planImport, readUnitYear } = await planner()
@@ -114,20 +120,23 @@ export async function commitWorkbook(
     return refused([`文件有 ${plan.problems.length} 处问题，未写入任何数据：${plan.problems[0]?.message ?? ''}`])
   }
   if (plan.unchanged) return ok({ plan, written: false })
-  const changedRows = Object.values(plan.counts).reduce((n, c) => n + c.new + c.changed, 0)
+  const { SHEET_MANAGEMENT } = await planner()
+  const changedRows =
+    Object.values(plan.counts).reduce((n, c) => n + c.new + c.changed, 0) +
+    plan.rows.filter((r) => r.sheet === SHEET_MANAGEMENT && r.status !== 'unchanged').length
   const result = await writeImport(plan.dataset, { changedRows, database })
   return result.ok ? ok({ plan, written: true }) : result
 }
 
-/** A unit-year in the template's layout; null when the unit does not exist. */
+/** A unit-year in the template's layout, with its 管理指标填报's amounts; null when the unit does not exist. */
 export async function exportBytes(
   unitId: Id,
   year: number,
   { database = db }: DbOptions = {},
 ): Promise<ArrayBuffer | null> {
-  const { datasetBytes } = await excel()
+  const [{ datasetBytes }, { getManagementInputs }] = await Promise.all([excel(), import('@/db/scoring')])
   const dataset = await loadUnitYear(unitId, year, { database })
-  return dataset ? datasetBytes(dataset) : null
+  return dataset ? datasetBytes(dataset, await getManagementInputs(unitId, year, { database })) : null
 }
 
 function describe(error: unknown): string {

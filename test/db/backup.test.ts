@@ -18,9 +18,10 @@ import type {
   MonthlyExecution,
   Project,
   StoredReport,
-  UnitYearDataset,
 } from '@/domain/types'
 import { DEVIATION_CAUSES, FUND_SOURCES } from '@/domain/types'
+import { managementInputsId, type UnitYearWithInputs } from '@/domain/managementInputs'
+import { chooseScheme, putScheme } from '@/db/scoring'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
 import { saveUnitYear } from '@/db/datasets'
 import { markBackedUp, backupStatus } from '@/db/meta'
@@ -41,6 +42,7 @@ import {
   summarizeBackup,
 } from '@/db/backup'
 import { expectOk, freshDb, snapshot } from './helpers'
+import { aScheme } from './fixtures'
 import { dec, isoDate } from '../domain/factories'
 
 const hanzi = fc.string({
@@ -61,7 +63,7 @@ const amount = fc
  * one target's indicators (some with a monthly plan and optional fields), nodes, readings, 预算研判,
  * alerts (with review history), 纠偏措施 (some linked to an alert) and reports (some 定稿).
  */
-const datasetArb: fc.Arbitrary<UnitYearDataset> = fc
+const datasetArb: fc.Arbitrary<UnitYearWithInputs> = fc
   .record({
     seed: fc.integer({ min: 1, max: 1e6 }),
     unitName: chineseText,
@@ -124,6 +126,16 @@ const datasetArb: fc.Arbitrary<UnitYearDataset> = fc
     reports: fc.array(
       fc.record({ edit: chineseText, frozen: fc.boolean(), unlock: fc.option(chineseText, { nil: undefined }) }),
       { maxLength: 2 },
+    ),
+    inputs: fc.option(
+      fc.record({
+        staff: fc.integer({ min: 0, max: 500 }),
+        carryOver: amount,
+        yes: fc.boolean(),
+        findings: fc.array(chineseText, { maxLength: 3 }),
+        remark: chineseText,
+      }),
+      { nil: undefined },
     ),
   })
   .map((r) => {
@@ -252,7 +264,22 @@ const datasetArb: fc.Arbitrary<UnitYearDataset> = fc
           }
         : {}),
     }))
+    const managementInputs = r.inputs && {
+      id: managementInputsId(unitId, r.year),
+      unitId,
+      year: r.year,
+      amounts: { staffCount: dec(String(r.inputs.staff)), yearEndCarryOver: r.inputs.carryOver },
+      entries: {
+        'performanceDisclosure/targets': { kind: 'yesNo' as const, value: r.inputs.yes },
+        audit: {
+          kind: 'findings' as const,
+          findings: r.inputs.findings.map((text) => ({ kind: '审计发现问题', text })),
+        },
+      },
+      remarks: { audit: r.inputs.remark },
+    }
     return {
+      ...(managementInputs ? { managementInputs } : {}),
       unit: {
         id: unitId,
         name: r.unitName,
@@ -308,6 +335,9 @@ describe('backup → restore', () => {
         const source = freshDb()
         for (const d of datasets) expectOk(await saveUnitYear(d, { database: source }))
         expectOk(await saveSettings({ ...defaultSettings() }, { database: source }))
+        // a user scheme with Chinese names, chosen by the first unit-year
+        expectOk(await putScheme(aScheme({ name: `${datasets[0].unit.name}自评表` }), { database: source }))
+        expectOk(await chooseScheme(datasets[0].unit.id, datasets[0].year, 'file-mini', { database: source }))
         const { text } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database: source })
         // The target holds other data (the demo), which the restore replaces entirely.
         const target = freshDb()
@@ -328,6 +358,9 @@ describe('backup → restore', () => {
           'alerts',
           'measures',
           'reports',
+          'managementInputs',
+          'scoringSchemes',
+          'schemeChoices',
           'settings',
           'auditLog',
           'meta',
@@ -364,7 +397,7 @@ describe('backup → restore', () => {
     const { text, backup } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database })
     expect(backup.format).toBe(BACKUP_FORMAT)
     expect(backup.formatVersion).toBe(1)
-    expect(backup.schemaVersion).toBe(2) // version 2: dated adjustments
+    expect(backup.schemaVersion).toBe(3) // version 3: scoring schemes, 管理指标填报, scheme choices
     expect(Object.keys(backup.tables).sort()).toEqual([...TABLE_NAMES].sort())
     expect(backup.counts.budgetLines).toBe(5)
     expect(backup.counts.indicators).toBe(22)
@@ -429,6 +462,67 @@ describe('backup → restore', () => {
       expect(checked.ok).toBe(ok)
       if (!checked.ok) expect(checked.messages[0]).toContain('嵌套层次过深')
     }
+  })
+
+  it('carries the schemes, the demo’s 管理指标填报 and the choices of scheme through backup and restore', async () => {
+    const source = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database: source }))
+    expectOk(await putScheme(aScheme(), { database: source }))
+    expectOk(await chooseScheme('demo-qiemo-zrzyj', 2021, 'file-mini', { database: source }))
+    const { text, backup } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database: source })
+    expect([backup.counts.managementInputs, backup.counts.scoringSchemes, backup.counts.schemeChoices]).toEqual([
+      1, 1, 1,
+    ])
+    const target = freshDb()
+    expectOk(await restoreFromText(text, { database: target }))
+    expect(await target.scoringSchemes.toArray()).toStrictEqual([aScheme()])
+    expect((await target.managementInputs.toArray())[0]?.amounts.yearEndCarryOver).toBe('231.97')
+    expect((await target.schemeChoices.toArray())[0]?.schemeId).toBe('file-mini')
+    expect(await snapshot(target)).toStrictEqual(await snapshot(source))
+  })
+
+  it('restores a backup written before version 3 (no scheme tables) with those tables empty', async () => {
+    const source = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database: source }))
+    const { backup } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database: source })
+    // the file an older release wrote: schema version 2, without the three tables
+    const { scoringSchemes: _s, managementInputs: _m, schemeChoices: _c, ...oldTables } = backup.tables
+    const { scoringSchemes: _sc, managementInputs: _mc, schemeChoices: _cc, ...oldCounts } = backup.counts
+    const body = { ...backup, schemaVersion: 2, tables: oldTables, counts: oldCounts }
+    const { checksum: _checksum, ...unsigned } = body
+    const old = { ...unsigned, checksum: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(unsigned)) } }
+    const target = freshDb()
+    expectOk(await putScheme(aScheme(), { database: target }))
+    const restored = await restoreFromText(JSON.stringify(old), { database: target })
+    expect(restored.ok ? restored.value.managementInputs : restored.messages).toBe(0)
+    expect(await target.managementInputs.count()).toBe(0)
+    expect(await target.scoringSchemes.count()).toBe(0) // replaced by the backup's (none)
+    expect(await target.budgetLines.count()).toBe(5)
+  })
+
+  it('refuses a backup whose scheme has an error or whose 管理指标填报 do not check, naming the row', async () => {
+    const source = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database: source }))
+    expectOk(await putScheme(aScheme(), { database: source }))
+    const { backup } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database: source })
+    const scheme = backup.tables.scoringSchemes[0] as ReturnType<typeof aScheme>
+    scheme.items[1] = { ...scheme.items[1], weight: '-3' }
+    const inputs = backup.tables.managementInputs[0] as { amounts: Record<string, string> }
+    inputs.amounts.staffCount = '43.5'
+    const { checksum: _checksum, ...unsigned } = backup
+    const text = JSON.stringify({
+      ...unsigned,
+      checksum: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(unsigned)) },
+    })
+    const checked = await checkBackupText(text)
+    expect(checked.ok ? [] : checked.messages).toEqual([
+      '数据表「评分方案」第1行：第2项「财务合规性」：分值「-3」应为正数',
+      '数据表「管理指标填报」第1行：在职人数应为整数（人）',
+    ])
+    const target = freshDb()
+    const before = await snapshot(target)
+    expect((await restoreFromText(text, { database: target })).ok).toBe(false)
+    expect(await snapshot(target)).toStrictEqual(before)
   })
 
   it('markBackedUp resets the reminder count', async () => {

@@ -8,6 +8,8 @@ import { deleteIndicator } from '@/db/targets'
 import { deleteProject } from '@/db/projects'
 import { replaceNodeAlerts } from '@/db/alerts'
 import { alertsAbout, countBudgetLine, countIndicator, countProject, type DataCounts } from '@/domain/dataLoss'
+import { emptyManagementInputs } from '@/domain/managementInputs'
+import { chooseScheme, getManagementInputs, getSchemeChoice } from '@/db/scoring'
 import type { MonitoringDb } from '@/db/schema'
 import {
   aDataset,
@@ -30,10 +32,15 @@ async function twoYears() {
   const database = freshDb()
   expectOk(
     await saveUnitYear(
-      aDataset({ reports: [aReport({ frozen: { at: '2021-07-02T08:00:00.000Z', model: { version: 1 } } })] }),
+      {
+        ...aDataset({ reports: [aReport({ frozen: { at: '2021-07-02T08:00:00.000Z', model: { version: 1 } } })] }),
+        // 2021's 管理指标填报 (编制数 45) and its choice of scheme go with the unit too
+        managementInputs: { ...emptyManagementInputs('unit-qiemo', 2021), amounts: { staffingQuota: '45' } },
+      },
       { database },
     ),
   )
+  expectOk(await chooseScheme('unit-qiemo', 2021, 'common', { database }))
   expectOk(
     await saveUnitYear(
       aDataset({
@@ -95,10 +102,15 @@ describe('the warning before 删除单位', () => {
       alerts: 1,
       measures: 1,
       reports: 1,
+      managementInputs: 1,
     })
     const removed = expectOk(await deleteUnit('unit-qiemo', { database }))
     expect(removed).toStrictEqual(loss?.counts)
     expect(await unitLoss('unit-qiemo', { database })).toBeNull()
+    expect(await getManagementInputs('unit-qiemo', 2021, { database })).toBeNull()
+    expect(await getSchemeChoice('unit-qiemo', 2021, { database })).toBeNull()
+    expect(await database.managementInputs.count()).toBe(0)
+    expect(await database.schemeChoices.count()).toBe(0)
     // the other unit is untouched
     expect((await unitLoss('unit-other', { database }))?.counts).toMatchObject({ targets: 1, nodes: 1 })
   })
@@ -119,7 +131,10 @@ describe('the warning before 删除单位', () => {
       alerts: 0,
       measures: 0,
       reports: 0,
+      managementInputs: 0,
     })
+    // 2021 holds the 管理指标填报
+    expect((await unitYearLoss('unit-qiemo', 2021, { database }))?.counts.managementInputs).toBe(1)
   })
 
   it('deletes in one transaction: a failure at the last step leaves every table as it was', async () => {
@@ -155,6 +170,7 @@ async function tableCounts(database: MonitoringDb): Promise<DataCounts> {
     alerts: await database.alerts.count(),
     measures: await database.measures.count(),
     reports: await database.reports.count(),
+    managementInputs: await database.managementInputs.count(),
   }
 }
 const minus = (a: DataCounts, b: DataCounts): DataCounts =>

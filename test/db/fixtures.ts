@@ -17,6 +17,7 @@ import type {
   Unit,
   UnitYearDataset,
 } from '@/domain/types'
+import { DEFAULT_GRADES, DEFAULT_ROUNDING, type ScoringSchemeDefinition } from '@/domain/scoring'
 
 export const YEAR = 2021
 
@@ -237,6 +238,58 @@ export function aReport(overrides: Partial<StoredReport> = {}): StoredReport {
     edits: { 'advice.1': '加大培训指导力度。建议财政部门加强对单位具体负责人的培训和指导。' },
     unlocks: [{ at: '2021-07-03T02:00:00.000Z', reason: '财政局退回，补充偏差原因' }],
     updatedAt: '2021-07-02T08:00:00.000Z',
+    ...overrides,
+  }
+}
+
+/** A small county table: a category item, a per-finding item and a budget ratio (100 分). */
+export function aScheme(overrides: Partial<ScoringSchemeDefinition> = {}): ScoringSchemeDefinition {
+  return {
+    id: 'file-mini',
+    name: '县级自评表（测试）',
+    items: [
+      {
+        id: 'quality',
+        level1: '管理效率',
+        level2: '资产管理',
+        level3: '数据质量',
+        weight: '40',
+        metric: { kind: 'entered', input: 'category' },
+        rule: {
+          kind: 'category',
+          categories: [
+            { name: '优秀', points: '40' },
+            { name: '合格', points: '20' },
+            { name: '不合格', points: '0' },
+          ],
+        },
+      },
+      {
+        id: 'audit',
+        level1: '管理效率',
+        level2: '预算执行',
+        level3: '财务合规性',
+        weight: '30',
+        metric: { kind: 'entered', input: 'findings' },
+        rule: { kind: 'perFinding', kinds: [{ name: '审计发现问题', deduction: '10' }] },
+      },
+      {
+        id: 'carry',
+        level1: '管理效率',
+        level2: '预算执行',
+        level3: '结转结余率',
+        weight: '30',
+        metric: { kind: 'budgetRatio', numerator: 'yearEndCarryOver', denominator: 'availableBudget', basis: 'ratio' },
+        rule: {
+          kind: 'tiers',
+          direction: 'atMost',
+          tiers: [{ threshold: '0.1', inclusive: true, points: '30' }],
+          otherwise: '0',
+        },
+      },
+    ],
+    grades: [...DEFAULT_GRADES],
+    rounding: { ...DEFAULT_ROUNDING },
     ...overrides,
   }
 }

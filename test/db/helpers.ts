@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest'
 import type { UnitYearDataset } from '@/domain/types'
+import type { UnitYearWithInputs } from '@/domain/managementInputs'
 import type { WriteResult } from '@/db/result'
 import { createDb, type MonitoringDb } from '@/db/schema'
 
@@ -36,12 +37,17 @@ export async function snapshot(database: MonitoringDb): Promise<Record<string, u
   return out
 }
 
-/** The dataset with every row array sorted by id: save→load keeps rows, not the caller's order. */
-export function rowsById(dataset: UnitYearDataset): UnitYearDataset {
+/**
+ * The dataset's rows as `loadUnitYear` gives them, every row array sorted by id: save→load keeps rows,
+ * not the caller's order. A dataset's 管理指标填报 (the demo carries them) are read apart
+ * (`getManagementInputs`), so they are left out here.
+ */
+export function rowsById(dataset: UnitYearWithInputs): UnitYearDataset {
   const byId = <T extends { id: string }>(rows: T[]) =>
     [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const { managementInputs: _readApart, ...rows } = dataset
   return {
-    ...dataset,
+    ...rows,
     projects: byId(dataset.projects),
     budgetLines: byId(dataset.budgetLines),
     monthlyExecutions: byId(dataset.monthlyExecutions),

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { Dexie } from 'dexie'
 import { loadUnitYear } from '@/db/datasets'
-import { createDb, SCHEMA_VERSION, STORES_V1 } from '@/db/schema'
+import { createDb, SCHEMA_VERSION, STORES_V1, STORES_V2 } from '@/db/schema'
+import { getManagementInputs, listSchemes, putManagementInputs } from '@/db/scoring'
+import { emptyManagementInputs } from '@/domain/managementInputs'
 import { aDataset, YEAR } from './fixtures'
 import { rowsById } from './helpers'
 
@@ -27,8 +29,8 @@ async function writeAtVersion(
 }
 
 describe('schema versions', () => {
-  it('is at version 2: budget lines carry the month their 追加/追减 take effect', () => {
-    expect(SCHEMA_VERSION).toBe(2)
+  it('is at version 3: scoring schemes, 管理指标填报 and the unit-years’ choice of scheme have tables', () => {
+    expect(SCHEMA_VERSION).toBe(3)
   })
 
   it('opens a version 1 database with the current schema and reads its data', async () => {
@@ -113,6 +115,37 @@ describe('schema versions', () => {
     await current.open()
     expect(await current.budgetLines.get('gzfl')).toStrictEqual({ ...adjusted, adjustmentMonth: 1 })
     expect(await current.budgetLines.get('clyx')).toStrictEqual(plain)
+    current.close()
+  })
+})
+
+describe('version 2 → 3', () => {
+  it('keeps every row of a version 2 database and adds the three empty tables, ready to write', async () => {
+    const name = `migration-v3-${crypto.randomUUID()}`
+    const dataset = aDataset()
+    const settings = { key: 'monitoring', value: { scoringScheme: 'common' } }
+    await writeAtVersion(name, 2, STORES_V2, async (old) => {
+      await old.table('units').put(dataset.unit)
+      await old.table('frameworks').put(dataset.framework)
+      for (const key of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes'] as const)
+        await old.table(key).bulkPut(dataset[key])
+      await old.table('readings').bulkPut(dataset.readings)
+      await old.table('settings').put(settings)
+    })
+    const current = createDb(name)
+    await current.open()
+    expect(current.verno).toBe(3)
+    expect(
+      rowsById((await loadUnitYear(dataset.unit.id, YEAR, { database: current })) ?? aDataset({ projects: [] })),
+    ).toStrictEqual(rowsById({ ...dataset, budgetJudgements: [], alerts: [], measures: [], reports: [] }))
+    expect(await current.settings.toArray()).toStrictEqual([settings])
+    expect(await current.scoringSchemes.count()).toBe(0)
+    expect(await current.schemeChoices.count()).toBe(0)
+    expect(await listSchemes({ database: current })).toStrictEqual([])
+    // 编制数 45 of seed 001's unit, stored in the new table
+    const inputs = { ...emptyManagementInputs(dataset.unit.id, YEAR), amounts: { staffingQuota: '45' as const } }
+    expect((await putManagementInputs(inputs, { database: current })).ok).toBe(true)
+    expect(await getManagementInputs(dataset.unit.id, YEAR, { database: current })).toStrictEqual(inputs)
     current.close()
   })
 })

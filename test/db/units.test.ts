@@ -60,6 +60,7 @@ describe('units', () => {
       alerts: 1,
       measures: 1,
       reports: 1,
+      managementInputs: 0,
     })
     const left = await snapshot(database)
     expect(left.units).toEqual([aUnit({ id: 'unit-keep', name: '另一单位' })])

@@ -42,6 +42,7 @@ describe('what a destructive action would remove', () => {
       alerts: 1,
       measures: 2,
       reports: 2,
+      managementInputs: 0,
     })
   })
 

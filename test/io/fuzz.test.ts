@@ -53,7 +53,7 @@ beforeAll(async () => {
   expect(valid.ok).toBe(true)
   if (valid.ok) {
     // The mutations below reach every sheet: each has data rows to break.
-    for (const name of ['监控小组', '绩效目标', '预算研判', '纠偏措施'])
+    for (const name of ['监控小组', '绩效目标', '预算研判', '纠偏措施', '管理指标'])
       expect(valid.value.grids.find((g) => g.name === name)?.rows.length, name).toBeGreaterThan(1)
   }
   validBackup = (await createBackup({ now: new Date('2021-07-01T00:00:00Z'), database })).text
@@ -277,10 +277,32 @@ const workbookMutation: fc.Arbitrary<{ label: string; apply: Mutation }> = fc.on
         sheet(wb, name).getRow(1).getCell(col).value = `${value}列`
       },
     })),
+  // 管理指标 (template version 4): rows 2–14 name the 13 amounts; 数值 in column B
+  fc.tuple(fc.integer({ min: 2, max: 14 }), fc.oneof(notAnAmount, huge)).map(([row, value]) => ({
+    label: `bad 管理指标 数值 row ${row}`,
+    apply: (wb: ExcelJS.Workbook) => {
+      sheet(wb, '管理指标').getRow(row).getCell(2).value = value
+    },
+  })),
+  fc.tuple(fc.integer({ min: 2, max: 14 }), text).map(([row, value]) => ({
+    label: `unknown 管理指标 名称 row ${row}`,
+    apply: (wb: ExcelJS.Workbook) => {
+      sheet(wb, '管理指标').getRow(row).getCell(1).value = `${value}（不存在）`
+    },
+  })),
   fc.constant({
     label: 'every data row removed',
     apply: (wb: ExcelJS.Workbook) => {
-      for (const name of ['监控小组', '预算执行', '绩效目标', '绩效指标', '指标填报', '预算研判', '纠偏措施']) {
+      for (const name of [
+        '监控小组',
+        '预算执行',
+        '绩效目标',
+        '绩效指标',
+        '指标填报',
+        '预算研判',
+        '纠偏措施',
+        '管理指标',
+      ]) {
         const header = sheet(wb, name).getRow(1).values
         wb.removeWorksheet(sheet(wb, name).id)
         wb.addWorksheet(name).getRow(1).values = header

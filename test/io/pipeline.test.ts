@@ -61,9 +61,9 @@ describe('import pipeline on a database', () => {
     const first = await commitWorkbook(preview.value.grids, { database })
     expect(first).toMatchObject({ ok: true, value: { written: true } })
     // The reminder counts every imported row: 8 group members, 1 project, 5 lines, 30 months, 1 target,
-    // 22 indicators, 1 node, 22 readings, 2 measures.
+    // 22 indicators, 1 node, 22 readings, 2 measures, and the 13 amounts of 管理指标.
     const { backupStatus } = await import('@/db/meta')
-    expect((await backupStatus({ database })).changesSinceBackup).toBe(92)
+    expect((await backupStatus({ database })).changesSinceBackup).toBe(105)
     const after = await snapshot(database)
     const again = await previewWorkbook(bytes, { database })
     if (!again.ok) expect.fail('second preview failed')

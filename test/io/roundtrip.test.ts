@@ -73,6 +73,7 @@ describe('export → import', () => {
       '指标填报',
       '预算研判',
       '纠偏措施',
+      '管理指标',
     ])
     expect(sheetOf(grids, '监控小组').rows[1]).toEqual(['才茨柯', '党组书记、副局长', '组长'])
     expect(sheetOf(grids, '绩效目标').rows[1]).toEqual(['整体', demo.targets[0].description])
@@ -383,7 +384,7 @@ describe('formula-looking text is written as text', () => {
         .filter((n) => n.startsWith('xl/worksheets/sheet'))
         .map((n) => zip.file(n)?.async('string') ?? ''),
     )
-    expect(sheetXml.length).toBe(9)
+    expect(sheetXml.length).toBe(10)
     for (const xml of sheetXml) expect(xml).not.toContain('<f>')
     const grids = await readGrids(bytes)
     const budget = grids.find((g) => g.name === '预算执行')
@@ -541,6 +542,6 @@ describe('template', () => {
       ['到位资金口径', null],
       ['执行率口径', null],
     ])
-    expect(grids.find((g) => g.name === '填写说明')?.rows[1]).toEqual(['模板版本', '3'])
+    expect(grids.find((g) => g.name === '填写说明')?.rows[1]).toEqual(['模板版本', '4'])
   })
 })

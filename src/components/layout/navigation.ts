@@ -39,6 +39,7 @@ export const DATA_TABS = [
   { path: 'budget', title: '预算' },
   { path: 'targets', title: '绩效目标' },
   { path: 'nodes', title: '监控节点' },
+  { path: 'management', title: '管理指标' },
   { path: 'import', title: '导入导出' },
   { path: 'backup', title: '备份恢复' },
 ] as const satisfies readonly DataTab[]

@@ -25,11 +25,12 @@ import type {
   MonthlyExecution,
   Operator,
   Accrual,
-  UnitYearDataset,
   QualitativeGrade,
 } from '../types'
 
+import type { UnitYearWithInputs } from '../managementInputsCheck'
 import { DEMO_NODE_ID, DEMO_UNIT_ID, DEMO_YEAR } from './ids'
+import { qiemo2021ManagementInputs } from './qiemo2021Management'
 
 export { DEMO_NODE_ID, DEMO_UNIT_ID, DEMO_YEAR }
 const TARGET_ID = 'demo-qiemo-2021-target'
@@ -494,8 +495,11 @@ const MEASURES: CorrectiveMeasure[] = [
   },
 ]
 
-/** The whole demo dataset, fresh objects on every call (callers may mutate). */
-export function qiemo2021Dataset(): UnitYearDataset {
+/**
+ * The whole demo dataset, fresh objects on every call (callers may mutate), with its 管理指标填报
+ * (illustrative, see qiemo2021Management.ts) so 载入示例数据 stores them with it.
+ */
+export function qiemo2021Dataset(): UnitYearWithInputs {
   const { indicators, readings } = indicatorsAndReadings()
   return {
     unit: {
@@ -567,5 +571,6 @@ export function qiemo2021Dataset(): UnitYearDataset {
     alerts: [],
     measures: MEASURES.map((m) => ({ ...m })),
     reports: [],
+    managementInputs: qiemo2021ManagementInputs(),
   }
 }

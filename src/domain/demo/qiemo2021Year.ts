@@ -61,6 +61,7 @@ import type {
   UnitYearDataset,
 } from '../types'
 import { DEMO_NODE_ID, DEMO_UNIT_ID, DEMO_YEAR, qiemo2021Dataset } from './qiemo2021'
+import type { UnitYearWithInputs } from '../managementInputsCheck'
 
 /** When 1-6月 was 定稿 (the seed's report is dated early July), and its 填报时间. */
 export const DEMO_FROZEN_AT = '2021-07-05T08:00:00.000Z'
@@ -346,7 +347,7 @@ function readingAt(
 }
 
 /** 示例: the whole year of 且末县自然资源局 2021, fresh objects on every call (see the header). */
-export function qiemo2021YearDataset(): UnitYearDataset {
+export function qiemo2021YearDataset(): UnitYearWithInputs {
   const base = qiemo2021Dataset()
   const monthlyExecutions = [...base.monthlyExecutions, ...julyToDecember()]
   const settings = defaultSettings()
@@ -391,7 +392,8 @@ export function qiemo2021YearDataset(): UnitYearDataset {
       alert.id === JUNE_INSTRUCTION.alertId ? { ...alert, history: [{ ...JUNE_INSTRUCTION.event }] } : alert,
     )
   const dataset: UnitYearDataset = { ...data, alerts }
-  return { ...dataset, reports: [frozenJuneReport(dataset)] }
+  // the year's 管理指标填报 are the one-node demo's (qiemo2021Management.ts)
+  return { ...dataset, reports: [frozenJuneReport(dataset)], managementInputs: base.managementInputs ?? null }
 }
 
 /** 示例: the leader's 批示 on 1-6月's budget alert (before 定稿), carried over to the later nodes' alerts. */

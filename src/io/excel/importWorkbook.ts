@@ -5,7 +5,7 @@
  * reading what it merges with and committing it belong to the store (stores/dataTransfer.ts).
  */
 import type { ImportProblem } from '@/domain/importPlan'
-import type { UnitYearDataset } from '@/domain/types'
+import type { ManagementInputs, UnitYearDataset } from '@/domain/types'
 import type { SheetGrid } from '../import'
 import { MAX_FILE_BYTES, SHEET_INFO } from './layout'
 import { WorkbookReadError, readGrids, writeWorkbook } from './workbook'
@@ -40,7 +40,10 @@ export async function templateBytes(unitName?: string, year?: number): Promise<A
   return writeWorkbook({ dataset: null, ...(unitName ? { unitName } : {}), ...(year ? { year } : {}) })
 }
 
-/** A unit-year in the template's layout (the export). */
-export async function datasetBytes(dataset: UnitYearDataset): Promise<ArrayBuffer> {
-  return writeWorkbook({ dataset })
+/** A unit-year in the template's layout (the export), with its 管理指标填报's amounts when given. */
+export async function datasetBytes(
+  dataset: UnitYearDataset,
+  managementInputs: ManagementInputs | null = null,
+): Promise<ArrayBuffer> {
+  return writeWorkbook({ dataset, managementInputs })
 }

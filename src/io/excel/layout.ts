@@ -17,12 +17,14 @@ import type {
 } from '@/domain/types'
 import type { MonthNumber } from '@/domain/types'
 import { ALLOCATED_MODE_LABELS, type AllocatedMode } from '@/domain/entryExecutionGrid'
+import { MANAGEMENT_AMOUNT_LABELS, MANAGEMENT_AMOUNTS } from '@/domain/scoring'
 
 /**
  * 2: added 监控小组, 绩效目标, 预算研判, 纠偏措施 and the 分月计划 columns of 绩效指标;
- * 3: added 预算执行's 调整月份 column and 单位信息's 到位资金口径 and 执行率口径 rows (all optional on import).
+ * 3: added 预算执行's 调整月份 column and 单位信息's 到位资金口径 and 执行率口径 rows (all optional on import);
+ * 4: added 管理指标 (the amounts of 管理指标填报, docs/domain-rules.md §11.3; optional on import).
  */
-export const TEMPLATE_VERSION = 3
+export const TEMPLATE_VERSION = 4
 
 export interface ColumnSpec {
   key: string
@@ -50,6 +52,7 @@ export const SHEET_GROUP = '监控小组'
 export const SHEET_TARGETS = '绩效目标'
 export const SHEET_JUDGEMENTS = '预算研判'
 export const SHEET_MEASURES = '纠偏措施'
+export const SHEET_MANAGEMENT = '管理指标'
 /** Sheets every file must have; the others (added in template version 2) may be missing. */
 export const REQUIRED_SHEETS = [SHEET_INFO, SHEET_BUDGET, SHEET_INDICATORS, SHEET_READINGS] as const
 
@@ -267,6 +270,27 @@ export const READING_COLUMNS: readonly ColumnSpec[] = [
   { key: 'percent', header: '定性百分比', width: 10, note: '可空，如 30、30% 或 0.3。' },
   { key: 'forecast', header: '全年预计完成值', width: 14, note: '可空。' },
   ...JUDGEMENT_AT_NODE_COLUMNS,
+]
+
+/**
+ * 管理指标 (template version 4): one amount of 管理指标填报 a row, by its name; the template lists all
+ * of them. A blank 数值 keeps the stored one (as 单位信息's blank settings do), so a template filled only
+ * for its budget never clears what was entered on the 管理指标 screen.
+ */
+export const MANAGEMENT_COLUMNS: readonly ColumnSpec[] = [
+  {
+    key: 'name',
+    header: '名称',
+    width: 24,
+    note: `必填，每个名称一行：${MANAGEMENT_AMOUNTS.map((a) => MANAGEMENT_AMOUNT_LABELS[a]).join('、')}。`,
+  },
+  {
+    key: 'value',
+    header: '数值',
+    width: 14,
+    note: '编制数、在职人数填人数（整数），其余填金额（万元）；空为 保持已有数值。',
+  },
+  { key: 'unit', header: '单位', width: 8, optional: true, note: '人 或 万元，仅作提示，导入时不读取。' },
 ]
 
 /** Rows per sheet the importer accepts (a unit has tens to hundreds; this is a safety limit). */

@@ -11,7 +11,9 @@ import type * as ExcelNamespace from 'exceljs'
 import type { Cell, CellValue as ExcelCellValue, DataValidation, Workbook, Worksheet } from 'exceljs'
 import type { CellValue } from '@/domain/importParsing'
 import { D, parseDecimal } from '@/domain/decimal'
-import type { BudgetLine, Project, UnitYearDataset } from '@/domain/types'
+import type { BudgetLine, ManagementInputs, Project, UnitYearDataset } from '@/domain/types'
+import { MANAGEMENT_AMOUNT_UNITS } from '@/domain/managementInputsCheck'
+import { MANAGEMENT_AMOUNT_LABELS, MANAGEMENT_AMOUNTS } from '@/domain/scoring'
 import {
   ACCRUAL_LABELS,
   ALLOCATED_MODE_CHOICES,
@@ -22,6 +24,7 @@ import {
   INDICATOR_COLUMNS,
   INFO_FIELDS,
   JUDGEMENT_COLUMNS,
+  MANAGEMENT_COLUMNS,
   MEASURE_COLUMNS,
   MEASURE_KIND_LABELS,
   MONTHS,
@@ -32,6 +35,7 @@ import {
   SHEET_INDICATORS,
   SHEET_INFO,
   SHEET_JUDGEMENTS,
+  SHEET_MANAGEMENT,
   SHEET_MEASURES,
   SHEET_READINGS,
   SHEET_TARGETS,
@@ -213,6 +217,8 @@ export interface WorkbookRequest {
   /** for the template: prefill 单位名称 / 年度 */
   unitName?: string
   year?: number
+  /** the unit-year's 管理指标填报 (the export writes its amounts; the template lists the names) */
+  managementInputs?: ManagementInputs | null
 }
 
 /** Builds the template (dataset null) or an export of a unit-year, as .xlsx bytes. */
@@ -429,8 +435,22 @@ export async function writeWorkbook(request: WorkbookRequest): Promise<ArrayBuff
     setText(c('status'), m.status)
   })
 
+  writeManagementSheet(workbook, request.managementInputs ?? null)
+
   const bytes = await workbook.xlsx.writeBuffer()
   return bytes as ArrayBuffer
+}
+
+/** 管理指标: every amount of 管理指标填报 by name, its value when entered, and its unit. */
+function writeManagementSheet(workbook: Workbook, inputs: ManagementInputs | null): void {
+  const sheet = addTable(workbook, SHEET_MANAGEMENT, MANAGEMENT_COLUMNS, MANAGEMENT_AMOUNTS.length)
+  const col = (key: string) => MANAGEMENT_COLUMNS.findIndex((c) => c.key === key) + 1
+  MANAGEMENT_AMOUNTS.forEach((amount, i) => {
+    const row = sheet.getRow(i + 2)
+    setText(row.getCell(col('name')), MANAGEMENT_AMOUNT_LABELS[amount])
+    setValue(row.getCell(col('value')), amountCell(inputs?.amounts[amount]))
+    setText(row.getCell(col('unit')), MANAGEMENT_AMOUNT_UNITS[amount])
+  })
 }
 
 /** The five cells that name a budget line (支出类别 … 资金来源), in `columns`' positions. */
@@ -474,6 +494,7 @@ function writeHelp(workbook: Workbook): void {
     [SHEET_READINGS, READING_COLUMNS],
     [SHEET_JUDGEMENTS, JUDGEMENT_COLUMNS],
     [SHEET_MEASURES, MEASURE_COLUMNS],
+    [SHEET_MANAGEMENT, MANAGEMENT_COLUMNS],
   ] as const
   const monthly: Record<string, string> = {
     spent: '1月…12月执行数',
@@ -489,7 +510,7 @@ function writeHelp(workbook: Workbook): void {
   }
   lines.push([
     '不在模板中的数据',
-    '预警由程序按监控节点的数据计算，监控报告由程序生成，二者都不在模板中，导入也不会改动它们；要完整保存全部数据请用「备份恢复」。',
+    '预警由程序按监控节点的数据计算，监控报告由程序生成，二者都不在模板中，导入也不会改动它们；管理指标填报中逐项填写的评分项（是否、发现问题、评判等级等）和说明也不在模板中，导入保持不变；要完整保存全部数据请用「备份恢复」。',
   ])
   lines.forEach(([a, b], i) => {
     const row = sheet.getRow(i + 2)

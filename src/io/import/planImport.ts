@@ -25,18 +25,21 @@
  * a merge as the top-left value, which would copy one 项目名称 into every merged row).
  *
  * The sheets are read in an order that lets each find what it refers to: 单位信息 first (unit and year),
- * then 监控小组, 预算执行, 绩效目标, 绩效指标, 指标填报 (indicators), 预算研判 (budget lines), 纠偏措施.
+ * then 监控小组, 预算执行, 绩效目标, 绩效指标, 指标填报 (indicators), 预算研判 (budget lines), 纠偏措施,
+ * 管理指标 (template version 4: the amounts of 管理指标填报, merged into the stored ones; a blank keeps one).
  */
 import type { CountKey, ImportBase, ImportPlan, StatusCounts } from '@/domain/importPlan'
 import { frozenFigureChanges } from '@/domain/lock'
 import { normalizeFrameworkNames } from '@/domain/names'
-import type { UnitYearDataset } from '@/domain/types'
+import type { ManagementInputs } from '@/domain/types'
+import type { UnitYearWithInputs } from '@/domain/managementInputsCheck'
 import {
   BUDGET_COLUMNS,
   GROUP_COLUMNS,
   INDICATOR_COLUMNS,
   INFO_FIELDS,
   JUDGEMENT_COLUMNS,
+  MANAGEMENT_COLUMNS,
   MAX_ROWS_PER_SHEET,
   MEASURE_COLUMNS,
   READING_COLUMNS,
@@ -46,6 +49,7 @@ import {
   SHEET_INDICATORS,
   SHEET_INFO,
   SHEET_JUDGEMENTS,
+  SHEET_MANAGEMENT,
   SHEET_MEASURES,
   SHEET_READINGS,
   SHEET_TARGETS,
@@ -58,6 +62,7 @@ import { readGroupSheet } from './groupSheet'
 import { mergeFramework, readIndicatorSheet } from './indicatorSheet'
 import { infoValue, readInfoSheet } from './infoSheet'
 import { readJudgementSheet } from './judgementSheet'
+import { readManagementSheet } from './managementSheet'
 import { readMeasureSheet } from './measureSheet'
 import { readReadingSheet } from './readingSheet'
 import { checkHeaders, mergeProblems, type SheetGrid } from './sheetGrid'
@@ -65,6 +70,8 @@ import { readTargetSheet } from './targetSheet'
 
 export interface PlanInput extends ImportBase {
   grids: readonly SheetGrid[]
+  /** the stored 管理指标填报 of the file's unit-year (null: none), which the 管理指标 sheet merges into */
+  managementInputs?: ManagementInputs | null
 }
 
 export function planImport(input: PlanInput): ImportPlan {
@@ -114,6 +121,8 @@ export function planImport(input: PlanInput): ImportPlan {
   const targetSheet = sheet(SHEET_TARGETS)
   const judgementSheet = sheet(SHEET_JUDGEMENTS)
   const measureSheet = sheet(SHEET_MEASURES)
+  // Added in template version 4; a file without it keeps the stored 管理指标填报.
+  const managementSheet = sheet(SHEET_MANAGEMENT)
   for (const grid of [
     budget,
     indicatorSheet,
@@ -123,6 +132,7 @@ export function planImport(input: PlanInput): ImportPlan {
     targetSheet,
     judgementSheet,
     measureSheet,
+    managementSheet,
   ]) {
     if (grid && grid.rows.length > MAX_ROWS_PER_SHEET) {
       problems.push({
@@ -141,6 +151,7 @@ export function planImport(input: PlanInput): ImportPlan {
   if (targetSheet) checkHeaders(targetSheet, TARGET_COLUMNS, problems)
   if (judgementSheet) checkHeaders(judgementSheet, JUDGEMENT_COLUMNS, problems)
   if (measureSheet) checkHeaders(measureSheet, MEASURE_COLUMNS, problems)
+  if (managementSheet) checkHeaders(managementSheet, MANAGEMENT_COLUMNS, problems)
   if (problems.length > 0) return empty
   const hasPlanColumns = indicatorColumns > INDICATOR_COLUMNS.findIndex((c) => c.key === 'plan1')
   // 调整月份 (template version 3): a file without the column keeps every line's stored month
@@ -163,6 +174,9 @@ export function planImport(input: PlanInput): ImportPlan {
   readReadingSheet(ctx, readingSheet)
   const judgements = readJudgementSheet(ctx, judgementSheet)
   const measures = readMeasureSheet(ctx, measureSheet)
+  const management = managementSheet
+    ? readManagementSheet(ctx, managementSheet, input.managementInputs ?? null, unit.id, year)
+    : null
 
   // Parents created or changed along the way.
   const { stored, merged } = ctx
@@ -173,7 +187,8 @@ export function planImport(input: PlanInput): ImportPlan {
   for (const [d, n] of merged.nodes) if (!stored.nodes.has(d)) ctx.tally('nodes', undefined, n)
 
   if (problems.length > 0) return { ...empty, unitName, year }
-  const total = Object.values(counts).reduce((s, c) => s + c.new + c.changed + c.unchanged, 0)
+  const total =
+    Object.values(counts).reduce((s, c) => s + c.new + c.changed + c.unchanged, 0) + (management?.rowCount ?? 0)
   if (total === 0 && nodeDates.length === 0) {
     problems.push({
       sheet: '',
@@ -188,7 +203,7 @@ export function planImport(input: PlanInput): ImportPlan {
     normalizeFrameworkNames(input.existingFramework ?? existing?.framework ?? { year, level1: [] }),
     [...merged.indicators.values()],
   )
-  const dataset: UnitYearDataset = {
+  const dataset: UnitYearWithInputs = {
     unit,
     year,
     framework,
@@ -203,6 +218,8 @@ export function planImport(input: PlanInput): ImportPlan {
     alerts: existing?.alerts ?? [],
     measures: [...(existing?.measures ?? []).map((m) => measures.changed.get(m.id) ?? m), ...measures.added],
     reports: existing?.reports ?? [],
+    // carried only when the file changes them: otherwise the commit keeps the stored ones
+    ...(management?.changed ? { managementInputs: management.inputs } : {}),
   }
   // 定稿 freezes figures: an import that would change a locked node's figures is refused in the
   // preview (and again by the store's own check when committing)
@@ -227,7 +244,7 @@ export function planImport(input: PlanInput): ImportPlan {
     newUnit: !storedUnit,
     counts,
     rows,
-    unchanged: !changedRows && !unitChanged && !frameworkChanged,
+    unchanged: !changedRows && !unitChanged && !frameworkChanged && !management?.changed,
     dataset,
   }
 }
