@@ -7,6 +7,9 @@
  * 定稿 first needs every `checks` item settled (domain reportChecks: unreported lines, readings and
  * 研判 carried from the last node); `freeze` refuses while any is open, whichever screen calls it.
  * 「确认本月无新增支出」 is an entry, written through the entry store like the monthly grid's.
+ *
+ * `release` says whether what is shown and exported is a 草稿 or the 定稿 (which version, when): the
+ * exports put it in the file name and the page header (domain reportRelease, docs/domain-rules.md §13.7).
  */
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef, toRaw, watch } from 'vue'
@@ -22,10 +25,11 @@ import {
   pendingInputs,
   regenerateEdits,
   reportChecks,
+  reportRelease,
   withEdit,
   withoutEdit,
 } from '@/domain/report'
-import type { ReportCheck, ReportModel, ReportParagraph } from '@/domain/report'
+import type { ReportCheck, ReportModel, ReportParagraph, ReportRelease } from '@/domain/report'
 import { freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport } from '@/db/reports'
 import type { SubmittedVersion } from '@/domain/types'
 import { newId } from '@/domain/ids'
@@ -52,6 +56,8 @@ export const useReportStore = defineStore('report', () => {
   const locked = computed(() => node.value?.status === 'locked')
   const frozenModel = computed(() => (locked.value ? frozenModelOf(stored.value?.frozen) : null))
   const frozenAt = computed(() => (locked.value ? (stored.value?.frozen?.at ?? null) : null))
+  /** 草稿, or 定稿 第N版 with its time: what the exports and prints say they are */
+  const release = computed<ReportRelease>(() => reportRelease(node.value ?? { status: 'draft' }, stored.value))
 
   const liveModel = computed<ReportModel | null>(() => {
     if (!dataset.value || !snapshot.value || loadedFor.value !== snapshot.value.node.id) return null
@@ -280,9 +286,9 @@ export const useReportStore = defineStore('report', () => {
     try {
       const { reportDocxBlob, reportFileName } = await import('@/io/word/reportDocx')
       const start = performance.now()
-      const blob = await reportDocxBlob(current)
+      const blob = await reportDocxBlob(current, release.value)
       performance.measure('report:docx', { start })
-      downloadBlob(blob, reportFileName(current))
+      downloadBlob(blob, reportFileName(current, release.value))
       return ok()
     } catch (error) {
       return refused([`导出 Word 失败：${error instanceof Error ? error.message : String(error)}`])
@@ -297,7 +303,7 @@ export const useReportStore = defineStore('report', () => {
     busy.value = 'xlsx'
     try {
       const { monitoringTableBlob, monitoringTableFileName } = await import('@/io/monitoringTable/monitoringTableXlsx')
-      downloadBlob(await monitoringTableBlob(current), monitoringTableFileName(current))
+      downloadBlob(await monitoringTableBlob(current, release.value), monitoringTableFileName(current, release.value))
       return ok()
     } catch (error) {
       return refused([`导出监控表失败：${error instanceof Error ? error.message : String(error)}`])
@@ -317,6 +323,7 @@ export const useReportStore = defineStore('report', () => {
     locked,
     frozenModel,
     frozenAt,
+    release,
     liveModel,
     model,
     pending,

@@ -55,7 +55,7 @@ test('drafts the report from the demo data, keeps an edit, exports Word and the 
 
   // 导出 Word
   const [word] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-word').click()])
-  expect(word.suggestedFilename()).toBe('且末县自然资源局2021年1-6月绩效监控报告.docx')
+  expect(word.suggestedFilename()).toBe('且末县自然资源局2021年1-6月绩效监控报告（草稿）.docx')
   const docx = await JSZip.loadAsync(await bytesOf(word))
   const documentXml = await docx.file('word/document.xml')!.async('string')
   expect(documentXml).toContain('<w:pgSz w:w="11906" w:h="16838"')
@@ -68,7 +68,7 @@ test('drafts the report from the demo data, keeps an edit, exports Word and the 
 
   // 导出监控表
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
-  expect(xlsx.suggestedFilename()).toBe('且末县自然资源局2021年1-6月绩效监控表.xlsx')
+  expect(xlsx.suggestedFilename()).toBe('且末县自然资源局2021年1-6月绩效监控表（草稿）.xlsx')
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load((await bytesOf(xlsx)) as unknown as ArrayBuffer)
   const budget = workbook.getWorksheet('预算执行监控表')!

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs'
 import { qiemo2021Dataset, DEMO_NODE_ID } from '../../src/domain/demo/qiemo2021'
 import { computeNodeSnapshot } from '../../src/domain/snapshot'
 import { defaultSettings } from '../../src/domain/settings'
-import { draftReport, paragraphsOf, PARAGRAPH_KEYS } from '../../src/domain/report'
+import { DRAFT_RELEASE, draftReport, paragraphsOf, PARAGRAPH_KEYS } from '../../src/domain/report'
 import type { ReportModel } from '../../src/domain/report'
 import type { UnitYearDataset } from '../../src/domain/types'
 import {
@@ -136,7 +136,45 @@ describe('monitoringTableXlsx', async () => {
     expect(sheet.getCell('M5').value).toBe('=HYPERLINK("http://x","点我")')
   })
 
-  it('names the file after the unit and node', () => {
-    expect(monitoringTableFileName(model)).toBe('且末县自然资源局2021年1-6月绩效监控表.xlsx')
+  it('names the file after the unit and node, marked 草稿 until 定稿 (docs/domain-rules.md §13.7)', () => {
+    expect(monitoringTableFileName(model, DRAFT_RELEASE)).toBe('且末县自然资源局2021年1-6月绩效监控表（草稿）.xlsx')
+    expect(monitoringTableFileName(model, FINAL)).toBe(
+      '且末县自然资源局2021年1-6月绩效监控表（定稿第1版，2021年7月5日14时30分）.xlsx',
+    )
+  })
+
+  it('says 草稿 under each title and in red in each printed page header, with the page number below', () => {
+    for (const sheet of [budget, indicators]) {
+      expect(String(sheet.getCell('A2').value)).toMatch(/填报时间：2021年7月2日\u3000\u3000草稿$/)
+      expect(sheet.headerFooter.oddHeader).toMatch(/&R&KC00000草稿$/)
+      expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页')
+    }
+    expect(budget.headerFooter.oddHeader).toBe(
+      '&L且末县自然资源局2021年1-6月预算执行情况表（单位：万元）&R&KC00000草稿',
+    )
+  })
+})
+
+/** 定稿 at 14:30 Beijing time on 5 July 2021 (06:30 UTC, as stored), the first version */
+const FINAL = { kind: 'final', version: 1, frozenAt: '2021-07-05T06:30:00.000Z' } as const
+
+describe('monitoringTableXlsx of a 定稿', async () => {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load((await monitoringTableBytes(demoReport(), FINAL)).buffer as ArrayBuffer)
+
+  it('carries the version and the 定稿 time under each title and in each page header, and no 草稿', () => {
+    for (const sheet of workbook.worksheets) {
+      const mark = '定稿 第1版 · 2021年7月5日 14:30（北京时间）'
+      expect(String(sheet.getCell('A2').value)).toMatch(new RegExp(`${mark.replace(/[()（）·]/g, '.')}$`))
+      expect(sheet.headerFooter.oddHeader).toMatch(new RegExp(`&R${mark.replace(/[()（）·]/g, '.')}$`))
+      expect(sheet.headerFooter.oddHeader).not.toContain('草稿')
+    }
+  })
+
+  it('doubles an & in the unit name, which Excel would read as a header code', async () => {
+    const model = { ...demoReport(), unitName: 'A&B局' }
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await monitoringTableBytes(model)).buffer as ArrayBuffer)
+    expect(book.worksheets[0]!.headerFooter.oddHeader).toMatch(/^&LA&&B局/)
   })
 })

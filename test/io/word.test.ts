@@ -13,7 +13,7 @@ import { defaultSettings } from '../../src/domain/settings'
 import { draftReport, PARAGRAPH_KEYS } from '../../src/domain/report'
 import type { ReportModel } from '../../src/domain/report'
 import { LIGHTS } from '../../src/domain/lightPresentation'
-import { LIGHT_WORDS } from '../../src/domain/report'
+import { DRAFT_RELEASE, LIGHT_WORDS } from '../../src/domain/report'
 import { PAGE, reportDocxBytes, reportFileName } from '../../src/io/word/reportDocx'
 
 function demoReport(precision = 2, edits: Record<string, string> = {}): ReportModel {
@@ -198,7 +198,47 @@ describe('reportDocx (公文 layout, GB/T 9704)', async () => {
     expect(tables[1].getElementsByTagName('w:tr')).toHaveLength(1 + 22)
   })
 
-  it('names the file after the unit and node', () => {
-    expect(reportFileName(demoReport())).toBe('且末县自然资源局2021年1-6月绩效监控报告.docx')
+  it('names the file after the unit and node, marked 草稿 until 定稿 (docs/domain-rules.md §13.7)', () => {
+    expect(reportFileName(demoReport(), DRAFT_RELEASE)).toBe('且末县自然资源局2021年1-6月绩效监控报告（草稿）.docx')
+    expect(reportFileName(demoReport(), FINAL)).toBe(
+      '且末县自然资源局2021年1-6月绩效监控报告（定稿第2版，2021年7月5日14时30分）.docx',
+    )
+  })
+})
+
+/** 定稿 at 14:30 Beijing time on 5 July 2021 (06:30 UTC, as stored), after one 解锁 */
+const FINAL = { kind: 'final', version: 2, frozenAt: '2021-07-05T06:30:00.000Z' } as const
+
+/** The page headers of the .docx: each header part's XML and its text. */
+async function headersOf(bytes: Uint8Array): Promise<{ xml: string[]; text: string[]; document: string }> {
+  const zip = await JSZip.loadAsync(bytes)
+  const files = Object.keys(zip.files).filter((f) => /^word\/header\d+\.xml$/.test(f))
+  const xml = await Promise.all(files.map((f) => zip.file(f)!.async('string')))
+  const text = xml.map((x) => [...x.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+  return { xml, text, document: await zip.file('word/document.xml')!.async('string') }
+}
+
+describe('reportDocx 草稿 / 定稿 header', async () => {
+  const draft = await headersOf(await reportDocxBytes(demoReport()))
+  const final = await headersOf(await reportDocxBytes(demoReport(), FINAL))
+
+  it('heads every page of a draft, odd and even, in both sections, with 草稿 in red', () => {
+    // two sections (report, annex) × default and even headers
+    expect(draft.text).toEqual(['草稿', '草稿', '草稿', '草稿'])
+    for (const xml of draft.xml) expect(xml).toContain('<w:color w:val="C00000"/>')
+    expect(draft.document.match(/<w:headerReference w:type="(default|even)"/g)).toHaveLength(4)
+  })
+
+  it('heads a 定稿 with its version and Beijing time, and no 草稿', () => {
+    expect(new Set(final.text)).toEqual(new Set(['定稿 第2版 · 2021年7月5日 14:30（北京时间）']))
+    expect(final.text.join('')).not.toContain('草稿')
+  })
+
+  it('keeps the header off the 22-line body: its own exact line, above the 版心', () => {
+    for (const xml of draft.xml) expect(xml).toMatch(/<w:spacing [^>]*w:lineRule="exact"/)
+    for (const xml of [...draft.xml, ...final.xml]) {
+      const parsed = new DOMParser().parseFromString(xml, 'application/xml')
+      expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0)
+    }
   })
 })

@@ -15,3 +15,5 @@ export { paragraphsOf, pendingInputs, withEdit, withoutEdit, regenerateEdits, fr
 export { LIGHT_WORDS } from './words'
 export { checksRefusal, noNewSpendingEntries, reportChecks } from './checks'
 export type { NoNewSpendingEntry, ReportCheck, ReportCheckKind, ReportChecksInput } from './checks'
+export { DRAFT_RELEASE, beijingDateTime, releaseFileName, releaseMark, reportRelease } from './release'
+export type { ReportRelease } from './release'

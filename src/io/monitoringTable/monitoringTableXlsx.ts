@@ -5,11 +5,16 @@
  * percents at the report's precision), the light as a filled cell with its word, and text that starts
  * with = + - @ kept as text (string cells in the Text format), so no cell ever becomes a formula.
  *
+ * 草稿 / 定稿 (docs/domain-rules.md §13.7): the 填报 line under each title ends with the release
+ * (“草稿”, or “定稿 第N版 · <time>（北京时间）”), the printed page's header repeats it, and the file name
+ * says it too.
+ *
  * Layout only: every value comes from the ReportModel's tables, the same rows the Word report prints.
  */
 import ExcelJS from 'exceljs'
 import type { Cell, Worksheet } from 'exceljs'
-import type { ReportModel, ReportTable, TableCell } from '@/domain/report'
+import { DRAFT_RELEASE, releaseFileName, releaseMark } from '@/domain/report'
+import type { ReportModel, ReportRelease, ReportTable, TableCell } from '@/domain/report'
 import { LIGHTS } from '@/domain/lightPresentation'
 
 export const SHEET_NAMES = { budget: '预算执行监控表', indicators: '绩效目标监控表' } as const
@@ -52,7 +57,10 @@ function writeCell(target: Cell, cell: TableCell, bold: boolean): void {
   target.border = BORDER
 }
 
-function writeSheet(sheet: Worksheet, model: ReportModel, table: ReportTable): void {
+/** Text for an Excel header or footer: '&' starts a code there, so a literal one is doubled. */
+const headerText = (text: string): string => text.replace(/&/g, '&&')
+
+function writeSheet(sheet: Worksheet, model: ReportModel, table: ReportTable, release: ReportRelease): void {
   const columns = table.header.length
   sheet.mergeCells(1, 1, 1, columns)
   const title = sheet.getCell(1, 1)
@@ -62,7 +70,8 @@ function writeSheet(sheet: Worksheet, model: ReportModel, table: ReportTable): v
   sheet.getRow(1).height = 26
   sheet.mergeCells(2, 1, 2, columns)
   sheet.getCell(2, 1).value =
-    `填报单位：${model.unitName}\u3000\u3000监控节点：${model.nodeLabel}（截至${model.asOfDate}）\u3000\u3000填报时间：${model.reportDate}`
+    `填报单位：${model.unitName}\u3000\u3000监控节点：${model.nodeLabel}（截至${model.asOfDate}）\u3000\u3000填报时间：${model.reportDate}` +
+    `\u3000\u3000${releaseMark(release)}`
 
   const header = sheet.getRow(3)
   table.header.forEach((text, i) => {
@@ -90,29 +99,38 @@ function writeSheet(sheet: Worksheet, model: ReportModel, table: ReportTable): v
     fitToHeight: 0,
     printTitlesRow: '3:3',
   }
+  // red for a 草稿 (&K: font colour), on every printed page with the page number below
+  const mark = headerText(releaseMark(release))
+  sheet.headerFooter = {
+    oddHeader: `&L${headerText(model.unitName + table.title)}&R${release.kind === 'draft' ? `&KC00000${mark}` : mark}`,
+    oddFooter: '&C第 &P 页，共 &N 页',
+  }
 }
 
-export function monitoringTableWorkbook(model: ReportModel): ExcelJS.Workbook {
+export function monitoringTableWorkbook(model: ReportModel, release: ReportRelease = DRAFT_RELEASE): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = model.unitName
   workbook.title = `${model.unitName}${model.nodeLabel}绩效监控表`
-  writeSheet(workbook.addWorksheet(SHEET_NAMES.budget), model, model.budgetTable)
-  writeSheet(workbook.addWorksheet(SHEET_NAMES.indicators), model, model.indicatorTable)
+  writeSheet(workbook.addWorksheet(SHEET_NAMES.budget), model, model.budgetTable, release)
+  writeSheet(workbook.addWorksheet(SHEET_NAMES.indicators), model, model.indicatorTable, release)
   return workbook
 }
 
-export async function monitoringTableBytes(model: ReportModel): Promise<Uint8Array> {
-  const buffer = await monitoringTableWorkbook(model).xlsx.writeBuffer()
+export async function monitoringTableBytes(
+  model: ReportModel,
+  release: ReportRelease = DRAFT_RELEASE,
+): Promise<Uint8Array> {
+  const buffer = await monitoringTableWorkbook(model, release).xlsx.writeBuffer()
   return new Uint8Array(buffer as ArrayBuffer)
 }
 
-export async function monitoringTableBlob(model: ReportModel): Promise<Blob> {
-  return new Blob([(await monitoringTableBytes(model)) as BlobPart], {
+export async function monitoringTableBlob(model: ReportModel, release: ReportRelease): Promise<Blob> {
+  return new Blob([(await monitoringTableBytes(model, release)) as BlobPart], {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   })
 }
 
-/** '且末县自然资源局2021年1-6月绩效监控表.xlsx' */
-export function monitoringTableFileName(model: ReportModel): string {
-  return `${model.unitName}${model.nodeLabel}绩效监控表.xlsx`.replace(/[\\/:*?"<>|]/g, '_')
+/** '且末县自然资源局2021年1-6月绩效监控表（草稿）.xlsx', '…（定稿第1版，2021年7月5日14时30分）.xlsx' */
+export function monitoringTableFileName(model: ReportModel, release: ReportRelease): string {
+  return releaseFileName(`${model.unitName}${model.nodeLabel}绩效监控表`, 'xlsx', release)
 }

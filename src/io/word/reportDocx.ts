@@ -21,6 +21,9 @@
  *   font; column widths fit every number, percent and date whole (./columnWidths.ts).
  * Rendering the demo report with LibreOffice checks all of this (test/io/wordRendering.test.ts).
  *
+ * 草稿 / 定稿 (docs/domain-rules.md §13.7): every page carries a header above the 版心 saying which — “草稿”
+ * in red until the node is 定稿, then “定稿 第N版 · <time>（北京时间）” in grey — and the file name says it too.
+ *
  * Layout only: every word and figure comes from the ReportModel. Loaded with `import()` (docx is heavy).
  */
 import {
@@ -28,6 +31,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  Header,
   LineRuleType,
   PageNumber,
   PageOrientation,
@@ -37,8 +41,8 @@ import {
 } from 'docx'
 import type { ISectionOptions } from 'docx'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import { visibleColumns } from '@/domain/report'
-import type { ReportModel, ReportTable, TableCell as ModelCell } from '@/domain/report'
+import { DRAFT_RELEASE, releaseFileName, releaseMark, visibleColumns } from '@/domain/report'
+import type { ReportModel, ReportRelease, ReportTable, TableCell as ModelCell } from '@/domain/report'
 import { LIGHTS } from '@/domain/lightPresentation'
 import { balancedLines, columnWidths, splitFourCharWord } from './columnWidths'
 
@@ -223,6 +227,32 @@ function pageFooter(alignment: (typeof AlignmentType)[keyof typeof AlignmentType
 }
 
 const FOOTERS = { default: pageFooter(AlignmentType.RIGHT), even: pageFooter(AlignmentType.LEFT) }
+
+/**
+ * The 草稿 / 定稿 line in the top margin, right-aligned on every page (odd and even): off the line grid
+ * and in 五号, so it takes none of the 22 lines.
+ */
+function releaseHeaders(release: ReportRelease): { default: Header; even: Header } {
+  const draft = release.kind === 'draft'
+  const header = () =>
+    new Header({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          spacing: cellLine(SIZE.wu),
+          children: [
+            new TextRun({
+              text: releaseMark(release),
+              font: font(FONTS.heading1),
+              size: draft ? SIZE.xiaosi : SIZE.wu,
+              color: draft ? 'C00000' : '595959',
+            }),
+          ],
+        }),
+      ],
+    })
+  return { default: header(), even: header() }
+}
 /**
  * Tables are written as WordprocessingML text by `tableXml` and spliced into word/document.xml in
  * place of a placeholder paragraph, instead of as docx Table/TableRow/TableCell/Paragraph/TextRun
@@ -337,8 +367,11 @@ export interface ReportDocx {
   tables: string[]
 }
 
-/** The report as a docx Document (two sections: the report in portrait, the 监控表 annex in landscape). */
-export function reportDocument(model: ReportModel): ReportDocx {
+/**
+ * The report as a docx Document (two sections: the report in portrait, the 监控表 annex in landscape),
+ * marked 草稿 unless `release` says 定稿.
+ */
+export function reportDocument(model: ReportModel, release: ReportRelease = DRAFT_RELEASE): ReportDocx {
   const tables: string[] = []
   const placeTable = (xml: string): Paragraph => {
     tables.push(xml)
@@ -374,7 +407,8 @@ export function reportDocument(model: ReportModel): ReportDocx {
     }
   })
   const page = { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin }
-  const sections: ISectionOptions[] = [{ properties: { page, grid }, footers: FOOTERS, children: main }]
+  const headers = releaseHeaders(release)
+  const sections: ISectionOptions[] = [{ properties: { page, grid }, headers, footers: FOOTERS, children: main }]
   if (annex.length > 0) {
     sections.push({
       properties: {
@@ -385,6 +419,7 @@ export function reportDocument(model: ReportModel): ReportDocx {
         },
         grid,
       },
+      headers,
       footers: FOOTERS,
       children: annex,
     })
@@ -415,8 +450,8 @@ export function fontTableXml(): string {
 const OVERRIDES = (): { path: string; data: string }[] => [{ path: 'word/fontTable.xml', data: fontTableXml() }]
 
 /** The .docx as bytes: docx packs the document, then the tables' XML replaces their placeholders. */
-export async function reportDocxBytes(model: ReportModel): Promise<Uint8Array> {
-  const { document, tables } = reportDocument(model)
+export async function reportDocxBytes(model: ReportModel, release: ReportRelease = DRAFT_RELEASE): Promise<Uint8Array> {
+  const { document, tables } = reportDocument(model, release)
   const packed = await Packer.pack(document, 'uint8array', false, OVERRIDES())
   const files = unzipSync(packed)
   const documentXml = files['word/document.xml']
@@ -433,13 +468,13 @@ export async function reportDocxBytes(model: ReportModel): Promise<Uint8Array> {
 }
 
 /** The .docx as a Blob (browser). */
-export async function reportDocxBlob(model: ReportModel): Promise<Blob> {
-  return new Blob([(await reportDocxBytes(model)) as BlobPart], {
+export async function reportDocxBlob(model: ReportModel, release: ReportRelease): Promise<Blob> {
+  return new Blob([(await reportDocxBytes(model, release)) as BlobPart], {
     type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   })
 }
 
-/** '且末县自然资源局2021年1-6月绩效监控报告.docx' */
-export function reportFileName(model: ReportModel): string {
-  return `${model.unitName}${model.nodeLabel}绩效监控报告.docx`.replace(/[\\/:*?"<>|]/g, '_')
+/** '且末县自然资源局2021年1-6月绩效监控报告（草稿）.docx', '…（定稿第1版，2021年7月5日14时30分）.docx' */
+export function reportFileName(model: ReportModel, release: ReportRelease): string {
+  return releaseFileName(`${model.unitName}${model.nodeLabel}绩效监控报告`, 'docx', release)
 }
