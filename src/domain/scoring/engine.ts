@@ -166,12 +166,29 @@ function scoreMetric(
   }
 }
 
+/**
+ * The indicator an 指标完成率 item reads: the one with its id; when none has it, the one with that name.
+ * A scheme read from a file without the unit's indicators keeps the 指标名称 written in the file as the
+ * id (io/scoring/schemeWorkbook), and would otherwise never find its indicator. A name two indicators
+ * share picks neither (`ambiguous`): the item says so rather than scoring the wrong one.
+ */
+function indicatorOfItem(
+  indicatorId: Id,
+  rows: readonly ScoringIndicator[],
+): { rows: ScoringIndicator[]; ambiguous: boolean } {
+  const byId = rows.filter((row) => row.indicator.id === indicatorId)
+  if (byId.length) return { rows: byId, ambiguous: false }
+  const name = indicatorId.trim()
+  const byName = name ? rows.filter((row) => row.indicator.name.trim() === name) : []
+  return byName.length > 1 ? { rows: [], ambiguous: true } : { rows: byName, ambiguous: false }
+}
+
 /** the indicators an item reads, not-yet-due ones apart */
 function selectIndicators(
   metric: Extract<Metric, { kind: 'indicator' | 'indicators' }>,
   rows: readonly ScoringIndicator[],
 ): ScoringIndicator[] {
-  if (metric.kind === 'indicator') return rows.filter((row) => row.indicator.id === metric.indicatorId)
+  if (metric.kind === 'indicator') return indicatorOfItem(metric.indicatorId, rows).rows
   const level1 = metric.level1?.length ? new Set(metric.level1.map((name) => name.trim())) : null
   return rows.filter((row) => !level1 || level1.has(row.indicator.level1.trim()))
 }
@@ -266,9 +283,11 @@ function scoreIndicators(
   const first = parts[0]
   if (metric.kind === 'indicator') {
     if (first) return { ...base, reading: indicatorReading(first, metric.indicatorId), points }
-    const reading = pending.length
-      ? missing('尚无数据', '指标未到评价时点')
-      : missing('尚无数据', `未找到指标（${metric.indicatorId}）`)
+    let reading: MetricReading
+    if (pending.length) reading = missing('尚无数据', '指标未到评价时点')
+    else if (indicatorOfItem(metric.indicatorId, rows).ambiguous)
+      reading = missing('填报有误', `有多个名为「${metric.indicatorId.trim()}」的指标，无法确定评分所用的指标`)
+    else reading = missing('尚无数据', `未找到指标（${metric.indicatorId}）`)
     return { ...base, reading, points }
   }
   if (!first) {

@@ -131,6 +131,9 @@ function simpleRuleText(rule: SimpleRule, noun: string, metric: Metric | null): 
 const JUDGED_BANDS_TEXT =
   '达成的，得分值的80%-100%（含80%）；部分达成的，得分值的60%-80%（含60%）；未达成的，得分值的0-60%'
 
+/** A sentence without the punctuation it ends on (。 ； ， and the like), so it can be joined to others. */
+const withoutClosingMark = (text: string): string => text.replace(/[。．.；;，,、\s]+$/u, '')
+
 /**
  * The rule of an item (or of a part: pass the part's metric and name) in words. An indicators item
  * adds how the weight is spread and how 定性 indicators score (seed 003 p.1).
@@ -139,7 +142,8 @@ export function ruleText(rule: Rule, metric: Metric | null, label: string): stri
   if (rule.kind === 'parts') {
     return rule.parts
       .map((part, i) => {
-        const text = part.ruleText?.trim() || ruleText(part.rule, part.metric, part.name)
+        // the parts are joined with 。, so a part's own words lose their closing punctuation: 「…不得分。」
+        const text = withoutClosingMark(part.ruleText?.trim() || ruleText(part.rule, part.metric, part.name))
         // a text that starts with the part's name says it once: 「1.绩效目标在规定时间公开的，得满分，否则不得分（1分）」
         return text.startsWith(part.name)
           ? `${i + 1}.${text}（${part.weight}分）`

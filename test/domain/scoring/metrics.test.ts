@@ -15,6 +15,7 @@ import {
 } from '../../../src/domain/scoring'
 import type { Metric, SimpleRule } from '../../../src/domain/scoring'
 import type { MonthNumber } from '../../../src/domain/types'
+import { readSchemeWorkbook, schemeWorkbookBytes } from '../../../src/io/scoring/schemeWorkbook'
 import { budget, context, inputs, item, row, scheme, scored } from './helpers'
 
 const pass100: SimpleRule = { kind: 'passFail', condition: { operator: '≤', value: '1' } }
@@ -111,6 +112,79 @@ describe('indicators: the item’s 分值 spread over the indicators (domain-rul
       '0',
       { status: 'missing', reason: '未填报', message: '指标「用地初审」未填报实际完成值' },
     ])
+  })
+})
+
+describe('指标完成率: the indicator found by name when its id matches none (a scheme read from a file)', () => {
+  const byName: Metric = { kind: 'indicator', indicatorId: '不动产登记办结率' }
+  const registry = row({ id: 'i-1', name: '不动产登记办结率', weight: '3' }, '0.85')
+  const farmland = row({ id: 'i-2', name: '耕地保护任务' }, '0')
+
+  it('reads the indicator named like the stored id: 85% → 8.5 of 10', () => {
+    const result = scored(
+      item({ metric: byName, rule: SEED003_COMPLETION_RULE }),
+      context({ indicators: [farmland, registry] }),
+    )
+    expect([
+      result.points.toFixed(),
+      result.reading && readingText(result.reading, 2),
+      result.indicators.map((i) => i.indicatorId),
+    ]).toEqual(['8.5', '85.00%', ['i-1']])
+  })
+
+  it('an id that matches wins over a name that matches another indicator', () => {
+    const namedA = row({ id: 'x', name: 'a' }, '0.5')
+    const idA = row({ id: 'a', name: '用地初审' }, '0.85')
+    const result = scored(
+      item({ metric: { kind: 'indicator', indicatorId: 'a' }, rule: SEED003_COMPLETION_RULE }),
+      context({ indicators: [namedA, idA] }),
+    )
+    expect([result.points.toFixed(), result.indicators.map((i) => i.indicatorId)]).toEqual(['8.5', ['a']])
+  })
+
+  it('a name two indicators share scores neither, and says so', () => {
+    const twin = row({ id: 'i-3', name: ' 不动产登记办结率 ' }, '1')
+    const result = scored(
+      item({ metric: byName, rule: SEED003_COMPLETION_RULE }),
+      context({ indicators: [registry, twin] }),
+    )
+    expect([result.points.toFixed(), result.reading]).toEqual([
+      '0',
+      {
+        status: 'missing',
+        reason: '填报有误',
+        message: '有多个名为「不动产登记办结率」的指标，无法确定评分所用的指标',
+      },
+    ])
+  })
+
+  it('a name no indicator has is still 未找到指标', () => {
+    const result = scored(
+      item({ metric: { kind: 'indicator', indicatorId: '营商环境' }, rule: SEED003_COMPLETION_RULE }),
+      context({ indicators: [registry, farmland] }),
+    )
+    expect([result.points.toFixed(), result.reading]).toEqual([
+      '0',
+      { status: 'missing', reason: '尚无数据', message: '未找到指标（营商环境）' },
+    ])
+  })
+
+  it('a scheme file read without the indicator list scores its 指标完成率 item against the unit’s indicator', async () => {
+    const written = scheme([
+      item({
+        id: 'registry',
+        level3: '不动产登记办结率',
+        weight: '10',
+        metric: { kind: 'indicator', indicatorId: 'i-1' },
+        rule: SEED003_COMPLETION_RULE,
+      }),
+    ])
+    const bytes = await schemeWorkbookBytes(written, { indicators: [{ id: 'i-1', name: '不动产登记办结率' }] })
+    const read = await readSchemeWorkbook(bytes)
+    if (!read.ok) throw new Error(read.messages.join('；'))
+    expect(read.value.items[0].metric).toEqual(byName)
+    const result = scoreScheme(read.value, context({ indicators: [farmland, registry] }))
+    expect([result.items[0].points.toFixed(), result.total.toFixed()]).toEqual(['8.5', '8.5'])
   })
 })
 

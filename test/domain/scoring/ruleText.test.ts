@@ -68,6 +68,44 @@ describe('ruleText: seed 003’s rules in words (domain-rules §11.4)', () => {
         '2.及时将重点评价整改情况反馈财政局的，得满分，否则不得分（0.9分）。3.建立评价结果与预算编制挂钩机制的，得满分，否则不得分（1.2分）',
     )
   })
+
+  it('a part’s own words ending in 。 or ； are joined with a single 。', () => {
+    const parts = item({
+      metric: null,
+      rule: {
+        kind: 'parts',
+        parts: [
+          {
+            id: 'a',
+            name: '制度建设',
+            weight: '1',
+            metric: { kind: 'entered', input: 'yesNo' },
+            rule: { kind: 'passFail' },
+            ruleText: '未建立制度的，不得分。',
+          },
+          {
+            id: 'b',
+            name: '按要求开展绩效监控',
+            weight: '2',
+            metric: { kind: 'entered', input: 'yesNo' },
+            rule: { kind: 'passFail' },
+            ruleText: '按要求开展绩效监控的，得2分，否则不得分；',
+          },
+          {
+            id: 'c',
+            name: '及时报送',
+            weight: '1',
+            metric: { kind: 'entered', input: 'yesNo' },
+            rule: { kind: 'passFail' },
+            ruleText: '逾期报送的，不得分。 ',
+          },
+        ],
+      },
+    })
+    expect(itemRuleText(parts)).toBe(
+      '1.制度建设（1分）：未建立制度的，不得分。2.按要求开展绩效监控的，得2分，否则不得分（2分）。3.及时报送（1分）：逾期报送的，不得分',
+    )
+  })
 })
 
 describe('metricValueText', () => {
