@@ -58,3 +58,42 @@ export function daysInYear(date: Date): number {
 export function monthEnd(year: number, month: MonthNumber): IsoDate {
   return toIsoDate(lastDayOfMonth(new Date(year, month - 1, 1)))
 }
+
+/** China has kept UTC+8 all year since 1991; the stored times are UTC (ISO 8601 with Z). */
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
+
+/** An instant's calendar parts in Beijing time (minutes and hours two-digit). */
+export interface BeijingParts {
+  y: number
+  mo: number
+  d: number
+  h: string
+  mi: string
+}
+
+/** The parts of an instant in Beijing time, whatever the machine's zone; null when `iso` is not a time. */
+export function beijingParts(iso: string): BeijingParts | null {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return null
+  const t = new Date(ms + BEIJING_OFFSET_MS)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return {
+    y: t.getUTCFullYear(),
+    mo: t.getUTCMonth() + 1,
+    d: t.getUTCDate(),
+    h: two(t.getUTCHours()),
+    mi: two(t.getUTCMinutes()),
+  }
+}
+
+/** '2021年7月5日 14:30' for '2021-07-05T06:30:00.000Z' (Beijing time); null when `iso` is not a time. */
+export function beijingDateTime(iso: string): string | null {
+  const p = beijingParts(iso)
+  return p && `${p.y}年${p.mo}月${p.d}日 ${p.h}:${p.mi}`
+}
+
+/** A calendar day in report prose: '2021年10月1日' for '2021-10-01'; the text itself when it is not a date. */
+export function chineseDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  return match ? `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日` : date
+}

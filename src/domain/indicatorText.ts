@@ -31,6 +31,13 @@ export function actualText(
   return `${plainNumber(reading.actualValue)}${indicator.measureUnit}`
 }
 
+/** The 全年预计 of a reading with the indicator's unit ('12个'), the text as typed when it is not a number; '—' when none. */
+export function yearEndForecastText(indicator: Indicator, reading: IndicatorReading | null | undefined): string {
+  const value = reading?.yearEndForecast?.trim()
+  if (!value) return '—'
+  return parseDecimal(value) ? `${plainNumber(value)}${indicator.measureUnit}` : value
+}
+
 /** '46.67%' (precision from settings), '未达监控节点', '未填报', or the invalid input's message. */
 export function completionText(completion: CompletionResult, precision: number): string {
   switch (completion.status) {

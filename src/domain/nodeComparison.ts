@@ -2,7 +2,8 @@
  * 节点对比: what changed between two nodes (values, rates, lights), improvements and regressions
  * first. Compares two snapshots row by row; a light change decides the direction, else the rate.
  */
-import type { Dec } from './decimal'
+import { formatAmount, type Dec } from './decimal'
+import { actualText } from './indicatorText'
 import type { NodeSnapshot } from './snapshot'
 import type { Id, Light } from './types'
 
@@ -16,13 +17,16 @@ export interface ComparisonRow {
   /** rate at each node: 执行率 for budget rows, 完成率 for indicators */
   rateBefore: Dec | null
   rateAfter: Dec | null
-  /** actual value as entered (indicators) */
+  /** the figure with its unit: 执行数 '383.74 万元' for budget rows, 实际完成值 '7个' (or '有所提升') for indicators */
   valueBefore: string | null
   valueAfter: string | null
   lightBefore: Light
   lightAfter: Light
   direction: ChangeDirection
 }
+
+/** '1,493.25 万元' */
+const amountText = (value: Dec): string => `${formatAmount(value, 2, true)} 万元`
 
 /** Lower is better; grey (nothing to judge) sits outside the order. */
 const BADNESS: Readonly<Record<Light, number | null>> = { red: 3, yellow: 2, blue: 1, green: 0, grey: null }
@@ -47,8 +51,8 @@ export function compareNodes(before: NodeSnapshot, after: NodeSnapshot): Compari
     name: '预算执行（全部预算）',
     rateBefore: before.budget.unit.executionRate,
     rateAfter: after.budget.unit.executionRate,
-    valueBefore: before.budget.unit.spent.toFixed(),
-    valueAfter: after.budget.unit.spent.toFixed(),
+    valueBefore: amountText(before.budget.unit.spent),
+    valueAfter: amountText(after.budget.unit.spent),
     lightBefore: before.budgetLight.light,
     lightAfter: after.budgetLight.light,
     direction: directionOf(before.budgetLight.light, after.budgetLight.light),
@@ -65,8 +69,8 @@ export function compareNodes(before: NodeSnapshot, after: NodeSnapshot): Compari
       name: `项目：${p.name}（预算执行）`,
       rateBefore: old.budget?.executionRate ?? null,
       rateAfter: p.budget?.executionRate ?? null,
-      valueBefore: old.budget?.spent.toFixed() ?? null,
-      valueAfter: p.budget?.spent.toFixed() ?? null,
+      valueBefore: old.budget ? amountText(old.budget.spent) : null,
+      valueAfter: p.budget ? amountText(p.budget.spent) : null,
       lightBefore: old.budgetLight.light,
       lightAfter: p.budgetLight.light,
       direction: directionOf(old.budgetLight.light, p.budgetLight.light),
@@ -77,7 +81,10 @@ export function compareNodes(before: NodeSnapshot, after: NodeSnapshot): Compari
     const old = indicatorsBefore.get(row.indicator.id)
     if (!old) continue
     const rate = (c: typeof row.assessment.completion): Dec | null => (c.status === 'rate' ? c.rate : null)
-    const value = (r: typeof row.reading): string | null => r?.actualValue ?? r?.qualitativeGrade ?? null
+    const value = (r: typeof old): string | null =>
+      r.reading?.actualValue || r.reading?.qualitativeGrade || r.reading?.actualLabel
+        ? actualText(r.indicator, r.reading, r.assessment.completion)
+        : null
     rows.push({
       key: `indicator:${row.indicator.id}`,
       kind: 'indicator',
@@ -85,8 +92,8 @@ export function compareNodes(before: NodeSnapshot, after: NodeSnapshot): Compari
       name: row.indicator.name,
       rateBefore: rate(old.assessment.completion),
       rateAfter: rate(row.assessment.completion),
-      valueBefore: value(old.reading),
-      valueAfter: value(row.reading),
+      valueBefore: value(old),
+      valueAfter: value(row),
       lightBefore: old.assessment.light,
       lightAfter: row.assessment.light,
       direction: directionOf(old.assessment.light, row.assessment.light),

@@ -195,6 +195,17 @@ describe('node comparison and the measure loop', () => {
       direction: 'improved',
     })
     expect(row && formatPercent(row.rateAfter!, 2)).toBe('80.00%')
+    // every figure carries its unit: 执行数 in 万元
+    expect(row).toMatchObject({ valueBefore: '0.00 万元', valueAfter: '120.00 万元' })
+  })
+
+  it('gives each figure its unit: the unit budget in 万元, an indicator in its 计量单位', () => {
+    const dataset = withSeptember()
+    const rows = compareNodes(snap(dataset), snap(dataset, 'sep'))
+    expect(rows[0]).toMatchObject({ kind: 'budget', valueBefore: '383.74 万元' })
+    expect(rows[0].valueAfter).toMatch(/^[\d,]+\.\d{2} 万元$/)
+    const training = rows.find((r) => r.name === '开展及红枣培训会议次数')
+    expect(training?.valueBefore).toMatch(/^\d+次$/)
   })
 
   it('derives 逾期 from the deadline and the node date', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { format, isValid, parse } from 'date-fns'
-import { parseIsoDate } from '@/domain/dates'
+import { beijingDateTime, beijingParts, chineseDate, parseIsoDate } from '@/domain/dates'
 import { parseNodeDate } from '@/domain/periods'
 
 /** The date-fns reading parseIsoDate replaced: parse strictly, then check it formats back the same. */
@@ -56,5 +56,34 @@ describe('parseNodeDate', () => {
     })
     expect(second).toEqual(first)
     expect(parseNodeDate('2021-02-30').ok).toBe(false)
+  })
+})
+
+describe('beijingDateTime (the one Beijing-time formatter of screens and exports)', () => {
+  it.each([
+    ['2021-07-05T06:30:00.000Z', '2021年7月5日 14:30'],
+    // 16:05 UTC on 30 June is already 1 July in Beijing, whatever the machine's zone
+    ['2021-06-30T16:05:59.999Z', '2021年7月1日 00:05'],
+    ['2021-12-31T16:00:00Z', '2022年1月1日 00:00'],
+    ['2021-07-05T14:30:00+08:00', '2021年7月5日 14:30'],
+  ])('reads %s as %s', (iso, beijing) => {
+    expect(beijingDateTime(iso)).toBe(beijing)
+  })
+
+  it('gives parts in Beijing time and null for text that is not a time', () => {
+    expect(beijingParts('2021-06-30T16:05:00Z')).toEqual({ y: 2021, mo: 7, d: 1, h: '00', mi: '05' })
+    expect(beijingDateTime('不是时间')).toBeNull()
+    expect(beijingParts('')).toBeNull()
+  })
+})
+
+describe('chineseDate', () => {
+  it.each([
+    ['2021-10-01', '2021年10月1日'],
+    ['2021-06-30', '2021年6月30日'],
+    ['2021-6-30', '2021-6-30'],
+    ['', ''],
+  ])('writes %s as %s', (iso, words) => {
+    expect(chineseDate(iso)).toBe(words)
   })
 })

@@ -73,7 +73,7 @@ test('恢复默认 asks first: 取消 keeps a red line of 50 (budget light yello
   await page.getByRole('link', { name: '设置', exact: true }).click()
   await page.getByTestId('settings-reset').click()
   const box = page.locator('.el-message-box')
-  await expect(box).toContainText('执行进度比 < 60 红灯、< 80 黄灯')
+  await expect(box).toContainText('执行进度比低于 60 为红灯、低于 80 为黄灯；指标完成进度比低于 60% 为红灯')
   await screenshot(page, 'page-settings-reset-confirm')
   await box.getByRole('button', { name: '取消' }).click()
   // the confirm has closed with 取消 answered; only then does "still 50" say the cancel kept it

@@ -146,7 +146,7 @@ export function draftReport(input: DraftReportInput): ReportModel {
   const notDue = unitRows.filter((r) => r.assessment.completion.status === 'notDue').length
   p(
     PARAGRAPH_KEYS.targetsCounts,
-    `共设置一级指标${counts.level1}个，二级指标${counts.level2}个，三级指标${counts.level3}个。截止到监控节点，${counts.level3}个三级指标的完成情况如下` +
+    `共设置一级指标${counts.level1}个，二级指标${counts.level2}个，三级指标${counts.level3}个。截至监控节点，${counts.level3}个三级指标的完成情况如下` +
       (notDue > 0 ? `（其中${notDue}个未达监控节点）：` : '：'),
   )
   let groupNo = 0
@@ -334,7 +334,7 @@ function categoryText(
   const fiscal = figures.adjustedBudget.minus(other)
   const head =
     `本年度${label}预算安排总额为${amt(figures.adjustedBudget)}，其中财政资金${amt(fiscal)}，其他资金${amt(other)}。` +
-    `截止到监控节点，${label}实际支出资金${amt(figures.spent)}，预算执行率${pct(figures.executionRate)}。`
+    `截至监控节点，${label}实际支出资金${amt(figures.spent)}，预算执行率${pct(figures.executionRate)}。`
   if (category === 'basic') {
     return `${head}其中用于：${lines.map((l) => `${l.line.name}${amt(l.figures.spent)}`).join('、')}。`
   }

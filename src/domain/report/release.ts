@@ -5,6 +5,7 @@
  * Nth 定稿 (each 解锁 closes one version, so N is the number of unlocks plus one), the time is Beijing
  * time (the stored times are UTC; the finance bureau reads 北京时间 whatever the machine's zone).
  */
+import { beijingDateTime, beijingParts } from '../dates'
 import type { IsoDateTime, MonitoringNode, StoredReport } from '../types'
 
 export type ReportRelease =
@@ -23,29 +24,8 @@ export function reportRelease(
   return { kind: 'final', version: (report?.unlocks.length ?? 0) + 1, frozenAt: report?.frozen?.at ?? null }
 }
 
-/** China has kept UTC+8 all year since 1991. */
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
-
-/** The parts of an instant in Beijing time, or null when `iso` is not a time. */
-function beijingParts(iso: string): { y: number; mo: number; d: number; h: string; mi: string } | null {
-  const ms = Date.parse(iso)
-  if (Number.isNaN(ms)) return null
-  const t = new Date(ms + BEIJING_OFFSET_MS)
-  const two = (n: number) => String(n).padStart(2, '0')
-  return {
-    y: t.getUTCFullYear(),
-    mo: t.getUTCMonth() + 1,
-    d: t.getUTCDate(),
-    h: two(t.getUTCHours()),
-    mi: two(t.getUTCMinutes()),
-  }
-}
-
-/** '2021年7月5日 14:30' for '2021-07-05T06:30:00.000Z' (Beijing time); null when `iso` is not a time. */
-export function beijingDateTime(iso: string): string | null {
-  const p = beijingParts(iso)
-  return p && `${p.y}年${p.mo}月${p.d}日 ${p.h}:${p.mi}`
-}
+/** Moved to domain/dates (one Beijing-time formatter for every screen and export); kept here for the importers. */
+export { beijingDateTime }
 
 /**
  * The page-header words: '草稿', or '定稿 第2版 · 2021年7月5日 14:30（北京时间）' ('定稿 第2版' when the

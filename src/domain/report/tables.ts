@@ -13,7 +13,7 @@ import {
   toDecimalString,
 } from '../decimal'
 import type { Dec } from '../decimal'
-import { LIGHT_WORDS } from './words'
+import { dateWords, LIGHT_WORDS } from './words'
 import type { NodeSnapshot, SnapshotIndicator } from '../snapshot'
 import { actualText, MISSING_TEXT, NOT_DUE_TEXT } from '../indicatorText'
 import { CATEGORY_LABELS } from '../rates'
@@ -201,7 +201,7 @@ export function deviationCauseText(row: SnapshotIndicator): string {
 
 function noteOf(row: SnapshotIndicator): string {
   const c = row.assessment.completion
-  if (c.status === 'notDue') return row.indicator.dueDate ? `${row.indicator.dueDate}后可衡量` : NOT_DUE_TEXT
+  if (c.status === 'notDue') return row.indicator.dueDate ? `${dateWords(row.indicator.dueDate)}后可衡量` : NOT_DUE_TEXT
   if (c.status === 'missing') return MISSING_TEXT
   if (c.status === 'invalid') return c.message
   return ''

@@ -114,7 +114,7 @@ describe('draftReport on the demo data (seed 001)', () => {
   it('counts 3 一级, 8 二级 and 22 三级指标 from the data (seed 001 says 22, then 23)', () => {
     expect(model.counts).toEqual({ level1: 3, level2: 8, level3: 22 })
     expect(para(model, PARAGRAPH_KEYS.targetsCounts).text).toBe(
-      '共设置一级指标3个，二级指标8个，三级指标22个。截止到监控节点，22个三级指标的完成情况如下（其中5个未达监控节点）：',
+      '共设置一级指标3个，二级指标8个，三级指标22个。截至监控节点，22个三级指标的完成情况如下（其中5个未达监控节点）：',
     )
     expect(indicatorLines(model)).toHaveLength(22)
   })
@@ -145,7 +145,7 @@ describe('draftReport on the demo data (seed 001)', () => {
       '到位率26%。截至2021年6月底资金执行数383.74万元，预算执行率26%。',
     )
     expect(para(whole, PARAGRAPH_KEYS.budgetBasic).text).toBe(
-      '本年度基本支出预算安排总额为1343.25万元，其中财政资金1343.25万元，其他资金0.00万元。截止到监控节点，基本支出实际支出资金383.74万元，预算执行率29%。' +
+      '本年度基本支出预算安排总额为1343.25万元，其中财政资金1343.25万元，其他资金0.00万元。截至监控节点，基本支出实际支出资金383.74万元，预算执行率29%。' +
         '其中用于：工资福利支出324.88万元、车辆运行维护费15.95万元、基本公用经费42.91万元、驻村、管寺生活补助0.00万元。',
     )
     expect(para(whole, PARAGRAPH_KEYS.budgetProject).text).toContain(
@@ -322,6 +322,15 @@ describe('the budget block and the indicator table (监控表) match the report'
     expect(baopi[9].light).toBe('red')
     // the same string appears in the report line
     expect(indicatorLines(model)[1]).toContain(`指标完成率：${baopi[8].text}`)
+  })
+
+  it('dates the indicators not yet due in words (2021年10月1日后可衡量), no ISO date in any cell', () => {
+    const notes = model.indicatorTable.rows
+      .flatMap((r) => r.cells.map((c) => c.text))
+      .filter((t) => t.endsWith('后可衡量'))
+    expect(notes).toEqual([...Array<string>(4).fill('2021年10月1日后可衡量'), '2021年12月31日后可衡量'])
+    const cells = [...model.indicatorTable.rows, ...model.budgetTable.rows].flatMap((r) => r.cells.map((c) => c.text))
+    expect(cells.filter((t) => /\d{4}-\d{2}-\d{2}/.test(t))).toEqual([])
   })
 
   it('uses whole percents in the table too at precision 0', () => {
