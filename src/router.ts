@@ -59,6 +59,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '指标详情' },
   },
   {
+    path: '/alerts/sheet',
+    name: 'leaderSheet',
+    component: () => import('./components/alerts/LeaderSheet.vue'),
+    meta: { title: '领导批示单' },
+  },
+  {
     path: '/compare',
     name: 'compare',
     component: () => import('./pages/NodeComparePage.vue'),

@@ -131,12 +131,13 @@ async function appendEvent(
   id: Id,
   event: Omit<AlertEvent, 'at'>,
   change: (alert: Alert) => Alert = (a) => a,
+  at: string = database.now().toISOString(),
 ): Promise<Alert> {
   const alert = await database.alerts.get(id)
   if (!alert) throw new DbWriteError('找不到该预警，请先刷新预警列表。')
   const by = event.by.trim()
   if (!by) throw new DbWriteError('请填写批示人（或操作人）姓名。')
-  const entry: AlertEvent = { ...event, by, text: event.text.trim(), at: database.now().toISOString() }
+  const entry: AlertEvent = { ...event, by, text: event.text.trim(), at }
   const row = toPlain(change({ ...alert, history: [...(alert.history ?? []), entry] }))
   await putAudited(database, database.alerts, [row])
   return row
@@ -186,6 +187,34 @@ export async function reopenAlert(
       return row
     }),
   )
+}
+
+/**
+ * 批示 or 关闭 several alerts at once (the leader's batch on 预警): one transaction, so every selected
+ * alert gets its history event (and, for 关闭, its status and reason) with the same text, name and
+ * time, each with its audit row — or, on any refusal (no alert chosen, empty text or name, an alert
+ * gone meanwhile), none does.
+ */
+export async function reviewAlerts(
+  ids: readonly Id[],
+  by: string,
+  kind: 'comment' | 'close',
+  text: string,
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<Alert[]>> {
+  return runWrite(database, [database.alerts], async () => {
+    const unique = [...new Set(ids)]
+    if (unique.length === 0) throw new DbWriteError('请先勾选要处理的预警。')
+    if (!text.trim()) throw new DbWriteError(kind === 'comment' ? '批示内容不能为空。' : '关闭预警须填写原因。')
+    // one batch, one time: every event of it carries the same instant
+    const at = database.now().toISOString()
+    const rows: Alert[] = []
+    for (const id of unique) {
+      const change = (a: Alert): Alert => (kind === 'close' ? { ...a, status: 'closed', closedReason: text.trim() } : a)
+      rows.push(await appendEvent(database, id, { by, kind, text }, change, at))
+    }
+    return rows
+  })
 }
 
 /** Used by db/measures.assignMeasure inside its own transaction. */

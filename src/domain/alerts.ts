@@ -102,7 +102,7 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
   const pct = (value: Dec): string => formatPercent(value, SENTENCE_PLACES)
   const budgetThresholds = { red: String(settings.budgetLight.red), yellow: String(settings.budgetLight.yellow) }
 
-  // Budget light of the unit, on seed 001 (docs/domain-rules.md §8.1): (执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警).
+  // Budget light of the unit, on seed 001 (docs/domain-rules.md §8.1): (执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警).
   const unit = snapshot.budget.unit
   const { light, ratio } = snapshot.budgetLight
   if ((light === 'red' || light === 'yellow') && ratio && unit.executionRate) {
@@ -120,7 +120,7 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
         spent: unit.spent.toFixed(),
         adjustedBudget: unit.adjustedBudget.toFixed(),
       },
-      `执行率${pct(unit.executionRate)}，序时进度${pct(snapshot.timeProgress)}，执行进度比${formatNumber(ratio, 1)} < ${limit}，${LIGHT_WORDS[light]}`,
+      `执行率${pct(unit.executionRate)}，序时进度${pct(snapshot.timeProgress)}，执行进度比${formatNumber(ratio, 1)}，低于${limit}，${LIGHT_WORDS[light]}`,
     )
   }
   if (snapshot.overspent && unit.executionRate) {
@@ -135,7 +135,7 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
         spent: unit.spent.toFixed(),
         adjustedBudget: unit.adjustedBudget.toFixed(),
       },
-      `执行数${formatAmount(unit.spent)}万元超过调整后预算${formatAmount(unit.adjustedBudget)}万元，执行率${pct(unit.executionRate)} > 100%，红色预警`,
+      `执行数${formatAmount(unit.spent)}万元超过调整后预算${formatAmount(unit.adjustedBudget)}万元，执行率${pct(unit.executionRate)}，高于100%，红色预警`,
     )
   }
   for (const project of snapshot.projectLights) {
@@ -150,7 +150,7 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
       project.projectId,
       budgetThresholds,
       { executionRate: rate.toFixed(), timeProgress: snapshot.timeProgress.toFixed(), ratio: projectRatio.toFixed() },
-      `项目“${project.name}”执行率${pct(rate)}，序时进度${pct(snapshot.timeProgress)}，执行进度比${formatNumber(projectRatio, 1)} < ${limit}，${LIGHT_WORDS[projectLight]}`,
+      `项目“${project.name}”执行率${pct(rate)}，序时进度${pct(snapshot.timeProgress)}，执行进度比${formatNumber(projectRatio, 1)}，低于${limit}，${LIGHT_WORDS[projectLight]}`,
     )
   }
   for (const { line, figures } of snapshot.budget.byLine) {
@@ -162,7 +162,7 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
       line.id,
       {},
       { spent: figures.spent.toFixed(), allocated: figures.allocated.toFixed() },
-      `“${line.name}”执行数${formatAmount(figures.spent)}万元 > 到位资金${formatAmount(figures.allocated)}万元，数据有误，请核对`,
+      `“${line.name}”执行数${formatAmount(figures.spent)}万元，高于到位资金${formatAmount(figures.allocated)}万元，数据有误，请核对`,
     )
   }
   for (const judgement of dataset.budgetJudgements) {
@@ -293,8 +293,8 @@ function indicatorAlerts(
     if (ceiling && (light === 'red' || light === 'yellow')) {
       why = ceilingWhy(row, ceiling, light)
     } else if (ratio && assessment.expected) {
-      const comparison = light === 'blue' ? `≥ ${t.blue}%` : `< ${light === 'red' ? t.red : t.yellow}%`
-      why = `实际完成${actual}，节点应完成${formatNumber(assessment.expected, 2).replace(/\.?0+$/, '')}${indicator.measureUnit}，完成进度比${formatPercent(ratio, SENTENCE_PLACES)} ${comparison}`
+      const comparison = light === 'blue' ? `达到${t.blue}%及以上` : `低于${light === 'red' ? t.red : t.yellow}%`
+      why = `实际完成${actual}，节点应完成${formatNumber(assessment.expected, 2).replace(/\.?0+$/, '')}${indicator.measureUnit}，完成进度比${formatPercent(ratio, SENTENCE_PLACES)}，${comparison}`
     } else if (indicator.operator === '定性') {
       why = `评价为“${reading?.qualitativeGrade ?? ''}”`
     } else {

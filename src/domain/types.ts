@@ -279,7 +279,7 @@ export interface Alert {
   subjectId: Id
   thresholds: Record<string, string>
   inputs: Record<string, string>
-  /** one Chinese sentence, e.g. '执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警' */
+  /** one Chinese sentence, e.g. '执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警' */
   message: string
   status: 'open' | 'closed'
   closedReason?: string

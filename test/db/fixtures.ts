@@ -164,7 +164,7 @@ export function anAlert(overrides: Partial<Alert> = {}): Alert {
     subjectId: 'unit-qiemo',
     thresholds: { red: '60', yellow: '80' },
     inputs: { executionRate: '0.2570', timeProgress: '0.5' },
-    message: '执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警',
+    message: '执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警',
     status: 'open',
     ...overrides,
   }

@@ -90,7 +90,7 @@ describe('recomputing the demo node', () => {
         text: '指派自然资源利用和用途管制科：加快国有土地出让金评估项目支付（期限2021-09-30）',
       },
     ])
-    expect(budget?.message).toBe('执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警')
+    expect(budget?.message).toBe('执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警')
     const closed = after.find((a) => a.id === project.id)
     expect(closed).toMatchObject({ status: 'closed', closedReason: '评估业务集中在下半年，已说明' })
     expect(closed?.history?.map((e) => `${e.kind} ${e.by}`)).toStrictEqual(['close 姜西军'])

@@ -21,7 +21,7 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
       subjectType: 'unit',
       status: 'open',
       thresholds: { red: '60', yellow: '80' },
-      message: '执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警',
+      message: '执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警',
     })
     // 383.74 ÷ 1493.25 = 25.70%; 6 ÷ 12 = 50%
     expect(budget?.inputs.spent).toBe('383.74')
@@ -32,18 +32,18 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
   it('flags the project with nothing spent and the slow indicators, each with its sentence', () => {
     const messages = demoAlerts().map((a) => `${a.ruleId} ${a.light} ${a.message}`)
     expect(messages).toContain(
-      'budget.projectLight red 项目“国有土地出让金评估项目”执行率0.00%，序时进度50.00%，执行进度比0.0 < 60，红色预警',
+      'budget.projectLight red 项目“国有土地出让金评估项目”执行率0.00%，序时进度50.00%，执行进度比0.0，低于60，红色预警',
     )
     // seed 001: 新增建设用地报批 450亩, 30亩 by June → 30 ÷ 225 = 13.33%
     expect(messages).toContain(
-      'indicator.light red “新增建设用地报批”实际完成30亩，节点应完成225亩，完成进度比13.33% < 60%，红色预警',
+      'indicator.light red “新增建设用地报批”实际完成30亩，节点应完成225亩，完成进度比13.33%，低于60%，红色预警',
     )
     // seed 001's three cost ceilings (项目 0 ≤150, 人员 324.88 ≤1129.83, 运转 58.86 ≤213.42 万元) spend
     // slowly under their ceilings: the budget light already says so, the indicators raise nothing
     // (docs/domain-rules.md §6.3)
     expect(messages.filter((m) => m.includes('成本经费'))).toEqual([])
     expect(messages).toContain(
-      'indicator.light yellow “开展及红枣培训会议次数”实际完成4次，节点应完成6次，完成进度比66.67% < 80%，黄色预警',
+      'indicator.light yellow “开展及红枣培训会议次数”实际完成4次，节点应完成6次，完成进度比66.67%，低于80%，黄色预警',
     )
     expect(messages).toContain('indicator.light red “项目工程验收合格率”实际完成60%，未达到年度指标值≥98%，红色预警')
     expect(messages).toHaveLength(9)
@@ -59,7 +59,7 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
   it('follows the thresholds in settings: at red 50 the budget alert turns yellow', () => {
     const settings = { ...defaultSettings(), budgetLight: { red: 50, yellow: 80 } }
     expect(demoAlerts(qiemo2021Dataset(), settings).find((a) => a.ruleId === 'budget.light')?.message).toBe(
-      '执行率25.70%，序时进度50.00%，执行进度比51.4 < 80，黄色预警',
+      '执行率25.70%，序时进度50.00%，执行进度比51.4，低于80，黄色预警',
     )
   })
 
@@ -77,7 +77,7 @@ describe('computeNodeAlerts on seed 001 (且末县自然资源局 2021年1-6月)
     const rules = (rule: string) => alerts.filter((a) => a.ruleId === rule)
     expect(rules('data.unallocatedSpend')).toHaveLength(1)
     expect(rules('data.unallocatedSpend')[0].message).toMatch(
-      /^“.+”执行数[\d.]+万元 > 到位资金0\.00万元，数据有误，请核对$/,
+      /^“.+”执行数[\d.]+万元，高于到位资金0\.00万元，数据有误，请核对$/,
     )
     expect(rules('indicator.impossible')[0]).toMatchObject({ subjectId: first.indicatorId, light: 'red' })
     expect(rules('indicator.missing')[0]).toMatchObject({ subjectId: second.indicatorId, light: 'grey' })
@@ -105,7 +105,7 @@ describe('the remaining rules, each with its sentence', () => {
     expect(overrun.map((a) => [a.light, a.message])).toEqual([
       [
         'blue',
-        '“办理建设项目用地初审”实际完成12个，节点应完成7.5个，完成进度比160.00% ≥ 120%，蓝色预警（超进度，需说明原因）',
+        '“办理建设项目用地初审”实际完成12个，节点应完成7.5个，完成进度比160.00%，达到120%及以上，蓝色预警（超进度，需说明原因）',
       ],
     ])
     expect(overrun[0].thresholds.blue).toBe('120')
@@ -121,7 +121,7 @@ describe('the remaining rules, each with its sentence', () => {
     const overspent = demoAlerts(dataset).filter((a) => a.ruleId === 'budget.overspent')
     // 383.74 − 324.88 + 2000 = 2058.86; 2058.86 ÷ 1493.25 = 137.88%
     expect(overspent.map((a) => a.message)).toEqual([
-      '执行数2058.86万元超过调整后预算1493.25万元，执行率137.88% > 100%，红色预警',
+      '执行数2058.86万元超过调整后预算1493.25万元，执行率137.88%，高于100%，红色预警',
     ])
     expect(overspent[0].inputs).toMatchObject({ spent: '2058.86', adjustedBudget: '1493.25' })
   })

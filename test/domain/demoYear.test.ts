@@ -293,7 +293,7 @@ describe('qiemo2021YearDataset: every node is complete', () => {
       ).toEqual(raised)
     }
     const june = year.alerts.find((a) => a.nodeId === DEMO_NODE_ID && a.ruleId === 'budget.light')
-    expect(june?.message).toBe('执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警')
+    expect(june?.message).toBe('执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警')
     expect(june?.history?.map((e) => e.by)).toEqual(['姜西军'])
   })
 })

@@ -8,9 +8,9 @@
 import type { Page } from '@playwright/test'
 import { expect, screenshot, test } from './helpers'
 
-const JUNE_BUDGET = '执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警'
+const JUNE_BUDGET = '执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警'
 // July: no July spending entered, so 执行率 stays 25.70% while 序时进度 is 7/12
-const JULY_BUDGET = '执行率25.70%，序时进度58.33%，执行进度比44.1 < 60，红色预警'
+const JULY_BUDGET = '执行率25.70%，序时进度58.33%，执行进度比44.1，低于60，红色预警'
 
 async function chooseOption(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click()

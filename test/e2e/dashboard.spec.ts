@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test'
 import { expect, expectPageComplete, OVERVIEW_CHARTS, screenshot, test } from './helpers'
 
-const BUDGET_SENTENCE = '执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警'
+const BUDGET_SENTENCE = '执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警'
 
 async function loadDemo(page: Page) {
   await page.goto('/')

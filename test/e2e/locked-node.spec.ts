@@ -147,6 +147,6 @@ test('after 定稿 of 1-6月 every path that would change its figures refuses, a
   await expect(page.getByTestId('kpi-execution-rate').locator('.kpi-value')).toHaveText('25.70%')
   await expect(page.getByTestId('kpi-time-progress').locator('.kpi-value')).toHaveText('50.00%')
   await page.getByRole('link', { name: '预警', exact: true }).click()
-  await expect(page.locator('main')).toContainText('执行率25.70%，序时进度50.00%，执行进度比51.4 < 60，红色预警')
+  await expect(page.locator('main')).toContainText('执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警')
   expect(await frozenReport(page)).toBe(frozen)
 })
