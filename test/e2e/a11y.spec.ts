@@ -11,29 +11,13 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
-import { DATA_TABS, NAV } from '../../src/components/layout/navigation'
+import { expandAll, STOPS, type Stop } from './pageWalk'
 import { expect, expectPageComplete, test } from './helpers'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-interface Stop {
-  /** where the failure message says the finding is */
-  name: string
-  path: string
-}
-
 /** The pages of plain-chinese.spec.ts, plus the 领导批示单. */
-const STOPS: Stop[] = [
-  ...NAV.filter((entry) => entry.name !== 'data').map((entry) => ({ name: entry.title, path: entry.path })),
-  { name: '预算执行 · 月度执行录入', path: '/execution?mode=entry' },
-  { name: '预算执行 · 节点研判', path: '/execution?mode=judgement' },
-  { name: '绩效指标 · 指标填报', path: '/indicators?mode=entry' },
-  ...DATA_TABS.map((tab) => ({ name: `数据管理 · ${tab.title}`, path: tab.path ? `/data/${tab.path}` : '/data' })),
-  { name: '项目详情', path: '/project/demo-qiemo-2021-pgxm' },
-  { name: '指标详情', path: '/indicator/demo-ind-01' },
-  { name: '节点对比', path: '/compare' },
-  { name: '领导批示单', path: '/alerts/sheet' },
-]
+const A11Y_STOPS: Stop[] = [...STOPS, { name: '领导批示单', path: '/alerts/sheet' }]
 
 interface Finding {
   id: string
@@ -91,19 +75,6 @@ async function seriousFindings(page: Page): Promise<Finding[]> {
   })
 }
 
-/** Opens every collapsed table row, collapse panel and <details>, as plain-chinese.spec.ts does, so axe sees them. */
-async function expandAll(page: Page): Promise<void> {
-  for (let round = 0; round < 3; round++) {
-    const closed = page.locator(
-      '.el-table__expand-icon:not(.el-table__expand-icon--expanded):visible, .el-collapse-item__header:not(.is-active):visible, details:not([open]) > summary:visible',
-    )
-    const count = await closed.count()
-    if (count === 0) break
-    for (let i = count - 1; i >= 0; i--) await closed.nth(i).click()
-  }
-  await expectPageComplete(page)
-}
-
 async function visit(page: Page, stop: Stop): Promise<void> {
   await page.goto(`/#${stop.path}`)
   await expect(page.locator('.page-title, nav[aria-label="数据管理"] a.active, .sheet-title').first()).toBeVisible()
@@ -114,7 +85,7 @@ async function visit(page: Page, stop: Stop): Promise<void> {
 async function expectNoSeriousFindings(page: Page): Promise<void> {
   const problems: string[] = []
   const byRule = new Map<string, number>()
-  for (const stop of STOPS) {
+  for (const stop of A11Y_STOPS) {
     await visit(page, stop)
     const seen = new Set<string>()
     for (const expanded of [false, true]) {

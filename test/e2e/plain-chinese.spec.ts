@@ -11,29 +11,8 @@
  * 载入全年示例 (1-12月: 年末预测, 节点对比 with two nodes, the 定稿/解锁 history).
  */
 import type { Page } from '@playwright/test'
-import { DATA_TABS, NAV } from '../../src/components/layout/navigation'
+import { expandAll, STOPS, type Stop } from './pageWalk'
 import { expect, expectPageComplete, test } from './helpers'
-
-interface Stop {
-  /** where the failure message says the token is */
-  name: string
-  path: string
-}
-
-/** Every page of the navigation (and each 数据管理 tab), the entry modes, the drill-downs and 节点对比. */
-const STOPS: Stop[] = [
-  ...NAV.filter((entry) => entry.name !== 'data').map((entry) => ({ name: entry.title, path: entry.path })),
-  { name: '预算执行 · 月度执行录入', path: '/execution?mode=entry' },
-  { name: '预算执行 · 节点研判', path: '/execution?mode=judgement' },
-  { name: '绩效指标 · 指标填报', path: '/indicators?mode=entry' },
-  ...DATA_TABS.map((tab) => ({
-    name: `数据管理 · ${tab.title}${tab.path === '' ? '（含修改记录）' : ''}`,
-    path: tab.path ? `/data/${tab.path}` : '/data',
-  })),
-  { name: '项目详情', path: '/project/demo-qiemo-2021-pgxm' },
-  { name: '指标详情', path: '/indicator/demo-ind-01' },
-  { name: '节点对比', path: '/compare' },
-]
 
 /**
  * Words allowed on screen: units (mm, KB …), the file formats and products users know, and the keys as
@@ -87,25 +66,6 @@ export function identifiersIn(text: string): string[] {
     if (!ALLOWED_WORDS.has(match[0].toLowerCase())) found.push(`English word: ${match[0]}`)
   }
   return found
-}
-
-/** Opens every collapsed table row, collapse panel and <details> on the page, then waits for them to show. */
-async function expandAll(page: Page): Promise<number> {
-  let opened = 0
-  // a few rounds: an expanded row may hold a table with rows of its own
-  for (let round = 0; round < 3; round++) {
-    const closed = page.locator(
-      '.el-table__expand-icon:not(.el-table__expand-icon--expanded):visible, .el-collapse-item__header:not(.is-active):visible, details:not([open]) > summary:visible',
-    )
-    const count = await closed.count()
-    if (count === 0) break
-    for (let i = count - 1; i >= 0; i--) {
-      await closed.nth(i).click()
-      opened++
-    }
-  }
-  await expectPageComplete(page)
-  return opened
 }
 
 async function visit(page: Page, stop: Stop): Promise<{ text: string; expanded: number }> {
