@@ -6,8 +6,16 @@ import App from './App.vue'
 import { router } from './router'
 import { registerServiceWorker } from './modules/serviceWorker'
 import { listenForInput } from './stores/quietMoments'
+import { useWorkspaceStore } from './stores/workspace'
 
 // work done ahead of time (preparing other nodes) waits while the user types, clicks or scrolls
 listenForInput(window)
-createApp(App).use(createPinia()).use(router).mount('#app')
+const app = createApp(App).use(createPinia())
+// Before the router starts its first navigation: the workspace must know at once whether the page
+// needs the dataset (the 概览 does not; its figures come from the overview worker).
+const workspace = useWorkspaceStore()
+router.beforeEach((to) => {
+  void workspace.want(to.meta.withoutDataset !== true)
+})
+app.use(router).mount('#app')
 registerServiceWorker()

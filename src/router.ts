@@ -34,7 +34,8 @@ const routes: RouteRecordRaw[] = [
     path: entry.path,
     name: entry.name,
     component: pages[entry.name],
-    meta: { title: entry.title },
+    // the 概览 shows the overview worker's figures and needs no dataset on the main thread (stores/workspace `want`)
+    meta: { title: entry.title, ...(entry.name === 'overview' ? { withoutDataset: true } : {}) },
     ...(entry.name === 'data'
       ? {
           children: DATA_TABS.map((tab) => ({

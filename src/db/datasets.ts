@@ -53,7 +53,7 @@ export type ReadingScope =
  * `anyOf`: Dexie answers `equals` with IndexedDB's getAll, `anyOf` with a cursor stepping row by
  * row, which measured markedly slower in Chromium (see docs/benchmarks.md (round 2)).
  */
-async function rowsWith<T>(table: Table<T, Id>, index: string, keys: readonly Id[]): Promise<T[]> {
+export async function rowsWith<T>(table: Table<T, Id>, index: string, keys: readonly Id[]): Promise<T[]> {
   const groups = await Promise.all([...new Set(keys)].map((key) => table.where(index).equals(key).toArray()))
   return groups.flat()
 }
@@ -65,7 +65,7 @@ async function rowsWith<T>(table: Table<T, Id>, index: string, keys: readonly Id
  * many requests, measured slower in Chromium than two whole-table reads (see
  * docs/benchmarks.md (round 3)).
  */
-async function childRows<T>(
+export async function childRows<T>(
   table: Table<T, Id>,
   index: string,
   parents: readonly Id[],

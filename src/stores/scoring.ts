@@ -77,9 +77,10 @@ export const useScoringStore = defineStore('scoring', () => {
     choice.value = unitChoice
     loadedFor.value = unitYear
   }
-  // the dataset is replaced whenever the workspace reads its data again (after every write anywhere)
+  // the data version changes whenever the workspace reads its data again (after every write anywhere);
+  // on the 概览 there is no dataset, only the header
   watch(
-    () => workspace.dataset,
+    () => workspace.dataVersion,
     () => void load(),
     { immediate: true },
   )

@@ -16,14 +16,19 @@ import { useWorkspaceStore } from './workspace'
 export const useSelfEvaluationStore = defineStore('selfEvaluation', () => {
   const busy = ref(false)
 
-  /** Downloads the 自评表 of `score` (the scheme scored at the workspace's node, with `inputs`' remarks). */
+  /**
+   * Downloads the 自评表 of `score` (the scheme scored at the workspace's node, labelled `nodeLabel`, with
+   * `inputs`' remarks). The 概览 holds no dataset (its figures are the overview worker's), so the unit is
+   * named from the workspace's header.
+   */
   async function exportTable(
     score: SchemeScore,
     scheme: ScoringSchemeDefinition,
     inputs: ManagementInputs | null,
+    nodeLabel: string,
   ): Promise<Result> {
-    const { dataset, snapshot } = useWorkspaceStore()
-    if (!dataset || !snapshot) return refused(['请先在页面顶部选择单位、年度和监控节点'])
+    const { unitName, year } = useWorkspaceStore()
+    if (!unitName || year === null) return refused(['请先在页面顶部选择单位、年度和监控节点'])
     busy.value = true
     try {
       const { selfEvaluationBytes, selfEvaluationFileName } = await import('@/io/scoring/selfEvaluationWorkbook')
@@ -31,9 +36,9 @@ export const useSelfEvaluationStore = defineStore('selfEvaluation', () => {
         score,
         scheme,
         remarks: inputs?.remarks ?? null,
-        unitName: dataset.unit.name,
-        year: dataset.year,
-        nodeLabel: snapshot.label,
+        unitName,
+        year,
+        nodeLabel,
         precision: useSettingsStore().settings.ratePrecision,
       }
       saveFile(await selfEvaluationBytes(request), selfEvaluationFileName(request), XLSX_TYPE)

@@ -12,6 +12,7 @@ import { settingsForNode } from '@/domain/lock'
 import type { Result } from '@/domain/result'
 import type { NodeSnapshot } from '@/domain/snapshot'
 import { listUnitYears, loadReadings, loadUnitYear, mergeReadings, saveUnitYear } from '@/db/datasets'
+import { loadUnitYearHeader, type UnitYearHeader } from '@/db/unitYearParts'
 import { getSettings } from '@/db/settings'
 import { requestPersistentStorage } from '@/db/storage'
 import { watchChanges } from '@/db/meta'
@@ -52,6 +53,17 @@ export const useWorkspaceStore = defineStore('workspace', () => {
    * idle time.
    */
   const readAheadNodes = shallowRef<ReadonlySet<Id>>(new Set())
+  /**
+   * Whether the page shown needs the dataset. The 概览 does not: its figures come from the overview
+   * worker (stores/overview.ts), and the main thread holds only the header. At 主管部门 size the
+   * dataset is 60,000 rows and more, and reading and preparing it on the main thread ran tasks of up to
+   * 0.2 s (docs/benchmarks.md (round 4)). Set by the router from each route's meta (`want`).
+   */
+  const datasetWanted = ref(true)
+  /** The unit-year's unit, nodes, measures and reports: all the 概览 reads besides the worker's figures. */
+  const header = shallowRef<UnitYearHeader | null>(null)
+  /** Increases with every read of the selected unit-year (after each write anywhere): the worker's views follow it. */
+  const dataVersion = ref(0)
 
   const preparation = createNodePreparation({
     load: (id) => loadReadings({ nodeIds: [id] }),
@@ -63,7 +75,11 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   })
 
   const isEmpty = computed(() => ready.value && unitYears.value.length === 0)
-  const nodes = computed(() => [...(dataset.value?.nodes ?? [])].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate)))
+  const nodes = computed(() =>
+    [...(dataset.value?.nodes ?? header.value?.nodes ?? [])].sort((a, b) => a.asOfDate.localeCompare(b.asOfDate)),
+  )
+  /** The selected unit's name, from the dataset or, on the 概览, the header. */
+  const unitName = computed(() => dataset.value?.unit.name ?? header.value?.unit.name ?? '')
   const node = computed(() => nodes.value.find((n) => n.id === nodeId.value) ?? null)
   /** The settings the shown node's figures follow: those frozen with it once 定稿, else the current ones. */
   const nodeSettings = computed(() => (node.value ? settingsForNode(node.value, settings.value) : settings.value))
@@ -119,6 +135,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   }
   async function loadSelected(load: number, nextUnitId: Id, nextYear: number): Promise<void> {
     const same = nextUnitId === unitId.value && nextYear === year.value
+    if (!datasetWanted.value) return loadHeader(load, nextUnitId, nextYear, same)
     const scope = same
       ? {
           nodeIds: new Set([...readingScope.value.nodeIds].filter((id) => !readAheadNodes.value.has(id))),
@@ -159,9 +176,44 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     preparation.invalidate()
     unitId.value = nextUnitId
     year.value = nextYear
+    header.value = data
     dataset.value = data
     nodeId.value = shownNode
+    dataVersion.value += 1
     prepareOtherNodes()
+  }
+
+  /** A select while no page needs the dataset: the header only, and no dataset (it would go stale unseen). */
+  async function loadHeader(load: number, nextUnitId: Id, nextYear: number, same: boolean): Promise<void> {
+    const loaded = await loadUnitYearHeader(nextUnitId, nextYear)
+    if (load !== loadCount) return latestLoad
+    const chosen = same ? nodeId.value : null
+    const byDate = loaded?.nodes ?? []
+    readingScope.value = { nodeIds: new Set(), indicatorIds: new Set() }
+    readAheadNodes.value = new Set()
+    preparation.invalidate()
+    unitId.value = nextUnitId
+    year.value = nextYear
+    header.value = loaded
+    dataset.value = null
+    nodeId.value = (byDate.find((n) => n.id === chosen) ?? byDate[byDate.length - 1])?.id ?? null
+    dataVersion.value += 1
+  }
+
+  /**
+   * Whether the page now shown needs the dataset (the router calls it on every navigation). Wanted and
+   * not loaded: it is read, with the shown node's readings. Not wanted: the preparation of other nodes
+   * on the main thread stops.
+   */
+  function want(needed: boolean): Promise<void> {
+    datasetWanted.value = needed
+    if (!needed) {
+      preparation.prepare([], null)
+      return Promise.resolve()
+    }
+    if (!dataset.value && unitId.value !== null && year.value !== null) return select(unitId.value, year.value)
+    prepareOtherNodes()
+    return Promise.resolve()
   }
 
   /**
@@ -237,7 +289,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       unitId.value = null
       year.value = null
       nodeId.value = null
+      header.value = null
       dataset.value = null
+      dataVersion.value += 1
     }
   }
 
@@ -245,6 +299,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   let nodeRequest = 0
   async function selectNode(id: Id): Promise<void> {
     const request = ++nodeRequest
+    if (!datasetWanted.value) {
+      // the 概览's figures come from the worker; a dataset kept from another page would lack this node's
+      // readings, so it goes and is read again, with them, when a page needs it
+      if (dataset.value) dataset.value = null
+      nodeId.value = id
+      return
+    }
     await ensureReadings({ nodeIds: [id] })
     if (request !== nodeRequest) return
     nodeId.value = id
@@ -258,6 +319,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
    * later select or selectNode starts it over.
    */
   function prepareOtherNodes(): void {
+    if (!datasetWanted.value) return
     preparation.prepare(
       nodes.value.map((n) => n.id),
       nodeId.value,
@@ -305,6 +367,10 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     year,
     nodeId,
     dataset,
+    header,
+    unitName,
+    datasetWanted,
+    dataVersion,
     readingScope,
     readAheadNodes,
     nodeSettings,
@@ -318,6 +384,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     select,
     reload,
     selectNode,
+    want,
     ensureReadings,
     snapshotOf,
     prepareWith: preparation.prepareWith,

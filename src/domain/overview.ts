@@ -1,0 +1,117 @@
+/**
+ * The 概览 of one node, as the overview worker (src/worker) computes it and posts it: what the page
+ * shows and nothing more. At 主管部门 size a node snapshot holds 20,020 indicators with their readings
+ * and assessments (≈ 19 MB once cloned, 160 ms to receive on the main thread, docs/benchmarks.md (round 4)),
+ * while the 概览 lists only the unit's own (整体) indicators and a few figures over all of them. So the
+ * view carries the snapshot with only the unit's indicators, and the figures that need every indicator
+ * (双监控 rows, the open alerts) already computed.
+ *
+ * The budget part comes first: `budgetOverview` needs only the budget lines and their months (about
+ * 13,000 rows at 主管部门 size, not 240,000 readings), so the KPIs can be painted before the indicators are
+ * read and assessed.
+ */
+import { computeNodeAlerts, withReviewState } from './alerts'
+import { dualMonitoring, indicatorLightMatrix, type DualMonitoringRow, type IndicatorLightMatrix } from './dashboard'
+import { forecastExecution, forecastIndicators, type ExecutionForecast, type IndicatorForecast } from './forecast'
+import { settingsForNode } from './lock'
+import type { Checked } from './result'
+import type { MonitoringSettings } from './settings'
+import { computeNodeSnapshot, type NodeSnapshot } from './snapshot'
+import type { Id, UnitYearDataset } from './types'
+import type { Wire } from './wire'
+
+/** The open alerts of a node: how many, and how many of them red. */
+export interface OpenAlertCounts {
+  total: number
+  red: number
+}
+
+/** What the 概览 shows that needs the node's indicators (all of them, not only the unit's). */
+export interface OverviewIndicatorPart {
+  /** every project's money progress against its target progress (双监控), in the snapshot's project order */
+  dual: DualMonitoringRow[]
+  /** the unit's indicators' lights at every node of the year */
+  matrix: IndicatorLightMatrix
+  executionForecast: ExecutionForecast
+  /** year-end forecasts of the unit's cumulative indicators */
+  indicatorForecasts: IndicatorForecast[]
+  /** the node's alerts as the rules raise them now, with their stored review state */
+  openAlerts: OpenAlertCounts
+}
+
+export interface OverviewView {
+  nodeId: Id
+  /**
+   * The node snapshot with only the unit's own (整体) indicators. Before the indicator part is known
+   * (`indicators` null) it is the budget part alone: its indicator figures are empty, not zero.
+   */
+  snapshot: NodeSnapshot
+  indicators: OverviewIndicatorPart | null
+}
+
+/** The dataset's budget part: what `budgetOverview` reads (no target, indicator or reading). */
+export type BudgetPart = Omit<UnitYearDataset, 'targets' | 'indicators' | 'readings'>
+
+/** The 概览's budget part at a node: the snapshot over the budget alone. */
+export function budgetOverview(budget: BudgetPart, nodeId: Id, settings: MonitoringSettings): Checked<OverviewView> {
+  const dataset: UnitYearDataset = { ...budget, targets: [], indicators: [], readings: [] }
+  const snapshot = computeNodeSnapshot({ dataset, nodeId, settings: nodeSettings(dataset, nodeId, settings) })
+  return snapshot.ok ? { ok: true, value: { nodeId, snapshot: snapshot.value, indicators: null } } : snapshot
+}
+
+/**
+ * The whole 概览 at a node over the unit-year (which holds the node's readings, and the unit's
+ * indicators' readings at every node). The figures are the functions the page used to call itself.
+ */
+export function overviewOf(dataset: UnitYearDataset, nodeId: Id, settings: MonitoringSettings): Checked<OverviewView> {
+  const nodeSettingsNow = nodeSettings(dataset, nodeId, settings)
+  const computed = computeNodeSnapshot({ dataset, nodeId, settings: nodeSettingsNow })
+  if (!computed.ok) return computed
+  const snapshot = computed.value
+  const raised = computeNodeAlerts({ dataset, snapshot, settings: nodeSettingsNow })
+  const stored = dataset.alerts.filter((a) => a.nodeId === nodeId)
+  const open = withReviewState(raised, stored).filter((a) => a.status === 'open')
+  return {
+    ok: true,
+    value: {
+      nodeId,
+      snapshot: { ...snapshot, indicators: snapshot.indicators.filter((row) => row.scope === 'unit') },
+      indicators: {
+        dual: dualMonitoring(snapshot),
+        // the page passes the current settings, not the node's: the heatmap spans every node of the year
+        matrix: indicatorLightMatrix(dataset, settings),
+        executionForecast: forecastExecution(snapshot, dataset),
+        indicatorForecasts: forecastIndicators(snapshot, dataset),
+        openAlerts: { total: open.length, red: open.filter((a) => a.light === 'red').length },
+      },
+    },
+  }
+}
+
+/** A 定稿 node follows the settings frozen with it (domain/lock). */
+function nodeSettings(dataset: Pick<UnitYearDataset, 'nodes'>, nodeId: Id, settings: MonitoringSettings) {
+  const node = dataset.nodes.find((n) => n.id === nodeId)
+  return node ? settingsForNode(node, settings) : settings
+}
+
+/** Asks the overview worker for a node's 概览 (the latest request wins; earlier ones get no answer). */
+export interface OverviewRequest {
+  type: 'show'
+  /** increases with each request, so a reply can be matched to the request it answers */
+  request: number
+  unitId: Id
+  year: number
+  nodeId: Id
+  /** the workspace's data version: a new one means the stored data changed and every view is stale */
+  version: number
+  settings: MonitoringSettings
+}
+
+/**
+ * The worker's answers. `view` is an OverviewView through `toWire` (domain/wire); `stage` says whether
+ * it is the budget part alone or complete. `prepared` tells how many nodes of the year are ready.
+ */
+export type OverviewReply =
+  | { type: 'view'; request: number; stage: 'budget' | 'complete'; view: Wire }
+  | { type: 'failed'; request: number; messages: string[] }
+  | { type: 'prepared'; version: number; nodes: number; of: number }

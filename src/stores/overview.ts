@@ -1,0 +1,138 @@
+/**
+ * The 概览's figures, from the overview worker (src/worker/overview.worker.ts): this store asks for the
+ * workspace's node whenever the unit, year, node, data or settings change, and holds the view the
+ * worker answers with, first its budget part (the KPIs), then the whole. The main thread computes no
+ * snapshot for the 概览 and receives only what it shows (docs/benchmarks.md (round 4)).
+ *
+ * Without Web Workers (the unit tests' jsdom) the same service runs here, after the current task.
+ */
+import { defineStore, storeToRefs } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { OverviewReply, OverviewRequest, OverviewView } from '@/domain/overview'
+import { fromWire } from '@/domain/wire'
+import { loadUnitYear } from '@/db/datasets'
+import { loadBudgetPart } from '@/db/unitYearParts'
+import { createOverviewService } from '@/worker/overviewService'
+import { useSettingsStore } from './settings'
+import { useWorkspaceStore } from './workspace'
+
+interface Channel {
+  ask: (request: OverviewRequest) => void
+}
+
+export const useOverviewStore = defineStore('overview', () => {
+  const workspace = useWorkspaceStore()
+  const { settings } = storeToRefs(useSettingsStore())
+  /** The view answered for the latest request (its budget part until `complete`). */
+  const view = shallowRef<OverviewView | null>(null)
+  const complete = ref(false)
+  /** Why the latest request has no view (one Chinese sentence each). */
+  const messages = ref<string[]>([])
+  /** How many of the year's nodes the worker has ready. */
+  const prepared = ref({ nodes: 0, of: 0 })
+  let channel: Channel | null = null
+  let requests = 0
+  let asked: OverviewRequest | null = null
+  let askedSettings = ''
+  /** Every setting counts: the worker's views are kept per settings. */
+  const settingsKey = computed(() => JSON.stringify(settings.value))
+
+  /** The view of the workspace's current node and data, else null (one of another node or version is not shown). */
+  const current = computed(() => {
+    const shown = view.value
+    return shown && shown.nodeId === workspace.nodeId ? shown : null
+  })
+
+  function receive(reply: OverviewReply): void {
+    if (reply.type === 'prepared') {
+      if (asked && reply.version === asked.version) prepared.value = { nodes: reply.nodes, of: reply.of }
+      return
+    }
+    if (reply.request !== requests) return // an earlier request's answer: a later one is under way
+    if (reply.type === 'failed') {
+      messages.value = reply.messages
+      view.value = null
+      return
+    }
+    // a budget part never replaces the whole view of the same node and data
+    if (reply.stage === 'budget' && complete.value && view.value?.nodeId === asked?.nodeId) return
+    messages.value = []
+    view.value = fromWire<OverviewView>(reply.view)
+    complete.value = reply.stage === 'complete'
+  }
+
+  function connect(): Channel {
+    if (typeof Worker === 'undefined') {
+      const service = createOverviewService({
+        reads: {
+          budgetPart: (unitId, year) => loadBudgetPart(unitId, year),
+          unitYear: (unitId, year) => loadUnitYear(unitId, year, { scope: 'all' }),
+        },
+        // a copy, as a real message would be
+        post: (reply) => queueMicrotask(() => receive(structuredClone(reply))),
+      })
+      return { ask: (request) => service.show(request) }
+    }
+    const worker = new Worker(new URL('../worker/overview.worker.ts', import.meta.url), { type: 'module' })
+    worker.onmessage = (event: MessageEvent<OverviewReply>) => receive(event.data)
+    worker.onerror = (event) => {
+      messages.value = [`计算概览失败：${event.message || '后台计算线程出错'}`]
+    }
+    return { ask: (request) => worker.postMessage(request) }
+  }
+
+  function ask(): void {
+    const { unitId, year, nodeId, dataVersion } = workspace
+    if (unitId === null || year === null || nodeId === null) return
+    if (
+      asked &&
+      asked.unitId === unitId &&
+      asked.year === year &&
+      asked.nodeId === nodeId &&
+      asked.version === dataVersion &&
+      askedSettings === settingsKey.value
+    )
+      return
+    const dataChanged = !asked || asked.version !== dataVersion || askedSettings !== settingsKey.value
+    if (dataChanged) {
+      // the views shown so far are of the old data: none is shown until the new one arrives
+      view.value = null
+      prepared.value = { nodes: 0, of: 0 }
+    }
+    complete.value = false
+    asked = {
+      type: 'show',
+      request: ++requests,
+      unitId,
+      year,
+      nodeId,
+      version: dataVersion,
+      // a plain copy: the settings are a reactive object, which postMessage cannot clone
+      settings: JSON.parse(settingsKey.value) as OverviewRequest['settings'],
+    }
+    askedSettings = settingsKey.value
+    channel ??= connect()
+    channel.ask(asked)
+  }
+
+  let following = 0
+  let stop: (() => void) | null = null
+  /** Keeps the view current while the 概览 is shown; returns how to stop. */
+  function follow(): () => void {
+    following += 1
+    stop ??= watch(
+      () => [workspace.unitId, workspace.year, workspace.nodeId, workspace.dataVersion, settingsKey.value] as const,
+      ask,
+      { immediate: true },
+    )
+    return () => {
+      following -= 1
+      if (following === 0) {
+        stop?.()
+        stop = null
+      }
+    }
+  }
+
+  return { view: current, complete, messages, prepared, follow }
+})

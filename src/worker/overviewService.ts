@@ -1,0 +1,204 @@
+/**
+ * The overview worker's work, without the worker: reads the unit-year, computes each node's 概览
+ * (domain/overview) and posts it through `toWire`. The shown node comes first: its budget part as soon
+ * as the budget lines are read (the KPIs), then the whole view; then every other node of the year,
+ * nearest first, so a switch finds its view ready. All of it runs off the main thread, which only
+ * receives a view of the size the 概览 shows (docs/benchmarks.md (round 4)).
+ *
+ * Views are kept as wire values, not as snapshots: at 主管部门 size a view is a few hundred kilobytes and a
+ * snapshot 20,020 assessed indicators. Once every node has its view the unit-year is let go; a new data
+ * version or new settings read it again.
+ *
+ * Plain TypeScript over injected reads, so the tests drive it in Node (test/worker) and the worker
+ * entry (overview.worker.ts) only wires it to IndexedDB and postMessage.
+ */
+import {
+  budgetOverview,
+  overviewOf,
+  type BudgetPart,
+  type OverviewReply,
+  type OverviewRequest,
+} from '@/domain/overview'
+import type { Id, UnitYearDataset } from '@/domain/types'
+import { toWire, type Wire } from '@/domain/wire'
+
+export interface OverviewReads {
+  /** The unit-year's budget part (db/unitYearParts), null when the unit does not exist. */
+  budgetPart: (unitId: Id, year: number) => Promise<BudgetPart | null>
+  /** The whole unit-year with every node's readings, null when the unit does not exist. */
+  unitYear: (unitId: Id, year: number) => Promise<UnitYearDataset | null>
+}
+
+export interface OverviewServiceOptions {
+  reads: OverviewReads
+  post: (reply: OverviewReply) => void
+  /** Lets waiting messages in between two nodes (a switch is answered before the next node is computed). */
+  pause?: () => Promise<void>
+}
+
+export interface OverviewService {
+  show: (request: OverviewRequest) => void
+  /** Resolves when the work begun so far is done (tests). */
+  idle: () => Promise<void>
+}
+
+const NOT_FOUND = '未找到该单位本年度的数据，可能已在其他窗口删除'
+
+export function createOverviewService({
+  reads,
+  post,
+  pause = () => new Promise((resolve) => setTimeout(resolve, 0)),
+}: OverviewServiceOptions): OverviewService {
+  /** unit, year and data version the data and views below belong to */
+  let dataKey = ''
+  let settingsKey = ''
+  let budget: Promise<BudgetPart | null> | null = null
+  let whole: Promise<UnitYearDataset | null> | null = null
+  /** complete views of the current data and settings, by node */
+  let views = new Map<Id, Wire>()
+  /** nodes whose view cannot be computed (say, a date outside the year): not tried again in the background */
+  let failed = new Set<Id>()
+  /** the latest request; earlier ones are not answered any more */
+  let wanted: OverviewRequest | null = null
+  /** the request whose budget part was posted */
+  let budgetPosted: OverviewRequest | null = null
+  let running: Promise<void> | null = null
+
+  function show(request: OverviewRequest): void {
+    const key = `${request.unitId}\u0000${request.year}\u0000${request.version}`
+    const settings = JSON.stringify(request.settings)
+    if (key !== dataKey) {
+      dataKey = key
+      budget = null
+      whole = null
+      views = new Map()
+      failed = new Set()
+    }
+    if (settings !== settingsKey) {
+      settingsKey = settings
+      views = new Map()
+      failed = new Set()
+    }
+    wanted = request
+    const known = views.get(request.nodeId)
+    if (known !== undefined) post({ type: 'view', request: request.request, stage: 'complete', view: known })
+    running ??= run().finally(() => {
+      running = null
+    })
+  }
+
+  const budgetPart = (r: OverviewRequest) => (budget ??= reads.budgetPart(r.unitId, r.year))
+  const unitYear = (r: OverviewRequest) => (whole ??= reads.unitYear(r.unitId, r.year))
+  /** Whether the data or settings changed since `r` was the latest (its views would be stale). */
+  const sameData = (r: OverviewRequest) =>
+    wanted !== null &&
+    `${r.unitId}\u0000${r.year}\u0000${r.version}` === dataKey &&
+    JSON.stringify(r.settings) === settingsKey
+
+  async function run(): Promise<void> {
+    for (;;) {
+      const request = wanted
+      if (!request) return
+      try {
+        if (!views.has(request.nodeId)) {
+          await showWanted(request)
+        } else {
+          const next = await nextToPrepare(request)
+          if (next === null) {
+            // every node has its view: the readings (most of the memory) are read again only when needed
+            whole = null
+            return
+          }
+          if (!sameData(request)) continue
+          const data = await unitYear(request)
+          if (!sameData(request)) continue
+          if (data) prepare(data, next, request)
+        }
+      } catch (error) {
+        post({ type: 'failed', request: request.request, messages: [`计算概览失败：${describe(error)}`] })
+        if (wanted === request) return
+      }
+      await pause()
+    }
+  }
+
+  /** The wanted node: its budget part first (posted once per request), then its whole view. */
+  async function showWanted(request: OverviewRequest): Promise<void> {
+    if (budgetPosted !== request) {
+      const part = await budgetPart(request)
+      if (wanted !== request) return
+      budgetPosted = request
+      if (!part) {
+        post({ type: 'failed', request: request.request, messages: [NOT_FOUND] })
+        wanted = null
+        return
+      }
+      const shown = budgetOverview(part, request.nodeId, request.settings)
+      if (!shown.ok) {
+        post({ type: 'failed', request: request.request, messages: shown.messages })
+        wanted = null
+        return
+      }
+      post({ type: 'view', request: request.request, stage: 'budget', view: toWire(shown.value) })
+      // the budget part is one message; the whole view waits for the next turn, so a switch made
+      // meanwhile is taken first
+      await pause()
+      if (wanted !== request) return
+    }
+    const data = await unitYear(request)
+    if (wanted !== request || !sameData(request)) return
+    if (!data) {
+      post({ type: 'failed', request: request.request, messages: [NOT_FOUND] })
+      wanted = null
+      return
+    }
+    const view = prepare(data, request.nodeId, request)
+    if (wanted !== request) return
+    if (view.ok) post({ type: 'view', request: request.request, stage: 'complete', view: view.value })
+    else {
+      post({ type: 'failed', request: request.request, messages: view.messages })
+      wanted = null
+    }
+  }
+
+  /** Computes a node's view and keeps it; says how many of the year's nodes are ready. */
+  function prepare(
+    data: UnitYearDataset,
+    nodeId: Id,
+    request: OverviewRequest,
+  ): { ok: true; value: Wire } | { ok: false; messages: string[] } {
+    const computed = overviewOf(data, nodeId, request.settings)
+    if (!computed.ok) {
+      failed.add(nodeId)
+      return computed
+    }
+    const view = toWire(computed.value)
+    views.set(nodeId, view)
+    post({ type: 'prepared', version: request.version, nodes: views.size, of: data.nodes.length })
+    return { ok: true, value: view }
+  }
+
+  /** The next node to prepare: nearest the wanted one first, later before earlier; null when all are ready. */
+  async function nextToPrepare(request: OverviewRequest): Promise<Id | null> {
+    const data = await budgetPart(request)
+    if (!data) return null
+    const order = data.nodes.map((n) => n.id)
+    const at = order.indexOf(request.nodeId)
+    const candidates = order
+      .map((id, index) => ({ id, distance: Math.abs(index - at), later: index > at }))
+      .filter((n) => !views.has(n.id) && !failed.has(n.id))
+      .sort((a, b) => a.distance - b.distance || (a.later === b.later ? 0 : a.later ? -1 : 1))
+    return candidates[0]?.id ?? null
+  }
+
+  return {
+    show,
+    idle: async () => {
+      while (running) await running
+    },
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
