@@ -114,4 +114,4 @@ export interface OverviewRequest {
 export type OverviewReply =
   | { type: 'view'; request: number; stage: 'budget' | 'complete'; view: Wire }
   | { type: 'failed'; request: number; messages: string[] }
-  | { type: 'prepared'; version: number; nodes: number; of: number }
+  | { type: 'prepared'; version: number; nodeId: Id; nodes: number; of: number }

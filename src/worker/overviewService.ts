@@ -174,7 +174,7 @@ export function createOverviewService({
     }
     const view = toWire(computed.value)
     views.set(nodeId, view)
-    post({ type: 'prepared', version: request.version, nodes: views.size, of: data.nodes.length })
+    post({ type: 'prepared', version: request.version, nodeId, nodes: views.size, of: data.nodes.length })
     return { ok: true, value: view }
   }
 

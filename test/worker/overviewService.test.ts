@@ -1,0 +1,242 @@
+/**
+ * The overview worker's service in Node, with the reads injected and every reply passed through
+ * structuredClone (the algorithm postMessage uses). The views it posts must be the figures the main
+ * thread computed for the 概览 before the worker existed: byte for byte, for the demo year and for a
+ * generated 主管部门 year (docs/benchmarks.md (round 4)).
+ */
+import { describe, expect, it } from 'vitest'
+import { computeNodeAlerts, withReviewState } from '@/domain/alerts'
+import { canonicalJson } from '@/domain/canonicalJson'
+import { dualMonitoring, indicatorLightMatrix } from '@/domain/dashboard'
+import { forecastExecution, forecastIndicators } from '@/domain/forecast'
+import { settingsForNode } from '@/domain/lock'
+import type { BudgetPart, OverviewReply, OverviewRequest, OverviewView } from '@/domain/overview'
+import { defaultSettings, type MonitoringSettings } from '@/domain/settings'
+import { computeNodeSnapshot } from '@/domain/snapshot'
+import type { UnitYearDataset } from '@/domain/types'
+import { fromWire, toWire } from '@/domain/wire'
+import { qiemo2021YearDataset } from '@/domain/demo/qiemo2021Year'
+import { createOverviewService } from '@/worker/overviewService'
+import { buildDashboardRows } from '../../scripts/bench/dashboardData.mjs'
+
+/**
+ * The 概览's figures as the page computed them on the main thread before issue 14 (OverviewPage, the
+ * alerts store): the node snapshot, the alerts with their review state, 双监控, heatmap and forecasts.
+ */
+function mainThreadView(dataset: UnitYearDataset, nodeId: string, settings: MonitoringSettings): OverviewView {
+  const node = dataset.nodes.find((n) => n.id === nodeId)
+  if (!node) throw new Error(nodeId)
+  const forNode = settingsForNode(node, settings)
+  const computed = computeNodeSnapshot({ dataset, nodeId, settings: forNode })
+  if (!computed.ok) throw new Error(computed.messages.join())
+  const snapshot = computed.value
+  const open = withReviewState(
+    computeNodeAlerts({ dataset, snapshot, settings: forNode }),
+    dataset.alerts.filter((a) => a.nodeId === nodeId),
+  ).filter((a) => a.status === 'open')
+  return {
+    nodeId,
+    snapshot: { ...snapshot, indicators: snapshot.indicators.filter((row) => row.scope === 'unit') },
+    indicators: {
+      dual: dualMonitoring(snapshot),
+      matrix: indicatorLightMatrix(dataset, settings),
+      executionForecast: forecastExecution(snapshot, dataset),
+      indicatorForecasts: forecastIndicators(snapshot, dataset),
+      openAlerts: { total: open.length, red: open.filter((a) => a.light === 'red').length },
+    },
+  }
+}
+
+function budgetPartOf(dataset: UnitYearDataset): BudgetPart {
+  const { targets: _t, indicators: _i, readings: _r, ...part } = dataset
+  return part
+}
+
+/** A service over `dataset`, its replies cloned as postMessage would, and how often it read. */
+function serviceOver(dataset: UnitYearDataset) {
+  const replies: OverviewReply[] = []
+  const reads = { budget: 0, whole: 0 }
+  const service = createOverviewService({
+    reads: {
+      budgetPart: async () => {
+        reads.budget += 1
+        return structuredClone(budgetPartOf(dataset))
+      },
+      unitYear: async () => {
+        reads.whole += 1
+        return structuredClone(dataset)
+      },
+    },
+    post: (reply) => replies.push(structuredClone(reply)),
+  })
+  let request = 0
+  const show = (nodeId: string, { version = 1, settings = defaultSettings() } = {}): OverviewRequest => {
+    const asked: OverviewRequest = {
+      type: 'show',
+      request: ++request,
+      unitId: dataset.unit.id,
+      year: dataset.year,
+      nodeId,
+      version,
+      settings,
+    }
+    service.show(asked)
+    return asked
+  }
+  return { service, replies, reads, show }
+}
+
+/** The complete view the service posted for a request. */
+function completeView(replies: OverviewReply[], request: number): OverviewView {
+  const reply = replies.find((r) => r.type === 'view' && r.request === request && r.stage === 'complete')
+  if (!reply || reply.type !== 'view') throw new Error(`no complete view for request ${request}`)
+  return fromWire<OverviewView>(reply.view)
+}
+
+const sameBytes = (a: unknown, b: unknown) => expect(canonicalJson(toWire(a))).toBe(canonicalJson(toWire(b)))
+
+function generatedYear(projects: number): UnitYearDataset {
+  const rows = buildDashboardRows({ projects, perProject: 20 })
+  const [unit] = rows.units
+  const [framework] = rows.frameworks
+  if (!unit || !framework) throw new Error('the generator made no unit')
+  return {
+    unit,
+    year: 2025,
+    framework,
+    projects: rows.projects,
+    budgetLines: rows.budgetLines,
+    monthlyExecutions: rows.monthlyExecutions,
+    targets: rows.targets,
+    indicators: rows.indicators,
+    nodes: rows.nodes,
+    readings: rows.readings,
+    budgetJudgements: [],
+    alerts: [],
+    measures: [],
+    reports: [],
+  }
+}
+
+describe('overview worker: the same figures as the main thread', () => {
+  it('the demo year (seed 001, 12 nodes): every node byte-identical, 1-6月 with seed 001 figures', async () => {
+    const dataset = qiemo2021YearDataset()
+    const { service, replies, show } = serviceOver(dataset)
+    const requests = dataset.nodes.map((n) => show(n.id))
+    // only the latest request is answered at once; the others are prepared, then asked again
+    await service.idle()
+    const views = requests.map((asked) => {
+      const view = completeView(replies, show(asked.nodeId).request)
+      sameBytes(view, mainThreadView(dataset, asked.nodeId, defaultSettings()))
+      return view
+    })
+    const june = views[5]
+    if (!june) throw new Error('demo year without 1-6月')
+    expect(june.snapshot.label).toBe('2021年1-6月')
+    // seed 001: 调整后预算 1,493.25 万元, 执行数 383.74 万元 at 1-6月 (docs/domain-rules.md §8)
+    expect(june.snapshot.budget.unit.adjustedBudget.toFixed(2)).toBe('1493.25')
+    expect(june.snapshot.budget.unit.spent.toFixed(2)).toBe('383.74')
+  })
+
+  it('a generated 主管部门 year (1,000 projects × 20 indicators, 12 nodes): every node byte-identical', async () => {
+    const dataset = generatedYear(1000)
+    const { service, replies, reads, show } = serviceOver(dataset)
+    show('n6')
+    await service.idle()
+    expect(reads.whole).toBe(1) // read once for the 12 nodes
+    for (const node of dataset.nodes) {
+      const asked = show(node.id)
+      const view = completeView(replies, asked.request)
+      // the view carries the unit's 20 indicators, not 20,020
+      expect(view.snapshot.indicators).toHaveLength(20)
+      expect(view.indicators?.dual).toHaveLength(1000)
+      sameBytes(view, mainThreadView(dataset, node.id, defaultSettings()))
+    }
+    expect(reads.whole).toBe(1) // every view was kept; the readings were let go, not read again
+  }, 120_000)
+})
+
+describe('overview worker: order and staleness', () => {
+  it('posts the budget part first, then the whole view, then prepares the others nearest first', async () => {
+    const dataset = qiemo2021YearDataset()
+    const { service, replies, show } = serviceOver(dataset)
+    const june = dataset.nodes[5]
+    if (!june) throw new Error('demo year without 1-6月')
+    const asked = show(june.id)
+    await service.idle()
+    const stages = replies.filter((r) => r.type === 'view').map((r) => (r.type === 'view' ? r.stage : ''))
+    expect(stages).toEqual(['budget', 'complete'])
+    const budget = replies[0]
+    if (budget?.type !== 'view') throw new Error('no budget view')
+    const first = fromWire<OverviewView>(budget.view)
+    expect(first.indicators).toBeNull()
+    expect(first.snapshot.indicators).toEqual([])
+    expect(first.snapshot.budget.unit.spent.toFixed(2)).toBe('383.74')
+    const order = replies.flatMap((r) => (r.type === 'prepared' ? [r.nodeId] : []))
+    const ids = dataset.nodes.map((n) => n.id)
+    // 1-6月, then 7, 5, 8, 4, … (later before earlier at the same distance)
+    expect(order).toEqual([5, 6, 4, 7, 3, 8, 2, 9, 1, 10, 0, 11].map((i) => ids[i]))
+    expect(replies.filter((r) => r.type === 'view' && r.request !== asked.request)).toEqual([])
+  })
+
+  it('answers a prepared node at once, in the same turn', async () => {
+    const dataset = qiemo2021YearDataset()
+    const { service, replies, show } = serviceOver(dataset)
+    show(dataset.nodes[0]?.id ?? '')
+    await service.idle()
+    const before = replies.length
+    const asked = show(dataset.nodes[11]?.id ?? '')
+    const answer = replies.slice(before)
+    expect(answer).toHaveLength(1)
+    expect(answer[0]).toMatchObject({ type: 'view', request: asked.request, stage: 'complete' })
+  })
+
+  it('answers only the latest request when the user switches before the first is answered', async () => {
+    const dataset = qiemo2021YearDataset()
+    const { service, replies, show } = serviceOver(dataset)
+    const first = show(dataset.nodes[2]?.id ?? '')
+    const second = show(dataset.nodes[9]?.id ?? '')
+    await service.idle()
+    const answered = new Set(replies.flatMap((r) => (r.type === 'view' ? [r.request] : [])))
+    expect(answered).toEqual(new Set([second.request]))
+    expect(first.request).toBeLessThan(second.request)
+  })
+
+  it('reads again for a new data version or new settings, and computes with them', async () => {
+    const dataset = qiemo2021YearDataset()
+    const { service, replies, reads, show } = serviceOver(dataset)
+    const june = dataset.nodes[5]?.id ?? ''
+    show(june)
+    await service.idle()
+    expect(reads).toEqual({ budget: 1, whole: 1 })
+    show(june, { version: 2 })
+    await service.idle()
+    expect(reads).toEqual({ budget: 2, whole: 2 })
+    const settings = { ...defaultSettings(), budgetLight: { red: 50, yellow: 90 } }
+    const asked = show(june, { version: 2, settings })
+    await service.idle()
+    expect(reads.whole).toBe(3)
+    sameBytes(completeView(replies, asked.request), mainThreadView(dataset, june, settings))
+  })
+
+  it('says in Chinese why a node has no view, and still prepares the others', async () => {
+    const dataset = qiemo2021YearDataset()
+    const broken = {
+      ...dataset,
+      nodes: dataset.nodes.map((n, i) => (i === 3 ? { ...n, asOfDate: '2020-04-30' as const } : n)),
+    }
+    const { service, replies, show } = serviceOver(broken)
+    const asked = show(broken.nodes[3]?.id ?? '')
+    await service.idle()
+    expect(replies.find((r) => r.type === 'failed')).toEqual({
+      type: 'failed',
+      request: asked.request,
+      messages: ['监控节点日期 2020-04-30 不在预算年度 2021 内'],
+    })
+    expect(replies.filter((r) => r.type === 'prepared')).toHaveLength(0)
+    const other = show(broken.nodes[0]?.id ?? '')
+    await service.idle()
+    expect(replies.filter((r) => r.type === 'prepared')).toHaveLength(11)
+    expect(completeView(replies, other.request).snapshot.label).toBe('2021年1月')
+  })
+})
