@@ -10,9 +10,8 @@ import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { OverviewReply, OverviewRequest, OverviewView } from '@/domain/overview'
 import { fromWire } from '@/domain/wire'
-import { loadUnitYear } from '@/db/datasets'
-import { loadBudgetPart } from '@/db/unitYearParts'
 import { createOverviewService } from '@/worker/overviewService'
+import { databaseReads } from '@/worker/overviewReads'
 import { useSettingsStore } from './settings'
 import { useWorkspaceStore } from './workspace'
 
@@ -34,18 +33,28 @@ export const useOverviewStore = defineStore('overview', () => {
   let requests = 0
   let asked: OverviewRequest | null = null
   let askedSettings = ''
+  /** the node of the latest request (reactive, unlike `asked`) */
+  const askedNodeId = ref<string | null>(null)
   /** Every setting counts: the worker's views are kept per settings. */
   const settingsKey = computed(() => JSON.stringify(settings.value))
 
-  /** The view of the workspace's current node and data, else null (one of another node or version is not shown). */
-  const current = computed(() => {
+  /**
+   * The node asked for while another node's view is still shown. A switch keeps the shown view, mounted,
+   * until the new node's whole view arrives: remounting the page and its charts for a budget part in
+   * between cost more than the switch itself.
+   */
+  const pendingNodeId = computed(() => {
     const shown = view.value
-    return shown && shown.nodeId === workspace.nodeId ? shown : null
+    return shown && askedNodeId.value !== null && shown.nodeId !== askedNodeId.value ? askedNodeId.value : null
   })
 
   function receive(reply: OverviewReply): void {
     if (reply.type === 'prepared') {
-      if (asked && reply.version === asked.version) prepared.value = { nodes: reply.nodes, of: reply.of }
+      if (asked && reply.version === asked.version) {
+        prepared.value = { nodes: reply.nodes, of: reply.of }
+        // the benchmark reads when the year was ready (docs/benchmarks.md (round 4))
+        if (reply.nodes === reply.of) performance.mark('overview:all-nodes-prepared')
+      }
       return
     }
     if (reply.request !== requests) return // an earlier request's answer: a later one is under way
@@ -54,8 +63,8 @@ export const useOverviewStore = defineStore('overview', () => {
       view.value = null
       return
     }
-    // a budget part never replaces the whole view of the same node and data
-    if (reply.stage === 'budget' && complete.value && view.value?.nodeId === asked?.nodeId) return
+    // a budget part is shown only while there is no whole view (after a reload or a write), never in place of one
+    if (reply.stage === 'budget' && complete.value) return
     messages.value = []
     view.value = fromWire<OverviewView>(reply.view)
     complete.value = reply.stage === 'complete'
@@ -64,10 +73,7 @@ export const useOverviewStore = defineStore('overview', () => {
   function connect(): Channel {
     if (typeof Worker === 'undefined') {
       const service = createOverviewService({
-        reads: {
-          budgetPart: (unitId, year) => loadBudgetPart(unitId, year),
-          unitYear: (unitId, year) => loadUnitYear(unitId, year, { scope: 'all' }),
-        },
+        reads: databaseReads,
         // a copy, as a real message would be
         post: (reply) => queueMicrotask(() => receive(structuredClone(reply))),
       })
@@ -99,7 +105,7 @@ export const useOverviewStore = defineStore('overview', () => {
       view.value = null
       prepared.value = { nodes: 0, of: 0 }
     }
-    complete.value = false
+    if (dataChanged) complete.value = false
     asked = {
       type: 'show',
       request: ++requests,
@@ -111,14 +117,19 @@ export const useOverviewStore = defineStore('overview', () => {
       settings: JSON.parse(settingsKey.value) as OverviewRequest['settings'],
     }
     askedSettings = settingsKey.value
+    askedNodeId.value = nodeId
     channel ??= connect()
     channel.ask(asked)
   }
 
   let following = 0
   let stop: (() => void) | null = null
-  /** Keeps the view current while the 概览 is shown; returns how to stop. */
+  /**
+   * Keeps the view current while the 概览 is shown; returns how to stop. The worker starts at once, so
+   * loading its script and opening the database overlap the workspace's first reads.
+   */
   function follow(): () => void {
+    channel ??= connect()
     following += 1
     stop ??= watch(
       () => [workspace.unitId, workspace.year, workspace.nodeId, workspace.dataVersion, settingsKey.value] as const,
@@ -134,5 +145,5 @@ export const useOverviewStore = defineStore('overview', () => {
     }
   }
 
-  return { view: current, complete, messages, prepared, follow }
+  return { view, complete, pendingNodeId, messages, prepared, follow }
 })

@@ -4,8 +4,7 @@
  * db modules as the page; IndexedDB is shared between a page and its workers.
  */
 import type { OverviewReply, OverviewRequest } from '@/domain/overview'
-import { loadUnitYear } from '@/db/datasets'
-import { loadBudgetPart } from '@/db/unitYearParts'
+import { databaseReads } from './overviewReads'
 import { createOverviewService } from './overviewService'
 
 const scope = self as unknown as {
@@ -14,10 +13,7 @@ const scope = self as unknown as {
 }
 
 const service = createOverviewService({
-  reads: {
-    budgetPart: (unitId, year) => loadBudgetPart(unitId, year),
-    unitYear: (unitId, year) => loadUnitYear(unitId, year, { scope: 'all' }),
-  },
+  reads: databaseReads,
   post: (reply) => scope.postMessage(reply),
 })
 

@@ -5,9 +5,12 @@
  * nearest first, so a switch finds its view ready. All of it runs off the main thread, which only
  * receives a view of the size the 概览 shows (docs/benchmarks.md (round 4)).
  *
- * Views are kept as wire values, not as snapshots: at 主管部门 size a view is a few hundred kilobytes and a
- * snapshot 20,020 assessed indicators. Once every node has its view the unit-year is let go; a new data
- * version or new settings read it again.
+ * The unit-year is read with the shown node's readings and the unit's own indicators' readings at every
+ * node (what a node's view reads); each other node's readings are read when its turn comes (the next
+ * one while the current one computes) and let go once its view is made: at 主管部门 size the year holds
+ * 240,240 readings, one node 20,020. Views are kept as wire values, not as snapshots: a view is a few
+ * hundred kilobytes, a snapshot 20,020 assessed indicators. Once every node has its view the unit-year
+ * is let go too; a new data version or new settings read it again.
  *
  * Plain TypeScript over injected reads, so the tests drive it in Node (test/worker) and the worker
  * entry (overview.worker.ts) only wires it to IndexedDB and postMessage.
@@ -19,14 +22,20 @@ import {
   type OverviewReply,
   type OverviewRequest,
 } from '@/domain/overview'
-import type { Id, UnitYearDataset } from '@/domain/types'
+import type { Id, IndicatorReading, UnitYearDataset } from '@/domain/types'
 import { toWire, type Wire } from '@/domain/wire'
+import { mergeReadings } from '@/db/datasets'
 
 export interface OverviewReads {
   /** The unit-year's budget part (db/unitYearParts), null when the unit does not exist. */
   budgetPart: (unitId: Id, year: number) => Promise<BudgetPart | null>
-  /** The whole unit-year with every node's readings, null when the unit does not exist. */
-  unitYear: (unitId: Id, year: number) => Promise<UnitYearDataset | null>
+  /**
+   * The unit-year with one node's readings and every node's readings of the unit's own (整体)
+   * indicators (db/datasets loadUnitYear with that scope), null when the unit does not exist.
+   */
+  unitYear: (unitId: Id, year: number, nodeId: Id) => Promise<UnitYearDataset | null>
+  /** One node's readings, at every indicator, in loadUnitYear's order. */
+  nodeReadings: (nodeId: Id) => Promise<IndicatorReading[]>
 }
 
 export interface OverviewServiceOptions {
@@ -53,7 +62,11 @@ export function createOverviewService({
   let dataKey = ''
   let settingsKey = ''
   let budget: Promise<BudgetPart | null> | null = null
+  /** the unit-year, read with the readings of `baseNode` */
   let whole: Promise<UnitYearDataset | null> | null = null
+  let baseNode: Id | null = null
+  /** other nodes' readings being read ahead */
+  let ahead = new Map<Id, Promise<IndicatorReading[]>>()
   /** complete views of the current data and settings, by node */
   let views = new Map<Id, Wire>()
   /** nodes whose view cannot be computed (say, a date outside the year): not tried again in the background */
@@ -71,6 +84,7 @@ export function createOverviewService({
       dataKey = key
       budget = null
       whole = null
+      ahead = new Map()
       views = new Map()
       failed = new Set()
     }
@@ -88,7 +102,34 @@ export function createOverviewService({
   }
 
   const budgetPart = (r: OverviewRequest) => (budget ??= reads.budgetPart(r.unitId, r.year))
-  const unitYear = (r: OverviewRequest) => (whole ??= reads.unitYear(r.unitId, r.year))
+  function unitYear(r: OverviewRequest): Promise<UnitYearDataset | null> {
+    if (!whole) {
+      baseNode = r.nodeId
+      whole = reads.unitYear(r.unitId, r.year, r.nodeId)
+    }
+    return whole
+  }
+  /** The readings of a node other than the base node, read once (ahead, when `readAhead`). */
+  function readingsOf(nodeId: Id): Promise<IndicatorReading[]> {
+    let read = ahead.get(nodeId)
+    if (!read) {
+      read = reads.nodeReadings(nodeId)
+      ahead.set(nodeId, read)
+    }
+    return read
+  }
+  /** The unit-year as a node's view reads it: the unit's indicators' readings at every node, and the node's. */
+  async function datasetFor(r: OverviewRequest, nodeId: Id): Promise<UnitYearDataset | null> {
+    const data = await unitYear(r)
+    if (!data || nodeId === baseNode) return data
+    const readings = await readingsOf(nodeId)
+    ahead.delete(nodeId)
+    const unitTargets = new Set(data.targets.filter((t) => t.scope === 'unit').map((t) => t.id))
+    const unitIndicators = new Set(data.indicators.filter((i) => unitTargets.has(i.targetId)).map((i) => i.id))
+    // the base node's readings of project indicators are not this node's: left out, as a read for this node would
+    const unitReadings = data.readings.filter((x) => unitIndicators.has(x.indicatorId))
+    return { ...data, readings: mergeReadings(unitReadings, readings) }
+  }
   /** Whether the data or settings changed since `r` was the latest (its views would be stale). */
   const sameData = (r: OverviewRequest) =>
     wanted !== null &&
@@ -103,14 +144,17 @@ export function createOverviewService({
         if (!views.has(request.nodeId)) {
           await showWanted(request)
         } else {
-          const next = await nextToPrepare(request)
+          const [next, after] = await nextToPrepare(request)
           if (next === null) {
-            // every node has its view: the readings (most of the memory) are read again only when needed
+            // every node has its view: the unit-year (most of the memory) is read again only when needed
             whole = null
+            baseNode = null
             return
           }
           if (!sameData(request)) continue
-          const data = await unitYear(request)
+          // the node after this one is read while this one computes
+          if (after !== null && after !== baseNode) readingsOf(after).catch(() => ahead.delete(after))
+          const data = await datasetFor(request, next)
           if (!sameData(request)) continue
           if (data) prepare(data, next, request)
         }
@@ -145,7 +189,7 @@ export function createOverviewService({
       await pause()
       if (wanted !== request) return
     }
-    const data = await unitYear(request)
+    const data = await datasetFor(request, request.nodeId)
     if (wanted !== request || !sameData(request)) return
     if (!data) {
       post({ type: 'failed', request: request.request, messages: [NOT_FOUND] })
@@ -178,17 +222,20 @@ export function createOverviewService({
     return { ok: true, value: view }
   }
 
-  /** The next node to prepare: nearest the wanted one first, later before earlier; null when all are ready. */
-  async function nextToPrepare(request: OverviewRequest): Promise<Id | null> {
+  /**
+   * The next two nodes to prepare: nearest the wanted one first, later before earlier; null when all
+   * are ready.
+   */
+  async function nextToPrepare(request: OverviewRequest): Promise<[Id | null, Id | null]> {
     const data = await budgetPart(request)
-    if (!data) return null
+    if (!data) return [null, null]
     const order = data.nodes.map((n) => n.id)
     const at = order.indexOf(request.nodeId)
     const candidates = order
       .map((id, index) => ({ id, distance: Math.abs(index - at), later: index > at }))
       .filter((n) => !views.has(n.id) && !failed.has(n.id))
       .sort((a, b) => a.distance - b.distance || (a.later === b.later ? 0 : a.later ? -1 : 1))
-    return candidates[0]?.id ?? null
+    return [candidates[0]?.id ?? null, candidates[1]?.id ?? null]
   }
 
   return {
