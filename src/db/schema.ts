@@ -46,6 +46,13 @@ import type {
 } from '@/domain/types'
 import type { ScoringSchemeDefinition } from '@/domain/scoring'
 import type { SchemeChoice } from '@/domain/managementInputsCheck'
+import type {
+  RegisteredUnitKey,
+  SentSubmission,
+  StoredReview,
+  StoredSubmission,
+  SubordinateRow,
+} from '@/domain/department'
 
 export const DEFAULT_DB_NAME = 'jixiao-jiankong'
 
@@ -104,7 +111,23 @@ export const STORES_V3 = {
   schemeChoices: 'id, &[unitId+year], schemeId',
 } as const satisfies Record<string, string>
 
-export const SCHEMA_VERSION = 3
+/**
+ * Version 4: 主管部门 汇总 (docs/domain-rules.md §17, docs/package-format.md). The unit's signing key
+ * (`signingKeys`, a non-extractable CryptoKey, never in a backup) and the 报送 it made (`sentSubmissions`);
+ * the 主管部门's 下属单位 list (`subordinates`), their registered keys (`unitKeys`), the packages received
+ * (`submissions`, kept verbatim) and the 审核 states (`reviews`). New tables only: no upgrade.
+ */
+export const STORES_V4 = {
+  ...STORES_V3,
+  signingKeys: 'unitId',
+  sentSubmissions: 'id, nodeId, unitId',
+  subordinates: 'id, departmentUnitId, unitId',
+  unitKeys: 'unitId',
+  submissions: 'id, departmentUnitId, [unitId+asOfDate], unitId, packageSha256',
+  reviews: 'id, departmentUnitId, [unitId+asOfDate]',
+} as const satisfies Record<string, string>
+
+export const SCHEMA_VERSION = 4
 
 /** Every version in order; Dexie upgrades an old database step by step. */
 function declareVersions(db: Dexie): void {
@@ -123,6 +146,18 @@ function declareVersions(db: Dexie): void {
         })
     })
   db.version(3).stores(STORES_V3)
+  db.version(4).stores(STORES_V4)
+}
+
+/** The unit's own signing key (db/signing.ts): the private key cannot leave this browser. */
+export interface SigningKeyRow {
+  unitId: Id
+  /** the private key is not extractable: IndexedDB keeps the CryptoKey itself */
+  keyPair: CryptoKeyPair
+  /** SPKI, base64 */
+  publicKey: string
+  fingerprint: string
+  createdAt: IsoDateTime
 }
 
 /**
@@ -149,6 +184,12 @@ export class MonitoringDb extends Dexie {
   settings!: Table<SettingsRow, SettingsRow['key']>
   auditLog!: EntityTable<AuditEntry, 'seq'>
   meta!: Table<MetaRow, MetaKey>
+  signingKeys!: Table<SigningKeyRow, Id>
+  sentSubmissions!: Table<SentSubmission, Id>
+  subordinates!: Table<SubordinateRow, Id>
+  unitKeys!: Table<RegisteredUnitKey, Id>
+  submissions!: Table<StoredSubmission, Id>
+  reviews!: Table<StoredReview, Id>
 
   /** The clock for audit timestamps; tests replace it to get fixed times. */
   now: () => Date = () => new Date()

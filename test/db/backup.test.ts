@@ -397,7 +397,7 @@ describe('backup → restore', () => {
     const { text, backup } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database })
     expect(backup.format).toBe(BACKUP_FORMAT)
     expect(backup.formatVersion).toBe(1)
-    expect(backup.schemaVersion).toBe(3) // version 3: scoring schemes, 管理指标填报, scheme choices
+    expect(backup.schemaVersion).toBe(4) // version 4: the 报送 tables; version 3: scoring schemes, 管理指标填报, scheme choices
     expect(Object.keys(backup.tables).sort()).toEqual([...TABLE_NAMES].sort())
     expect(backup.counts.budgetLines).toBe(5)
     expect(backup.counts.indicators).toBe(22)

@@ -30,7 +30,7 @@ async function writeAtVersion(
 
 describe('schema versions', () => {
   it('is at version 3: scoring schemes, 管理指标填报 and the unit-years’ choice of scheme have tables', () => {
-    expect(SCHEMA_VERSION).toBe(3)
+    expect(SCHEMA_VERSION).toBe(4)
   })
 
   it('opens a version 1 database with the current schema and reads its data', async () => {
@@ -119,8 +119,8 @@ describe('schema versions', () => {
   })
 })
 
-describe('version 2 → 3', () => {
-  it('keeps every row of a version 2 database and adds the three empty tables, ready to write', async () => {
+describe('version 2 → 3 → 4', () => {
+  it('keeps every row of a version 2 database and adds the empty tables, ready to write', async () => {
     const name = `migration-v3-${crypto.randomUUID()}`
     const dataset = aDataset()
     const settings = { key: 'monitoring', value: { scoringScheme: 'common' } }
@@ -134,7 +134,7 @@ describe('version 2 → 3', () => {
     })
     const current = createDb(name)
     await current.open()
-    expect(current.verno).toBe(3)
+    expect(current.verno).toBe(4)
     expect(
       rowsById((await loadUnitYear(dataset.unit.id, YEAR, { database: current })) ?? aDataset({ projects: [] })),
     ).toStrictEqual(rowsById({ ...dataset, budgetJudgements: [], alerts: [], measures: [], reports: [] }))
@@ -142,6 +142,9 @@ describe('version 2 → 3', () => {
     expect(await current.scoringSchemes.count()).toBe(0)
     expect(await current.schemeChoices.count()).toBe(0)
     expect(await listSchemes({ database: current })).toStrictEqual([])
+    // version 4: the 报送 tables (docs/domain-rules.md §17), empty
+    for (const table of ['signingKeys', 'sentSubmissions', 'subordinates', 'unitKeys', 'submissions', 'reviews'])
+      expect(await current.table(table).count()).toBe(0)
     // 编制数 45 of seed 001's unit, stored in the new table
     const inputs = { ...emptyManagementInputs(dataset.unit.id, YEAR), amounts: { staffingQuota: '45' as const } }
     expect((await putManagementInputs(inputs, { database: current })).ok).toBe(true)

@@ -15,3 +15,4 @@ export { classifySubmission, latestSubmissions, SUBMISSION_CLASS_LABELS, submiss
 export type { SubmissionClass } from './supersession'
 export { notSubmittedRecord, REVIEW_ACTION_LABELS, REVIEW_STATE_LABELS, reviewTransition } from './review'
 export type { ReviewAction, ReviewRecord, ReviewState } from './review'
+export * from './stored'

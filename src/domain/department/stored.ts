@@ -1,0 +1,65 @@
+/**
+ * What the 主管部门 and a 下属单位 keep of 报送 in IndexedDB (schema version 4, src/db/schema.ts): plain
+ * data, so rows survive IndexedDB and a backup as they are.
+ */
+import type { Id, IsoDate, IsoDateTime } from '../types'
+import type { ReviewRecord } from './review'
+import type { SubmissionRef, UnitNodeFigures } from './types'
+
+/** A 报送包 the 主管部门 accepted: the file verbatim, what it states, and its summary. History keeps all. */
+export interface StoredSubmission extends SubmissionRef {
+  /** SHA-256 of the package's manifest (lower-case hex): one row per package, also when re-imported */
+  id: Id
+  /** the 主管部门 (a unit of this database) that received it */
+  departmentUnitId: Id
+  receivedAt: IsoDateTime
+  /** the signing key's fingerprint, as registered for the unit */
+  fingerprint: string
+  /** the package file as received, so it can be verified again or forwarded unchanged */
+  bytes: Uint8Array
+  figures: UnitNodeFigures
+}
+
+/** A 下属单位's signing key as the 主管部门 registered it (trust on first contact, re-registered on purpose). */
+export interface RegisteredUnitKey {
+  unitId: Id
+  unitName: string
+  /** SPKI, base64 */
+  publicKey: string
+  fingerprint: string
+  registeredAt: IsoDateTime
+  /** 当前操作人 who confirmed it */
+  registeredBy: string
+}
+
+/** A 下属单位 on the 主管部门's list; `unitId` is bound by the first package from it (ids are the unit's own). */
+export interface SubordinateRow {
+  id: Id
+  departmentUnitId: Id
+  name: string
+  unitId: Id | null
+  sortOrder: number
+}
+
+/** The 审核 state of one unit at one monitoring date, with every earlier state. */
+export interface StoredReview {
+  /** `${departmentUnitId}|${unitId}|${asOfDate}` */
+  id: Id
+  departmentUnitId: Id
+  unitId: Id
+  asOfDate: IsoDate
+  record: ReviewRecord
+  history: ReviewRecord[]
+}
+
+/** A 报送 the unit made, and the 回执 it imported for it (the unit's side). */
+export interface SentSubmission {
+  /** SHA-256 of the package's manifest */
+  id: Id
+  unitId: Id
+  nodeId: Id
+  createdAt: IsoDateTime
+  packageSha256: string
+  /** the 主管部门's decision from its 回执; null until one is imported */
+  receipt: { record: ReviewRecord; importedAt: IsoDateTime } | null
+}
