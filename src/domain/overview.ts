@@ -11,7 +11,14 @@
  * read and assessed.
  */
 import { computeNodeAlerts, withReviewState } from './alerts'
-import { dualMonitoring, indicatorLightMatrix, type DualMonitoringRow, type IndicatorLightMatrix } from './dashboard'
+import {
+  dualMonitoring,
+  indicatorLightMatrix,
+  slowestProjects,
+  type DualMonitoringRow,
+  type IndicatorLightMatrix,
+} from './dashboard'
+import { schemeContextOf, type SchemeContext } from './scoring'
 import { forecastExecution, forecastIndicators, type ExecutionForecast, type IndicatorForecast } from './forecast'
 import { settingsForNode } from './lock'
 import type { Checked } from './result'
@@ -26,10 +33,17 @@ export interface OpenAlertCounts {
   red: number
 }
 
+/** How many projects the 概览 charts: the slowest ones (双监控 and the projects' 执行率). */
+export const OVERVIEW_PROJECTS = 20
+
 /** What the 概览 shows that needs the node's indicators (all of them, not only the unit's). */
 export interface OverviewIndicatorPart {
-  /** every project's money progress against its target progress (双监控), in the snapshot's project order */
-  dual: DualMonitoringRow[]
+  /** the OVERVIEW_PROJECTS slowest projects' money progress against their target progress (双监控) */
+  slowest: DualMonitoringRow[]
+  /** how many projects the unit has (the charts name it: 「执行最慢的 20 个，共 1000 个」) */
+  projectCount: number
+  /** what the score preview scores (scoring.schemeContextOf of the whole snapshot, without the inputs) */
+  schemeContext: SchemeContext
   /** the unit's indicators' lights at every node of the year */
   matrix: IndicatorLightMatrix
   executionForecast: ExecutionForecast
@@ -42,8 +56,10 @@ export interface OverviewIndicatorPart {
 export interface OverviewView {
   nodeId: Id
   /**
-   * The node snapshot with only the unit's own (整体) indicators. Before the indicator part is known
-   * (`indicators` null) it is the budget part alone: its indicator figures are empty, not zero.
+   * The node snapshot as the 概览 shows it: only the unit's own (整体) indicators; the budget by line
+   * and by project and the project lights only for the slowest projects charted (`overviewSnapshot`).
+   * Before the indicator part is known (`indicators` null) it is the budget part alone: its indicator
+   * figures are empty, not zero.
    */
   snapshot: NodeSnapshot
   indicators: OverviewIndicatorPart | null
@@ -56,7 +72,24 @@ export type BudgetPart = Omit<UnitYearDataset, 'targets' | 'indicators' | 'readi
 export function budgetOverview(budget: BudgetPart, nodeId: Id, settings: MonitoringSettings): Checked<OverviewView> {
   const dataset: UnitYearDataset = { ...budget, targets: [], indicators: [], readings: [] }
   const snapshot = computeNodeSnapshot({ dataset, nodeId, settings: nodeSettings(dataset, nodeId, settings) })
-  return snapshot.ok ? { ok: true, value: { nodeId, snapshot: snapshot.value, indicators: null } } : snapshot
+  return snapshot.ok
+    ? { ok: true, value: { nodeId, snapshot: overviewSnapshot(snapshot.value, []), indicators: null } }
+    : snapshot
+}
+
+/**
+ * What the 概览 reads of a snapshot. At 主管部门 size the budget by line (1,005 lines with their rows),
+ * by project and the project lights (1,000 each) were most of a view's 1.2 MB and of the time to
+ * receive it (docs/benchmarks.md (round 4)); the page lists none of them.
+ */
+export function overviewSnapshot(snapshot: NodeSnapshot, charted: readonly DualMonitoringRow[]): NodeSnapshot {
+  const shown = new Set(charted.map((row) => row.projectId))
+  return {
+    ...snapshot,
+    budget: { ...snapshot.budget, byLine: [], byProject: [] },
+    projectLights: snapshot.projectLights.filter((p) => shown.has(p.projectId)),
+    indicators: snapshot.indicators.filter((row) => row.scope === 'unit'),
+  }
 }
 
 /**
@@ -71,13 +104,17 @@ export function overviewOf(dataset: UnitYearDataset, nodeId: Id, settings: Monit
   const raised = computeNodeAlerts({ dataset, snapshot, settings: nodeSettingsNow })
   const stored = dataset.alerts.filter((a) => a.nodeId === nodeId)
   const open = withReviewState(raised, stored).filter((a) => a.status === 'open')
+  const dual = dualMonitoring(snapshot)
+  const slowest = slowestProjects(dual, OVERVIEW_PROJECTS)
   return {
     ok: true,
     value: {
       nodeId,
-      snapshot: { ...snapshot, indicators: snapshot.indicators.filter((row) => row.scope === 'unit') },
+      snapshot: overviewSnapshot(snapshot, slowest),
       indicators: {
-        dual: dualMonitoring(snapshot),
+        slowest,
+        projectCount: dual.length,
+        schemeContext: schemeContextOf(snapshot),
         // the page passes the current settings, not the node's: the heatmap spans every node of the year
         matrix: indicatorLightMatrix(dataset, settings),
         executionForecast: forecastExecution(snapshot, dataset),

@@ -68,6 +68,8 @@ export const useOverviewStore = defineStore('overview', () => {
     messages.value = []
     view.value = fromWire<OverviewView>(reply.view)
     complete.value = reply.stage === 'complete'
+    // where a reload's time goes, for the benchmark (docs/benchmarks.md (round 4))
+    performance.mark(`overview:${reply.stage}-view`)
   }
 
   function connect(): Channel {
@@ -118,6 +120,7 @@ export const useOverviewStore = defineStore('overview', () => {
     }
     askedSettings = settingsKey.value
     askedNodeId.value = nodeId
+    performance.mark('overview:asked')
     channel ??= connect()
     channel.ask(asked)
   }

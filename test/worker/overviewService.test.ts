@@ -7,10 +7,17 @@
 import { describe, expect, it } from 'vitest'
 import { computeNodeAlerts, withReviewState } from '@/domain/alerts'
 import { canonicalJson } from '@/domain/canonicalJson'
-import { dualMonitoring, indicatorLightMatrix } from '@/domain/dashboard'
+import { dualMonitoring, indicatorLightMatrix, slowestProjects } from '@/domain/dashboard'
+import { schemeContextOf } from '@/domain/scoring'
 import { forecastExecution, forecastIndicators } from '@/domain/forecast'
 import { settingsForNode } from '@/domain/lock'
-import type { BudgetPart, OverviewReply, OverviewRequest, OverviewView } from '@/domain/overview'
+import {
+  overviewSnapshot,
+  type BudgetPart,
+  type OverviewReply,
+  type OverviewRequest,
+  type OverviewView,
+} from '@/domain/overview'
 import { defaultSettings, type MonitoringSettings } from '@/domain/settings'
 import { computeNodeSnapshot } from '@/domain/snapshot'
 import type { UnitYearDataset } from '@/domain/types'
@@ -22,7 +29,9 @@ import { buildDashboardRows } from '../../scripts/bench/dashboardData.mjs'
 
 /**
  * The 概览's figures as the page computed them on the main thread before issue 14 (OverviewPage, the
- * alerts store): the node snapshot, the alerts with their review state, 双监控, heatmap and forecasts.
+ * alerts store, the score card): the node snapshot, the alerts with their review state, 双监控 (the
+ * slowest 20 charted), heatmap, forecasts and what the score preview scored. The snapshot is compared
+ * as the page reads it (overviewSnapshot: the unit's indicators, no budget by line or by project).
  */
 function mainThreadView(dataset: UnitYearDataset, nodeId: string, settings: MonitoringSettings): OverviewView {
   const node = dataset.nodes.find((n) => n.id === nodeId)
@@ -35,11 +44,15 @@ function mainThreadView(dataset: UnitYearDataset, nodeId: string, settings: Moni
     computeNodeAlerts({ dataset, snapshot, settings: forNode }),
     dataset.alerts.filter((a) => a.nodeId === nodeId),
   ).filter((a) => a.status === 'open')
+  const dual = dualMonitoring(snapshot)
+  const slowest = slowestProjects(dual, 20)
   return {
     nodeId,
-    snapshot: { ...snapshot, indicators: snapshot.indicators.filter((row) => row.scope === 'unit') },
+    snapshot: overviewSnapshot(snapshot, slowest),
     indicators: {
-      dual: dualMonitoring(snapshot),
+      slowest,
+      projectCount: dual.length,
+      schemeContext: schemeContextOf(snapshot),
       matrix: indicatorLightMatrix(dataset, settings),
       executionForecast: forecastExecution(snapshot, dataset),
       indicatorForecasts: forecastIndicators(snapshot, dataset),
@@ -166,7 +179,9 @@ describe('overview worker: the same figures as the main thread', () => {
       const view = completeView(replies, asked.request)
       // the view carries the unit's 20 indicators, not 20,020
       expect(view.snapshot.indicators).toHaveLength(20)
-      expect(view.indicators?.dual).toHaveLength(1000)
+      expect(view.indicators?.slowest).toHaveLength(20)
+      expect(view.indicators?.projectCount).toBe(1000)
+      expect(view.snapshot.projectLights).toHaveLength(20)
       sameBytes(view, mainThreadView(dataset, node.id, defaultSettings()))
     }
     expect(reads).toEqual({ budget: 1, whole: 1, nodes: 11 }) // every view was kept, nothing read again
