@@ -4,6 +4,9 @@ import vue from '@vitejs/plugin-vue'
 import { precacheServiceWorker } from './scripts/vite-plugin-precache.ts'
 
 export default defineConfig({
+  // Names this build: the overview worker keeps the views it computed per build (src/worker/viewCache.ts),
+  // so a view computed by older code is never shown by newer code.
+  define: { __APP_BUILD__: JSON.stringify(new Date().toISOString()) },
   // Relative asset paths: the built app opens from any folder or sub-path, offline.
   base: './',
   plugins: [vue(), precacheServiceWorker()],

@@ -115,7 +115,9 @@ export const STORES_V3 = {
  * Version 4: 主管部门 汇总 (docs/domain-rules.md §17, docs/package-format.md). The unit's signing key
  * (`signingKeys`, a non-extractable CryptoKey, never in a backup) and the 报送 it made (`sentSubmissions`);
  * the 主管部门's 下属单位 list (`subordinates`), their registered keys (`unitKeys`), the packages received
- * (`submissions`, kept verbatim) and the 审核 states (`reviews`). New tables only: no upgrade.
+ * (`submissions`, kept verbatim) and the 审核 states (`reviews`). And the overview worker's views
+ * (`overviewViews`, a cache: never backed up, valid only for the data version it was computed at; see
+ * db/viewCache.ts). New tables only: no upgrade.
  */
 export const STORES_V4 = {
   ...STORES_V3,
@@ -125,6 +127,7 @@ export const STORES_V4 = {
   unitKeys: 'unitId',
   submissions: 'id, departmentUnitId, [unitId+asOfDate], unitId, packageSha256',
   reviews: 'id, departmentUnitId, [unitId+asOfDate]',
+  overviewViews: 'key, [unitId+year]',
 } as const satisfies Record<string, string>
 
 export const SCHEMA_VERSION = 4
@@ -147,6 +150,25 @@ function declareVersions(db: Dexie): void {
     })
   db.version(3).stores(STORES_V3)
   db.version(4).stores(STORES_V4)
+}
+
+/**
+ * A 概览 view the overview worker computed (src/worker), kept so that a reload with unchanged data shows
+ * it at once (docs/benchmarks.md (round 4)). Valid only while `stamp`, `settingsKey` and `build` match.
+ */
+export interface OverviewViewRow {
+  /** `${unitId}|${year}|${nodeId}`: one row per node, the latest computed */
+  key: string
+  unitId: Id
+  year: number
+  nodeId: Id
+  /** the data version it was computed at (db/viewCache `dataStamp`) */
+  stamp: string
+  settingsKey: string
+  /** the app build that computed it */
+  build: string
+  /** domain/wire's form of an OverviewView */
+  view: unknown
 }
 
 /** The unit's own signing key (db/signing.ts): the private key cannot leave this browser. */
@@ -190,6 +212,7 @@ export class MonitoringDb extends Dexie {
   unitKeys!: Table<RegisteredUnitKey, Id>
   submissions!: Table<StoredSubmission, Id>
   reviews!: Table<StoredReview, Id>
+  overviewViews!: Table<OverviewViewRow, string>
 
   /** The clock for audit timestamps; tests replace it to get fixed times. */
   now: () => Date = () => new Date()

@@ -1,9 +1,12 @@
 /**
  * The overview service's reads from IndexedDB: the worker's, and the main thread's where there is no
- * Worker (the unit tests' jsdom). The scope is what a node's view reads (docs/benchmarks.md (round 4)).
+ * Worker (the unit tests' jsdom). The scope is what a node's view reads; the views are kept per data
+ * version, settings and app build (db/viewCache.ts, docs/benchmarks.md (round 4)).
  */
 import { loadReadings, loadUnitYear } from '@/db/datasets'
 import { loadBudgetPart } from '@/db/unitYearParts'
+import { dataStamp, keepView, validViews } from '@/db/viewCache'
+import type { Wire } from '@/domain/wire'
 import type { OverviewReads } from './overviewService'
 
 export const databaseReads: OverviewReads = {
@@ -11,4 +14,20 @@ export const databaseReads: OverviewReads = {
   unitYear: (unitId, year, nodeId) =>
     loadUnitYear(unitId, year, { scope: { nodeIds: [nodeId], unitIndicators: true } }),
   nodeReadings: (nodeId) => loadReadings({ nodeIds: [nodeId] }),
+  dataStamp: () => dataStamp(),
+  keptViews: async (unitId, year, stamp, settingsKey) => {
+    const rows = await validViews(unitId, year, { stamp, settingsKey, build: __APP_BUILD__ })
+    return new Map(rows.map((row) => [row.nodeId, row.view as Wire]))
+  },
+  keepView: (unitId, year, nodeId, stamp, settingsKey, view) =>
+    keepView({
+      key: `${unitId}|${year}|${nodeId}`,
+      unitId,
+      year,
+      nodeId,
+      stamp,
+      settingsKey,
+      build: __APP_BUILD__,
+      view,
+    }),
 }

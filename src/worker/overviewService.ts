@@ -12,6 +12,9 @@
  * hundred kilobytes, a snapshot 20,020 assessed indicators. Once every node has its view the unit-year
  * is let go too; a new data version or new settings read it again.
  *
+ * Views are also kept at rest (`reads.keptViews` / `keepView`, db/viewCache.ts) with the data version
+ * they were computed at: a reload with unchanged data answers from them at once, every node.
+ *
  * Plain TypeScript over injected reads, so the tests drive it in Node (test/worker) and the worker
  * entry (overview.worker.ts) only wires it to IndexedDB and postMessage.
  */
@@ -36,6 +39,12 @@ export interface OverviewReads {
   unitYear: (unitId: Id, year: number, nodeId: Id) => Promise<UnitYearDataset | null>
   /** One node's readings, at every indicator, in loadUnitYear's order. */
   nodeReadings: (nodeId: Id) => Promise<IndicatorReading[]>
+  /** The data version now (db/viewCache `dataStamp`): views kept at another version are not used. */
+  dataStamp: () => Promise<string>
+  /** The views kept for the unit-year at this data version and these settings, by node. */
+  keptViews: (unitId: Id, year: number, stamp: string, settingsKey: string) => Promise<Map<Id, Wire>>
+  /** Keeps a computed view at the data version it was computed at. */
+  keepView: (unitId: Id, year: number, nodeId: Id, stamp: string, settingsKey: string, view: Wire) => Promise<void>
 }
 
 export interface OverviewServiceOptions {
@@ -67,6 +76,12 @@ export function createOverviewService({
   let baseNode: Id | null = null
   /** other nodes' readings being read ahead */
   let ahead = new Map<Id, Promise<IndicatorReading[]>>()
+  /** the data version, read before any data: a view computed later is at least as new as it */
+  let stamp: Promise<string> | null = null
+  /** the kept views of the current data and settings have been taken in */
+  let keptTaken: Promise<void> | null = null
+  /** how many ready views the last 'prepared' message counted */
+  let reportedReady = 0
   /** complete views of the current data and settings, by node */
   let views = new Map<Id, Wire>()
   /** nodes whose view cannot be computed (say, a date outside the year): not tried again in the background */
@@ -85,11 +100,16 @@ export function createOverviewService({
       budget = null
       whole = null
       ahead = new Map()
+      stamp = null
+      keptTaken = null
+      reportedReady = 0
       views = new Map()
       failed = new Set()
     }
     if (settings !== settingsKey) {
       settingsKey = settings
+      keptTaken = null
+      reportedReady = 0
       views = new Map()
       failed = new Set()
     }
@@ -136,11 +156,32 @@ export function createOverviewService({
     `${r.unitId}\u0000${r.year}\u0000${r.version}` === dataKey &&
     JSON.stringify(r.settings) === settingsKey
 
+  /** Takes in the views kept at rest for this data version and settings (once per both). */
+  function takeKeptViews(r: OverviewRequest): Promise<void> {
+    keptTaken ??= (async () => {
+      stamp ??= reads.dataStamp()
+      const now = await stamp
+      const kept = await reads.keptViews(r.unitId, r.year, now, settingsKey)
+      if (!sameData(r)) return
+      for (const [nodeId, view] of kept) if (!views.has(nodeId)) views.set(nodeId, view)
+      const shown = views.get(r.nodeId)
+      if (shown !== undefined && wanted === r && budgetPosted !== r) {
+        budgetPosted = r
+        post({ type: 'view', request: r.request, stage: 'complete', view: shown })
+      }
+    })().catch(() => {
+      /* a cache: without it, the views are computed */
+    })
+    return keptTaken
+  }
+
   async function run(): Promise<void> {
     for (;;) {
       const request = wanted
       if (!request) return
       try {
+        await takeKeptViews(request)
+        if (!sameData(request)) continue
         if (!views.has(request.nodeId)) {
           await showWanted(request)
         } else {
@@ -149,6 +190,16 @@ export function createOverviewService({
             // every node has its view: the unit-year (most of the memory) is read again only when needed
             whole = null
             baseNode = null
+            const year = await budgetPart(request)
+            // the year is ready: said once more when its views came kept at rest (no node was computed)
+            if (year && sameData(request) && reportedReady !== views.size)
+              post({
+                type: 'prepared',
+                version: request.version,
+                nodeId: request.nodeId,
+                nodes: views.size,
+                of: year.nodes.length,
+              })
             return
           }
           if (!sameData(request)) continue
@@ -218,6 +269,14 @@ export function createOverviewService({
     }
     const view = toWire(computed.value)
     views.set(nodeId, view)
+    reportedReady = views.size
+    const at = stamp
+    if (at)
+      void at
+        .then((version) => reads.keepView(request.unitId, request.year, nodeId, version, settingsKey, view))
+        .catch(() => {
+          /* a cache: the view is computed again next time */
+        })
     post({ type: 'prepared', version: request.version, nodeId, nodes: views.size, of: data.nodes.length })
     return { ok: true, value: view }
   }

@@ -21,7 +21,7 @@ import {
 import { defaultSettings, type MonitoringSettings } from '@/domain/settings'
 import { computeNodeSnapshot } from '@/domain/snapshot'
 import type { UnitYearDataset } from '@/domain/types'
-import { fromWire, toWire } from '@/domain/wire'
+import { fromWire, toWire, type Wire } from '@/domain/wire'
 import { qiemo2021YearDataset } from '@/domain/demo/qiemo2021Year'
 import { createOverviewService } from '@/worker/overviewService'
 import { sortReadings } from '@/db/datasets'
@@ -75,7 +75,7 @@ function budgetPartOf(dataset: UnitYearDataset): BudgetPart {
  * A service over `dataset` (its readings in the database's order), its replies cloned as postMessage
  * would, and how often it read. The reads give what db/datasets gives for the same scopes.
  */
-function serviceOver(dataset: UnitYearDataset) {
+function serviceOver(dataset: UnitYearDataset, kept: KeptViews = { stamp: '1:1', rows: new Map() }) {
   const replies: OverviewReply[] = []
   const reads = { budget: 0, whole: 0, nodes: 0 }
   const unitTargets = new Set(dataset.targets.filter((t) => t.scope === 'unit').map((t) => t.id))
@@ -95,6 +95,16 @@ function serviceOver(dataset: UnitYearDataset) {
         reads.nodes += 1
         return structuredClone(dataset.readings.filter((r) => r.nodeId === nodeId))
       },
+      dataStamp: async () => kept.stamp,
+      keptViews: async (_unit, _year, stamp, settingsKey) =>
+        new Map(
+          [...kept.rows]
+            .filter(([, row]) => row.stamp === stamp && row.settingsKey === settingsKey)
+            .map(([nodeId, row]) => [nodeId, structuredClone(row.view)]),
+        ),
+      keepView: async (_unit, _year, nodeId, stamp, settingsKey, view) => {
+        kept.rows.set(nodeId, { stamp, settingsKey, view: structuredClone(view) })
+      },
     },
     post: (reply) => replies.push(structuredClone(reply)),
   })
@@ -113,6 +123,12 @@ function serviceOver(dataset: UnitYearDataset) {
     return asked
   }
   return { service, replies, reads, show }
+}
+
+/** Views kept at rest (db/viewCache in the app): the data version now, and the rows by node. */
+interface KeptViews {
+  stamp: string
+  rows: Map<string, { stamp: string; settingsKey: string; view: Wire }>
 }
 
 /** The complete view the service posted for a request. */
@@ -188,6 +204,55 @@ describe('overview worker: the same figures as the main thread', () => {
   }, 120_000)
 })
 
+describe('overview worker: views kept at rest', () => {
+  it('a reload with unchanged data answers every node from the kept views, reading no indicator', async () => {
+    const dataset = asStored(qiemo2021YearDataset())
+    const kept: KeptViews = { stamp: '40:40', rows: new Map() }
+    const first = serviceOver(dataset, kept)
+    first.show(dataset.nodes[5]?.id ?? '')
+    await first.service.idle()
+    expect(kept.rows.size).toBe(12)
+    // the reload: a new service (a new worker) over the same database
+    const again = serviceOver(dataset, kept)
+    const asked = again.show(dataset.nodes[5]?.id ?? '')
+    await again.service.idle()
+    expect(again.reads).toEqual({ budget: 1, whole: 0, nodes: 0 })
+    const stages = again.replies.filter((r) => r.type === 'view').map((r) => (r.type === 'view' ? r.stage : ''))
+    expect(stages).toEqual(['complete'])
+    sameBytes(
+      completeView(again.replies, asked.request),
+      mainThreadView(dataset, dataset.nodes[5]?.id ?? '', defaultSettings()),
+    )
+    for (const node of dataset.nodes) {
+      const view = completeView(again.replies, again.show(node.id).request)
+      sameBytes(view, mainThreadView(dataset, node.id, defaultSettings()))
+    }
+  })
+
+  it('computes again when the data version or the settings differ from the kept views', async () => {
+    const dataset = asStored(qiemo2021YearDataset())
+    const kept: KeptViews = { stamp: '40:40', rows: new Map() }
+    const first = serviceOver(dataset, kept)
+    first.show(dataset.nodes[5]?.id ?? '')
+    await first.service.idle()
+    // a write since: the audit log and the change counter moved on
+    kept.stamp = '41:41'
+    const afterWrite = serviceOver(dataset, kept)
+    afterWrite.show(dataset.nodes[5]?.id ?? '')
+    await afterWrite.service.idle()
+    expect(afterWrite.reads).toEqual({ budget: 1, whole: 1, nodes: 11 })
+    const settings = { ...defaultSettings(), budgetLight: { red: 50, yellow: 90 } }
+    const otherSettings = serviceOver(dataset, kept)
+    const asked = otherSettings.show(dataset.nodes[5]?.id ?? '', { settings })
+    await otherSettings.service.idle()
+    expect(otherSettings.reads.whole).toBe(1)
+    sameBytes(
+      completeView(otherSettings.replies, asked.request),
+      mainThreadView(dataset, dataset.nodes[5]?.id ?? '', settings),
+    )
+  })
+})
+
 describe('overview worker: order and staleness', () => {
   it('posts the budget part first, then the whole view, then prepares the others nearest first', async () => {
     const dataset = asStored(qiemo2021YearDataset())
@@ -236,11 +301,13 @@ describe('overview worker: order and staleness', () => {
 
   it('reads again for a new data version or new settings, and computes with them', async () => {
     const dataset = asStored(qiemo2021YearDataset())
-    const { service, replies, reads, show } = serviceOver(dataset)
+    const kept: KeptViews = { stamp: '1:1', rows: new Map() }
+    const { service, replies, reads, show } = serviceOver(dataset, kept)
     const june = dataset.nodes[5]?.id ?? ''
     show(june)
     await service.idle()
     expect(reads).toEqual({ budget: 1, whole: 1, nodes: 11 })
+    kept.stamp = '2:2' // a write: the workspace read again (version 2) and the database's version moved on
     show(june, { version: 2 })
     await service.idle()
     expect(reads).toEqual({ budget: 2, whole: 2, nodes: 22 })
