@@ -8,8 +8,9 @@
 // layout is exactly the template's), with BENCH_ROWS budget lines (default 10,000) each holding six
 // months of 执行数 and 到位资金. Then, in the same page and browser run, alternately and on fresh databases:
 //   app      = the user's import: ExcelJS read → dry-run plan (parse, validate, diff) → commit in one transaction
+//              (reads the stored data again; plans again only if it changed since the preview)
 //   baseline = ExcelJS read of the same file + a raw Dexie bulkPut of the same budget lines and months
-// and prints the median of each and their ratio (target ≤ 1.3×). Measures only; never fails on time.
+// and prints the median of each and their ratio (target ≤ 1.2×, issue 14). Measures only; never fails on time.
 import ExcelJS from 'exceljs'
 import { fileURLToPath } from 'node:url'
 import { median, withBuiltApp } from './lib.mjs'
@@ -86,14 +87,14 @@ await withBuiltApp(
       const a = await page.evaluate(async (data) => window.__importBench.appImport(new Uint8Array(data)), bytes)
       if (a.problems) throw new Error(`import reported ${a.problems} problems`)
       console.log(
-        `run ${run + 1}: app ${a.totalMs.toFixed(0)} ms (read+plan ${a.readMs.toFixed(0)}, commit ${a.commitMs.toFixed(0)}; ${a.rows} rows) · baseline ${b.totalMs.toFixed(0)} ms (${b.rows} rows)`,
+        `run ${run + 1}: app ${a.totalMs.toFixed(0)} ms (read+plan ${a.readMs.toFixed(0)}, commit ${a.commitMs.toFixed(0)}${a.replanned ? ', planned again' : ''}; ${a.rows} rows) · baseline ${b.totalMs.toFixed(0)} ms (${b.rows} rows)`,
       )
       app.push(a.totalMs)
       base.push(b.totalMs)
     }
     const ratio = median(app) / median(base)
     console.log(
-      `median app ${median(app).toFixed(0)} ms, baseline ${median(base).toFixed(0)} ms, ratio ${ratio.toFixed(2)}× (target ≤ 1.30×)`,
+      `median app ${median(app).toFixed(0)} ms, baseline ${median(base).toFixed(0)} ms, ratio ${ratio.toFixed(2)}× (target ≤ 1.20×)`,
     )
   },
   { config: HARNESS_CONFIG },

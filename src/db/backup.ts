@@ -1,11 +1,19 @@
 /**
- * 备份与恢复: the whole database as one versioned JSON file with a SHA-256 checksum over every table.
+ * 备份与恢复: the whole database as one versioned JSON file with a SHA-256 checksum over every table,
+ * signed by the unit's key (docs/package-format.md §9).
  *
- * File shape (format version 1):
- *   { format: 'jixiao-jiankong-backup', formatVersion: 1, schemaVersion, createdAt, counts,
- *     tables: { units: [...], …, auditLog: [...], meta: [...] }, checksum: { algorithm: 'SHA-256', value } }
- * The checksum is over the canonical JSON (keys sorted) of everything but `checksum`, so any edit,
- * truncation or bit flip is caught. A backup file is untrusted input: before any use it is size- and
+ * File shape (format version 2):
+ *   { format: 'jixiao-jiankong-backup', formatVersion: 2, schemaVersion, createdAt, counts,
+ *     tables: { units: [...], …, auditLog: [...], meta: [...] }, checksum: { algorithm: 'SHA-256', value },
+ *     signature?: { algorithm: 'ECDSA-P256-SHA256', publicKey, value } }
+ * The checksum is over the canonical JSON (keys sorted) of everything but `checksum` and `signature`,
+ * so any accidental edit, truncation or bit flip is caught. A checksum proves only that the file agrees
+ * with itself (whoever edits the figures can recompute it); the signature, over the UTF-8 bytes of the
+ * same canonical JSON (`backupSignedBytes`), proves who wrote it. Signing and verifying need the key
+ * (io/package, stores/dataTransfer): this module only carries the signature and checks its form.
+ * Format version 1 (no signature) still restores. The 报送 tables of schema version 4 are backed up
+ * (a received 报送包's bytes as base64); the signing key is not (it cannot leave the browser).
+ * A backup file is untrusted input: before any use it is size- and
  * depth-limited, refused if it carries `__proto__` / `constructor` / `prototype` keys, and every row
  * of every table is checked field by field; all problems come back as Chinese messages.
  *
@@ -20,18 +28,20 @@
  * next saved.
  */
 import { canonicalJson } from '@/domain/canonicalJson'
-import { TABLE_LABELS, type BackupSummary, type TableName } from '@/domain/backup'
+import { TABLE_LABELS, type BackupSignature, type BackupSummary, type TableName } from '@/domain/backup'
+import { unitNodeFiguresProblems, type UnitNodeFigures } from '@/domain/department'
 import { schemeProblems, type ScoringSchemeDefinition } from '@/domain/scoring'
 import { managementInputsProblems } from '@/domain/managementInputsCheck'
 import type { ManagementInputs } from '@/domain/types'
-import { SCHEMA_VERSION, STORES_V3, db } from './schema'
+import { SCHEMA_VERSION, STORES_V4, db } from './schema'
 import type { DbOptions } from './options'
 import { runWrite } from './write'
 import type { WriteResult } from './result'
 import { ok, refused, type Result } from '@/domain/result'
 
 export const BACKUP_FORMAT = 'jixiao-jiankong-backup'
-export const BACKUP_FORMAT_VERSION = 1
+/** 2: the signature (docs/package-format.md §9); version 1 files have none and still restore */
+export const BACKUP_FORMAT_VERSION = 2
 /**
  * Backup files larger than this (UTF-8 bytes) are refused before being parsed. Why 200 MB: a 主管部门
  * year (240,240 readings, 20,020 indicators, their alerts) must still restore (the size estimate is in
@@ -44,18 +54,37 @@ const MAX_DEPTH = 64
 const MAX_ROWS = 2_000_000
 
 /**
- * Every table of the schema, in order. The domain names the same tables (`TableName`, with their
- * labels): the `satisfies` and the typed assignment fail to compile if the two lists differ.
+ * The unit's signing key stays out: its private key cannot be exported, and a backup must not carry it.
+ * So do the overview worker's kept views: a cache, valid only for the data it was computed from.
+ */
+const { signingKeys: _notBackedUp, overviewViews: _cache, ...BACKED_UP_STORES } = STORES_V4
+
+/**
+ * Every table of the schema but the signing keys, in order. The domain names the same tables
+ * (`TableName`, with their labels): the `satisfies` and the typed assignment fail to compile if the two
+ * lists differ.
  */
 export const TABLE_NAMES: TableName[] = Object.keys(
-  STORES_V3 satisfies Record<TableName, string>,
-) as (keyof typeof STORES_V3)[]
+  BACKED_UP_STORES satisfies Record<TableName, string>,
+) as (keyof typeof BACKED_UP_STORES)[]
 
 /**
  * The schema version that added a table: a backup written before it has no such table, and restores
  * it empty (its file had nothing to put there).
  */
-const TABLE_SINCE: Partial<Record<TableName, number>> = { scoringSchemes: 3, managementInputs: 3, schemeChoices: 3 }
+const TABLE_SINCE: Partial<Record<TableName, number>> = {
+  scoringSchemes: 3,
+  managementInputs: 3,
+  schemeChoices: 3,
+  sentSubmissions: 4,
+  subordinates: 4,
+  unitKeys: 4,
+  submissions: 4,
+  reviews: 4,
+}
+
+/** Tables whose rows hold bytes, by field: the file carries them as base64 (JSON has no bytes). */
+const BYTE_FIELDS: Partial<Record<TableName, string>> = { submissions: 'bytes' }
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT
@@ -65,7 +94,12 @@ export interface BackupFile {
   counts: Record<TableName, number>
   tables: Record<TableName, unknown[]>
   checksum: { algorithm: 'SHA-256'; value: string }
+  /** absent in format version 1, and when no unit's key signed it */
+  signature?: BackupSignature
 }
+
+/** Signs the bytes a backup's signature covers (stores/dataTransfer passes the unit's key). */
+export type BackupSigner = (bytes: Uint8Array) => Promise<BackupSignature>
 
 export { canonicalJson }
 
@@ -74,7 +108,7 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-function checksumInput(b: Omit<BackupFile, 'checksum'>): string {
+function checksumInput(b: Omit<BackupFile, 'checksum' | 'signature'>): string {
   return canonicalJson({
     format: b.format,
     formatVersion: b.formatVersion,
@@ -85,15 +119,56 @@ function checksumInput(b: Omit<BackupFile, 'checksum'>): string {
   })
 }
 
-/** Reads every table in one read transaction and returns the backup file's text. */
-export async function createBackup({ now = new Date(), database = db }: DbOptions & { now?: Date } = {}): Promise<{
+/**
+ * What the signature covers: the UTF-8 bytes of the canonical JSON the checksum is computed over
+ * (everything but `checksum` and `signature`), so verifying needs no second serialisation.
+ */
+export function backupSignedBytes(backup: Omit<BackupFile, 'checksum' | 'signature'>): Uint8Array {
+  return new TextEncoder().encode(checksumInput(backup))
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+function base64ToBytes(text: string): Uint8Array {
+  const binary = atob(text)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+/** A row as the file carries it (bytes as base64) and back. */
+function rowToFile(name: TableName, row: unknown): unknown {
+  const field = BYTE_FIELDS[name]
+  if (!field || !isRecord(row) || !(row[field] instanceof Uint8Array)) return row
+  return { ...row, [field]: bytesToBase64(row[field]) }
+}
+
+function rowFromFile(name: TableName, row: unknown): unknown {
+  const field = BYTE_FIELDS[name]
+  if (!field || !isRecord(row) || typeof row[field] !== 'string') return row
+  return { ...row, [field]: base64ToBytes(row[field]) }
+}
+
+/**
+ * Reads every table in one read transaction and returns the backup file's text, signed by `sign`
+ * when given (the unit's key; without one the file carries no signature).
+ */
+export async function createBackup({
+  now = new Date(),
+  database = db,
+  sign,
+}: DbOptions & { now?: Date; sign?: BackupSigner } = {}): Promise<{
   text: string
   backup: BackupFile
 }> {
   const tables = TABLE_NAMES.map((name) => database.table(name))
   const data = await database.transaction('r', tables, async () => {
     const out = {} as Record<TableName, unknown[]>
-    for (const name of TABLE_NAMES) out[name] = await database.table(name).toArray()
+    for (const name of TABLE_NAMES) out[name] = (await database.table(name).toArray()).map((r) => rowToFile(name, r))
     return out
   })
   const counts = {} as Record<TableName, number>
@@ -109,6 +184,7 @@ export async function createBackup({ now = new Date(), database = db }: DbOption
   const backup: BackupFile = {
     ...body,
     checksum: { algorithm: 'SHA-256', value: await sha256Hex(checksumInput(body)) },
+    ...(sign ? { signature: await sign(backupSignedBytes(body)) } : {}),
   }
   return { text: JSON.stringify(backup), backup }
 }
@@ -124,7 +200,22 @@ export function backupFileName(now: Date): string {
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
 
 type Kind =
-  's' | 'n' | 'int' | 'year' | 'month' | 'bool' | 'arr' | 'obj' | 'objOrArr' | 'dec' | 'any' | readonly string[]
+  | 's'
+  | 'n'
+  | 'int'
+  | 'year'
+  | 'month'
+  | 'bool'
+  | 'arr'
+  | 'obj'
+  | 'objOrArr'
+  | 'dec'
+  | 'b64'
+  | 'sha'
+  | 'sOrNull'
+  | 'objOrNull'
+  | 'any'
+  | readonly string[]
 type RowSpec = { required: Record<string, Kind>; optional?: Record<string, Kind> }
 
 const DEC = /^-?\d+(\.\d+)?$/
@@ -238,6 +329,35 @@ const ROW_SPECS: Record<TableName, RowSpec> = {
     optional: { remarks: 'obj' },
   },
   schemeChoices: { required: { id, unitId: id, year: 'year', schemeId: 's' } },
+  // 报送 (schema version 4): the unit's side, then the 主管部门's
+  sentSubmissions: {
+    required: { id, unitId: id, nodeId: id, createdAt: 's', packageSha256: 'sha', receipt: 'objOrNull' },
+  },
+  subordinates: { required: { id, departmentUnitId: id, name: 's', unitId: 'sOrNull', sortOrder: 'n' } },
+  unitKeys: {
+    required: { unitId: id, unitName: 's', publicKey: 's', fingerprint: 's', registeredAt: 's', registeredBy: 's' },
+  },
+  submissions: {
+    required: {
+      id,
+      departmentUnitId: id,
+      unitId: id,
+      unitName: 's',
+      year: 'year',
+      nodeId: id,
+      nodeLabel: 's',
+      asOfDate: 's',
+      createdAt: 's',
+      packageSha256: 'sha',
+      receivedAt: 's',
+      fingerprint: 's',
+      bytes: 'b64',
+      figures: 'obj',
+    },
+  },
+  reviews: {
+    required: { id, departmentUnitId: id, unitId: id, asOfDate: 's', record: 'obj', history: 'arr' },
+  },
 }
 
 /**
@@ -251,6 +371,8 @@ const ROW_CHECKS: Partial<Record<TableName, (row: Record<string, unknown>) => st
       .filter((p) => p.severity === 'error')
       .map((p) => p.message),
   managementInputs: (row) => managementInputsProblems(row as unknown as ManagementInputs).map((i) => i.message),
+  // a received 报送's summary is summed by the 主管部门 views: the import's own check
+  submissions: (row) => unitNodeFiguresProblems(row.figures as UnitNodeFigures).map((i) => i.message),
 }
 
 function rowCheckMessages(name: TableName, row: Record<string, unknown>): string[] {
@@ -286,6 +408,14 @@ function kindOk(value: unknown, kind: Kind): boolean {
       return typeof value === 'object' && value !== null
     case 'dec':
       return typeof value === 'string' && DEC.test(value) && value.length <= 40
+    case 'b64':
+      return typeof value === 'string' && value.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(value)
+    case 'sha':
+      return typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)
+    case 'sOrNull':
+      return value === null || typeof value === 'string'
+    case 'objOrNull':
+      return value === null || (typeof value === 'object' && !Array.isArray(value))
     default:
       return true
   }
@@ -302,6 +432,10 @@ const KIND_LABEL: Record<string, string> = {
   obj: '对象',
   objOrArr: '对象或列表',
   dec: '数值文字',
+  b64: '文件内容（base64）',
+  sha: '校验值（64位十六进制）',
+  sOrNull: '文字或空',
+  objOrNull: '对象或空',
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -391,6 +525,9 @@ export async function checkBackupText(text: string): Promise<Result<BackupFile>>
   ) {
     return fail('备份文件缺少校验码')
   }
+  const signature = parsed.signature
+  if (signature !== undefined && (parsed.formatVersion < 2 || !signatureShapeOk(signature)))
+    return fail('备份文件的签名格式不对，不是本程序生成的备份')
   const tables = parsed.tables
   const counts = parsed.counts
   if (!isRecord(tables) || !isRecord(counts)) return fail('备份文件缺少数据表')
@@ -447,6 +584,7 @@ export async function checkBackupText(text: string): Promise<Result<BackupFile>>
   const body = parsed as unknown as BackupFile
   const expected = await sha256Hex(checksumInput(body))
   if (expected !== checksum.value) return fail('备份文件校验失败：内容与校验码不符，文件已被修改或损坏，不能用于恢复')
+  // decoding cannot fail on a 'b64' field; the bytes are kept as the file has them until the restore
   if (absent.length === 0) return ok(body)
   // an older backup: the tables added since restore empty
   const added = Object.fromEntries(absent.map((name) => [name, []]))
@@ -499,6 +637,18 @@ export async function summarizeDatabase({ database = db }: DbOptions = {}): Prom
   })
 }
 
+function signatureShapeOk(value: unknown): value is BackupSignature {
+  return (
+    isRecord(value) &&
+    value.algorithm === 'ECDSA-P256-SHA256' &&
+    typeof value.publicKey === 'string' &&
+    value.publicKey.length <= 200 &&
+    typeof value.value === 'string' &&
+    value.value.length <= 200 &&
+    Object.keys(value).length === 3
+  )
+}
+
 /** Replaces every table with the backup's rows in one transaction. Check the file first. */
 export async function restoreBackup(
   backup: BackupFile,
@@ -507,7 +657,8 @@ export async function restoreBackup(
   const tables = TABLE_NAMES.map((name) => database.table(name))
   return runWrite(database, tables, async () => {
     for (const name of TABLE_NAMES) await database.table(name).clear()
-    for (const name of TABLE_NAMES) await database.table(name).bulkAdd(backup.tables[name])
+    for (const name of TABLE_NAMES)
+      await database.table(name).bulkAdd(backup.tables[name].map((row) => rowFromFile(name, row)))
     return { ...backup.counts }
   })
 }

@@ -24,3 +24,8 @@ export async function keepSigningKey(row: SigningKeyRow, { database = db }: DbOp
     return row
   })
 }
+
+/** Every unit key this browser holds: a backup signed by one of them was made here. */
+export async function listSigningKeys({ database = db }: DbOptions = {}): Promise<SigningKeyRow[]> {
+  return database.signingKeys.toArray()
+}

@@ -22,12 +22,68 @@ export const TABLE_LABELS = {
   managementInputs: '管理指标填报',
   scoringSchemes: '评分方案',
   schemeChoices: '评分方案选择',
+  sentSubmissions: '报送记录',
+  subordinates: '下属单位',
+  unitKeys: '下属单位签名密钥',
+  submissions: '收到的报送包',
+  reviews: '审核结果',
   settings: '设置',
   auditLog: '修改记录',
   meta: '备份记录',
 } as const satisfies Record<string, string>
 
 export type TableName = keyof typeof TABLE_LABELS
+
+/** A backup's signature (docs/package-format.md §9): ECDSA P-256 over the checksummed text, with its key. */
+export interface BackupSignature {
+  algorithm: 'ECDSA-P256-SHA256'
+  /** base64 SPKI */
+  publicKey: string
+  /** base64 of the 64-byte r‖s */
+  value: string
+}
+
+/**
+ * What a restore check proves of who wrote the backup:
+ * - ours: a valid signature by a key this browser holds for a unit (`unitName`): unchanged since backed up here;
+ * - otherKey: a valid signature by a key this browser does not hold (another PC, or anyone's);
+ * - invalid: a signature that does not match the file: changed after it was signed;
+ * - none: no signature (format version 1, or a backup made before any unit had a key).
+ */
+export type BackupSignatureCheck =
+  | { kind: 'ours'; fingerprint: string; unitName: string }
+  | { kind: 'otherKey'; fingerprint: string }
+  | { kind: 'invalid' }
+  | { kind: 'none' }
+
+/** The screen's sentence for a check: it promises only what the check proved. */
+export function backupSignatureText(check: BackupSignatureCheck): {
+  type: 'success' | 'warning' | 'error'
+  text: string
+} {
+  switch (check.kind) {
+    case 'ours':
+      return {
+        type: 'success',
+        text: `文件完整，并带有本机本单位（${check.unitName}）的签名：备份生成后未被改动。`,
+      }
+    case 'otherKey':
+      return {
+        type: 'warning',
+        text: `文件完整，但签名不是本机的密钥（指纹 ${check.fingerprint}）：无法证明文件未被改动。如果备份来自本单位的另一台电脑，请与那台电脑上显示的密钥指纹核对；否则请确认来源。`,
+      }
+    case 'invalid':
+      return {
+        type: 'error',
+        text: '文件自身的校验码一致，但签名对不上：文件在备份之后被改动过。除非确认改动来源可靠，否则不要用它恢复。',
+      }
+    case 'none':
+      return {
+        type: 'warning',
+        text: '文件完整，但没有本机的签名：无法证明文件未被改动，请确认来源。',
+      }
+  }
+}
 
 export interface BackupSummary {
   createdAt: string

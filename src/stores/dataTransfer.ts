@@ -7,15 +7,21 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { useSettingsStore } from './settings'
 import { useWorkspaceStore } from './workspace'
-import type { ImportBase, ImportPlan, ImportProblem } from '@/domain/importPlan'
+import type { ImportPlan, ImportProblem } from '@/domain/importPlan'
 import type { Id } from '@/domain/types'
 import { ok, refused, type Ok, type Refusal, type Result } from '@/domain/result'
 import type { SheetGrid } from '@/io/import'
-import { commitImport as writeImport, loadImportBase } from '@/db/importCommit'
+import {
+  commitAgainstStored,
+  loadImportBase,
+  NO_IMPORT_BASE,
+  type ImportDecision,
+  type StoredImportBase,
+} from '@/db/importCommit'
 import { db } from '@/db/schema'
 import type { DbOptions } from '@/db/options'
-import type { BackupFile } from '@/db/backup'
-import type { BackupSummary } from '@/domain/backup'
+import type { BackupFile, BackupSigner } from '@/db/backup'
+import type { BackupSignatureCheck, BackupSummary } from '@/domain/backup'
 import { backupStatus, markBackedUp, type BackupStatus } from '@/db/meta'
 import { hasAnyData, loadUnitYear } from '@/db/datasets'
 import { frozenReportsAtRiskOf } from '@/db/restoreCheck'
@@ -27,6 +33,8 @@ export interface ImportPreview {
   plan: ImportPlan | null
   problems: ImportProblem[]
   grids: SheetGrid[] | null
+  /** what the plan was made against (with `grids`: the commit plans again only if it has changed since) */
+  basis: StoredImportBase | null
 }
 
 export interface RestorePreview {
@@ -37,20 +45,69 @@ export interface RestorePreview {
   messages: string[]
   /** the 定稿 reports stored now that the restore would remove or replace, one sentence each */
   frozenAtRisk: string[]
+  /** whose signature the backup carries (null when the file cannot be used) */
+  signature: BackupSignatureCheck | null
 }
 
 const excel = () => import('@/io/excel/importWorkbook')
 const planner = () => import('@/io/import')
 const backupModule = () => import('@/db/backup')
+// the signing key and WebCrypto signatures are loaded with the backup, not with the first screen
+const signingModule = () => import('./signing')
+const packageModule = () => import('@/io/package')
+
+/**
+ * The signer of a backup: the unit's key (made on first use, docs/package-format.md §9). The unit is
+ * the one shown; with none (an empty database) the backup carries no signature.
+ */
+export async function backupSigner(unitId: Id | null): Promise<BackupSigner | undefined> {
+  if (!unitId) return undefined
+  const [{ ensureSigningKey }, { signDetached }] = await Promise.all([signingModule(), packageModule()])
+  const key = await ensureSigningKey(unitId)
+  return async (bytes) => ({
+    algorithm: 'ECDSA-P256-SHA256',
+    publicKey: key.publicKey,
+    value: await signDetached(bytes, key.keyPair.privateKey),
+  })
+}
+
+/**
+ * Whose signature a checked backup carries: a unit key this browser holds ('ours', naming the unit),
+ * another key, a signature that does not match the file, or none. Only 'ours' proves the file is as
+ * it was backed up here; a checksum alone does not (anyone editing the file can recompute it).
+ */
+export async function backupSignatureCheck(
+  backup: BackupFile,
+  { database = db }: DbOptions = {},
+): Promise<BackupSignatureCheck> {
+  const signature = backup.signature
+  if (!signature) return { kind: 'none' }
+  const [{ backupSignedBytes }, { verifyDetached }, { listSigningKeys }] = await Promise.all([
+    backupModule(),
+    packageModule(),
+    import('@/db/signing'),
+  ])
+  const verified = await verifyDetached(backupSignedBytes(backup), signature.value, signature.publicKey)
+  if (!verified.ok) return { kind: 'invalid' }
+  const key = (await listSigningKeys({ database })).find((k) => k.publicKey === signature.publicKey)
+  if (!key) return { kind: 'otherKey', fingerprint: verified.value.fingerprint }
+  const named = [...backup.tables.units, ...(await database.units.toArray())].find(
+    (u): u is { id: string; name: string } =>
+      typeof u === 'object' && u !== null && 'id' in u && u.id === key.unitId && 'name' in u,
+  )
+  return { kind: 'ours', fingerprint: key.fingerprint, unitName: named?.name ?? key.unitId }
+}
 
 // The import and export between the database and a file: io reads and writes the workbook and plans
 // the import from plain data; these read what it merges with and commit the plan. Exported (with a
 // database to use) for the tests and the import benchmark; the store below uses the app's database.
 
-/** A file the dry run found nothing wrong with: its plan, and the sheets to commit. */
+/** A file the dry run found nothing wrong with: its plan, the sheets to commit, and what it was planned against. */
 export interface ImportReady {
   plan: ImportPlan
   grids: SheetGrid[]
+  /** the stored data the plan merges with, as read for it (the commit plans again if it has changed since) */
+  basis: StoredImportBase
 }
 
 /**
@@ -75,23 +132,23 @@ function importRefused(problems: ImportProblem[], plan?: ImportPlan): ImportRefu
   return { ok: false, messages: problems.map((p) => p.message), problems, ...(plan ? { plan } : {}) }
 }
 
-const NO_BASE: ImportBase & { managementInputs: null } = {
-  existing: null,
-  existingUnit: null,
-  existingFramework: null,
-  unitNodes: [],
-  managementInputs: null,
-}
-
 /**
  * Plans `grids` against what is stored now: the unit-year, every node of the unit (a locked node of any
  * year refuses a change of its 执行率口径) and the unit-year's 管理指标填报.
  */
 export async function planGrids(grids: readonly SheetGrid[], { database = db }: DbOptions = {}): Promise<ImportPlan> {
+  return (await planWithBasis(grids, { database })).plan
+}
+
+/** `planGrids`, with the stored data the plan was made against (what the commit checks is still stored). */
+async function planWithBasis(
+  grids: readonly SheetGrid[],
+  { database = db }: DbOptions,
+): Promise<{ plan: ImportPlan; basis: StoredImportBase }> {
   const { planImport, readUnitYear } = await planner()
   const target = readUnitYear(grids)
-  const base = target ? await loadImportBase(target.unitName, target.year, { database }) : NO_BASE
-  return planImport({ grids, ...base })
+  const basis = target ? await loadImportBase(target.unitName, target.year, { database }) : NO_IMPORT_BASE
+  return { plan: planImport({ grids, ...basis }), basis }
 }
 
 /** Reads an .xlsx file and plans its import (the dry run). Writes nothing. */
@@ -102,30 +159,43 @@ export async function previewWorkbook(
   const { readWorkbookGrids } = await excel()
   const read = await readWorkbookGrids(data)
   if (!read.ok) return importRefused(read.problems)
-  const plan = await planGrids(read.grids, { database })
-  return plan.problems.length > 0 ? importRefused(plan.problems, plan) : ok({ plan, grids: read.grids })
+  const { plan, basis } = await planWithBasis(read.grids, { database })
+  return plan.problems.length > 0 ? importRefused(plan.problems, plan) : ok({ plan, grids: read.grids, basis })
 }
 
 /**
- * Commits the import of `grids`: plans again against the data as stored now (another tab may have
- * written since the preview), refuses on any problem, writes nothing when nothing changed, and
- * otherwise stores the merged unit-year in one transaction.
+ * Commits the import of `grids` against the data as stored at the moment of writing (another tab may
+ * have written since the preview): in one read-write transaction it reads what the import merges with,
+ * plans again unless `preview` (the dry run of these very grids) was planned against exactly that data,
+ * refuses on any problem, writes nothing when nothing changed, and otherwise stores the merged unit-year.
  */
 export async function commitWorkbook(
   grids: readonly SheetGrid[],
-  { database = db }: DbOptions = {},
+  { database = db, preview }: DbOptions & { preview?: ImportReady } = {},
 ): Promise<Result<ImportCommitted>> {
-  const plan = await planGrids(grids, { database })
-  if (plan.problems.length > 0 || !plan.dataset) {
-    return refused([`文件有 ${plan.problems.length} 处问题，未写入任何数据：${plan.problems[0]?.message ?? ''}`])
-  }
-  if (plan.unchanged) return ok({ plan, written: false })
-  const { SHEET_MANAGEMENT } = await planner()
-  const changedRows =
-    Object.values(plan.counts).reduce((n, c) => n + c.new + c.changed, 0) +
-    plan.rows.filter((r) => r.sheet === SHEET_MANAGEMENT && r.status !== 'unchanged').length
-  const result = await writeImport(plan.dataset, { changedRows, database })
-  return result.ok ? ok({ plan, written: true }) : result
+  const { planImport, readUnitYear, samePlainData, SHEET_MANAGEMENT } = await planner()
+  const planned = preview?.grids === grids ? preview : undefined
+  const committed = await commitAgainstStored(
+    readUnitYear(grids),
+    (base): ImportDecision<Result<ImportCommitted>> => {
+      // the preview's plan is this file planned against this very data: planning again would give it again
+      const plan = planned && samePlainData(planned.basis, base) ? planned.plan : planImport({ grids, ...base })
+      if (plan.problems.length > 0 || !plan.dataset) {
+        return {
+          result: refused([
+            `文件有 ${plan.problems.length} 处问题，未写入任何数据：${plan.problems[0]?.message ?? ''}`,
+          ]),
+        }
+      }
+      if (plan.unchanged) return { result: ok({ plan, written: false }) }
+      const changedRows =
+        Object.values(plan.counts).reduce((n, c) => n + c.new + c.changed, 0) +
+        plan.rows.filter((r) => r.sheet === SHEET_MANAGEMENT && r.status !== 'unchanged').length
+      return { result: ok({ plan, written: true }), write: { dataset: plan.dataset, changedRows } }
+    },
+    { database },
+  )
+  return committed.ok ? committed.value : committed
 }
 
 /** A unit-year in the template's layout, with its 管理指标填报's amounts; null when the unit does not exist. */
@@ -204,8 +274,14 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
     return run(async () => {
       const result = await previewWorkbook(await file.arrayBuffer())
       const shown: ImportPreview = result.ok
-        ? { fileName: file.name, plan: result.value.plan, problems: [], grids: result.value.grids }
-        : { fileName: file.name, plan: result.plan ?? null, problems: result.problems, grids: null }
+        ? {
+            fileName: file.name,
+            plan: result.value.plan,
+            problems: [],
+            grids: result.value.grids,
+            basis: result.value.basis,
+          }
+        : { fileName: file.name, plan: result.plan ?? null, problems: result.problems, grids: null, basis: null }
       preview.value = shown
       return ok(shown)
     })
@@ -217,11 +293,14 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
 
   /** Commits the previewed import (refused, and nothing shown, when no importable file is previewed). */
   async function commitImport(): Promise<Result<ImportCommitted>> {
-    const grids = preview.value?.grids
+    const { grids, plan: previewed, basis } = preview.value ?? {}
     if (!grids) return refused(['请先选择要导入的 Excel 文件，检查通过后再确认导入。'])
     const workspace = useWorkspaceStore()
     const done = await run(async () => {
-      const result = await commitWorkbook(grids)
+      const result = await commitWorkbook(
+        grids,
+        previewed && basis ? { preview: { plan: previewed, grids, basis } } : {},
+      )
       if (!result.ok) return result
       const { plan, written } = result.value
       message.value = written
@@ -251,7 +330,7 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
     const done = await run(async () => {
       const { createBackup, backupFileName } = await backupModule()
       const now = new Date()
-      const { text } = await createBackup({ now })
+      const { text } = await createBackup({ now, sign: await backupSigner(useWorkspaceStore().unitId) })
       saveFile(text, backupFileName(now), 'application/json')
       const marked = await markBackedUp({ at: now })
       if (!marked.ok) return { ok: false, messages: [`操作失败：${marked.messages.join('；')}`], cause: marked.cause }
@@ -274,6 +353,7 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
         current: null,
         messages,
         frozenAtRisk: [],
+        signature: null,
       })
       let shown: RestorePreview
       if (file.size > MAX_BACKUP_BYTES) shown = unusable(['备份文件过大，不是本程序生成的备份'])
@@ -287,6 +367,7 @@ export const useDataTransferStore = defineStore('dataTransfer', () => {
               current: await summarizeDatabase(),
               messages: [],
               frozenAtRisk: frozenReportsAtRiskText(await frozenReportsAtRiskOf(checked.value)),
+              signature: await backupSignatureCheck(checked.value),
             }
           : unusable(checked.messages)
       }

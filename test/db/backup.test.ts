@@ -32,6 +32,7 @@ import { defaultSettings } from '@/domain/settings'
 import {
   BACKUP_FORMAT,
   TABLE_NAMES,
+  backupSignedBytes,
   backupFileName,
   canonicalJson,
   checkBackupText,
@@ -396,7 +397,9 @@ describe('backup → restore', () => {
     expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
     const { text, backup } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database })
     expect(backup.format).toBe(BACKUP_FORMAT)
-    expect(backup.formatVersion).toBe(1)
+    expect(backup.formatVersion).toBe(2) // 2: the signature (docs/package-format.md §9)
+    expect(backup.signature).toBeUndefined() // no signer given
+    expect(TABLE_NAMES).not.toContain('signingKeys') // the private key never leaves the browser
     expect(backup.schemaVersion).toBe(4) // version 4: the 报送 tables; version 3: scoring schemes, 管理指标填报, scheme choices
     expect(Object.keys(backup.tables).sort()).toEqual([...TABLE_NAMES].sort())
     expect(backup.counts.budgetLines).toBe(5)
@@ -523,6 +526,199 @@ describe('backup → restore', () => {
     const before = await snapshot(target)
     expect((await restoreFromText(text, { database: target })).ok).toBe(false)
     expect(await snapshot(target)).toStrictEqual(before)
+  })
+
+  it('carries the 报送 tables through backup and restore, a received package’s bytes as base64', async () => {
+    const source = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database: source }))
+    const sha = (c: string) => c.repeat(64)
+    const record = {
+      state: 'pending' as const,
+      opinion: '',
+      reviewer: '',
+      at: '2021-07-06T00:00:00.000Z',
+      packageSha256: sha('b'),
+    }
+    await source.transaction(
+      'rw',
+      [source.sentSubmissions, source.subordinates, source.unitKeys, source.submissions, source.reviews],
+      async () => {
+        await source.sentSubmissions.add({
+          id: sha('a'),
+          unitId: 'demo-qiemo-zrzyj',
+          nodeId: 'demo-qiemo-2021-06',
+          createdAt: '2021-07-05T08:30:00.000Z',
+          packageSha256: sha('b'),
+          receipt: {
+            record: { ...record, state: 'returned', opinion: '请更正6月执行数' },
+            importedAt: '2021-07-08T00:00:00.000Z',
+          },
+        })
+        await source.subordinates.add({
+          id: 's1',
+          departmentUnitId: 'dept',
+          name: '且末县自然资源局',
+          unitId: 'u1',
+          sortOrder: 0,
+        })
+        await source.unitKeys.add({
+          unitId: 'u1',
+          unitName: '且末县自然资源局',
+          publicKey: 'MFkw',
+          fingerprint: '9DE7 FD01',
+          registeredAt: '2021-07-06T00:00:00.000Z',
+          registeredBy: '王科长',
+        })
+        await source.submissions.add({
+          id: sha('c'),
+          departmentUnitId: 'dept',
+          unitId: 'u1',
+          unitName: '且末县自然资源局',
+          year: 2021,
+          nodeId: 'n1',
+          nodeLabel: '2021年1-6月',
+          asOfDate: isoDate('2021-06-30'),
+          createdAt: '2021-07-05T08:30:00.000Z',
+          packageSha256: sha('b'),
+          receivedAt: '2021-07-06T00:00:00.000Z',
+          fingerprint: '9DE7 FD01',
+          bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 255, 128]),
+          figures: {
+            unitId: 'u1',
+            unitName: '且末县自然资源局',
+            year: 2021,
+            nodeId: 'n1',
+            nodeLabel: '2021年1-6月',
+            asOfDate: isoDate('2021-06-30'),
+            budget: { adjustedBudget: dec('1493.25'), allocated: dec('383.74'), spent: dec('383.74') },
+            byCategory: {
+              basic: { adjustedBudget: dec('1343.25'), allocated: dec('383.74'), spent: dec('383.74') },
+              project: { adjustedBudget: dec('150.00'), allocated: dec('0.00'), spent: dec('0.00') },
+            },
+            timeProgress: dec('0.5'),
+            indicatorLights: { red: 6, yellow: 1, green: 10, blue: 0, grey: 5 },
+            alerts: { red: 8, yellow: 1 },
+            unitLight: 'red',
+          },
+        })
+        await source.reviews.add({
+          id: 'dept|u1|2021-06-30',
+          departmentUnitId: 'dept',
+          unitId: 'u1',
+          asOfDate: isoDate('2021-06-30'),
+          record,
+          history: [],
+        })
+      },
+    )
+    const { text, backup } = await createBackup({ now: new Date('2021-07-09T00:00:00Z'), database: source })
+    expect((backup.tables.submissions[0] as { bytes: unknown }).bytes).toBe('UEsDBAD/gA==')
+    const target = freshDb()
+    expectOk(await restoreFromText(text, { database: target }))
+    expect((await target.submissions.toArray())[0]?.bytes).toEqual(
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 255, 128]),
+    )
+    expect((await target.sentSubmissions.toArray())[0]?.receipt?.record.opinion).toBe('请更正6月执行数')
+    expect(await snapshot(target)).toStrictEqual(await snapshot(source))
+  })
+
+  it('refuses a received package whose summary does not check (基本 + 项目 ≠ 合计), naming the row', async () => {
+    const source = freshDb()
+    const { backup } = await createBackup({ now: new Date('2021-07-09T00:00:00Z'), database: source })
+    const figures = {
+      unitId: 'u1',
+      unitName: '且末县自然资源局',
+      year: 2021,
+      nodeId: 'n1',
+      nodeLabel: '2021年1-6月',
+      asOfDate: '2021-06-30',
+      budget: { adjustedBudget: '100.00', allocated: '0.00', spent: '0.00' },
+      byCategory: { basic: { adjustedBudget: '90.00', allocated: '0.00', spent: '0.00' } },
+      timeProgress: '0.5',
+      indicatorLights: { red: 0, yellow: 0, green: 0, blue: 0, grey: 0 },
+      alerts: { red: 0, yellow: 0 },
+      unitLight: 'green',
+    }
+    const row = {
+      id: 'c'.repeat(64),
+      departmentUnitId: 'dept',
+      unitId: 'u1',
+      unitName: '且末县自然资源局',
+      year: 2021,
+      nodeId: 'n1',
+      nodeLabel: '2021年1-6月',
+      asOfDate: '2021-06-30',
+      createdAt: '2021-07-05T08:30:00.000Z',
+      packageSha256: 'b'.repeat(64),
+      receivedAt: '2021-07-06T00:00:00.000Z',
+      fingerprint: '9DE7',
+      bytes: 'UEsDBA==',
+      figures,
+    }
+    const { checksum: _c, ...body } = {
+      ...backup,
+      tables: { ...backup.tables, submissions: [row] },
+      counts: { ...backup.counts, submissions: 1 },
+    }
+    const text = JSON.stringify({
+      ...body,
+      checksum: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(body)) },
+    })
+    const checked = await checkBackupText(text)
+    expect(checked.ok ? [] : checked.messages).toEqual([
+      '数据表「收到的报送包」第1行：基本支出与项目支出之和与单位合计不一致',
+    ])
+  })
+
+  it('restores a format-1 backup of schema version 3 (no signature, no 报送 tables) with those tables empty', async () => {
+    const source = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database: source }))
+    const { backup } = await createBackup({ now: new Date('2021-07-05T08:30:00Z'), database: source })
+    const v4 = ['sentSubmissions', 'subordinates', 'unitKeys', 'submissions', 'reviews'] as const
+    const tables = Object.fromEntries(
+      Object.entries(backup.tables).filter(([name]) => !(v4 as readonly string[]).includes(name)),
+    )
+    const counts = Object.fromEntries(
+      Object.entries(backup.counts).filter(([name]) => !(v4 as readonly string[]).includes(name)),
+    )
+    const body = { ...backup, formatVersion: 1, schemaVersion: 3, tables, counts }
+    const { checksum: _checksum, ...unsigned } = body
+    const old = { ...unsigned, checksum: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(unsigned)) } }
+    const checked = await checkBackupText(JSON.stringify(old))
+    expect(checked.ok && checked.value.signature).toBeUndefined()
+    const target = freshDb()
+    const restored = await restoreFromText(JSON.stringify(old), { database: target })
+    expect(restored.ok ? [restored.value.sentSubmissions, restored.value.budgetLines] : restored.messages).toEqual([
+      0, 5,
+    ])
+  })
+
+  it('signs the canonical text the checksum covers, and refuses a signature in a format-1 file', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(qiemo2021Dataset(), { database }))
+    const signed: Uint8Array[] = []
+    const { text, backup } = await createBackup({
+      now: new Date('2021-07-05T08:30:00Z'),
+      database,
+      sign: async (bytes) => {
+        signed.push(bytes)
+        return { algorithm: 'ECDSA-P256-SHA256', publicKey: 'KEY', value: 'SIG' }
+      },
+    })
+    const { checksum, signature, ...body } = JSON.parse(text) as typeof backup
+    expect(signature).toEqual({ algorithm: 'ECDSA-P256-SHA256', publicKey: 'KEY', value: 'SIG' })
+    expect(new TextDecoder().decode(signed[0])).toBe(canonicalJson(body))
+    expect(new TextDecoder().decode(backupSignedBytes(backup))).toBe(canonicalJson(body))
+    expect(checksum.value).toBe(await sha256Hex(canonicalJson(body)))
+    expect((await checkBackupText(text)).ok).toBe(true)
+    const v1 = { ...body, formatVersion: 1 }
+    const forged = JSON.stringify({
+      ...v1,
+      signature,
+      checksum: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(v1)) },
+    })
+    const checked = await checkBackupText(forged)
+    expect(checked.ok ? [] : checked.messages).toEqual(['备份文件的签名格式不对，不是本程序生成的备份'])
   })
 
   it('markBackedUp resets the reminder count', async () => {

@@ -2,8 +2,8 @@
  * Measurements for scripts/bench/import.bench.mjs, run in headless Chromium on a page of their own
  * (index.html here, built by vite.config.ts here into dist-bench-import/), never part of the app.
  *
- * - `appImport`: what the user's 导入 does — read the workbook, plan the dry run, commit it (the same
- *   functions the 导入导出 page's store calls, on the app's database).
+ * - `appImport`: what the user's 导入 does — read the workbook, plan the dry run, commit it with the
+ *   preview (the same functions, called as the 导入导出 page's store calls them, on the app's database).
  * - `baselineImport`: the floor — read the same workbook with ExcelJS, turn the budget sheet's rows
  *   into the same budget lines and monthly executions with no checks, and Dexie `bulkPut` them.
  * - `template`: the bytes of 「下载导入模板」, for the script to fill in.
@@ -17,6 +17,8 @@ export interface AppTiming {
   readMs: number
   commitMs: number
   totalMs: number
+  /** the commit planned again (the stored data changed since the preview: never, on a fresh database) */
+  replanned: boolean
   rows: number
   problems: number
 }
@@ -25,14 +27,23 @@ export async function appImport(bytes: Uint8Array): Promise<AppTiming> {
   const t0 = performance.now()
   const preview = await previewWorkbook(bytes)
   const t1 = performance.now()
-  if (!preview.ok) return { readMs: t1 - t0, commitMs: 0, totalMs: t1 - t0, rows: 0, problems: preview.problems.length }
-  const committed = await commitWorkbook(preview.value.grids)
+  if (!preview.ok)
+    return {
+      readMs: t1 - t0,
+      commitMs: 0,
+      totalMs: t1 - t0,
+      replanned: false,
+      rows: 0,
+      problems: preview.problems.length,
+    }
+  const committed = await commitWorkbook(preview.value.grids, { preview: preview.value })
   const t2 = performance.now()
   if (!committed.ok) throw new Error(committed.messages.join('；'))
   return {
     readMs: t1 - t0,
     commitMs: t2 - t1,
     totalMs: t2 - t0,
+    replanned: committed.value.plan !== preview.value.plan,
     rows: preview.value.plan.counts.budgetLines.new + preview.value.plan.counts.monthlyExecutions.new,
     problems: 0,
   }

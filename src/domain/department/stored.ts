@@ -61,5 +61,12 @@ export interface SentSubmission {
   createdAt: IsoDateTime
   packageSha256: string
   /** the 主管部门's decision from its 回执; null until one is imported */
-  receipt: { record: ReviewRecord; importedAt: IsoDateTime } | null
+  receipt: {
+    record: ReviewRecord
+    importedAt: IsoDateTime
+    /** the 主管部门 that signed the 回执 (its manifest's unit) and its key's fingerprint (trust on first 回执) */
+    departmentId?: Id
+    departmentName?: string
+    fingerprint?: string
+  } | null
 }

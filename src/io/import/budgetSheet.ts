@@ -172,15 +172,20 @@ export function readBudgetSheet(ctx: ImportContext, budget: SheetGrid, hasAdjust
     const details = describeChanges(stored, next)
     // 到位资金 left blank beside a 执行数 under 与执行数相同 / 全额到位: as the monthly grid fills it (a month
     // whose 执行数 is as stored keeps its stored 到位资金); a 到位资金 in the file is taken as written
-    const typedCells = months.map(({ spent, allocated }) => ({ spent: spent ?? '', allocated: allocated ?? '' }))
     const completed =
       unitAllocatedMode === 'typed'
         ? null
-        : completeAllocatedLine(next, typedCells, storedExecByLine.get(next.id) ?? [], unitAllocatedMode)
+        : completeAllocatedLine(
+            next,
+            months.map(({ spent, allocated }) => ({ spent: spent ?? '', allocated: allocated ?? '' })),
+            storedExecByLine.get(next.id) ?? [],
+            unitAllocatedMode,
+          )
     for (const { m, spent, allocated: typed } of months) {
       const allocated = typed ?? parseDecimalString(completed?.[m - 1]?.allocated ?? '')
       if (spent === null || allocated === null) continue
-      const storedE = storedExec.get(key(next.id, m))
+      const monthKey = key(next.id, m)
+      const storedE = storedExec.get(monthKey)
       const e = keepDecimalSpelling(
         storedE,
         { id: storedE?.id ?? `${next.id}-m${m}`, budgetLineId: next.id, year, month: m, allocated, spent },
@@ -190,7 +195,7 @@ export function readBudgetSheet(ctx: ImportContext, budget: SheetGrid, hasAdjust
       reportIssues(ctx, budget, BUDGET_COLUMNS, row.rowNo, validateExecution(next, e, previous), (f) =>
         f === 'spent' || f === 'allocated' ? `${f}${m}` : f,
       )
-      outExec.set(key(next.id, m), e)
+      outExec.set(monthKey, e)
       if (ctx.tally('monthlyExecutions', storedE, e) !== 'unchanged') execChanged = true
       details.push(
         ...(storedE

@@ -15,6 +15,7 @@ export type {
   StatusCounts,
 } from '@/domain/importPlan'
 export { monthsText, parseAdjustmentMonth } from './budgetSheet'
+export { same as samePlainData } from './diff'
 export { readUnitYear } from './infoSheet'
 export { stableId } from './keys'
 export { planImport, type PlanInput } from './planImport'

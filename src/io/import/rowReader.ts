@@ -50,6 +50,19 @@ export interface SheetRow {
   ok(): boolean
 }
 
+/** Each layout's column positions by key (the first column of a key), made once per layout. */
+const columnPositions = new WeakMap<readonly ColumnSpec[], Map<string, number>>()
+
+function columnIndex(columns: readonly ColumnSpec[], k: string): number {
+  let positions = columnPositions.get(columns)
+  if (!positions) {
+    positions = new Map()
+    for (const [i, c] of columns.entries()) if (!positions.has(c.key)) positions.set(c.key, i)
+    columnPositions.set(columns, positions)
+  }
+  return positions.get(k) ?? -1
+}
+
 /** Row `r` of `grid` (0-based, 0 is the header row), its problems added to `problems`. */
 export function readRow(
   problems: ImportProblem[],
@@ -61,7 +74,7 @@ export function readRow(
   const rowNo = r + 1
   let rowOk = true
   const at = (k: string) => {
-    const index = columns.findIndex((c) => c.key === k)
+    const index = columnIndex(columns, k)
     return { index, cell: cells[index] ?? null, header: columns[index]?.header ?? k }
   }
   function get<T>(k: string, parse: (c: CellValue) => Parsed<T | null>, requiredField = false): T | null {
@@ -98,8 +111,8 @@ export function readRow(
       message: `${grid.name} 第${rowNo}行 ${colLetter(index + 1)}列「${header}」${message}`,
     })
   }
-  const filled = (k: string) => !isBlank(at(k).cell)
-  const value = (k: string) => at(k).cell
+  const value = (k: string) => cells[columnIndex(columns, k)] ?? null
+  const filled = (k: string) => !isBlank(value(k))
   // a row of nothing but invisible characters looks empty, and is
   return { get, fail, filled, value, rowNo, blank: cells.every((c) => isBlank(keyCell(c ?? null))), ok: () => rowOk }
 }
