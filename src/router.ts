@@ -12,6 +12,7 @@ const pages: Record<NavName, LazyPage> = {
   alerts: () => import('./pages/AlertsPage.vue'),
   measures: () => import('./pages/MeasuresPage.vue'),
   report: () => import('./pages/ReportPage.vue'),
+  department: () => import('./pages/department/DepartmentPage.vue'),
   data: () => import('./pages/data/DataPage.vue'),
   settings: () => import('./pages/SettingsPage.vue'),
 }
@@ -28,14 +29,17 @@ const dataTabPages: Record<DataTabPath, LazyPage> = {
   backup: () => import('./pages/data/BackupPage.vue'),
 }
 
+const WITHOUT_DATASET: ReadonlySet<NavName> = new Set(['overview', 'department'])
+
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/overview' },
   ...NAV.map((entry): RouteRecordRaw => ({
     path: entry.path,
     name: entry.name,
     component: pages[entry.name],
-    // the 概览 shows the overview worker's figures and needs no dataset on the main thread (stores/workspace `want`)
-    meta: { title: entry.title, ...(entry.name === 'overview' ? { withoutDataset: true } : {}) },
+    // the 概览 shows the overview worker's figures and the 部门汇总 the stored 报送: neither needs the
+    // dataset on the main thread (stores/workspace `want`)
+    meta: { title: entry.title, ...(WITHOUT_DATASET.has(entry.name) ? { withoutDataset: true } : {}) },
     ...(entry.name === 'data'
       ? {
           children: DATA_TABS.map((tab) => ({
@@ -64,6 +68,12 @@ const routes: RouteRecordRaw[] = [
     name: 'leaderSheet',
     component: () => import('./components/alerts/LeaderSheet.vue'),
     meta: { title: '领导批示单' },
+  },
+  {
+    path: '/department/unit/:unitId',
+    name: 'departmentUnit',
+    component: () => import('./pages/department/DepartmentUnitPage.vue'),
+    meta: { title: '下属单位报送数据', withoutDataset: true },
   },
   {
     path: '/compare',

@@ -34,6 +34,7 @@ const STOPS: Stop[] = [
   { name: 'alerts', path: '/alerts', title: '预警 · 2021年1-6月' },
   { name: 'measures', path: '/measures', title: '纠偏措施 · 2021年1-6月' },
   { name: 'report', path: '/report', title: /监控报告 · 2021年1-6月/ },
+  { name: 'department', path: '/department', title: /且末县自然资源局 · 部门汇总/ },
   // every 数据管理 tab, as the tab bar lists them
   ...DATA_TABS.map((tab) => ({
     name: `data-${tab.path || 'storage'}`,

@@ -11,7 +11,7 @@ test.beforeEach(async ({ page }) => {
 })
 
 test('the navigation reaches every page, each naming the node', async ({ page }) => {
-  const titles = ['概览', '预算执行', '绩效指标', '预警', '纠偏措施', '监控报告', '数据管理', '设置']
+  const titles = ['概览', '预算执行', '绩效指标', '预警', '纠偏措施', '监控报告', '部门汇总', '数据管理', '设置']
   const nav = page.getByRole('navigation', { name: '主导航' })
   expect(await nav.getByRole('link').allInnerTexts()).toEqual(titles)
   for (const [index, title] of titles.entries()) {

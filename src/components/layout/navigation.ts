@@ -17,6 +17,7 @@ export const NAV = [
   { path: '/alerts', name: 'alerts', title: '预警' },
   { path: '/measures', name: 'measures', title: '纠偏措施' },
   { path: '/report', name: 'report', title: '监控报告' },
+  { path: '/department', name: 'department', title: '部门汇总' },
   { path: '/data', name: 'data', title: '数据管理' },
   { path: '/settings', name: 'settings', title: '设置' },
 ] as const satisfies readonly NavEntry[]
