@@ -24,14 +24,20 @@ export async function dataStamp({ database = db }: DbOptions = {}): Promise<stri
   })
 }
 
-/** The views kept for a unit-year that are valid now: same data version, settings and build. */
+/**
+ * The views kept for a unit-year (or only its node `nodeId`) that are valid now: same data version,
+ * settings and build.
+ */
 export async function validViews(
   unitId: Id,
   year: number,
   wanted: Pick<OverviewViewRow, 'stamp' | 'settingsKey' | 'build'>,
-  { database = db }: DbOptions = {},
+  { database = db, nodeId }: DbOptions & { nodeId?: Id } = {},
 ): Promise<OverviewViewRow[]> {
-  const rows = await database.overviewViews.where('[unitId+year]').equals([unitId, year]).toArray()
+  const rows =
+    nodeId === undefined
+      ? await database.overviewViews.where('[unitId+year]').equals([unitId, year]).toArray()
+      : [await database.overviewViews.get(`${unitId}|${year}|${nodeId}`)].filter((row) => row !== undefined)
   return rows.filter(
     (row) => row.stamp === wanted.stamp && row.settingsKey === wanted.settingsKey && row.build === wanted.build,
   )

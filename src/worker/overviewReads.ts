@@ -15,8 +15,8 @@ export const databaseReads: OverviewReads = {
     loadUnitYear(unitId, year, { scope: { nodeIds: [nodeId], unitIndicators: true } }),
   nodeReadings: (nodeId) => loadReadings({ nodeIds: [nodeId] }),
   dataStamp: () => dataStamp(),
-  keptViews: async (unitId, year, stamp, settingsKey) => {
-    const rows = await validViews(unitId, year, { stamp, settingsKey, build: __APP_BUILD__ })
+  keptViews: async (unitId, year, stamp, settingsKey, nodeId) => {
+    const rows = await validViews(unitId, year, { stamp, settingsKey, build: __APP_BUILD__ }, { nodeId })
     return new Map(rows.map((row) => [row.nodeId, row.view as Wire]))
   },
   keepView: (unitId, year, nodeId, stamp, settingsKey, view) =>

@@ -41,8 +41,8 @@ export interface OverviewReads {
   nodeReadings: (nodeId: Id) => Promise<IndicatorReading[]>
   /** The data version now (db/viewCache `dataStamp`): views kept at another version are not used. */
   dataStamp: () => Promise<string>
-  /** The views kept for the unit-year at this data version and these settings, by node. */
-  keptViews: (unitId: Id, year: number, stamp: string, settingsKey: string) => Promise<Map<Id, Wire>>
+  /** The views kept for the unit-year (or only for `nodeId`) at this data version and these settings, by node. */
+  keptViews: (unitId: Id, year: number, stamp: string, settingsKey: string, nodeId?: Id) => Promise<Map<Id, Wire>>
   /** Keeps a computed view at the data version it was computed at. */
   keepView: (unitId: Id, year: number, nodeId: Id, stamp: string, settingsKey: string, view: Wire) => Promise<void>
 }
@@ -161,14 +161,18 @@ export function createOverviewService({
     keptTaken ??= (async () => {
       stamp ??= reads.dataStamp()
       const now = await stamp
-      const kept = await reads.keptViews(r.unitId, r.year, now, settingsKey)
+      // the shown node's first (one row), then the others (a 主管部门 year's twelve are 0.6 MB)
+      const first = await reads.keptViews(r.unitId, r.year, now, settingsKey, r.nodeId)
       if (!sameData(r)) return
-      for (const [nodeId, view] of kept) if (!views.has(nodeId)) views.set(nodeId, view)
+      for (const [nodeId, view] of first) if (!views.has(nodeId)) views.set(nodeId, view)
       const shown = views.get(r.nodeId)
       if (shown !== undefined && wanted === r && budgetPosted !== r) {
         budgetPosted = r
         post({ type: 'view', request: r.request, stage: 'complete', view: shown })
       }
+      const kept = await reads.keptViews(r.unitId, r.year, now, settingsKey)
+      if (!sameData(r)) return
+      for (const [nodeId, view] of kept) if (!views.has(nodeId)) views.set(nodeId, view)
     })().catch(() => {
       /* a cache: without it, the views are computed */
     })

@@ -96,9 +96,10 @@ function serviceOver(dataset: UnitYearDataset, kept: KeptViews = { stamp: '1:1',
         return structuredClone(dataset.readings.filter((r) => r.nodeId === nodeId))
       },
       dataStamp: async () => kept.stamp,
-      keptViews: async (_unit, _year, stamp, settingsKey) =>
+      keptViews: async (_unit, _year, stamp, settingsKey, nodeId) =>
         new Map(
           [...kept.rows]
+            .filter(([id]) => nodeId === undefined || id === nodeId)
             .filter(([, row]) => row.stamp === stamp && row.settingsKey === settingsKey)
             .map(([nodeId, row]) => [nodeId, structuredClone(row.view)]),
         ),
