@@ -133,14 +133,7 @@ async function measure(page, context, baseUrl) {
   for (let i = 0; i < RUNS; i++) {
     await page.goto(`${baseUrl}/#/overview`)
     await page.reload()
-    const kpi = await page.waitForFunction(
-      () => {
-        const el = document.querySelector('[data-testid="kpi-adjusted-budget"] .kpi-value')
-        return el && el.textContent.trim() ? performance.now() : false
-      },
-      null,
-      { timeout: 120_000, polling: 'raf' },
-    )
+    const kpi = await page.waitForFunction(kpisShown, null, { timeout: 120_000, polling: 'raf' })
     const whole = await page.waitForFunction(overviewComplete, PROJECTS > 0, { timeout: 120_000, polling: 'raf' })
     reloads.push({ kpi: await kpi.jsonValue(), whole: await whole.jsonValue() })
   }
@@ -149,16 +142,7 @@ async function measure(page, context, baseUrl) {
   // 15 s after a reload, nobody touching the page: the main thread's long tasks (≥ 50 ms), all of them
   // (loading the page included), and those after the KPIs were on screen.
   await page.reload()
-  const kpiAt = await (
-    await page.waitForFunction(
-      () => {
-        const el = document.querySelector('[data-testid="kpi-adjusted-budget"] .kpi-value')
-        return el && el.textContent.trim() ? performance.now() : false
-      },
-      null,
-      { timeout: 120_000, polling: 'raf' },
-    )
-  ).jsonValue()
+  const kpiAt = await (await page.waitForFunction(kpisShown, null, { timeout: 120_000, polling: 'raf' })).jsonValue()
   const wholeAt = await (
     await page.waitForFunction(overviewComplete, PROJECTS > 0, { timeout: 120_000, polling: 'raf' })
   ).jsonValue()
@@ -202,11 +186,7 @@ async function measure(page, context, baseUrl) {
   // Right after a reload (from 1 s after the KPIs): node switches, and clicks on the navigation, each
   // click's event timing (input → next paint) kept.
   await page.reload()
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid="kpi-adjusted-budget"] .kpi-value')?.textContent.trim(),
-    null,
-    { timeout: 120_000, polling: 'raf' },
-  )
+  await page.waitForFunction(kpisShown, null, { timeout: 120_000, polling: 'raf' })
   await page.waitForTimeout(1000)
   const clicksFrom = await page.evaluate(() => performance.now())
   const early = await measureSwitches(page, [
@@ -252,16 +232,7 @@ async function measure(page, context, baseUrl) {
     db.close()
   })
   await page.reload()
-  const coldKpi = await (
-    await page.waitForFunction(
-      () => {
-        const el = document.querySelector('[data-testid="kpi-adjusted-budget"] .kpi-value')
-        return el && el.textContent.trim() ? performance.now() : false
-      },
-      null,
-      { timeout: 120_000, polling: 'raf' },
-    )
-  ).jsonValue()
+  const coldKpi = await (await page.waitForFunction(kpisShown, null, { timeout: 120_000, polling: 'raf' })).jsonValue()
   const coldWhole = await (
     await page.waitForFunction(overviewComplete, PROJECTS > 0, { timeout: 120_000, polling: 'raf' })
   ).jsonValue()
@@ -343,6 +314,12 @@ async function measure(page, context, baseUrl) {
     `JS 堆（GC 后，全部节点准备之后）：页面 ${heapPage.toFixed(0)} MB，后台线程 ${heapWorkers === null ? '—' : `${heapWorkers.toFixed(0)} MB`}`,
   )
   return r
+}
+
+/** In the page: the KPI figures are on screen (when, in the page's clock). */
+function kpisShown() {
+  const el = document.querySelector('[data-testid="kpi-adjusted-budget"] .kpi-value')
+  return el && el.textContent.trim() ? performance.now() : false
 }
 
 /** In the page: the whole 概览 is there (every chart drawn, the worker's view complete when it has one). */
