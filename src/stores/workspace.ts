@@ -209,6 +209,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     dataset.value = null
     nodeId.value = (byDate.find((n) => n.id === chosen) ?? byDate[byDate.length - 1])?.id ?? null
     dataVersion.value += 1
+    // a page that needs the dataset was opened while the header was read (want found no unit yet):
+    // read it now, or that page would wait for a dataset nobody reads
+    if (datasetWanted.value && loaded) return select(nextUnitId, nextYear)
   }
 
   /**

@@ -13,7 +13,10 @@
  * is let go too; a new data version or new settings read it again.
  *
  * Views are also kept at rest (`reads.keptViews` / `keepView`, db/viewCache.ts) with the data version
- * they were computed at: a reload with unchanged data answers from them at once, every node.
+ * they were computed at: a reload with unchanged data answers from them at once, every node. They are
+ * then checked in the background, the shown node first, like nodes never computed: a kept view that no
+ * longer matches the data (a change that bypassed the app's audited writes) is replaced, and the page
+ * gets the new one.
  *
  * Plain TypeScript over injected reads, so the tests drive it in Node (test/worker) and the worker
  * entry (overview.worker.ts) only wires it to IndexedDB and postMessage.
@@ -86,6 +89,8 @@ export function createOverviewService({
   let views = new Map<Id, Wire>()
   /** nodes whose view cannot be computed (say, a date outside the year): not tried again in the background */
   let failed = new Set<Id>()
+  /** nodes whose view came kept at rest and has not been computed again yet */
+  let unverified = new Set<Id>()
   /** the latest request; earlier ones are not answered any more */
   let wanted: OverviewRequest | null = null
   /** the request whose budget part was posted */
@@ -105,6 +110,7 @@ export function createOverviewService({
       reportedReady = 0
       views = new Map()
       failed = new Set()
+      unverified = new Set()
     }
     if (settings !== settingsKey) {
       settingsKey = settings
@@ -112,6 +118,7 @@ export function createOverviewService({
       reportedReady = 0
       views = new Map()
       failed = new Set()
+      unverified = new Set()
     }
     wanted = request
     const known = views.get(request.nodeId)
@@ -164,7 +171,7 @@ export function createOverviewService({
       // the shown node's first (one row), then the others (a 主管部门 year's twelve are 0.6 MB)
       const first = await reads.keptViews(r.unitId, r.year, now, settingsKey, r.nodeId)
       if (!sameData(r)) return
-      for (const [nodeId, view] of first) if (!views.has(nodeId)) views.set(nodeId, view)
+      keep(first)
       const shown = views.get(r.nodeId)
       if (shown !== undefined && wanted === r && budgetPosted !== r) {
         budgetPosted = r
@@ -172,11 +179,19 @@ export function createOverviewService({
       }
       const kept = await reads.keptViews(r.unitId, r.year, now, settingsKey)
       if (!sameData(r)) return
-      for (const [nodeId, view] of kept) if (!views.has(nodeId)) views.set(nodeId, view)
+      keep(kept)
     })().catch(() => {
       /* a cache: without it, the views are computed */
     })
     return keptTaken
+  }
+
+  function keep(kept: Map<Id, Wire>): void {
+    for (const [nodeId, view] of kept) {
+      if (views.has(nodeId)) continue
+      views.set(nodeId, view)
+      unverified.add(nodeId)
+    }
   }
 
   async function run(): Promise<void> {
@@ -272,7 +287,13 @@ export function createOverviewService({
       return computed
     }
     const view = toWire(computed.value)
+    const kept = unverified.has(nodeId) ? views.get(nodeId) : undefined
+    unverified.delete(nodeId)
     views.set(nodeId, view)
+    // a kept view the data no longer gives: the page shows the new one
+    const shown = wanted
+    if (kept !== undefined && shown?.nodeId === nodeId && JSON.stringify(kept) !== JSON.stringify(view))
+      post({ type: 'view', request: shown.request, stage: 'complete', view })
     reportedReady = views.size
     const at = stamp
     if (at)
@@ -296,7 +317,7 @@ export function createOverviewService({
     const at = order.indexOf(request.nodeId)
     const candidates = order
       .map((id, index) => ({ id, distance: Math.abs(index - at), later: index > at }))
-      .filter((n) => !views.has(n.id) && !failed.has(n.id))
+      .filter((n) => (!views.has(n.id) || unverified.has(n.id)) && !failed.has(n.id))
       .sort((a, b) => a.distance - b.distance || (a.later === b.later ? 0 : a.later ? -1 : 1))
     return [candidates[0]?.id ?? null, candidates[1]?.id ?? null]
   }

@@ -206,7 +206,7 @@ describe('overview worker: the same figures as the main thread', () => {
 })
 
 describe('overview worker: views kept at rest', () => {
-  it('a reload with unchanged data answers every node from the kept views, reading no indicator', async () => {
+  it('a reload with unchanged data answers from the kept views at once, then checks them in the background', async () => {
     const dataset = asStored(qiemo2021YearDataset())
     const kept: KeptViews = { stamp: '40:40', rows: new Map() }
     const first = serviceOver(dataset, kept)
@@ -215,9 +215,18 @@ describe('overview worker: views kept at rest', () => {
     expect(kept.rows.size).toBe(12)
     // the reload: a new service (a new worker) over the same database
     const again = serviceOver(dataset, kept)
+    let readsWhenAnswered: unknown = null
+    const post = again.replies.push.bind(again.replies)
+    again.replies.push = (...items) => {
+      if (readsWhenAnswered === null && items.some((r) => r.type === 'view')) readsWhenAnswered = { ...again.reads }
+      return post(...items)
+    }
     const asked = again.show(dataset.nodes[5]?.id ?? '')
     await again.service.idle()
-    expect(again.reads).toEqual({ budget: 1, whole: 0, nodes: 0 })
+    // answered before any indicator was read; every node computed again afterwards, off the page's thread
+    expect(readsWhenAnswered).toEqual({ budget: 0, whole: 0, nodes: 0 })
+    expect(again.reads).toEqual({ budget: 1, whole: 1, nodes: 11 })
+    // the data had not changed: the kept view stays the one answered, nothing more is posted
     const stages = again.replies.filter((r) => r.type === 'view').map((r) => (r.type === 'view' ? r.stage : ''))
     expect(stages).toEqual(['complete'])
     sameBytes(
@@ -228,6 +237,30 @@ describe('overview worker: views kept at rest', () => {
       const view = completeView(again.replies, again.show(node.id).request)
       sameBytes(view, mainThreadView(dataset, node.id, defaultSettings()))
     }
+  })
+
+  it('replaces a kept view the data no longer gives (a change that bypassed the audited writes)', async () => {
+    const dataset = asStored(qiemo2021YearDataset())
+    const kept: KeptViews = { stamp: '40:40', rows: new Map() }
+    const june = dataset.nodes[5]?.id ?? ''
+    const first = serviceOver(dataset, kept)
+    first.show(june)
+    await first.service.idle()
+    // 工资福利支出 年初预算 1,129.83 → 9,129.83 written straight into the database: the version is the same
+    const changed = {
+      ...dataset,
+      budgetLines: dataset.budgetLines.map((l, i) => (i === 0 ? { ...l, initialBudget: '9129.83' as const } : l)),
+    }
+    const again = serviceOver(changed, kept)
+    const asked = again.show(june)
+    await again.service.idle()
+    const views = again.replies.flatMap((r) => (r.type === 'view' && r.request === asked.request ? [r] : []))
+    expect(views).toHaveLength(2)
+    const [stale, fresh] = views.map((r) => fromWire<OverviewView>(r.view))
+    expect(stale?.snapshot.budget.unit.adjustedBudget.toFixed(2)).toBe('1493.25')
+    expect(fresh?.snapshot.budget.unit.adjustedBudget.toFixed(2)).toBe('9493.25')
+    sameBytes(fresh, mainThreadView(changed, june, defaultSettings()))
+    expect(kept.rows.get(june)?.view).toEqual(views[1]?.view)
   })
 
   it('computes again when the data version or the settings differ from the kept views', async () => {
