@@ -9,7 +9,7 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { OverviewReply, OverviewRequest, OverviewView } from '@/domain/overview'
-import { fromWire } from '@/domain/wire'
+import { fromWire, type Wire } from '@/domain/wire'
 import { createOverviewService } from '@/worker/overviewService'
 import { databaseReads } from '@/worker/overviewReads'
 import { useSettingsStore } from './settings'
@@ -48,6 +48,20 @@ export const useOverviewStore = defineStore('overview', () => {
     return shown && askedNodeId.value !== null && shown.nodeId !== askedNodeId.value ? askedNodeId.value : null
   })
 
+  /** the wire text of the complete view shown, so an answer that repeats it does not redraw the page */
+  let shownWire: string | null = null
+
+  function show(stage: 'budget' | 'complete', wire: Wire): void {
+    const text = stage === 'complete' ? JSON.stringify(wire) : null
+    if (text !== null && text === shownWire && complete.value) return
+    shownWire = text
+    messages.value = []
+    view.value = fromWire<OverviewView>(wire)
+    complete.value = stage === 'complete'
+    // where a reload's time goes, for the benchmark (docs/benchmarks.md (round 4))
+    performance.mark(`overview:${stage}-view`)
+  }
+
   function receive(reply: OverviewReply): void {
     if (reply.type === 'prepared') {
       if (asked && reply.version === asked.version) {
@@ -65,11 +79,30 @@ export const useOverviewStore = defineStore('overview', () => {
     }
     // a budget part is shown only while there is no whole view (after a reload or a write), never in place of one
     if (reply.stage === 'budget' && complete.value) return
-    messages.value = []
-    view.value = fromWire<OverviewView>(reply.view)
-    complete.value = reply.stage === 'complete'
-    // where a reload's time goes, for the benchmark (docs/benchmarks.md (round 4))
-    performance.mark(`overview:${reply.stage}-view`)
+    show(reply.stage, reply.view)
+  }
+
+  /**
+   * A switch also reads the node's kept view here (db/viewCache: one row, a few dozen kilobytes), at
+   * the data version and settings the worker would check: the worker answers kept views at once when
+   * idle, but while it computes or checks another node (≈ 0.45 s at 主管部门 size) a switch would wait
+   * for it. Whichever comes first is shown; the worker's answer still follows and replaces it if the
+   * data no longer gives it (a change that bypassed the audited writes).
+   */
+  async function showKept(request: OverviewRequest): Promise<void> {
+    try {
+      const answered = () => asked !== request || (complete.value && view.value?.nodeId === request.nodeId)
+      const stamp = await databaseReads.dataStamp()
+      if (answered()) return
+      const kept = await databaseReads.keptViews(request.unitId, request.year, stamp, askedSettings, request.nodeId)
+      const wire = kept.get(request.nodeId)
+      // the worker answered first, or the user moved on
+      if (wire === undefined || answered()) return
+      performance.mark('overview:kept-here')
+      show('complete', wire)
+    } catch {
+      /* a cache: the worker answers */
+    }
   }
 
   function connect(): Channel {
@@ -108,6 +141,7 @@ export const useOverviewStore = defineStore('overview', () => {
       prepared.value = { nodes: 0, of: 0 }
     }
     if (dataChanged) complete.value = false
+    if (dataChanged) shownWire = null
     asked = {
       type: 'show',
       request: ++requests,
@@ -123,6 +157,8 @@ export const useOverviewStore = defineStore('overview', () => {
     performance.mark('overview:asked')
     channel ??= connect()
     channel.ask(asked)
+    // a switch within the same data: the node's kept view may be read here before the worker is free
+    if (!dataChanged) void showKept(asked)
   }
 
   let following = 0
