@@ -11,8 +11,9 @@
  * with itself (whoever edits the figures can recompute it); the signature, over the UTF-8 bytes of the
  * same canonical JSON (`backupSignedBytes`), proves who wrote it. Signing and verifying need the key
  * (io/package, stores/dataTransfer): this module only carries the signature and checks its form.
- * Format version 1 (no signature) still restores. The 报送 tables of schema version 4 are backed up
- * (a received 报送包's bytes as base64); the signing key is not (it cannot leave the browser).
+ * Format version 1 (no signature) still restores. The 报送 tables of schema version 4 and the 部门汇总报告
+ * of version 5 are backed up (a received 报送包's bytes as base64); the signing key is not (it cannot
+ * leave the browser).
  * A backup file is untrusted input: before any use it is size- and
  * depth-limited, refused if it carries `__proto__` / `constructor` / `prototype` keys, and every row
  * of every table is checked field by field; all problems come back as Chinese messages.
@@ -33,7 +34,7 @@ import { unitNodeFiguresProblems, type UnitNodeFigures } from '@/domain/departme
 import { schemeProblems, type ScoringSchemeDefinition } from '@/domain/scoring'
 import { managementInputsProblems } from '@/domain/managementInputsCheck'
 import type { ManagementInputs } from '@/domain/types'
-import { SCHEMA_VERSION, STORES_V4, db } from './schema'
+import { SCHEMA_VERSION, STORES_V5, db } from './schema'
 import type { DbOptions } from './options'
 import { runWrite } from './write'
 import type { WriteResult } from './result'
@@ -57,7 +58,7 @@ const MAX_ROWS = 2_000_000
  * The unit's signing key stays out: its private key cannot be exported, and a backup must not carry it.
  * So do the overview worker's kept views: a cache, valid only for the data it was computed from.
  */
-const { signingKeys: _notBackedUp, overviewViews: _cache, ...BACKED_UP_STORES } = STORES_V4
+const { signingKeys: _notBackedUp, overviewViews: _cache, ...BACKED_UP_STORES } = STORES_V5
 
 /**
  * Every table of the schema but the signing keys, in order. The domain names the same tables
@@ -81,6 +82,7 @@ const TABLE_SINCE: Partial<Record<TableName, number>> = {
   unitKeys: 4,
   submissions: 4,
   reviews: 4,
+  departmentReports: 5,
 }
 
 /** Tables whose rows hold bytes, by field: the file carries them as base64 (JSON has no bytes). */
@@ -357,6 +359,11 @@ const ROW_SPECS: Record<TableName, RowSpec> = {
   },
   reviews: {
     required: { id, departmentUnitId: id, unitId: id, asOfDate: 's', record: 'obj', history: 'arr' },
+  },
+  // the 部门汇总报告 (schema version 5)
+  departmentReports: {
+    required: { id, departmentUnitId: id, asOfDate: 's', edits: 'obj', unlocks: 'arr', updatedAt: 's' },
+    optional: { frozen: 'obj' },
   },
 }
 

@@ -49,6 +49,7 @@ import type { SchemeChoice } from '@/domain/managementInputsCheck'
 import type {
   RegisteredUnitKey,
   SentSubmission,
+  StoredDepartmentReport,
   StoredReview,
   StoredSubmission,
   SubordinateRow,
@@ -130,7 +131,16 @@ export const STORES_V4 = {
   overviewViews: 'key, [unitId+year]',
 } as const satisfies Record<string, string>
 
-export const SCHEMA_VERSION = 4
+/**
+ * Version 5: the 主管部门's 部门汇总报告 (`departmentReports`, one row per 主管部门 and monitoring date:
+ * the user's edits and, once 定稿, the frozen model; docs/domain-rules.md §17.6). A new table only: no upgrade.
+ */
+export const STORES_V5 = {
+  ...STORES_V4,
+  departmentReports: 'id, departmentUnitId',
+} as const satisfies Record<string, string>
+
+export const SCHEMA_VERSION = 5
 
 /** Every version in order; Dexie upgrades an old database step by step. */
 function declareVersions(db: Dexie): void {
@@ -150,6 +160,7 @@ function declareVersions(db: Dexie): void {
     })
   db.version(3).stores(STORES_V3)
   db.version(4).stores(STORES_V4)
+  db.version(5).stores(STORES_V5)
 }
 
 /**
@@ -213,6 +224,7 @@ export class MonitoringDb extends Dexie {
   submissions!: Table<StoredSubmission, Id>
   reviews!: Table<StoredReview, Id>
   overviewViews!: Table<OverviewViewRow, string>
+  departmentReports!: Table<StoredDepartmentReport, Id>
 
   /** The clock for audit timestamps; tests replace it to get fixed times. */
   now: () => Date = () => new Date()

@@ -27,6 +27,7 @@ export const TABLE_LABELS = {
   unitKeys: '下属单位签名密钥',
   submissions: '收到的报送包',
   reviews: '审核结果',
+  departmentReports: '部门汇总报告',
   settings: '设置',
   auditLog: '修改记录',
   meta: '备份记录',

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { Dexie } from 'dexie'
 import { loadUnitYear } from '@/db/datasets'
-import { createDb, SCHEMA_VERSION, STORES_V1, STORES_V2 } from '@/db/schema'
+import { createDb, SCHEMA_VERSION, STORES_V1, STORES_V2, STORES_V4 } from '@/db/schema'
+import { freezeDepartmentReport, getDepartmentReport, saveDepartmentReportEdits } from '@/db/departmentReports'
 import { getManagementInputs, listSchemes, putManagementInputs } from '@/db/scoring'
 import { emptyManagementInputs } from '@/domain/managementInputs'
 import { aDataset, YEAR } from './fixtures'
@@ -29,8 +30,8 @@ async function writeAtVersion(
 }
 
 describe('schema versions', () => {
-  it('is at version 3: scoring schemes, 管理指标填报 and the unit-years’ choice of scheme have tables', () => {
-    expect(SCHEMA_VERSION).toBe(4)
+  it('is at version 5: the 部门汇总报告 has a table (version 4: 报送; version 3: scoring schemes)', () => {
+    expect(SCHEMA_VERSION).toBe(5)
   })
 
   it('opens a version 1 database with the current schema and reads its data', async () => {
@@ -134,7 +135,7 @@ describe('version 2 → 3 → 4', () => {
     })
     const current = createDb(name)
     await current.open()
-    expect(current.verno).toBe(4)
+    expect(current.verno).toBe(SCHEMA_VERSION)
     expect(
       rowsById((await loadUnitYear(dataset.unit.id, YEAR, { database: current })) ?? aDataset({ projects: [] })),
     ).toStrictEqual(rowsById({ ...dataset, budgetJudgements: [], alerts: [], measures: [], reports: [] }))
@@ -149,6 +150,48 @@ describe('version 2 → 3 → 4', () => {
     const inputs = { ...emptyManagementInputs(dataset.unit.id, YEAR), amounts: { staffingQuota: '45' as const } }
     expect((await putManagementInputs(inputs, { database: current })).ok).toBe(true)
     expect(await getManagementInputs(dataset.unit.id, YEAR, { database: current })).toStrictEqual(inputs)
+    current.close()
+  })
+})
+
+describe('version 4 → 5', () => {
+  it('keeps the 报送 and 审核 rows of a version 4 database and adds an empty 部门汇总报告 table, ready to write', async () => {
+    const name = `migration-v5-${crypto.randomUUID()}`
+    const subordinate = { id: 'row-1', departmentUnitId: 'dept', name: '且末县自然资源局', unitId: null, sortOrder: 0 }
+    const review = {
+      id: 'dept|unit-a|2021-06-30',
+      departmentUnitId: 'dept',
+      unitId: 'unit-a',
+      asOfDate: '2021-06-30',
+      record: {
+        state: 'pending',
+        opinion: '',
+        reviewer: '',
+        at: '2021-07-06T01:00:00.000Z',
+        packageSha256: 'a'.repeat(64),
+      },
+      history: [],
+    }
+    await writeAtVersion(name, 4, STORES_V4, async (old) => {
+      await old.table('subordinates').put(subordinate)
+      await old.table('reviews').put(review)
+    })
+    const current = createDb(name)
+    await current.open()
+    expect(current.verno).toBe(5)
+    expect(await current.subordinates.toArray()).toStrictEqual([subordinate])
+    expect(await current.reviews.toArray()).toStrictEqual([review])
+    expect(await current.departmentReports.count()).toBe(0)
+    const saved = await saveDepartmentReportEdits('dept', '2021-06-30', { 'dept.other': '无。' }, { database: current })
+    expect(saved.ok).toBe(true)
+    expect((await freezeDepartmentReport('dept', '2021-06-30', { title: '汇总报告' }, { database: current })).ok).toBe(
+      true,
+    )
+    expect(await getDepartmentReport('dept', '2021-06-30', { database: current })).toMatchObject({
+      id: 'dept|2021-06-30',
+      edits: { 'dept.other': '无。' },
+      frozen: { model: { title: '汇总报告' } },
+    })
     current.close()
   })
 })

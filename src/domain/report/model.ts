@@ -47,7 +47,10 @@ export interface TableCell {
   /** the displayed number as a decimal string (rounded exactly as `text`): 万元, or a fraction for percents */
   value?: DecimalString
   format?: CellFormat
-  /** the decimals of a percent (settings.ratePrecision), for the Excel number format */
+  /**
+   * the decimals of a percent (settings.ratePrecision), for the Excel number format; on a 'number' cell, its
+   * fixed decimals (执行进度比 in the 部门汇总表, docs/domain-rules.md §17.6)
+   */
   places?: number
   light?: Light
 }
@@ -81,7 +84,9 @@ export interface ReportModel {
   reportDate: string
   ratePrecision: number
   blocks: ReportBlock[]
+  /** the budget block in the text (the 部门汇总报告: 部门预算执行情况表) */
   budgetTable: ReportTable
+  /** the landscape 附表 (the 部门汇总报告: 各单位预算执行汇总表, docs/domain-rules.md §17.6) */
   indicatorTable: ReportTable
   /** 一级 / 二级 / 三级 counts of the 整体 indicators */
   counts: { level1: number; level2: number; level3: number }
