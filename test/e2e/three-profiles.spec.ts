@@ -245,6 +245,37 @@ test('unit A and unit B 报送 1-6月; the 主管部门 sums them, 退回s B, an
   await expect(d.page.getByTestId('review-state-且末县水利局')).toHaveText('已通过')
   await screenshot(d.page, 'three-profiles-approved')
 
+  // the 部门汇总报告 drafted from the sums and the units' own 偏离情况; 定稿, then Word and the 汇总表
+  await d.page.getByRole('tab', { name: '汇总报告' }).click()
+  const report = d.page.getByTestId('department-report')
+  await expect(report).toContainText('且末县财政局整体支出绩效监控汇总报告')
+  await expect(report).toContainText(`调整后预算合计${yuan(budgetA + budgetB).replace(',', '')}万元`)
+  await expect(report).toContainText(`执行率${ratePercent(spentA + spentB2, budgetA + budgetB)}`)
+  await expect(report).toContainText('且末县水利局')
+  await expect(d.page.getByTestId('department-report-status')).toHaveText('草稿')
+  await d.page.getByTestId('department-report-freeze').click()
+  await expect(d.page.getByTestId('department-report-status')).toHaveText('已定稿 第1版')
+  await screenshot(d.page, 'three-profiles-department-report')
+  const [word] = await Promise.all([
+    d.page.waitForEvent('download'),
+    d.page.getByTestId('department-export-word').click(),
+  ])
+  expect(word.suggestedFilename()).toMatch(/^且末县财政局.*定稿.*\.docx$/)
+  const [table] = await Promise.all([
+    d.page.waitForEvent('download'),
+    d.page.getByTestId('department-export-xlsx').click(),
+  ])
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(readFileSync(await table.path()) as unknown as ArrayBuffer)
+  const cells =
+    workbook.worksheets[0]
+      ?.getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'number') ?? []
+  // the 合计 row: Σ 调整后预算 and Σ 执行数 as numbers, exactly
+  expect(cells).toContain((budgetA + budgetB) / 100)
+  expect(cells).toContain((spentA + spentB2) / 100)
+
   for (const p of [b, d]) {
     p.errors.expectNone()
     p.errors.dispose()
