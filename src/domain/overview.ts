@@ -152,3 +152,9 @@ export type OverviewReply =
   | { type: 'view'; request: number; stage: 'budget' | 'complete'; view: Wire }
   | { type: 'failed'; request: number; messages: string[] }
   | { type: 'prepared'; version: number; nodeId: Id; nodes: number; of: number }
+  /**
+   * Complete views ready in the worker (kept at rest, or just computed), for the data and settings of
+   * request `request` and later ones: the page keeps them, so a switch to one is answered at once
+   * even while the worker is busy with another node (its answer still follows).
+   */
+  | { type: 'views'; request: number; views: [Id, Wire][] }

@@ -62,7 +62,27 @@ export const useOverviewStore = defineStore('overview', () => {
     performance.mark(`overview:${stage}-view`)
   }
 
+  /**
+   * Every complete view the worker has ready for the current data and settings (wire form, a few dozen
+   * kilobytes each), with the request they came from. A switch to one of them is shown at once: the
+   * worker answers kept views at once when idle, but while it computes or checks another node (≈ 0.45 s
+   * at 主管部门 size) the switch would wait for it, and so would a read of IndexedDB, which the worker's
+   * reads occupy. The worker's answer still follows and replaces the view if the data no longer gives it.
+   */
+  const ready = new Map<string, Wire>()
+  /** the first request of the current data and settings: views of earlier ones are stale */
+  let readyFrom = 0
+
   function receive(reply: OverviewReply): void {
+    if (reply.type === 'views') {
+      if (reply.request < readyFrom) return
+      for (const [nodeId, wire] of reply.views) ready.set(nodeId, wire)
+      // the asked node's view, ready before the worker's answer to the switch
+      const wanted = asked?.nodeId
+      const wire = wanted === undefined ? undefined : ready.get(wanted)
+      if (wire !== undefined && !(complete.value && view.value?.nodeId === wanted)) show('complete', wire)
+      return
+    }
     if (reply.type === 'prepared') {
       if (asked && reply.version === asked.version) {
         prepared.value = { nodes: reply.nodes, of: reply.of }
@@ -80,29 +100,6 @@ export const useOverviewStore = defineStore('overview', () => {
     // a budget part is shown only while there is no whole view (after a reload or a write), never in place of one
     if (reply.stage === 'budget' && complete.value) return
     show(reply.stage, reply.view)
-  }
-
-  /**
-   * A switch also reads the node's kept view here (db/viewCache: one row, a few dozen kilobytes), at
-   * the data version and settings the worker would check: the worker answers kept views at once when
-   * idle, but while it computes or checks another node (≈ 0.45 s at 主管部门 size) a switch would wait
-   * for it. Whichever comes first is shown; the worker's answer still follows and replaces it if the
-   * data no longer gives it (a change that bypassed the audited writes).
-   */
-  async function showKept(request: OverviewRequest): Promise<void> {
-    try {
-      const answered = () => asked !== request || (complete.value && view.value?.nodeId === request.nodeId)
-      const stamp = await databaseReads.dataStamp()
-      if (answered()) return
-      const kept = await databaseReads.keptViews(request.unitId, request.year, stamp, askedSettings, request.nodeId)
-      const wire = kept.get(request.nodeId)
-      // the worker answered first, or the user moved on
-      if (wire === undefined || answered()) return
-      performance.mark('overview:kept-here')
-      show('complete', wire)
-    } catch {
-      /* a cache: the worker answers */
-    }
   }
 
   function connect(): Channel {
@@ -140,8 +137,12 @@ export const useOverviewStore = defineStore('overview', () => {
       view.value = null
       prepared.value = { nodes: 0, of: 0 }
     }
-    if (dataChanged) complete.value = false
-    if (dataChanged) shownWire = null
+    if (dataChanged) {
+      complete.value = false
+      shownWire = null
+      ready.clear()
+      readyFrom = requests + 1
+    }
     asked = {
       type: 'show',
       request: ++requests,
@@ -157,8 +158,11 @@ export const useOverviewStore = defineStore('overview', () => {
     performance.mark('overview:asked')
     channel ??= connect()
     channel.ask(asked)
-    // a switch within the same data: the node's kept view may be read here before the worker is free
-    if (!dataChanged) void showKept(asked)
+    const known = ready.get(nodeId)
+    if (known !== undefined) {
+      performance.mark('overview:ready-here')
+      show('complete', known)
+    }
   }
 
   let following = 0

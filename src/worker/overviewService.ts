@@ -171,7 +171,7 @@ export function createOverviewService({
       // the shown node's first (one row), then the others (a 主管部门 year's twelve are 0.6 MB)
       const first = await reads.keptViews(r.unitId, r.year, now, settingsKey, r.nodeId)
       if (!sameData(r)) return
-      keep(first)
+      keep(first, r)
       const shown = views.get(r.nodeId)
       if (shown !== undefined && wanted === r && budgetPosted !== r) {
         budgetPosted = r
@@ -179,19 +179,22 @@ export function createOverviewService({
       }
       const kept = await reads.keptViews(r.unitId, r.year, now, settingsKey)
       if (!sameData(r)) return
-      keep(kept)
+      keep(kept, r)
     })().catch(() => {
       /* a cache: without it, the views are computed */
     })
     return keptTaken
   }
 
-  function keep(kept: Map<Id, Wire>): void {
+  function keep(kept: Map<Id, Wire>, r: OverviewRequest): void {
+    const taken: [Id, Wire][] = []
     for (const [nodeId, view] of kept) {
       if (views.has(nodeId)) continue
       views.set(nodeId, view)
       unverified.add(nodeId)
+      taken.push([nodeId, view])
     }
+    if (taken.length > 0) post({ type: 'views', request: r.request, views: taken })
   }
 
   async function run(): Promise<void> {
@@ -290,9 +293,10 @@ export function createOverviewService({
     const kept = unverified.has(nodeId) ? views.get(nodeId) : undefined
     unverified.delete(nodeId)
     views.set(nodeId, view)
+    const isNew = kept === undefined || JSON.stringify(kept) !== JSON.stringify(view)
     // a kept view the data no longer gives: the page shows the new one
     const shown = wanted
-    if (kept !== undefined && shown?.nodeId === nodeId && JSON.stringify(kept) !== JSON.stringify(view))
+    if (kept !== undefined && isNew && shown?.nodeId === nodeId)
       post({ type: 'view', request: shown.request, stage: 'complete', view })
     reportedReady = views.size
     const at = stamp
@@ -302,6 +306,8 @@ export function createOverviewService({
         .catch(() => {
           /* a cache: the view is computed again next time */
         })
+    // the page keeps every ready view (a kept one it was given already, unless it changed)
+    if (isNew) post({ type: 'views', request: request.request, views: [[nodeId, view]] })
     post({ type: 'prepared', version: request.version, nodeId, nodes: views.size, of: data.nodes.length })
     return { ok: true, value: view }
   }

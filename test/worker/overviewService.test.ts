@@ -139,6 +139,10 @@ function completeView(replies: OverviewReply[], request: number): OverviewView {
   return fromWire<OverviewView>(reply.view)
 }
 
+/** The views given to the page to keep ('views' replies), in order, by node. */
+const readyViews = (replies: OverviewReply[]): [string, Wire][] =>
+  replies.flatMap((r) => (r.type === 'views' ? r.views : []))
+
 const sameBytes = (a: unknown, b: unknown) => expect(canonicalJson(toWire(a))).toBe(canonicalJson(toWire(b)))
 
 function generatedYear(projects: number): UnitYearDataset {
@@ -229,6 +233,12 @@ describe('overview worker: views kept at rest', () => {
     // the data had not changed: the kept view stays the one answered, nothing more is posted
     const stages = again.replies.filter((r) => r.type === 'view').map((r) => (r.type === 'view' ? r.stage : ''))
     expect(stages).toEqual(['complete'])
+    // the page is given every kept view once, as it was taken in (the shown node's first), to answer
+    // switches itself while the worker checks; none again, as none changed
+    const given = readyViews(again.replies)
+    expect(given[0]?.[0]).toBe(dataset.nodes[5]?.id)
+    expect(given.map(([id]) => id).sort()).toEqual(dataset.nodes.map((n) => n.id).sort())
+    for (const [id, view] of given) sameBytes(fromWire(view), mainThreadView(dataset, id, defaultSettings()))
     sameBytes(
       completeView(again.replies, asked.request),
       mainThreadView(dataset, dataset.nodes[5]?.id ?? '', defaultSettings()),
@@ -260,6 +270,12 @@ describe('overview worker: views kept at rest', () => {
     expect(stale?.snapshot.budget.unit.adjustedBudget.toFixed(2)).toBe('1493.25')
     expect(fresh?.snapshot.budget.unit.adjustedBudget.toFixed(2)).toBe('9493.25')
     sameBytes(fresh, mainThreadView(changed, june, defaultSettings()))
+    // the page's own copy is replaced too: every node's view changed with the budget, so each is given
+    // twice, kept then computed, and the last one given is the data's
+    const given = readyViews(again.replies)
+    expect(given).toHaveLength(24)
+    const lastOfJune = given.filter(([id]) => id === june).at(-1)?.[1]
+    sameBytes(fromWire(lastOfJune), mainThreadView(changed, june, defaultSettings()))
     expect(kept.rows.get(june)?.view).toEqual(views[1]?.view)
   })
 
