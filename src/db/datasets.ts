@@ -29,7 +29,7 @@ import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import type { DbOptions } from './options'
-import { deleteUnitRows, ofUnit, scopedTables, type RowCounts } from './unitScope'
+import { deleteUnitRows, ofUnit, scopedTables, unitYearTables, type RowCounts } from './unitScope'
 import { runWrite } from './write'
 
 /**
@@ -83,7 +83,7 @@ export async function loadUnitYear(
   year: number,
   { database = db, scope = 'all' }: DbOptions & { scope?: ReadingScope } = {},
 ): Promise<UnitYearDataset | null> {
-  const tables = [database.units, database.frameworks, ...scopedTables(database)]
+  const tables = [database.units, database.frameworks, ...unitYearTables(database)]
   return database.transaction('r', tables, async () => {
     // Three rounds, each asking IndexedDB everything it can at once: the unit-year's own rows; what
     // hangs off them, with the chosen nodes' readings; then the unit indicators' readings at every node.

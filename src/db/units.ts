@@ -10,7 +10,7 @@ import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db } from './schema'
 import type { CheckedWriteOptions, DbOptions } from './options'
-import { deleteUnitRows, ofUnit, scopedTables, type RowCounts } from './unitScope'
+import { deleteUnitRecords, deleteUnitRows, ofUnit, unitTables, type RowCounts } from './unitScope'
 import { assertUnchanged, runWrite } from './write'
 
 /** All units, by name in Chinese collation (拼音 order). */
@@ -65,17 +65,28 @@ export async function putUnit(
 
 /**
  * Deletes a unit and all its years of data (projects, budget, executions, targets, indicators,
- * nodes and what hangs off them). Refused while other units name it as their 主管部门.
+ * nodes and what hangs off them), its 报送记录 and, for a 主管部门, its 下属单位 list, the 报送包 it
+ * received, their 审核结果, its 部门汇总报告 and the 下属单位签名密钥 no other 主管部门 here relies on
+ * (unitScope `deleteUnitRecords`); also its signing key and the overview worker's kept views, which the
+ * counts leave out (not the user's data). Refused while other units name it as their 主管部门. The
+ * counts returned are what db/dataLoss `unitLoss` counted for the warning; the audit row keeps them, the
+ * unit row and the deleted signing key's fingerprint (no removed row, so no package's bytes).
  */
 export async function deleteUnit(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<RowCounts>> {
-  return runWrite(database, [database.units, ...scopedTables(database)], async () => {
+  return runWrite(database, unitTables(database), async () => {
     const before = await database.units.get(id)
     if (!before) throw new DbWriteError('找不到要删除的单位。')
     const children = await database.units.where('parentUnitId').equals(id).count()
     if (children > 0) throw new DbWriteError(`该单位下还有 ${children} 个下属单位，请先删除或移出下属单位。`)
-    const removed = await deleteUnitRows(database, id)
+    const { counts: removed, signingKeyFingerprint } = await deleteUnitRecords(
+      database,
+      id,
+      await deleteUnitRows(database, id),
+    )
     await database.units.delete(id)
-    await recordAudit(database, [{ table: 'units', key: id, before: { unit: before, removed }, after: null }])
+    await recordAudit(database, [
+      { table: 'units', key: id, before: { unit: before, removed, signingKeyFingerprint }, after: null },
+    ])
     return removed
   })
 }

@@ -3,7 +3,9 @@
  * 删除单位, 删除监控节点, 重新载入示例数据, deleting a 预算行, a 三级指标 or a 项目 can name the loss in
  * figures (docs/reliability.md §6). The keys
  * are the tables a cascading delete touches (db/unitScope `RowCounts` has the same shape), so a test
- * can hold the warning to what the delete actually removed.
+ * can hold the warning to what the delete actually removed. Not counted, because they are not the
+ * user's data: the overview worker's kept views (a cache) and the unit's own signing key, which
+ * 删除单位 deletes all the same.
  */
 import type { UnitYearWithInputs } from './managementInputsCheck'
 import type { Alert, Id, Unit, UnitYearDataset } from './types'
@@ -26,6 +28,19 @@ export interface DataCounts {
   reports: number
   /** 管理指标填报: one per unit-year */
   managementInputs: number
+  // Held by the unit, not by one of its years: only 删除单位 removes them (db/unitScope `deleteUnitRecords`).
+  /** 报送记录: the 报送包 the unit wrote, with the 回执 imported for them */
+  sentSubmissions: number
+  /** 下属单位名单: the 主管部门's list of its 下属单位 */
+  subordinates: number
+  /** 下属单位签名密钥 the 主管部门 registered, those no other 主管部门 here still relies on */
+  unitKeys: number
+  /** 收到的报送包, kept whole (the file's bytes) */
+  submissions: number
+  /** 审核结果: one per 下属单位 and monitoring date */
+  reviews: number
+  /** 部门汇总报告: one per monitoring date */
+  departmentReports: number
 }
 
 export type DataCountKey = keyof DataCounts
@@ -54,10 +69,37 @@ export const DATA_COUNT_LABELS: Readonly<Record<DataCountKey, { label: string; m
   measures: { label: '纠偏措施', measureWord: '条' },
   reports: { label: '监控报告', measureWord: '份' },
   managementInputs: { label: '管理指标填报', measureWord: '份' },
+  sentSubmissions: { label: '报送记录', measureWord: '条' },
+  subordinates: { label: '下属单位名单', measureWord: '条' },
+  unitKeys: { label: '下属单位签名密钥', measureWord: '个' },
+  submissions: { label: '收到的报送包', measureWord: '份' },
+  reviews: { label: '审核结果', measureWord: '条' },
+  departmentReports: { label: '部门汇总报告', measureWord: '份' },
 }
 
-/** every kind of row a unit-year holds, in the order a warning lists them */
+/** every kind of row a unit holds, in the order a warning lists them */
 export const DATA_COUNT_KEYS = Object.keys(DATA_COUNT_LABELS) as DataCountKey[]
+
+/**
+ * The kinds held by the unit rather than by one of its years (报送, and a 主管部门's 汇总): 删除单位 removes
+ * them, replacing or deleting one unit-year never does, so a unit-year's counts hold 0 for each.
+ */
+export const UNIT_RECORD_COUNT_KEYS = [
+  'sentSubmissions',
+  'subordinates',
+  'unitKeys',
+  'submissions',
+  'reviews',
+  'departmentReports',
+] as const satisfies readonly DataCountKey[]
+
+export type UnitRecordCountKey = (typeof UNIT_RECORD_COUNT_KEYS)[number]
+
+/** The kinds a unit-year holds: its tables, in the order a warning lists them. */
+export const UNIT_YEAR_COUNT_KEYS = DATA_COUNT_KEYS.filter(
+  (key): key is Exclude<DataCountKey, UnitRecordCountKey> =>
+    !(UNIT_RECORD_COUNT_KEYS as readonly string[]).includes(key),
+)
 
 export function noDataCounts(): DataCounts {
   const counts = {} as DataCounts
@@ -71,6 +113,7 @@ export function noDataCounts(): DataCounts {
  */
 export function countUnitYear(dataset: UnitYearWithInputs): DataCounts {
   return {
+    ...noDataCounts(),
     projects: dataset.projects.length,
     budgetLines: dataset.budgetLines.length,
     monthlyExecutions: dataset.monthlyExecutions.length,

@@ -103,6 +103,13 @@ describe('the warning before 删除单位', () => {
       measures: 1,
       reports: 1,
       managementInputs: 1,
+      // what the unit holds beyond its years (报送, 主管部门 汇总): none here
+      sentSubmissions: 0,
+      subordinates: 0,
+      unitKeys: 0,
+      submissions: 0,
+      reviews: 0,
+      departmentReports: 0,
     })
     const removed = expectOk(await deleteUnit('unit-qiemo', { database }))
     expect(removed).toStrictEqual(loss?.counts)
@@ -132,6 +139,13 @@ describe('the warning before 删除单位', () => {
       measures: 0,
       reports: 0,
       managementInputs: 0,
+      // replacing a unit-year never touches what the unit holds beyond its years
+      sentSubmissions: 0,
+      subordinates: 0,
+      unitKeys: 0,
+      submissions: 0,
+      reviews: 0,
+      departmentReports: 0,
     })
     // 2021 holds the 管理指标填报
     expect((await unitYearLoss('unit-qiemo', 2021, { database }))?.counts.managementInputs).toBe(1)
@@ -171,6 +185,12 @@ async function tableCounts(database: MonitoringDb): Promise<DataCounts> {
     measures: await database.measures.count(),
     reports: await database.reports.count(),
     managementInputs: await database.managementInputs.count(),
+    sentSubmissions: await database.sentSubmissions.count(),
+    subordinates: await database.subordinates.count(),
+    unitKeys: await database.unitKeys.count(),
+    submissions: await database.submissions.count(),
+    reviews: await database.reviews.count(),
+    departmentReports: await database.departmentReports.count(),
   }
 }
 const minus = (a: DataCounts, b: DataCounts): DataCounts =>

@@ -61,6 +61,13 @@ describe('units', () => {
       measures: 1,
       reports: 1,
       managementInputs: 0,
+      // what the unit holds beyond its years (报送, 主管部门 汇总): none here
+      sentSubmissions: 0,
+      subordinates: 0,
+      unitKeys: 0,
+      submissions: 0,
+      reviews: 0,
+      departmentReports: 0,
     })
     const left = await snapshot(database)
     expect(left.units).toEqual([aUnit({ id: 'unit-keep', name: '另一单位' })])

@@ -43,6 +43,13 @@ describe('what a destructive action would remove', () => {
       measures: 2,
       reports: 2,
       managementInputs: 0,
+      // held by the unit, not by a year: a unit-year never holds them
+      sentSubmissions: 0,
+      subordinates: 0,
+      unitKeys: 0,
+      submissions: 0,
+      reviews: 0,
+      departmentReports: 0,
     })
   })
 
