@@ -10,7 +10,7 @@
  * 1,279.83 万元 in all; 办理建设项目用地初审 (cumulative), here ≥12 个 so that one a month is exactly on schedule.
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, screenshot, test } from './helpers'
+import { expect, expectPageComplete, OVERVIEW_CHARTS, screenshot, test } from './helpers'
 
 const BUDGET = { gzfl: 112983, pgxm: 15000 } // in 分: 1129.83 and 150.00 万元
 /** 当月数 per month in 分, typed in the grid's 当月数 view */
@@ -183,6 +183,9 @@ test('一年: January to December — node, 当月数, reading, alerts, 定稿 �
     await showNode(page, m)
     await nav(page, '概览').click()
     await expect(page.getByTestId('kpi-execution-rate').locator('.kpi-value')).toHaveText(executionRate(m))
+    // a switch to a node whose view is ready shows its KPIs at once, while the charts are still being
+    // redrawn; the next choice in the node selector waits for the page to settle, or its dropdown moves
+    await expectPageComplete(page, OVERVIEW_CHARTS)
   }
   await screenshot(page, 'year-12-overview')
   expect(await frozenReports(page)).toEqual(frozenAt)
