@@ -1,3 +1,5 @@
+// first: the database's backing store opens while the other scripts are evaluated
+import './modules/warmDatabase'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import 'element-plus/dist/index.css'
