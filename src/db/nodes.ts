@@ -5,6 +5,7 @@
  */
 import type { BudgetLineJudgement, Id, IndicatorReading, IsoDate, MonitoringNode } from '@/domain/types'
 import { isLocked, lockedMessage } from '@/domain/lock'
+import { isDecimalString } from '@/domain/decimal'
 import { recordAudit } from './audit'
 import { assertNodesOpen } from './lock'
 import { newId } from '@/domain/ids'
@@ -113,6 +114,19 @@ export async function putReadings(
     }
     const indicators = await database.indicators.bulkGet([...new Set(rows.map((r) => r.indicatorId))])
     if (indicators.some((i) => i === undefined)) throw new DbWriteError('填报的指标不存在，本次保存未写入任何数据。')
+    // a stored value is a number or absent, whatever the node's date: a backup holding text there is refused
+    const names = new Map(indicators.map((i) => [i?.id, i?.name]))
+    for (const row of rows)
+      for (const [field, label] of [
+        ['actualValue', '实际完成值'],
+        ['qualitativePercent', '完成百分比'],
+      ] as const) {
+        const value = row[field]
+        if (value !== undefined && !isDecimalString(value))
+          throw new DbWriteError(
+            `“${names.get(row.indicatorId) ?? '指标'}”的${label}「${value}」不是有效数字，本次保存未写入任何数据。`,
+          )
+      }
     const stored = await adoptExistingIds(
       database.readings,
       '[nodeId+indicatorId]',

@@ -59,6 +59,17 @@ export function validateReading(
     if (completion.status === 'invalid') {
       issues.push(readingIssue(completion.field ?? 'actualValue', 'completion.invalid', completion.message))
     }
+  } else {
+    // not due yet, so no completion rate checks it; a value typed early must still be a number, as
+    // stored readings are (a backup holding text there would not restore)
+    for (const [field, label] of [
+      ['actualValue', '实际完成值'],
+      ['qualitativePercent', '完成百分比'],
+    ] as const) {
+      const raw = reading?.[field]
+      if (!blank(raw) && !isDecimalString(String(raw).trim()))
+        issues.push(readingIssue(field, 'value.notNumber', `${label}「${raw}」不是有效数字`))
+    }
   }
 
   const reasons: string[] = []

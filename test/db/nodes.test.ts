@@ -13,6 +13,7 @@ import {
   putReadings,
 } from '@/db/nodes'
 import { listAudit } from '@/db/audit'
+import type { DecimalString } from '@/domain/types'
 import { aDataset, aJudgement, aNode, aReading, YEAR } from './fixtures'
 import { expectFailure, expectOk, freshDb, snapshot } from './helpers'
 
@@ -38,6 +39,19 @@ describe('nodes', () => {
 })
 
 describe('readings and judgements', () => {
+  it('refuses a reading whose value is text, naming the indicator, and writes nothing', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(aDataset({ readings: [] }), { database }))
+    const result = await putReadings(
+      [aReading({ id: 'ok', actualValue: '8' }), aReading({ id: 'text', actualValue: '约十个' as DecimalString })],
+      { database },
+    )
+    expect(result.ok ? [] : result.messages).toEqual([
+      '“用地初审”的实际完成值「约十个」不是有效数字，本次保存未写入任何数据。',
+    ])
+    expect(await database.readings.count()).toBe(0)
+  })
+
   it('round-trips readings and updates by (node, indicator) whatever the id', async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset({ readings: [] }), { database }))

@@ -56,6 +56,14 @@ describe('validateReading', () => {
     expect(issues[0].severity).toBe('error')
   })
 
+  it('refuses a value typed before the due date that is not a number (it could not be backed up)', () => {
+    const ind = indicator({ accrual: 'dueLater', dueDate: '2021-10-01' })
+    const issues = check(ind, { actualValue: '约十个' as DecimalString })
+    expect(codes(issues)).toEqual(['value.notNumber'])
+    expect(issues[0]?.message).toBe('实际完成值「约十个」不是有效数字')
+    expect(codes(check(ind, { actualValue: '7' as DecimalString }))).toEqual([])
+  })
+
   it('requires the actual value once due', () => {
     expect(codes(check(indicator(), {}))).toEqual(['actual.required'])
   })
