@@ -16,6 +16,7 @@ import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import type { CheckedWriteOptions, DbOptions } from './options'
 import { deleteNodeChildren, nodeTables, ofUnit, type RowCounts } from './unitScope'
+import { viewKey } from './viewCache'
 import { assertRowsUnchanged, putAudited, runWrite } from './write'
 
 /** Nodes of a unit-year in date order. */
@@ -50,12 +51,14 @@ export async function putNode(
 
 /** Deletes a node with its readings, judgements, alerts and measures. */
 export async function deleteNode(id: Id, { database = db }: DbOptions = {}): Promise<WriteResult<RowCounts>> {
-  return runWrite(database, nodeTables(database), async () => {
+  return runWrite(database, [...nodeTables(database), database.overviewViews], async () => {
     const before = await database.nodes.get(id)
     if (!before) throw new DbWriteError('找不到要删除的监控节点。')
     if (isLocked(before)) throw new DbWriteError(lockedMessage(before, '删除该节点'))
     const removed = await deleteNodeChildren(database, [id])
     await database.nodes.delete(id)
+    // its kept 概览 view (a cache, not counted)
+    await database.overviewViews.delete(viewKey(before.unitId, before.year, id))
     await recordAudit(database, [{ table: 'nodes', key: id, before: { node: before, removed }, after: null }])
     return removed
   })

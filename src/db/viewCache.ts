@@ -24,6 +24,11 @@ export async function dataStamp({ database = db }: DbOptions = {}): Promise<stri
   })
 }
 
+/** The key of a node's kept view. */
+export function viewKey(unitId: Id, year: number, nodeId: Id): string {
+  return `${unitId}|${year}|${nodeId}`
+}
+
 /**
  * The views kept for a unit-year (or only its node `nodeId`) that are valid now: same data version,
  * settings and build.
@@ -37,7 +42,7 @@ export async function validViews(
   const rows =
     nodeId === undefined
       ? await database.overviewViews.where('[unitId+year]').equals([unitId, year]).toArray()
-      : [await database.overviewViews.get(`${unitId}|${year}|${nodeId}`)].filter((row) => row !== undefined)
+      : [await database.overviewViews.get(viewKey(unitId, year, nodeId))].filter((row) => row !== undefined)
   return rows.filter(
     (row) => row.stamp === wanted.stamp && row.settingsKey === wanted.settingsKey && row.build === wanted.build,
   )

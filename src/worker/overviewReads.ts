@@ -5,7 +5,7 @@
  */
 import { loadReadings, loadUnitYear } from '@/db/datasets'
 import { loadBudgetPart } from '@/db/unitYearParts'
-import { dataStamp, keepView, validViews } from '@/db/viewCache'
+import { dataStamp, keepView, validViews, viewKey } from '@/db/viewCache'
 import type { Wire } from '@/domain/wire'
 import type { OverviewReads } from './overviewService'
 
@@ -21,7 +21,7 @@ export const databaseReads: OverviewReads = {
   },
   keepView: (unitId, year, nodeId, stamp, settingsKey, view) =>
     keepView({
-      key: `${unitId}|${year}|${nodeId}`,
+      key: viewKey(unitId, year, nodeId),
       unitId,
       year,
       nodeId,

@@ -13,6 +13,7 @@ import {
   putReadings,
 } from '@/db/nodes'
 import { listAudit } from '@/db/audit'
+import { viewKey } from '@/db/viewCache'
 import type { DecimalString } from '@/domain/types'
 import { aDataset, aJudgement, aNode, aReading, YEAR } from './fixtures'
 import { expectFailure, expectOk, freshDb, snapshot } from './helpers'
@@ -31,10 +32,17 @@ describe('nodes', () => {
   it('deletes a node with its readings, judgements, alerts and measures', async () => {
     const database = freshDb()
     expectOk(await saveUnitYear(aDataset(), { database }))
+    // the overview worker's kept views of this node and of another: only this node's goes
+    const view = { stamp: '1:1', settingsKey: '{}', build: 'test', view: {} }
+    await database.overviewViews.bulkPut([
+      { ...view, key: viewKey('unit-qiemo', YEAR, 'node-h1'), unitId: 'unit-qiemo', year: YEAR, nodeId: 'node-h1' },
+      { ...view, key: viewKey('unit-qiemo', YEAR, 'node-q3'), unitId: 'unit-qiemo', year: YEAR, nodeId: 'node-q3' },
+    ])
     const removed = expectOk(await deleteNode('node-h1', { database }))
     expect(removed).toMatchObject({ readings: 2, budgetJudgements: 1, alerts: 1, measures: 1, reports: 1 })
     expect(await getNode('node-h1', { database })).toBeUndefined()
     expect(await database.readings.count()).toBe(0)
+    expect(await database.overviewViews.toCollection().primaryKeys()).toEqual([viewKey('unit-qiemo', YEAR, 'node-q3')])
   })
 })
 
