@@ -267,19 +267,22 @@ async function measure(page, context) {
       const r = indexedDB.open('jixiao-jiankong')
       r.onsuccess = () => resolve(r.result)
     })
-    const read = (withValues) =>
+    // since schema version 5 the files are in `submissionFiles`, no longer in the rows
+    const read = (withValues, table = 'submissions') =>
       new Promise((resolve) => {
         const start = performance.now()
-        const store = db.transaction('submissions').objectStore('submissions')
+        const store = db.transaction(table).objectStore(table)
         const r = withValues ? store.getAll() : store.getAllKeys()
         r.onsuccess = () => {
           const rows = r.result
-          const bytes = withValues ? rows.reduce((sum, row) => sum + row.bytes.length, 0) : 0
+          const bytes = withValues ? rows.reduce((sum, row) => sum + (row.bytes?.length ?? 0), 0) : 0
           resolve({ ms: performance.now() - start, count: rows.length, bytes })
         }
       })
     const keys = await read(false)
     const all = await read(true)
+    if (all.bytes === 0 && db.objectStoreNames.contains('submissionFiles'))
+      all.bytes = (await read(true, 'submissionFiles')).bytes
     db.close()
     return { keys, all }
   })

@@ -12,7 +12,8 @@
  * same canonical JSON (`backupSignedBytes`), proves who wrote it. Signing and verifying need the key
  * (io/package, stores/dataTransfer): this module only carries the signature and checks its form.
  * Format version 1 (no signature) still restores. The 报送 tables of schema version 4 and the 部门汇总报告
- * of version 5 are backed up (a received 报送包's bytes as base64); the signing key is not (it cannot
+ * of version 5 are backed up (a received 报送包's bytes as base64: in `submissionFiles` since schema
+ * version 5, in its `submissions` row before, moved on restore); the signing key is not (it cannot
  * leave the browser).
  * A backup file is untrusted input: before any use it is size- and
  * depth-limited, refused if it carries `__proto__` / `constructor` / `prototype` keys, and every row
@@ -83,10 +84,18 @@ const TABLE_SINCE: Partial<Record<TableName, number>> = {
   submissions: 4,
   reviews: 4,
   departmentReports: 5,
+  submissionFiles: 5,
 }
 
-/** Tables whose rows hold bytes, by field: the file carries them as base64 (JSON has no bytes). */
-const BYTE_FIELDS: Partial<Record<TableName, string>> = { submissions: 'bytes' }
+/**
+ * Tables whose rows hold bytes, by field: the file carries them as base64 (JSON has no bytes). Up to
+ * schema version 4 a received package's file was the `bytes` of its `submissions` row; a restore moves
+ * it to `submissionFiles` (restoredTables).
+ */
+const BYTE_FIELDS: Partial<Record<TableName, string>> = { submissionFiles: 'bytes' }
+
+/** The schema version that took the received package's file out of its `submissions` row. */
+const FILES_APART_SINCE = 5
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT
@@ -353,10 +362,11 @@ const ROW_SPECS: Record<TableName, RowSpec> = {
       packageSha256: 'sha',
       receivedAt: 's',
       fingerprint: 's',
-      bytes: 'b64',
       figures: 'obj',
     },
   },
+  // the received package's file (schema version 5; before, `bytes` of its `submissions` row: specFor)
+  submissionFiles: { required: { id, bytes: 'b64' } },
   reviews: {
     required: { id, departmentUnitId: id, unitId: id, asOfDate: 's', record: 'obj', history: 'arr' },
   },
@@ -380,6 +390,13 @@ const ROW_CHECKS: Partial<Record<TableName, (row: Record<string, unknown>) => st
   managementInputs: (row) => managementInputsProblems(row as unknown as ManagementInputs).map((i) => i.message),
   // a received 报送's summary is summed by the 主管部门 views: the import's own check
   submissions: (row) => unitNodeFiguresProblems(row.figures as UnitNodeFigures).map((i) => i.message),
+}
+
+/** The fields a row of `name` has in a backup of `schemaVersion`. */
+function specFor(name: TableName, schemaVersion: number): RowSpec {
+  const spec = ROW_SPECS[name]
+  if (name !== 'submissions' || schemaVersion >= FILES_APART_SINCE) return spec
+  return { ...spec, required: { ...spec.required, bytes: 'b64' } }
 }
 
 function rowCheckMessages(name: TableName, row: Record<string, unknown>): string[] {
@@ -557,7 +574,7 @@ export async function checkBackupText(text: string): Promise<Result<BackupFile>>
     }
     total += rows.length
     if (counts[name] !== rows.length) messages.push(`数据表「${label}」的行数与记录的行数不符，文件可能不完整`)
-    const spec = ROW_SPECS[name]
+    const spec = specFor(name, parsed.schemaVersion)
     for (let i = 0; i < rows.length && messages.length < 20; i++) {
       const row: unknown = rows[i]
       if (!isRecord(row)) {
@@ -656,17 +673,34 @@ function signatureShapeOk(value: unknown): value is BackupSignature {
   )
 }
 
+/**
+ * The rows a restore writes, as the file has them (bytes still base64): the backup's tables, but a
+ * `submissions` row that carries its file (schema version 4 and before) gives it to `submissionFiles`.
+ */
+function restoredTables(backup: BackupFile): Record<TableName, unknown[]> {
+  const tables = { ...backup.tables }
+  const moved: unknown[] = []
+  tables.submissions = backup.tables.submissions.map((row) => {
+    if (!isRecord(row) || row.bytes === undefined) return row
+    const { bytes, ...rest } = row
+    moved.push({ id: row.id, bytes })
+    return rest
+  })
+  if (moved.length > 0) tables.submissionFiles = [...backup.tables.submissionFiles, ...moved]
+  return tables
+}
+
 /** Replaces every table with the backup's rows in one transaction. Check the file first. */
 export async function restoreBackup(
   backup: BackupFile,
   { database = db }: DbOptions = {},
 ): Promise<WriteResult<Record<TableName, number>>> {
   const tables = TABLE_NAMES.map((name) => database.table(name))
+  const rows = restoredTables(backup)
   return runWrite(database, tables, async () => {
     for (const name of TABLE_NAMES) await database.table(name).clear()
-    for (const name of TABLE_NAMES)
-      await database.table(name).bulkAdd(backup.tables[name].map((row) => rowFromFile(name, row)))
-    return { ...backup.counts }
+    for (const name of TABLE_NAMES) await database.table(name).bulkAdd(rows[name].map((row) => rowFromFile(name, row)))
+    return Object.fromEntries(TABLE_NAMES.map((name) => [name, rows[name].length])) as Record<TableName, number>
   })
 }
 

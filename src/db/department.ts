@@ -12,17 +12,19 @@ import {
   latestSubmissions,
   notSubmittedRecord,
   reviewTransition,
+  type ReceivedSubmission,
   type RegisteredUnitKey,
   type ReviewAction,
   type StoredReview,
   type StoredSubmission,
   type SubmissionClass,
+  type SubmissionFile,
   type SubordinateRow,
 } from '@/domain/department'
 import { normalizeName } from '@/domain/names'
 import type { Result } from '@/domain/result'
 import type { Id, IsoDate } from '@/domain/types'
-import { recordAudit } from './audit'
+import { recordAudit, type AuditInput } from './audit'
 import type { DbOptions } from './options'
 import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
@@ -33,11 +35,11 @@ const NOTHING = '本次未写入任何数据。'
 export const MAX_SUBORDINATE_NAME = 100
 
 /**
- * A stored submission without its file. The 主管部门's views read only what a package states; the file
- * (a few MB for a large unit) is read by id when its parts are wanted (getSubmission), so a department of
- * a hundred units does not hold every file in memory.
+ * A stored submission: what the package states, without its file. The 主管部门's views read only these;
+ * the file (a few MB for a large unit) is kept in `submissionFiles` and read by id when its parts are
+ * wanted (getSubmissionFile), so the views never read, nor hold in memory, every file.
  */
-export type SubmissionSummary = Omit<StoredSubmission, 'bytes'>
+export type SubmissionSummary = StoredSubmission
 
 /** Everything the 主管部门 holds for one year. */
 export interface DepartmentData {
@@ -85,7 +87,7 @@ export async function loadDepartment(
         database.submissions
           .where('departmentUnitId')
           .equals(departmentUnitId)
-          .each(({ bytes: _file, ...summary }) => {
+          .each((summary) => {
             if (summary.year === year) all.push(summary)
           }),
       ])
@@ -175,8 +177,8 @@ export async function registerUnitKey(
 
 /** A verified 报送包 the 主管部门 chose to accept. */
 export interface AcceptedSubmission {
-  /** the row to keep: `id` = manifest SHA-256, `bytes` the file as received */
-  submission: StoredSubmission
+  /** the row to keep (`id` = manifest SHA-256) with the file as received (`bytes`, kept in `submissionFiles`) */
+  submission: ReceivedSubmission
   /** the signing key of the package (base64 SPKI) */
   publicKey: string
   /**
@@ -198,100 +200,230 @@ export interface AcceptedResult {
   review: StoredReview | null
 }
 
+/** How many packages share one transaction in storeSubmissions (a failure of the disk loses no more than these). */
+export const SUBMISSIONS_PER_TRANSACTION = 25
+
 /**
  * Stores one accepted 报送包, all or nothing: the key registration on first contact, the submission
- * row (new, update and older alike: an older one is kept in the history but is never current), the
- * 审核 state to 待审核 for a new or an update (reviewTransition), and the 下属单位 row of the same name
- * bound to the unit on first contact. Refused whole: a duplicate, a key other than the registered
- * one, a first contact whose fingerprint was not confirmed.
+ * row (new, update and older alike: an older one is kept in the history but is never current) and its
+ * file, the 审核 state to 待审核 for a new or an update (reviewTransition), and the 下属单位 row of the
+ * same name bound to the unit on first contact. Refused whole: a duplicate, a key other than the
+ * registered one, a first contact whose fingerprint was not confirmed.
  */
 export async function storeSubmission(
   input: AcceptedSubmission,
   { database = db }: DbOptions = {},
 ): Promise<WriteResult<AcceptedResult>> {
-  return runWrite(
-    database,
-    [database.unitKeys, database.submissions, database.reviews, database.subordinates],
-    async () => {
-      const row = toPlainSubmission(input.submission)
-      const { departmentUnitId, unitId } = row
+  const [outcome] = await storeSubmissions([input], { database })
+  return outcome ?? { ok: false, messages: [NOTHING] }
+}
 
-      // trust: the registered key, or the one confirmed now
-      const registered = await database.unitKeys.get(unitId)
-      let registeredKey = false
-      if (registered) {
-        const known = input.checkKey(row.fingerprint, registered.fingerprint)
-        if (!known.ok) throw new DbWriteError(`${known.messages.join('；')}。${NOTHING}`)
-      } else {
-        if (input.confirmedFingerprint === null || !sameFingerprint(input.confirmedFingerprint, row.fingerprint))
-          throw new DbWriteError(`“${row.unitName}”首次报送，须先与该单位电话核对并确认密钥指纹，${NOTHING}`)
-        if (input.registeredBy.trim() === '') throw new DbWriteError(`请先在页面右上角填写当前操作人，${NOTHING}`)
-        const key: RegisteredUnitKey = {
-          unitId,
-          unitName: row.unitName,
-          publicKey: input.publicKey,
-          fingerprint: row.fingerprint,
-          registeredAt: row.receivedAt,
-          registeredBy: input.registeredBy.trim(),
+/**
+ * Stores accepted 报送包 as storeSubmission does, each checked on its own against what is stored and
+ * what the packages before it in `inputs` stored: a refused one is skipped (its outcome says why) and
+ * the others are still stored. They are written a few to a transaction (SUBMISSIONS_PER_TRANSACTION),
+ * reading the registered keys, the 下属单位 lists and the histories once per transaction rather than
+ * once per file (docs/benchmarks.md (round 5)); a failure of the transaction itself (a full disk)
+ * writes none of its packages, and each of them says so. Outcomes are in the order of `inputs`.
+ */
+export async function storeSubmissions(
+  inputs: readonly AcceptedSubmission[],
+  { database = db }: DbOptions = {},
+): Promise<WriteResult<AcceptedResult>[]> {
+  const outcomes: WriteResult<AcceptedResult>[] = []
+  for (let i = 0; i < inputs.length; i += SUBMISSIONS_PER_TRANSACTION) {
+    const chunk = inputs.slice(i, i + SUBMISSIONS_PER_TRANSACTION)
+    const written = await runWrite(
+      database,
+      [database.unitKeys, database.submissions, database.submissionFiles, database.reviews, database.subordinates],
+      async () => {
+        const batch = await readBatch(
+          database,
+          chunk.map((input) => input.submission),
+        )
+        const results: WriteResult<AcceptedResult>[] = []
+        const audit: AuditInput[] = []
+        for (const input of chunk) {
+          try {
+            results.push({ ok: true, value: await storeOne(database, batch, input, audit) })
+          } catch (error) {
+            if (!(error instanceof DbWriteError)) throw error
+            results.push({ ok: false, messages: [error.message], cause: error })
+          }
         }
-        await database.unitKeys.put(key)
-        await recordAudit(database, [{ table: 'unitKeys', key: unitId, before: null, after: key }])
-        registeredKey = true
-        await bindByName(database, departmentUnitId, unitId, row.unitName)
-      }
+        // the packages that passed, written together (a row written twice in the batch: its last state)
+        const { writes } = batch
+        await database.unitKeys.bulkPut([...writes.keys.values()])
+        await database.subordinates.bulkPut([...writes.subordinates.values()])
+        await database.submissions.bulkAdd(writes.submissions)
+        await database.submissionFiles.bulkPut(writes.files)
+        await database.reviews.bulkPut([...writes.reviews.values()])
+        await recordAudit(database, audit)
+        return results
+      },
+    )
+    if (written.ok) outcomes.push(...written.value)
+    else outcomes.push(...chunk.map(() => ({ ok: false as const, messages: written.messages, cause: written.cause })))
+  }
+  return outcomes
+}
 
-      // supersession
-      if (await database.submissions.get(row.id))
-        throw new DbWriteError(`该报送包（${row.unitName} ${row.nodeLabel}）已导入过，不再重复保存，${NOTHING}`)
-      const history = (await database.submissions.where('unitId').equals(unitId).toArray())
-        .filter((s) => s.departmentUnitId === departmentUnitId)
-        .sort(byReceipt)
-      const kind = classifySubmission(history, row)
-      if (kind === 'duplicate')
-        throw new DbWriteError(`该报送包（${row.unitName} ${row.nodeLabel}）已导入过，不再重复保存，${NOTHING}`)
-      await database.submissions.add(row)
-      const { bytes: _bytes, ...summary } = row
-      await recordAudit(database, [{ table: 'submissions', key: row.id, before: null, after: summary }])
+/** What one transaction of storeSubmissions reads once and keeps up to date as it writes. */
+interface Batch {
+  keys: Map<Id, RegisteredUnitKey>
+  /** ids of the packages stored (before and in this batch), in any 主管部门 */
+  stored: Set<Id>
+  /** 下属单位 lists by 主管部门, read when first wanted */
+  subordinates: Map<Id, SubordinateRow[]>
+  /** a unit's history at a 主管部门 (`${departmentUnitId}|${unitId}`), summaries only, read when first wanted */
+  history: Map<string, StoredSubmission[]>
+  reviews: Map<Id, StoredReview>
+  /** what the packages that passed write, at the end of the transaction */
+  writes: {
+    keys: Map<Id, RegisteredUnitKey>
+    subordinates: Map<Id, SubordinateRow>
+    submissions: StoredSubmission[]
+    files: SubmissionFile[]
+    reviews: Map<Id, StoredReview>
+  }
+}
 
-      // 审核: a new or later package waits for 审核; an older one changes nothing
-      let review: StoredReview | null = null
-      if (kind === 'new' || kind === 'update') {
-        const id = reviewId(departmentUnitId, unitId, row.asOfDate)
-        const before = await database.reviews.get(id)
-        const next = reviewTransition(before?.record ?? notSubmittedRecord(), {
-          kind: 'submit',
-          packageSha256: row.packageSha256,
-          at: row.receivedAt,
-        })
-        if (!next.ok) throw new DbWriteError(`${next.messages.join('；')}，${NOTHING}`)
-        review = {
-          id,
-          departmentUnitId,
-          unitId,
-          asOfDate: row.asOfDate,
-          record: next.value,
-          history: before ? [...before.history, before.record] : [],
-        }
-        await database.reviews.put(review)
-        await recordAudit(database, [{ table: 'reviews', key: id, before: before ?? null, after: review }])
-      }
-      return { class: kind, registeredKey, review }
-    },
-  )
+async function readBatch(database: MonitoringDb, rows: readonly StoredSubmission[]): Promise<Batch> {
+  const reviewIds = rows.map((row) => reviewId(row.departmentUnitId, row.unitId, row.asOfDate))
+  const [keys, stored, reviews] = await Promise.all([
+    database.unitKeys.bulkGet(rows.map((row) => row.unitId)),
+    database.submissions.bulkGet(rows.map((row) => row.id)),
+    database.reviews.bulkGet(reviewIds),
+  ])
+  return {
+    keys: new Map(keys.flatMap((key) => (key ? [[key.unitId, key] as const] : []))),
+    stored: new Set(stored.flatMap((row) => (row ? [row.id] : []))),
+    subordinates: new Map(),
+    history: new Map(),
+    reviews: new Map(reviews.flatMap((review) => (review ? [[review.id, review] as const] : []))),
+    writes: { keys: new Map(), subordinates: new Map(), submissions: [], files: [], reviews: new Map() },
+  }
+}
+
+/**
+ * Checks one package against the batch, then queues its writes (row, file, key, 下属单位 binding, 审核)
+ * and audit rows. Every refusal is thrown before anything of this package is queued, so a refused
+ * package leaves the batch as it was.
+ */
+async function storeOne(
+  database: MonitoringDb,
+  batch: Batch,
+  input: AcceptedSubmission,
+  audit: AuditInput[],
+): Promise<AcceptedResult> {
+  const { row, file } = toPlainSubmission(input.submission)
+  const { departmentUnitId, unitId } = row
+  const duplicate = `该报送包（${row.unitName} ${row.nodeLabel}）已导入过，不再重复保存，${NOTHING}`
+
+  // trust: the registered key, or the one confirmed now
+  const registered = batch.keys.get(unitId)
+  let key: RegisteredUnitKey | null = null
+  if (registered) {
+    const known = input.checkKey(row.fingerprint, registered.fingerprint)
+    if (!known.ok) throw new DbWriteError(`${known.messages.join('；')}。${NOTHING}`)
+  } else {
+    if (input.confirmedFingerprint === null || !sameFingerprint(input.confirmedFingerprint, row.fingerprint))
+      throw new DbWriteError(`“${row.unitName}”首次报送，须先与该单位电话核对并确认密钥指纹，${NOTHING}`)
+    if (input.registeredBy.trim() === '') throw new DbWriteError(`请先在页面右上角填写当前操作人，${NOTHING}`)
+    key = {
+      unitId,
+      unitName: row.unitName,
+      publicKey: input.publicKey,
+      fingerprint: row.fingerprint,
+      registeredAt: row.receivedAt,
+      registeredBy: input.registeredBy.trim(),
+    }
+  }
+
+  // supersession, against the unit's summaries (never its files)
+  if (batch.stored.has(row.id)) throw new DbWriteError(duplicate)
+  const historyKey = `${departmentUnitId}|${unitId}`
+  let history = batch.history.get(historyKey)
+  if (!history) {
+    history = (await database.submissions.where('unitId').equals(unitId).toArray())
+      .filter((s) => s.departmentUnitId === departmentUnitId)
+      .sort(byReceipt)
+    batch.history.set(historyKey, history)
+  }
+  const kind = classifySubmission(history, row)
+  if (kind === 'duplicate') throw new DbWriteError(duplicate)
+
+  // 审核: a new or later package waits for 审核; an older one changes nothing
+  let review: StoredReview | null = null
+  const id = reviewId(departmentUnitId, unitId, row.asOfDate)
+  const reviewBefore = batch.reviews.get(id)
+  if (kind === 'new' || kind === 'update') {
+    const next = reviewTransition(reviewBefore?.record ?? notSubmittedRecord(), {
+      kind: 'submit',
+      packageSha256: row.packageSha256,
+      at: row.receivedAt,
+    })
+    if (!next.ok) throw new DbWriteError(`${next.messages.join('；')}，${NOTHING}`)
+    review = {
+      id,
+      departmentUnitId,
+      unitId,
+      asOfDate: row.asOfDate,
+      record: next.value,
+      history: reviewBefore ? [...reviewBefore.history, reviewBefore.record] : [],
+    }
+  }
+
+  // checked: queue it all
+  if (key) {
+    batch.writes.keys.set(unitId, key)
+    audit.push({ table: 'unitKeys', key: unitId, before: null, after: key })
+    batch.keys.set(unitId, key)
+    await bindByName(database, batch, audit, departmentUnitId, unitId, row.unitName)
+  }
+  batch.writes.submissions.push(row)
+  batch.writes.files.push(file)
+  audit.push({ table: 'submissions', key: row.id, before: null, after: row })
+  batch.stored.add(row.id)
+  history.push(row)
+  if (review) {
+    batch.writes.reviews.set(id, review)
+    audit.push({ table: 'reviews', key: id, before: reviewBefore ?? null, after: review })
+    batch.reviews.set(id, review)
+  }
+  return { class: kind, registeredKey: key !== null, review }
 }
 
 /** On first contact, the unbound 下属单位 of the unit's name is the unit from now on. */
-async function bindByName(database: MonitoringDb, departmentUnitId: Id, unitId: Id, unitName: string): Promise<void> {
-  const rows = await database.subordinates.where('departmentUnitId').equals(departmentUnitId).toArray()
+async function bindByName(
+  database: MonitoringDb,
+  batch: Batch,
+  audit: AuditInput[],
+  departmentUnitId: Id,
+  unitId: Id,
+  unitName: string,
+): Promise<void> {
+  let rows = batch.subordinates.get(departmentUnitId)
+  if (!rows) {
+    rows = await database.subordinates.where('departmentUnitId').equals(departmentUnitId).toArray()
+    batch.subordinates.set(departmentUnitId, rows)
+  }
   if (rows.some((r) => r.unitId === unitId)) return
-  const match = rows.find((r) => r.unitId === null && r.name === normalizeName(unitName))
-  if (match) await putAudited(database, database.subordinates, [{ ...match, unitId }])
+  const before = rows.find((r) => r.unitId === null && r.name === normalizeName(unitName))
+  if (!before) return
+  const bound: SubordinateRow = { ...before, unitId }
+  batch.writes.subordinates.set(bound.id, bound)
+  audit.push({ table: 'subordinates', key: bound.id, before, after: bound })
+  rows.splice(rows.indexOf(before), 1, bound)
 }
 
-function toPlainSubmission(submission: StoredSubmission): StoredSubmission {
+function toPlainSubmission(submission: ReceivedSubmission): { row: StoredSubmission; file: SubmissionFile } {
   const { bytes, ...rest } = submission
-  // toPlain refuses typed arrays; the file's bytes are kept as a copy of their own
-  return { ...(toPlain(rest) as Omit<StoredSubmission, 'bytes'>), bytes: new Uint8Array(bytes) }
+  const row = toPlain(rest) as StoredSubmission
+  // toPlain refuses typed arrays. IndexedDB stores a view's whole buffer: a view of part of one is copied;
+  // a file's own bytes (the import reads each file into a buffer of its own) are stored as they are
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+  return { row, file: { id: row.id, bytes: whole ? bytes : bytes.slice() } }
 }
 
 function sameFingerprint(a: string, b: string): boolean {
@@ -325,7 +457,15 @@ export async function recordReview(
   })
 }
 
-/** One stored submission with its file, for the drill-down and the 回执. */
-export async function getSubmission(id: Id, { database = db }: DbOptions = {}): Promise<StoredSubmission | null> {
-  return (await database.submissions.get(id)) ?? null
+/** One stored submission with its file (both read by id, in one transaction). */
+export async function getSubmission(id: Id, { database = db }: DbOptions = {}): Promise<ReceivedSubmission | null> {
+  return database.transaction('r', [database.submissions, database.submissionFiles], async () => {
+    const [row, file] = await Promise.all([database.submissions.get(id), database.submissionFiles.get(id)])
+    return row && file ? { ...row, bytes: file.bytes } : null
+  })
+}
+
+/** The file of one stored submission, for the drill-down, the 汇总预警 and the 汇总报告 (its parts read again). */
+export async function getSubmissionFile(id: Id, { database = db }: DbOptions = {}): Promise<Uint8Array | null> {
+  return (await database.submissionFiles.get(id))?.bytes ?? null
 }

@@ -50,6 +50,7 @@ import type {
   RegisteredUnitKey,
   SentSubmission,
   StoredDepartmentReport,
+  SubmissionFile,
   StoredReview,
   StoredSubmission,
   SubordinateRow,
@@ -133,11 +134,15 @@ export const STORES_V4 = {
 
 /**
  * Version 5: the 主管部门's 部门汇总报告 (`departmentReports`, one row per 主管部门 and monitoring date:
- * the user's edits and, once 定稿, the frozen model; docs/domain-rules.md §17.6). A new table only: no upgrade.
+ * the user's edits and, once 定稿, the frozen model; docs/domain-rules.md §17.6), and the received
+ * packages' files apart from their rows (`submissionFiles`, keyed by the submission's id): the 汇总
+ * views read every `submissions` row, and with the file in the row IndexedDB read and deserialised every
+ * file for them (docs/benchmarks.md (round 5)). The upgrade moves each version-4 row's `bytes` there.
  */
 export const STORES_V5 = {
   ...STORES_V4,
   departmentReports: 'id, departmentUnitId',
+  submissionFiles: 'id',
 } as const satisfies Record<string, string>
 
 export const SCHEMA_VERSION = 5
@@ -160,7 +165,27 @@ function declareVersions(db: Dexie): void {
     })
   db.version(3).stores(STORES_V3)
   db.version(4).stores(STORES_V4)
-  db.version(5).stores(STORES_V5)
+  // A received package's file leaves its row for `submissionFiles` (same id), a few rows at a time so a
+  // 主管部门 holding gigabytes of packages is never read whole into memory.
+  db.version(5)
+    .stores(STORES_V5)
+    .upgrade(async (tx) => {
+      const submissions = tx.table('submissions')
+      const files = tx.table('submissionFiles')
+      const ids = (await submissions.toCollection().primaryKeys()) as string[]
+      for (let i = 0; i < ids.length; i += 20) {
+        const rows = (await submissions.bulkGet(ids.slice(i, i + 20))) as (
+          { id: string; bytes?: unknown } | undefined
+        )[]
+        const moved = rows.filter((row) => row !== undefined && row.bytes !== undefined) as {
+          id: string
+          bytes?: unknown
+        }[]
+        if (moved.length === 0) continue
+        await files.bulkPut(moved.map((row) => ({ id: row.id, bytes: row.bytes })))
+        await submissions.bulkPut(moved.map(({ bytes: _file, ...row }) => row))
+      }
+    })
 }
 
 /**
@@ -222,6 +247,8 @@ export class MonitoringDb extends Dexie {
   subordinates!: Table<SubordinateRow, Id>
   unitKeys!: Table<RegisteredUnitKey, Id>
   submissions!: Table<StoredSubmission, Id>
+  /** the file of each `submissions` row, by the same id (version 5) */
+  submissionFiles!: Table<SubmissionFile, Id>
   reviews!: Table<StoredReview, Id>
   overviewViews!: Table<OverviewViewRow, string>
   departmentReports!: Table<StoredDepartmentReport, Id>

@@ -47,12 +47,13 @@ export function scopedTables(database: MonitoringDb): Table[] {
 
 /**
  * The tables 删除单位 touches besides the unit row: every unit-year's (scopedTables), the unit's
- * records (deleteUnitRecords) and its signing key.
+ * records (deleteUnitRecords) with its received packages' files, and its signing key.
  */
 export function unitTables(database: MonitoringDb): Table[] {
   return [
     ...scopedTables(database),
     ...UNIT_RECORD_COUNT_KEYS.map((name) => database.table(name)),
+    database.submissionFiles,
     database.units,
     database.signingKeys,
   ]
@@ -213,6 +214,8 @@ export async function deleteUnitRecords(
     await database.table(name).bulkDelete(rows[name])
     counts[name] += rows[name].length
   }
+  // a received package's file is kept apart from its row, by the same id (counted with 收到的报送包)
+  await database.submissionFiles.bulkDelete(rows.submissions)
   const signingKey = await database.signingKeys.get(unitId)
   if (signingKey) await database.signingKeys.delete(unitId)
   return { counts, signingKeyFingerprint: signingKey?.fingerprint ?? null }

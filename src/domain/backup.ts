@@ -26,6 +26,7 @@ export const TABLE_LABELS = {
   subordinates: '下属单位',
   unitKeys: '下属单位签名密钥',
   submissions: '收到的报送包',
+  submissionFiles: '收到的报送包文件',
   reviews: '审核结果',
   departmentReports: '部门汇总报告',
   settings: '设置',

@@ -14,8 +14,8 @@ import {
   unitNodeFiguresProblems,
   unitNodeHeatmap,
   type DepartmentNode,
+  type ReceivedSubmission,
   type ReviewRecord,
-  type StoredSubmission,
   type SubmissionClass,
   type SubmissionRef,
   type SubordinateUnit,
@@ -29,16 +29,18 @@ import { settingsForNode } from '@/domain/lock'
 import { DEFAULT_SETTINGS } from '@/domain/settings'
 import { computeNodeSnapshot, type NodeSnapshot } from '@/domain/snapshot'
 import {
-  getSubmission,
+  getSubmissionFile,
   loadDepartment,
   recordReview,
   registerUnitKey,
   saveSubordinates,
-  storeSubmission,
+  storeSubmissions,
+  type AcceptedSubmission,
   type DepartmentData,
   type SubmissionSummary,
   type SubordinateEntry,
 } from '@/db/department'
+import { dataStamp } from '@/db/viewCache'
 import { downloadBlob } from '@/io/download'
 import { checkKnownKey, DEFAULT_PACKAGE_LIMITS, readPackage, writePackage, type VerifiedPackage } from '@/io/package'
 import { ensureSigningKey } from './signing'
@@ -75,7 +77,7 @@ export interface PackagePreview {
   publicKey: string
   listed: ListedStatus | null
   /** for the write; null when refused */
-  accept: { submission: StoredSubmission; publicKey: string } | null
+  accept: { submission: ReceivedSubmission; publicKey: string } | null
 }
 
 /** The outcome of one accepted file. */
@@ -209,7 +211,8 @@ export const useDepartmentStore = defineStore('department', () => {
   const data = shallowRef<DepartmentData | null>(null)
   const loading = ref(false)
   const busy = ref(false)
-  const previews = ref<PackagePreview[]>([])
+  /** replaced whole, never changed in place: shallow, so 100 previews (each with its file) are not made deep-reactive */
+  const previews = shallowRef<PackagePreview[]>([])
   /** the monitoring date the 汇总 shows; the latest with a submission when null */
   const chosenDate = ref<IsoDate | null>(null)
   const contents = shallowRef<Map<Id, SubmissionContent>>(new Map())
@@ -260,17 +263,32 @@ export const useDepartmentStore = defineStore('department', () => {
     await reload()
   }
 
+  /** the data version (db/viewCache dataStamp) and the 主管部门 and year `data` was read at */
+  let loadedAt: string | null = null
+
   async function reload(): Promise<void> {
     if (departmentUnitId.value === null || year.value === null) {
       data.value = null
+      loadedAt = null
       return
     }
     loading.value = true
     try {
+      const key = `${departmentUnitId.value}|${year.value}`
+      // read before the data: a write in between makes the next check read again, never the reverse
+      const stamp = await dataStamp()
       data.value = await loadDepartment(departmentUnitId.value, year.value)
+      loadedAt = `${key}|${stamp}`
     } finally {
       loading.value = false
     }
+  }
+
+  /** Reads again only when something was written since `data` was read (or it is another 主管部门 or year). */
+  async function reloadIfChanged(): Promise<void> {
+    if (departmentUnitId.value === null || year.value === null || !data.value) return reload()
+    const now = `${departmentUnitId.value}|${year.value}|${await dataStamp()}`
+    if (now !== loadedAt) await reload()
   }
 
   async function saveList(entries: readonly SubordinateEntry[]): Promise<Result> {
@@ -287,7 +305,7 @@ export const useDepartmentStore = defineStore('department', () => {
   async function previewPackages(files: readonly File[]): Promise<PackagePreview[]> {
     busy.value = true
     try {
-      await reload()
+      await reloadIfChanged()
       const held: SubmissionRef[] = [...(data.value?.submissions ?? [])]
       const out: PackagePreview[] = []
       for (const file of files) {
@@ -354,7 +372,7 @@ export const useDepartmentStore = defineStore('department', () => {
       if (!known.ok) messages.push(...known.messages)
     }
 
-    const submission: StoredSubmission = {
+    const submission: ReceivedSubmission = {
       id: pkg.manifestSha256,
       departmentUnitId: department,
       receivedAt: '',
@@ -398,8 +416,10 @@ export const useDepartmentStore = defineStore('department', () => {
   }
 
   /**
-   * Writes the previewed packages that are not refused, each in its own transaction (all or nothing
-   * per file); a first contact only when its fingerprint is among `confirmedFingerprints`.
+   * Writes the previewed packages that are not refused, each checked and stored all or nothing on its
+   * own (a refused one is reported and the others still stored), a few to a transaction
+   * (db/department storeSubmissions); a first contact only when its fingerprint is among
+   * `confirmedFingerprints`. The 汇总 is read again once, at the end.
    */
   async function acceptPackages(
     chosen: readonly PackagePreview[],
@@ -409,6 +429,7 @@ export const useDepartmentStore = defineStore('department', () => {
     busy.value = true
     const outcomes: AcceptOutcome[] = []
     try {
+      const toStore: { at: number; preview: PackagePreview; label: string; input: AcceptedSubmission }[] = []
       for (const preview of chosen) {
         const label = `${preview.unitName} ${preview.nodeLabel}`.trim() || preview.fileName
         if (preview.refused || !preview.accept) {
@@ -424,19 +445,28 @@ export const useDepartmentStore = defineStore('department', () => {
           outcomes.push({ fileName: preview.fileName, ok: false, message: `${label}：未确认密钥指纹，未导入` })
           continue
         }
-        const stored = await storeSubmission({
-          submission: { ...preview.accept.submission, receivedAt: now().toISOString() },
-          publicKey: preview.accept.publicKey,
-          confirmedFingerprint: preview.keyStatus === 'firstContact' ? preview.fingerprint : null,
-          registeredBy: operator,
-          checkKey: checkKnownKey,
+        toStore.push({
+          at: outcomes.length,
+          preview,
+          label,
+          input: {
+            submission: { ...preview.accept.submission, receivedAt: now().toISOString() },
+            publicKey: preview.accept.publicKey,
+            confirmedFingerprint: preview.keyStatus === 'firstContact' ? preview.fingerprint : null,
+            registeredBy: operator,
+            checkKey: checkKnownKey,
+          },
         })
-        outcomes.push(
-          stored.ok
-            ? { fileName: preview.fileName, ok: true, message: `${label}：已导入（${classLabel(stored.value.class)}）` }
-            : { fileName: preview.fileName, ok: false, message: `${label}：${stored.messages.join('；')}` },
-        )
+        // its place in the outcomes, filled in below
+        outcomes.push({ fileName: preview.fileName, ok: false, message: '' })
       }
+      const stored = await storeSubmissions(toStore.map((s) => s.input))
+      toStore.forEach(({ at, preview, label }, i) => {
+        const result = stored[i]
+        outcomes[at] = result?.ok
+          ? { fileName: preview.fileName, ok: true, message: `${label}：已导入（${classLabel(result.value.class)}）` }
+          : { fileName: preview.fileName, ok: false, message: `${label}：${result?.messages.join('；') ?? '未导入'}` }
+      })
     } finally {
       previews.value = []
       contents.value = new Map()
@@ -540,9 +570,9 @@ export const useDepartmentStore = defineStore('department', () => {
   async function contentOf(submission: SubmissionSummary): Promise<Result<SubmissionContent>> {
     const cached = contents.value.get(submission.id)
     if (cached) return ok(cached)
-    const stored = await getSubmission(submission.id)
-    if (!stored) return refused(['找不到该报送包的文件，请重新导入'])
-    const read = await readPackage(stored.bytes, { expectedKind: 'submission' })
+    const bytes = await getSubmissionFile(submission.id)
+    if (!bytes) return refused(['找不到该报送包的文件，请重新导入'])
+    const read = await readPackage(bytes, { expectedKind: 'submission' })
     if (!read.ok) return read
     const content = contentOfPackage(read.value, submission.figures)
     const next = new Map(contents.value)

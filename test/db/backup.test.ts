@@ -41,7 +41,10 @@ import {
   restoreFromText,
   sha256Hex,
   summarizeBackup,
+  type BackupFile,
 } from '@/db/backup'
+import { getSubmission, getSubmissionFile, loadDepartment } from '@/db/department'
+import type { MonitoringDb } from '@/db/schema'
 import { expectOk, freshDb, snapshot } from './helpers'
 import { aScheme } from './fixtures'
 import { dec, isoDate } from '../domain/factories'
@@ -528,7 +531,8 @@ describe('backup → restore', () => {
     expect(await snapshot(target)).toStrictEqual(before)
   })
 
-  it('carries the 报送 tables through backup and restore, a received package’s bytes as base64', async () => {
+  /** A database with one of each 报送 row: a sent 报送, a 下属单位, a key, a received package with its file, a 审核. */
+  async function withSubmission(): Promise<MonitoringDb> {
     const source = freshDb()
     expectOk(await saveUnitYear(qiemo2021Dataset(), { database: source }))
     const sha = (c: string) => c.repeat(64)
@@ -541,7 +545,14 @@ describe('backup → restore', () => {
     }
     await source.transaction(
       'rw',
-      [source.sentSubmissions, source.subordinates, source.unitKeys, source.submissions, source.reviews],
+      [
+        source.sentSubmissions,
+        source.subordinates,
+        source.unitKeys,
+        source.submissions,
+        source.submissionFiles,
+        source.reviews,
+      ],
       async () => {
         await source.sentSubmissions.add({
           id: sha('a'),
@@ -582,7 +593,6 @@ describe('backup → restore', () => {
           packageSha256: sha('b'),
           receivedAt: '2021-07-06T00:00:00.000Z',
           fingerprint: '9DE7 FD01',
-          bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 255, 128]),
           figures: {
             unitId: 'u1',
             unitName: '且末县自然资源局',
@@ -601,6 +611,7 @@ describe('backup → restore', () => {
             unitLight: 'red',
           },
         })
+        await source.submissionFiles.add({ id: sha('c'), bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 255, 128]) })
         await source.reviews.add({
           id: 'dept|u1|2021-06-30',
           departmentUnitId: 'dept',
@@ -611,15 +622,74 @@ describe('backup → restore', () => {
         })
       },
     )
+    return source
+  }
+
+  it('carries the 报送 tables through backup and restore, a received package’s bytes as base64', async () => {
+    const source = await withSubmission()
     const { text, backup } = await createBackup({ now: new Date('2021-07-09T00:00:00Z'), database: source })
-    expect((backup.tables.submissions[0] as { bytes: unknown }).bytes).toBe('UEsDBAD/gA==')
+    expect(backup.tables.submissionFiles).toStrictEqual([{ id: 'c'.repeat(64), bytes: 'UEsDBAD/gA==' }])
+    expect('bytes' in (backup.tables.submissions[0] as object)).toBe(false)
     const target = freshDb()
     expectOk(await restoreFromText(text, { database: target }))
-    expect((await target.submissions.toArray())[0]?.bytes).toEqual(
+    expect(await getSubmissionFile('c'.repeat(64), { database: target })).toEqual(
       new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 255, 128]),
     )
     expect((await target.sentSubmissions.toArray())[0]?.receipt?.record.opinion).toBe('请更正6月执行数')
     expect(await snapshot(target)).toStrictEqual(await snapshot(source))
+  })
+
+  /** The backup of `source` as schema version 4 wrote it: each package's file in its submissions row, no version-5 tables. */
+  async function asSchema4(source: MonitoringDb, change: (row: Record<string, unknown>) => void = () => {}) {
+    const { backup } = await createBackup({ now: new Date('2021-07-09T00:00:00Z'), database: source })
+    const files = new Map(
+      (backup.tables.submissionFiles as { id: string; bytes: string }[]).map((file) => [file.id, file.bytes]),
+    )
+    const { submissionFiles: _files, departmentReports: _reports, ...tables } = backup.tables
+    const { submissionFiles: _f, departmentReports: _r, ...counts } = backup.counts
+    const submissions = (tables.submissions as Record<string, unknown>[]).map((row) => {
+      const old = { ...row, bytes: files.get(String(row.id)) }
+      change(old)
+      return old
+    })
+    const body = { ...backup, schemaVersion: 4, tables: { ...tables, submissions }, counts }
+    const { checksum: _checksum, ...unsigned } = body
+    return JSON.stringify({
+      ...unsigned,
+      checksum: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(unsigned)) },
+    })
+  }
+
+  it('restores a schema-4 backup whose submissions rows carry their files, moving each file to its own table', async () => {
+    const source = await withSubmission()
+    const text = await asSchema4(source)
+    expect((JSON.parse(text) as BackupFile).tables.submissions[0]).toMatchObject({ bytes: 'UEsDBAD/gA==' })
+    const target = freshDb()
+    const restored = expectOk(await restoreFromText(text, { database: target }))
+    expect([restored.submissions, restored.submissionFiles, restored.departmentReports]).toEqual([1, 1, 0])
+    expect('bytes' in ((await target.submissions.toArray())[0] ?? {})).toBe(false)
+    expect((await getSubmission('c'.repeat(64), { database: target }))?.bytes).toEqual(
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 255, 128]),
+    )
+    // the same data as the version-5 backup restores
+    expect(await snapshot(target)).toStrictEqual(await snapshot(source))
+    expect((await loadDepartment('dept', 2021, { database: target })).current.map((s) => s.id)).toEqual([
+      'c'.repeat(64),
+    ])
+  })
+
+  it('refuses a schema-4 submissions row without its file, and a schema-5 one with it', async () => {
+    const source = await withSubmission()
+    const without = await asSchema4(source, (row) => delete row.bytes)
+    const refusedOld = await checkBackupText(without)
+    expect(refusedOld.ok ? [] : refusedOld.messages).toEqual(['数据表「收到的报送包」第1行的“bytes”缺失'])
+    const { backup } = await createBackup({ now: new Date('2021-07-09T00:00:00Z'), database: source })
+    const submissions = (backup.tables.submissions as object[]).map((row) => ({ ...row, bytes: 'UEsDBA==' }))
+    const { checksum: _checksum, ...body } = { ...backup, tables: { ...backup.tables, submissions } }
+    const refusedNew = await checkBackupText(
+      JSON.stringify({ ...body, checksum: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(body)) } }),
+    )
+    expect(refusedNew.ok ? [] : refusedNew.messages).toEqual(['数据表「收到的报送包」第1行含有未知字段“bytes”'])
   })
 
   it('refuses a received package whose summary does not check (基本 + 项目 ≠ 合计), naming the row', async () => {
@@ -652,7 +722,6 @@ describe('backup → restore', () => {
       packageSha256: 'b'.repeat(64),
       receivedAt: '2021-07-06T00:00:00.000Z',
       fingerprint: '9DE7',
-      bytes: 'UEsDBA==',
       figures,
     }
     const { checksum: _c, ...body } = {

@@ -201,13 +201,15 @@ describe('删除单位 of a 主管部门', () => {
     const removed = expectOk(await deleteUnit(DEPT, { database }))
     const after = await snapshot(database)
     expect(removed).toStrictEqual(loss?.counts)
-    // table by table: what the warning counted, and the unit, its signing key and its kept view
+    // table by table: what the warning counted with the packages' files, and the unit, its signing key and its kept view
     expect(lost(before, after)).toStrictEqual(
       none(Object.keys(before), {
         units: 1,
         subordinates: 3,
         unitKeys: 1,
         submissions: 2,
+        // their files, kept apart by the same ids (counted with 收到的报送包)
+        submissionFiles: 2,
         reviews: 2,
         departmentReports: 1,
         signingKeys: 1,
@@ -227,6 +229,10 @@ describe('删除单位 of a 主管部门', () => {
       expect(after[table], table).toStrictEqual(othersOf(before, table, by, DEPT))
     expect(after.unitKeys.map((k) => (k as Row).unitId)).toStrictEqual(['unit-b'])
     expect(after.submissions.map((s) => (s as Row).departmentUnitId)).toStrictEqual([OTHER_DEPT])
+    // the received packages' files go with their rows: only the other 主管部门's is left
+    expect(await database.submissionFiles.toCollection().primaryKeys()).toStrictEqual(
+      after.submissions.map((s) => (s as Row).id),
+    )
 
     // one audit row: the unit, the counts and the signing key's fingerprint; no package's bytes
     const audit = await database.auditLog.orderBy('seq').last()
@@ -273,6 +279,7 @@ describe('删除单位 of a 主管部门', () => {
     expectOk(await deleteUnit(OTHER_DEPT, { database }))
     expect(await database.unitKeys.count()).toBe(0)
     expect(await database.submissions.count()).toBe(0)
+    expect(await database.submissionFiles.count()).toBe(0)
   })
 
   it('refused (a unit names it as its 主管部门) or failing at the last step, changes nothing', async () => {

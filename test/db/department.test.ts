@@ -5,15 +5,18 @@
  */
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { StoredSubmission, UnitNodeFigures } from '@/domain/department'
+import type { ReceivedSubmission, UnitNodeFigures } from '@/domain/department'
 import { checkKnownKey, readPackage } from '@/io/package'
 import {
   getSubmission,
+  getSubmissionFile,
   loadDepartment,
   recordReview,
   registerUnitKey,
   saveSubordinates,
   storeSubmission,
+  storeSubmissions,
+  SUBMISSIONS_PER_TRANSACTION,
 } from '@/db/department'
 import type { MonitoringDb } from '@/db/schema'
 import { expectFailure, expectOk, freshDb, snapshot } from './helpers'
@@ -35,7 +38,7 @@ async function submission(
   unit: FixtureUnit,
   figures: UnitNodeFigures,
   options: { createdAt?: string; signer?: FixtureUnit } = {},
-): Promise<StoredSubmission> {
+): Promise<ReceivedSubmission> {
   const bytes = await submissionPackage(unit, figures, options)
   const read = await readPackage(bytes, { expectedKind: 'submission' })
   if (!read.ok) throw new Error(read.messages.join())
@@ -57,7 +60,7 @@ async function submission(
   }
 }
 
-function accept(row: StoredSubmission, unit: FixtureUnit, confirmed: string | null = unit.fingerprint) {
+function accept(row: ReceivedSubmission, unit: FixtureUnit, confirmed: string | null = unit.fingerprint) {
   return storeSubmission(
     {
       submission: row,
@@ -141,6 +144,9 @@ describe('accepting a 报送包', () => {
     // the views read summaries; the file is read by id when wanted
     expect('bytes' in data.current[0]).toBe(false)
     expect((await getSubmission(row.id, { database }))?.bytes).toEqual(row.bytes)
+    // the file is kept apart from the row the views read (schema version 5)
+    expect('bytes' in ((await database.submissions.get(row.id)) ?? {})).toBe(false)
+    expect(await getSubmissionFile(row.id, { database })).toEqual(row.bytes)
     const audited = (await database.auditLog.toArray()).map((e) => e.table)
     expect(audited).toEqual(['unitKeys', 'submissions', 'reviews'])
   })
@@ -195,6 +201,88 @@ describe('accepting a 报送包', () => {
       '该报送包（且末县水利局 2021年1-6月）已导入过，不再重复保存，本次未写入任何数据。',
     )
     expect(await snapshot(database)).toEqual(before)
+  })
+})
+
+describe('accepting several 报送包 at once', () => {
+  it('checks each against the ones before it, skips a refused one and stores the others, in few transactions', async () => {
+    expectOk(await saveSubordinates(DEPT, [{ name: '且末县自然资源局' }, { name: '且末县水利局' }], { database }))
+    const firstA = await submission(a, nodeFigures(a, FIGURES_A), { createdAt: '2021-07-05T08:00:00.000Z' })
+    const laterA = await submission(a, nodeFigures(a, FIGURES_A), { createdAt: '2021-07-09T08:00:00.000Z' })
+    const olderA = await submission(a, nodeFigures(a, FIGURES_A), { createdAt: '2021-07-01T08:00:00.000Z' })
+    const firstB = await submission(b, nodeFigures(b, FIGURES_B))
+    const input = (row: ReceivedSubmission, unit: FixtureUnit, confirmed: string | null = unit.fingerprint) => ({
+      submission: row,
+      publicKey: unit.publicKey,
+      confirmedFingerprint: confirmed,
+      registeredBy: '王科长',
+      checkKey: checkKnownKey,
+    })
+    const outcomes = await storeSubmissions(
+      [
+        input(firstA, a),
+        input(firstA, a), // the same package twice in one batch
+        input(firstB, b, null), // first contact not confirmed
+        input(laterA, a, null), // A's key was registered by the first package of this batch
+        input(olderA, a),
+      ],
+      { database },
+    )
+    expect(outcomes.map((o) => (o.ok ? [o.value.class, o.value.registeredKey] : o.messages))).toEqual([
+      ['new', true],
+      ['该报送包（且末县自然资源局 2021年1-6月）已导入过，不再重复保存，本次未写入任何数据。'],
+      ['“且末县水利局”首次报送，须先与该单位电话核对并确认密钥指纹，本次未写入任何数据。'],
+      ['update', false],
+      ['older', false],
+    ])
+    const data = await loadDepartment(DEPT, 2021, { database })
+    expect(data.submissions.map((s) => s.createdAt).sort()).toEqual([
+      '2021-07-01T08:00:00.000Z',
+      '2021-07-05T08:00:00.000Z',
+      '2021-07-09T08:00:00.000Z',
+    ])
+    expect(data.current.map((s) => s.id)).toEqual([laterA.id])
+    expect(data.subordinates.map((r) => r.unitId)).toEqual(['unit-a', null])
+    expect(data.reviews.map((r) => [r.record.packageSha256, r.history.length])).toEqual([[laterA.packageSha256, 1]])
+    expect(await database.submissionFiles.count()).toBe(3)
+    // B stored nothing: no key, no row, no file
+    expect(await database.unitKeys.get('unit-b')).toBeUndefined()
+    // audited as one write each would have been, in order
+    expect((await database.auditLog.toArray()).slice(-7).map((e) => e.table)).toEqual([
+      'unitKeys',
+      'subordinates',
+      'submissions',
+      'reviews',
+      'submissions',
+      'reviews',
+      'submissions',
+    ])
+  })
+
+  it('writes past one transaction’s worth of packages, and a package stored meanwhile is refused alone', async () => {
+    const rows: ReceivedSubmission[] = []
+    for (let i = 0; i < SUBMISSIONS_PER_TRANSACTION + 2; i++)
+      rows.push(
+        await submission(a, nodeFigures(a, FIGURES_A), {
+          createdAt: `2021-07-05T08:${String(i).padStart(2, '0')}:00.000Z`,
+        }),
+      )
+    // another tab stored one of them after the preview
+    expectOk(await accept(rows[SUBMISSIONS_PER_TRANSACTION] as ReceivedSubmission, a))
+    const outcomes = await storeSubmissions(
+      rows.map((row) => ({
+        submission: row,
+        publicKey: a.publicKey,
+        confirmedFingerprint: a.fingerprint,
+        registeredBy: '王科长',
+        checkKey: checkKnownKey,
+      })),
+      { database },
+    )
+    expect(outcomes.filter((o) => !o.ok)).toHaveLength(1)
+    expect(outcomes[SUBMISSIONS_PER_TRANSACTION]?.ok).toBe(false)
+    expect(await database.submissions.count()).toBe(rows.length)
+    expect(await database.submissionFiles.count()).toBe(rows.length)
   })
 })
 

@@ -12,7 +12,10 @@ import { createDb, SCHEMA_VERSION, STORES_V1, STORES_V2, STORES_V4 } from '@/db/
 import { freezeDepartmentReport, getDepartmentReport, saveDepartmentReportEdits } from '@/db/departmentReports'
 import { getManagementInputs, listSchemes, putManagementInputs } from '@/db/scoring'
 import { emptyManagementInputs } from '@/domain/managementInputs'
+import { getSubmission, getSubmissionFile, loadDepartment } from '@/db/department'
+import { readPackage } from '@/io/package'
 import { aDataset, YEAR } from './fixtures'
+import { FIGURES_A, fixtureUnit, nodeFigures, submissionPackage } from './departmentFixtures'
 import { rowsById } from './helpers'
 
 /** Opens `name` at an old version with its stores only (no later upgrades), writes, and closes. */
@@ -182,6 +185,7 @@ describe('version 4 → 5', () => {
     expect(await current.subordinates.toArray()).toStrictEqual([subordinate])
     expect(await current.reviews.toArray()).toStrictEqual([review])
     expect(await current.departmentReports.count()).toBe(0)
+    expect(await current.submissionFiles.count()).toBe(0)
     const saved = await saveDepartmentReportEdits('dept', '2021-06-30', { 'dept.other': '无。' }, { database: current })
     expect(saved.ok).toBe(true)
     expect((await freezeDepartmentReport('dept', '2021-06-30', { title: '汇总报告' }, { database: current })).ok).toBe(
@@ -192,6 +196,59 @@ describe('version 4 → 5', () => {
       edits: { 'dept.other': '无。' },
       frozen: { model: { title: '汇总报告' } },
     })
+    current.close()
+  })
+})
+
+describe('version 4 → 5: the received package’s file leaves its row', () => {
+  it('moves each version-4 submission’s bytes to submissionFiles; the views read the row, the drill-down the file', async () => {
+    const name = `migration-v5-files-${crypto.randomUUID()}`
+    const unit = await fixtureUnit('unit-a', '且末县自然资源局')
+    const figures = nodeFigures(unit, FIGURES_A)
+    const bytes = await submissionPackage(unit, figures)
+    const read = await readPackage(bytes, { expectedKind: 'submission' })
+    if (!read.ok) throw new Error(read.messages.join())
+    const summary = {
+      id: read.value.manifestSha256,
+      departmentUnitId: 'dept',
+      receivedAt: '2021-07-06T01:00:00.000Z',
+      fingerprint: read.value.fingerprint,
+      figures,
+      unitId: unit.id,
+      unitName: unit.name,
+      year: 2021,
+      nodeId: figures.nodeId,
+      nodeLabel: figures.nodeLabel,
+      asOfDate: figures.asOfDate,
+      createdAt: read.value.manifest.createdAt,
+      packageSha256: read.value.sha256,
+    }
+    // 45 rows: more than one of the upgrade's batches; one of them (made by hand) without a file
+    const others = Array.from({ length: 43 }, (_, i) => ({
+      ...summary,
+      id: `${String(i).padStart(2, '0')}${'0'.repeat(62)}`,
+      bytes: new Uint8Array([i, 1, 2]),
+    }))
+    const noFile = { ...summary, id: 'f'.repeat(64) }
+    await writeAtVersion(name, 4, STORES_V4, async (old) => {
+      await old.table('submissions').bulkPut([{ ...summary, bytes }, ...others, noFile])
+    })
+    const current = createDb(name)
+    await current.open()
+    expect(current.verno).toBe(5)
+    expect(await current.submissions.get(summary.id)).toStrictEqual(summary)
+    expect((await current.submissions.toArray()).filter((row) => 'bytes' in row)).toStrictEqual([])
+    expect(await current.submissionFiles.count()).toBe(44)
+    expect(await getSubmissionFile(summary.id, { database: current })).toEqual(bytes)
+    expect(await getSubmissionFile(others[7]?.id ?? '', { database: current })).toEqual(new Uint8Array([7, 1, 2]))
+    expect(await getSubmissionFile(noFile.id, { database: current })).toBeNull()
+    // the drill-down's read: the file is the package as received, still verified
+    const again = await readPackage((await getSubmission(summary.id, { database: current }))?.bytes ?? new Uint8Array())
+    expect(again.ok && again.value.manifestSha256).toBe(summary.id)
+    // the 汇总 reads summaries
+    const data = await loadDepartment('dept', 2021, { database: current })
+    expect(data.submissions).toHaveLength(45)
+    expect(data.submissions.every((row) => !('bytes' in row))).toBe(true)
     current.close()
   })
 })

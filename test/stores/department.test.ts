@@ -149,6 +149,59 @@ describe('导入报送包', () => {
   })
 })
 
+describe('a batch of files', () => {
+  it('reads the 汇总 again for a preview only when something was written since it was read', async () => {
+    const store = await department()
+    const read = store.data
+    const figA = nodeFigures(a, FIGURES_A)
+    const previews = await store.previewPackages([file(await submissionPackage(a, figA), 'A.zip')])
+    // nothing written since the list was saved: the data the store holds is current
+    expect(store.data).toBe(read)
+    // another tab stores the same package meanwhile: the next preview reads again, and sees it
+    await store.acceptPackages(previews, [a.fingerprint], operator)
+    await db.reviews.clear()
+    await db.submissions.clear()
+    await db.submissionFiles.clear()
+    await db.auditLog.add({
+      time: '2021-07-06T02:00:00.000Z',
+      table: 'submissions',
+      key: 'x',
+      before: null,
+      after: null,
+    })
+    const [again] = await store.previewPackages([file(await submissionPackage(a, figA), 'A.zip')])
+    expect(store.data?.submissions).toEqual([])
+    expect([again.submissionClass, again.keyStatus]).toEqual(['new', 'known'])
+  })
+
+  it('stores the good files of a batch when one was stored meanwhile, listing each outcome in order', async () => {
+    const store = await department()
+    const figA = nodeFigures(a, FIGURES_A)
+    const figB = nodeFigures(b, FIGURES_B)
+    const aFile = file(await submissionPackage(a, figA), 'A.zip')
+    const bFile = file(await submissionPackage(b, figB), 'B.zip')
+    const previews = await store.previewPackages([aFile, bFile])
+    // another tab (its own store) accepts B first
+    setActivePinia(createPinia())
+    const other = useDepartmentStore()
+    await other.open(DEPT, '且末县财政局', 2021)
+    await other.acceptPackages(await other.previewPackages([bFile]), [b.fingerprint], operator)
+    const outcomes = await store.acceptPackages(previews, [a.fingerprint, b.fingerprint], operator)
+    expect(outcomes.map((o) => [o.fileName, o.ok, o.message])).toEqual([
+      ['A.zip', true, '且末县自然资源局 2021年1-6月：已导入（新）'],
+      [
+        'B.zip',
+        false,
+        '且末县水利局 2021年1-6月：该报送包（且末县水利局 2021年1-6月）已导入过，不再重复保存，本次未写入任何数据。',
+      ],
+    ])
+    expect(store.ranking.filter((r) => r.status === 'submitted').map((r) => r.unitName)).toEqual([
+      '且末县自然资源局',
+      '且末县水利局',
+    ])
+  })
+})
+
 describe('bad figures and a new key', () => {
   it('refuses a package whose 基本 and 项目 do not add up to the unit total, storing nothing', async () => {
     const store = await department()

@@ -1,12 +1,16 @@
 /**
- * What the 主管部门 and a 下属单位 keep of 报送 in IndexedDB (schema version 4, src/db/schema.ts): plain
- * data, so rows survive IndexedDB and a backup as they are.
+ * What the 主管部门 and a 下属单位 keep of 报送 in IndexedDB (schema versions 4 and 5, src/db/schema.ts):
+ * plain data, so rows survive IndexedDB and a backup as they are.
  */
 import type { Id, IsoDate, IsoDateTime } from '../types'
 import type { ReviewRecord } from './review'
 import type { SubmissionRef, UnitNodeFigures } from './types'
 
-/** A 报送包 the 主管部门 accepted: the file verbatim, what it states, and its summary. History keeps all. */
+/**
+ * A 报送包 the 主管部门 accepted: what it states and its summary (the `submissions` row). History keeps
+ * all. The file itself is kept apart, in `submissionFiles` under the same id (SubmissionFile), so the
+ * views that read every summary never read the files (schema version 5; docs/benchmarks.md (round 5)).
+ */
 export interface StoredSubmission extends SubmissionRef {
   /** SHA-256 of the package's manifest (lower-case hex): one row per package, also when re-imported */
   id: Id
@@ -15,9 +19,19 @@ export interface StoredSubmission extends SubmissionRef {
   receivedAt: IsoDateTime
   /** the signing key's fingerprint, as registered for the unit */
   fingerprint: string
-  /** the package file as received, so it can be verified again or forwarded unchanged */
-  bytes: Uint8Array
   figures: UnitNodeFigures
+}
+
+/** The file of a received 报送包 as received, so it can be verified again or forwarded unchanged. */
+export interface SubmissionFile {
+  /** the submission's id (SHA-256 of the manifest) */
+  id: Id
+  bytes: Uint8Array
+}
+
+/** A package as the import hands it to be stored: the row and its file, written together. */
+export interface ReceivedSubmission extends StoredSubmission {
+  bytes: Uint8Array
 }
 
 /** A 下属单位's signing key as the 主管部门 registered it (trust on first contact, re-registered on purpose). */
