@@ -119,14 +119,26 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
+/**
+ * The tables checkBackupText added, empty, to an older backup for the restore: not in the text its
+ * checksum and signature cover. A symbol, so no file can claim it (JSON has no symbols), and still
+ * read through a Vue proxy of the backup.
+ */
+const ADDED_ON_CHECK = Symbol('tables added on check')
+type WithAdded = { [ADDED_ON_CHECK]?: readonly string[] }
+
 function checksumInput(b: Omit<BackupFile, 'checksum' | 'signature'>): string {
+  // an older backup is checked as it was written, without the tables added since
+  const added = new Set((b as WithAdded)[ADDED_ON_CHECK] ?? [])
+  const written = <T>(record: Record<string, T>): Record<string, T> =>
+    added.size === 0 ? record : Object.fromEntries(Object.entries(record).filter(([name]) => !added.has(name)))
   return canonicalJson({
     format: b.format,
     formatVersion: b.formatVersion,
     schemaVersion: b.schemaVersion,
     createdAt: b.createdAt,
-    counts: b.counts,
-    tables: b.tables,
+    counts: written(b.counts),
+    tables: written(b.tables),
   })
 }
 
@@ -613,7 +625,9 @@ export async function checkBackupText(text: string): Promise<Result<BackupFile>>
   // an older backup: the tables added since restore empty
   const added = Object.fromEntries(absent.map((name) => [name, []]))
   const zero = Object.fromEntries(absent.map((name) => [name, 0]))
-  return ok({ ...body, tables: { ...body.tables, ...added }, counts: { ...body.counts, ...zero } })
+  const completed: BackupFile = { ...body, tables: { ...body.tables, ...added }, counts: { ...body.counts, ...zero } }
+  Object.defineProperty(completed, ADDED_ON_CHECK, { value: absent, enumerable: false })
+  return ok(completed)
 }
 
 function yearsByUnit(units: readonly unknown[], rows: readonly unknown[]): BackupSummary['unitYears'] {

@@ -9,7 +9,15 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { db } from '@/db/schema'
 import { saveUnitYear } from '@/db/datasets'
-import { canonicalJson, checkBackupText, createBackup, restoreFromText, sha256Hex, type BackupFile } from '@/db/backup'
+import {
+  backupSignedBytes,
+  canonicalJson,
+  checkBackupText,
+  createBackup,
+  restoreFromText,
+  sha256Hex,
+  type BackupFile,
+} from '@/db/backup'
 import { backupSignatureText, type BackupSignatureCheck } from '@/domain/backup'
 import { DEMO_UNIT_ID } from '@/domain/demo/ids'
 import { qiemo2021Dataset } from '@/domain/demo/qiemo2021'
@@ -59,6 +67,32 @@ describe('a backup carries the unit’s signature', () => {
       type: 'success',
       text: '文件完整，并带有本机本单位（且末县自然资源局）的签名：备份生成后未被改动。',
     })
+  })
+
+  it('a backup signed at schema version 4 is still this unit’s after the upgrade to 5 (the tables added since are not signed)', async () => {
+    const key = await ensureSigningKey(DEMO_UNIT_ID)
+    const current = JSON.parse(await signedBackupText()) as BackupFile
+    const { checksum: _checksum, signature: _signature, ...body } = current
+    // as the app wrote it at schema version 4: no 部门汇总报告 and no package files table
+    const { departmentReports: _reports, submissionFiles: _files, ...tables } = body.tables
+    const { departmentReports: _reportCount, submissionFiles: _fileCount, ...counts } = body.counts
+    const written = { ...body, schemaVersion: 4, tables, counts } as unknown as Omit<
+      BackupFile,
+      'checksum' | 'signature'
+    >
+    const sign = await backupSigner(DEMO_UNIT_ID)
+    if (!sign) expect.fail('no signing key')
+    const text = JSON.stringify({
+      ...written,
+      checksum: { algorithm: 'SHA-256', value: await sha256Hex(canonicalJson(written)) },
+      signature: await sign(backupSignedBytes(written)),
+    })
+    expect(await checkOf(text)).toEqual({ kind: 'ours', fingerprint: key.fingerprint, unitName: '且末县自然资源局' })
+    // and a table added to it afterwards is not let through unsigned: the checksum no longer matches
+    const padded = JSON.parse(text) as Record<string, Record<string, unknown>>
+    padded.tables.departmentReports = [{ id: 'x' }]
+    const refused = await checkBackupText(JSON.stringify(padded))
+    expect(refused.ok).toBe(false)
   })
 
   it('figures edited and the checksum recomputed: the checksum passes, the check says it is not our signature', async () => {
