@@ -107,21 +107,13 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       const persisted = requestPersistentStorage().then((status) => {
         persistence.value = status
       })
-      // The unit-year opened first is the first of the list, known only once the list is read; the
-      // header of the one opened last time is read beside the list, and used if it is the same.
-      const guess = datasetWanted.value ? null : rememberedFirst()
-      headerAhead = guess ? { ...guess, read: loadUnitYearHeader(guess.unitId, guess.year) } : null
-      // handled here too: a guess not taken is never awaited, and its failure is no one's error
-      headerAhead?.read.catch(() => undefined)
       // asked side by side: each is a round trip to IndexedDB, and the 概览 waits for both
       await Promise.all([
         settingsStore.load().then(() => performance.mark('workspace:settings')),
         refreshUnitYears().then(() => performance.mark('workspace:unit-years')),
       ])
       const first = unitYears.value[0]
-      rememberFirst(first ?? null)
       if (first) await select(first.unitId, first.year)
-      headerAhead = null
       await persisted
       followChanges()
     } catch (error) {
@@ -130,9 +122,6 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       ready.value = true
     }
   }
-
-  /** The header read at start-up for the unit-year opened first last time (init), taken once. */
-  let headerAhead: { unitId: Id; year: number; read: Promise<UnitYearHeader | null> } | null = null
 
   async function refreshUnitYears(): Promise<void> {
     unitYears.value = await listUnitYears()
@@ -206,9 +195,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
   /** A select while no page needs the dataset: the header only, and no dataset (it would go stale unseen). */
   async function loadHeader(load: number, nextUnitId: Id, nextYear: number, same: boolean): Promise<void> {
-    const ahead = headerAhead?.unitId === nextUnitId && headerAhead.year === nextYear ? headerAhead.read : null
-    headerAhead = null
-    const loaded = await (ahead ?? loadUnitYearHeader(nextUnitId, nextYear))
+    const loaded = await loadUnitYearHeader(nextUnitId, nextYear)
     performance.mark('workspace:header')
     if (load !== loadCount) return latestLoad
     const chosen = same ? nodeId.value : null
@@ -421,27 +408,4 @@ export const useWorkspaceStore = defineStore('workspace', () => {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
-}
-
-/** localStorage key of the unit-year the app opened first (init), so the next start can read it early. */
-const FIRST_UNIT_YEAR_KEY = 'jixiao:first-unit-year'
-
-function rememberedFirst(): { unitId: Id; year: number } | null {
-  try {
-    const value = JSON.parse(localStorage.getItem(FIRST_UNIT_YEAR_KEY) ?? 'null') as unknown
-    if (typeof value !== 'object' || value === null) return null
-    const { unitId, year } = value as { unitId?: unknown; year?: unknown }
-    return typeof unitId === 'string' && typeof year === 'number' ? { unitId, year } : null
-  } catch {
-    return null // a guess only: without it the header is read after the list
-  }
-}
-
-function rememberFirst(first: UnitYearRef | null): void {
-  try {
-    if (first) localStorage.setItem(FIRST_UNIT_YEAR_KEY, JSON.stringify({ unitId: first.unitId, year: first.year }))
-    else localStorage.removeItem(FIRST_UNIT_YEAR_KEY)
-  } catch {
-    /* a guess only */
-  }
 }
