@@ -16,8 +16,8 @@ import {
   type StoredDepartmentReport,
 } from '@/domain/department'
 import { toIsoDate } from '@/domain/dates'
-import { pendingInputs, withEdit, withoutEdit } from '@/domain/report'
-import type { ReportModel, ReportParagraph, ReportRelease } from '@/domain/report'
+import { pendingInputs } from '@/domain/report'
+import type { ReportModel, ReportRelease } from '@/domain/report'
 import { ok, refused, type Result } from '@/domain/result'
 import type { IsoDate } from '@/domain/types'
 import {
@@ -30,6 +30,7 @@ import { departmentReportFileName, summaryTableFileName } from '@/io/department/
 import { downloadBlob } from '@/io/download'
 import { useDepartmentStore, type SubmissionContent } from './department'
 import { useSettingsStore } from './settings'
+import { paragraphEdits } from './paragraphEdits'
 
 /** A submitted unit as the 汇总报告 reads it from its package: 审核 state, its own 偏离情况, its red/yellow 预警. */
 export function reportUnitOf(
@@ -143,31 +144,7 @@ export const useDepartmentReportStore = defineStore('departmentReport', () => {
     return ok()
   }
 
-  /** `startedFrom`: the paragraph's stored edit when editing began (null: none), to catch another tab's save. */
-  async function saveParagraph(
-    paragraph: ReportParagraph,
-    text: string,
-    startedFrom?: string | null,
-  ): Promise<Result<undefined, string>> {
-    busy.value = 'save'
-    try {
-      const basis = { ...edits.value }
-      if (startedFrom === null) delete basis[paragraph.key]
-      else if (startedFrom !== undefined) basis[paragraph.key] = startedFrom
-      return await writeEdits(withEdit(basis, paragraph, text), basis)
-    } finally {
-      busy.value = ''
-    }
-  }
-
-  async function resetParagraph(paragraphKey: string): Promise<Result<undefined, string>> {
-    busy.value = 'save'
-    try {
-      return await writeEdits(withoutEdit(edits.value, paragraphKey))
-    } finally {
-      busy.value = ''
-    }
-  }
+  const { saveParagraph, resetParagraph } = paragraphEdits({ edits, busy, writeEdits })
 
   /** 定稿: the report exactly as shown is stored; edits are refused until 解除定稿. */
   async function freeze(): Promise<Result> {

@@ -26,16 +26,16 @@ import {
   regenerateEdits,
   reportChecks,
   reportRelease,
-  withEdit,
   withoutEdit,
 } from '@/domain/report'
-import type { ReportCheck, ReportModel, ReportParagraph, ReportRelease } from '@/domain/report'
+import type { ReportCheck, ReportModel, ReportRelease } from '@/domain/report'
 import { freezeReport, getReport, saveReportEdits, submittedVersions, unlockReport } from '@/db/reports'
 import type { SubmittedVersion } from '@/domain/types'
 import { newId } from '@/domain/ids'
 import { ok, refused, type Result } from '@/domain/result'
 import { useEntryStore } from './entry'
 import { useWorkspaceStore } from './workspace'
+import { paragraphEdits } from './paragraphEdits'
 import { downloadBlob } from '@/io/download'
 
 export const useReportStore = defineStore('report', () => {
@@ -160,45 +160,15 @@ export const useReportStore = defineStore('report', () => {
     return ok()
   }
 
-  /**
-   * `startedFrom`: the paragraph's stored edit when the user began editing it (null: none). Another
-   * tab's save meanwhile reloads `edits`; comparing with what the user started from still catches it.
-   */
-  async function saveParagraph(
-    paragraph: ReportParagraph,
-    text: string,
-    startedFrom?: string | null,
-  ): Promise<Result<undefined, string>> {
-    busy.value = 'save'
-    try {
-      const basis = { ...edits.value }
-      if (startedFrom === null) delete basis[paragraph.key]
-      else if (startedFrom !== undefined) basis[paragraph.key] = startedFrom
-      return await writeEdits(withEdit(basis, paragraph, text), basis)
-    } finally {
-      busy.value = ''
-    }
-  }
-
-  async function resetParagraph(key: string): Promise<Result<undefined, string>> {
-    busy.value = 'save'
-    try {
-      return await writeEdits(withoutEdit(edits.value, key))
-    } finally {
-      busy.value = ''
-    }
-  }
+  const { saving, saveParagraph, resetParagraph } = paragraphEdits({ edits, busy, writeEdits })
 
   /** 填报时间 chosen by the user ('yyyy-MM-dd'), kept with the edits; empty clears it (today). */
-  async function setReportDate(date: string): Promise<Result<undefined, string>> {
-    busy.value = 'save'
-    try {
-      return await writeEdits(
+  function setReportDate(date: string): Promise<Result<undefined, string>> {
+    return saving(() =>
+      writeEdits(
         date ? { ...edits.value, [META_KEYS.reportDate]: date } : withoutEdit(edits.value, META_KEYS.reportDate),
-      )
-    } finally {
-      busy.value = ''
-    }
+      ),
+    )
   }
 
   /** 重新生成: re-reads the data, drafts again, keeps the user's edits unless `discard`. */
