@@ -128,6 +128,7 @@ test('a 主管部门 imports two units, sums them, 退回 one with a 回执 and 
   await expect(page.getByTestId('key-unit-a.zip')).toHaveText(`首次接收（指纹 ${a.fingerprint}，请电话核对）`)
   await expect(page.getByTestId('key-unit-b.zip')).toHaveText(`首次接收（指纹 ${b.fingerprint}，请电话核对）`)
   await expect(page.getByTestId('package-accept')).toBeDisabled()
+  await screenshot(page, 'department-import-preview')
   await page.getByTestId('confirm-unit-a.zip').click()
   await page.getByTestId('confirm-unit-b.zip').click()
   await page.getByTestId('package-accept').click()
