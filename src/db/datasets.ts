@@ -6,7 +6,7 @@
  *
  * A unit-year "exists" when it holds any project, budget line, target or node.
  */
-import type { Table } from 'dexie'
+import Dexie, { type Table } from 'dexie'
 import type {
   Id,
   Indicator,
@@ -65,7 +65,7 @@ export async function rowsWith<T>(table: Table<T, Id>, index: string, keys: read
  * many requests, measured slower in Chromium than two whole-table reads (see
  * docs/benchmarks.md (round 3)).
  */
-export async function childRows<T>(
+export async function childRows<T extends { id: Id }>(
   table: Table<T, Id>,
   index: string,
   parents: readonly Id[],
@@ -74,7 +74,44 @@ export async function childRows<T>(
 ): Promise<T[]> {
   if (parents.length < parentRowsInDatabase) return rowsWith(table, index, parents)
   const wanted = new Set(parents)
-  return (await table.toArray()).filter((row) => wanted.has(parentOf(row)))
+  return (await tableInPages(table)).filter((row) => wanted.has(parentOf(row)))
+}
+
+/**
+ * How many rows one request of a paged read asks for. IndexedDB serves an origin's requests in turn,
+ * and a request already queued when its page goes away still runs to its end: a reload while the
+ * overview worker read the unit-year in the background (12,060 monthly executions, 20,020 indicators and
+ * 20,020 readings at 主管部门 size, one getAll each) waited 0.3–0.6 s behind those reads for its first
+ * one (docs/benchmarks.md (round 7)). Read in pages one after another, a stopped reader leaves one page.
+ */
+export const READ_PAGE = 2_000
+
+/** Every row of `table` (keyed by `id`), in key order, `pageSize` rows a request, one request after another. */
+export async function tableInPages<T extends { id: Id }>(table: Table<T, Id>, pageSize = READ_PAGE): Promise<T[]> {
+  const rows: T[] = []
+  let page = await table.orderBy(':id').limit(pageSize).toArray()
+  for (;;) {
+    rows.push(...page)
+    const last = page[page.length - 1]
+    if (page.length < pageSize || last === undefined) return rows
+    page = await table.where(':id').above(last.id).limit(pageSize).toArray()
+  }
+}
+
+/** One node's readings in loadUnitYear's order (by indicator), `pageSize` a request (see READ_PAGE). */
+async function nodeReadingsInPages(database: MonitoringDb, nodeId: Id, pageSize: number): Promise<IndicatorReading[]> {
+  const readings: IndicatorReading[] = []
+  const index = database.readings.where('[nodeId+indicatorId]')
+  let page = await index.between([nodeId, Dexie.minKey], [nodeId, Dexie.maxKey], true, true).limit(pageSize).toArray()
+  for (;;) {
+    readings.push(...page)
+    const last = page[page.length - 1]
+    if (page.length < pageSize || last === undefined) return readings
+    page = await index
+      .between([nodeId, last.indicatorId], [nodeId, Dexie.maxKey], false, true)
+      .limit(pageSize)
+      .toArray()
+  }
 }
 
 /** Every row of one unit-year in display order (readings as `scope` says), or null when the unit does not exist. */
@@ -201,11 +238,11 @@ function readingsOfNodes(
     )
   const ofYear = new Set(nodes.map((n) => n.id))
   const chosen = typeof scope.nodeIds === 'function' ? scope.nodeIds(nodes) : scope.nodeIds
-  return rowsWith(
-    database.readings,
-    'nodeId',
-    chosen.filter((id) => ofYear.has(id)),
+  // 20,020 readings a node at 主管部门 size: in pages (READ_PAGE)
+  const read = [...new Set(chosen.filter((id) => ofYear.has(id)))].map((id) =>
+    nodeReadingsInPages(database, id, READ_PAGE),
   )
+  return Promise.all(read).then((groups) => groups.flat())
 }
 
 /** The readings, at every node of the year, of the indicators `scope` names (none for 'all': the nodes' readings are all). */
@@ -242,6 +279,18 @@ export async function loadReadings(
     ])
     return sortReadings(uniqueById([...byNode, ...byIndicator]))
   })
+}
+
+/**
+ * One node's readings, in loadUnitYear's order, read in pages (READ_PAGE) in one read-only transaction:
+ * for reads made ahead of need, so that other requests (another tab's, the next page load's) wait for
+ * one page at most, never for the whole node.
+ */
+export function loadNodeReadingsInPages(
+  nodeId: Id,
+  { database = db, pageSize = READ_PAGE }: DbOptions & { pageSize?: number } = {},
+): Promise<IndicatorReading[]> {
+  return database.transaction('r', database.readings, () => nodeReadingsInPages(database, nodeId, pageSize))
 }
 
 export function sortReadings(readings: IndicatorReading[]): IndicatorReading[] {

@@ -116,6 +116,13 @@ export const useOverviewStore = defineStore('overview', () => {
     worker.onerror = (event) => {
       messages.value = [`计算概览失败：${event.message || '后台计算线程出错'}`]
     }
+    // Leaving the page (a reload, say): stop the worker now, not when the old page is torn down. IndexedDB
+    // serves an origin's requests in turn and still ran the old worker's queued reads, 0.3–0.6 s of them,
+    // before the new page's first read (docs/benchmarks.md (round 7)); a stopped worker's are dropped.
+    // Not when the page is kept for going back (bfcache): it would come back without its worker.
+    window.addEventListener('pagehide', (event) => {
+      if (!event.persisted) worker.terminate()
+    })
     return { ask: (request) => worker.postMessage(request) }
   }
 

@@ -11,7 +11,14 @@ import type { PersistenceStatus } from '@/domain/storage'
 import { settingsForNode } from '@/domain/lock'
 import type { Result } from '@/domain/result'
 import type { NodeSnapshot } from '@/domain/snapshot'
-import { listUnitYears, loadReadings, loadUnitYear, mergeReadings, saveUnitYear } from '@/db/datasets'
+import {
+  listUnitYears,
+  loadNodeReadingsInPages,
+  loadReadings,
+  loadUnitYear,
+  mergeReadings,
+  saveUnitYear,
+} from '@/db/datasets'
 import { loadUnitYearHeader, type UnitYearHeader } from '@/db/unitYearParts'
 import { getSettings } from '@/db/settings'
 import { requestPersistentStorage } from '@/db/storage'
@@ -66,7 +73,8 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const dataVersion = ref(0)
 
   const preparation = createNodePreparation({
-    load: (id) => loadReadings({ nodeIds: [id] }),
+    // in the background, in pages: a read the user is waiting for never waits behind a whole node
+    load: (id) => loadNodeReadingsInPages(id),
     dataset: () => dataset.value,
     settings: () => settings.value,
     holds: (id) => readingScope.value.nodeIds.has(id),

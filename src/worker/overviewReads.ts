@@ -3,7 +3,7 @@
  * Worker (the unit tests' jsdom). The scope is what a node's view reads; the views are kept per data
  * version, settings and app build (db/viewCache.ts, docs/benchmarks.md (round 4)).
  */
-import { loadReadings, loadUnitYear } from '@/db/datasets'
+import { loadNodeReadingsInPages, loadUnitYear } from '@/db/datasets'
 import { loadBudgetPart } from '@/db/unitYearParts'
 import { dataStamp, keepView, validViews, viewKey } from '@/db/viewCache'
 import type { Wire } from '@/domain/wire'
@@ -13,7 +13,8 @@ export const databaseReads: OverviewReads = {
   budgetPart: (unitId, year) => loadBudgetPart(unitId, year),
   unitYear: (unitId, year, nodeId) =>
     loadUnitYear(unitId, year, { scope: { nodeIds: [nodeId], unitIndicators: true } }),
-  nodeReadings: (nodeId) => loadReadings({ nodeIds: [nodeId] }),
+  // read ahead of need, in the background: in pages, so a reload's first reads never wait for a whole node
+  nodeReadings: (nodeId) => loadNodeReadingsInPages(nodeId),
   dataStamp: () => dataStamp(),
   keptViews: async (unitId, year, stamp, settingsKey, nodeId) => {
     const rows = await validViews(unitId, year, { stamp, settingsKey, build: __APP_BUILD__ }, { nodeId })

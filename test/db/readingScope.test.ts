@@ -6,7 +6,15 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { loadReadings, loadUnitYear, mergeReadings, saveUnitYear, sortReadings } from '@/db/datasets'
+import {
+  loadNodeReadingsInPages,
+  loadReadings,
+  loadUnitYear,
+  mergeReadings,
+  saveUnitYear,
+  sortReadings,
+  tableInPages,
+} from '@/db/datasets'
 import type { UnitYearDataset } from '@/domain/types'
 import { aDataset, aNode, anIndicator, aProject, aReading, aTarget, YEAR } from './fixtures'
 import { expectOk, freshDb } from './helpers'
@@ -81,6 +89,64 @@ describe('loadUnitYear with a reading scope', () => {
       '4',
       '9',
     ])
+  })
+})
+
+describe('reads in pages (issue 14: a reload never waits behind a whole table)', () => {
+  /** One node of `count` indicators, each read at both nodes; ids in a different order than the indicators. */
+  function manyIndicators(count: number): UnitYearDataset {
+    const base = twoNodes()
+    const indicators = Array.from({ length: count }, (_, i) =>
+      anIndicator({ id: `ind-${String(i).padStart(3, '0')}`, name: `指标${i}`, sortOrder: i }),
+    )
+    const readings = base.nodes.flatMap((node) =>
+      indicators.map((indicator, i) =>
+        aReading({
+          id: `r-${(i * 7) % count}-${node.id}`,
+          nodeId: node.id,
+          indicatorId: indicator.id,
+          actualValue: String(i),
+        }),
+      ),
+    )
+    return { ...base, indicators, readings }
+  }
+
+  it.each([1, 3, 7, 10, 11, 2_000])('pages of %i give exactly what one read gives', async (pageSize) => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(manyIndicators(10), { database }))
+    for (const nodeId of ['node-h1', 'node-q3']) {
+      const whole = await loadReadings({ nodeIds: [nodeId] }, { database })
+      expect(whole).toHaveLength(10)
+      expect(await loadNodeReadingsInPages(nodeId, { database, pageSize })).toStrictEqual(whole)
+    }
+  })
+
+  it.each([1, 4, 20, 21, 2_000])('tableInPages: pages of %i give the whole table in key order', async (pageSize) => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(manyIndicators(20), { database }))
+    const whole = await database.readings.toArray()
+    expect(whole).toHaveLength(40)
+    expect(await tableInPages(database.readings, pageSize)).toStrictEqual(whole)
+    expect(await tableInPages(database.alerts, pageSize)).toEqual([])
+  })
+
+  it('loadUnitYear of one node (read in pages) equals the full load filtered to that node and the unit indicators', async () => {
+    const database = freshDb()
+    const dataset = manyIndicators(25)
+    expectOk(await saveUnitYear(dataset, { database }))
+    const full = await loadUnitYear('unit-qiemo', YEAR, { database })
+    const scoped = await loadUnitYear('unit-qiemo', YEAR, { database, scope: { nodeIds: ['node-q3'] } })
+    expect(scoped?.indicators).toStrictEqual(full?.indicators)
+    expect(scoped?.monthlyExecutions).toStrictEqual(full?.monthlyExecutions)
+    expect(scoped?.readings).toStrictEqual(full?.readings.filter((r) => r.nodeId === 'node-q3'))
+    expect(scoped?.readings).toHaveLength(25)
+  })
+
+  it('a node without readings, or unknown, gives none', async () => {
+    const database = freshDb()
+    expectOk(await saveUnitYear(manyIndicators(3), { database }))
+    expect(await loadNodeReadingsInPages('node-none', { database, pageSize: 2 })).toEqual([])
   })
 })
 
