@@ -8,7 +8,7 @@
  */
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import type { OverviewReply, OverviewRequest, OverviewView } from '@/domain/overview'
+import { viewSettings, type OverviewReply, type OverviewRequest, type OverviewView } from '@/domain/overview'
 import { fromWire, type Wire } from '@/domain/wire'
 import { createOverviewService } from '@/worker/overviewService'
 import { databaseReads } from '@/worker/overviewReads'
@@ -35,8 +35,8 @@ export const useOverviewStore = defineStore('overview', () => {
   let askedSettings = ''
   /** the node of the latest request (reactive, unlike `asked`) */
   const askedNodeId = ref<string | null>(null)
-  /** Every setting counts: the worker's views are kept per settings. */
-  const settingsKey = computed(() => JSON.stringify(settings.value))
+  /** The settings a view is computed with (all but the display precision): the worker's views are kept per them. */
+  const settingsKey = computed(() => JSON.stringify(viewSettings(settings.value)))
 
   /**
    * The node asked for while another node's view is still shown. A switch keeps the shown view, mounted,

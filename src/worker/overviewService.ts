@@ -24,6 +24,7 @@
 import {
   budgetOverview,
   overviewOf,
+  viewSettings,
   type BudgetPart,
   type OverviewReply,
   type OverviewRequest,
@@ -97,7 +98,9 @@ export function createOverviewService({
   let budgetPosted: OverviewRequest | null = null
   let running: Promise<void> | null = null
 
-  function show(request: OverviewRequest): void {
+  function show(asked: OverviewRequest): void {
+    // the display precision does not change a view (viewSettings): views are computed and kept without it
+    const request = { ...asked, settings: viewSettings(asked.settings) }
     const key = `${request.unitId}\u0000${request.year}\u0000${request.version}`
     const settings = JSON.stringify(request.settings)
     if (key !== dataKey) {

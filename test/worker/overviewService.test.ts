@@ -368,6 +368,30 @@ describe('overview worker: order and staleness', () => {
     sameBytes(completeView(replies, asked.request), mainThreadView(dataset, june, settings))
   })
 
+  it('keeps every view when only the display precision changes: a view does not depend on it', async () => {
+    const dataset = asStored(qiemo2021YearDataset())
+    // the figures themselves: every node, at precision 0 and 4, byte-identical to the default's (2)
+    for (const node of dataset.nodes)
+      for (const ratePrecision of [0, 4])
+        sameBytes(
+          mainThreadView(dataset, node.id, { ...defaultSettings(), ratePrecision }),
+          mainThreadView(dataset, node.id, defaultSettings()),
+        )
+    const { service, replies, reads, show } = serviceOver(dataset)
+    const june = dataset.nodes[5]?.id ?? ''
+    show(june)
+    await service.idle()
+    expect(reads).toEqual({ budget: 1, whole: 1, nodes: 11 })
+    const asked = show(dataset.nodes[2]?.id ?? '', { settings: { ...defaultSettings(), ratePrecision: 0 } })
+    await service.idle()
+    // answered from the views already made: nothing read or computed again
+    expect(reads).toEqual({ budget: 1, whole: 1, nodes: 11 })
+    sameBytes(
+      completeView(replies, asked.request),
+      mainThreadView(dataset, dataset.nodes[2]?.id ?? '', defaultSettings()),
+    )
+  })
+
   it('says in Chinese why a node has no view, and still prepares the others', async () => {
     const dataset = asStored(qiemo2021YearDataset())
     const broken = {
