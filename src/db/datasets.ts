@@ -71,23 +71,29 @@ export async function childRows<T extends { id: Id }>(
   parents: readonly Id[],
   parentOf: (row: T) => Id,
   parentRowsInDatabase: number,
+  pageSize = ONE_REQUEST,
 ): Promise<T[]> {
   if (parents.length < parentRowsInDatabase) return rowsWith(table, index, parents)
   const wanted = new Set(parents)
-  return (await tableInPages(table)).filter((row) => wanted.has(parentOf(row)))
+  return (await tableInPages(table, pageSize)).filter((row) => wanted.has(parentOf(row)))
 }
 
 /**
- * How many rows one request of a paged read asks for. IndexedDB serves an origin's requests in turn,
- * and a request already queued when its page goes away still runs to its end: a reload while the
- * overview worker read the unit-year in the background (12,060 monthly executions, 20,020 indicators and
- * 20,020 readings at 主管部门 size, one getAll each) waited 0.3–0.6 s behind those reads for its first
- * one (docs/benchmarks.md (round 7)). Read in pages one after another, a stopped reader leaves one page.
+ * How many rows one request of a read made in the background asks for. IndexedDB serves an origin's
+ * requests in turn, and a request already queued when its page goes away still runs to its end: a
+ * reload while the overview worker read the unit-year in the background (12,060 monthly executions,
+ * 20,020 indicators and 20,020 readings at 主管部门 size, one getAll each) waited 0.3–0.6 s behind those
+ * reads for its first one (docs/benchmarks.md (round 7)). Read in pages one after another, a stopped
+ * reader leaves one page. A read the user waits for asks in one request (ONE_REQUEST): pages of 2,000
+ * took 20–30 % longer in all (round 7).
  */
 export const READ_PAGE = 2_000
+/** A page size that reads everything in one request. */
+export const ONE_REQUEST = Number.POSITIVE_INFINITY
 
 /** Every row of `table` (keyed by `id`), in key order, `pageSize` rows a request, one request after another. */
 export async function tableInPages<T extends { id: Id }>(table: Table<T, Id>, pageSize = READ_PAGE): Promise<T[]> {
+  if (pageSize === ONE_REQUEST) return table.orderBy(':id').toArray()
   const rows: T[] = []
   let page = await table.orderBy(':id').limit(pageSize).toArray()
   for (;;) {
@@ -102,7 +108,9 @@ export async function tableInPages<T extends { id: Id }>(table: Table<T, Id>, pa
 async function nodeReadingsInPages(database: MonitoringDb, nodeId: Id, pageSize: number): Promise<IndicatorReading[]> {
   const readings: IndicatorReading[] = []
   const index = database.readings.where('[nodeId+indicatorId]')
-  let page = await index.between([nodeId, Dexie.minKey], [nodeId, Dexie.maxKey], true, true).limit(pageSize).toArray()
+  const ofNode = index.between([nodeId, Dexie.minKey], [nodeId, Dexie.maxKey], true, true)
+  if (pageSize === ONE_REQUEST) return ofNode.toArray()
+  let page = await ofNode.limit(pageSize).toArray()
   for (;;) {
     readings.push(...page)
     const last = page[page.length - 1]
@@ -118,7 +126,15 @@ async function nodeReadingsInPages(database: MonitoringDb, nodeId: Id, pageSize:
 export async function loadUnitYear(
   unitId: Id,
   year: number,
-  { database = db, scope = 'all' }: DbOptions & { scope?: ReadingScope } = {},
+  {
+    database = db,
+    scope = 'all',
+    pageSize = ONE_REQUEST,
+  }: DbOptions & {
+    scope?: ReadingScope
+    /** rows a request for the large tables: READ_PAGE for a read made in the background */
+    pageSize?: number
+  } = {},
 ): Promise<UnitYearDataset | null> {
   const tables = [database.units, database.frameworks, ...unitYearTables(database)]
   return database.transaction('r', tables, async () => {
@@ -150,6 +166,7 @@ export async function loadUnitYear(
           budgetLines.map((l) => l.id),
           (e) => e.budgetLineId,
           allLines,
+          pageSize,
         ),
         childRows(
           database.indicators,
@@ -157,12 +174,13 @@ export async function loadUnitYear(
           targets.map((t) => t.id),
           (i) => i.targetId,
           allTargets,
+          pageSize,
         ),
         rowsWith(database.budgetJudgements, 'nodeId', nodeIds),
         rowsWith(database.alerts, 'nodeId', nodeIds),
         rowsWith(database.measures, 'nodeId', nodeIds),
         rowsWith(database.reports, 'nodeId', nodeIds),
-        readingsOfNodes(database, scope, byDate),
+        readingsOfNodes(database, scope, byDate, pageSize),
       ])
     const readings = uniqueById([
       ...nodeReadings,
@@ -229,6 +247,7 @@ function readingsOfNodes(
   database: MonitoringDb,
   scope: ReadingScope,
   nodes: readonly MonitoringNode[],
+  pageSize: number,
 ): Promise<IndicatorReading[]> {
   if (scope === 'all')
     return rowsWith(
@@ -238,9 +257,8 @@ function readingsOfNodes(
     )
   const ofYear = new Set(nodes.map((n) => n.id))
   const chosen = typeof scope.nodeIds === 'function' ? scope.nodeIds(nodes) : scope.nodeIds
-  // 20,020 readings a node at 主管部门 size: in pages (READ_PAGE)
   const read = [...new Set(chosen.filter((id) => ofYear.has(id)))].map((id) =>
-    nodeReadingsInPages(database, id, READ_PAGE),
+    nodeReadingsInPages(database, id, pageSize),
   )
   return Promise.all(read).then((groups) => groups.flat())
 }

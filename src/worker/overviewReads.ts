@@ -3,7 +3,7 @@
  * Worker (the unit tests' jsdom). The scope is what a node's view reads; the views are kept per data
  * version, settings and app build (db/viewCache.ts, docs/benchmarks.md (round 4)).
  */
-import { loadNodeReadingsInPages, loadUnitYear } from '@/db/datasets'
+import { loadNodeReadingsInPages, loadUnitYear, ONE_REQUEST, READ_PAGE } from '@/db/datasets'
 import { loadBudgetPart } from '@/db/unitYearParts'
 import { dataStamp, keepView, validViews, viewKey } from '@/db/viewCache'
 import type { Wire } from '@/domain/wire'
@@ -11,10 +11,14 @@ import type { OverviewReads } from './overviewService'
 
 export const databaseReads: OverviewReads = {
   budgetPart: (unitId, year) => loadBudgetPart(unitId, year),
-  unitYear: (unitId, year, nodeId) =>
-    loadUnitYear(unitId, year, { scope: { nodeIds: [nodeId], unitIndicators: true } }),
-  // read ahead of need, in the background: in pages, so a reload's first reads never wait for a whole node
-  nodeReadings: (nodeId) => loadNodeReadingsInPages(nodeId),
+  // in the background in pages, so that a reload's first reads never wait for a whole table (READ_PAGE)
+  unitYear: (unitId, year, nodeId, background) =>
+    loadUnitYear(unitId, year, {
+      scope: { nodeIds: [nodeId], unitIndicators: true },
+      pageSize: background ? READ_PAGE : ONE_REQUEST,
+    }),
+  nodeReadings: (nodeId, background) =>
+    loadNodeReadingsInPages(nodeId, { pageSize: background ? READ_PAGE : ONE_REQUEST }),
   dataStamp: () => dataStamp(),
   keptViews: async (unitId, year, stamp, settingsKey, nodeId) => {
     const rows = await validViews(unitId, year, { stamp, settingsKey, build: __APP_BUILD__ }, { nodeId })

@@ -40,9 +40,12 @@ export interface OverviewReads {
    * The unit-year with one node's readings and every node's readings of the unit's own (整体)
    * indicators (db/datasets loadUnitYear with that scope), null when the unit does not exist.
    */
-  unitYear: (unitId: Id, year: number, nodeId: Id) => Promise<UnitYearDataset | null>
-  /** One node's readings, at every indicator, in loadUnitYear's order. */
-  nodeReadings: (nodeId: Id) => Promise<IndicatorReading[]>
+  unitYear: (unitId: Id, year: number, nodeId: Id, background: boolean) => Promise<UnitYearDataset | null>
+  /**
+   * One node's readings, at every indicator, in loadUnitYear's order. `background`: nobody waits for this
+   * read (a node prepared ahead), so it may take longer for not holding IndexedDB long (db READ_PAGE).
+   */
+  nodeReadings: (nodeId: Id, background: boolean) => Promise<IndicatorReading[]>
   /** The data version now (db/viewCache `dataStamp`): views kept at another version are not used. */
   dataStamp: () => Promise<string>
   /** The views kept for the unit-year (or only for `nodeId`) at this data version and these settings, by node. */
@@ -132,27 +135,31 @@ export function createOverviewService({
   }
 
   const budgetPart = (r: OverviewRequest) => (budget ??= reads.budgetPart(r.unitId, r.year))
-  function unitYear(r: OverviewRequest): Promise<UnitYearDataset | null> {
+  /** The unit-year, read once; `background` when no one waits for it (see OverviewReads). */
+  function unitYear(r: OverviewRequest, background: boolean): Promise<UnitYearDataset | null> {
     if (!whole) {
       baseNode = r.nodeId
-      whole = reads.unitYear(r.unitId, r.year, r.nodeId)
+      whole = reads.unitYear(r.unitId, r.year, r.nodeId, background)
     }
     return whole
   }
-  /** The readings of a node other than the base node, read once (ahead, when `readAhead`). */
-  function readingsOf(nodeId: Id): Promise<IndicatorReading[]> {
+  /** The readings of a node other than the base node, read once (ahead of need: `background`). */
+  function readingsOf(nodeId: Id, background: boolean): Promise<IndicatorReading[]> {
     let read = ahead.get(nodeId)
     if (!read) {
-      read = reads.nodeReadings(nodeId)
+      read = reads.nodeReadings(nodeId, background)
       ahead.set(nodeId, read)
     }
     return read
   }
-  /** The unit-year as a node's view reads it: the unit's indicators' readings at every node, and the node's. */
-  async function datasetFor(r: OverviewRequest, nodeId: Id): Promise<UnitYearDataset | null> {
-    const data = await unitYear(r)
+  /**
+   * The unit-year as a node's view reads it: the unit's indicators' readings at every node, and the
+   * node's. `background`: the node is prepared ahead, the page is not waiting for it.
+   */
+  async function datasetFor(r: OverviewRequest, nodeId: Id, background: boolean): Promise<UnitYearDataset | null> {
+    const data = await unitYear(r, background)
     if (!data || nodeId === baseNode) return data
-    const readings = await readingsOf(nodeId)
+    const readings = await readingsOf(nodeId, background)
     ahead.delete(nodeId)
     const unitTargets = new Set(data.targets.filter((t) => t.scope === 'unit').map((t) => t.id))
     const unitIndicators = new Set(data.indicators.filter((i) => unitTargets.has(i.targetId)).map((i) => i.id))
@@ -229,8 +236,8 @@ export function createOverviewService({
           }
           if (!sameData(request)) continue
           // the node after this one is read while this one computes
-          if (after !== null && after !== baseNode) readingsOf(after).catch(() => ahead.delete(after))
-          const data = await datasetFor(request, next)
+          if (after !== null && after !== baseNode) readingsOf(after, true).catch(() => ahead.delete(after))
+          const data = await datasetFor(request, next, true)
           if (!sameData(request)) continue
           if (data) prepare(data, next, request)
         }
@@ -265,7 +272,7 @@ export function createOverviewService({
       await pause()
       if (wanted !== request) return
     }
-    const data = await datasetFor(request, request.nodeId)
+    const data = await datasetFor(request, request.nodeId, false)
     if (wanted !== request || !sameData(request)) return
     if (!data) {
       post({ type: 'failed', request: request.request, messages: [NOT_FOUND] })

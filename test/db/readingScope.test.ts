@@ -13,6 +13,7 @@ import {
   mergeReadings,
   saveUnitYear,
   sortReadings,
+  ONE_REQUEST,
   tableInPages,
 } from '@/db/datasets'
 import type { UnitYearDataset } from '@/domain/types'
@@ -112,7 +113,7 @@ describe('reads in pages (issue 14: a reload never waits behind a whole table)',
     return { ...base, indicators, readings }
   }
 
-  it.each([1, 3, 7, 10, 11, 2_000])('pages of %i give exactly what one read gives', async (pageSize) => {
+  it.each([1, 3, 7, 10, 11, 2_000, ONE_REQUEST])('pages of %i give exactly what one read gives', async (pageSize) => {
     const database = freshDb()
     expectOk(await saveUnitYear(manyIndicators(10), { database }))
     for (const nodeId of ['node-h1', 'node-q3']) {
@@ -122,25 +123,30 @@ describe('reads in pages (issue 14: a reload never waits behind a whole table)',
     }
   })
 
-  it.each([1, 4, 20, 21, 2_000])('tableInPages: pages of %i give the whole table in key order', async (pageSize) => {
-    const database = freshDb()
-    expectOk(await saveUnitYear(manyIndicators(20), { database }))
-    const whole = await database.readings.toArray()
-    expect(whole).toHaveLength(40)
-    expect(await tableInPages(database.readings, pageSize)).toStrictEqual(whole)
-    expect(await tableInPages(database.alerts, pageSize)).toEqual([])
-  })
+  it.each([1, 4, 20, 21, 2_000, ONE_REQUEST])(
+    'tableInPages: pages of %i give the whole table in key order',
+    async (pageSize) => {
+      const database = freshDb()
+      expectOk(await saveUnitYear(manyIndicators(20), { database }))
+      const whole = await database.readings.toArray()
+      expect(whole).toHaveLength(40)
+      expect(await tableInPages(database.readings, pageSize)).toStrictEqual(whole)
+      expect(await tableInPages(database.alerts, pageSize)).toEqual([])
+    },
+  )
 
-  it('loadUnitYear of one node (read in pages) equals the full load filtered to that node and the unit indicators', async () => {
+  it('loadUnitYear of one node, in pages or not, equals the full load filtered to that node and the unit indicators', async () => {
     const database = freshDb()
     const dataset = manyIndicators(25)
     expectOk(await saveUnitYear(dataset, { database }))
     const full = await loadUnitYear('unit-qiemo', YEAR, { database })
-    const scoped = await loadUnitYear('unit-qiemo', YEAR, { database, scope: { nodeIds: ['node-q3'] } })
-    expect(scoped?.indicators).toStrictEqual(full?.indicators)
-    expect(scoped?.monthlyExecutions).toStrictEqual(full?.monthlyExecutions)
-    expect(scoped?.readings).toStrictEqual(full?.readings.filter((r) => r.nodeId === 'node-q3'))
-    expect(scoped?.readings).toHaveLength(25)
+    for (const pageSize of [4, 25, ONE_REQUEST]) {
+      const scoped = await loadUnitYear('unit-qiemo', YEAR, { database, scope: { nodeIds: ['node-q3'] }, pageSize })
+      expect(scoped?.indicators).toStrictEqual(full?.indicators)
+      expect(scoped?.monthlyExecutions).toStrictEqual(full?.monthlyExecutions)
+      expect(scoped?.readings).toStrictEqual(full?.readings.filter((r) => r.nodeId === 'node-q3'))
+      expect(scoped?.readings).toHaveLength(25)
+    }
   })
 
   it('a node without readings, or unknown, gives none', async () => {
