@@ -11,13 +11,12 @@
 //                                                                      on the same data, in the same run)
 //
 // Builds into dist-bench-dash/ (and dist-bench-dash-before/ for BENCH_COMPARE), its own folders.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { chromium } from '@playwright/test'
-import { CHROMIUM_ARGS, median } from './lib.mjs'
+import { buildApp, launchChromium, median, startPreview } from './lib.mjs'
 import { buildDashboardRows } from './dashboardData.mjs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4261)
@@ -26,10 +25,11 @@ const INDICATORS_PER_PROJECT = 20
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const COMPARE = process.env.BENCH_COMPARE ?? ''
 const QUIET_MS = 15_000
+const SWITCH_TIMEOUT_MS = 30_000
 
 const builds = []
 if (COMPARE) builds.push({ name: `之前（${COMPARE}）`, outDir: buildAt(COMPARE, 'dist-bench-dash-before') })
-builds.push({ name: COMPARE ? '之后（当前代码）' : '当前代码', outDir: build('dist-bench-dash') })
+builds.push({ name: COMPARE ? '之后（当前代码）' : '当前代码', outDir: buildApp('dist-bench-dash') })
 
 const profile = mkdtempSync(join(tmpdir(), 'bench-dash-'))
 const results = []
@@ -46,15 +46,6 @@ try {
   rmSync(profile, { recursive: true, force: true })
 }
 printGoals(results)
-
-function build(outDir) {
-  if (process.env.BENCH_SKIP_BUILD === '1') return outDir
-  const built = spawnSync('node_modules/.bin/vite', ['build', '--outDir', outDir, '--emptyOutDir'], {
-    stdio: 'inherit',
-  })
-  if (built.status !== 0) throw new Error('vite build failed')
-  return outDir
-}
 
 /** Builds a commit from a temporary git worktree (sharing this node_modules) into `outDir`. */
 function buildAt(ref, outDir) {
@@ -74,25 +65,12 @@ function buildAt(ref, outDir) {
 }
 
 async function measureBuild(outDir, writeData) {
-  const server = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', outDir],
-    { stdio: 'ignore' },
-  )
-  const baseUrl = `http://127.0.0.1:${PORT}`
+  const server = await startPreview(['--outDir', outDir], PORT)
+  const baseUrl = server.baseUrl
   let context
   try {
-    await waitForServer(baseUrl)
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1440, height: 900 },
-      // the service worker would serve one build's files to the other: each build is fetched fresh
-      serviceWorkers: 'block',
-    })
+    // the service worker would serve one build's files to the other: each build is fetched fresh
+    context = await launchChromium(profile, { serviceWorkers: 'block' })
     // From the first script on: every long task and every click's event timing (click → next paint).
     await context.addInitScript(() => {
       window.__longTasks = []
@@ -123,7 +101,7 @@ async function measureBuild(outDir, writeData) {
     return await measure(page, context, baseUrl)
   } finally {
     await context?.close()
-    server.kill()
+    server.stop()
   }
 }
 
@@ -423,7 +401,18 @@ async function measureSwitches(page, labels) {
       { wanted: label, withProjects: PROJECTS > 0 },
     )
     await option.click()
-    times.push(await page.evaluate(() => window.__switch))
+    // a switch that never completes is a finding, not a reason to wait forever
+    const time = await Promise.race([page.evaluate(() => window.__switch), sleep(SWITCH_TIMEOUT_MS).then(() => null)])
+    if (time === null) {
+      const state = await page.evaluate(() => ({
+        title: document.querySelector('.page-title')?.textContent ?? '（无标题）',
+        complete: document.querySelector('[data-overview-complete]')?.getAttribute('data-overview-complete'),
+        status: [...document.querySelectorAll('[role="status"], .pending')].map((e) => e.textContent?.trim()),
+        charts: document.querySelectorAll('canvas').length,
+      }))
+      throw new Error(`切换到 ${label} 后 ${SWITCH_TIMEOUT_MS / 1000} s 仍未完成：${JSON.stringify(state)}`)
+    }
+    times.push(time)
     await page.waitForTimeout(300)
   }
   return times
@@ -474,18 +463,6 @@ function printGoals(all) {
     )
   }
   console.log('5. 导入 ≤ 1.2 × 原生基线：见 npm run bench -- import')
-}
-
-async function waitForServer(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      /* not up yet */
-    }
-    await sleep(100)
-  }
-  throw new Error(`preview server did not start at ${url}`)
 }
 
 /** Runs in the page: writes the generated rows with plain IndexedDB (the app's schema). */

@@ -23,15 +23,12 @@
 //   (BENCH_UNITS, BENCH_PROJECTS, BENCH_NODES='3,6,9,12', BENCH_RUNS=5, BENCH_SKIP_BUILD=1, BENCH_PROFILE=1)
 //
 // Builds into dist-bench-dept/ (and the baseline into dist-bench-dept/bench-harness/), its own folder.
-import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { chromium } from '@playwright/test'
 import { build as viteBuild } from 'vite'
-import { CHROMIUM_ARGS, median } from './lib.mjs'
+import { buildApp, launchChromium, median, startPreview } from './lib.mjs'
 import { departmentPackages, nodeLabel, unitName, YEAR } from './departmentData.mjs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4271)
@@ -51,29 +48,16 @@ const load = () =>
 const loadAtStart = load()
 console.log(`机器负载（1 / 5 / 15 分钟）开始时：${loadAtStart}`)
 const generated = await departmentPackages({ units: UNITS, projects: PROJECTS, perProject: PER_PROJECT, nodes: NODES })
-buildApp()
+buildApp(OUT_DIR)
 
-const server = spawn(
-  'node_modules/.bin/vite',
-  ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', OUT_DIR],
-  { stdio: 'ignore' },
-)
-const baseUrl = `http://127.0.0.1:${PORT}`
+const server = await startPreview(['--outDir', OUT_DIR], PORT)
+const baseUrl = server.baseUrl
 const profile = mkdtempSync(join(tmpdir(), 'bench-dept-'))
 let context
 let results
 try {
-  await waitForServer(baseUrl)
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    // the harness is served beside the app: fetched from the server, not from an earlier cache
-    serviceWorkers: 'block',
-  })
+  // the harness is served beside the app: fetched from the server, not from an earlier cache
+  context = await launchChromium(profile, { serviceWorkers: 'block' })
   const page = context.pages()[0] ?? (await context.newPage())
   page.on('pageerror', (e) => console.error('页面错误:', e.message))
   page.on('console', (m) => m.type() === 'error' && console.error('页面控制台:', m.text()))
@@ -81,18 +65,10 @@ try {
   results = await measure(page, context)
 } finally {
   await context?.close()
-  server.kill()
+  server.stop()
   rmSync(profile, { recursive: true, force: true })
 }
 printTargets(results)
-
-function buildApp() {
-  if (process.env.BENCH_SKIP_BUILD === '1') return
-  const built = spawnSync('node_modules/.bin/vite', ['build', '--outDir', OUT_DIR, '--emptyOutDir'], {
-    stdio: 'inherit',
-  })
-  if (built.status !== 0) throw new Error('vite build failed')
-}
 
 /** The baseline's bundle (departmentHarness.mjs and the app's io/package and db/schema it imports). */
 async function buildHarness() {
@@ -467,16 +443,4 @@ function printTargets(r) {
   } else console.log('3. 切换节点：只有一个节点，未测')
   console.log(`JS 堆（重新加载后，GC 后）：${r.heap.toFixed(0)} MB`)
   console.log(`机器负载（1 / 5 / 15 分钟）：开始 ${loadAtStart}，结束 ${load()}`)
-}
-
-async function waitForServer(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      /* not up yet */
-    }
-    await sleep(100)
-  }
-  throw new Error(`preview server did not start at ${url}`)
 }

@@ -18,6 +18,16 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+/** Builds the app into `outDir` (emptied first), unless BENCH_SKIP_BUILD=1; returns `outDir`. */
+export function buildApp(outDir) {
+  if (process.env.BENCH_SKIP_BUILD === '1') return outDir
+  const result = spawnSync('node_modules/.bin/vite', ['build', '--outDir', outDir, '--emptyOutDir'], {
+    stdio: 'inherit',
+  })
+  if (result.status !== 0) throw new Error('vite build failed')
+  return outDir
+}
+
 /**
  * Builds the app once per process into dist-bench/ (skip with BENCH_SKIP_BUILD=1). With `config`, builds
  * that vite config instead (a benchmark's own page, which sets its own outDir).
@@ -25,11 +35,45 @@ export const CHROMIUM_ARGS = [
 let built = false
 export function buildOnce(outDir = 'dist-bench', config) {
   if (built || process.env.BENCH_SKIP_BUILD === '1') return outDir
-  const args = config ? ['build', '--config', config] : ['build', '--outDir', outDir, '--emptyOutDir']
-  const result = spawnSync('node_modules/.bin/vite', args, { stdio: 'inherit' })
-  if (result.status !== 0) throw new Error('vite build failed')
+  if (config) {
+    const result = spawnSync('node_modules/.bin/vite', ['build', '--config', config], { stdio: 'inherit' })
+    if (result.status !== 0) throw new Error('vite build failed')
+  } else buildApp(outDir)
   built = true
   return outDir
+}
+
+/**
+ * Serves a build with `vite preview` on `port` (from node_modules/.bin, so stopping it by PID stops the
+ * server) and waits until it answers. `where` is `['--outDir', dir]` or `['--config', file]`.
+ */
+export async function startPreview(where, port) {
+  const server = spawn(
+    'node_modules/.bin/vite',
+    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...where],
+    { stdio: 'ignore' },
+  )
+  const baseUrl = `http://127.0.0.1:${port}`
+  try {
+    await waitForServer(baseUrl)
+  } catch (error) {
+    server.kill()
+    throw error
+  }
+  return { baseUrl, stop: () => server.kill() }
+}
+
+/** Headless Chromium as the tests launch it (Debian's, zh-CN, Asia/Shanghai, 1440×900) on `profile`. */
+export function launchChromium(profile, options = {}) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    ...options,
+  })
 }
 
 /**
@@ -39,31 +83,16 @@ export function buildOnce(outDir = 'dist-bench', config) {
  */
 export async function withBuiltApp(fn, { port = Number(process.env.BENCH_PORT ?? 4190), config } = {}) {
   const outDir = buildOnce('dist-bench', config)
-  const where = config ? ['--config', config] : ['--outDir', outDir]
-  const server = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...where],
-    { stdio: 'ignore' },
-  )
-  const baseUrl = `http://127.0.0.1:${port}`
+  const server = await startPreview(config ? ['--config', config] : ['--outDir', outDir], port)
   const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'))
   let context
   try {
-    await waitForServer(baseUrl)
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-    })
+    context = await launchChromium(profile, { acceptDownloads: true })
     const page = context.pages()[0] ?? (await context.newPage())
-    return await fn({ page, context, baseUrl })
+    return await fn({ page, context, baseUrl: server.baseUrl })
   } finally {
     await context?.close()
-    server.kill()
+    server.stop()
     rmSync(profile, { recursive: true, force: true })
   }
 }
