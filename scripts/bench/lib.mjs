@@ -81,7 +81,9 @@ export function launchChromium(profile, options = {}) {
  * runs `fn({ page, context, browser, baseUrl })`, and tears everything down. With `config`, builds and
  * serves that vite config (a benchmark's own page) instead of the app.
  */
-export async function withBuiltApp(fn, { port = Number(process.env.BENCH_PORT ?? 4190), config } = {}) {
+// not 4190: Node's fetch refuses the Fetch standard's "bad ports" (4190 is ManageSieve), so the bench never
+// saw its own server start unless BENCH_PORT was given
+export async function withBuiltApp(fn, { port = Number(process.env.BENCH_PORT ?? 4221), config } = {}) {
   const outDir = buildOnce('dist-bench', config)
   const server = await startPreview(config ? ['--config', config] : ['--outDir', outDir], port)
   const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'))
