@@ -27,6 +27,7 @@ import { isCostCeiling } from './completion'
 import { actualText, targetText } from './indicatorText'
 import { isOverdue } from './dashboardMeasures'
 import type { NodeSnapshot, SnapshotIndicator } from './snapshot'
+import { ROWS_PER_STEP, runSteps, type Steps } from './steps'
 import type { MonitoringSettings } from './settings'
 import type { Alert, AlertSubject, CorrectiveMeasure, Id, Light, UnitYearDataset } from './types'
 
@@ -82,7 +83,12 @@ export interface ComputeAlertsInput {
 }
 
 /** Every alert the node raises, budget first, then indicators, then measures; all `open`. */
-export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlertsInput): Alert[] {
+export function computeNodeAlerts(input: ComputeAlertsInput): Alert[] {
+  return runSteps(nodeAlertsSteps(input))
+}
+
+/** computeNodeAlerts in steps (domain/steps.ts): a pause after every ROWS_PER_STEP indicators. */
+export function* nodeAlertsSteps({ dataset, snapshot, settings }: ComputeAlertsInput): Steps<Alert[]> {
   const nodeId = snapshot.node.id
   const alerts: Alert[] = []
   const raise: Raise = (ruleId, light, subjectType, subjectId, thresholds, inputs, message) => {
@@ -182,7 +188,12 @@ export function computeNodeAlerts({ dataset, snapshot, settings }: ComputeAlerts
   const t = settings.indicatorLight
   // one thresholds object for every indicator alert of the node (thousands at 主管部门 size)
   const indicatorThresholds = Object.freeze({ red: String(t.red), yellow: String(t.yellow), blue: String(t.blue) })
-  for (const row of snapshot.indicators) indicatorAlerts(row, settings, indicatorThresholds, raise)
+  let done = 0
+  for (const row of snapshot.indicators) {
+    if (done > 0 && done % ROWS_PER_STEP === 0) yield
+    indicatorAlerts(row, settings, indicatorThresholds, raise)
+    done += 1
+  }
 
   // “办理建设项目用地初审”的实际值沿用自“2021年1-6月”，尚未确认
   const labels = new Map(dataset.nodes.map((n) => [n.id, n.label]))

@@ -10,7 +10,7 @@
  * 13,000 rows at 主管部门 size, not 240,000 readings), so the KPIs can be painted before the indicators are
  * read and assessed.
  */
-import { computeNodeAlerts, withReviewState } from './alerts'
+import { nodeAlertsSteps, withReviewState } from './alerts'
 import {
   dualMonitoring,
   indicatorLightMatrix,
@@ -23,7 +23,8 @@ import { forecastExecution, forecastIndicators, type ExecutionForecast, type Ind
 import { settingsForNode } from './lock'
 import type { Checked } from './result'
 import { DEFAULT_SETTINGS, type MonitoringSettings } from './settings'
-import { computeNodeSnapshot, type NodeSnapshot } from './snapshot'
+import { computeNodeSnapshot, nodeSnapshotSteps, type NodeSnapshot } from './snapshot'
+import { runSteps, type Steps } from './steps'
 import type { Id, UnitYearDataset } from './types'
 import type { Wire } from './wire'
 
@@ -97,11 +98,25 @@ export function overviewSnapshot(snapshot: NodeSnapshot, charted: readonly DualM
  * indicators' readings at every node). The figures are the functions the page used to call itself.
  */
 export function overviewOf(dataset: UnitYearDataset, nodeId: Id, settings: MonitoringSettings): Checked<OverviewView> {
+  return runSteps(overviewSteps(dataset, nodeId, settings))
+}
+
+/**
+ * overviewOf in steps (domain/steps.ts): the worker prepares other nodes this way, and takes a switch
+ * in between instead of after the whole node.
+ */
+export function* overviewSteps(
+  dataset: UnitYearDataset,
+  nodeId: Id,
+  settings: MonitoringSettings,
+): Steps<Checked<OverviewView>> {
   const nodeSettingsNow = nodeSettings(dataset, nodeId, settings)
-  const computed = computeNodeSnapshot({ dataset, nodeId, settings: nodeSettingsNow })
+  const computed = yield* nodeSnapshotSteps({ dataset, nodeId, settings: nodeSettingsNow })
   if (!computed.ok) return computed
   const snapshot = computed.value
-  const raised = computeNodeAlerts({ dataset, snapshot, settings: nodeSettingsNow })
+  yield
+  const raised = yield* nodeAlertsSteps({ dataset, snapshot, settings: nodeSettingsNow })
+  yield
   const stored = dataset.alerts.filter((a) => a.nodeId === nodeId)
   const open = withReviewState(raised, stored).filter((a) => a.status === 'open')
   const dual = dualMonitoring(snapshot)
@@ -131,7 +146,6 @@ function nodeSettings(dataset: Pick<UnitYearDataset, 'nodes'>, nodeId: Id, setti
   return node ? settingsForNode(node, settings) : settings
 }
 
-/** Asks the overview worker for a node's 概览 (the latest request wins; earlier ones get no answer). */
 /**
  * The settings a view is computed with. The display precision of rates (ratePrecision) is left at its
  * default: the 概览's figures are Decimals, formatted by the page with the current precision, and the
@@ -148,6 +162,7 @@ export function viewSettings(settings: MonitoringSettings): MonitoringSettings {
   }
 }
 
+/** Asks the overview worker for a node's 概览 (the latest request wins; earlier ones get no answer). */
 export interface OverviewRequest {
   type: 'show'
   /** increases with each request, so a reply can be matched to the request it answers */

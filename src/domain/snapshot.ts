@@ -25,6 +25,7 @@ import { fail, issue, ok } from './result'
 import type { Checked, ValidationIssue } from './result'
 import type { MonitoringSettings, TimeProgressMode } from './settings'
 import { validateReading } from './validation'
+import { ROWS_PER_STEP, runSteps, type Steps } from './steps'
 import type {
   BudgetLine,
   Id,
@@ -134,7 +135,12 @@ export interface NodeSnapshotInput {
   settings: MonitoringSettings
 }
 
-export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotInput): Checked<NodeSnapshot> {
+export function computeNodeSnapshot(input: NodeSnapshotInput): Checked<NodeSnapshot> {
+  return runSteps(nodeSnapshotSteps(input))
+}
+
+/** computeNodeSnapshot in steps (domain/steps.ts): a pause after every ROWS_PER_STEP indicators assessed. */
+export function* nodeSnapshotSteps({ dataset, nodeId, settings }: NodeSnapshotInput): Steps<Checked<NodeSnapshot>> {
   const node = dataset.nodes.find((n) => n.id === nodeId)
   if (!node) return fail([issue('nodeId', 'node.notFound', `未找到监控节点（${nodeId}）`)])
   const parsed = parseNodeDate(node.asOfDate)
@@ -178,7 +184,7 @@ export function computeNodeSnapshot({ dataset, nodeId, settings }: NodeSnapshotI
     }
   })
 
-  const indicators = assessIndicators(dataset, node, settings)
+  const indicators = yield* assessIndicators(dataset, node, settings)
   const unitRows = indicators.filter((row) => row.scope === 'unit')
   const unitLights = unitRows.map((row) => row.assessment.light)
 
@@ -245,11 +251,11 @@ function projectLights(
   })
 }
 
-function assessIndicators(
+function* assessIndicators(
   dataset: UnitYearDataset,
   node: MonitoringNode,
   settings: MonitoringSettings,
-): SnapshotIndicator[] {
+): Steps<SnapshotIndicator[]> {
   const readings = new Map(dataset.readings.filter((r) => r.nodeId === node.id).map((r) => [r.indicatorId, r]))
   const targets = new Map<Id, PerformanceTarget>(dataset.targets.map((t) => [t.id, t]))
   // unit targets first, then projects in the dataset's project order
@@ -268,7 +274,9 @@ function assessIndicators(
   ranked.sort((a, b) => a.rank - b.rank || a.indicator.sortOrder - b.indicator.sortOrder)
   const sorted = ranked.map((r) => r.indicator)
 
-  return sorted.map((indicator): SnapshotIndicator => {
+  const assessed: SnapshotIndicator[] = []
+  for (const indicator of sorted) {
+    if (assessed.length > 0 && assessed.length % ROWS_PER_STEP === 0) yield
     const target = targets.get(indicator.targetId)
     const reading = withLinkedActual(
       indicator,
@@ -279,7 +287,7 @@ function assessIndicators(
     )
     const assessment = indicatorLight(indicator, reading, node.asOfDate, settings)
     const scope = target?.scope ?? 'unit'
-    return {
+    assessed.push({
       indicator,
       level1: indicator.level1,
       level2: indicator.level2,
@@ -288,8 +296,9 @@ function assessIndicators(
       reading: reading ?? null,
       assessment,
       issues: validateReading(indicator, reading, assessment),
-    }
-  })
+    })
+  }
+  return assessed
 }
 
 /** Counts from the data itself (seed 001 announces 22 三级指标, then says 23; docs/domain-rules.md §5.1). */

@@ -24,11 +24,14 @@
 import {
   budgetOverview,
   overviewOf,
+  overviewSteps,
   viewSettings,
   type BudgetPart,
   type OverviewReply,
   type OverviewRequest,
+  type OverviewView,
 } from '@/domain/overview'
+import type { Checked } from '@/domain/result'
 import type { Id, IndicatorReading, UnitYearDataset } from '@/domain/types'
 import { toWire, type Wire } from '@/domain/wire'
 import { mergeReadings } from '@/db/datasets'
@@ -59,6 +62,8 @@ export interface OverviewServiceOptions {
   post: (reply: OverviewReply) => void
   /** Lets waiting messages in between two nodes (a switch is answered before the next node is computed). */
   pause?: () => Promise<void>
+  /** How long a node prepared ahead computes between two pauses (ms; SLICE_MS; 0 in tests: every step). */
+  sliceMs?: number
 }
 
 export interface OverviewService {
@@ -67,12 +72,20 @@ export interface OverviewService {
   idle: () => Promise<void>
 }
 
+/**
+ * How long a node prepared ahead of need computes before it lets waiting messages in: a switch to a
+ * node without a view waits at most about this long for the worker (before, for the whole node, ≈ 0.45 s
+ * at 主管部门 size; docs/benchmarks.md (round 7)).
+ */
+const SLICE_MS = 25
+
 const NOT_FOUND = '未找到该单位本年度的数据，可能已在其他窗口删除'
 
 export function createOverviewService({
   reads,
   post,
   pause = () => new Promise((resolve) => setTimeout(resolve, 0)),
+  sliceMs = SLICE_MS,
 }: OverviewServiceOptions): OverviewService {
   /** unit, year and data version the data and views below belong to */
   let dataKey = ''
@@ -237,9 +250,12 @@ export function createOverviewService({
           if (!sameData(request)) continue
           // the node after this one is read while this one computes
           if (after !== null && after !== baseNode) readingsOf(after, true).catch(() => ahead.delete(after))
+          // (the first node read with the unit-year is its base node: no readings of its own)
+          const read = whole !== null && next !== baseNode ? readingsOf(next, true) : null
           const data = await datasetFor(request, next, true)
           if (!sameData(request)) continue
-          if (data) prepare(data, next, request)
+          // dropped for a node the page waits for: its readings stay read for when its turn comes again
+          if (data && (await prepareAhead(data, next, request)) === 'dropped' && read) ahead.set(next, read)
         }
       } catch (error) {
         post({ type: 'failed', request: request.request, messages: [`计算概览失败：${describe(error)}`] })
@@ -288,13 +304,39 @@ export function createOverviewService({
     }
   }
 
-  /** Computes a node's view and keeps it; says how many of the year's nodes are ready. */
-  function prepare(
+  /** Computes a node's view at once (the page waits for it) and keeps it (`record`). */
+  function prepare(data: UnitYearDataset, nodeId: Id, request: OverviewRequest): Checked<Wire> {
+    return record(overviewOf(data, nodeId, request.settings), nodeId, request, data.nodes.length)
+  }
+
+  /**
+   * Computes a node's view ahead of need, in slices of about `sliceMs` with a pause between them, so a
+   * message (a switch) is taken in meanwhile; drops the node when the page now waits for another node
+   * that has no view, or the data or settings changed. It is prepared again in its turn.
+   */
+  async function prepareAhead(
     data: UnitYearDataset,
     nodeId: Id,
     request: OverviewRequest,
-  ): { ok: true; value: Wire } | { ok: false; messages: string[] } {
-    const computed = overviewOf(data, nodeId, request.settings)
+  ): Promise<'done' | 'dropped'> {
+    const steps = overviewSteps(data, nodeId, request.settings)
+    let sliceStart = performance.now()
+    for (;;) {
+      const step = steps.next()
+      if (step.done) {
+        record(step.value, nodeId, request, data.nodes.length)
+        return 'done'
+      }
+      if (performance.now() - sliceStart < sliceMs) continue
+      await pause()
+      const waiting = wanted
+      if (!sameData(request) || (waiting && waiting.nodeId !== nodeId && !views.has(waiting.nodeId))) return 'dropped'
+      sliceStart = performance.now()
+    }
+  }
+
+  /** Keeps a computed view; says how many of the year's `nodes` are ready. */
+  function record(computed: Checked<OverviewView>, nodeId: Id, request: OverviewRequest, nodes: number): Checked<Wire> {
     if (!computed.ok) {
       failed.add(nodeId)
       return computed
@@ -318,7 +360,7 @@ export function createOverviewService({
         })
     // the page keeps every ready view (a kept one it was given already, unless it changed)
     if (isNew) post({ type: 'views', request: request.request, views: [[nodeId, view]] })
-    post({ type: 'prepared', version: request.version, nodeId, nodes: views.size, of: data.nodes.length })
+    post({ type: 'prepared', version: request.version, nodeId, nodes: views.size, of: nodes })
     return { ok: true, value: view }
   }
 

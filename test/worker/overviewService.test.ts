@@ -23,7 +23,7 @@ import { computeNodeSnapshot } from '@/domain/snapshot'
 import type { UnitYearDataset } from '@/domain/types'
 import { fromWire, toWire, type Wire } from '@/domain/wire'
 import { qiemo2021YearDataset } from '@/domain/demo/qiemo2021Year'
-import { createOverviewService } from '@/worker/overviewService'
+import { createOverviewService, type OverviewServiceOptions } from '@/worker/overviewService'
 import { sortReadings } from '@/db/datasets'
 import { buildDashboardRows } from '../../scripts/bench/dashboardData.mjs'
 
@@ -75,7 +75,11 @@ function budgetPartOf(dataset: UnitYearDataset): BudgetPart {
  * A service over `dataset` (its readings in the database's order), its replies cloned as postMessage
  * would, and how often it read. The reads give what db/datasets gives for the same scopes.
  */
-function serviceOver(dataset: UnitYearDataset, kept: KeptViews = { stamp: '1:1', rows: new Map() }) {
+function serviceOver(
+  dataset: UnitYearDataset,
+  kept: KeptViews = { stamp: '1:1', rows: new Map() },
+  timing: Pick<OverviewServiceOptions, 'pause' | 'sliceMs'> = {},
+) {
   const replies: OverviewReply[] = []
   const reads = { budget: 0, whole: 0, nodes: 0 }
   const unitTargets = new Set(dataset.targets.filter((t) => t.scope === 'unit').map((t) => t.id))
@@ -108,6 +112,7 @@ function serviceOver(dataset: UnitYearDataset, kept: KeptViews = { stamp: '1:1',
       },
     },
     post: (reply) => replies.push(structuredClone(reply)),
+    ...timing,
   })
   let request = 0
   const show = (nodeId: string, { version = 1, settings = defaultSettings() } = {}): OverviewRequest => {
@@ -390,6 +395,41 @@ describe('overview worker: order and staleness', () => {
       completeView(replies, asked.request),
       mainThreadView(dataset, dataset.nodes[2]?.id ?? '', defaultSettings()),
     )
+  })
+
+  it('takes a switch while it prepares a node ahead, drops that node and prepares it later', async () => {
+    // 150 projects: 3,020 indicators, so a node is assessed in two steps (ROWS_PER_STEP) and more
+    const dataset = asStored(generatedYear(150))
+    let pausesAfterShown = 0
+    const made: { switched: OverviewRequest | null } = { switched: null }
+    const pause = async () => {
+      if (replies.some((r) => r.type === 'view' && r.request === 1 && r.stage === 'complete')) pausesAfterShown += 1
+      // the first pause after 1-12月 is shown ends the loop's turn; the second is inside 1-11月, prepared ahead
+      if (pausesAfterShown === 2 && !made.switched) made.switched = show('n1')
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    }
+    const { service, replies, reads, show } = serviceOver(dataset, undefined, { pause, sliceMs: 0 })
+    show('n12')
+    await service.idle()
+    const asked = made.switched
+    if (!asked) throw new Error('no switch was made while a node was prepared')
+    const order = replies.map((r) =>
+      r.type === 'view' && r.request === asked.request && r.stage === 'complete'
+        ? 'n1 shown'
+        : r.type === 'prepared'
+          ? `${r.nodeId} prepared`
+          : null,
+    )
+    const shownAt = order.indexOf('n1 shown')
+    // 1-12月 prepared (shown), then 1-1月 answered before 1-11月, whose preparation was dropped and came later
+    expect(order.filter((x) => x !== null).slice(0, 3)).toEqual(['n12 prepared', 'n1 prepared', 'n1 shown'])
+    expect(order.indexOf('n11 prepared')).toBeGreaterThan(shownAt)
+    // every node prepared in the end, each node's readings read once (1-11月's kept when it was dropped)
+    expect(new Set(readyViews(replies).map(([nodeId]) => nodeId)).size).toBe(12)
+    expect(reads).toEqual({ budget: 1, whole: 1, nodes: 11 })
+    const n11 = readyViews(replies).find(([nodeId]) => nodeId === 'n11')?.[1]
+    sameBytes(fromWire(n11), mainThreadView(dataset, 'n11', defaultSettings()))
+    sameBytes(completeView(replies, asked.request), mainThreadView(dataset, 'n1', defaultSettings()))
   })
 
   it('says in Chinese why a node has no view, and still prepares the others', async () => {
