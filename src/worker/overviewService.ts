@@ -64,6 +64,8 @@ export interface OverviewServiceOptions {
   pause?: () => Promise<void>
   /** How long a node prepared ahead computes between two pauses (ms; SLICE_MS; 0 in tests: every step). */
   sliceMs?: number
+  /** How long the page must not have asked for anything before kept views are checked (ms; CHECK_AFTER_MS). */
+  checkAfterMs?: number
 }
 
 export interface OverviewService {
@@ -79,6 +81,15 @@ export interface OverviewService {
  */
 const SLICE_MS = 25
 
+/**
+ * Kept views are checked against the data (a change that bypassed the app's audited writes) only once the
+ * page has asked for nothing for this long. The check computes the whole year again (≈ 6 s of a core at
+ * 主管部门 size), and right after a reload, when the user looks and switches, it took the CPU the page's
+ * drawing needed (the first switches of a two-core machine, docs/benchmarks.md (round 7)). Nodes with no view
+ * at all are prepared at once: a switch may want them.
+ */
+const CHECK_AFTER_MS = 3_000
+
 const NOT_FOUND = '未找到该单位本年度的数据，可能已在其他窗口删除'
 
 export function createOverviewService({
@@ -86,6 +97,7 @@ export function createOverviewService({
   post,
   pause = () => new Promise((resolve) => setTimeout(resolve, 0)),
   sliceMs = SLICE_MS,
+  checkAfterMs = CHECK_AFTER_MS,
 }: OverviewServiceOptions): OverviewService {
   /** unit, year and data version the data and views below belong to */
   let dataKey = ''
@@ -113,8 +125,29 @@ export function createOverviewService({
   /** the request whose budget part was posted */
   let budgetPosted: OverviewRequest | null = null
   let running: Promise<void> | null = null
+  /** when the page last asked (performance.now()) */
+  let askedAt = 0
+  /** ends the wait before checking kept views (a new request: the loop looks again at what to do) */
+  let wake: (() => void) | null = null
+
+  /** Waits `ms`, or less when the page asks meanwhile. */
+  function quietWait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null
+        resolve()
+      }, ms)
+      wake = () => {
+        clearTimeout(timer)
+        wake = null
+        resolve()
+      }
+    })
+  }
 
   function show(asked: OverviewRequest): void {
+    askedAt = performance.now()
+    wake?.()
     // the display precision does not change a view (viewSettings): views are computed and kept without it
     const request = { ...asked, settings: viewSettings(asked.settings) }
     const key = `${request.unitId}\u0000${request.year}\u0000${request.version}`
@@ -248,6 +281,12 @@ export function createOverviewService({
             return
           }
           if (!sameData(request)) continue
+          // a kept view is checked once the page has been quiet a while (CHECK_AFTER_MS)
+          const quietFor = performance.now() - askedAt
+          if (unverified.has(next) && quietFor < checkAfterMs) {
+            await quietWait(checkAfterMs - quietFor)
+            continue
+          }
           // the node after this one is read while this one computes
           if (after !== null && after !== baseNode) readingsOf(after, true).catch(() => ahead.delete(after))
           // (the first node read with the unit-year is its base node: no readings of its own)

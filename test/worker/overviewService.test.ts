@@ -78,7 +78,7 @@ function budgetPartOf(dataset: UnitYearDataset): BudgetPart {
 function serviceOver(
   dataset: UnitYearDataset,
   kept: KeptViews = { stamp: '1:1', rows: new Map() },
-  timing: Pick<OverviewServiceOptions, 'pause' | 'sliceMs'> = {},
+  timing: Pick<OverviewServiceOptions, 'pause' | 'sliceMs' | 'checkAfterMs'> = {},
 ) {
   const replies: OverviewReply[] = []
   const reads = { budget: 0, whole: 0, nodes: 0 }
@@ -112,6 +112,8 @@ function serviceOver(
       },
     },
     post: (reply) => replies.push(structuredClone(reply)),
+    // kept views are checked at once here unless a test says otherwise
+    checkAfterMs: 0,
     ...timing,
   })
   let request = 0
@@ -252,6 +254,30 @@ describe('overview worker: views kept at rest', () => {
       const view = completeView(again.replies, again.show(node.id).request)
       sameBytes(view, mainThreadView(dataset, node.id, defaultSettings()))
     }
+  })
+
+  it('checks the kept views only once the page has asked for nothing for a while (CHECK_AFTER_MS)', async () => {
+    const dataset = asStored(qiemo2021YearDataset())
+    const kept: KeptViews = { stamp: '40:40', rows: new Map() }
+    const first = serviceOver(dataset, kept)
+    first.show(dataset.nodes[5]?.id ?? '')
+    await first.service.idle()
+    const again = serviceOver(dataset, kept, { checkAfterMs: 300 })
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+    again.show(dataset.nodes[5]?.id ?? '')
+    await later(150)
+    // answered from the kept view; no indicator read yet
+    expect(again.reads.whole + again.reads.nodes).toBe(0)
+    const switched = again.show(dataset.nodes[2]?.id ?? '')
+    await later(200)
+    // 350 ms after the reload but 200 ms after the switch: still waiting; the switch was answered at once
+    expect(again.reads.whole + again.reads.nodes).toBe(0)
+    sameBytes(
+      completeView(again.replies, switched.request),
+      mainThreadView(dataset, dataset.nodes[2]?.id ?? '', defaultSettings()),
+    )
+    await again.service.idle()
+    expect(again.reads).toEqual({ budget: 1, whole: 1, nodes: 11 })
   })
 
   it('replaces a kept view the data no longer gives (a change that bypassed the audited writes)', async () => {
