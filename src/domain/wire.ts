@@ -23,9 +23,10 @@ export function toWire(value: unknown): Wire {
   if (D.isDecimal(value)) return DECIMAL_MARK + (value as Dec).valueOf()
   if (Array.isArray(value)) return value.map(toWire)
   if (typeof value === 'object' && isPlainObject(value)) {
-    const out: Record<string, Wire> = {}
-    for (const key of Object.keys(value)) out[key] = toWire((value as Record<string, unknown>)[key])
-    return out
+    // fromEntries defines each key as the object's own, "__proto__" included (an assignment would set the prototype)
+    return Object.fromEntries(
+      Object.keys(value).map((key) => [key, toWire((value as Record<string, unknown>)[key])]),
+    ) as Record<string, Wire>
   }
   throw new TypeError(`toWire: 不能传送的值（${Object.prototype.toString.call(value)}）`)
 }
@@ -43,9 +44,7 @@ function read(wire: Wire): unknown {
   }
   if (wire === null || typeof wire !== 'object') return wire
   if (Array.isArray(wire)) return wire.map(read)
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(wire)) out[key] = read(wire[key] as Wire)
-  return out
+  return Object.fromEntries(Object.keys(wire).map((key) => [key, read(wire[key] as Wire)]))
 }
 
 function isPlainObject(value: object): boolean {

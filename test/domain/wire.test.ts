@@ -57,6 +57,14 @@ describe('domain/wire: a view crosses postMessage unchanged', () => {
     expect(fromWire<Dec>(structuredClone(toWire(rate))).eq(rate)).toBe(true)
   })
 
+  it('keeps a key named "__proto__" an own key (fast-check found it lost on the way)', () => {
+    const original = JSON.parse('{"__proto__": [1], "level1": {"__proto__": "产出指标"}}') as unknown
+    const back = fromWire<Record<string, unknown>>(structuredClone(toWire(original)))
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype)
+    expect(Object.keys(back)).toEqual(['__proto__', 'level1'])
+    expect(JSON.stringify(back)).toBe('{"__proto__":[1],"level1":{"__proto__":"产出指标"}}')
+  })
+
   it('keeps a text that happens to begin with the mark a text', () => {
     expect(fromWire(toWire('\u0000d12'))).toBe('\u0000d12')
     expect(fromWire(toWire({ note: '\u0000s' }))).toEqual({ note: '\u0000s' })
