@@ -84,11 +84,22 @@ async function writes(page: Page): Promise<WriteWatch[]> {
 
 /** Every object store of the app's database: its keys and rows, read with raw IndexedDB. */
 async function dump(page: Page): Promise<Record<string, { keys: unknown[]; rows: unknown[] }>> {
+  // Once, in a full run on loaded cores, the crash test sat here (or in the navigation before it) until its
+  // 5-minute timeout: a read that does not end within a minute now fails with what it was waiting for.
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('reading IndexedDB did not finish within 60 s')), 60_000)
+  })
+  return Promise.race([readAll(page), late]).finally(() => clearTimeout(timer))
+}
+
+async function readAll(page: Page): Promise<Record<string, { keys: unknown[]; rows: unknown[] }>> {
   return page.evaluate(async () => {
     const request = indexedDB.open('jixiao-jiankong')
     const db: IDBDatabase = await new Promise((resolve, reject) => {
       request.onsuccess = () => resolve(request.result)
       request.onerror = () => reject(request.error)
+      request.onblocked = () => reject(new Error('opening the database was blocked by another connection'))
     })
     const out: Record<string, { keys: unknown[]; rows: unknown[] }> = {}
     const names = Array.from(db.objectStoreNames)
@@ -239,7 +250,7 @@ test('a tab crash in the middle of the large import leaves the database as befor
   // Reopen in the same browser context: the same database, row for row.
   const reopened = await context.newPage()
   const errors = await trackPageErrors(reopened)
-  await reopened.goto('/#/data/import')
+  await reopened.goto('/#/data/import', { timeout: 60_000 })
   await expect(reopened.getByTestId('download-template')).toBeVisible()
   const after = await dump(reopened)
   // All or nothing. Chromium may still commit a transaction whose writes had all reached IndexedDB when
@@ -265,7 +276,7 @@ test('a tab crash in the middle of the large import leaves the database as befor
     expect(after).toEqual(before)
   }
   // And the app reads it: the demo's figures and no trace of a half-written unit (or the whole one).
-  await reopened.goto('/#/overview')
+  await reopened.goto('/#/overview', { timeout: 60_000 })
   const kpi = reopened.getByTestId('kpi-execution-rate').locator('.kpi-value')
   if (committed) await expect(kpi).toHaveText(/\d+\.\d{2}%/)
   else {
