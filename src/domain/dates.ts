@@ -17,6 +17,8 @@ export function parseIsoDate(value: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   if (!match) return null
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  // there is no year 0 (1 BC comes before 1 AD): date-fns reads '0000' as no date, and so do we
+  if (year < 1) return null
   const date = new Date(year, month - 1, day)
   // years 0–99 would be read as 1900–1999 by the constructor
   date.setFullYear(year)
