@@ -30,6 +30,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     acceptDownloads: true,
+    // No click or page load here takes more than seconds: one that waits a minute is a hang, and fails
+    // then with the page as it stood, instead of taking the rest of the test's time (a 480 s test in CI).
+    actionTimeout: 60_000,
+    navigationTimeout: 60_000,
   },
   projects: [
     {

@@ -6,7 +6,7 @@
  * from the whole year. 「载入示例数据」 (the one-node demo) stays beside it.
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectPageComplete, screenshot, test } from './helpers'
+import { chooseOption, expect, expectPageComplete, screenshot, test } from './helpers'
 
 const LABELS = [
   '2021年1月',
@@ -28,12 +28,7 @@ const nav = (page: Page, name: string) => page.getByRole('link', { name, exact: 
 const dropdownItems = (page: Page) => page.locator('.el-select-dropdown:visible .el-select-dropdown__item')
 
 async function showNode(page: Page, label: string): Promise<void> {
-  await page.getByTestId('select-node').click()
-  await dropdownItems(page)
-    .filter({ hasText: `${label}（` })
-    .first()
-    .click()
-  await expect(page.getByTestId('select-node')).toContainText(label)
+  await chooseOption(page, page.getByTestId('select-node'), `${label}（`, label)
 }
 
 test('载入全年示例: twelve nodes, 1-6月 at 25.70% and 已定稿, 1-12月 at 84.47% with trend and forecast', async ({

@@ -10,7 +10,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { test as base, expect } from '@playwright/test'
-import type { BrowserContext, ConsoleMessage, Page, Request } from '@playwright/test'
+import type { BrowserContext, ConsoleMessage, Locator, Page, Request } from '@playwright/test'
 
 export { expect }
 
@@ -48,6 +48,21 @@ export async function expectPageComplete(page: Page, charts: readonly string[] =
   for (const chart of charts) await expect(page.getByTestId(chart).locator('canvas').first()).toBeVisible()
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
   await expect(page.getByText(LOADING_TEXT)).toHaveCount(0)
+}
+
+/**
+ * Chooses `option` in an Element Plus select and waits until the select shows `shown` (by default the
+ * option's text). A click that lands while the dropdown still moves (it scrolls to the chosen option as
+ * it opens, and a busy page draws that late) can press on one item and release on another, which selects
+ * nothing and leaves the dropdown open: then it is chosen again, as a user would, from the open dropdown.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string, shown = option): Promise<void> {
+  const item = page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: option }).first()
+  await expect(async () => {
+    if (!(await item.isVisible())) await select.click()
+    await item.click({ timeout: 5_000 })
+    await expect(select).toContainText(shown, { timeout: 2_000 })
+  }).toPass({ timeout: 30_000 })
 }
 
 export interface PageErrors {

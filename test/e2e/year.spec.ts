@@ -10,7 +10,7 @@
  * 1,279.83 万元 in all; 办理建设项目用地初审 (cumulative), here ≥12 个 so that one a month is exactly on schedule.
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, expectPageComplete, OVERVIEW_CHARTS, screenshot, test } from './helpers'
+import { chooseOption, expect, expectPageComplete, OVERVIEW_CHARTS, screenshot, test } from './helpers'
 
 const BUDGET = { gzfl: 112983, pgxm: 15000 } // in 分: 1129.83 and 150.00 万元
 /** 当月数 per month in 分, typed in the grid's 当月数 view */
@@ -48,6 +48,24 @@ async function choose(page: Page, select: Locator, option: string): Promise<void
 const cell = (page: Page, row: number, col: number) => page.locator(`[data-cell="${row}-${col}"]`)
 const tab = (page: Page, name: string) => page.locator('.tabs').getByRole('link', { name, exact: true })
 const nav = (page: Page, name: string) => page.getByRole('link', { name, exact: true })
+/**
+ * Opens a page from the navigation and checks that it opened. If it did not, the failure names the page
+ * still shown and any dialog open over it (an entry's 尚未保存 question, say), which the CI log shows.
+ */
+async function open(page: Page, name: string): Promise<void> {
+  await nav(page, name).click()
+  try {
+    await expect(page.locator('.page-title').first()).toContainText(name)
+  } catch (error) {
+    const shown = await page.locator('.page-title').allInnerTexts()
+    const dialogs = await page.locator('.el-message-box:visible, .el-dialog:visible').allInnerTexts()
+    throw new Error(
+      `“${name}” did not open: the page shows ${JSON.stringify(shown)}` +
+        (dialogs.length > 0 ? ` under the dialog ${JSON.stringify(dialogs)}` : '') +
+        `\n${String(error)}`,
+    )
+  }
+}
 
 /** Every stored report's frozen copy, as IndexedDB holds it, by node date. */
 async function frozenReports(page: Page): Promise<Record<string, string>> {
@@ -75,8 +93,7 @@ async function frozenReports(page: Page): Promise<Record<string, string>> {
 }
 
 async function showNode(page: Page, m: number): Promise<void> {
-  await choose(page, page.getByTestId('select-node'), `${label(m)}（`)
-  await expect(page.getByTestId('select-node')).toContainText(label(m))
+  await chooseOption(page, page.getByTestId('select-node'), `${label(m)}（`, label(m))
 }
 
 test('一年: January to December — node, 当月数, reading, alerts, 定稿 — and every 定稿 report stays as frozen', async ({
@@ -121,14 +138,14 @@ test('一年: January to December — node, 当月数, reading, alerts, 定稿 �
   const frozenAt: Record<string, string> = {}
   for (let m = 1; m <= 12; m++) {
     // a new month-end node, one click, starting from last month's reading
-    await nav(page, '数据管理').click()
+    await open(page, '数据管理')
     await tab(page, '监控节点').click()
     await page.getByRole('button', { name: `${label(m)}（${monthEnd(m).slice(5).replace('-', '月')}日）` }).click()
     await page.getByTestId('node-create').click()
     await expect(page.getByTestId('select-node')).toContainText(label(m))
 
     // this month's 当月数; the months 定稿 before are read-only
-    await nav(page, '预算执行').click()
+    await open(page, '预算执行')
     await page.getByTestId('execution-mode').getByText('月度录入').click()
     await page.getByTestId('execution-view').getByText('当月数').click()
     if (m > 1) {
@@ -141,7 +158,7 @@ test('一年: January to December — node, 当月数, reading, alerts, 定稿 �
     await expect(page.getByText('已保存 2 个月份的执行数据')).toBeVisible()
 
     // the reading: last month's value is shown as carried until this month's is typed
-    await nav(page, '绩效指标').click()
+    await open(page, '绩效指标')
     await page.getByTestId('indicators-mode').getByText('指标填报').click()
     const row = page.getByTestId('readings-table').locator('.el-table__body tr').first()
     if (m > 1) await expect(row.getByTestId('reading-carried')).toContainText('沿用上一节点')
@@ -153,18 +170,18 @@ test('一年: January to December — node, 当月数, reading, alerts, 定稿 �
     await expect(page.getByTestId('readings-carried')).toHaveCount(0)
 
     // 概览 at this node: the 执行率 this test works out
-    await nav(page, '概览').click()
+    await open(page, '概览')
     await expect(page.getByTestId('kpi-execution-rate').locator('.kpi-value')).toHaveText(executionRate(m))
 
     // 预警: spending behind schedule is the budget alert, with this month's 执行率; caught up (11月, 12月), none
-    await nav(page, '预警').click()
+    await open(page, '预警')
     await expect(page.locator('.page-title')).toHaveText(`预警 · ${label(m)}`)
     await expect(page.getByTestId('alert-table')).toBeVisible()
     if (behindSchedule(m)) await expect(page.locator('main')).toContainText(`执行率${executionRate(m)}，序时进度`)
     else await expect(page.locator('main')).not.toContainText(`执行率${executionRate(m)}，序时进度`)
 
     // 定稿
-    await nav(page, '监控报告').click()
+    await open(page, '监控报告')
     await expect(page.getByTestId('report-document')).toBeVisible()
     await expect(page.getByTestId('report-checks')).toHaveCount(0)
     await page.getByTestId('report-freeze').click()
@@ -181,7 +198,7 @@ test('一年: January to December — node, 当月数, reading, alerts, 定稿 �
   await page.reload()
   for (const m of [1, 3, 6, 9, 12]) {
     await showNode(page, m)
-    await nav(page, '概览').click()
+    await open(page, '概览')
     await expect(page.getByTestId('kpi-execution-rate').locator('.kpi-value')).toHaveText(executionRate(m))
     // a switch to a node whose view is ready shows its KPIs at once, while the charts are still being
     // redrawn; the next choice in the node selector waits for the page to settle, or its dropdown moves
