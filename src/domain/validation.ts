@@ -187,6 +187,21 @@ export function validateBudgetLine(line: Unchecked<BudgetLine>): ValidationIssue
   return issues
 }
 
+/** What a line's months are checked against: 调整后预算 (the whole year's), and that plus 上年结转. */
+export interface BudgetLimits {
+  budget: Dec
+  available: Dec
+}
+
+/**
+ * A line's limits for `validateExecution`, once per line: an import checks twelve months of each of
+ * thousands of lines, and working the limits out again for every month was a tenth of its plan.
+ */
+export function budgetLimits(line: BudgetLine): BudgetLimits {
+  const budget = adjustedBudget(line)
+  return { budget, available: budget.plus(parseDecimal(line.carryOver) ?? 0) }
+}
+
 /**
  * A month's cumulative execution of a line: 执行数 within 到位资金 (error) and within the budget
  * (error beyond 调整后预算 + 上年结转; a warning when only 上年结转 can cover it), no negatives, and
@@ -196,6 +211,7 @@ export function validateExecution(
   line: BudgetLine,
   execution: Unchecked<MonthlyExecution>,
   previous?: Unchecked<MonthlyExecution>,
+  limits: BudgetLimits = budgetLimits(line),
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = []
   const m = `${execution.month}月`
@@ -213,8 +229,7 @@ export function validateExecution(
   if (allocated && spent && spent.gt(allocated)) {
     issues.push(issue('spent', 'spent.exceedsAllocated', `${m}执行数 ${wan(spent)}大于到位资金 ${wan(allocated)}`))
   }
-  const budget = adjustedBudget(line)
-  const available = budget.plus(parseDecimal(line.carryOver) ?? 0)
+  const { budget, available } = limits
   if (spent && spent.gt(budget)) {
     const beyondAvailable = spent.gt(available)
     issues.push(
