@@ -264,6 +264,9 @@ test('复制上一节点 starts 1-7月 from the 1-6月 readings of seed 001, 定
   )
   await expect(page.getByTestId('judgement-carried')).toContainText('沿用上一节点')
   await page.getByTestId('judgements-confirm-all').click()
+  // the first save's message may still be on screen (it stays 3 s): this save's is waited for, or the test
+  // would leave the page while the save is under way (and be asked whether to drop the unsaved input)
+  await expect(page.getByText('已保存 1 条预算行的研判')).toHaveCount(0)
   await page.getByTestId('judgements-save').click()
   await expect(page.getByText('已保存 1 条预算行的研判')).toBeVisible()
   await expect(page.getByTestId('judgements-carried')).toHaveCount(0)
