@@ -6,15 +6,15 @@
  * Screenshot: alert-carry-over-july.png.
  */
 import type { Page } from '@playwright/test'
-import { expect, screenshot, test } from './helpers'
+import { chooseOption as chooseInSelect, expect, screenshot, test } from './helpers'
 
 const JUNE_BUDGET = '执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警'
 // July: no July spending entered, so 执行率 stays 25.70% while 序时进度 is 7/12
 const JULY_BUDGET = '执行率25.70%，序时进度58.33%，执行进度比44.1，低于60，红色预警'
 
+/** Chooses `option` in the select `testId` (chosen again if a click on the moving dropdown selected nothing). */
 async function chooseOption(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+  await chooseInSelect(page, page.getByTestId(testId), option)
 }
 const alertRow = (page: Page, text: string) =>
   page.getByTestId('alert-table').locator('.el-table__body-wrapper tr.el-table__row', { hasText: text })

@@ -6,7 +6,7 @@
  * (且末县自然资源局 2021: 工资福利支出 1129.83, 6月 cumulative 324.88; 用地初审 7 of 15 → 46.67%, green).
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, screenshot, test } from './helpers'
+import { chooseOption, expect, screenshot, test } from './helpers'
 
 /** Element Plus puts a test id on the input itself or on its wrapper; fill whichever holds the input. */
 async function fill(page: Page, testId: string, value: string): Promise<void> {
@@ -16,9 +16,9 @@ async function fill(page: Page, testId: string, value: string): Promise<void> {
   await input.fill(value)
 }
 
+/** Chooses `option` in `select` (chosen again if a click on the moving dropdown selected nothing). */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click()
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: option }).first().click()
+  await chooseOption(page, select, option)
 }
 
 const cell = (page: Page, row: number, col: number) => page.locator(`[data-cell="${row}-${col}"]`)

@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
-import { expect, screenshot, test } from './helpers'
+import { chooseOption, expect, screenshot, test } from './helpers'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -58,9 +58,9 @@ async function inputOf(el: Locator): Promise<Locator> {
   return (await el.evaluate((node) => node.tagName)) === 'INPUT' ? el : el.locator('input').first()
 }
 
+/** Chooses `option` in `select` (chosen again if a click on the moving dropdown selected nothing). */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click()
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: option }).first().click()
+  await chooseOption(page, select, option)
 }
 
 test('a workbook with only 12月 figures: 1-11月 are 未填报, and there is no monthly average', async ({ page }) => {

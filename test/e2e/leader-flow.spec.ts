@@ -9,7 +9,7 @@
  */
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
-import { expect, screenshot, test } from './helpers'
+import { chooseOption as chooseInSelect, expect, screenshot, test } from './helpers'
 
 const BUDGET_SENTENCE = '执行率25.70%，序时进度50.00%，执行进度比51.4，低于60，红色预警'
 const rows = (page: Page) => page.getByTestId('alert-table').locator('.el-table__body-wrapper tr.el-table__row')
@@ -42,9 +42,9 @@ async function selectRows(page: Page, indexes: number[]) {
   await expect(page.getByTestId('selected-count')).toHaveText(String(indexes.length))
 }
 
+/** Chooses `option` in the select `testId` (chosen again if a click on the moving dropdown selected nothing). */
 async function chooseOption(page: Page, testId: string, option: string) {
-  await page.getByTestId(testId).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+  await chooseInSelect(page, page.getByTestId(testId), option)
 }
 
 test('当前操作人 set once; 批示 and 关闭 in batches; refusals write nothing; 预警清单 and 领导批示单', async ({

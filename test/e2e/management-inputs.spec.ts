@@ -5,7 +5,7 @@
  * still there after a reload; 设置 › 评分方案 lists the schemes and shows a scheme's items.
  */
 import type { Locator, Page } from '@playwright/test'
-import { expect, screenshot, test } from './helpers'
+import { chooseOption, expect, screenshot, test } from './helpers'
 
 async function loadDemo(page: Page): Promise<void> {
   await page.goto('/#/overview')
@@ -15,9 +15,9 @@ async function loadDemo(page: Page): Promise<void> {
 
 const amountInput = (page: Page, key: string) => page.getByTestId(`amount-${key}`).locator('input')
 
+/** Chooses `option` in `select` (chosen again if a click on the moving dropdown selected nothing). */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click()
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: option }).first().click()
+  await chooseOption(page, select, option)
 }
 
 test('管理指标: entered on the new tab, checked, saved, and kept after a reload', async ({ page }) => {

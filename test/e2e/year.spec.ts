@@ -41,9 +41,9 @@ async function fill(page: Page, testId: string, value: string): Promise<void> {
   const tag = await el.evaluate((node) => node.tagName)
   await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value)
 }
+/** Chooses `option` in `select` (chosen again if a click on the moving dropdown selected nothing). */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click()
-  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: option }).first().click()
+  await chooseOption(page, select, option)
 }
 const cell = (page: Page, row: number, col: number) => page.locator(`[data-cell="${row}-${col}"]`)
 const tab = (page: Page, name: string) => page.locator('.tabs').getByRole('link', { name, exact: true })
