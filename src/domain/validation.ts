@@ -195,7 +195,7 @@ export interface BudgetLimits {
 
 /**
  * A line's limits for `validateExecution`, once per line: an import checks twelve months of each of
- * thousands of lines, and working the limits out again for every month was a tenth of its plan.
+ * thousands of lines, and working the limits out again for every month was about 6 % of its plan.
  */
 export function budgetLimits(line: BudgetLine): BudgetLimits {
   const budget = adjustedBudget(line)

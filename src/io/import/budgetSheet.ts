@@ -250,7 +250,7 @@ function warnUnreportedMonths(
       })
     }
   }
-  const enteredMonths = new Set([...monthsOf.values()].flatMap((months) => [...months]))
+  const enteredMonths = new Set([...outExec.values()].map((e) => e.month))
   if (enteredMonths.size === 1 && enteredMonths.has(12)) {
     ctx.warnings.push({
       sheet: SHEET_BUDGET,
