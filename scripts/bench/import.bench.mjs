@@ -97,7 +97,7 @@ await withBuiltApp(
       const measured = a ?? (await appRun())
       if (measured.problems) throw new Error(`import reported ${measured.problems} problems`)
       console.log(
-        `run ${run + 1}${appFirst ? ' (app first)' : ''}: app ${measured.totalMs.toFixed(0)} ms (read+plan ${measured.readMs.toFixed(0)}, commit ${measured.commitMs.toFixed(0)}${measured.replanned ? ', planned again' : ''}; ${measured.rows} rows) · baseline ${b.totalMs.toFixed(0)} ms (${b.rows} rows)`,
+        `run ${run + 1}${appFirst ? ' (app first)' : ''}: app ${measured.totalMs.toFixed(0)} ms (read+plan ${measured.readMs.toFixed(0)}, commit ${measured.commitMs.toFixed(0)}${measured.replanned ? ', planned again' : ''}; ${measured.rows} rows) · baseline ${b.totalMs.toFixed(0)} ms (read ${b.readMs.toFixed(0)}, write ${b.writeMs.toFixed(0)}; ${b.rows} rows)`,
       )
       app.push(measured.totalMs)
       base.push(b.totalMs)

@@ -35,7 +35,7 @@ import { unitNodeFiguresProblems, type UnitNodeFigures } from '@/domain/departme
 import { schemeProblems, type ScoringSchemeDefinition } from '@/domain/scoring'
 import { managementInputsProblems } from '@/domain/managementInputsCheck'
 import type { ManagementInputs } from '@/domain/types'
-import { SCHEMA_VERSION, STORES_V5, db } from './schema'
+import { SCHEMA_VERSION, STORES_V6, db } from './schema'
 import type { DbOptions } from './options'
 import { runWrite } from './write'
 import type { WriteResult } from './result'
@@ -59,7 +59,7 @@ const MAX_ROWS = 2_000_000
  * The unit's signing key stays out: its private key cannot be exported, and a backup must not carry it.
  * So do the overview worker's kept views: a cache, valid only for the data it was computed from.
  */
-const { signingKeys: _notBackedUp, overviewViews: _cache, ...BACKED_UP_STORES } = STORES_V5
+const { signingKeys: _notBackedUp, overviewViews: _cache, ...BACKED_UP_STORES } = STORES_V6
 
 /**
  * Every table of the schema but the signing keys, in order. The domain names the same tables

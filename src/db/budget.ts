@@ -16,7 +16,7 @@ import { DbWriteError, type WriteResult } from './result'
 import { db } from './schema'
 import type { CheckedWriteOptions, DbOptions } from './options'
 import { assertExecutionsOpen, assertLineOpen } from './lock'
-import { ofUnit } from './unitScope'
+import { ofUnit, startingWith, startingWithAny } from './unitScope'
 import { assertRowsUnchanged, assertUnchanged, putAudited, runWrite } from './write'
 
 /** Budget lines of a unit-year in their display order (sortOrder, then id). */
@@ -41,7 +41,7 @@ export async function listMonthlyExecutions(
 ): Promise<MonthlyExecution[]> {
   return database.transaction('r', [database.budgetLines, database.monthlyExecutions], async () => {
     const lineIds = await ofUnit(database.budgetLines, unitId, year).primaryKeys()
-    const rows = await database.monthlyExecutions.where('budgetLineId').anyOf(lineIds).toArray()
+    const rows = await startingWithAny(database.monthlyExecutions, '[budgetLineId+month]', lineIds).toArray()
     return sorted(
       rows,
       (r) => r.budgetLineId,
@@ -121,7 +121,7 @@ export async function deleteBudgetLine(
     if (!before) throw new DbWriteError('找不到要删除的预算行。')
     await assertLineOpen(database, before, null, `删除预算行“${before.name}”`)
     const removed = {
-      monthlyExecutions: await database.monthlyExecutions.where('budgetLineId').equals(id).delete(),
+      monthlyExecutions: await startingWith(database.monthlyExecutions, '[budgetLineId+month]', id).delete(),
       budgetJudgements: await database.budgetJudgements.where('budgetLineId').equals(id).delete(),
     }
     await database.budgetLines.delete(id)

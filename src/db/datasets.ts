@@ -29,7 +29,7 @@ import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import type { DbOptions } from './options'
-import { deleteUnitRows, ofUnit, scopedTables, unitYearTables, type RowCounts } from './unitScope'
+import { deleteUnitRows, ofUnit, scopedTables, startingWith, unitYearTables, type RowCounts } from './unitScope'
 import { runWrite } from './write'
 
 /**
@@ -54,7 +54,7 @@ export type ReadingScope =
  * row, which measured markedly slower in Chromium (see docs/benchmarks.md (round 2)).
  */
 export async function rowsWith<T>(table: Table<T, Id>, index: string, keys: readonly Id[]): Promise<T[]> {
-  const groups = await Promise.all([...new Set(keys)].map((key) => table.where(index).equals(key).toArray()))
+  const groups = await Promise.all([...new Set(keys)].map((key) => startingWith(table, index, key).toArray()))
   return groups.flat()
 }
 
@@ -162,7 +162,7 @@ export async function loadUnitYear(
       await Promise.all([
         childRows(
           database.monthlyExecutions,
-          'budgetLineId',
+          '[budgetLineId+month]',
           budgetLines.map((l) => l.id),
           (e) => e.budgetLineId,
           allLines,

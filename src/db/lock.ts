@@ -76,9 +76,8 @@ export async function assertLineOpen(
       const figures =
         before && !after
           ? await database.monthlyExecutions
-              .where('budgetLineId')
-              .equals(before.id)
-              .filter((e) => e.month <= month)
+              .where('[budgetLineId+month]')
+              .between([before.id, 1], [before.id, month], true, true)
               .count()
           : 0
       if (figures > 0 || lineAsOf(before, month) !== lineAsOf(after, month))

@@ -25,6 +25,35 @@ export function ofUnit<T, K, I>(table: Table<T, K, I>, unitId: Id, year?: number
 }
 
 /**
+ * Rows whose `index` begins with `key`: a plain index ('targetId') matched whole, a compound one
+ * ('[budgetLineId+month]') by its first part. A compound index serves a lookup by its first part, so
+ * a table needs no index of its own for it (schema version 6 dropped monthly executions' `budgetLineId`).
+ */
+export function startingWith<T, K, I>(table: Table<T, K, I>, index: string, key: Id): Collection<T, K, I> {
+  const where = table.where(index)
+  return isCompound(index) ? where.between([key, Dexie.minKey], [key, Dexie.maxKey], true, true) : where.equals(key)
+}
+
+/** Rows whose `index` begins with any of `keys` (see `startingWith`). */
+export function startingWithAny<T, K, I>(
+  table: Table<T, K, I>,
+  index: string,
+  keys: readonly Id[],
+): Collection<T, K, I> {
+  const where = table.where(index)
+  // every compound key whose first part is one of `keys`
+  const ranges = keys.map((key): [unknown, unknown] => [
+    [key, Dexie.minKey],
+    [key, Dexie.maxKey],
+  ])
+  return isCompound(index) ? where.inAnyRange(ranges, { includeUppers: true }) : where.anyOf(keys)
+}
+
+function isCompound(index: string): boolean {
+  return index.startsWith('[')
+}
+
+/**
  * Tables whose rows go with a unit: hanging off a unit-year, directly or through a parent row, or held
  * by the unit itself (UNIT_RECORD_COUNT_KEYS); the domain's data counts.
  */
@@ -93,7 +122,11 @@ export async function deleteUnitRows(
 ): Promise<RowCounts> {
   const counts = noDataCounts()
   const lineIds = await ofUnit(database.budgetLines, unitId, year).primaryKeys()
-  counts.monthlyExecutions += await database.monthlyExecutions.where('budgetLineId').anyOf(lineIds).delete()
+  counts.monthlyExecutions += await startingWithAny(
+    database.monthlyExecutions,
+    '[budgetLineId+month]',
+    lineIds,
+  ).delete()
   counts.budgetJudgements += await database.budgetJudgements.where('budgetLineId').anyOf(lineIds).delete()
   await database.budgetLines.bulkDelete(lineIds)
   counts.budgetLines += lineIds.length

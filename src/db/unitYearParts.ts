@@ -69,7 +69,7 @@ export async function loadBudgetPart(
     const nodeIds = nodes.map((n) => n.id)
     const lineIds = budgetLines.map((l) => l.id)
     const [monthlyExecutions, budgetJudgements, alerts, measures, reports] = await Promise.all([
-      childRows(database.monthlyExecutions, 'budgetLineId', lineIds, (e) => e.budgetLineId, allLines),
+      childRows(database.monthlyExecutions, '[budgetLineId+month]', lineIds, (e) => e.budgetLineId, allLines),
       rowsWith(database.budgetJudgements, 'nodeId', nodeIds),
       rowsWith(database.alerts, 'nodeId', nodeIds),
       rowsWith(database.measures, 'nodeId', nodeIds),

@@ -12,8 +12,8 @@
 
 /** db/schema's DEFAULT_DB_NAME (not imported: this runs before Dexie and the schema are evaluated) */
 export const WARM_DB_NAME = 'jixiao-jiankong'
-/** db/schema's SCHEMA_VERSION 5 as IndexedDB sees it: Dexie opens version v as v × 10 */
-export const WARM_IDB_VERSION = 50
+/** db/schema's SCHEMA_VERSION 6 as IndexedDB sees it: Dexie opens version v as v × 10 */
+export const WARM_IDB_VERSION = 60
 /** long enough for the workspace's and the overview worker's first reads */
 const HOLD_MS = 10_000
 

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { Dexie } from 'dexie'
 import { loadUnitYear } from '@/db/datasets'
-import { createDb, SCHEMA_VERSION, STORES_V1, STORES_V2, STORES_V4 } from '@/db/schema'
+import { createDb, SCHEMA_VERSION, STORES_V1, STORES_V2, STORES_V4, STORES_V5 } from '@/db/schema'
+import { deleteBudgetLine, listMonthlyExecutions } from '@/db/budget'
 import { freezeDepartmentReport, getDepartmentReport, saveDepartmentReportEdits } from '@/db/departmentReports'
 import { getManagementInputs, listSchemes, putManagementInputs } from '@/db/scoring'
 import { emptyManagementInputs } from '@/domain/managementInputs'
@@ -33,8 +34,8 @@ async function writeAtVersion(
 }
 
 describe('schema versions', () => {
-  it('is at version 5: the 部门汇总报告 has a table (version 4: 报送; version 3: scoring schemes)', () => {
-    expect(SCHEMA_VERSION).toBe(5)
+  it('is at version 6: monthly executions without their two extra indexes (5: 部门汇总报告; 4: 报送; 3: scoring schemes)', () => {
+    expect(SCHEMA_VERSION).toBe(6)
   })
 
   it('opens a version 1 database with the current schema and reads its data', async () => {
@@ -181,7 +182,7 @@ describe('version 4 → 5', () => {
     })
     const current = createDb(name)
     await current.open()
-    expect(current.verno).toBe(5)
+    expect(current.verno).toBe(SCHEMA_VERSION)
     expect(await current.subordinates.toArray()).toStrictEqual([subordinate])
     expect(await current.reviews.toArray()).toStrictEqual([review])
     expect(await current.departmentReports.count()).toBe(0)
@@ -235,7 +236,7 @@ describe('version 4 → 5: the received package’s file leaves its row', () => 
     })
     const current = createDb(name)
     await current.open()
-    expect(current.verno).toBe(5)
+    expect(current.verno).toBe(SCHEMA_VERSION)
     expect(await current.submissions.get(summary.id)).toStrictEqual(summary)
     expect((await current.submissions.toArray()).filter((row) => 'bytes' in row)).toStrictEqual([])
     expect(await current.submissionFiles.count()).toBe(44)
@@ -249,6 +250,42 @@ describe('version 4 → 5: the received package’s file leaves its row', () => 
     const data = await loadDepartment('dept', 2021, { database: current })
     expect(data.submissions).toHaveLength(45)
     expect(data.submissions.every((row) => !('bytes' in row))).toBe(true)
+    current.close()
+  })
+})
+
+describe('version 5 → 6', () => {
+  it('drops the monthly executions’ budgetLineId and year indexes and keeps every row; lookups by line go through [budgetLineId+month]', async () => {
+    const name = `migration-v6-${crypto.randomUUID()}`
+    const dataset = aDataset()
+    await writeAtVersion(name, 5, STORES_V5, async (old) => {
+      await old.table('units').put(dataset.unit)
+      await old.table('frameworks').put(dataset.framework)
+      for (const key of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes'] as const)
+        await old.table(key).bulkPut(dataset[key])
+      await old.table('readings').bulkPut(dataset.readings)
+    })
+    const current = createDb(name)
+    await current.open()
+    expect(current.verno).toBe(6)
+    const executions = current.monthlyExecutions.schema
+    expect(executions.primKey.name).toBe('id')
+    expect(executions.indexes.map((index) => [index.name, index.unique])).toStrictEqual([
+      ['[budgetLineId+month]', true],
+    ])
+    // every row as stored, read by line through the compound index
+    const salary = dataset.monthlyExecutions.filter((e) => e.budgetLineId === 'line-salary')
+    expect(await listMonthlyExecutions(dataset.unit.id, YEAR, { database: current })).toStrictEqual([
+      dataset.monthlyExecutions[2],
+      ...salary.sort((a, b) => a.month - b.month),
+    ])
+    expect(
+      rowsById((await loadUnitYear(dataset.unit.id, YEAR, { database: current })) ?? aDataset({ projects: [] })),
+    ).toStrictEqual(rowsById({ ...dataset, budgetJudgements: [], alerts: [], measures: [], reports: [] }))
+    // a line's delete still takes its months with it (and only its own)
+    const removed = await deleteBudgetLine('line-salary', { database: current })
+    expect(removed.ok && removed.value.monthlyExecutions).toBe(2)
+    expect((await current.monthlyExecutions.toArray()).map((e) => e.id)).toStrictEqual(['exec-land-6'])
     current.close()
   })
 })
