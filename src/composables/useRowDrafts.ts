@@ -37,6 +37,8 @@ export interface UseRowDraftsOptions<Row, Draft> {
   reloaded: WatchSource[]
   /** what is unsaved, for the question before leaving: '指标填报' */
   what: string
+  /** the editor's save under way, if any: leaving waits for it */
+  pending?: () => Promise<unknown> | null
 }
 
 export interface UseRowDraftsReturn<Row, Draft> {
@@ -141,7 +143,7 @@ export function useRowDrafts<Row extends { nodeId: Id }, Draft>(
     () => dirty.value,
     reset,
   )
-  useEntryLeaveGuard({ dirty, what: options.what })
+  useEntryLeaveGuard({ dirty, what: options.what, pending: options.pending })
 
   return {
     locked,

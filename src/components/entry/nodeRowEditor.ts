@@ -9,6 +9,7 @@ import type { Id, MonitoringNode } from '@/domain/types'
 import { useEntryStore } from '@/stores/entry'
 import { useRowDrafts, type UseRowDraftsOptions, type UseRowDraftsReturn } from '@/composables/useRowDrafts'
 import { useCarriedRows } from '@/composables/useCarriedRows'
+import { saveInFlight } from '@/composables/useEntryLeaveGuard'
 import { useRowEditorSave, type UseRowEditorSaveOptions } from './rowEditorSave'
 
 export interface UseNodeRowEditorOptions<Row, Draft> {
@@ -45,7 +46,9 @@ export function useNodeRowEditor<Row extends { id: Id; nodeId: Id }, Draft exten
   options: UseNodeRowEditorOptions<Row, Draft>,
 ): UseNodeRowEditorReturn<Row, Draft> {
   const entry = useEntryStore()
-  const rowDrafts = useRowDrafts<Row, Draft>(options.drafts)
+  // 保存, which leaving waits for while it is under way (the save is built on the drafts below)
+  const saving = saveInFlight(() => checked.save())
+  const rowDrafts = useRowDrafts<Row, Draft>({ ...options.drafts, pending: saving.pending })
   const messages = ref<string[]>([])
   const carried = useCarriedRows({
     ids: options.drafts.ids,
@@ -53,7 +56,7 @@ export function useNodeRowEditor<Row extends { id: Id; nodeId: Id }, Draft exten
     drafts: rowDrafts.drafts,
     nodes: options.nodes,
   })
-  const { save } = useRowEditorSave({ ...options.save, rowDrafts, messages })
+  const checked = useRowEditorSave({ ...options.save, rowDrafts, messages })
   function undoEdits(): void {
     rowDrafts.reset()
     messages.value = []
@@ -67,5 +70,5 @@ export function useNodeRowEditor<Row extends { id: Id; nodeId: Id }, Draft exten
     carriedCount: carried.carriedCount.value,
     carriedFrom: carried.carriedFromLabel.value,
   }))
-  return { ...rowDrafts, ...carried, messages, save, undoEdits, header }
+  return { ...rowDrafts, ...carried, messages, save: saving.save, undoEdits, header }
 }

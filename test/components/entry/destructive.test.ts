@@ -227,13 +227,17 @@ describe('删除预算行, 删除三级指标 and 删除项目 warn with counts 
     await click('loss-cancel')
     await until(() => visibleDialog() === undefined, 'the warning closed')
     expect(await db.budgetLines.get(line.id)).toBeDefined()
-    expect(await db.monthlyExecutions.where('[budgetLineId+month]').between([line.id, 1], [line.id, 12], true, true).count()).toBe(executions)
+    expect(
+      await db.monthlyExecutions.where('[budgetLineId+month]').between([line.id, 1], [line.id, 12], true, true).count(),
+    ).toBe(executions)
 
     await clickInRow('budget-line-delete', line.name)
     await until(() => visibleDialog() !== undefined, 'the warning again')
     await click('loss-confirm')
     await until(async () => (await db.budgetLines.get(line.id)) === undefined, 'the delete')
-    expect(await db.monthlyExecutions.where('[budgetLineId+month]').between([line.id, 1], [line.id, 12], true, true).count()).toBe(0)
+    expect(
+      await db.monthlyExecutions.where('[budgetLineId+month]').between([line.id, 1], [line.id, 12], true, true).count(),
+    ).toBe(0)
     wrapper.unmount()
   })
 
