@@ -54,7 +54,10 @@ test('设置 rejects a yellow line below the red line with a Chinese message and
   await redInput.blur()
   await page.getByTestId('settings-save').click()
   await expect(page.getByTestId('settings-problems')).toHaveText('预算执行预警阈值应满足 0 < 红灯线 < 黄灯线')
+  // leaving with the refused settings asks first; 放弃修改并离开 drops them
   await page.getByRole('link', { name: '概览', exact: true }).click()
+  const leave = page.locator('.el-message-box', { hasText: '有尚未保存的设置，离开后这些修改将丢失。是否仍要离开？' })
+  await leave.getByRole('button', { name: '放弃修改并离开' }).click()
   await expect(page.getByTestId('budget-light').locator('[data-light]')).toHaveAttribute('data-light', 'red')
 })
 
