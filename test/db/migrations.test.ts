@@ -15,6 +15,7 @@ import { getManagementInputs, listSchemes, putManagementInputs } from '@/db/scor
 import { emptyManagementInputs } from '@/domain/managementInputs'
 import { getSubmission, getSubmissionFile, loadDepartment } from '@/db/department'
 import { readPackage } from '@/io/package'
+import type { UnitYearDataset } from '@/domain/types'
 import { aDataset, YEAR } from './fixtures'
 import { FIGURES_A, fixtureUnit, nodeFigures, submissionPackage } from './departmentFixtures'
 import { rowsById } from './helpers'
@@ -33,6 +34,35 @@ async function writeAtVersion(
   old.close()
 }
 
+/** The unit, its framework and the rows of `tables` of `dataset`, written at an old version. */
+async function writeUnitYearAt(
+  name: string,
+  version: number,
+  stores: Record<string, string>,
+  dataset: UnitYearDataset,
+  tables: readonly UnitYearTable[],
+  more: (old: Dexie) => Promise<void> = async () => undefined,
+) {
+  await writeAtVersion(name, version, stores, async (old) => {
+    await old.table('units').put(dataset.unit)
+    await old.table('frameworks').put(dataset.framework)
+    for (const key of tables) await old.table(key).bulkPut(dataset[key])
+    await more(old)
+  })
+}
+
+/** A unit-year's tables of rows; FIRST_TABLES: the ones the upgrade tests fill. */
+type UnitYearTable = Exclude<keyof UnitYearDataset, 'unit' | 'year' | 'framework'>
+const FIRST_TABLES = [
+  'projects',
+  'budgetLines',
+  'monthlyExecutions',
+  'targets',
+  'indicators',
+  'nodes',
+  'readings',
+] as const
+
 describe('schema versions', () => {
   it('is at version 6: monthly executions without their two extra indexes (5: 部门汇总报告; 4: 报送; 3: scoring schemes)', () => {
     expect(SCHEMA_VERSION).toBe(6)
@@ -41,25 +71,13 @@ describe('schema versions', () => {
   it('opens a version 1 database with the current schema and reads its data', async () => {
     const name = `migration-v1-${crypto.randomUUID()}`
     const dataset = aDataset()
-    await writeAtVersion(name, 1, STORES_V1, async (old) => {
-      await old.table('units').put(dataset.unit)
-      await old.table('frameworks').put(dataset.framework)
-      for (const key of [
-        'projects',
-        'budgetLines',
-        'monthlyExecutions',
-        'targets',
-        'indicators',
-        'nodes',
-        'readings',
-        'budgetJudgements',
-        'alerts',
-        'measures',
-        'reports',
-      ] as const) {
-        await old.table(key).bulkPut(dataset[key])
-      }
-    })
+    await writeUnitYearAt(name, 1, STORES_V1, dataset, [
+      ...FIRST_TABLES,
+      'budgetJudgements',
+      'alerts',
+      'measures',
+      'reports',
+    ])
     const current = createDb(name)
     await current.open()
     expect(current.verno).toBe(SCHEMA_VERSION)
@@ -129,12 +147,7 @@ describe('version 2 → 3 → 4', () => {
     const name = `migration-v3-${crypto.randomUUID()}`
     const dataset = aDataset()
     const settings = { key: 'monitoring', value: { scoringScheme: 'common' } }
-    await writeAtVersion(name, 2, STORES_V2, async (old) => {
-      await old.table('units').put(dataset.unit)
-      await old.table('frameworks').put(dataset.framework)
-      for (const key of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes'] as const)
-        await old.table(key).bulkPut(dataset[key])
-      await old.table('readings').bulkPut(dataset.readings)
+    await writeUnitYearAt(name, 2, STORES_V2, dataset, FIRST_TABLES, async (old) => {
       await old.table('settings').put(settings)
     })
     const current = createDb(name)
@@ -258,13 +271,7 @@ describe('version 5 → 6', () => {
   it('drops the monthly executions’ budgetLineId and year indexes and keeps every row; lookups by line go through [budgetLineId+month]', async () => {
     const name = `migration-v6-${crypto.randomUUID()}`
     const dataset = aDataset()
-    await writeAtVersion(name, 5, STORES_V5, async (old) => {
-      await old.table('units').put(dataset.unit)
-      await old.table('frameworks').put(dataset.framework)
-      for (const key of ['projects', 'budgetLines', 'monthlyExecutions', 'targets', 'indicators', 'nodes'] as const)
-        await old.table(key).bulkPut(dataset[key])
-      await old.table('readings').bulkPut(dataset.readings)
-    })
+    await writeUnitYearAt(name, 5, STORES_V5, dataset, FIRST_TABLES)
     const current = createDb(name)
     await current.open()
     expect(current.verno).toBe(6)
