@@ -176,7 +176,7 @@ export async function loadUnitYear(
           allTargets,
           pageSize,
         ),
-        rowsWith(database.budgetJudgements, 'nodeId', nodeIds),
+        rowsWith(database.budgetJudgements, '[nodeId+budgetLineId]', nodeIds),
         rowsWith(database.alerts, 'nodeId', nodeIds),
         rowsWith(database.measures, 'nodeId', nodeIds),
         rowsWith(database.reports, 'nodeId', nodeIds),
@@ -252,7 +252,7 @@ function readingsOfNodes(
   if (scope === 'all')
     return rowsWith(
       database.readings,
-      'nodeId',
+      '[nodeId+indicatorId]',
       nodes.map((n) => n.id),
     )
   const ofYear = new Set(nodes.map((n) => n.id))
@@ -292,7 +292,7 @@ export async function loadReadings(
 ): Promise<IndicatorReading[]> {
   return database.transaction('r', database.readings, async () => {
     const [byNode, byIndicator] = await Promise.all([
-      rowsWith(database.readings, 'nodeId', scope.nodeIds ?? []),
+      rowsWith(database.readings, '[nodeId+indicatorId]', scope.nodeIds ?? []),
       rowsWith(database.readings, 'indicatorId', scope.indicatorIds ?? []),
     ])
     return sortReadings(uniqueById([...byNode, ...byIndicator]))

@@ -15,7 +15,7 @@ import { toPlain } from './plain'
 import { DbWriteError, type WriteResult } from './result'
 import { db, type MonitoringDb } from './schema'
 import type { CheckedWriteOptions, DbOptions } from './options'
-import { deleteNodeChildren, nodeTables, ofUnit, type RowCounts } from './unitScope'
+import { deleteNodeChildren, nodeTables, ofUnit, startingWith, type RowCounts } from './unitScope'
 import { viewKey } from './viewCache'
 import { assertRowsUnchanged, putAudited, runWrite } from './write'
 
@@ -70,7 +70,7 @@ async function assertEditableNodes(database: MonitoringDb, nodeIds: readonly Id[
 }
 
 export async function listReadings(nodeId: Id, { database = db }: DbOptions = {}): Promise<IndicatorReading[]> {
-  const rows = await database.readings.where('nodeId').equals(nodeId).toArray()
+  const rows = await startingWith(database.readings, '[nodeId+indicatorId]', nodeId).toArray()
   return sorted(rows, (r) => r.indicatorId)
 }
 
@@ -146,7 +146,7 @@ export async function listBudgetJudgements(
   nodeId: Id,
   { database = db }: DbOptions = {},
 ): Promise<BudgetLineJudgement[]> {
-  const rows = await database.budgetJudgements.where('nodeId').equals(nodeId).toArray()
+  const rows = await startingWith(database.budgetJudgements, '[nodeId+budgetLineId]', nodeId).toArray()
   return sorted(rows, (r) => r.budgetLineId)
 }
 
@@ -240,18 +240,20 @@ export async function copyForward(
       status: 'draft',
     })
     // marked as carried: nothing of last node passes for this one's until the user confirms or edits it
-    const readings = (await database.readings.where('nodeId').equals(from.id).toArray()).map((r) => ({
+    const readings = (await startingWith(database.readings, '[nodeId+indicatorId]', from.id).toArray()).map((r) => ({
       ...r,
       id: newId(),
       nodeId: node.id,
       carriedFrom: r.carriedFrom ?? from.id,
     }))
-    const judgements = (await database.budgetJudgements.where('nodeId').equals(from.id).toArray()).map((j) => ({
-      ...j,
-      id: newId(),
-      nodeId: node.id,
-      carriedFrom: j.carriedFrom ?? from.id,
-    }))
+    const judgements = (await startingWith(database.budgetJudgements, '[nodeId+budgetLineId]', from.id).toArray()).map(
+      (j) => ({
+        ...j,
+        id: newId(),
+        nodeId: node.id,
+        carriedFrom: j.carriedFrom ?? from.id,
+      }),
+    )
     await database.nodes.add(node)
     await database.readings.bulkAdd(readings)
     await database.budgetJudgements.bulkAdd(judgements)

@@ -146,15 +146,19 @@ export const STORES_V5 = {
 } as const satisfies Record<string, string>
 
 /**
- * Version 6: monthly executions lose two indexes. `budgetLineId` repeated the first part of the unique
- * `[budgetLineId+month]`, which serves a lookup by line as well (`startingWith`, db/unitScope.ts), and
- * `year` was never queried; each was one more index entry, with the row's key, for every month an
- * import or an entry writes: an import of 10,000 lines × 6 months wrote ≈ 18 % faster without them
+ * Version 6: indexes that repeat the first part of a unique compound index go, and one never queried.
+ * Monthly executions lose `budgetLineId` (the first part of `[budgetLineId+month]`) and `year`; readings
+ * and budget judgements lose `nodeId` (the first part of `[nodeId+indicatorId]`, `[nodeId+budgetLineId]`).
+ * A compound index serves a lookup by its first part as well (`startingWith`, db/unitScope.ts); each
+ * dropped index was one more entry, with the row's key, for every row an import, a copy-forward or an
+ * entry writes: an import of 10,000 lines × 6 months wrote ≈ 18 % faster without the two
  * (docs/benchmarks.md, import). Dexie drops the indexes on upgrade; no row changes.
  */
 export const STORES_V6 = {
   ...STORES_V5,
   monthlyExecutions: 'id, &[budgetLineId+month]',
+  readings: 'id, &[nodeId+indicatorId], indicatorId',
+  budgetJudgements: 'id, &[nodeId+budgetLineId], budgetLineId',
 } as const satisfies Record<string, string>
 
 export const SCHEMA_VERSION = 6

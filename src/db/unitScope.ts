@@ -90,11 +90,17 @@ export function unitTables(database: MonitoringDb): Table[] {
 
 /** The tables a node's delete touches: the node and what hangs off it (deleteNodeChildren). */
 export function nodeTables(database: MonitoringDb): Table[] {
-  return [database.nodes, ...NODE_CHILD_TABLES.map((name) => database.table(name))]
+  return [database.nodes, ...NODE_CHILD_TABLES.map(([name]) => database.table(name))]
 }
 
-/** The tables whose rows hang off a node (by `nodeId`). */
-const NODE_CHILD_TABLES = ['readings', 'budgetJudgements', 'alerts', 'measures', 'reports'] as const
+/** The tables whose rows hang off a node, each with the index its `nodeId` is found by. */
+const NODE_CHILD_TABLES = [
+  ['readings', '[nodeId+indicatorId]'],
+  ['budgetJudgements', '[nodeId+budgetLineId]'],
+  ['alerts', 'nodeId'],
+  ['measures', 'nodeId'],
+  ['reports', 'nodeId'],
+] as const
 
 /** Deletes what hangs off these nodes: readings, budget judgements, alerts, measures. */
 export async function deleteNodeChildren(
@@ -103,8 +109,8 @@ export async function deleteNodeChildren(
   counts: RowCounts = noDataCounts(),
 ): Promise<RowCounts> {
   if (nodeIds.length === 0) return counts
-  for (const name of NODE_CHILD_TABLES)
-    counts[name] += await database.table(name).where('nodeId').anyOf(nodeIds).delete()
+  for (const [name, index] of NODE_CHILD_TABLES)
+    counts[name] += await startingWithAny(database.table(name), index, nodeIds).delete()
   return counts
 }
 

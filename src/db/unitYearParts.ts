@@ -70,7 +70,7 @@ export async function loadBudgetPart(
     const lineIds = budgetLines.map((l) => l.id)
     const [monthlyExecutions, budgetJudgements, alerts, measures, reports] = await Promise.all([
       childRows(database.monthlyExecutions, '[budgetLineId+month]', lineIds, (e) => e.budgetLineId, allLines),
-      rowsWith(database.budgetJudgements, 'nodeId', nodeIds),
+      rowsWith(database.budgetJudgements, '[nodeId+budgetLineId]', nodeIds),
       rowsWith(database.alerts, 'nodeId', nodeIds),
       rowsWith(database.measures, 'nodeId', nodeIds),
       rowsWith(database.reports, 'nodeId', nodeIds),

@@ -6,10 +6,11 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { Dexie } from 'dexie'
+import { Dexie, type Table } from 'dexie'
 import { loadUnitYear } from '@/db/datasets'
 import { createDb, SCHEMA_VERSION, STORES_V1, STORES_V2, STORES_V4, STORES_V5 } from '@/db/schema'
 import { deleteBudgetLine, listMonthlyExecutions } from '@/db/budget'
+import { listBudgetJudgements, listReadings } from '@/db/nodes'
 import { freezeDepartmentReport, getDepartmentReport, saveDepartmentReportEdits } from '@/db/departmentReports'
 import { getManagementInputs, listSchemes, putManagementInputs } from '@/db/scoring'
 import { emptyManagementInputs } from '@/domain/managementInputs'
@@ -268,27 +269,36 @@ describe('version 4 → 5: the received package’s file leaves its row', () => 
 })
 
 describe('version 5 → 6', () => {
-  it('drops the monthly executions’ budgetLineId and year indexes and keeps every row; lookups by line go through [budgetLineId+month]', async () => {
+  it('drops the indexes a compound index begins with (and an unused one) and keeps every row; lookups go through the compound ones', async () => {
     const name = `migration-v6-${crypto.randomUUID()}`
     const dataset = aDataset()
-    await writeUnitYearAt(name, 5, STORES_V5, dataset, FIRST_TABLES)
+    await writeUnitYearAt(name, 5, STORES_V5, dataset, [...FIRST_TABLES, 'budgetJudgements'])
     const current = createDb(name)
     await current.open()
     expect(current.verno).toBe(6)
-    const executions = current.monthlyExecutions.schema
-    expect(executions.primKey.name).toBe('id')
-    expect(executions.indexes.map((index) => [index.name, index.unique])).toStrictEqual([
-      ['[budgetLineId+month]', true],
+    const indexes = (table: Table) => table.schema.indexes.map((index) => [index.name, index.unique])
+    expect(indexes(current.monthlyExecutions)).toStrictEqual([['[budgetLineId+month]', true]])
+    expect(indexes(current.readings)).toStrictEqual([
+      ['[nodeId+indicatorId]', true],
+      ['indicatorId', false],
     ])
-    // every row as stored, read by line through the compound index
+    expect(indexes(current.budgetJudgements)).toStrictEqual([
+      ['[nodeId+budgetLineId]', true],
+      ['budgetLineId', false],
+    ])
+    // every row as stored, read by line or by node through the compound indexes
     const salary = dataset.monthlyExecutions.filter((e) => e.budgetLineId === 'line-salary')
     expect(await listMonthlyExecutions(dataset.unit.id, YEAR, { database: current })).toStrictEqual([
       dataset.monthlyExecutions[2],
       ...salary.sort((a, b) => a.month - b.month),
     ])
+    expect(await listReadings('node-h1', { database: current })).toStrictEqual(
+      [...dataset.readings].sort((a, b) => (a.indicatorId < b.indicatorId ? -1 : 1)),
+    )
+    expect(await listBudgetJudgements('node-h1', { database: current })).toStrictEqual(dataset.budgetJudgements)
     expect(
       rowsById((await loadUnitYear(dataset.unit.id, YEAR, { database: current })) ?? aDataset({ projects: [] })),
-    ).toStrictEqual(rowsById({ ...dataset, budgetJudgements: [], alerts: [], measures: [], reports: [] }))
+    ).toStrictEqual(rowsById({ ...dataset, alerts: [], measures: [], reports: [] }))
     // a line's delete still takes its months with it (and only its own)
     const removed = await deleteBudgetLine('line-salary', { database: current })
     expect(removed.ok && removed.value.monthlyExecutions).toBe(2)
