@@ -49,6 +49,8 @@ export interface UseCheckedSaveOptions<Mine, Value, Row> {
 export interface UseCheckedSaveReturn {
   /** Runs the whole cycle; resolves once it is settled (saved, refused, or the user's choice done). */
   save: () => Promise<void>
+  /** The cycle under way, null when none: leaving the page waits for it (useEntryLeaveGuard's `pending`). */
+  pending: () => Promise<void> | null
 }
 
 const isNonEmpty = <Row>(conflicts: readonly WriteConflict<Row>[]): conflicts is Conflicts<Row> => conflicts.length > 0
@@ -75,5 +77,15 @@ export function useCheckedSave<Mine, Value, Row>(
     options.takeTheirs(conflicts, choice === 'discard', mine)
     if (choice === 'overwrite') await run(resend ? () => resend(mine) : options.attempt)
   }
-  return { save: () => run(options.attempt) }
+  let running: Promise<void> | null = null
+  return {
+    save: () => {
+      const current = run(options.attempt).finally(() => {
+        if (running === current) running = null
+      })
+      running = current
+      return current
+    },
+    pending: () => running,
+  }
 }

@@ -41,24 +41,3 @@ export function useEntryLeaveGuard(options: UseEntryLeaveGuardOptions): void {
   onMounted(() => window.addEventListener('beforeunload', onBeforeUnload))
   onBeforeUnmount(() => window.removeEventListener('beforeunload', onBeforeUnload))
 }
-
-/**
- * A save the guard can wait for: `save` runs `run` and is `pending` until it settles (null otherwise),
- * for `UseEntryLeaveGuardOptions.pending`.
- */
-export function saveInFlight(run: () => Promise<void>): {
-  save: () => Promise<void>
-  pending: () => Promise<void> | null
-} {
-  let running: Promise<void> | null = null
-  return {
-    save: () => {
-      const current = run().finally(() => {
-        if (running === current) running = null
-      })
-      running = current
-      return current
-    },
-    pending: () => running,
-  }
-}

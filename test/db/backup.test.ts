@@ -403,7 +403,7 @@ describe('backup → restore', () => {
     expect(backup.formatVersion).toBe(2) // 2: the signature (docs/package-format.md §9)
     expect(backup.signature).toBeUndefined() // no signer given
     expect(TABLE_NAMES).not.toContain('signingKeys') // the private key never leaves the browser
-    expect(backup.schemaVersion).toBe(6) // version 6: two indexes fewer; 5: the 部门汇总报告; 4: the 报送 tables; 3: scoring schemes, 管理指标填报, scheme choices
+    expect(backup.schemaVersion).toBe(6) // version 6: four indexes fewer; 5: the 部门汇总报告; 4: the 报送 tables; 3: scoring schemes, 管理指标填报, scheme choices
     expect(Object.keys(backup.tables).sort()).toEqual([...TABLE_NAMES].sort())
     expect(backup.counts.budgetLines).toBe(5)
     expect(backup.counts.indicators).toBe(22)

@@ -65,7 +65,7 @@ const FIRST_TABLES = [
 ] as const
 
 describe('schema versions', () => {
-  it('is at version 6: monthly executions without their two extra indexes (5: 部门汇总报告; 4: 报送; 3: scoring schemes)', () => {
+  it('is at version 6: four indexes fewer (5: 部门汇总报告; 4: 报送; 3: scoring schemes)', () => {
     expect(SCHEMA_VERSION).toBe(6)
   })
 

@@ -9,7 +9,6 @@ import type { Id, MonitoringNode } from '@/domain/types'
 import { useEntryStore } from '@/stores/entry'
 import { useRowDrafts, type UseRowDraftsOptions, type UseRowDraftsReturn } from '@/composables/useRowDrafts'
 import { useCarriedRows } from '@/composables/useCarriedRows'
-import { saveInFlight } from '@/composables/useEntryLeaveGuard'
 import { useRowEditorSave, type UseRowEditorSaveOptions } from './rowEditorSave'
 
 export interface UseNodeRowEditorOptions<Row, Draft> {
@@ -46,9 +45,11 @@ export function useNodeRowEditor<Row extends { id: Id; nodeId: Id }, Draft exten
   options: UseNodeRowEditorOptions<Row, Draft>,
 ): UseNodeRowEditorReturn<Row, Draft> {
   const entry = useEntryStore()
-  // 保存, which leaving waits for while it is under way (the save is built on the drafts below)
-  const saving = saveInFlight(() => checked.save())
-  const rowDrafts = useRowDrafts<Row, Draft>({ ...options.drafts, pending: saving.pending })
+  // leaving waits for a save under way (the save is built on the drafts, below)
+  const rowDrafts = useRowDrafts<Row, Draft>({
+    ...options.drafts,
+    pending: (): Promise<void> | null => checked.pending(),
+  })
   const messages = ref<string[]>([])
   const carried = useCarriedRows({
     ids: options.drafts.ids,
@@ -70,5 +71,5 @@ export function useNodeRowEditor<Row extends { id: Id; nodeId: Id }, Draft exten
     carriedCount: carried.carriedCount.value,
     carriedFrom: carried.carriedFromLabel.value,
   }))
-  return { ...rowDrafts, ...carried, messages, save: saving.save, undoEdits, header }
+  return { ...rowDrafts, ...carried, messages, save: checked.save, undoEdits, header }
 }

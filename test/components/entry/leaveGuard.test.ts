@@ -9,6 +9,7 @@ import { defineComponent, h, ref } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import { RouterView, createMemoryHistory, createRouter } from 'vue-router'
 import { useEntryLeaveGuard } from '@/composables/useEntryLeaveGuard'
+import { useCheckedSave } from '@/composables/useCheckedSave'
 
 const dirty = ref(false)
 let saving: Promise<void> | null = null
@@ -98,5 +99,38 @@ describe('leaving the entry page while a save is under way', () => {
     buttons[1]?.click()
     await leaving
     expect(router.currentRoute.value.path).toBe('/overview')
+  })
+})
+
+describe('the save the guard waits for', () => {
+  it('is useCheckedSave’s cycle while it runs, and null once it has settled', async () => {
+    let write = (_: boolean) => undefined as void
+    const saved: string[] = []
+    const { save, pending } = useCheckedSave<string, string, never>({
+      attempt: () =>
+        new Promise((resolve) => {
+          write = (ok) =>
+            resolve({
+              mine: '月度执行数',
+              result: ok ? { ok: true, value: '已保存' } : { ok: false, messages: ['磁盘已满'] },
+            })
+        }),
+      saved: (value) => saved.push(value),
+      refused: (messages) => saved.push(...messages),
+      ask: async () => 'keep',
+      takeTheirs: () => undefined,
+    })
+    expect(pending()).toBeNull()
+    const first = save()
+    expect(pending()).toBe(first)
+    write(true)
+    await first
+    expect(pending()).toBeNull()
+    const second = save()
+    expect(pending()).toBe(second)
+    write(false)
+    await second
+    expect(pending()).toBeNull()
+    expect(saved).toStrictEqual(['已保存', '磁盘已满'])
   })
 })
