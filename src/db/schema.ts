@@ -222,6 +222,12 @@ export interface OverviewViewRow {
   build: string
   /** domain/wire's form of an OverviewView */
   view: unknown
+  /**
+   * The indicators whose readings the view reads at every node (the unit's own: the heatmap and the
+   * forecasts), so a reading saved at another node of one of them touches it (db/viewCache `touchesView`).
+   * Absent on rows kept before it was recorded: any reading saved since touches those.
+   */
+  readsIndicators?: Id[]
 }
 
 /** The unit's own signing key (db/signing.ts): the private key cannot leave this browser. */

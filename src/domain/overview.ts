@@ -147,11 +147,12 @@ function nodeSettings(dataset: Pick<UnitYearDataset, 'nodes'>, nodeId: Id, setti
 }
 
 /**
- * The settings a view is computed with. The display precision of rates (ratePrecision) is left at its
- * default: the 概览's figures are Decimals, formatted by the page with the current precision, and the
- * alerts' sentences use a fixed one, so a view does not depend on it (test/worker/overviewService.test.ts
- * checks it). Changing it therefore keeps every view, kept ones included, instead of computing the year
- * again (≈ 0.45 s a node at 主管部门 size).
+ * The settings a view is computed with. The display precision of rates (ratePrecision) and the scoring
+ * scheme are left at their defaults: the 概览's figures are Decimals, formatted by the page with the
+ * current precision, the alerts' sentences use a fixed one, and the score preview is scored on the page
+ * from the view's `schemeContext` under the scheme chosen now; so a view depends on neither
+ * (test/worker/overviewService.test.ts checks it). Changing them therefore keeps every view, kept ones
+ * included, instead of computing the year again (≈ 0.45 s a node at 主管部门 size).
  */
 export function viewSettings(settings: MonitoringSettings): MonitoringSettings {
   return {
@@ -159,6 +160,7 @@ export function viewSettings(settings: MonitoringSettings): MonitoringSettings {
     budgetLight: { ...settings.budgetLight },
     indicatorLight: { ...settings.indicatorLight },
     ratePrecision: DEFAULT_SETTINGS.ratePrecision,
+    scoringScheme: DEFAULT_SETTINGS.scoringScheme,
   }
 }
 

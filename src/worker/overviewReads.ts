@@ -1,7 +1,7 @@
 /**
  * The overview service's reads from IndexedDB: the worker's, and the main thread's where there is no
  * Worker (the unit tests' jsdom). The scope is what a node's view reads; the views are kept per data
- * version, settings and app build (db/viewCache.ts, docs/benchmarks.md (round 4)).
+ * version (or a later one whose changes cannot touch them), settings and app build (db/viewCache.ts, docs/benchmarks.md (round 4)).
  */
 import { loadNodeReadingsInPages, loadUnitYear, ONE_REQUEST, READ_PAGE } from '@/db/datasets'
 import { loadBudgetPart } from '@/db/unitYearParts'
@@ -24,7 +24,7 @@ export const databaseReads: OverviewReads = {
     const rows = await validViews(unitId, year, { stamp, settingsKey, build: __APP_BUILD__ }, { nodeId })
     return new Map(rows.map((row) => [row.nodeId, row.view as Wire]))
   },
-  keepView: (unitId, year, nodeId, stamp, settingsKey, view) =>
+  keepView: (unitId, year, nodeId, stamp, settingsKey, view, readsIndicators) =>
     keepView({
       key: viewKey(unitId, year, nodeId),
       unitId,
@@ -34,5 +34,6 @@ export const databaseReads: OverviewReads = {
       settingsKey,
       build: __APP_BUILD__,
       view,
+      readsIndicators,
     }),
 }

@@ -13,7 +13,9 @@
  * is let go too; a new data version or new settings read it again.
  *
  * Views are also kept at rest (`reads.keptViews` / `keepView`, db/viewCache.ts) with the data version
- * they were computed at: a reload with unchanged data answers from them at once, every node. They are
+ * they were computed at: a reload with unchanged data answers from them at once, every node, and so does
+ * a new data version for the nodes its changes cannot touch (a reading saved at one node leaves the
+ * others' views valid, db/viewCache `touchesView`), after a reload or within the session. They are
  * then checked in the background, the shown node first, like nodes never computed: a kept view that no
  * longer matches the data (a change that bypassed the app's audited writes) is replaced, and the page
  * gets the new one.
@@ -49,12 +51,27 @@ export interface OverviewReads {
    * read (a node prepared ahead), so it may take longer for not holding IndexedDB long (db READ_PAGE).
    */
   nodeReadings: (nodeId: Id, background: boolean) => Promise<IndicatorReading[]>
-  /** The data version now (db/viewCache `dataStamp`): views kept at another version are not used. */
+  /** The data version now (db/viewCache `dataStamp`). */
   dataStamp: () => Promise<string>
-  /** The views kept for the unit-year (or only for `nodeId`) at this data version and these settings, by node. */
+  /**
+   * The views kept for the unit-year (or only for `nodeId`) that are valid at this data version and these
+   * settings, by node: computed at it, or at an earlier one whose changes since cannot touch them.
+   */
   keptViews: (unitId: Id, year: number, stamp: string, settingsKey: string, nodeId?: Id) => Promise<Map<Id, Wire>>
-  /** Keeps a computed view at the data version it was computed at. */
-  keepView: (unitId: Id, year: number, nodeId: Id, stamp: string, settingsKey: string, view: Wire) => Promise<void>
+  /**
+   * Keeps a computed view at the data version it was computed at, with the indicators whose readings it
+   * reads at every node (db/viewCache `touchesView`: a later change that touches none of what it reads
+   * leaves it valid).
+   */
+  keepView: (
+    unitId: Id,
+    year: number,
+    nodeId: Id,
+    stamp: string,
+    settingsKey: string,
+    view: Wire,
+    readsIndicators: Id[],
+  ) => Promise<void>
 }
 
 export interface OverviewServiceOptions {
@@ -381,6 +398,7 @@ export function createOverviewService({
       return computed
     }
     const view = toWire(computed.value)
+    const readsIndicators = computed.value.snapshot.indicators.map((row) => row.indicator.id)
     const kept = unverified.has(nodeId) ? views.get(nodeId) : undefined
     unverified.delete(nodeId)
     views.set(nodeId, view)
@@ -393,7 +411,9 @@ export function createOverviewService({
     const at = stamp
     if (at)
       void at
-        .then((version) => reads.keepView(request.unitId, request.year, nodeId, version, settingsKey, view))
+        .then((version) =>
+          reads.keepView(request.unitId, request.year, nodeId, version, settingsKey, view, readsIndicators),
+        )
         .catch(() => {
           /* a cache: the view is computed again next time */
         })

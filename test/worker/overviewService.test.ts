@@ -13,6 +13,7 @@ import { forecastExecution, forecastIndicators } from '@/domain/forecast'
 import { settingsForNode } from '@/domain/lock'
 import {
   overviewSnapshot,
+  viewSettings,
   type BudgetPart,
   type OverviewReply,
   type OverviewRequest,
@@ -107,8 +108,8 @@ function serviceOver(
             .filter(([, row]) => row.stamp === stamp && row.settingsKey === settingsKey)
             .map(([nodeId, row]) => [nodeId, structuredClone(row.view)]),
         ),
-      keepView: async (_unit, _year, nodeId, stamp, settingsKey, view) => {
-        kept.rows.set(nodeId, { stamp, settingsKey, view: structuredClone(view) })
+      keepView: async (_unit, _year, nodeId, stamp, settingsKey, view, readsIndicators) => {
+        kept.rows.set(nodeId, { stamp, settingsKey, view: structuredClone(view), readsIndicators })
       },
     },
     post: (reply) => replies.push(structuredClone(reply)),
@@ -136,7 +137,7 @@ function serviceOver(
 /** Views kept at rest (db/viewCache in the app): the data version now, and the rows by node. */
 interface KeptViews {
   stamp: string
-  rows: Map<string, { stamp: string; settingsKey: string; view: Wire }>
+  rows: Map<string, { stamp: string; settingsKey: string; view: Wire; readsIndicators?: string[] }>
 }
 
 /** The complete view the service posted for a request. */
@@ -224,6 +225,11 @@ describe('overview worker: views kept at rest', () => {
     first.show(dataset.nodes[5]?.id ?? '')
     await first.service.idle()
     expect(kept.rows.size).toBe(12)
+    // each kept with the indicators it reads at every node: the unit's own (seed 001's 22 整体 indicators, docs/domain-rules.md §5.1)
+    const unitTargets = new Set(dataset.targets.filter((t) => t.scope === 'unit').map((t) => t.id))
+    const unitIndicators = dataset.indicators.filter((i) => unitTargets.has(i.targetId)).map((i) => i.id)
+    expect(unitIndicators.length).toBe(22)
+    for (const row of kept.rows.values()) expect([...(row.readsIndicators ?? [])].sort()).toEqual(unitIndicators.sort())
     // the reload: a new service (a new worker) over the same database
     const again = serviceOver(dataset, kept)
     let readsWhenAnswered: unknown = null
@@ -399,21 +405,27 @@ describe('overview worker: order and staleness', () => {
     sameBytes(completeView(replies, asked.request), mainThreadView(dataset, june, settings))
   })
 
-  it('keeps every view when only the display precision changes: a view does not depend on it', async () => {
+  it('keeps every view when only the display precision or the scoring scheme changes: a view depends on neither', async () => {
     const dataset = asStored(qiemo2021YearDataset())
-    // the figures themselves: every node, at precision 0 and 4, byte-identical to the default's (2)
+    // the figures themselves: every node, at precision 0 and 4 and under the common scheme, byte-identical
+    // to the defaults' (2, seed 003's scheme)
+    const others: MonitoringSettings[] = [
+      { ...defaultSettings(), ratePrecision: 0 },
+      { ...defaultSettings(), ratePrecision: 4 },
+      { ...defaultSettings(), scoringScheme: 'common' },
+    ]
     for (const node of dataset.nodes)
-      for (const ratePrecision of [0, 4])
-        sameBytes(
-          mainThreadView(dataset, node.id, { ...defaultSettings(), ratePrecision }),
-          mainThreadView(dataset, node.id, defaultSettings()),
-        )
+      for (const settings of others)
+        sameBytes(mainThreadView(dataset, node.id, settings), mainThreadView(dataset, node.id, defaultSettings()))
+    expect(viewSettings({ ...defaultSettings(), scoringScheme: 'common', ratePrecision: 0 })).toEqual(defaultSettings())
     const { service, replies, reads, show } = serviceOver(dataset)
     const june = dataset.nodes[5]?.id ?? ''
     show(june)
     await service.idle()
     expect(reads).toEqual({ budget: 1, whole: 1, nodes: 11 })
-    const asked = show(dataset.nodes[2]?.id ?? '', { settings: { ...defaultSettings(), ratePrecision: 0 } })
+    const asked = show(dataset.nodes[2]?.id ?? '', {
+      settings: { ...defaultSettings(), ratePrecision: 0, scoringScheme: 'common' },
+    })
     await service.idle()
     // answered from the views already made: nothing read or computed again
     expect(reads).toEqual({ budget: 1, whole: 1, nodes: 11 })
