@@ -228,6 +228,12 @@ export interface OverviewViewRow {
    * Absent on rows kept before it was recorded: any reading saved since touches those.
    */
   readsIndicators?: Id[]
+  /**
+   * The last month of 执行数 the view reads (its node's), null when it reads every month (a unit
+   * indicator linked to budget lines, domain/overview `viewReach`). Absent on rows kept before it was
+   * recorded: any 执行数 saved since touches those.
+   */
+  budgetThrough?: number | null
 }
 
 /** The unit's own signing key (db/signing.ts): the private key cannot leave this browser. */

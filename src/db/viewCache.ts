@@ -38,9 +38,10 @@ export function viewKey(unitId: Id, year: number, nodeId: Id): string {
 
 /**
  * What a run of audit entries changed, as far as the 概览's views are concerned. A node's view reads the
- * unit-year's budget, projects, targets, indicators, nodes and measures (all of them: any change there
- * touches every view), the node's own readings, budget judgements and stored alerts, and the unit's own
- * (整体) indicators' readings at every node (the heatmap and the forecasts). So a reading saved at 1-6月
+ * unit-year's budget lines, projects, targets, indicators, nodes and measures (all of them: any change
+ * there touches every view), the 执行数 of the months up to its node's, the node's own readings, budget
+ * judgements and stored alerts, and the unit's own (整体) indicators' readings at every node (the heatmap
+ * and the forecasts; `viewReach` in domain/overview). So a reading saved at 1-6月
  * of a project indicator touches the 1-6月 view alone: at 主管部门 size the other eleven nodes need not be
  * computed again (≈ 0.45 s each, docs/benchmarks.md (round 8)).
  */
@@ -55,6 +56,8 @@ export interface ViewChanges {
   unitYears: Set<string>
   /** units whose own row changed */
   units: Set<Id>
+  /** the earliest month of a 执行数 changed, null when none was: a node's view reads its months up to its own */
+  executionsFrom: number | null
 }
 
 /**
@@ -86,9 +89,17 @@ export function viewChanges(entries: readonly Pick<AuditEntry, 'table' | 'key' |
     indicators: new Set(),
     unitYears: new Set(),
     units: new Set(),
+    executionsFrom: null,
   }
   for (const entry of entries) {
     if (NOT_READ_BY_VIEWS.has(entry.table)) continue
+    if (entry.table === 'monthlyExecutions') {
+      const months = [entry.before, entry.after].filter((row) => row !== null && row !== undefined).map(monthOf)
+      if (months.length > 0 && months.every((m) => m !== null)) {
+        changes.executionsFrom = Math.min(changes.executionsFrom ?? 12, ...(months as number[]))
+        continue
+      }
+    }
     if (entry.table === 'units') {
       changes.units.add(entry.key)
       continue
@@ -127,10 +138,14 @@ export function viewChanges(entries: readonly Pick<AuditEntry, 'table' | 'key' |
 /** Whether `changes` can change the view kept in `row`. */
 export function touchesView(
   changes: ViewChanges,
-  row: Pick<OverviewViewRow, 'unitId' | 'year' | 'nodeId' | 'readsIndicators'>,
+  row: Pick<OverviewViewRow, 'unitId' | 'year' | 'nodeId' | 'readsIndicators' | 'budgetThrough'>,
 ): boolean {
   if (changes.all || changes.units.has(row.unitId) || changes.unitYears.has(`${row.unitId}|${row.year}`)) return true
   if (changes.nodes.has(row.nodeId)) return true
+  // 执行数 of a later month than the view's node: not read, unless the view reads every month (null)
+  // or was kept before it said (undefined)
+  if (changes.executionsFrom !== null && (row.budgetThrough == null || changes.executionsFrom <= row.budgetThrough))
+    return true
   if (changes.indicators.size === 0) return false
   // a row kept before views said which indicators they read at every node: any reading may touch it
   if (row.readsIndicators === undefined) return true
@@ -192,6 +207,12 @@ function stringField(row: unknown, field: string): string | null {
   if (typeof row !== 'object' || row === null) return null
   const value = (row as Record<string, unknown>)[field]
   return typeof value === 'string' ? value : null
+}
+
+function monthOf(row: unknown): number | null {
+  if (typeof row !== 'object' || row === null) return null
+  const month = (row as Record<string, unknown>).month
+  return typeof month === 'number' && Number.isInteger(month) && month >= 1 && month <= 12 ? month : null
 }
 
 function isAlertsSummary(after: unknown): boolean {

@@ -66,6 +66,27 @@ export interface OverviewView {
   indicators: OverviewIndicatorPart | null
 }
 
+/**
+ * What a node's view reads beyond its own node's rows, so a kept view can tell whether a later change
+ * touches it (db/viewCache `touchesView`): the indicators whose readings it reads at every node (the
+ * unit's own: the heatmap and the forecasts), and the last month of 执行数 it reads (the node's month), or
+ * null when it reads every month: a unit indicator linked to budget lines takes its actual from them at
+ * every node of the heatmap (domain/costLink).
+ */
+export interface ViewReach {
+  readsIndicators: Id[]
+  budgetThrough: number | null
+}
+
+export function viewReach(view: OverviewView): ViewReach {
+  const unitRows = view.snapshot.indicators
+  const linked = unitRows.some((row) => (row.indicator.budgetLineIds ?? []).length > 0)
+  return {
+    readsIndicators: unitRows.map((row) => row.indicator.id),
+    budgetThrough: linked ? null : view.snapshot.month,
+  }
+}
+
 /** The dataset's budget part: what `budgetOverview` reads (no target, indicator or reading). */
 export type BudgetPart = Omit<UnitYearDataset, 'targets' | 'indicators' | 'readings'>
 

@@ -24,7 +24,7 @@ export const databaseReads: OverviewReads = {
     const rows = await validViews(unitId, year, { stamp, settingsKey, build: __APP_BUILD__ }, { nodeId })
     return new Map(rows.map((row) => [row.nodeId, row.view as Wire]))
   },
-  keepView: (unitId, year, nodeId, stamp, settingsKey, view, readsIndicators) =>
+  keepView: (unitId, year, nodeId, stamp, settingsKey, view, reach) =>
     keepView({
       key: viewKey(unitId, year, nodeId),
       unitId,
@@ -34,6 +34,6 @@ export const databaseReads: OverviewReads = {
       settingsKey,
       build: __APP_BUILD__,
       view,
-      readsIndicators,
+      ...reach,
     }),
 }

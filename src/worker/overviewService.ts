@@ -27,11 +27,13 @@ import {
   budgetOverview,
   overviewOf,
   overviewSteps,
+  viewReach,
   viewSettings,
   type BudgetPart,
   type OverviewReply,
   type OverviewRequest,
   type OverviewView,
+  type ViewReach,
 } from '@/domain/overview'
 import type { Checked } from '@/domain/result'
 import type { Id, IndicatorReading, UnitYearDataset } from '@/domain/types'
@@ -59,8 +61,8 @@ export interface OverviewReads {
    */
   keptViews: (unitId: Id, year: number, stamp: string, settingsKey: string, nodeId?: Id) => Promise<Map<Id, Wire>>
   /**
-   * Keeps a computed view at the data version it was computed at, with the indicators whose readings it
-   * reads at every node (db/viewCache `touchesView`: a later change that touches none of what it reads
+   * Keeps a computed view at the data version it was computed at, with what it reads beyond its node's
+   * own rows (`reach`; db/viewCache `touchesView`: a later change that touches none of what it reads
    * leaves it valid).
    */
   keepView: (
@@ -70,7 +72,7 @@ export interface OverviewReads {
     stamp: string,
     settingsKey: string,
     view: Wire,
-    readsIndicators: Id[],
+    reach: ViewReach,
   ) => Promise<void>
 }
 
@@ -398,7 +400,7 @@ export function createOverviewService({
       return computed
     }
     const view = toWire(computed.value)
-    const readsIndicators = computed.value.snapshot.indicators.map((row) => row.indicator.id)
+    const reach = viewReach(computed.value)
     const kept = unverified.has(nodeId) ? views.get(nodeId) : undefined
     unverified.delete(nodeId)
     views.set(nodeId, view)
@@ -411,9 +413,7 @@ export function createOverviewService({
     const at = stamp
     if (at)
       void at
-        .then((version) =>
-          reads.keepView(request.unitId, request.year, nodeId, version, settingsKey, view, readsIndicators),
-        )
+        .then((version) => reads.keepView(request.unitId, request.year, nodeId, version, settingsKey, view, reach))
         .catch(() => {
           /* a cache: the view is computed again next time */
         })

@@ -74,7 +74,8 @@ async function keepBoth(database: MonitoringDb, readsIndicators: string[] | unde
         settingsKey: SETTINGS_KEY,
         build: BUILD,
         view: { nodeId },
-        ...(readsIndicators ? { readsIndicators } : {}),
+        // what domain/overview viewReach gives for these nodes: the unit's indicators, 执行数 up to the node's month
+        ...(readsIndicators ? { readsIndicators, budgetThrough: nodeId === JUNE ? 6 : 9 } : {}),
       },
       { database },
     )
@@ -148,6 +149,14 @@ describe('kept views across the app’s writes (db/viewCache)', () => {
     const other = await yearWithViews()
     expectOk(await putBudgetJudgements([aJudgement({ likelihood: '完全不可能' })], { database: other }))
     expect(await validNodes(other)).toEqual([SEPTEMBER])
+  })
+
+  it('执行数 of 7月 touches the 1-9月 view, not 1-6月 (which reads 1-6月); of 6月 both', async () => {
+    const database = await yearWithViews()
+    expectOk(await putExecutions([anExecution({ id: 'exec-salary-7', month: 7, spent: '500.00' })], { database }))
+    expect(await validNodes(database)).toEqual([JUNE])
+    expectOk(await putExecutions([anExecution({ spent: '400.00' })], { database }))
+    expect(await validNodes(database)).toEqual([])
   })
 
   it('the budget, a measure or another unit-year written as a whole touches every view; the settings none', async () => {
@@ -230,7 +239,14 @@ describe('viewChanges', () => {
       indicators: new Set(['i1']),
       unitYears: new Set(['unit-a|2025']),
       units: new Set(['unit-b']),
+      executionsFrom: null,
     })
+    const executions = viewChanges([
+      { table: 'monthlyExecutions', key: 'e1', before: null, after: anExecution({ month: 9 }) },
+      { table: 'monthlyExecutions', key: 'e2', before: anExecution({ month: 8 }), after: anExecution({ month: 8 }) },
+    ])
+    expect(executions.executionsFrom).toBe(8)
+    expect(executions.all).toBe(false)
     for (const table of ['monthlyExecutions', 'indicators', 'targets', 'nodes', 'measures', 'projects', 'budgetLines'])
       expect(viewChanges([{ table, key: 'x', before: null, after: { id: 'x' } }]).all).toBe(true)
     // a summary of readings copied to a new node names no reading's node: every view

@@ -15,6 +15,7 @@ import {
   overviewSnapshot,
   viewSettings,
   type BudgetPart,
+  type ViewReach,
   type OverviewReply,
   type OverviewRequest,
   type OverviewView,
@@ -108,8 +109,8 @@ function serviceOver(
             .filter(([, row]) => row.stamp === stamp && row.settingsKey === settingsKey)
             .map(([nodeId, row]) => [nodeId, structuredClone(row.view)]),
         ),
-      keepView: async (_unit, _year, nodeId, stamp, settingsKey, view, readsIndicators) => {
-        kept.rows.set(nodeId, { stamp, settingsKey, view: structuredClone(view), readsIndicators })
+      keepView: async (_unit, _year, nodeId, stamp, settingsKey, view, reach) => {
+        kept.rows.set(nodeId, { stamp, settingsKey, view: structuredClone(view), reach })
       },
     },
     post: (reply) => replies.push(structuredClone(reply)),
@@ -137,7 +138,7 @@ function serviceOver(
 /** Views kept at rest (db/viewCache in the app): the data version now, and the rows by node. */
 interface KeptViews {
   stamp: string
-  rows: Map<string, { stamp: string; settingsKey: string; view: Wire; readsIndicators?: string[] }>
+  rows: Map<string, { stamp: string; settingsKey: string; view: Wire; reach?: ViewReach }>
 }
 
 /** The complete view the service posted for a request. */
@@ -225,11 +226,16 @@ describe('overview worker: views kept at rest', () => {
     first.show(dataset.nodes[5]?.id ?? '')
     await first.service.idle()
     expect(kept.rows.size).toBe(12)
-    // each kept with the indicators it reads at every node: the unit's own (seed 001's 22 整体 indicators, docs/domain-rules.md §5.1)
+    // each kept with what it reads beyond its node: the unit's own indicators at every node (seed 001's 22
+    // 整体 indicators, docs/domain-rules.md §5.1), and every month of 执行数, for 人员保障成本经费 is linked to
+    // 工资福利支出 (docs/domain-rules.md §5.5) and the heatmap takes its actual at every node
     const unitTargets = new Set(dataset.targets.filter((t) => t.scope === 'unit').map((t) => t.id))
     const unitIndicators = dataset.indicators.filter((i) => unitTargets.has(i.targetId)).map((i) => i.id)
     expect(unitIndicators.length).toBe(22)
-    for (const row of kept.rows.values()) expect([...(row.readsIndicators ?? [])].sort()).toEqual(unitIndicators.sort())
+    for (const row of kept.rows.values()) {
+      expect([...(row.reach?.readsIndicators ?? [])].sort()).toEqual(unitIndicators.sort())
+      expect(row.reach?.budgetThrough).toBeNull()
+    }
     // the reload: a new service (a new worker) over the same database
     const again = serviceOver(dataset, kept)
     let readsWhenAnswered: unknown = null
