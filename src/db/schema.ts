@@ -25,6 +25,7 @@
  *     rows in the old shape, reopen with `createDb`, and assert the new shape (see test/db/README.md).
  */
 import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie'
+import type { LightPack } from '@/domain/relight'
 import type {
   Alert,
   BudgetLine,
@@ -234,6 +235,8 @@ export interface OverviewViewRow {
    * recorded: any 执行数 saved since touches those.
    */
   budgetThrough?: number | null
+  /** what the view keeps to be lit again under other thresholds (domain/relight); absent on older rows */
+  pack?: LightPack
 }
 
 /** The unit's own signing key (db/signing.ts): the private key cannot leave this browser. */

@@ -160,7 +160,8 @@ export function touchesView(
 export const CARRY_ENTRIES = 5_000
 
 /**
- * The views kept for a unit-year (or only its node `nodeId`) that are valid now: same settings and build,
+ * The views kept for a unit-year (or only its node `nodeId`) that are valid now: same settings (when
+ * `settingsKey` is given) and build,
  * and computed at this data version or an earlier one that the audit entries since then cannot touch
  * (`touchesView`). Entries are trusted only when they are all there: as many since the view's stamp as
  * the change counter grew by (a restore replaces the log and clears the kept views; an import counts
@@ -169,14 +170,17 @@ export const CARRY_ENTRIES = 5_000
 export async function validViews(
   unitId: Id,
   year: number,
-  wanted: Pick<OverviewViewRow, 'stamp' | 'settingsKey' | 'build'>,
+  wanted: Pick<OverviewViewRow, 'stamp' | 'build'> & { settingsKey?: string },
   { database = db, nodeId }: DbOptions & { nodeId?: Id } = {},
 ): Promise<OverviewViewRow[]> {
   const rows =
     nodeId === undefined
       ? await database.overviewViews.where('[unitId+year]').equals([unitId, year]).toArray()
       : [await database.overviewViews.get(viewKey(unitId, year, nodeId))].filter((row) => row !== undefined)
-  const candidates = rows.filter((row) => row.settingsKey === wanted.settingsKey && row.build === wanted.build)
+  // without settingsKey: the views of any settings (domain/relight lights them again under new thresholds)
+  const candidates = rows.filter(
+    (row) => (wanted.settingsKey === undefined || row.settingsKey === wanted.settingsKey) && row.build === wanted.build,
+  )
   const now = parseStamp(wanted.stamp)
   const older = candidates
     .filter((row) => row.stamp !== wanted.stamp)

@@ -110,19 +110,36 @@ export function indicatorLightMatrix(
   const wanted = new Set(indicators.map((i) => i.id))
   const readings = new Map<string, UnitYearDataset['readings'][number]>()
   for (const r of dataset.readings) if (wanted.has(r.indicatorId)) readings.set(`${r.nodeId}\u0000${r.indicatorId}`, r)
+  return rankedLightMatrix(
+    nodes,
+    indicators,
+    (i, n) =>
+      indicatorLight(
+        i,
+        withLinkedActual(i, readings.get(`${n.id}\u0000${i.id}`), dataset.monthlyExecutions, n.asOfDate, n.id),
+        n.asOfDate,
+        settings,
+      ).light,
+    limit,
+  )
+}
+
+/**
+ * The heatmap from each indicator's light at each node: `nodes` in date order, `indicators` in the
+ * framework's order (sortOrder), ranked as indicatorLightMatrix says. Also used to draw it again from
+ * the nodes' views under new thresholds (domain/relight).
+ */
+export function rankedLightMatrix<I extends { id: Id; name: string }>(
+  nodes: MonitoringNode[],
+  indicators: readonly I[],
+  lightAt: (indicator: I, node: MonitoringNode) => Light,
+  limit: number | null = HEATMAP_ROWS,
+): IndicatorLightMatrix {
   const rows = indicators.map((i, index) => ({
     id: i.id,
     name: i.name,
     index,
-    lights: nodes.map(
-      (n) =>
-        indicatorLight(
-          i,
-          withLinkedActual(i, readings.get(`${n.id}\u0000${i.id}`), dataset.monthlyExecutions, n.asOfDate, n.id),
-          n.asOfDate,
-          settings,
-        ).light,
-    ),
+    lights: nodes.map((n) => lightAt(i, n)),
   }))
   rows.sort((a, b) => worseFirst(a.lights, b.lights) || a.index - b.index)
   const allIndicators = rows.map((r) => ({ id: r.id, name: r.name }))

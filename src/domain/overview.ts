@@ -23,6 +23,7 @@ import { forecastExecution, forecastIndicators, type ExecutionForecast, type Ind
 import { settingsForNode } from './lock'
 import type { Checked } from './result'
 import { DEFAULT_SETTINGS, type MonitoringSettings } from './settings'
+import { lightPackOf, type LightPack } from './relight'
 import { computeNodeSnapshot, nodeSnapshotSteps, type NodeSnapshot } from './snapshot'
 import { runSteps, type Steps } from './steps'
 import type { Id, UnitYearDataset } from './types'
@@ -119,7 +120,14 @@ export function overviewSnapshot(snapshot: NodeSnapshot, charted: readonly DualM
  * indicators' readings at every node). The figures are the functions the page used to call itself.
  */
 export function overviewOf(dataset: UnitYearDataset, nodeId: Id, settings: MonitoringSettings): Checked<OverviewView> {
-  return runSteps(overviewSteps(dataset, nodeId, settings))
+  const computed = runSteps(overviewSteps(dataset, nodeId, settings))
+  return computed.ok ? { ok: true, value: computed.value.view } : computed
+}
+
+/** A node's view, and what it keeps to be lit again under other thresholds (domain/relight). */
+export interface ComputedOverview {
+  view: OverviewView
+  pack: LightPack
 }
 
 /**
@@ -130,7 +138,7 @@ export function* overviewSteps(
   dataset: UnitYearDataset,
   nodeId: Id,
   settings: MonitoringSettings,
-): Steps<Checked<OverviewView>> {
+): Steps<Checked<ComputedOverview>> {
   const nodeSettingsNow = nodeSettings(dataset, nodeId, settings)
   const computed = yield* nodeSnapshotSteps({ dataset, nodeId, settings: nodeSettingsNow })
   if (!computed.ok) return computed
@@ -139,26 +147,25 @@ export function* overviewSteps(
   const raised = yield* nodeAlertsSteps({ dataset, snapshot, settings: nodeSettingsNow })
   yield
   const stored = dataset.alerts.filter((a) => a.nodeId === nodeId)
-  const open = withReviewState(raised, stored).filter((a) => a.status === 'open')
+  const reviewed = withReviewState(raised, stored)
+  const open = reviewed.filter((a) => a.status === 'open')
   const dual = dualMonitoring(snapshot)
   const slowest = slowestProjects(dual, OVERVIEW_PROJECTS)
-  return {
-    ok: true,
-    value: {
-      nodeId,
-      snapshot: overviewSnapshot(snapshot, slowest),
-      indicators: {
-        slowest,
-        projectCount: dual.length,
-        schemeContext: schemeContextOf(snapshot),
-        // the page passes the current settings, not the node's: the heatmap spans every node of the year
-        matrix: indicatorLightMatrix(dataset, settings),
-        executionForecast: forecastExecution(snapshot, dataset),
-        indicatorForecasts: forecastIndicators(snapshot, dataset),
-        openAlerts: { total: open.length, red: open.filter((a) => a.light === 'red').length },
-      },
+  const view: OverviewView = {
+    nodeId,
+    snapshot: overviewSnapshot(snapshot, slowest),
+    indicators: {
+      slowest,
+      projectCount: dual.length,
+      schemeContext: schemeContextOf(snapshot),
+      // the page passes the current settings, not the node's: the heatmap spans every node of the year
+      matrix: indicatorLightMatrix(dataset, settings),
+      executionForecast: forecastExecution(snapshot, dataset),
+      indicatorForecasts: forecastIndicators(snapshot, dataset),
+      openAlerts: { total: open.length, red: open.filter((a) => a.light === 'red').length },
     },
   }
+  return { ok: true, value: { view, pack: lightPackOf(snapshot, reviewed, stored, nodeSettingsNow) } }
 }
 
 /** A 定稿 node follows the settings frozen with it (domain/lock). */

@@ -20,11 +20,16 @@ export const databaseReads: OverviewReads = {
   nodeReadings: (nodeId, background) =>
     loadNodeReadingsInPages(nodeId, { pageSize: background ? READ_PAGE : ONE_REQUEST }),
   dataStamp: () => dataStamp(),
-  keptViews: async (unitId, year, stamp, settingsKey, nodeId) => {
-    const rows = await validViews(unitId, year, { stamp, settingsKey, build: __APP_BUILD__ }, { nodeId })
-    return new Map(rows.map((row) => [row.nodeId, row.view as Wire]))
+  keptViews: async (unitId, year, stamp, nodeId) => {
+    const rows = await validViews(unitId, year, { stamp, build: __APP_BUILD__ }, { nodeId })
+    return new Map(
+      rows.map((row) => [
+        row.nodeId,
+        { view: row.view as Wire, settingsKey: row.settingsKey, ...(row.pack ? { pack: row.pack } : {}) },
+      ]),
+    )
   },
-  keepView: (unitId, year, nodeId, stamp, settingsKey, view, reach) =>
+  keepView: (unitId, year, nodeId, stamp, settingsKey, view, reach, pack) =>
     keepView({
       key: viewKey(unitId, year, nodeId),
       unitId,
@@ -35,5 +40,6 @@ export const databaseReads: OverviewReads = {
       build: __APP_BUILD__,
       view,
       ...reach,
+      pack,
     }),
 }

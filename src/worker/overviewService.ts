@@ -25,19 +25,21 @@
  */
 import {
   budgetOverview,
-  overviewOf,
   overviewSteps,
   viewReach,
   viewSettings,
   type BudgetPart,
+  type ComputedOverview,
   type OverviewReply,
   type OverviewRequest,
   type OverviewView,
   type ViewReach,
 } from '@/domain/overview'
+import { relightYear, type LightPack } from '@/domain/relight'
 import type { Checked } from '@/domain/result'
+import { runSteps } from '@/domain/steps'
 import type { Id, IndicatorReading, UnitYearDataset } from '@/domain/types'
-import { toWire, type Wire } from '@/domain/wire'
+import { fromWire, toWire, type Wire } from '@/domain/wire'
 import { mergeReadings } from '@/db/datasets'
 
 export interface OverviewReads {
@@ -56,10 +58,11 @@ export interface OverviewReads {
   /** The data version now (db/viewCache `dataStamp`). */
   dataStamp: () => Promise<string>
   /**
-   * The views kept for the unit-year (or only for `nodeId`) that are valid at this data version and these
-   * settings, by node: computed at it, or at an earlier one whose changes since cannot touch them.
+   * The views kept for the unit-year (or only for `nodeId`) that are valid at this data version, by node,
+   * whatever settings they were computed with: computed at it, or at an earlier version whose changes
+   * since cannot touch them.
    */
-  keptViews: (unitId: Id, year: number, stamp: string, settingsKey: string, nodeId?: Id) => Promise<Map<Id, Wire>>
+  keptViews: (unitId: Id, year: number, stamp: string, nodeId?: Id) => Promise<Map<Id, KeptView>>
   /**
    * Keeps a computed view at the data version it was computed at, with what it reads beyond its node's
    * own rows (`reach`; db/viewCache `touchesView`: a later change that touches none of what it reads
@@ -73,7 +76,15 @@ export interface OverviewReads {
     settingsKey: string,
     view: Wire,
     reach: ViewReach,
+    pack: LightPack,
   ) => Promise<void>
+}
+
+/** A view kept at rest: the settings it was computed with (the request's, JSON) and what lights it again under others. */
+export interface KeptView {
+  view: Wire
+  settingsKey: string
+  pack?: LightPack
 }
 
 export interface OverviewServiceOptions {
@@ -135,6 +146,8 @@ export function createOverviewService({
   let reportedReady = 0
   /** complete views of the current data and settings, by node */
   let views = new Map<Id, Wire>()
+  /** what lights each of them again under other thresholds (domain/relight) */
+  let packs = new Map<Id, LightPack>()
   /** nodes whose view cannot be computed (say, a date outside the year): not tried again in the background */
   let failed = new Set<Id>()
   /** nodes whose view came kept at rest and has not been computed again yet */
@@ -180,16 +193,23 @@ export function createOverviewService({
       keptTaken = null
       reportedReady = 0
       views = new Map()
+      packs = new Map()
       failed = new Set()
       unverified = new Set()
     }
     if (settings !== settingsKey) {
+      const before = new Map(
+        [...views].map(([id, view]): [Id, KeptView] => [id, { view, settingsKey, pack: packs.get(id) }]),
+      )
       settingsKey = settings
       keptTaken = null
       reportedReady = 0
       views = new Map()
+      packs = new Map()
       failed = new Set()
       unverified = new Set()
+      // new thresholds over the same data: the year's views lit again at once, not computed again
+      relight(before, request)
     }
     wanted = request
     const known = views.get(request.nodeId)
@@ -244,30 +264,69 @@ export function createOverviewService({
       stamp ??= reads.dataStamp()
       const now = await stamp
       // the shown node's first (one row), then the others (a 主管部门 year's twelve are 0.6 MB)
-      const first = await reads.keptViews(r.unitId, r.year, now, settingsKey, r.nodeId)
+      const first = await reads.keptViews(r.unitId, r.year, now, r.nodeId)
       if (!sameData(r)) return
       keep(first, r)
-      const shown = views.get(r.nodeId)
-      if (shown !== undefined && wanted === r && budgetPosted !== r) {
-        budgetPosted = r
-        post({ type: 'view', request: r.request, stage: 'complete', view: shown })
-      }
-      const kept = await reads.keptViews(r.unitId, r.year, now, settingsKey)
+      postShown(r)
+      const kept = await reads.keptViews(r.unitId, r.year, now)
       if (!sameData(r)) return
       keep(kept, r)
+      // kept under other thresholds (a setting changed since): lit again, when they cover the year
+      if ([...kept.values()].some((k) => k.settingsKey !== settingsKey)) {
+        relight(kept, r)
+        postShown(r)
+      }
     })().catch(() => {
       /* a cache: without it, the views are computed */
     })
     return keptTaken
   }
 
-  function keep(kept: Map<Id, Wire>, r: OverviewRequest): void {
+  /** Answers the wanted request with its node's view, once, when the view is there. */
+  function postShown(r: OverviewRequest): void {
+    const shown = views.get(r.nodeId)
+    if (shown !== undefined && wanted === r && budgetPosted !== r) {
+      budgetPosted = r
+      post({ type: 'view', request: r.request, stage: 'complete', view: shown })
+    }
+  }
+
+  /** Takes in the kept views of the current settings. */
+  function keep(kept: Map<Id, KeptView>, r: OverviewRequest): void {
     const taken: [Id, Wire][] = []
-    for (const [nodeId, view] of kept) {
-      if (views.has(nodeId)) continue
+    for (const [nodeId, { view, settingsKey: computedWith, pack }] of kept) {
+      if (views.has(nodeId) || computedWith !== settingsKey) continue
       views.set(nodeId, view)
+      if (pack) packs.set(nodeId, pack)
       unverified.add(nodeId)
       taken.push([nodeId, view])
+    }
+    if (taken.length > 0) post({ type: 'views', request: r.request, views: taken })
+  }
+
+  /**
+   * Lights the year's views again under the request's settings (domain/relight), from views of the same
+   * data under other thresholds with their packs; nothing when they do not cover the year or another
+   * 序时进度 mode moved the ratios. Like kept views, the results are checked in the background later.
+   */
+  function relight(kept: Map<Id, KeptView>, r: OverviewRequest): void {
+    const year = new Map<Id, { view: OverviewView; pack: LightPack }>()
+    for (const [nodeId, { view, pack }] of kept) {
+      if (!pack) return
+      year.set(nodeId, { view: fromWire<OverviewView>(view), pack })
+    }
+    if (year.size === 0) return
+    const relit = relightYear(year, r.settings)
+    if (!relit) return
+    const taken: [Id, Wire][] = []
+    for (const [nodeId, view] of relit) {
+      if (views.has(nodeId)) continue
+      const wire = toWire(view)
+      views.set(nodeId, wire)
+      const pack = year.get(nodeId)?.pack
+      if (pack) packs.set(nodeId, pack)
+      unverified.add(nodeId)
+      taken.push([nodeId, wire])
     }
     if (taken.length > 0) post({ type: 'views', request: r.request, views: taken })
   }
@@ -364,7 +423,7 @@ export function createOverviewService({
 
   /** Computes a node's view at once (the page waits for it) and keeps it (`record`). */
   function prepare(data: UnitYearDataset, nodeId: Id, request: OverviewRequest): Checked<Wire> {
-    return record(overviewOf(data, nodeId, request.settings), nodeId, request, data.nodes.length)
+    return record(runSteps(overviewSteps(data, nodeId, request.settings)), nodeId, request, data.nodes.length)
   }
 
   /**
@@ -394,13 +453,20 @@ export function createOverviewService({
   }
 
   /** Keeps a computed view; says how many of the year's `nodes` are ready. */
-  function record(computed: Checked<OverviewView>, nodeId: Id, request: OverviewRequest, nodes: number): Checked<Wire> {
+  function record(
+    computed: Checked<ComputedOverview>,
+    nodeId: Id,
+    request: OverviewRequest,
+    nodes: number,
+  ): Checked<Wire> {
     if (!computed.ok) {
       failed.add(nodeId)
       return computed
     }
-    const view = toWire(computed.value)
-    const reach = viewReach(computed.value)
+    const view = toWire(computed.value.view)
+    const reach = viewReach(computed.value.view)
+    const { pack } = computed.value
+    packs.set(nodeId, pack)
     const kept = unverified.has(nodeId) ? views.get(nodeId) : undefined
     unverified.delete(nodeId)
     views.set(nodeId, view)
@@ -413,7 +479,9 @@ export function createOverviewService({
     const at = stamp
     if (at)
       void at
-        .then((version) => reads.keepView(request.unitId, request.year, nodeId, version, settingsKey, view, reach))
+        .then((version) =>
+          reads.keepView(request.unitId, request.year, nodeId, version, settingsKey, view, reach, pack),
+        )
         .catch(() => {
           /* a cache: the view is computed again next time */
         })

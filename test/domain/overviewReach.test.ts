@@ -11,32 +11,9 @@ import { canonicalJson } from '@/domain/canonicalJson'
 import { qiemo2021YearDataset } from '@/domain/demo/qiemo2021Year'
 import { overviewOf, viewReach, type OverviewView } from '@/domain/overview'
 import { defaultSettings } from '@/domain/settings'
-import type { UnitYearDataset } from '@/domain/types'
+import type { BudgetLineJudgement, UnitYearDataset } from '@/domain/types'
 import { toWire } from '@/domain/wire'
-import { buildDashboardRows } from '../../scripts/bench/dashboardData.mjs'
-
-function generatedYear(projects: number): UnitYearDataset {
-  const rows = buildDashboardRows({ projects, perProject: 20 })
-  const [unit] = rows.units
-  const [framework] = rows.frameworks
-  if (!unit || !framework) throw new Error('the generator made no unit')
-  return {
-    unit,
-    year: 2025,
-    framework,
-    projects: rows.projects,
-    budgetLines: rows.budgetLines,
-    monthlyExecutions: rows.monthlyExecutions,
-    targets: rows.targets,
-    indicators: rows.indicators,
-    nodes: rows.nodes,
-    readings: rows.readings,
-    budgetJudgements: [],
-    alerts: [],
-    measures: [],
-    reports: [],
-  }
-}
+import { generatedYear } from '../generatedYear'
 
 function view(dataset: UnitYearDataset, nodeId: string): OverviewView {
   const computed = overviewOf(dataset, nodeId, defaultSettings())
@@ -77,7 +54,7 @@ describe('viewReach', () => {
   it('执行数 of 8月 changes the views of 1-8月 and later, never an earlier node’s (budgetThrough = its month)', () => {
     const line = year.budgetLines[0]?.id
     const monthlyExecutions = year.monthlyExecutions.map((e) =>
-      e.budgetLineId === line && e.month === 8 ? { ...e, spent: String(Number(e.spent) + 1) } : e,
+      e.budgetLineId === line && e.month === 8 ? { ...e, spent: `${Number(e.spent) + 1}` as const } : e,
     )
     expect(monthlyExecutions).not.toEqual(year.monthlyExecutions)
     expect(changedNodes(before, allViews({ ...year, monthlyExecutions }))).toEqual(['n8', 'n9', 'n10', 'n11', 'n12'])
@@ -88,13 +65,13 @@ describe('viewReach', () => {
 
   it('a budget judgement or a stored alert at 1-7月 changes the 1-7月 view alone', () => {
     const line = year.budgetLines[0]?.id ?? ''
-    const budgetJudgements = [
+    const budgetJudgements: BudgetLineJudgement[] = [
       {
         id: 'j1',
         nodeId: 'n7',
         budgetLineId: line,
         yearEndForecast: '10',
-        likelihood: '完全不可能' as const,
+        likelihood: '完全不可能',
         deviationCauses: [],
         deviationText: '',
       },
@@ -127,7 +104,7 @@ describe('viewReach', () => {
     // 万元) turns 人员保障成本经费's 1-12月 light red in the 1-6月 view too
     const salary = demo.budgetLines.find((l) => l.name === '工资福利支出')?.id
     const monthlyExecutions = demo.monthlyExecutions.map((e) =>
-      e.budgetLineId === salary && e.month === 12 ? { ...e, spent: '1200.00' } : e,
+      e.budgetLineId === salary && e.month === 12 ? { ...e, spent: '1200.00' as const } : e,
     )
     expect(monthlyExecutions).not.toEqual(demo.monthlyExecutions)
     const june = demo.nodes.find((n) => n.asOfDate.endsWith('-06-30'))?.id ?? ''

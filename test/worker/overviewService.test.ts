@@ -25,9 +25,10 @@ import { computeNodeSnapshot } from '@/domain/snapshot'
 import type { UnitYearDataset } from '@/domain/types'
 import { fromWire, toWire, type Wire } from '@/domain/wire'
 import { qiemo2021YearDataset } from '@/domain/demo/qiemo2021Year'
+import type { LightPack } from '@/domain/relight'
 import { createOverviewService, type OverviewServiceOptions } from '@/worker/overviewService'
 import { sortReadings } from '@/db/datasets'
-import { buildDashboardRows } from '../../scripts/bench/dashboardData.mjs'
+import { generatedYear } from '../generatedYear'
 
 /**
  * The 概览's figures as the page computed them on the main thread before issue 14 (OverviewPage, the
@@ -102,15 +103,22 @@ function serviceOver(
         return structuredClone(dataset.readings.filter((r) => r.nodeId === nodeId))
       },
       dataStamp: async () => kept.stamp,
-      keptViews: async (_unit, _year, stamp, settingsKey, nodeId) =>
+      keptViews: async (_unit, _year, stamp, nodeId) =>
         new Map(
           [...kept.rows]
             .filter(([id]) => nodeId === undefined || id === nodeId)
-            .filter(([, row]) => row.stamp === stamp && row.settingsKey === settingsKey)
-            .map(([nodeId, row]) => [nodeId, structuredClone(row.view)]),
+            .filter(([, row]) => row.stamp === stamp)
+            .map(([nodeId, row]) => [
+              nodeId,
+              structuredClone({
+                view: row.view,
+                settingsKey: row.settingsKey,
+                ...(row.pack ? { pack: row.pack } : {}),
+              }),
+            ]),
         ),
-      keepView: async (_unit, _year, nodeId, stamp, settingsKey, view, reach) => {
-        kept.rows.set(nodeId, { stamp, settingsKey, view: structuredClone(view), reach })
+      keepView: async (_unit, _year, nodeId, stamp, settingsKey, view, reach, pack) => {
+        kept.rows.set(nodeId, { stamp, settingsKey, view: structuredClone(view), reach, pack: structuredClone(pack) })
       },
     },
     post: (reply) => replies.push(structuredClone(reply)),
@@ -138,7 +146,7 @@ function serviceOver(
 /** Views kept at rest (db/viewCache in the app): the data version now, and the rows by node. */
 interface KeptViews {
   stamp: string
-  rows: Map<string, { stamp: string; settingsKey: string; view: Wire; reach?: ViewReach }>
+  rows: Map<string, { stamp: string; settingsKey: string; view: Wire; reach?: ViewReach; pack?: LightPack }>
 }
 
 /** The complete view the service posted for a request. */
@@ -153,29 +161,6 @@ const readyViews = (replies: OverviewReply[]): [string, Wire][] =>
   replies.flatMap((r) => (r.type === 'views' ? r.views : []))
 
 const sameBytes = (a: unknown, b: unknown) => expect(canonicalJson(toWire(a))).toBe(canonicalJson(toWire(b)))
-
-function generatedYear(projects: number): UnitYearDataset {
-  const rows = buildDashboardRows({ projects, perProject: 20 })
-  const [unit] = rows.units
-  const [framework] = rows.frameworks
-  if (!unit || !framework) throw new Error('the generator made no unit')
-  return {
-    unit,
-    year: 2025,
-    framework,
-    projects: rows.projects,
-    budgetLines: rows.budgetLines,
-    monthlyExecutions: rows.monthlyExecutions,
-    targets: rows.targets,
-    indicators: rows.indicators,
-    nodes: rows.nodes,
-    readings: rows.readings,
-    budgetJudgements: [],
-    alerts: [],
-    measures: [],
-    reports: [],
-  }
-}
 
 describe('overview worker: the same figures as the main thread', () => {
   it('the demo year (seed 001, 12 nodes): every node byte-identical, 1-6月 with seed 001 figures', async () => {
@@ -343,6 +328,75 @@ describe('overview worker: views kept at rest', () => {
       completeView(otherSettings.replies, asked.request),
       mainThreadView(dataset, dataset.nodes[5]?.id ?? '', settings),
     )
+  })
+})
+
+describe('overview worker: new light thresholds light the kept views again (domain/relight)', () => {
+  /** The reads made when the first whole view was posted from now on. */
+  function readsWhenAnswered(replies: OverviewReply[], reads: { budget: number; whole: number; nodes: number }) {
+    const at: { reads: unknown } = { reads: null }
+    const post = replies.push.bind(replies)
+    replies.push = (...items) => {
+      if (at.reads === null && items.some((r) => r.type === 'view' && r.stage === 'complete')) at.reads = { ...reads }
+      return post(...items)
+    }
+    return at
+  }
+  const stricter = {
+    ...defaultSettings(),
+    indicatorLight: { red: 70, yellow: 95, blue: 110 },
+    budgetLight: { red: 50, yellow: 90 },
+  }
+
+  it('in the session: every node answered at once under the new thresholds, as computed', async () => {
+    const dataset = asStored(qiemo2021YearDataset())
+    const { service, replies, reads, show } = serviceOver(dataset)
+    show(dataset.nodes[5]?.id ?? '')
+    await service.idle()
+    const readsBefore = { ...reads }
+    const at = readsWhenAnswered(replies, reads)
+    const asked = show(dataset.nodes[5]?.id ?? '', { settings: stricter })
+    // answered within the request itself: nothing read, nothing computed
+    expect(at.reads).toEqual(readsBefore)
+    sameBytes(completeView(replies, asked.request), mainThreadView(dataset, dataset.nodes[5]?.id ?? '', stricter))
+    // and the page was given every node's view at once
+    const given = readyViews(replies.filter((r) => r.type !== 'views' || r.request >= asked.request))
+    expect(given.map(([id]) => id).sort()).toEqual(dataset.nodes.map((n) => n.id).sort())
+    for (const [id, view] of given) sameBytes(fromWire(view), mainThreadView(dataset, id, stricter))
+    await service.idle()
+  })
+
+  it('after a reload: the views kept under the old thresholds answer before anything is read', async () => {
+    const dataset = asStored(qiemo2021YearDataset())
+    const kept: KeptViews = { stamp: '40:40', rows: new Map() }
+    const first = serviceOver(dataset, kept)
+    first.show(dataset.nodes[5]?.id ?? '')
+    await first.service.idle()
+    const again = serviceOver(dataset, kept)
+    const at = readsWhenAnswered(again.replies, again.reads)
+    const asked = again.show(dataset.nodes[2]?.id ?? '', { settings: stricter })
+    await again.service.idle()
+    expect(at.reads).toEqual({ budget: 0, whole: 0, nodes: 0 })
+    sameBytes(completeView(again.replies, asked.request), mainThreadView(dataset, dataset.nodes[2]?.id ?? '', stricter))
+    for (const node of dataset.nodes)
+      sameBytes(
+        completeView(again.replies, again.show(node.id, { settings: stricter }).request),
+        mainThreadView(dataset, node.id, stricter),
+      )
+  })
+
+  it('another 序时进度 mode is computed again: it moves the ratios themselves', async () => {
+    const dataset = asStored(qiemo2021YearDataset())
+    const { service, replies, reads, show } = serviceOver(dataset)
+    show(dataset.nodes[5]?.id ?? '')
+    await service.idle()
+    const readsBefore = { ...reads }
+    const byDay: MonitoringSettings = { ...defaultSettings(), timeProgressMode: 'day' }
+    const at = readsWhenAnswered(replies, reads)
+    const asked = show(dataset.nodes[8]?.id ?? '', { settings: byDay })
+    await service.idle()
+    expect(at.reads).not.toEqual(readsBefore)
+    sameBytes(completeView(replies, asked.request), mainThreadView(dataset, dataset.nodes[8]?.id ?? '', byDay))
   })
 })
 
