@@ -235,7 +235,7 @@ export interface OverviewViewRow {
    * recorded: any 执行数 saved since touches those.
    */
   budgetThrough?: number | null
-  /** what the view keeps to be lit again under other thresholds (domain/relight); absent on older rows */
+  /** what the view keeps to be lit again under other light thresholds (domain/relight); absent on older rows */
   pack?: LightPack
 }
 

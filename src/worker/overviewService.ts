@@ -15,9 +15,10 @@
  * Views are also kept at rest (`reads.keptViews` / `keepView`, db/viewCache.ts) with the data version
  * they were computed at: a reload with unchanged data answers from them at once, every node, and so does
  * a new data version for the nodes its changes cannot touch (a reading saved at one node leaves the
- * others' views valid, db/viewCache `touchesView`), after a reload or within the session. They are
- * then checked in the background, the shown node first, like nodes never computed: a kept view that no
- * longer matches the data (a change that bypassed the app's audited writes) is replaced, and the page
+ * others' views valid, db/viewCache `touchesView`), after a reload or within the session; and new light
+ * thresholds light them again (domain/relight: a threshold only decides which light a ratio gets). They
+ * are then checked in the background, the shown node first, like nodes never computed: a kept view that
+ * no longer matches the data (a change that bypassed the app's audited writes) is replaced, and the page
  * gets the new one.
  *
  * Plain TypeScript over injected reads, so the tests drive it in Node (test/worker) and the worker
@@ -492,8 +493,9 @@ export function createOverviewService({
   }
 
   /**
-   * The next two nodes to prepare: nearest the wanted one first, later before earlier; null when all
-   * are ready.
+   * The next two nodes to prepare: those without a view before kept ones waiting to be checked (a check
+   * waits for quiet, CHECK_AFTER_MS, and must not hold up a node a change touched), each nearest the
+   * wanted one first, later before earlier; null when all are ready.
    */
   async function nextToPrepare(request: OverviewRequest): Promise<[Id | null, Id | null]> {
     const data = await budgetPart(request)
@@ -501,9 +503,12 @@ export function createOverviewService({
     const order = data.nodes.map((n) => n.id)
     const at = order.indexOf(request.nodeId)
     const candidates = order
-      .map((id, index) => ({ id, distance: Math.abs(index - at), later: index > at }))
-      .filter((n) => (!views.has(n.id) || unverified.has(n.id)) && !failed.has(n.id))
-      .sort((a, b) => a.distance - b.distance || (a.later === b.later ? 0 : a.later ? -1 : 1))
+      .map((id, index) => ({ id, distance: Math.abs(index - at), later: index > at, kept: views.has(id) }))
+      .filter((n) => (!n.kept || unverified.has(n.id)) && !failed.has(n.id))
+      .sort(
+        (a, b) =>
+          Number(a.kept) - Number(b.kept) || a.distance - b.distance || (a.later === b.later ? 0 : a.later ? -1 : 1),
+      )
     return [candidates[0]?.id ?? null, candidates[1]?.id ?? null]
   }
 

@@ -277,6 +277,25 @@ describe('overview worker: views kept at rest', () => {
     expect(again.reads).toEqual({ budget: 1, whole: 1, nodes: 11 })
   })
 
+  it('prepares a node without a view (a change touched it) before checking the kept ones', async () => {
+    const dataset = asStored(qiemo2021YearDataset())
+    const kept: KeptViews = { stamp: '40:40', rows: new Map() }
+    const first = serviceOver(dataset, kept)
+    first.show(dataset.nodes[0]?.id ?? '')
+    await first.service.idle()
+    const july = dataset.nodes[6]?.id ?? ''
+    // a reading saved at 1-7月: its kept view no longer counts, the others' do (db/viewCache)
+    kept.rows.delete(july)
+    const again = serviceOver(dataset, kept, { checkAfterMs: 200 })
+    again.show(dataset.nodes[0]?.id ?? '')
+    await again.service.idle()
+    // 1-7月 first, though 1-2月 … 1-6月 are nearer: their check waits for the page to be quiet
+    const prepared = again.replies.flatMap((r) => (r.type === 'prepared' ? [r.nodeId] : []))
+    expect(prepared[0]).toBe(july)
+    expect(new Set(prepared)).toEqual(new Set(dataset.nodes.map((n) => n.id)))
+    sameBytes(completeView(again.replies, again.show(july).request), mainThreadView(dataset, july, defaultSettings()))
+  })
+
   it('replaces a kept view the data no longer gives (a change that bypassed the audited writes)', async () => {
     const dataset = asStored(qiemo2021YearDataset())
     const kept: KeptViews = { stamp: '40:40', rows: new Map() }
