@@ -121,6 +121,9 @@ const SLICE_MS = 25
  */
 const CHECK_AFTER_MS = 3_000
 
+/** For this long after the page asked, a node prepared ahead rests between its slices as long as it works. */
+const ACTIVE_MS = 2_000
+
 const NOT_FOUND = '未找到该单位本年度的数据，可能已在其他窗口删除'
 
 export function createOverviewService({
@@ -447,6 +450,10 @@ export function createOverviewService({
       }
       if (performance.now() - sliceStart < sliceMs) continue
       await pause()
+      // while the user is at work on the page, half a core: on two cores the page's drawing (charts are
+      // rasterised on the CPU) shares the other with the browser, and a switch right after a save waited
+      // for it (≈ 250 ms against ≈ 110, docs/benchmarks.md (round 8))
+      if (sliceMs > 0 && performance.now() - askedAt < ACTIVE_MS) await new Promise((r) => setTimeout(r, sliceMs))
       const waiting = wanted
       if (!sameData(request) || (waiting && waiting.nodeId !== nodeId && !views.has(waiting.nodeId))) return 'dropped'
       sliceStart = performance.now()
