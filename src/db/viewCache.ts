@@ -26,7 +26,7 @@ export async function dataStamp({ database = db }: DbOptions = {}): Promise<stri
 }
 
 /** A stamp's two parts, null when it is not one `dataStamp` writes. */
-export function parseStamp(stamp: string): { seq: number; counter: number } | null {
+function parseStamp(stamp: string): { seq: number; counter: number } | null {
   const match = /^(\d+):(\d+)$/.exec(stamp)
   return match ? { seq: Number(match[1]), counter: Number(match[2]) } : null
 }

@@ -356,15 +356,20 @@ function shorten(text: string, max = 24): string {
   return text.length > max ? `${text.slice(0, max)}…` : text
 }
 
+/** How a raised alert finds its stored one: by rule and subject (withReviewState, domain/relight). */
+export function reviewKey(ruleId: string, subjectId: Id): string {
+  return `${ruleId}\u0000${subjectId}`
+}
+
 /**
  * The stored review state carried over to a fresh computation, matched by (rule, subject): id,
  * status, closing reason and history — the same rule as db/alerts.replaceNodeAlerts, so a view can
  * show current alerts with their review state before anything is written.
  */
 export function withReviewState(computed: readonly Alert[], stored: readonly Alert[]): Alert[] {
-  const byKey = new Map(stored.map((a) => [`${a.ruleId}\u0000${a.subjectId}`, a]))
+  const byKey = new Map(stored.map((a) => [reviewKey(a.ruleId, a.subjectId), a]))
   return computed.map((alert) => {
-    const old = byKey.get(`${alert.ruleId}\u0000${alert.subjectId}`)
+    const old = byKey.get(reviewKey(alert.ruleId, alert.subjectId))
     if (!old) return alert
     const kept: Alert = { ...alert, id: old.id, status: old.status }
     if (old.closedReason !== undefined) kept.closedReason = old.closedReason
